@@ -1,0 +1,70 @@
+// The seams of the core: everything host-specific is injected through these, so the same core runs under
+// Electron, in the browser host and in plain-Node tests.
+import type { CaptureEntry, CaptureStats } from '../../shared/capture';
+import type { EngineMessage } from '../../shared/my-wire';
+import type { EngineState, LabEndpoint, PanelMessage } from '../../shared/panel-wire';
+import type { EngineSettings, SettingsPatch } from '../../shared/settings';
+
+export interface Clock {
+  /** Wall time, ms since the epoch. */
+  now(): number;
+  /** Monotonic ms. */
+  monotonic(): number;
+}
+
+/** What a caller gives the log; the log stamps seq and times. */
+export type NewCaptureEntry = Omit<CaptureEntry, 'seq' | 'wallTime' | 'monoTime'>;
+
+export interface CaptureOptions {
+  /** Entries held before the oldest is evicted (default 200000). */
+  capacity: number;
+  /** Payload characters kept per entry before it is cut and flagged `truncated` (default 1 MiB). */
+  payloadCap: number;
+}
+
+/** One ordered, bounded log of everything; see shared/capture.ts. */
+export interface CaptureLog {
+  append(entry: NewCaptureEntry): CaptureEntry;
+  get(seq: number): CaptureEntry | undefined;
+  /** Held entries with seq >= fromSeq, in order. */
+  from(fromSeq: number): IterableIterator<CaptureEntry>;
+  stats(): CaptureStats;
+  /** Sequence number the next entry will get. */
+  nextSeq(): number;
+  clear(): void;
+  /** Called after every append (synchronously) and after clear. */
+  onChange(listener: () => void): () => void;
+}
+
+/** A `my` client attached to the engine: one mini-app page session, or the panel. */
+export interface ClientSession {
+  readonly clientId: string;
+  /** A message from the client, not yet validated (validated here with shared/my-wire schemas). */
+  receive(raw: unknown): void;
+  /** The page went away (reload, navigation, host stop): close its sockets with 1001 and log why. */
+  detach(reason: string): void;
+}
+
+export interface Engine {
+  readonly capture: CaptureLog;
+  attachClient(options: { origin: string; clientId?: string; send: (message: EngineMessage) => void }): ClientSession;
+  settings(): EngineSettings;
+  updateSettings(patch: SettingsPatch): void;
+  state(): EngineState;
+  /** Called whenever state() would answer differently (connections, settings, clients, listeners). */
+  onStateChange(listener: () => void): () => void;
+  /** Panel controls always win: close any live connection. */
+  forceClose(connectionId: string, code?: number, reason?: string): void;
+  /** Lab endpoints shown in the panel (set by the host that started the lab). */
+  setLabEndpoints(endpoints: LabEndpoint[]): void;
+  /** Close every socket with 1001 going away. */
+  shutdown(): Promise<void>;
+}
+
+/** One panel connected to the engine (a window or a browser tab); host-independent. */
+export interface PanelSession {
+  receive(raw: unknown): void;
+  close(): void;
+}
+
+export type PanelSink = (message: PanelMessage) => void;

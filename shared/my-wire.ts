@@ -1,0 +1,97 @@
+// The contract between a `my` client (the mini-app's, or the panel acting through the same path) and the
+// engine that owns the sockets. One ordered message stream each way: results and events share it, so the
+// order the engine decides (e.g. the replaced connection's close before the new connect's success) is the
+// order the client sees. Every message is validated with these schemas where it enters main.
+import { z } from 'zod';
+import { jsonSchema } from './json';
+
+/** `null` = the single-mode connection; otherwise the client-chosen id of a SocketTask. */
+export const socketTargetSchema = z.string().min(1).max(64).nullable();
+export type SocketTarget = z.infer<typeof socketTargetSchema>;
+
+export const socketEventNameSchema = z.enum(['open', 'message', 'error', 'close']);
+export type SocketEventName = z.infer<typeof socketEventNameSchema>;
+
+const callBase = { callId: z.number().int().nonnegative(), target: socketTargetSchema };
+
+/**
+ * Options are sent as the client sanitized them (functions dropped, binary turned into
+ * `{ $binary: base64 }`): the engine, not the client, decides what is valid, so every misuse is logged.
+ */
+export const connectCallSchema = z.object({ op: z.literal('connect'), ...callBase, options: jsonSchema });
+export const sendCallSchema = z.object({ op: z.literal('send'), ...callBase, options: jsonSchema });
+export const closeCallSchema = z.object({ op: z.literal('close'), ...callBase, options: jsonSchema });
+
+/** on* and off* registrations: logged, and counted for the listener pile-up warning. */
+export const listenCallSchema = z.object({
+  op: z.literal('listen'),
+  target: socketTargetSchema,
+  event: socketEventNameSchema,
+  action: z.enum(['on', 'off', 'offAll']),
+  /** Registrations of this event on this target after the call. */
+  count: z.number().int().nonnegative(),
+  /** How many registrations of this very function exist after an `on` (pile-up detection). */
+  sameFunctionCount: z.number().int().nonnegative(),
+});
+
+/** An event the client dispatched: how many listeners heard it, and which of them threw. */
+export const dispatchReportSchema = z.object({
+  op: z.literal('dispatched'),
+  target: socketTargetSchema,
+  event: socketEventNameSchema,
+  listeners: z.number().int().nonnegative(),
+  thrown: z.array(z.string().max(2000)).max(100),
+});
+
+export const clientMessageSchema = z.discriminatedUnion('op', [
+  connectCallSchema,
+  sendCallSchema,
+  closeCallSchema,
+  listenCallSchema,
+  dispatchReportSchema,
+]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export type ClientCall = Extract<ClientMessage, { op: 'connect' | 'send' | 'close' }>;
+
+export interface CallSuccess {
+  kind: 'result';
+  callId: number;
+  ok: true;
+  /** connect `{}`, send `{ success: true }`, close `{ message: '' }` (api-spec A20). */
+  payload: Record<string, string | number | boolean>;
+}
+export interface CallFailure {
+  kind: 'result';
+  callId: number;
+  ok: false;
+  error: number;
+  errorMessage: string;
+}
+export type CallResult = CallSuccess | CallFailure;
+
+/** Raw event data; the client shapes it for global listeners or a SocketTask (api-spec A10). */
+export type SocketEventPayload =
+  | { event: 'open' }
+  | { event: 'message'; data: string; isBuffer: boolean }
+  | { event: 'error'; error: number; errorMessage: string }
+  | { event: 'close'; code: number; reason: string };
+
+export interface SocketEventMessage {
+  kind: 'event';
+  target: SocketTarget;
+  payload: SocketEventPayload;
+}
+
+/** The engine ends the client's page session (reload, navigation, host shutdown). */
+export interface ClientReset {
+  kind: 'reset';
+  reason: string;
+}
+
+export type EngineMessage = CallResult | SocketEventMessage | ClientReset;
+
+/** An abstract, ordered, bidirectional message link between a `my` client and the engine. */
+export interface MyTransport {
+  send(message: ClientMessage): void;
+  onMessage(listener: (message: EngineMessage) => void): void;
+}

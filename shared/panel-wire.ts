@@ -1,0 +1,92 @@
+// The contract between the panel (renderer) and the engine's process. Inbound messages are validated
+// with these schemas where they enter main; outbound ones are typed only (main is trusted).
+import { z } from 'zod';
+import type { CaptureEntry, CaptureStats } from './capture';
+import type { EngineMessage } from './my-wire';
+import { clientMessageSchema } from './my-wire';
+import type { EngineSettings } from './settings';
+import { settingsPatchSchema } from './settings';
+
+export const panelRequestSchema = z.discriminatedUnion('kind', [
+  /** Subscribe to the capture: the engine replays what its ring holds, then streams. */
+  z.object({ kind: z.literal('subscribe') }),
+  /** Credit: the panel applied every entry up to seq. */
+  z.object({ kind: z.literal('ack'), seq: z.number().int().nonnegative() }),
+  /** The panel's own `my` client (connection controls act through the same path as the mini-app). */
+  z.object({ kind: z.literal('my'), message: clientMessageSchema }),
+  z.object({ kind: z.literal('settings'), patch: settingsPatchSchema }),
+  z.object({ kind: z.literal('clear') }),
+  /** Panel controls always win: close any live connection, whoever opened it. */
+  z.object({
+    kind: z.literal('force-close'),
+    connectionId: z.string().min(1).max(64),
+    code: z.number().int().optional(),
+    reason: z.string().max(1000).optional(),
+  }),
+  /** Full entry (payload beyond the batch preview). */
+  z.object({ kind: z.literal('get-entry'), requestId: z.number().int().nonnegative(), seq: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('export'), requestId: z.number().int().nonnegative(), format: z.enum(['har', 'jsonl']) }),
+]);
+export type PanelRequest = z.infer<typeof panelRequestSchema>;
+
+export type ConnectionState = 'CONNECTING' | 'OPEN' | 'CLOSING' | 'CLOSED';
+
+export interface ConnectionInfo {
+  connectionId: string;
+  clientId: string;
+  /** null = single mode; otherwise the SocketTask id. */
+  target: string | null;
+  /** The final URL (after `data`). */
+  url: string;
+  state: ConnectionState;
+  requestedProtocols: string[];
+  protocol: string;
+  openedAt?: number;
+  closedAt?: number;
+  closeCode?: number;
+  closeReason?: string;
+}
+
+export interface ClientInfo {
+  clientId: string;
+  /** Where the mini-app page came from, '' for the panel. */
+  origin: string;
+  /** Listener counts: key `${target ?? 'single'}:${event}`. */
+  listeners: Record<string, number>;
+}
+
+export interface LabEndpoint {
+  name: string;
+  url: string;
+  /** The error code this endpoint reproduces, if any. */
+  reproduces?: number;
+  description: string;
+}
+
+export interface EngineState {
+  settings: EngineSettings;
+  connections: ConnectionInfo[];
+  clients: ClientInfo[];
+  lab: LabEndpoint[];
+}
+
+export type PanelMessage =
+  | {
+      kind: 'batch';
+      /** Entries in seq order; payloads may be cut to a preview (`previewOnly`): fetch with get-entry. */
+      entries: (CaptureEntry & { previewOnly?: boolean })[];
+      /** Entries the panel will never get because the ring evicted them before they were sent. */
+      skipped: number;
+      stats: CaptureStats;
+    }
+  | { kind: 'cleared'; stats: CaptureStats }
+  | { kind: 'state'; state: EngineState }
+  | { kind: 'my'; message: EngineMessage }
+  | { kind: 'reply'; requestId: number; ok: true; body: string | CaptureEntry }
+  | { kind: 'reply'; requestId: number; ok: false; error: string };
+
+/** The panel's link to the engine, whatever the host (Electron MessagePort or the browser host's WebSocket). */
+export interface PanelTransport {
+  send(request: PanelRequest): void;
+  onMessage(listener: (message: PanelMessage) => void): () => void;
+}

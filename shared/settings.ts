@@ -1,0 +1,30 @@
+// Per-session engine settings, changed from the panel (api-spec.md §b.3, A11, A22, A24).
+import { z } from 'zod';
+
+export const engineSettingsSchema = z.object({
+  /** Single mode: a second connectSocket replaces the live connection, or fails with 2. */
+  singleModePolicy: z.enum(['replace', 'reject']),
+  /** ws: URLs fail with 5 ("strict wss", as apps created since May 2019). */
+  strictWss: z.boolean(),
+  /** Accept any TLS certificate (not faithful to phones; clearly labelled in the panel). */
+  ignoreCertificateErrors: z.boolean(),
+  /** Incoming messages larger than this fail with 12. */
+  maxIncomingMessageBytes: z.number().int().min(1).max(1024 * 1024 * 1024),
+  /** Handshake timeout when connectSocket gives none (ms, 1..120000). */
+  connectTimeoutMs: z.number().int().min(1).max(120000),
+  /** Live SocketTasks allowed per client. */
+  maxTasks: z.number().int().min(1).max(64),
+});
+export type EngineSettings = z.infer<typeof engineSettingsSchema>;
+
+export const DEFAULT_SETTINGS: EngineSettings = {
+  singleModePolicy: 'replace',
+  strictWss: false,
+  ignoreCertificateErrors: false,
+  maxIncomingMessageBytes: 16 * 1024 * 1024,
+  connectTimeoutMs: 30000,
+  maxTasks: 5,
+};
+
+export const settingsPatchSchema = engineSettingsSchema.partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -59,4 +59,6 @@ export interface CaptureStats {
   /** Entries currently held. */
   held: number;
   capacity: number;
+  /** Entries removed on purpose by clear (not lost). */
+  cleared: number;
 }

@@ -1,0 +1,90 @@
+// What a capture entry becomes on the timeline: part of a lane's message-density histogram, one marker,
+// or nothing. Kept pure so the rules are unit-tested and shared by the timeline and the warnings list.
+import type { CaptureEntry } from '../../shared/capture';
+import { OPCODE } from '../../shared/capture';
+
+/** Marker kinds, lowest drawing priority first (a later kind is drawn on top). */
+export const MARKER_KINDS = ['lifecycle', 'call', 'open', 'close', 'warning', 'error'] as const;
+export type MarkerKind = (typeof MARKER_KINDS)[number];
+
+export type EntryRole =
+  | { role: 'density'; direction: 'in' | 'out' }
+  | { role: 'marker'; kind: MarkerKind }
+  | { role: 'none' };
+
+const SEND_CALL = /^(sendSocketMessage|send)$/;
+const CLOSED_EVENT = /^(close|closed)$/;
+
+/** Decides the role of one entry (see the module comment). */
+export function classifyEntry(entry: CaptureEntry): EntryRole {
+  switch (entry.kind) {
+    case 'frame':
+      if (entry.opcode === OPCODE.close || entry.name === 'close') return { role: 'marker', kind: 'close' };
+      if (entry.opcode === OPCODE.ping || entry.opcode === OPCODE.pong) return { role: 'none' };
+      return { role: 'density', direction: entry.direction === 'out' ? 'out' : 'in' };
+    case 'call':
+      // Sends are as frequent as frames; the density histogram shows them, a failed send shows as its result.
+      return SEND_CALL.test(entry.name) ? { role: 'none' } : { role: 'marker', kind: 'call' };
+    case 'result':
+      return isFailedResult(entry) ? { role: 'marker', kind: 'error' } : { role: 'none' };
+    case 'lifecycle':
+      if (entry.name === 'open') return { role: 'marker', kind: 'open' };
+      if (CLOSED_EVENT.test(entry.name)) return { role: 'marker', kind: 'close' };
+      return { role: 'marker', kind: 'lifecycle' };
+    case 'error':
+      return { role: 'marker', kind: 'error' };
+    case 'warning':
+      return { role: 'marker', kind: 'warning' };
+    default:
+      return { role: 'none' };
+  }
+}
+
+/** A `fail` answer to a `my` call. */
+export function isFailedResult(entry: CaptureEntry): boolean {
+  return entry.kind === 'result' && (entry.errorCode !== undefined || entry.name === 'fail' || entry.detail?.ok === false);
+}
+
+/** Entries the warnings list shows: API-misuse warnings, error events and failed calls. */
+export function isProblem(entry: CaptureEntry): boolean {
+  return entry.kind === 'warning' || entry.kind === 'error' || isFailedResult(entry);
+}
+
+/** The WebSocket close code an entry carries, if any (lifecycle close or close frame). */
+export function closeCodeOf(entry: CaptureEntry): number | undefined {
+  const detail = entry.detail;
+  if (!detail) return undefined;
+  for (const key of ['code', 'closeCode'] as const) {
+    const value = detail[key];
+    if (typeof value === 'number') return value;
+  }
+  return undefined;
+}
+
+/** The close reason an entry carries, if any. */
+export function closeReasonOf(entry: CaptureEntry): string | undefined {
+  const detail = entry.detail;
+  if (!detail) return undefined;
+  for (const key of ['reason', 'closeReason'] as const) {
+    const value = detail[key];
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+/** The URL an entry names (connect options or handshake details), if any. */
+export function urlOf(entry: CaptureEntry): string | undefined {
+  const detail = entry.detail;
+  if (!detail) return undefined;
+  if (typeof detail.url === 'string') return detail.url;
+  const options = detail.options;
+  if (options && typeof options === 'object' && !Array.isArray(options) && typeof options.url === 'string') return options.url;
+  return undefined;
+}
+
+/** The misuse warning id of a warning entry ('send-before-open', ...). */
+export function warningIdOf(entry: CaptureEntry): string | undefined {
+  const id = entry.detail?.warning;
+  if (typeof id === 'string') return id;
+  return entry.kind === 'warning' ? entry.name : undefined;
+}

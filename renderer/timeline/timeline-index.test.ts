@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { CaptureEntry } from '../../shared/capture';
+import { entry } from './test-entries';
+import { TimelineIndex } from './timeline-index';
+
+/** A stand-in for the panel's entry ring: entries in seq order, the oldest possibly evicted. */
+function ringOf(entries: CaptureEntry[]) {
+  return { size: () => entries.length, at: (i: number) => entries[i] };
+}
+
+describe('TimelineIndex', () => {
+  it('ingests only entries newer than the last one it saw when synced from the ring', () => {
+    const held = [entry(0, 0), entry(1, 1), entry(2, 2)];
+    const index = new TimelineIndex();
+    index.syncFrom(ringOf(held));
+    expect(index.lastSeq).toBe(2);
+    held.push(entry(3, 3, { direction: 'out' }), entry(4, 4));
+    const before = index.version;
+    index.syncFrom(ringOf(held));
+    const lane = index.lane('s1')!;
+    expect([lane.incoming.length, lane.outgoing.length]).toEqual([4, 1]);
+    expect(index.version).toBeGreaterThan(before);
+    index.syncFrom(ringOf(held));
+    expect(lane.incoming.length).toBe(4);
+  });
+
+  it('collects warnings, error events and failed calls in seq order, and nothing else', () => {
+    const index = TimelineIndex.fromEntries([
+      entry(0, 0, { kind: 'warning', detail: { warning: 'send-before-open' } }),
+      entry(1, 1, { kind: 'result', name: 'success' }),
+      entry(2, 2, { kind: 'result', name: 'fail', errorCode: 10 }),
+      entry(3, 3, { kind: 'error', errorCode: 7 }),
+      entry(4, 4),
+    ]);
+    expect(index.problemEntries().map((e) => e.seq)).toEqual([0, 2, 3]);
+  });
+
+  it('forgets what the ring evicted once enough is stale, and recomputes the time range', () => {
+    const held = Array.from({ length: 5000 }, (_, seq) => entry(seq, seq, { connectionId: seq < 2500 ? 'old' : 'new' }));
+    const index = new TimelineIndex();
+    index.syncFrom(ringOf(held));
+    expect(index.range()).toEqual({ first: 0, last: 4999 });
+    const afterEviction = held.slice(3000);
+    index.syncFrom(ringOf(afterEviction));
+    expect(index.lanes().map((lane) => lane.info.key)).toEqual(['new']);
+    expect(index.lane('new')!.incoming.length).toBe(2000);
+    expect(index.range()).toEqual({ first: 3000, last: 4999 });
+  });
+
+  it('sorts late out-of-order times (imported captures) before answering', () => {
+    const index = TimelineIndex.fromEntries([entry(0, 50), entry(1, 10), entry(2, 30, { kind: 'warning' }), entry(3, 5, { kind: 'warning' })]);
+    const lane = index.lane('s1')!;
+    expect([lane.incoming.timeAt(0), lane.incoming.timeAt(1)]).toEqual([10, 50]);
+    expect(lane.incoming.seqAt(0)).toBe(1);
+    expect(lane.markers.map((m) => m.seq)).toEqual([3, 2]);
+  });
+
+  it('starts over on reset', () => {
+    const index = TimelineIndex.fromEntries([entry(0, 0), entry(1, 1, { kind: 'error', errorCode: 1 })]);
+    index.reset();
+    expect([index.lanes(), index.problemEntries(), index.range(), index.lastSeq]).toEqual([[], [], null, -1]);
+    index.ingest(entry(0, 0));
+    expect(index.lanes()).toHaveLength(1);
+  });
+});

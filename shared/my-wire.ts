@@ -32,6 +32,8 @@ export const listenCallSchema = z.object({
   count: z.number().int().nonnegative(),
   /** How many registrations of this very function exist after an `on` (pile-up detection). */
   sameFunctionCount: z.number().int().nonnegative(),
+  /** Set when the argument was not a function (the call was ignored): what was passed instead. */
+  invalid: z.string().max(2000).optional(),
 });
 
 /** An event the client dispatched: how many listeners heard it, and which of them threw. */

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { socketError } from '../../shared/error-codes';
+import { entry } from '../timeline/test-entries';
+import { describeProblem } from './describe-problem';
+import { KNOWN_WARNING_IDS, explainWarning } from './warning-catalog';
+
+const ENGINE_WARNING_IDS = [
+  'send-before-open',
+  'no-listeners',
+  'listener-pileup',
+  'second-single-connect',
+  'close-code-browser-rejects',
+  'reason-too-long',
+  'invalid-base64',
+  'arraybuffer-sent',
+  'header-dropped',
+  'url-fragment',
+];
+
+describe('warning explanations', () => {
+  it('explain every warning id the engine emits: what happened, why it matters on a phone, how to fix', () => {
+    for (const id of ENGINE_WARNING_IDS) {
+      expect(KNOWN_WARNING_IDS).toContain(id);
+      const explanation = explainWarning(id);
+      expect(explanation.title).not.toBe(id);
+      for (const text of [explanation.what, explanation.whyOnPhone, explanation.fix]) expect(text.length).toBeGreaterThan(30);
+    }
+  });
+
+  it('fall back to a generic explanation titled with the id for unknown ids', () => {
+    expect(explainWarning('brand-new-check').title).toBe('brand-new-check');
+  });
+});
+
+describe('describeProblem', () => {
+  it('maps a warning entry to its explanation and keeps the engine message', () => {
+    const warning = entry(4, 10, { kind: 'warning', name: 'warning', detail: { warning: 'send-before-open', message: 'state CONNECTING' } });
+    const description = describeProblem(warning);
+    expect(description).toMatchObject({ seq: 4, severity: 'warning', warningId: 'send-before-open', message: 'state CONNECTING' });
+    expect(description.title).toBe(explainWarning('send-before-open').title);
+    expect(description.fix).toContain('onSocketOpen');
+  });
+
+  it('gives an error event its code, the seed text and remedy, and the raw cause', () => {
+    const error = entry(7, 60, { kind: 'error', name: 'error', errorCode: 7, errorMessage: 'The HTTPS certificate returned by the server is invalid.', cause: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    const description = describeProblem(error);
+    expect(description).toMatchObject({
+      severity: 'error',
+      code: 7,
+      origin: 'error event',
+      seedText: socketError(7).description,
+      remedy: socketError(7).solution,
+      cause: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+    });
+    expect(description.title).toBe('Error 7: The HTTPS certificate returned by the server is invalid.');
+  });
+
+  it('names the failed call for fail results, and copes with codes outside the table', () => {
+    const failed = describeProblem(entry(2, 1, { kind: 'result', name: 'sendSocketMessage', errorCode: 10 }));
+    expect(failed).toMatchObject({ code: 10, origin: 'sendSocketMessage failed', remedy: socketError(10).solution });
+    const odd = describeProblem(entry(3, 1, { kind: 'result', name: 'fail', errorCode: 20, detail: { call: 'connectSocket' } }));
+    expect(odd).toMatchObject({ code: 20, title: 'Error 20', origin: 'connectSocket failed' });
+    expect(odd.remedy).toBeUndefined();
+  });
+});

@@ -1,0 +1,55 @@
+// One readable description of a problem entry (warning, error event or failed call), shared by the
+// warnings list and the timeline's marker details: code, the seed's text and remedy, and the raw cause.
+import type { CaptureEntry } from '../../shared/capture';
+import { isSocketErrorCode, socketError } from '../../shared/error-codes';
+import { warningIdOf } from '../timeline/classify-entry';
+import { explainWarning } from './warning-catalog';
+
+export interface ProblemDescription {
+  seq: number;
+  severity: 'error' | 'warning';
+  title: string;
+  /** Error code (1–12, or what the engine reported). */
+  code?: number;
+  /** The warning id for warnings. */
+  warningId?: string;
+  /** Errors: how it reached the app ('error event', 'connectSocket failed'). */
+  origin?: string;
+  /** What the engine said (errorMessage), if anything. */
+  message?: string;
+  /** Raw cause: TLS error name, HTTP status, `ws` message. */
+  cause?: string;
+  /** Errors: the seed's description and solution, and what raises the code here. */
+  seedText?: string;
+  remedy?: string;
+  meaning?: string;
+  /** Warnings: the catalog's explanation. */
+  what?: string;
+  whyOnPhone?: string;
+  fix?: string;
+}
+
+/** Describes a warning, error event or failed call (other entries get a plain title). */
+export function describeProblem(entry: CaptureEntry): ProblemDescription {
+  const base: ProblemDescription = { seq: entry.seq, severity: entry.kind === 'warning' ? 'warning' : 'error', title: entry.name };
+  if (entry.errorMessage) base.message = entry.errorMessage;
+  if (entry.cause) base.cause = entry.cause;
+  if (entry.kind === 'warning') {
+    const id = warningIdOf(entry) ?? 'warning';
+    const explanation = explainWarning(id);
+    const message = typeof entry.detail?.message === 'string' ? entry.detail.message : entry.errorMessage;
+    return { ...base, ...explanation, warningId: id, ...(message ? { message } : {}) };
+  }
+  const code = entry.errorCode;
+  if (code === undefined) return { ...base, title: `${entry.name} failed` };
+  const origin = entry.kind === 'error' ? 'error event' : `${callName(entry)} failed`;
+  if (!isSocketErrorCode(code)) return { ...base, code, origin, title: `Error ${code}` };
+  const info = socketError(code);
+  return { ...base, code, origin, title: `Error ${code}: ${info.description}`, seedText: info.description, remedy: info.solution, meaning: info.meaning };
+}
+
+function callName(entry: CaptureEntry): string {
+  const call = entry.detail?.call ?? entry.detail?.api;
+  if (typeof call === 'string') return call;
+  return ['fail', 'success', 'result'].includes(entry.name) ? 'call' : entry.name;
+}

@@ -1,0 +1,129 @@
+// Human explanations of the engine's API-misuse warnings: what happened, why it matters on a phone, and
+// how to fix it. Keyed by the `detail.warning` id of capture entries of kind 'warning'.
+
+export interface WarningExplanation {
+  title: string;
+  what: string;
+  whyOnPhone: string;
+  fix: string;
+}
+
+const catalog: Readonly<Record<string, WarningExplanation>> = {
+  'send-before-open': {
+    title: 'Message sent before the socket was open',
+    what: 'sendSocketMessage (or task.send) was called while the connection was still connecting, closing or gone. It failed with error 10; nothing was queued.',
+    whyOnPhone: 'No Alipay client queues early messages: the message is lost, and on a slow mobile network the handshake takes much longer than on a desk, so this fails far more often on phones.',
+    fix: 'Send only after my.onSocketOpen (or task.onOpen) has fired, or keep your own queue and flush it from the open listener.',
+  },
+  'no-listeners': {
+    title: 'Event delivered to no listener',
+    what: 'A socket event (open, message, error or close) fired while no listener for it was registered, so the app never saw it.',
+    whyOnPhone: 'Events are not sticky: one that fires before you register is lost for good. Registering onSocketOpen late (e.g. after an await, or inside success on a fast network) works by luck on a desk and fails on a phone.',
+    fix: 'Register my.onSocketOpen / onSocketMessage / onSocketError / onSocketClose (or the task\'s onOpen etc.) synchronously, right after connectSocket.',
+  },
+  'listener-pileup': {
+    title: 'The same listener is registered several times',
+    what: 'An on* registration added a function that was already registered, so every event now calls it more than once.',
+    whyOnPhone: 'Global socket listeners survive page changes. Registering in onLoad/onShow without the matching off* call in onUnload/onHide piles up one more copy per visit: duplicated messages, handlers running twice, memory growth.',
+    fix: 'Pair every my.onSocketX(fn) with my.offSocketX(fn) when the page goes away, or register once in app.js.',
+  },
+  'second-single-connect': {
+    title: 'Second connectSocket while a connection lives',
+    what: 'connectSocket without multiple was called while the single-mode connection was still connecting or open. This session replaced (or rejected) the old connection as its policy says.',
+    whyOnPhone: 'Current Alipay clients reject this call (error 3 on newer base libraries, silently ignored on some older ones) instead of replacing the connection, so code that relies on the replacement breaks on phones.',
+    fix: 'Call my.closeSocket and wait for onSocketClose before reconnecting, or use connectSocket({ multiple: true }) and manage SocketTasks.',
+  },
+  'close-code-browser-rejects': {
+    title: 'Close code that browsers refuse',
+    what: 'closeSocket/task.close used a code other than 1000 or 3000-4999. The emulator sent it because ws accepts it.',
+    whyOnPhone: 'Web-based runtimes (and uni-app / Taro H5 builds of the same code) throw on such codes, and servers may treat reserved codes as protocol errors.',
+    fix: 'Close with 1000 (normal) or an application code in 3000-4999.',
+  },
+  'reason-too-long': {
+    title: 'Close reason longer than 123 bytes',
+    what: 'The close reason is over 123 bytes of UTF-8; the call failed with error 1 and the socket was left as it was.',
+    whyOnPhone: 'A close frame can carry at most 123 bytes of reason. Chinese characters take 3 bytes each, so a reason of 42 characters is already too long.',
+    fix: 'Shorten the reason (count UTF-8 bytes, not characters), or send details in a message before closing.',
+  },
+  'invalid-base64': {
+    title: 'isBuffer: true with data that is not base64',
+    what: 'A send had isBuffer: true but data was not valid base64; the call failed.',
+    whyOnPhone: 'With isBuffer the client decodes data as base64 before sending a binary frame; invalid input fails or sends garbage depending on the client version.',
+    fix: 'Encode binary with my.arrayBufferToBase64 (standard alphabet, with padding), or drop isBuffer for text.',
+  },
+  'arraybuffer-sent': {
+    title: 'ArrayBuffer passed to send',
+    what: 'data was an ArrayBuffer or typed array. The emulator sent it as a binary frame.',
+    whyOnPhone: 'Alipay clients before mini-game 10.5.16 accept only strings: the message fails or arrives empty on most phones.',
+    fix: 'Send my.arrayBufferToBase64(buffer) with isBuffer: true.',
+  },
+  'header-dropped': {
+    title: 'A handshake header was dropped',
+    what: 'connectSocket\'s header named a header the WebSocket handshake owns (host, connection, upgrade, sec-websocket-*) or one the client removes (referer); it was not sent.',
+    whyOnPhone: 'The native container rewrites headers the same way: keys are lower-cased, Referer is removed and User-Agent replaced, so the server never sees these values.',
+    fix: 'Pass the information some other way (a query parameter through data, or the first message); use protocols for Sec-WebSocket-Protocol.',
+  },
+  'url-fragment': {
+    title: 'URL with a #fragment',
+    what: 'The URL contained a #fragment; it was stripped before connecting.',
+    whyOnPhone: 'Fragments are never sent to the server, and the native client appends data after the fragment, so query parameters from data end up in the fragment and are lost.',
+    fix: 'Remove the #fragment from the socket URL.',
+  },
+  'close-without-connection': {
+    title: 'closeSocket with no connection',
+    what: 'closeSocket was called while there was no single-mode connection. It answered success (as Alipay does) and did nothing.',
+    whyOnPhone: 'Success here hides a logic error: the connection you meant to close may be a SocketTask, or already gone.',
+    fix: 'Track the connection state from onSocketOpen / onSocketClose, or close the SocketTask you created.',
+  },
+  'close-before-open': {
+    title: 'Closed before the socket was open',
+    what: 'The connection was closed while the handshake was still running; it was aborted with close code 1006.',
+    whyOnPhone: 'Some runtimes ignore a close before open, leaving the socket to open later with nobody expecting it.',
+    fix: 'Wait for the open event before closing, or make the open listener check whether the connection is still wanted.',
+  },
+  'task-limit': {
+    title: 'Too many SocketTasks',
+    what: 'A connectSocket({ multiple: true }) would have exceeded the live task limit and failed.',
+    whyOnPhone: 'Alipay allows 5 live SocketTasks per app; sockets that are never closed count against it until the app restarts.',
+    fix: 'Close tasks you no longer need (task.close) and reuse one connection per server.',
+  },
+  'data-not-object': {
+    title: 'connectSocket data is not an object',
+    what: 'data was given but is not a plain object, so it was ignored instead of being appended to the URL.',
+    whyOnPhone: 'Only object data is turned into query parameters; other values are dropped without an error.',
+    fix: 'Pass data as { key: value }, or build the query string into url yourself.',
+  },
+  'listener-threw': {
+    title: 'A socket listener threw',
+    what: 'One of the app\'s socket listeners threw an exception. The other listeners still ran.',
+    whyOnPhone: 'On phones the exception ends up in the console only; the message or event it was handling is silently lost for the app.',
+    fix: 'Fix the exception shown in the details, or wrap the listener body in try/catch.',
+  },
+  'isbuffer-missing': {
+    title: 'Looks like base64 but isBuffer is missing',
+    what: 'A send carried data that looks like base64 without isBuffer, so it went out as a text frame.',
+    whyOnPhone: 'The server receives the base64 text, not the bytes you meant to send.',
+    fix: 'Add isBuffer: true when data is base64 of binary content.',
+  },
+  'insecure-ws': {
+    title: 'Plain ws:// URL',
+    what: 'The connection uses ws:// without TLS.',
+    whyOnPhone: 'Mini programs created since May 2019 must use wss://; release builds fail the connect (error 20 on current clients) while the IDE may let it through.',
+    fix: 'Serve the socket over wss:// with a certificate valid on phones.',
+  },
+};
+
+/** The explanation of a warning id; unknown ids get a generic one that still shows the engine's message. */
+export function explainWarning(id: string): WarningExplanation {
+  return (
+    catalog[id] ?? {
+      title: id,
+      what: 'The engine flagged this use of the socket API.',
+      whyOnPhone: 'It may behave differently on phones than in the devtools.',
+      fix: 'See the entry details in the log.',
+    }
+  );
+}
+
+/** Every warning id with a written explanation. */
+export const KNOWN_WARNING_IDS: readonly string[] = Object.keys(catalog);

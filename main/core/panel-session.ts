@@ -1,0 +1,170 @@
+// One panel (an Electron window or a browser tab) connected to the engine. Host-independent: the
+// Electron host feeds it from a MessagePort, the browser host from a WebSocket, tests from an array.
+// Every request is validated here; a bad one becomes a warning in the capture, never an exception.
+import type { EngineMessage } from '../../shared/my-wire';
+import type { PanelRequest } from '../../shared/panel-wire';
+import { panelRequestSchema } from '../../shared/panel-wire';
+import { describeIssues } from '../../shared/jsonl';
+import { exportHar, exportJsonl } from './capture-export';
+import type { CaptureSubscription, CaptureSubscriptionOptions } from './capture-subscription';
+import { createCaptureSubscription } from './capture-subscription';
+import type { ClientSession, Engine, PanelSession, PanelSink } from './ports';
+
+/** The clientId of the panel's own `my` client (connection controls act through the same path as the app). */
+export const PANEL_CLIENT_ID = 'panel';
+
+export interface PanelSessionOptions {
+  /** Batching and credit of the capture stream (defaults: architecture.md §d). */
+  subscription?: Partial<CaptureSubscriptionOptions>;
+}
+
+/** Wires one panel to the engine: capture stream with credit, state pushes, the panel's `my`, controls. */
+export function createPanelSession(engine: Engine, send: PanelSink, options: PanelSessionOptions = {}): PanelSession {
+  let subscription: CaptureSubscription | undefined;
+  let stopStateUpdates: (() => void) | undefined;
+  let stateQueued = false;
+  let client: ClientSession | undefined;
+  let closed = false;
+
+  /** The host's link may already be gone; a failed send must not throw into the engine. */
+  function deliver(message: Parameters<PanelSink>[0]): void {
+    if (closed) return;
+    try {
+      send(message);
+    } catch {
+      // Nothing to tell: the link that would carry the news is the one that failed; the host closes us.
+    }
+  }
+
+  function warn(name: string, text: string, detail: Record<string, string> = {}): void {
+    engine.capture.append({
+      clientId: PANEL_CLIENT_ID,
+      connectionId: '',
+      kind: 'warning',
+      name,
+      direction: 'none',
+      size: 0,
+      errorMessage: text,
+      detail: { warning: name, ...detail },
+    });
+  }
+
+  function sendState(): void {
+    deliver({ kind: 'state', state: engine.state() });
+  }
+
+  /** Many state changes in one tick (a connect and its listeners) become one `state` message. */
+  function queueState(): void {
+    if (stateQueued) return;
+    stateQueued = true;
+    queueMicrotask(() => {
+      stateQueued = false;
+      if (!closed) sendState();
+    });
+  }
+
+  function subscribe(): void {
+    subscription?.close();
+    stopStateUpdates ??= engine.onStateChange(queueState);
+    sendState();
+    subscription = createCaptureSubscription(engine.capture, deliver, options.subscription);
+  }
+
+  function panelClient(): ClientSession {
+    client ??= engine.attachClient({
+      origin: 'panel',
+      clientId: PANEL_CLIENT_ID,
+      send: (message: EngineMessage) => deliver({ kind: 'my', message }),
+    });
+    return client;
+  }
+
+  function handle(request: PanelRequest): void {
+    switch (request.kind) {
+      case 'subscribe':
+        subscribe();
+        return;
+      case 'ack':
+        subscription?.ack(request.seq);
+        return;
+      case 'my':
+        panelClient().receive(request.message);
+        return;
+      case 'settings':
+        engine.updateSettings(request.patch);
+        return;
+      case 'clear':
+        engine.capture.clear();
+        if (!subscription) deliver({ kind: 'cleared', stats: engine.capture.stats() }); // subscribers hear it from the log
+        return;
+      case 'force-close':
+        engine.forceClose(request.connectionId, request.code, request.reason);
+        return;
+      case 'get-entry': {
+        const entry = engine.capture.get(request.seq);
+        deliver(
+          entry
+            ? { kind: 'reply', requestId: request.requestId, ok: true, body: entry }
+            : { kind: 'reply', requestId: request.requestId, ok: false, error: `entry ${request.seq} is not held (cleared, evicted or not yet recorded)` },
+        );
+        return;
+      }
+      case 'export': {
+        const body = request.format === 'har' ? exportHar(engine.capture) : exportJsonl(engine.capture);
+        deliver({ kind: 'reply', requestId: request.requestId, ok: true, body });
+        return;
+      }
+    }
+  }
+
+  /** A request the engine refused: answer what can be answered, and record why. */
+  function reportFailure(request: PanelRequest, error: unknown): void {
+    const text = error instanceof Error ? error.message : String(error);
+    if (request.kind === 'get-entry' || request.kind === 'export') {
+      deliver({ kind: 'reply', requestId: request.requestId, ok: false, error: text });
+    } else if (request.kind === 'my' && 'callId' in request.message) {
+      deliver({ kind: 'my', message: { kind: 'result', callId: request.message.callId, ok: false, error: 1, errorMessage: `An unknown error.: ${text}` } });
+    }
+    warn('panel-request-failed', `panel request "${request.kind}" failed: ${text}`, { request: request.kind });
+  }
+
+  return {
+    receive(raw) {
+      if (closed) return;
+      let request: PanelRequest;
+      try {
+        const parsed = panelRequestSchema.safeParse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+        if (!parsed.success) {
+          warn('invalid-panel-message', `panel message rejected: ${describeIssues(parsed.error)}`, { preview: preview(raw) });
+          return;
+        }
+        request = parsed.data;
+      } catch (error) {
+        warn('invalid-panel-message', `panel message rejected: ${error instanceof Error ? error.message : String(error)}`, { preview: preview(raw) });
+        return;
+      }
+      try {
+        handle(request);
+      } catch (error) {
+        reportFailure(request, error);
+      }
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      subscription?.close();
+      stopStateUpdates?.();
+      client?.detach('panel closed');
+    },
+  };
+}
+
+/** A short, safe rendering of a rejected message for the warning (it may be huge, cyclic or hostile). */
+function preview(raw: unknown): string {
+  try {
+    const text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  } catch {
+    return Object.prototype.toString.call(raw);
+  }
+}

@@ -255,7 +255,9 @@ export function harToCapture(text: string): HarImport {
   });
   if (skippedNonSocket > 0) warnings.push(`${skippedNonSocket} entries that are not WebSocket connections were skipped`);
 
-  const result: HarImport = { entries: orderBySeq([...numbered, ...numberInTimeOrder(unnumbered, numbered)], warnings), warnings };
+  // Grouping by connection interleaves seqs by design: sorting is expected here, repeats are not.
+  const bySeq = [...numbered, ...numberInTimeOrder(unnumbered, numbered)].sort((a, b) => a.seq - b.seq);
+  const result: HarImport = { entries: orderBySeq(bySeq, warnings), warnings };
   if (log._stats) result.stats = log._stats;
   return result;
 }

@@ -79,7 +79,7 @@ export function orderBySeq(entries: CaptureEntry[], warnings: string[]): Capture
   if (inOrder) return entries;
   const sorted = [...entries].sort((a, b) => a.seq - b.seq);
   const unique = sorted.filter((entry, i) => i === 0 || entry.seq !== sorted[i - 1]?.seq);
-  warnings.push('entries were not in seq order and have been sorted');
+  if (entries.some((entry, i) => i > 0 && entry.seq < (entries[i - 1]?.seq ?? -1))) warnings.push('entries were not in seq order and have been sorted');
   if (unique.length < sorted.length) warnings.push(`${sorted.length - unique.length} entries repeated a seq and were dropped`);
   return unique;
 }

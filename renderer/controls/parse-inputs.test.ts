@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildOutgoingMessage,
+  formatByteSize,
   hexToBase64,
   normalizeBase64,
+  parseByteSize,
   parseJsonInput,
   parseOptionalInteger,
   parseProtocols,
@@ -59,5 +61,18 @@ describe('connection control inputs', () => {
     expect(buildOutgoingMessage('json', '').ok).toBe(false);
     expect(buildOutgoingMessage('hex', 'ff 00')).toEqual({ ok: true, value: { data: '/wA=', isBuffer: true } });
     expect(buildOutgoingMessage('base64', '/wA')).toEqual({ ok: true, value: { data: '/wA=', isBuffer: true } });
+  });
+
+  it('reads and writes byte sizes in binary units', () => {
+    expect(parseByteSize('16 MiB', 'max', 1, 2 ** 30)).toEqual({ ok: true, value: 16 * 1024 * 1024 });
+    expect(parseByteSize('512k', 'max', 1, 2 ** 30)).toEqual({ ok: true, value: 512 * 1024 });
+    expect(parseByteSize('1048576', 'max', 1, 2 ** 30)).toEqual({ ok: true, value: 1048576 });
+    expect(parseByteSize('1.5 KiB', 'max', 1, 2 ** 30)).toEqual({ ok: true, value: 1536 });
+    expect(parseByteSize('2 GiB', 'max', 1, 2 ** 30)).toEqual({ ok: false, error: 'max must be between 1 B and 1 GiB' });
+    expect(parseByteSize('lots', 'max', 1, 2 ** 30).ok).toBe(false);
+    expect(parseByteSize('5 parsecs', 'max', 1, 2 ** 30).ok).toBe(false);
+    expect(formatByteSize(16 * 1024 * 1024)).toBe('16 MiB');
+    expect(formatByteSize(1536)).toBe('1536 B');
+    expect(formatByteSize(1536 * 1024)).toBe('1536 KiB');
   });
 });

@@ -92,3 +92,23 @@ export function buildOutgoingMessage(mode: ComposerMode, text: string): Parsed<O
     }
   }
 }
+
+const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/** A byte size such as "16 MiB", "512k" or "1048576" (binary units), within [min, max]. */
+export function parseByteSize(text: string, field: string, min: number, max: number): Parsed<number> {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const unit = match ? BYTE_UNITS[(match[2] ?? '').toLowerCase()] : undefined;
+  if (!match || unit === undefined) return { ok: false, error: `${field} must be a size like 1048576, 512 KiB or 16 MiB` };
+  const value = Math.round(Number(match[1]) * unit);
+  if (value < min || value > max) return { ok: false, error: `${field} must be between ${formatByteSize(min)} and ${formatByteSize(max)}` };
+  return { ok: true, value };
+}
+
+/** A byte count in the largest binary unit that divides it exactly ("16 MiB", "1536 B"). */
+export function formatByteSize(bytes: number): string {
+  for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['KiB', 1024]] as const) {
+    if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
+  }
+  return `${bytes} B`;
+}

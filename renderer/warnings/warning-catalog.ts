@@ -93,6 +93,12 @@ const catalog: Readonly<Record<string, WarningExplanation>> = {
     whyOnPhone: 'Only object data is turned into query parameters; other values are dropped without an error.',
     fix: 'Pass data as { key: value }, or build the query string into url yourself.',
   },
+  'data-percent-encoded': {
+    title: 'data was percent-encoded into the URL',
+    what: 'Characters of data that are not allowed in a URL (spaces, Chinese characters, ...) were percent-encoded when appended to the URL.',
+    whyOnPhone: 'Some Alipay clients append data as it is, without encoding: the same call can fail with error 4 or reach the server with different parameters on a phone.',
+    fix: 'Encode values yourself with encodeURIComponent before passing them in data, or build the query string into url.',
+  },
   'listener-threw': {
     title: 'A socket listener threw',
     what: 'One of the app\'s socket listeners threw an exception. The other listeners still ran.',
@@ -110,6 +116,18 @@ const catalog: Readonly<Record<string, WarningExplanation>> = {
     what: 'The connection uses ws:// without TLS.',
     whyOnPhone: 'Mini programs created since May 2019 must use wss://; release builds fail the connect (error 20 on current clients) while the IDE may let it through.',
     fix: 'Serve the socket over wss:// with a certificate valid on phones.',
+  },
+  'invalid-panel-message': {
+    title: 'The panel sent a message the engine refused',
+    what: 'A request from this panel did not match the panel contract and was dropped.',
+    whyOnPhone: 'Nothing on the phone: this concerns the devtools themselves.',
+    fix: 'Reload the panel; if it keeps happening, report it with the details shown.',
+  },
+  'panel-request-failed': {
+    title: 'A panel request failed',
+    what: 'The engine could not carry out a request from the panel (shown in the details).',
+    whyOnPhone: 'Nothing on the phone: this concerns the devtools themselves.',
+    fix: 'Check the message; retry the action.',
   },
 };
 

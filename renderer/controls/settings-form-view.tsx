@@ -1,0 +1,104 @@
+// The session settings form: single-mode policy, strict wss, ignore certificate errors (clearly marked as
+// not faithful to phones), max incoming message size and connect timeout. Choices apply at once; number
+// fields apply on Enter or when leaving the field, once valid. The engine's state stays the truth.
+import { useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { EngineSettings, SettingsPatch } from '../../shared/settings';
+import type { Parsed } from './parse-inputs';
+import { formatByteSize, parseByteSize, parseOptionalInteger } from './parse-inputs';
+
+export interface SettingsFormViewProps {
+  settings: EngineSettings;
+  onChange(patch: SettingsPatch): void;
+}
+
+/** Renders the settings (see the module comment). */
+export function SettingsFormView({ settings, onChange }: SettingsFormViewProps) {
+  return (
+    <form className="msd-form msd-settings" aria-label="Session settings" onSubmit={(event) => event.preventDefault()}>
+      <label className="msd-field">
+        <span className="msd-field__label">Second connectSocket in single mode</span>
+        <select value={settings.singleModePolicy} onChange={(event) => onChange({ singleModePolicy: event.target.value === 'reject' ? 'reject' : 'replace' })}>
+          <option value="replace">replace the live connection (seed docs)</option>
+          <option value="reject">fail with error 2 (like current phones)</option>
+        </select>
+      </label>
+      <label className="msd-check">
+        <input type="checkbox" checked={settings.strictWss} onChange={(event) => onChange({ strictWss: event.target.checked })} />
+        <span>Strict wss: ws:// URLs fail with 5, as in release builds</span>
+      </label>
+      <label className="msd-check msd-check--risky">
+        <input type="checkbox" checked={settings.ignoreCertificateErrors} onChange={(event) => onChange({ ignoreCertificateErrors: event.target.checked })} />
+        <span>
+          Ignore certificate errors <strong className="msd-tag msd-tag--warn">not faithful to phones</strong>
+        </span>
+      </label>
+      <CommittedField
+        label="Max incoming message size"
+        hint="larger messages fail with 12"
+        value={formatByteSize(settings.maxIncomingMessageBytes)}
+        parse={(text) => parseByteSize(text, 'Max incoming message size', 1, 1024 ** 3)}
+        onCommit={(bytes) => onChange({ maxIncomingMessageBytes: bytes })}
+      />
+      <CommittedField
+        label="Connect timeout (ms)"
+        hint="when connectSocket gives no timeout; error 6"
+        value={String(settings.connectTimeoutMs)}
+        parse={(text) => {
+          const parsed = parseOptionalInteger(text, 'Connect timeout', 1, 120000);
+          if (!parsed.ok) return parsed;
+          return parsed.value === undefined ? { ok: false, error: 'Connect timeout is required' } : { ok: true, value: parsed.value };
+        }}
+        onCommit={(ms) => onChange({ connectTimeoutMs: ms })}
+      />
+    </form>
+  );
+}
+
+interface CommittedFieldProps {
+  label: string;
+  hint: string;
+  value: string;
+  parse(text: string): Parsed<number>;
+  onCommit(value: number): void;
+}
+
+// A text field holding a draft while focused; commits valid drafts, shows why an invalid one is refused.
+function CommittedField({ label, hint, value, parse, onCommit }: CommittedFieldProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    const parsed = parse(draft);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      return;
+    }
+    setError(null);
+    setDraft(null);
+    onCommit(parsed.value);
+  };
+  return (
+    <label className="msd-field">
+      <span className="msd-field__label">
+        {label} <span className="msd-muted">({hint})</span>
+      </span>
+      <input
+        type="text"
+        inputMode="numeric"
+        value={draft ?? value}
+        aria-invalid={error !== null}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event: KeyboardEvent<HTMLInputElement>) => {
+          if (event.key === 'Enter') commit();
+          if (event.key === 'Escape') {
+            setDraft(null);
+            setError(null);
+          }
+        }}
+      />
+      {error && <span className="msd-field__error" role="alert">{error}</span>}
+    </label>
+  );
+}

@@ -1,0 +1,125 @@
+// The problems list (warnings, error events, failed calls) as a virtualized, keyboard-navigable listbox
+// with fixed-height rows, plus a detail pane explaining the chosen one. Presentational: the connected
+// WarningsList feeds it from the capture and the store.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { CaptureEntry } from '../../shared/capture';
+import { describeProblem } from './describe-problem';
+import { ProblemDetails } from './problem-details';
+
+export const PROBLEM_ROW_HEIGHT = 26;
+
+export interface WarningsListViewProps {
+  /** Problem entries in seq order. */
+  problems: readonly CaptureEntry[];
+  selectedSeq: number | null;
+  onSelect(seq: number): void;
+  /** Initial viewport size for the virtualizer (tests, first paint). */
+  initialHeight?: number;
+}
+
+type Show = 'all' | 'error' | 'warning';
+
+/** Formats monotonic ms as seconds since the engine started, fixed width. */
+export function formatSeconds(monoTime: number): string {
+  return `${(monoTime / 1000).toFixed(3)} s`;
+}
+
+/** The list and its detail pane (see the module comment). */
+export function WarningsListView({ problems, selectedSeq, onSelect, initialHeight = 240 }: WarningsListViewProps) {
+  const [show, setShow] = useState<Show>('all');
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const errorCount = useMemo(() => problems.filter((entry) => entry.kind !== 'warning').length, [problems]);
+  const visible = useMemo(
+    () => (show === 'all' ? problems : problems.filter((entry) => (entry.kind === 'warning') === (show === 'warning'))),
+    [problems, show],
+  );
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => PROBLEM_ROW_HEIGHT,
+    overscan: 8,
+    initialRect: { width: 600, height: initialHeight },
+  });
+  const selectedIndex = visible.findIndex((entry) => entry.seq === selectedSeq);
+  const selected = selectedIndex >= 0 ? visible[selectedIndex] : undefined;
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+    let next: number | undefined;
+    if (event.key in moves) next = (selectedIndex < 0 ? (moves[event.key]! > 0 ? -1 : visible.length) : selectedIndex) + moves[event.key]!;
+    if (event.key === 'Home') next = 0;
+    if (event.key === 'End') next = visible.length - 1;
+    if (next === undefined || visible.length === 0) return;
+    event.preventDefault();
+    const clamped = Math.min(visible.length - 1, Math.max(0, next));
+    const entry = visible[clamped];
+    if (!entry) return;
+    onSelect(entry.seq);
+    virtualizer.scrollToIndex(clamped, { align: 'auto' });
+  }
+
+  return (
+    <section className="msd-warnings" aria-label="Warnings and errors">
+      <div className="msd-warnings__main">
+        <div className="msd-warnings__header">
+          <span className="msd-warnings__heading">Problems</span>
+          <span className="msd-warnings__counts">
+            {errorCount} error{errorCount === 1 ? '' : 's'} · {problems.length - errorCount} warning{problems.length - errorCount === 1 ? '' : 's'}
+          </span>
+          <div className="msd-segmented" role="group" aria-label="Show">
+            {(['all', 'error', 'warning'] as const).map((option) => (
+              <button key={option} type="button" aria-pressed={show === option} onClick={() => setShow(option)}>
+                {option === 'all' ? 'All' : option === 'error' ? 'Errors' : 'Warnings'}
+              </button>
+            ))}
+          </div>
+        </div>
+        <div
+          ref={scrollRef}
+          className="msd-warnings__scroll"
+          role="listbox"
+          aria-label="Problems, newest last"
+          aria-activedescendant={selected ? `msd-problem-${selected.seq}` : undefined}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+        >
+          {visible.length === 0 && <div className="msd-warnings__empty">No {show === 'all' ? 'problems' : `${show}s`} so far.</div>}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const entry = visible[item.index];
+              if (!entry) return null;
+              return <ProblemRow key={entry.seq} entry={entry} top={item.start} selected={entry.seq === selectedSeq} onSelect={onSelect} />;
+            })}
+          </div>
+        </div>
+      </div>
+      <aside className="msd-warnings__details" aria-live="polite">
+        {selected ? <ProblemDetails problem={describeProblem(selected)} /> : <p className="msd-muted">Select a problem here, on the timeline or in the log to see what it means and how to fix it.</p>}
+      </aside>
+    </section>
+  );
+}
+
+function ProblemRow({ entry, top, selected, onSelect }: { entry: CaptureEntry; top: number; selected: boolean; onSelect(seq: number): void }) {
+  const problem = describeProblem(entry);
+  return (
+    <div
+      id={`msd-problem-${entry.seq}`}
+      role="option"
+      aria-selected={selected}
+      className={`msd-warnings__row${selected ? ' is-selected' : ''}`}
+      style={{ transform: `translateY(${top}px)`, height: PROBLEM_ROW_HEIGHT }}
+      onClick={() => onSelect(entry.seq)}
+    >
+      <span className="msd-warnings__time">{formatSeconds(entry.monoTime)}</span>
+      <span className="msd-warnings__badge">
+        {problem.severity === 'error' ? <span className="msd-code-badge">{problem.code ?? '!'}</span> : <span className="msd-warning-badge">!</span>}
+      </span>
+      <span className="msd-warnings__conn">{entry.connectionId || entry.clientId}</span>
+      <span className="msd-warnings__title">{problem.title}</span>
+      <span className="msd-warnings__message">{problem.cause ?? problem.message ?? ''}</span>
+    </div>
+  );
+}

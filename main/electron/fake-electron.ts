@@ -1,0 +1,84 @@
+// Test support: small hand-written fakes of exactly the Electron objects the adapter touches (the one
+// mocked seam of this project; the Electron binary cannot run here). Each fake is a real EventEmitter
+// with the methods the adapter calls, and records what it was asked to do.
+import { EventEmitter } from 'node:events';
+
+/** Fake of Electron's WebFrameMain. */
+export interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+  processId: number;
+  frameTreeNodeId: number;
+}
+
+let nextFrameTreeNodeId = 1;
+
+/** A frame of `processId`; pass `parent` for a subframe. */
+export function fakeFrame(url: string, options: { parent?: FakeFrame; processId?: number } = {}): FakeFrame {
+  return { url, parent: options.parent ?? null, processId: options.processId ?? 7, frameTreeNodeId: nextFrameTreeNodeId++ };
+}
+
+/** Fake of Electron's IpcMainEvent (only sender and senderFrame are read). */
+export interface FakeIpcEvent {
+  sender: unknown;
+  senderFrame: FakeFrame | null;
+}
+
+/** Fake of Electron's WebContents: events, `ipc`, send/postMessage recording, window-open handler. */
+export class FakeWebContents extends EventEmitter {
+  readonly ipc = new EventEmitter();
+  readonly mainFrame: FakeFrame;
+  readonly sent: { channel: string; message: unknown }[] = [];
+  readonly posted: { channel: string; message: unknown; transfer: unknown[] }[] = [];
+  windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
+  private destroyed = false;
+
+  constructor(url: string) {
+    super();
+    this.mainFrame = fakeFrame(url);
+  }
+
+  send(channel: string, message: unknown): void {
+    this.sent.push({ channel, message: structuredClone(message) });
+  }
+
+  postMessage(channel: string, message: unknown, transfer: unknown[]): void {
+    this.posted.push({ channel, message, transfer });
+  }
+
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
+    this.windowOpenHandler = handler;
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.emit('destroyed');
+  }
+
+  /** What the renderer's ipcRenderer.send would cause: `channel` on `ipc`, from `frame` (default: main frame). */
+  sendFromRenderer(channel: string, payload: unknown, frame: FakeFrame | null = this.mainFrame): void {
+    const event: FakeIpcEvent = { sender: this, senderFrame: frame };
+    this.ipc.emit(channel, event, structuredClone(payload));
+  }
+
+  /** Engine messages sent on `channel`, in order. */
+  messagesOn(channel: string): unknown[] {
+    return this.sent.filter((entry) => entry.channel === channel).map((entry) => entry.message);
+  }
+}
+
+/** A preventable Electron event carrying `fields` (will-navigate details, will-download event, ...). */
+export function preventable<T extends object>(fields: T): T & { preventDefault(): void; defaultPrevented: boolean } {
+  const event = {
+    ...fields,
+    defaultPrevented: false,
+    preventDefault() {
+      event.defaultPrevented = true;
+    },
+  };
+  return event;
+}

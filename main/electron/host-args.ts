@@ -1,0 +1,37 @@
+// The Electron app accepts the command line's options (`--miniapp <folder|url>`, `--port <n>`) from its
+// argv. Electron's and Chromium's own switches and the entry script path are ignored, so the parser only
+// looks for the options it knows, wherever they are.
+
+export interface HostArgs {
+  /** A mini-app folder or an http(s) URL; absent → the bundled demo. */
+  miniapp?: string;
+  /** Port of the embedded lab server (0 or absent → any free port). */
+  port?: number;
+}
+
+/** Parses `--miniapp x`, `--miniapp=x`, `--port n`, `--port=n`; throws an Error with a clear message. */
+export function parseHostArgs(argv: readonly string[]): HostArgs {
+  const args: HostArgs = {};
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] ?? '';
+    const match = /^--(miniapp|port)(?:=(.*))?$/.exec(arg);
+    if (!match) continue;
+    const name = match[1] as 'miniapp' | 'port';
+    let value = match[2];
+    if (value === undefined) {
+      const next = argv[index + 1];
+      if (next === undefined || next.startsWith('--')) throw new Error(`--${name} needs a value`);
+      value = next;
+      index += 1;
+    }
+    if (name === 'miniapp') {
+      if (value.trim() === '') throw new Error('--miniapp needs a folder or an http(s) URL');
+      args.miniapp = value;
+    } else {
+      const port = Number(value);
+      if (!/^\d+$/.test(value) || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not ${JSON.stringify(value)}`);
+      args.port = port;
+    }
+  }
+  return args;
+}

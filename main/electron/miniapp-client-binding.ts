@@ -1,0 +1,181 @@
+// Connects the mini-app view to the engine: `my:*` IPC from the view's main frame becomes one
+// ClientSession per page, and the engine's messages go back on `my:engine`. A reload or navigation of the
+// main frame, a crashed renderer or a destroyed view detaches the page's session (its sockets close with
+// 1001); the next page gets a fresh one. Messages are sender-checked, rate-limited per channel and
+// validated before the engine sees them (architecture.md C3).
+import { MY_CHANNELS, MY_ENGINE_CHANNEL } from '../../shared/electron-ipc';
+import type { ClientMessage, EngineMessage } from '../../shared/my-wire';
+import { clientMessageSchema } from '../../shared/my-wire';
+import type { ClientSession, Engine } from '../core/ports';
+import type { GuardedFrame, GuardedIpcEvent } from './sender-guard';
+import { isTrustedSender } from './sender-guard';
+import { createTokenBucket } from './token-bucket';
+import type { TokenBucket } from './token-bucket';
+
+type Op = ClientMessage['op'];
+
+/** The parts of Electron's WebContents (of the mini-app view) the binding touches. */
+export interface MiniappContents {
+  readonly mainFrame: GuardedFrame;
+  readonly ipc: {
+    on(channel: string, listener: (event: GuardedIpcEvent, payload: unknown) => void): unknown;
+    removeListener(channel: string, listener: (event: GuardedIpcEvent, payload: unknown) => void): unknown;
+  };
+  send(channel: string, message: EngineMessage): void;
+  isDestroyed(): boolean;
+  on(event: 'did-start-navigation', listener: (details: { isMainFrame: boolean; isSameDocument: boolean; url: string }) => void): unknown;
+  on(event: 'did-navigate' | 'did-stop-loading' | 'destroyed', listener: () => void): unknown;
+  on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
+}
+
+export interface RateLimit {
+  capacity: number;
+  refillPerSecond: number;
+}
+
+/** Generous: a flood test sends thousands of messages per second; a runaway loop sends millions. */
+export const DEFAULT_MY_RATE_LIMIT: RateLimit = { capacity: 5000, refillPerSecond: 5000 };
+
+export interface MiniappBindingOptions {
+  engine: Pick<Engine, 'attachClient' | 'capture'>;
+  contents: MiniappContents;
+  /** The origin the mini-app was loaded from (miniapp://app or the URL's origin). */
+  origin: string;
+  /** Monotonic ms for the rate limiter. */
+  now: () => number;
+  rateLimit?: RateLimit;
+  log?: (message: string) => void;
+}
+
+export interface MiniappBinding {
+  /** The current page's client id, once it has sent something. */
+  clientId(): string | null;
+  /** Detaches the current page and stops listening. */
+  dispose(reason: string): void;
+}
+
+const callOps: ReadonlySet<Op> = new Set<Op>(['connect', 'send', 'close']);
+
+function callIdOf(raw: unknown): number | null {
+  if (typeof raw !== 'object' || raw === null || !('callId' in raw)) return null;
+  const { callId } = raw;
+  return typeof callId === 'number' && Number.isInteger(callId) && callId >= 0 ? callId : null;
+}
+
+/** Wires the view's `my:*` channels and page lifecycle to the engine. */
+export function bindMiniappClient(options: MiniappBindingOptions): MiniappBinding {
+  const { engine, contents, origin, now } = options;
+  const rateLimit = options.rateLimit ?? DEFAULT_MY_RATE_LIMIT;
+  const log = options.log ?? (() => {});
+  let session: ClientSession | null = null;
+  // Closed between a main-frame navigation start and its commit: late messages of the page being left
+  // must not open a session the next page would inherit.
+  let accepting = false;
+  let disposed = false;
+
+  const buckets = new Map<Op, TokenBucket>();
+  const rejectedInRun = new Map<Op, number>();
+
+  function deliver(owner: ClientSession | null, message: EngineMessage): void {
+    if (owner !== session || contents.isDestroyed()) return;
+    contents.send(MY_ENGINE_CHANNEL, message);
+  }
+
+  function currentSession(): ClientSession {
+    if (session !== null) return session;
+    let created: ClientSession | null = null;
+    const attached = engine.attachClient({ origin, send: (message) => deliver(created, message) });
+    created = attached;
+    session = attached;
+    return attached;
+  }
+
+  function warn(clientId: string, name: string, detail: Record<string, string | number>): void {
+    engine.capture.append({ clientId, connectionId: '', kind: 'warning', name, direction: 'none', size: 0, detail });
+  }
+
+  function fail(raw: unknown, op: Op, errorMessage: string): void {
+    const callId = callOps.has(op) ? callIdOf(raw) : null;
+    if (callId !== null) deliver(session, { kind: 'result', callId, ok: false, error: 1, errorMessage });
+  }
+
+  function detach(reason: string): void {
+    const leaving = session;
+    if (leaving === null) return;
+    leaving.detach(reason);
+    session = null;
+    rejectedInRun.clear();
+  }
+
+  function admit(op: Op, channel: string): boolean {
+    let bucket = buckets.get(op);
+    if (!bucket) {
+      bucket = createTokenBucket({ ...rateLimit, now });
+      buckets.set(op, bucket);
+    }
+    const client = currentSession();
+    const rejected = rejectedInRun.get(op) ?? 0;
+    if (bucket.tryTake()) {
+      if (rejected > 0) {
+        rejectedInRun.delete(op);
+        warn(client.clientId, 'ipc-rate-limit-end', { channel, rejected });
+      }
+      return true;
+    }
+    if (rejected === 0) warn(client.clientId, 'ipc-rate-limit', { channel, ...rateLimit });
+    rejectedInRun.set(op, rejected + 1);
+    return false;
+  }
+
+  function receive(op: Op, channel: string, event: GuardedIpcEvent, raw: unknown): void {
+    if (disposed || !accepting) return;
+    if (!isTrustedSender(event, { contents, origin })) {
+      log(`dropped ${channel} from an untrusted sender (${event.senderFrame?.url ?? 'no frame'})`);
+      return;
+    }
+    if (!admit(op, channel)) {
+      fail(raw, op, `Too many my.* calls: more than ${rateLimit.refillPerSecond} per second on ${channel}.`);
+      return;
+    }
+    const parsed = clientMessageSchema.safeParse(raw);
+    if (!parsed.success || parsed.data.op !== op) {
+      const why = parsed.success ? `op "${parsed.data.op}" sent on ${channel}` : parsed.error.issues[0]?.message ?? 'invalid';
+      warn(currentSession().clientId, 'invalid-message', { channel, issue: why });
+      fail(raw, op, `The host rejected a malformed ${channel} message: ${why}.`);
+      return;
+    }
+    currentSession().receive(parsed.data);
+  }
+
+  const listeners = (Object.entries(MY_CHANNELS) as [Op, string][]).map(([op, channel]) => {
+    const listener = (event: GuardedIpcEvent, payload: unknown): void => receive(op, channel, event, payload);
+    contents.ipc.on(channel, listener);
+    return { channel, listener };
+  });
+
+  contents.on('did-start-navigation', (details) => {
+    if (!details.isMainFrame || details.isSameDocument) return;
+    accepting = false;
+    detach(`mini-app navigated to ${details.url}`);
+  });
+  const reopen = (): void => {
+    accepting = !disposed;
+  };
+  contents.on('did-navigate', reopen);
+  contents.on('did-stop-loading', reopen);
+  contents.on('render-process-gone', (_event, details) => {
+    accepting = false;
+    detach(`mini-app renderer gone (${details.reason})`);
+  });
+  contents.on('destroyed', () => dispose('mini-app view destroyed'));
+
+  function dispose(reason: string): void {
+    if (disposed) return;
+    detach(reason);
+    disposed = true;
+    accepting = false;
+    for (const { channel, listener } of listeners) contents.ipc.removeListener(channel, listener);
+  }
+
+  return { clientId: () => session?.clientId ?? null, dispose };
+}

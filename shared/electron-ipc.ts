@@ -1,0 +1,84 @@
+// The Electron host's IPC contract: channel names shared by main/electron and preload/, the rectangle the
+// panel reports for the mini-app view, and the `window.msdPanel` surface the renderer finds under Electron.
+// The browser host does not use these; it bridges the same panel-wire and my-wire messages over WebSockets.
+import { z } from 'zod';
+import type { LabConfig } from './host-config';
+import type { ClientMessage } from './my-wire';
+import type { PanelMessage, PanelRequest } from './panel-wire';
+
+/** Mini-app → main: one channel per client message op, so each has its own rate limit. */
+export const MY_CHANNELS = {
+  connect: 'my:connect',
+  send: 'my:send',
+  close: 'my:close',
+  listen: 'my:listen',
+  dispatched: 'my:dispatched',
+} as const satisfies Record<ClientMessage['op'], string>;
+
+/** Main → mini-app: every EngineMessage of the page's client session, in engine order. */
+export const MY_ENGINE_CHANNEL = 'my:engine';
+
+export const PANEL_CHANNELS = {
+  /** Panel → main: the preload is up; answer with a fresh port (also after a panel reload). */
+  ready: 'panel:ready',
+  /** Panel → main: one PanelRequest. */
+  request: 'panel:request',
+  /** Panel → main: where the mini-app view goes, in the panel's CSS pixels. */
+  miniappBounds: 'panel:miniapp-bounds',
+  /** Main → panel: the MessagePort that carries every PanelMessage. */
+  port: 'panel:port',
+} as const;
+
+/** Every channel the Electron host listens to; anything else is logged and rejected. */
+export const KNOWN_INBOUND_CHANNELS: readonly string[] = [
+  ...Object.values(MY_CHANNELS),
+  PANEL_CHANNELS.ready,
+  PANEL_CHANNELS.request,
+  PANEL_CHANNELS.miniappBounds,
+];
+
+const coordinate = z.number().min(0).max(100_000);
+
+/** The mini-app view's rectangle; a zero width or height hides the view (e.g. while a modal is open). */
+export const miniappBoundsSchema = z.object({ x: coordinate, y: coordinate, width: coordinate, height: coordinate });
+export type MiniappBounds = z.infer<typeof miniappBoundsSchema>;
+
+/** `window.msdPanel`: what the panel preload exposes; the renderer uses it as its PanelTransport. */
+export interface MsdPanelApi {
+  send(request: PanelRequest): void;
+  /** Messages from the engine, in order; returns the unsubscribe function. */
+  onMessage(listener: (message: PanelMessage) => void): () => void;
+  setMiniappBounds(bounds: MiniappBounds): void;
+}
+
+const labConfigSchema: z.ZodType<LabConfig> = z.object({
+  endpoints: z
+    .array(
+      z.object({
+        name: z.string().max(200),
+        url: z.string().max(2000),
+        reproduces: z.number().int().optional(),
+        description: z.string().max(2000),
+      }),
+    )
+    .max(200),
+});
+
+const LAB_ARGUMENT = '--msd-lab=';
+
+/** The mini-app view's extra argv entry carrying `window.__MSD_LAB__` (webPreferences.additionalArguments). */
+export function labArgument(config: LabConfig): string {
+  return LAB_ARGUMENT + encodeURIComponent(JSON.stringify(config));
+}
+
+/** The lab config in a preload's argv, or undefined when absent or malformed. */
+export function readLabArgument(argv: readonly string[]): LabConfig | undefined {
+  const argument = argv.find((arg) => arg.startsWith(LAB_ARGUMENT));
+  if (argument === undefined) return undefined;
+  try {
+    const parsed = labConfigSchema.safeParse(JSON.parse(decodeURIComponent(argument.slice(LAB_ARGUMENT.length))));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -5,7 +5,7 @@ import type { CaptureEntry } from './capture';
 import type { HarMeta } from './har';
 import { captureToHar, harSchema, harToCapture } from './har';
 
-const meta: HarMeta = { creator: { name: 'Mini Socket DevTools', version: '0.1.0' }, stats: { total: 16, dropped: 0, held: 16, capacity: 1000, cleared: 0 } };
+const meta: HarMeta = { creator: { name: 'Mini Socket DevTools', version: '0.1.0' }, stats: { total: 18, dropped: 0, held: 18, capacity: 1000, cleared: 0 } };
 
 /** A capture with every kind of entry, two connections (one opened, one refused with 503) and loose entries. */
 function sampleCapture(): CaptureEntry[] {
@@ -16,9 +16,10 @@ function sampleCapture(): CaptureEntry[] {
   const entries: NewCaptureEntry[] = [
     { ...app, connectionId: '', kind: 'call', name: 'onSocketOpen', detail: { action: 'on', count: 1 } },
     { ...s1, kind: 'call', name: 'connectSocket', detail: { url: 'wss://example.test/ws', data: { room: 1 } } },
-    { ...s1, kind: 'lifecycle', name: 'connecting', detail: { url: 'wss://example.test/ws?room=1&user=a', requestHeaders: { 'user-agent': 'AlipayClient', 'x-multi': ['a', 'b'] }, requestedProtocols: ['chat'] } },
+    { ...s1, kind: 'lifecycle', name: 'connecting', detail: { url: 'wss://example.test/ws?room=1&user=a', headers: { 'user-agent': 'AlipayClient', 'x-multi': ['a', 'b'] }, requestedProtocols: ['chat'] } },
     { ...s1, kind: 'result', name: 'connectSocket', detail: { ok: true } },
-    { ...s1, kind: 'lifecycle', name: 'open', detail: { responseHeaders: { upgrade: 'websocket', 'sec-websocket-protocol': 'chat' }, protocol: 'chat' } },
+    { ...s1, kind: 'lifecycle', name: 'handshake-response', direction: 'in', detail: { status: 101, headers: { upgrade: 'websocket', 'sec-websocket-protocol': 'chat' } } },
+    { ...s1, kind: 'lifecycle', name: 'open', detail: { protocol: 'chat', requestedProtocols: ['chat'], url: 'wss://example.test/ws?room=1&user=a' } },
     { ...s1, kind: 'frame', name: 'text', direction: 'out', opcode: 1, size: 12, payload: 'hello 世界' },
     { ...s1, kind: 'frame', name: 'binary', direction: 'in', opcode: 2, size: 4, payload: 'AAEC/w==', binary: true },
     { ...s1, kind: 'frame', name: 'text', direction: 'in', opcode: 1, size: 100, payload: 'x'.repeat(100) },
@@ -27,8 +28,9 @@ function sampleCapture(): CaptureEntry[] {
     { ...s1, kind: 'frame', name: 'close', direction: 'out', opcode: 8, size: 5, detail: { code: 1000, reason: 'bye' } },
     { ...s1, kind: 'error', name: 'error', errorCode: 1, errorMessage: 'An unknown error.', cause: 'ECONNRESET' },
     { ...s1, kind: 'lifecycle', name: 'closed', detail: { code: 1006, reason: '' } },
-    { ...t1, kind: 'lifecycle', name: 'connecting', detail: { url: 'ws://127.0.0.1:9/http-503', requestHeaders: {} } },
-    { ...t1, kind: 'error', name: 'error', direction: 'in', errorCode: 1, errorMessage: 'An unknown error.: HTTP 503', cause: 'Unexpected server response: 503' },
+    { ...t1, kind: 'lifecycle', name: 'connecting', detail: { url: 'ws://127.0.0.1:9/http-503', headers: {} } },
+    { ...t1, kind: 'error', name: 'error', direction: 'in', errorCode: 1, errorMessage: 'An unknown error.: HTTP 503', cause: 'Unexpected server response: 503', detail: { during: 'CONNECTING', httpStatus: 503 } },
+    { ...t1, kind: 'lifecycle', name: 'closed', detail: { codeReceived: 1006, reasonReceived: '', closedFirstBy: 'network', neverOpened: true } },
     { ...app, connectionId: '', kind: 'warning', name: 'no-listeners', detail: { warning: 'no-listeners' } },
   ];
   return entries.map((entry) => log.append(entry));
@@ -207,16 +209,17 @@ describe('HAR import', () => {
     const { entries, warnings } = harToCapture(JSON.stringify(chromeHar));
     expect(entries.map((e) => [e.seq, e.kind, e.name, e.direction])).toEqual([
       [0, 'lifecycle', 'connecting', 'none'],
-      [1, 'lifecycle', 'open', 'none'],
-      [2, 'frame', 'text', 'out'],
-      [3, 'frame', 'binary', 'in'],
-      [4, 'error', 'error', 'none'],
+      [1, 'lifecycle', 'handshake-response', 'in'],
+      [2, 'lifecycle', 'open', 'none'],
+      [3, 'frame', 'text', 'out'],
+      [4, 'frame', 'binary', 'in'],
+      [5, 'error', 'error', 'none'],
     ]);
-    expect(entries[0]?.detail).toEqual({ url: 'wss://echo.example/socket?v=2', requestHeaders: { 'Sec-WebSocket-Protocol': 'chat', Cookie: 'a=1, b=2' } });
-    expect(entries[1]?.detail).toMatchObject({ status: 101, responseHeaders: { Upgrade: 'websocket' } });
-    expect(entries[2]).toMatchObject({ payload: '{"op":"sub"}', opcode: 1, size: 12, wallTime: 1714557601250, monoTime: 250, connectionId: 'h2', clientId: 'imported' });
-    expect(entries[3]).toMatchObject({ payload: 'AAEC/w==', opcode: 2, binary: true, size: 4 });
-    expect(entries[4]).toMatchObject({ errorMessage: 'net::ERR_CONNECTION_RESET', monoTime: 1000 });
+    expect(entries[0]?.detail).toEqual({ url: 'wss://echo.example/socket?v=2', headers: { 'Sec-WebSocket-Protocol': 'chat', Cookie: 'a=1, b=2' } });
+    expect(entries[1]?.detail).toEqual({ status: 101, statusText: 'Switching Protocols', headers: { Upgrade: 'websocket' } });
+    expect(entries[3]).toMatchObject({ payload: '{"op":"sub"}', opcode: 1, size: 12, wallTime: 1714557601250, monoTime: 250, connectionId: 'h2', clientId: 'imported' });
+    expect(entries[4]).toMatchObject({ payload: 'AAEC/w==', opcode: 2, binary: true, size: 4 });
+    expect(entries[5]).toMatchObject({ errorMessage: 'net::ERR_CONNECTION_RESET', monoTime: 1000 });
     expect(warnings).toHaveLength(3);
     expect(warnings.join('\n')).toMatch(/_webSocketMessages\[2\] skipped: opcode/);
     expect(warnings.join('\n')).toMatch(/_webSocketMessages\[3\] skipped: type/);
@@ -228,7 +231,8 @@ describe('HAR import', () => {
     const har = captureToHar(entries, meta);
     expect(har12Problems(JSON.parse(JSON.stringify(har)))).toEqual([]);
     expect(har.log.entries[0]?.request.url).toBe('wss://echo.example/socket?v=2');
-    expect(har.log.entries[0]?.response.status).toBe(101);
+    expect(har.log.entries[0]?.response).toMatchObject({ status: 101, statusText: 'Switching Protocols', headers: [{ name: 'Upgrade', value: 'websocket' }] });
+    expect(har.log.entries[0]?.request.headers).toEqual([{ name: 'Sec-WebSocket-Protocol', value: 'chat' }, { name: 'Cookie', value: 'a=1, b=2' }]);
     expect(har.log.entries[0]?._webSocketMessages.map((m) => [m.type, m.time, m.opcode, m.data])).toEqual([
       ['send', 1714557601.25, 1, '{"op":"sub"}'],
       ['receive', 1714557601.5, 2, 'AAEC/w=='],

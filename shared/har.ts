@@ -267,13 +267,12 @@ function connectionToHarEntry(group: CaptureEntry[]): HarEntry {
   const ids = { connectionId: first.connectionId, clientId: first.clientId };
   const lifecycle = (name: string) => group.find((e) => e.kind === 'lifecycle' && e.name === name);
   const connecting = lifecycle('connecting');
+  const answer = lifecycle('handshake-response');
   const open = lifecycle('open');
-  const handshakeEnd = open ?? group.find((e) => e.kind === 'error' || (e.kind === 'lifecycle' && e.name === 'closed'));
+  const handshakeEnd = answer ?? open ?? group.find((e) => e.kind === 'error' || (e.kind === 'lifecycle' && e.name === 'closed'));
   const wait = handshakeEnd ? Math.max(0, handshakeEnd.wallTime - (connecting ?? first).wallTime) : 0;
   const url = detailString(connecting, 'url') ?? group.map((e) => detailString(e, 'url')).find((u) => u !== undefined) ?? '';
-  const status = open ? 101 : failedStatus(group);
-  const responseHeaderSource = open ?? group.find((e) => e.detail?.responseHeaders !== undefined);
-
+  const status = handshakeStatus(group, answer, open !== undefined);
   const messages: HarWebSocketMessage[] = [];
   const events: CaptureEntry[] = [];
   for (const entry of group) {
@@ -288,17 +287,17 @@ function connectionToHarEntry(group: CaptureEntry[]): HarEntry {
       url,
       httpVersion: 'HTTP/1.1',
       cookies: [],
-      headers: headerList(connecting?.detail?.requestHeaders ?? connecting?.detail?.headers),
+      headers: headerList(connecting?.detail?.headers),
       queryString: queryStringOf(url),
       headersSize: -1,
       bodySize: 0,
     },
     response: {
       status,
-      statusText: status === 101 ? 'Switching Protocols' : (detailString(responseHeaderSource, 'statusText') ?? ''),
+      statusText: detailString(answer, 'statusText') ?? STATUS_TEXTS[status] ?? '',
       httpVersion: status > 0 ? 'HTTP/1.1' : '',
       cookies: [],
-      headers: headerList(responseHeaderSource?.detail?.responseHeaders ?? (open ? open.detail?.headers : undefined)),
+      headers: headerList(answer?.detail?.headers),
       content: { size: 0, mimeType: 'x-unknown' },
       redirectURL: '',
       headersSize: -1,
@@ -376,16 +375,18 @@ function pushEntry(raw: unknown, where: string, into: CaptureEntry[], warnings: 
   else warnings.push(`${where} skipped: ${describeIssues(parsed.error)}`);
 }
 
-/** A Chrome HAR has no lifecycle entries: the request and response become 'connecting' and 'open'. */
+/**
+ * A Chrome HAR has no lifecycle entries: its request and response become the engine's 'connecting',
+ * 'handshake-response' and 'open' (or 'closed' when the upgrade was refused) steps.
+ */
 function handshakeEntries(harEntry: z.infer<typeof harSchema>['log']['entries'][number], ids: { connectionId: string; clientId: string }): CaptureEntry[] {
   const wallTime = Date.parse(harEntry.startedDateTime);
-  const common = { seq: 0, wallTime, monoTime: 0, ...ids, kind: 'lifecycle', direction: 'none', size: 0 } as const;
-  const entries: CaptureEntry[] = [
-    { ...common, name: 'connecting', detail: { url: harEntry.request.url, requestHeaders: headerRecord(harEntry.request.headers) } },
-  ];
+  const step = (name: string, detail: Record<string, Json>, direction: Direction = 'none'): CaptureEntry => ({ seq: 0, wallTime, monoTime: 0, ...ids, kind: 'lifecycle', name, direction, size: 0, detail });
+  const { url } = harEntry.request;
   const { status, statusText, headers } = harEntry.response;
-  const responseDetail = { status, statusText, responseHeaders: headerRecord(headers) };
-  entries.push(status === 101 ? { ...common, name: 'open', detail: responseDetail } : { ...common, name: 'closed', detail: responseDetail });
+  const entries = [step('connecting', { url, headers: headerRecord(harEntry.request.headers) })];
+  if (status > 0) entries.push(step('handshake-response', { status, statusText, headers: headerRecord(headers) }, 'in'));
+  entries.push(status === 101 ? step('open', { url }) : step('closed', { neverOpened: true }));
   return entries;
 }
 
@@ -399,15 +400,27 @@ function numberInTimeOrder(unnumbered: CaptureEntry[], numbered: CaptureEntry[])
     .map((entry, i) => ({ ...entry, seq: firstSeq + i, monoTime: entry.wallTime - startTime }));
 }
 
-/** The HTTP status of a refused upgrade, from the entries' detail or the `ws` error text; 0 when unknown. */
-function failedStatus(group: CaptureEntry[]): number {
+const STATUS_TEXTS: Record<number, string> = { 101: 'Switching Protocols' };
+
+/**
+ * The status of the upgrade answer: the 'handshake-response' step's, 101 once open, else the refused
+ * upgrade's status from an error's detail or its `ws` text ("Unexpected server response: 503"); 0 if none came.
+ */
+function handshakeStatus(group: CaptureEntry[], answer: CaptureEntry | undefined, opened: boolean): number {
+  const answered = answer?.detail?.status;
+  if (isStatus(answered)) return answered;
+  if (opened) return 101;
   for (const entry of group) {
-    const status = entry.detail?.status ?? entry.detail?.statusCode;
-    if (typeof status === 'number' && Number.isInteger(status) && status > 0) return status;
+    const status = entry.detail?.httpStatus ?? entry.detail?.status;
+    if (isStatus(status)) return status;
     const fromCause = /server response: (\d{3})\b/i.exec(entry.cause ?? '');
     if (fromCause?.[1]) return Number(fromCause[1]);
   }
   return 0;
+}
+
+function isStatus(value: Json | undefined): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 999;
 }
 
 function detailString(entry: CaptureEntry | undefined, key: string): string | undefined {

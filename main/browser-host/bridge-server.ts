@@ -1,0 +1,110 @@
+// A WebSocket endpoint on one of the host's HTTP servers that only the pages the host served can open:
+// the upgrade must name the right path, carry the run's token and come from an allowed Origin. Anything
+// else is answered 403 and never reaches the engine. Messages are JSON text both ways.
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { hasLoopbackHost, requestToken, tokenMatches } from './bridge-auth';
+
+export interface BridgeOptions {
+  server: Server;
+  /** The port `server` listens on (for the Host check). */
+  port: number;
+  /** The endpoint's path, e.g. `/my`. */
+  path: string;
+  token: string;
+  /** Whether an Origin header value may open this bridge. */
+  originAllowed(origin: string | undefined): boolean;
+  /** Largest message accepted from the page, bytes. */
+  maxPayload: number;
+  /** A page connected; returns the handler of its messages and of its going away. */
+  onConnection(peer: BridgePeer, request: IncomingMessage, url: URL): BridgeHandler;
+}
+
+/** The page at the other end of a bridge. */
+export interface BridgePeer {
+  /** Sends one JSON message; dropped once the socket is no longer open. */
+  send(message: unknown): void;
+  /** Closes the socket (1001 going away by default). */
+  close(code?: number, reason?: string): void;
+}
+
+export interface BridgeHandler {
+  /** A message from the page: parsed JSON, or the raw text when it does not parse (the receiver reports it). */
+  message(raw: unknown): void;
+  /** The socket closed, for whatever reason. Called once. */
+  closed(): void;
+}
+
+export interface Bridge {
+  /** How many pages are connected. */
+  size(): number;
+  /** Closes every connection (1001) and stops accepting new ones. */
+  close(reason: string): void;
+}
+
+/** Adds the endpoint to `server`. */
+export function createBridge(options: BridgeOptions): Bridge {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false });
+  const peers = new Set<WebSocket>();
+
+  function refuse(socket: Duplex, status: number, text: string): void {
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  }
+
+  function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${options.port}`);
+    if (url.pathname !== options.path) return; // another bridge on this server answers, or the fallback below
+    socket.on('error', () => socket.destroy());
+    if (!hasLoopbackHost(request, options.port)) return refuse(socket, 403, 'Forbidden');
+    if (!tokenMatches(options.token, requestToken(request, url))) return refuse(socket, 403, 'Forbidden');
+    if (!options.originAllowed(request.headers.origin)) return refuse(socket, 403, 'Forbidden');
+    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request, url));
+  }
+
+  function accept(ws: WebSocket, request: IncomingMessage, url: URL): void {
+    peers.add(ws);
+    const peer: BridgePeer = {
+      send(message) {
+        if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+      },
+      close(code = 1001, reason = '') {
+        if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
+      },
+    };
+    const handler = options.onConnection(peer, request, url);
+    ws.on('message', (data: RawData) => handler.message(parseMessage(data)));
+    ws.on('error', () => ws.terminate());
+    ws.once('close', () => {
+      peers.delete(ws);
+      handler.closed();
+    });
+  }
+
+  options.server.on('upgrade', onUpgrade);
+  return {
+    size: () => peers.size,
+    close(reason) {
+      options.server.off('upgrade', onUpgrade);
+      for (const ws of peers) ws.close(1001, reason);
+    },
+  };
+}
+
+/** Refuses upgrades that no bridge of `server` claimed (call after adding the bridges). */
+export function refuseUnclaimedUpgrades(server: Server, paths: readonly string[]): void {
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex) => {
+    const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (!paths.includes(pathname)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+}
+
+function parseMessage(data: RawData): unknown {
+  const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+  const text = bytes.toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

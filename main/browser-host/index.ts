@@ -1,0 +1,167 @@
+// The browser host: what runs the product without Electron. Two loopback HTTP servers (the panel origin
+// and, on another port so the sandboxed iframe is cross-origin, the mini-app origin) and two WebSocket
+// bridges: one `my` client session per mini-app page load, one panel session per panel tab.
+import { createServer } from 'node:http';
+import { realpath } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HostConfig } from '../../shared/host-config';
+import { findOutDir, outPaths } from '../cli/out-layout';
+import { createPanelSession } from '../core/panel-session';
+import type { ClientSession, Engine } from '../core/ports';
+import { createToken } from './bridge-auth';
+import { createBridge, refuseUnclaimedUpgrades, type Bridge } from './bridge-server';
+import { closeServer, listenOnLoopback } from './http-util';
+import { createMiniappHandler } from './miniapp-server';
+import { openMiniappSource } from './miniapp-source';
+import { createPanelHandler } from './panel-server';
+
+/** Something the host must stop with itself (the embedded lab server). */
+export interface Closable {
+  close(): Promise<void>;
+}
+
+export interface BrowserHostOptions {
+  /** Panel port on 127.0.0.1; 0 or absent = any free port. */
+  port?: number;
+  /** Mini-app port on 127.0.0.1; 0 or absent = any free port. */
+  miniappPort?: number;
+  /** A folder (served from its index.html) or an http(s) URL; absent = the bundled demo mini-app. */
+  miniapp?: string;
+  engine: Engine;
+  /** Closed with the host. Its endpoints reach the mini-app as `window.__MSD_LAB__` via `engine.state().lab`. */
+  lab?: Closable;
+  /** The build output folder; default: this package's `out/`. */
+  outDir?: string;
+}
+
+export interface BrowserHost {
+  /** Open this in a browser. */
+  panelUrl: string;
+  miniappUrl: string;
+  /** Capture downloads for CI (token included). */
+  captureHarUrl: string;
+  captureJsonlUrl: string;
+  /** Detaches every page (their sockets close with 1001), closes the lab server and both servers. */
+  close(): Promise<void>;
+}
+
+const PANEL_BRIDGE_PATH = '/panel';
+const MINIAPP_BRIDGE_PATH = '/my';
+const MAX_BRIDGE_MESSAGE_BYTES = 256 * 1024 * 1024;
+const moduleDir = dirname(fileURLToPath(import.meta.url));
+
+/** Starts the browser host; rejects (closing what it opened) when a port or the mini-app is unusable. */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const paths = outPaths(options.outDir ?? findOutDir(moduleDir));
+  const source = await openMiniappSource(options.miniapp ?? paths.miniappDemo);
+  const rendererDir = await realpath(paths.renderer).catch(() => paths.renderer);
+  const { engine } = options;
+
+  const panelServer = createServer();
+  const miniappServer = createServer();
+  const panelToken = createToken();
+  const miniappToken = createToken();
+  let panelPort: number;
+  let miniappPort: number;
+  try {
+    panelPort = await listenOnLoopback(panelServer, options.port ?? 0);
+    miniappPort = await listenOnLoopback(miniappServer, options.miniappPort ?? 0);
+  } catch (error) {
+    await Promise.all([closeServer(panelServer), closeServer(miniappServer)]);
+    throw error;
+  }
+  const panelOrigin = `http://127.0.0.1:${panelPort}`;
+  const miniappOrigin = `http://127.0.0.1:${miniappPort}`;
+  const miniappBridgeUrl = `ws://127.0.0.1:${miniappPort}${MINIAPP_BRIDGE_PATH}?token=${miniappToken}`;
+  const config: HostConfig = {
+    panelBridge: `ws://127.0.0.1:${panelPort}${PANEL_BRIDGE_PATH}?token=${panelToken}`,
+    miniappUrl: miniappOrigin + source.entryPath,
+  };
+
+  panelServer.on('request', createPanelHandler({ port: panelPort, rendererDir, token: panelToken, config, miniappOrigin, capture: engine.capture }));
+  miniappServer.on(
+    'request',
+    createMiniappHandler({
+      port: miniappPort,
+      source,
+      shimFile: paths.webMiniappShim,
+      bridgeUrl: miniappBridgeUrl,
+      panelOrigin,
+      lab: () => {
+        const endpoints = engine.state().lab;
+        return endpoints.length > 0 ? { endpoints } : undefined;
+      },
+    }),
+  );
+
+  const pageSessions = new Set<ClientSession>();
+  const miniappBridge: Bridge = createBridge({
+    server: miniappServer,
+    port: miniappPort,
+    path: MINIAPP_BRIDGE_PATH,
+    token: miniappToken,
+    // The sandboxed iframe has an opaque origin ("null"); an unsandboxed load has the mini-app origin.
+    originAllowed: (origin) => origin === 'null' || origin === miniappOrigin,
+    maxPayload: MAX_BRIDGE_MESSAGE_BYTES,
+    onConnection(peer, _request, url) {
+      const session = engine.attachClient({ origin: pageUrlOf(url, miniappOrigin), send: (message) => peer.send(message) });
+      pageSessions.add(session);
+      return {
+        message: (raw) => session.receive(raw),
+        closed() {
+          if (!pageSessions.delete(session)) return;
+          session.detach('page reloaded');
+        },
+      };
+    },
+  });
+  const panelBridge: Bridge = createBridge({
+    server: panelServer,
+    port: panelPort,
+    path: PANEL_BRIDGE_PATH,
+    token: panelToken,
+    originAllowed: (origin) => origin === panelOrigin,
+    maxPayload: MAX_BRIDGE_MESSAGE_BYTES,
+    onConnection(peer) {
+      const session = createPanelSession(engine, (message) => peer.send(message));
+      return { message: (raw) => session.receive(raw), closed: () => session.close() };
+    },
+  });
+  refuseUnclaimedUpgrades(panelServer, [PANEL_BRIDGE_PATH]);
+  refuseUnclaimedUpgrades(miniappServer, [MINIAPP_BRIDGE_PATH]);
+
+  let closing: Promise<void> | undefined;
+  const apiBase = `${panelOrigin}/api/capture`;
+  return {
+    panelUrl: `${panelOrigin}/`,
+    miniappUrl: config.miniappUrl,
+    captureHarUrl: `${apiBase}.har?token=${panelToken}`,
+    captureJsonlUrl: `${apiBase}.jsonl?token=${panelToken}`,
+    close() {
+      closing ??= (async () => {
+        for (const session of [...pageSessions]) {
+          pageSessions.delete(session);
+          session.detach('host stopped');
+        }
+        miniappBridge.close('host stopped');
+        panelBridge.close('host stopped');
+        await options.lab?.close();
+        await Promise.all([closeServer(panelServer), closeServer(miniappServer)]);
+      })();
+      return closing;
+    },
+  };
+}
+
+/** The page that opened the bridge, as the shim reports it (`&page=`), when it is on the mini-app origin. */
+function pageUrlOf(bridgeUrl: URL, miniappOrigin: string): string {
+  const page = bridgeUrl.searchParams.get('page');
+  if (page === null) return miniappOrigin;
+  try {
+    const url = new URL(page);
+    return url.origin === miniappOrigin ? url.href : miniappOrigin;
+  } catch {
+    return miniappOrigin;
+  }
+}

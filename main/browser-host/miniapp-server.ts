@@ -1,0 +1,65 @@
+// The mini-app origin (a different port than the panel, so the sandboxed iframe is cross-origin): the
+// mini-app's files with the `my` shim injected as the first script of every HTML page, under a CSP that
+// leaves the `my` bridge as the page's only network exit.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_SHIM_PATH, type LabConfig } from '../../shared/host-config';
+import { hasLoopbackHost } from './bridge-auth';
+import { isHtmlType } from './content-types';
+import { miniappPolicy } from './content-security';
+import { respond, respondText } from './http-util';
+import { escapeAttribute, injectIntoHead, jsonForScript } from './inject-html';
+import type { MiniappSource } from './miniapp-source';
+
+export interface MiniappHandlerOptions {
+  port: number;
+  source: MiniappSource;
+  /** The built shim (out/web-miniapp.js). */
+  shimFile: string;
+  /** The bridge URL with its token, handed to the shim. */
+  bridgeUrl: string;
+  panelOrigin: string;
+  /** The lab's endpoints for `window.__MSD_LAB__`, read per page load; none when there is no lab. */
+  lab(): LabConfig | undefined;
+}
+
+/** The request handler of the mini-app server. */
+export function createMiniappHandler(options: MiniappHandlerOptions): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    handle(options, request, response).catch((error: unknown) => {
+      if (!response.headersSent) respondText(response, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+      else response.destroy();
+    });
+  };
+}
+
+async function handle(options: MiniappHandlerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (!hasLoopbackHost(request, options.port)) return respondText(response, 403, 'Use http://127.0.0.1 to reach this server.');
+  if (request.method !== 'GET' && request.method !== 'HEAD') return respondText(response, 405, 'Method not allowed');
+  const headOnly = request.method === 'HEAD';
+  const csp = miniappPolicy({ miniappBridge: options.bridgeUrl, panelOrigin: options.panelOrigin });
+  const pathAndQuery = request.url ?? '/';
+
+  if (pathAndQuery.split('?')[0] === MINIAPP_SHIM_PATH) {
+    const shim = await readFile(options.shimFile).catch(() => null);
+    if (shim === null) return respondText(response, 503, 'The `my` shim is not built yet: run `npm run build`.');
+    return respond(response, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Security-Policy': csp }, shim, headOnly);
+  }
+
+  const answer = await options.source.get(pathAndQuery);
+  const headers: Record<string, string> = { 'Content-Type': answer.contentType, 'Content-Security-Policy': csp, Vary: 'Origin' };
+  if (answer.location !== undefined) headers.Location = answer.location;
+  if (!isHtmlType(answer.contentType)) {
+    // Module scripts of the sandboxed (opaque-origin) page are CORS requests with `Origin: null`.
+    if (request.headers.origin === 'null') headers['Access-Control-Allow-Origin'] = 'null';
+    return respond(response, answer.status, headers, answer.body, headOnly);
+  }
+  const html = injectIntoHead(answer.body.toString('utf8'), headSnippet(options));
+  return respond(response, answer.status, headers, html, headOnly);
+}
+
+function headSnippet(options: MiniappHandlerOptions): string {
+  const shim = `<script src="${MINIAPP_SHIM_PATH}" ${MINIAPP_BRIDGE_ATTRIBUTE}="${escapeAttribute(options.bridgeUrl)}"></script>`;
+  const lab = options.lab();
+  return lab ? `${shim}<script>window.__MSD_LAB__ = Object.freeze(${jsonForScript(lab)});</script>` : shim;
+}

@@ -1,0 +1,101 @@
+// Where the mini-app's files come from: a folder on disk (served from its index.html) or an http(s)
+// server whose responses are fetched and passed on (so a dev server's app can be previewed too).
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { contentTypeOf } from './content-types';
+import { resolveFileInside } from './static-files';
+
+/** One response of a mini-app source. */
+export interface SourceResponse {
+  status: number;
+  contentType: string;
+  body: Buffer;
+  /** For redirects: the target path on the mini-app origin. */
+  location?: string;
+}
+
+/** The mini-app's files, whatever their origin. */
+export interface MiniappSource {
+  /** Path (and query) of the page to open first, e.g. `/` or `/app/index.html?x=1`. */
+  readonly entryPath: string;
+  /** What to describe the mini-app as (a folder path or a URL). */
+  readonly description: string;
+  get(pathAndQuery: string): Promise<SourceResponse>;
+}
+
+/** A source for `--miniapp <folder|url>`; rejects at once when the folder or URL is unusable. */
+export async function openMiniappSource(spec: string): Promise<MiniappSource> {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) return urlSource(spec);
+  return folderSource(spec);
+}
+
+async function folderSource(folder: string): Promise<MiniappSource> {
+  let root: string;
+  try {
+    root = await realpath(resolve(folder));
+    if (!(await stat(root)).isDirectory()) throw new Error('not a folder');
+    await stat(join(root, 'index.html'));
+  } catch {
+    throw new Error(`the mini-app folder ${folder} does not exist or has no index.html`);
+  }
+  return {
+    entryPath: '/',
+    description: root,
+    async get(pathAndQuery) {
+      const pathname = pathAndQuery.split('?')[0] ?? '/';
+      const resolved = await resolveFileInside(root, pathname);
+      if (!resolved.ok) {
+        const status = resolved.reason === 'not-found' ? 404 : 400;
+        return text(status, status === 404 ? 'Not found' : 'Bad path');
+      }
+      return { status: 200, contentType: contentTypeOf(resolved.path), body: await readFile(resolved.path) };
+    },
+  };
+}
+
+function urlSource(spec: string): MiniappSource {
+  let target: URL;
+  try {
+    target = new URL(spec);
+  } catch {
+    throw new Error(`the mini-app URL ${spec} does not parse`);
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+    throw new Error(`the mini-app URL must be http: or https:, not ${target.protocol}`);
+  }
+  const origin = target.origin;
+  return {
+    entryPath: `${target.pathname}${target.search}`,
+    description: target.href,
+    async get(pathAndQuery) {
+      let response: Response;
+      try {
+        response = await fetch(origin + pathAndQuery, { redirect: 'manual', signal: AbortSignal.timeout(15_000) });
+      } catch (error) {
+        return text(502, `The mini-app server ${origin} did not answer: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const body = Buffer.from(await response.arrayBuffer());
+      const contentType = response.headers.get('content-type') ?? contentTypeOf(pathAndQuery.split('?')[0] ?? '');
+      if (response.status >= 300 && response.status < 400) {
+        const location = sameOriginPath(response.headers.get('location'), origin + pathAndQuery, origin);
+        if (location === null) return text(502, 'The mini-app server redirected to another origin, which the preview cannot follow.');
+        return { status: response.status, contentType, body, location };
+      }
+      return { status: response.status, contentType, body };
+    },
+  };
+}
+
+function sameOriginPath(location: string | null, base: string, origin: string): string | null {
+  if (location === null) return null;
+  try {
+    const url = new URL(location, base);
+    return url.origin === origin ? `${url.pathname}${url.search}` : null;
+  } catch {
+    return null;
+  }
+}
+
+function text(status: number, message: string): SourceResponse {
+  return { status, contentType: 'text/plain; charset=utf-8', body: Buffer.from(message) };
+}

@@ -1,0 +1,72 @@
+// The panel origin: the built renderer (its index.html carrying `window.__MSD_CONFIG__` in a nonce'd
+// inline script) and the capture download API for CI (`/api/capture.har`, `/api/capture.jsonl`).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { HostConfig } from '../../shared/host-config';
+import { exportHar, exportJsonl } from '../core/capture-export';
+import type { CaptureLog } from '../core/ports';
+import { hasLoopbackHost, requestToken, tokenMatches } from './bridge-auth';
+import { contentTypeOf, isHtmlType } from './content-types';
+import { panelPolicy } from './content-security';
+import { respond, respondText } from './http-util';
+import { injectIntoHead, jsonForScript, removeMetaCsp } from './inject-html';
+import { resolveFileInside } from './static-files';
+
+export interface PanelHandlerOptions {
+  port: number;
+  /** The built renderer folder (real path). */
+  rendererDir: string;
+  token: string;
+  config: HostConfig;
+  miniappOrigin: string;
+  capture: CaptureLog;
+}
+
+/** The request handler of the panel server. */
+export function createPanelHandler(options: PanelHandlerOptions): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    handle(options, request, response).catch((error: unknown) => {
+      if (!response.headersSent) respondText(response, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+      else response.destroy();
+    });
+  };
+}
+
+async function handle(options: PanelHandlerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (!hasLoopbackHost(request, options.port)) return respondText(response, 403, 'Use http://127.0.0.1 to reach this server.');
+  if (request.method !== 'GET' && request.method !== 'HEAD') return respondText(response, 405, 'Method not allowed');
+  const headOnly = request.method === 'HEAD';
+  const url = new URL(request.url ?? '/', `http://127.0.0.1:${options.port}`);
+
+  if (url.pathname === '/api/capture.har' || url.pathname === '/api/capture.jsonl') {
+    if (!tokenMatches(options.token, requestToken(request, url))) return respondText(response, 401, 'A valid token is required.');
+    const har = url.pathname.endsWith('.har');
+    const body = har ? exportHar(options.capture) : exportJsonl(options.capture);
+    const headers = {
+      'Content-Type': har ? 'application/json; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      'Content-Disposition': `attachment; filename="capture.${har ? 'har' : 'jsonl'}"`,
+    };
+    return respond(response, 200, headers, body, headOnly);
+  }
+
+  const resolved = await resolveFileInside(options.rendererDir, url.pathname);
+  if (!resolved.ok) {
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      return respondText(response, 503, 'The panel is not built yet: run `npm run build`.');
+    }
+    return respondText(response, resolved.reason === 'not-found' ? 404 : 400, resolved.reason === 'not-found' ? 'Not found' : 'Bad path');
+  }
+  const nonce = randomBytes(16).toString('base64');
+  const headers = {
+    'Content-Type': contentTypeOf(resolved.path),
+    'Content-Security-Policy': panelPolicy({ nonce, panelBridge: options.config.panelBridge, miniappOrigin: options.miniappOrigin }),
+  };
+  const body = await readFile(resolved.path);
+  if (resolved.path !== join(options.rendererDir, 'index.html') || !isHtmlType(headers['Content-Type'])) {
+    return respond(response, 200, headers, body, headOnly);
+  }
+  const script = `<script nonce="${nonce}">window.__MSD_CONFIG__ = Object.freeze(${jsonForScript(options.config)});</script>`;
+  return respond(response, 200, headers, injectIntoHead(removeMetaCsp(body.toString('utf8')), script), headOnly);
+}

@@ -1,0 +1,67 @@
+// The command line: `mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open]`.
+// Parsing is separate from starting anything, so it is tested on its own and shared by both hosts.
+import { parseArgs } from 'node:util';
+
+export interface CliOptions {
+  /** Start the browser host directly instead of trying the Electron app. */
+  web: boolean;
+  /** A mini-app folder or http(s) URL; absent = the bundled demo against the embedded lab server. */
+  miniapp?: string;
+  /** The panel's port on 127.0.0.1 (browser host); absent = any free port. */
+  port?: number;
+  /** Try to open a browser on the panel (browser host). */
+  open: boolean;
+}
+
+export type CliCommand = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
+
+/** The usage text printed by `--help` and after a usage error. */
+export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open]
+
+  --web              start the browser host (no Electron) and print the panel URL
+  --miniapp <path>   preview this mini-app folder (served from its index.html) or http(s) URL;
+                     default: the bundled demo against the embedded lab server
+  --port <n>         the panel's port on 127.0.0.1 (browser host); default: any free port
+  --no-open          do not open a browser on the panel
+  -h, --help         show this help
+  -v, --version      show the version`;
+
+/** Reads argv (without the node and script entries). Never throws. */
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; help?: boolean; version?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        web: { type: 'boolean' },
+        miniapp: { type: 'string' },
+        port: { type: 'string' },
+        'no-open': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    }));
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const options: CliOptions = { web: values.web === true, open: values['no-open'] !== true };
+  if (values.miniapp !== undefined) {
+    if (values.miniapp.trim() === '') return { kind: 'error', message: '--miniapp needs a folder or an http(s) URL' };
+    options.miniapp = values.miniapp;
+  }
+  if (values.port !== undefined) {
+    const port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port > 65535) return { kind: 'error', message: `--port must be a number from 0 to 65535, not "${values.port}"` };
+    options.port = port;
+  }
+  return { kind: 'run', options };
+}
+
+/** The argv that hands the same choices to the Electron app (its main process parses it with parseCliArgs). */
+export function electronArgs(options: CliOptions): string[] {
+  return options.miniapp === undefined ? [] : ['--miniapp', options.miniapp];
+}

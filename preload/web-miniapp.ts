@@ -1,0 +1,79 @@
+// The browser host's equivalent of the mini-app preload: the first script of every mini-app page. It
+// defines a frozen `window.my` (the shared `createMy` factory) over the page's WebSocket bridge and
+// exposes nothing else; the <script> element that carried the bridge URL removes itself before the
+// page's own scripts run.
+import { MINIAPP_BRIDGE_ATTRIBUTE } from '../shared/host-config';
+import type { ClientMessage, EngineMessage, MyTransport } from '../shared/my-wire';
+import { createMy } from '../shared/my/create-my';
+
+const CONNECTING = 0;
+const OPEN = 1;
+
+/**
+ * A `my` transport over one bridge WebSocket. Messages sent before the socket opens are queued, so calls
+ * made synchronously at page start are not lost; once the bridge is gone, `send` throws (createMy turns
+ * that into a `fail`) and the page hears a reset.
+ */
+export function createBridgeTransport(socket: WebSocket): MyTransport {
+  const queue: string[] = [];
+  const listeners: ((message: EngineMessage) => void)[] = [];
+  let ended = false;
+
+  function deliver(message: unknown): void {
+    // createMy validates every message with its schema; this only hands the parsed JSON on.
+    for (const listener of listeners) listener(message as EngineMessage);
+  }
+
+  socket.addEventListener('open', () => {
+    for (const text of queue.splice(0)) socket.send(text);
+  });
+  socket.addEventListener('message', (event: MessageEvent) => {
+    if (typeof event.data !== 'string') return;
+    try {
+      deliver(JSON.parse(event.data));
+    } catch {
+      console.error('[mini-socket-devtools] ignored a malformed message from the devtools bridge');
+    }
+  });
+  socket.addEventListener('close', (event: CloseEvent) => {
+    if (ended) return;
+    ended = true;
+    queue.length = 0;
+    deliver({ kind: 'reset', reason: `the devtools bridge closed (${event.code})` });
+  });
+
+  return {
+    send(message: ClientMessage) {
+      const text = JSON.stringify(message);
+      if (socket.readyState === CONNECTING) queue.push(text);
+      else if (socket.readyState === OPEN) socket.send(text);
+      else throw new Error('the devtools bridge is closed');
+    },
+    onMessage(listener) {
+      listeners.push(listener);
+    },
+  };
+}
+
+/** A transport for a page that was not given a bridge: every call fails with a clear message. */
+function unreachableTransport(): MyTransport {
+  return {
+    send() {
+      throw new Error('this page was not opened by Mini Socket DevTools (no bridge)');
+    },
+    onMessage() {},
+  };
+}
+
+function install(): void {
+  const script = document.currentScript;
+  const bridge = script?.getAttribute(MINIAPP_BRIDGE_ATTRIBUTE);
+  script?.remove();
+  const transport = bridge
+    ? createBridgeTransport(new WebSocket(`${bridge}&page=${encodeURIComponent(location.href)}`))
+    : unreachableTransport();
+  const my = Object.freeze(createMy(transport));
+  Object.defineProperty(window, 'my', { value: my, enumerable: true, configurable: false, writable: false });
+}
+
+if (typeof document !== 'undefined') install();

@@ -1,0 +1,26 @@
+// Runtime check of what arrives from the engine, so a broken host bridge can never make `my` throw
+// inside the page: anything that is not an EngineMessage is reported and ignored.
+import { z } from 'zod';
+import { socketTargetSchema, type EngineMessage } from '../my-wire';
+
+const callIdSchema = z.number().int().nonnegative();
+
+const eventPayloadSchema = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('open') }),
+  z.object({ event: z.literal('message'), data: z.string(), isBuffer: z.boolean() }),
+  z.object({ event: z.literal('error'), error: z.number(), errorMessage: z.string() }),
+  z.object({ event: z.literal('close'), code: z.number(), reason: z.string() }),
+]);
+
+/** Every EngineMessage of shared/my-wire.ts. */
+export const engineMessageSchema: z.ZodType<EngineMessage> = z.union([
+  z.object({
+    kind: z.literal('result'),
+    callId: callIdSchema,
+    ok: z.literal(true),
+    payload: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  }),
+  z.object({ kind: z.literal('result'), callId: callIdSchema, ok: z.literal(false), error: z.number(), errorMessage: z.string() }),
+  z.object({ kind: z.literal('event'), target: socketTargetSchema, payload: eventPayloadSchema }),
+  z.object({ kind: z.literal('reset'), reason: z.string() }),
+]);

@@ -1,0 +1,86 @@
+// Calls forwarded to the engine and waiting for their `result`: keeps the app's success/fail/complete
+// callbacks and the promise of send/close, and runs them the way api-spec a.7 and A21 say.
+import type { CallResult } from '../my-wire';
+import { reportToConsole } from './report-to-console';
+import type { AnyFunction } from './sanitize';
+import type { SocketCallFailure } from './types';
+
+/** The callbacks found on a call's options (only functions are kept). */
+export interface CallCallbacks {
+  success?: AnyFunction;
+  fail?: AnyFunction;
+  complete?: AnyFunction;
+}
+
+/** What a success callback and the resolved promise receive: the engine's payload (A20). */
+export type CallSuccessPayload = Record<string, string | number | boolean>;
+
+/** The calls of one `my` client that have not been answered. */
+export interface PendingCalls {
+  /** Remembers a call; with `withPromise`, returns the promise its result settles (A21). */
+  open(callId: number, api: string, callbacks: CallCallbacks, withPromise: true): Promise<CallSuccessPayload>;
+  open(callId: number, api: string, callbacks: CallCallbacks, withPromise: false): undefined;
+  /** Runs success or fail, then complete with the same object, then settles the promise. */
+  settle(result: CallResult): void;
+  /** Forgets every call: they will never be answered (the page session ended). */
+  clear(): void;
+}
+
+interface PendingCall {
+  api: string;
+  callbacks: CallCallbacks;
+  resolve?: (payload: CallSuccessPayload) => void;
+  reject?: (failure: SocketCallFailure) => void;
+}
+
+/** An empty set of pending calls. */
+export function createPendingCalls(): PendingCalls {
+  const pending = new Map<number, PendingCall>();
+
+  function open(callId: number, api: string, callbacks: CallCallbacks, withPromise: boolean) {
+    const call: PendingCall = { api, callbacks };
+    pending.set(callId, call);
+    if (!withPromise) return undefined;
+    const promise = new Promise<CallSuccessPayload>((resolve, reject) => {
+      call.resolve = resolve;
+      call.reject = reject;
+    });
+    const hasCallbacks = callbacks.success !== undefined || callbacks.fail !== undefined || callbacks.complete !== undefined;
+    // The app handles failures in `fail`: its unawaited promise must not be reported as unhandled.
+    if (hasCallbacks) promise.catch(() => undefined);
+    return promise;
+  }
+
+  return {
+    open: open as PendingCalls['open'],
+    settle(result) {
+      const call = pending.get(result.callId);
+      if (!call) return;
+      pending.delete(result.callId);
+      if (result.ok) {
+        const payload: CallSuccessPayload = { ...result.payload };
+        runCallback(call, 'success', payload);
+        runCallback(call, 'complete', payload);
+        call.resolve?.(payload);
+      } else {
+        const failure: SocketCallFailure = { error: result.error, errorMessage: result.errorMessage };
+        runCallback(call, 'fail', failure);
+        runCallback(call, 'complete', failure);
+        call.reject?.(failure);
+      }
+    },
+    clear() {
+      pending.clear();
+    },
+  };
+}
+
+function runCallback(call: PendingCall, name: keyof CallCallbacks, result: object): void {
+  const callback = call.callbacks[name] as ((result: object) => unknown) | undefined;
+  if (!callback) return;
+  try {
+    callback(result);
+  } catch (thrown) {
+    reportToConsole(`the ${name} callback of ${call.api} threw`, thrown);
+  }
+}

@@ -1,0 +1,135 @@
+// The public shape of `my`'s socket family as a mini-app sees it (api-spec.md a.1–a.5 with the decisions
+// A9, A10, A20, A21, A23). Hosts expose an object of type MySocketApi as `window.my`.
+
+/** `fail` payload of every call (api-spec fact 3). */
+export interface SocketCallFailure {
+  error: number;
+  errorMessage: string;
+}
+
+/** `connectSocket` success: `{}` (A20); success means "started", never "open". */
+export type ConnectSocketSuccess = Record<string, never>;
+
+/** `sendSocketMessage` / `SocketTask.send` success (A20). */
+export interface SendSocketMessageSuccess {
+  success: boolean;
+}
+
+/** `closeSocket` / `SocketTask.close` success (A20). */
+export interface CloseSocketSuccess {
+  message: string;
+}
+
+/** success / fail / complete of one call; `complete` gets the same object as `success` or `fail`. */
+export interface SocketCallCallbacks<Success> {
+  success?: (result: Success) => void;
+  fail?: (result: SocketCallFailure) => void;
+  complete?: (result: Success | SocketCallFailure) => void;
+}
+
+/** api-spec a.1. */
+export interface ConnectSocketOptions extends SocketCallCallbacks<ConnectSocketSuccess> {
+  url: string;
+  /** Appended to the URL as a query string. */
+  data?: Record<string, unknown>;
+  header?: Record<string, string>;
+  /** true → connectSocket returns a SocketTask. */
+  multiple?: boolean;
+  protocols?: string[];
+  /** Handshake timeout in ms. */
+  timeout?: number;
+}
+
+/** api-spec a.2: text, or base64 with `isBuffer`; an ArrayBuffer is sent as binary with a warning (A15). */
+export interface SendSocketMessageOptions extends SocketCallCallbacks<SendSocketMessageSuccess> {
+  data: string | ArrayBuffer | ArrayBufferView;
+  isBuffer?: boolean;
+}
+
+/** api-spec a.3. */
+export interface CloseSocketOptions extends SocketCallCallbacks<CloseSocketSuccess> {
+  /** Default 1000. */
+  code?: number;
+  /** At most 123 bytes of UTF-8. */
+  reason?: string;
+}
+
+/** Global `onSocketOpen` payload (A23). */
+export type SocketOpenEvent = Record<string, never>;
+
+/** Global `onSocketMessage` payload: binary arrives as base64 with `isBuffer: true`. */
+export interface SocketMessageEvent {
+  data: string;
+  isBuffer: boolean;
+}
+
+/** Global `onSocketError` payload. */
+export interface SocketErrorEvent {
+  error: number;
+  errorMessage: string;
+}
+
+/** Global `onSocketClose` payload (A9: a superset of what phones send). */
+export interface SocketCloseEvent {
+  code: number;
+  reason: string;
+}
+
+/** SocketTask open/close payload (A10). */
+export interface SocketTaskLifecycleEvent {
+  socketTaskID: string;
+  data: { socketTaskID: string };
+}
+
+/** SocketTask message payload (A10: flat, as the docs say). */
+export interface SocketTaskMessageEvent {
+  data: string;
+  isBuffer: boolean;
+  socketTaskID: string;
+}
+
+/** SocketTask error payload (A10). */
+export interface SocketTaskErrorEvent {
+  error: number;
+  errorMessage: string;
+  socketTaskID: string;
+  data: { socketTaskID: string };
+}
+
+/** One connection of task mode (`multiple: true`); its events never reach the global listeners. */
+export interface SocketTask {
+  send(options: SendSocketMessageOptions): Promise<SendSocketMessageSuccess>;
+  close(options?: CloseSocketOptions): Promise<CloseSocketSuccess>;
+  onOpen(listener: (event: SocketTaskLifecycleEvent) => void): void;
+  offOpen(listener?: (event: SocketTaskLifecycleEvent) => void): void;
+  onMessage(listener: (event: SocketTaskMessageEvent) => void): void;
+  offMessage(listener?: (event: SocketTaskMessageEvent) => void): void;
+  onError(listener: (event: SocketTaskErrorEvent) => void): void;
+  offError(listener?: (event: SocketTaskErrorEvent) => void): void;
+  onClose(listener: (event: SocketTaskLifecycleEvent) => void): void;
+  offClose(listener?: (event: SocketTaskLifecycleEvent) => void): void;
+}
+
+/** The `my` socket family: single mode through the global functions, task mode through SocketTask. */
+export interface MySocketApi {
+  connectSocket(options: ConnectSocketOptions & { multiple: true }): SocketTask;
+  connectSocket(options: ConnectSocketOptions & { multiple: false }): undefined;
+  /** Without `multiple`, the host's default (app.json `connectSocketDefaultMultiple`) decides. */
+  connectSocket(options: ConnectSocketOptions): SocketTask | undefined;
+  sendSocketMessage(options: SendSocketMessageOptions): Promise<SendSocketMessageSuccess>;
+  closeSocket(options?: CloseSocketOptions): Promise<CloseSocketSuccess>;
+  onSocketOpen(listener: (event: SocketOpenEvent) => void): void;
+  offSocketOpen(listener?: (event: SocketOpenEvent) => void): void;
+  onSocketMessage(listener: (event: SocketMessageEvent) => void): void;
+  offSocketMessage(listener?: (event: SocketMessageEvent) => void): void;
+  onSocketError(listener: (event: SocketErrorEvent) => void): void;
+  offSocketError(listener?: (event: SocketErrorEvent) => void): void;
+  onSocketClose(listener: (event: SocketCloseEvent) => void): void;
+  offSocketClose(listener?: (event: SocketCloseEvent) => void): void;
+}
+
+/** Options of createMy. */
+export interface CreateMyOptions {
+  /** app.json `behavior.connectSocketDefaultMultiple` (A17): the mode when `multiple` is not given. */
+  defaultMultiple?: boolean;
+}

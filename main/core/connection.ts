@@ -1,0 +1,271 @@
+// One real `ws` socket and its own state (api-spec §b.1, §b.2). It turns `ws` events into app events
+// with the guarantees of §b.2: open at most once and before any message, error at most once, close
+// exactly once and last. Everything it does is logged to the capture, frames included.
+import type { IncomingHttpHeaders } from 'node:http';
+import WebSocket from 'ws';
+import type { Json } from '../../shared/json';
+import { OPCODE } from '../../shared/capture';
+import type { SocketEventPayload } from '../../shared/my-wire';
+import type { ConnectionInfo, ConnectionState } from '../../shared/panel-wire';
+import type { CaptureLog, Clock, NewCaptureEntry } from './ports';
+import { errorMessageFor } from './call-results';
+import type { CloseRequest } from './close-rules';
+import type { ConnectPlan } from './connect-plan';
+import type { ClassifiedError } from './error-classifier';
+import { classifyHandshakeError, classifyOpenError } from './error-classifier';
+import type { OutgoingMessage } from './send-rules';
+
+/** Who ended a connection, for the 'closed' lifecycle entry. */
+export type Closer = 'app' | 'panel' | 'server' | 'network' | 'engine';
+
+/** A close the engine performs itself (replacement, abort, detach): no `ws` event reaches the app. */
+export interface Abandonment {
+  /** Code and reason sent to the server when the socket was OPEN. */
+  send: CloseRequest;
+  /** The close event the owner may deliver instead of the one `ws` would have produced. */
+  event: { code: number; reason: string };
+  by: Closer;
+  why: string;
+}
+
+export interface ConnectionOptions {
+  connectionId: string;
+  clientId: string;
+  target: string | null;
+  plan: ConnectPlan;
+  maxIncomingMessageBytes: number;
+  ignoreCertificateErrors: boolean;
+  capture: CaptureLog;
+  clock: Clock;
+  /** App events, in delivery order. */
+  onEvent: (payload: SocketEventPayload) => void;
+  onStateChange: () => void;
+}
+
+export interface Connection {
+  readonly connectionId: string;
+  readonly target: string | null;
+  state(): ConnectionState;
+  info(): ConnectionInfo;
+  /** True when a send would reach `ws` (own state and `ws` both OPEN). */
+  canSend(): boolean;
+  /** Writes a message; `done` gets the write error, if any (code 11). Only when canSend(). */
+  send(message: OutgoingMessage, done: (error?: Error) => void): void;
+  /** Starts the closing handshake of an OPEN socket; the close event follows from `ws`. */
+  close(request: CloseRequest, by: 'app' | 'panel'): void;
+  /** Ends the socket without any further event to the app; returns the close event to deliver, if any. */
+  abandon(how: Abandonment): SocketEventPayload | undefined;
+  /** Settles when the underlying socket is really closed. */
+  readonly closed: Promise<void>;
+}
+
+/** How long an abandoned socket may take to finish its closing handshake before it is destroyed. */
+const ABANDON_GRACE_MS = 2000;
+
+const noop = (): void => undefined;
+
+function headersToJson(headers: IncomingHttpHeaders): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = value;
+  return out;
+}
+
+function rawDataToBuffer(data: WebSocket.RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data);
+}
+
+/** Opens the socket (throws synchronously only for requests `ws` refuses to build). */
+export function openConnection(options: ConnectionOptions): Connection {
+  const { connectionId, clientId, target, plan, capture, clock, onEvent, onStateChange } = options;
+  const ws = new WebSocket(plan.url, plan.protocols, {
+    headers: plan.headers,
+    handshakeTimeout: plan.timeoutMs,
+    maxPayload: options.maxIncomingMessageBytes,
+    rejectUnauthorized: !options.ignoreCertificateErrors,
+    perMessageDeflate: false,
+    followRedirects: false,
+  });
+
+  let state: ConnectionState = 'CONNECTING';
+  let errorDelivered = false;
+  let closeRequest: CloseRequest | undefined;
+  let closer: Closer | undefined;
+  let openedAt: number | undefined;
+  let closedAt: number | undefined;
+  let closeCode: number | undefined;
+  let closeReason: string | undefined;
+  let resolveClosed: () => void = noop;
+  const closed = new Promise<void>((resolve) => {
+    resolveClosed = resolve;
+  });
+
+  const log = (entry: Omit<NewCaptureEntry, 'clientId' | 'connectionId'>): void => {
+    capture.append({ clientId, connectionId, ...entry });
+  };
+  const lifecycle = (name: string, detail: Record<string, Json>): void => log({ kind: 'lifecycle', name, direction: 'none', size: 0, detail });
+
+  function deliverError(classified: ClassifiedError): void {
+    if (errorDelivered) return;
+    errorDelivered = true;
+    log({
+      kind: 'error',
+      name: 'error',
+      direction: 'in',
+      size: 0,
+      errorCode: classified.code,
+      errorMessage: classified.errorMessage,
+      cause: classified.cause,
+      detail: { during: state, ...(classified.httpStatus !== undefined ? { httpStatus: classified.httpStatus } : {}) },
+    });
+    onEvent({ event: 'error', error: classified.code, errorMessage: classified.errorMessage });
+  }
+
+  function markClosed(code: number, reason: string): void {
+    state = 'CLOSED';
+    closedAt = clock.now();
+    closeCode = code;
+    closeReason = reason;
+  }
+
+  ws.on('upgrade', (response) => {
+    log({
+      kind: 'lifecycle',
+      name: 'handshake-response',
+      direction: 'in',
+      size: 0,
+      detail: { status: response.statusCode ?? 0, headers: headersToJson(response.headers) },
+    });
+  });
+
+  ws.on('open', () => {
+    state = 'OPEN';
+    openedAt = clock.now();
+    lifecycle('open', { protocol: ws.protocol, requestedProtocols: plan.protocols, url: plan.url });
+    onEvent({ event: 'open' });
+    onStateChange();
+  });
+
+  ws.on('message', (raw, isBinary) => {
+    const buffer = rawDataToBuffer(raw);
+    const data = isBinary ? buffer.toString('base64') : buffer.toString();
+    log({ kind: 'frame', name: isBinary ? 'binary' : 'text', direction: 'in', opcode: isBinary ? OPCODE.binary : OPCODE.text, size: buffer.length, payload: data, binary: isBinary });
+    onEvent({ event: 'message', data, isBuffer: isBinary });
+  });
+
+  ws.on('ping', (payload) => {
+    log({ kind: 'frame', name: 'ping', direction: 'in', opcode: OPCODE.ping, size: payload.length, payload: payload.toString('base64'), binary: true });
+  });
+  ws.on('pong', (payload) => {
+    log({ kind: 'frame', name: 'pong', direction: 'in', opcode: OPCODE.pong, size: payload.length, payload: payload.toString('base64'), binary: true });
+  });
+
+  ws.on('error', (err) => {
+    deliverError(state === 'CONNECTING' ? classifyHandshakeError(err) : classifyOpenError(err));
+  });
+
+  ws.on('close', (code, reasonBuffer) => {
+    const reason = reasonBuffer.toString();
+    const wasOpen = state === 'OPEN' || state === 'CLOSING';
+    if (wasOpen && code === 1006 && closeRequest === undefined && !errorDelivered) {
+      deliverError({ code: 1, errorMessage: errorMessageFor(1, 'connection lost'), cause: 'the TCP connection ended without a close frame' });
+    }
+    if (code !== 1006) {
+      log({ kind: 'frame', name: 'close', direction: 'in', opcode: OPCODE.close, size: code === 1005 ? 0 : 2 + reasonBuffer.length, payload: reason, detail: { code, reason } });
+    }
+    const by: Closer = closer ?? (code === 1006 ? 'network' : 'server');
+    markClosed(code, reason);
+    lifecycle('closed', {
+      codeReceived: code,
+      reasonReceived: reason,
+      ...(closeRequest ? { codeSent: closeRequest.code, reasonSent: closeRequest.reason } : {}),
+      closedFirstBy: by,
+      ...(openedAt === undefined ? { neverOpened: true } : {}),
+    });
+    onEvent({ event: 'close', code, reason });
+    onStateChange();
+    resolveClosed();
+  });
+
+  lifecycle('connecting', { url: plan.url, headers: plan.headers, requestedProtocols: plan.protocols, protocolSource: plan.protocolSource, timeoutMs: plan.timeoutMs });
+
+  function logCloseFrameOut(request: CloseRequest): void {
+    log({ kind: 'frame', name: 'close', direction: 'out', opcode: OPCODE.close, size: 2 + Buffer.byteLength(request.reason), payload: request.reason, detail: { code: request.code, reason: request.reason } });
+  }
+
+  return {
+    connectionId,
+    target,
+    closed,
+    state: () => state,
+    info: () => ({
+      connectionId,
+      clientId,
+      target,
+      url: plan.url,
+      state,
+      requestedProtocols: plan.protocols,
+      protocol: ws.protocol,
+      ...(openedAt !== undefined ? { openedAt } : {}),
+      ...(closedAt !== undefined ? { closedAt } : {}),
+      ...(closeCode !== undefined ? { closeCode } : {}),
+      ...(closeReason !== undefined ? { closeReason } : {}),
+    }),
+    canSend: () => state === 'OPEN' && ws.readyState === WebSocket.OPEN,
+    send(message, done) {
+      log({
+        kind: 'frame',
+        name: message.binary ? 'binary' : 'text',
+        direction: 'out',
+        opcode: message.binary ? OPCODE.binary : OPCODE.text,
+        size: message.size,
+        payload: message.binary ? (message.base64 ?? (message.data as Buffer).toString('base64')) : (message.data as string),
+        binary: message.binary,
+      });
+      try {
+        ws.send(message.data, { binary: message.binary }, (error) => done(error ?? undefined));
+      } catch (error) {
+        done(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+    close(request, by) {
+      closeRequest = request;
+      closer = by;
+      state = 'CLOSING';
+      lifecycle('closing', { code: request.code, reason: request.reason, by });
+      logCloseFrameOut(request);
+      ws.close(request.code, request.reason);
+      onStateChange();
+    },
+    abandon(how) {
+      if (state === 'CLOSED') return undefined;
+      const previous = state;
+      ws.removeAllListeners();
+      ws.on('error', noop);
+      ws.once('close', () => resolveClosed());
+      closer = how.by;
+      if (previous === 'CONNECTING') {
+        ws.terminate();
+      } else if (previous === 'OPEN') {
+        closeRequest = how.send;
+        logCloseFrameOut(how.send);
+        ws.close(how.send.code, how.send.reason);
+      }
+      setTimeout(() => ws.terminate(), ABANDON_GRACE_MS).unref();
+      const event = previous === 'CONNECTING' ? { code: 1006, reason: '' } : previous === 'CLOSING' && closeRequest ? { code: closeRequest.code, reason: closeRequest.reason } : how.event;
+      markClosed(event.code, event.reason);
+      lifecycle('closed', {
+        codeReceived: event.code,
+        reasonReceived: event.reason,
+        ...(closeRequest ? { codeSent: closeRequest.code, reasonSent: closeRequest.reason } : {}),
+        closedFirstBy: how.by,
+        why: how.why,
+        stateBefore: previous,
+        ...(openedAt === undefined ? { neverOpened: true } : {}),
+      });
+      onStateChange();
+      return { event: 'close', code: event.code, reason: event.reason };
+    },
+  };
+}

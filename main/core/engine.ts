@@ -1,0 +1,134 @@
+// The socket engine: owns every real socket, the clients attached to it and the settings, and logs
+// everything to one capture. Hosts (Electron, browser host, tests) attach clients and a panel to it.
+import type { LabEndpoint, EngineState, ConnectionInfo } from '../../shared/panel-wire';
+import type { EngineSettings } from '../../shared/settings';
+import { DEFAULT_SETTINGS, engineSettingsSchema, settingsPatchSchema } from '../../shared/settings';
+import { createCaptureLog } from './capture-log';
+import type { ManagedClientSession, SessionHost } from './client-session';
+import { createClientSession } from './client-session';
+import { systemClock } from './clock';
+import type { Connection } from './connection';
+import type { CaptureLog, Clock, Engine } from './ports';
+
+export interface EngineDeps {
+  capture?: CaptureLog;
+  settings?: Partial<EngineSettings>;
+  clock?: Clock;
+}
+
+/** Closed connections kept in state() for the panel before the oldest is forgotten. */
+const MAX_CLOSED_CONNECTIONS_SHOWN = 100;
+
+/** Creates an engine; nothing is opened until a client calls connectSocket. */
+export function createEngine(deps: EngineDeps = {}): Engine {
+  const clock = deps.clock ?? systemClock;
+  const capture = deps.capture ?? createCaptureLog({}, clock);
+  let settings: EngineSettings = engineSettingsSchema.parse({ ...DEFAULT_SETTINGS, ...deps.settings });
+  let lab: LabEndpoint[] = [];
+  const clients = new Map<string, ManagedClientSession>();
+  const connections = new Map<string, Connection>();
+  const stateListeners = new Set<() => void>();
+  const counters = { single: 0, task: 0, client: 0 };
+  let notifyQueued = false;
+
+  /** Many changes in one tick (a connect, its listeners, a replacement) become one notification. */
+  function stateChanged(): void {
+    if (notifyQueued) return;
+    notifyQueued = true;
+    queueMicrotask(() => {
+      notifyQueued = false;
+      for (const listener of [...stateListeners]) {
+        try {
+          listener();
+        } catch {
+          // A failing observer must not stop the others or the engine.
+        }
+      }
+    });
+  }
+
+  function forgetOldClosed(): void {
+    let closed = 0;
+    for (const connection of connections.values()) if (connection.state() === 'CLOSED') closed += 1;
+    for (const [id, connection] of connections) {
+      if (closed <= MAX_CLOSED_CONNECTIONS_SHOWN) return;
+      if (connection.state() === 'CLOSED') {
+        connections.delete(id);
+        closed -= 1;
+      }
+    }
+  }
+
+  const host: SessionHost = {
+    capture,
+    clock,
+    settings: () => settings,
+    nextConnectionId(mode) {
+      counters[mode] += 1;
+      return mode === 'single' ? `s${counters.single}` : `t${counters.task}`;
+    },
+    track(connection) {
+      connections.set(connection.connectionId, connection);
+      forgetOldClosed();
+      stateChanged();
+    },
+    stateChanged,
+  };
+
+  function logEngine(name: string, detail: Record<string, string | number | boolean>, kind: 'lifecycle' | 'warning' = 'lifecycle', message?: string): void {
+    capture.append({ clientId: '', connectionId: '', kind, name, direction: 'none', size: 0, ...(message ? { errorMessage: message } : {}), detail });
+  }
+
+  return {
+    capture,
+    attachClient({ origin, clientId, send }) {
+      const id = clientId ?? `app-${(counters.client += 1)}`;
+      clients.get(id)?.detach('replaced by a new client with the same id');
+      const session = createClientSession(host, id, origin, send);
+      session.onDetached(() => {
+        if (clients.get(id) === session) clients.delete(id);
+      });
+      clients.set(id, session);
+      logEngine('client-attached', { clientId: id, origin });
+      stateChanged();
+      return session;
+    },
+    settings: () => settings,
+    updateSettings(patch) {
+      const parsed = settingsPatchSchema.safeParse(patch);
+      if (!parsed.success) {
+        logEngine('invalid-settings', { warning: 'invalid-settings' }, 'warning', `Settings patch refused: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+        return;
+      }
+      settings = { ...settings, ...parsed.data };
+      logEngine('settings', { ...parsed.data });
+      stateChanged();
+    },
+    state(): EngineState {
+      const infos: ConnectionInfo[] = [...connections.values()].map((connection) => connection.info());
+      return { settings: { ...settings }, connections: infos, clients: [...clients.values()].map((client) => client.info()), lab: lab.map((endpoint) => ({ ...endpoint })) };
+    },
+    onStateChange(listener) {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
+    forceClose(connectionId, code, reason) {
+      const owner = [...clients.values()].find((client) => client.owns(connectionId));
+      if (!owner) {
+        logEngine('force-close-unknown', { warning: 'force-close-unknown', connectionId }, 'warning', `No live connection ${connectionId} to close.`);
+        return;
+      }
+      owner.forceClose(connectionId, code, reason);
+    },
+    setLabEndpoints(endpoints) {
+      lab = endpoints.map((endpoint) => ({ ...endpoint }));
+      stateChanged();
+    },
+    async shutdown() {
+      const sessions = [...clients.values()];
+      const pending = sessions.flatMap((client) => client.closedSockets());
+      sessions.forEach((client) => client.detach('engine shutdown'));
+      await Promise.all(pending);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// What sendSocketMessage / task.send put on the wire (api-spec a.2, a.8, A15): text, base64 decoded to
+// a binary frame with any truthy isBuffer, or bytes the client marked `{ $binary }`.
+import type { Json } from '../../shared/json';
+import type { CallProblem } from './call-results';
+import type { EngineWarning } from './engine-warning';
+
+export interface OutgoingMessage {
+  data: string | Buffer;
+  binary: boolean;
+  /** Bytes on the wire (UTF-8 for text). */
+  size: number;
+  /** Binary payload as the app gave it, for the capture (no re-encoding). */
+  base64?: string;
+}
+
+export type SendArgsResult = { ok: true; message: OutgoingMessage; warnings: EngineWarning[] } | { ok: false; problem: CallProblem; warnings: EngineWarning[] };
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}|[A-Za-z0-9+/]{3})?$/;
+/** Text that is probably base64 of binary content: long enough, padded to 4, not a plain word. */
+const LOOKS_BASE64 = /^(?=.*[+/=0-9])(?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const LOOKS_BASE64_MAX_CHECK = 4096;
+
+/** Standard base64 (padding optional), as my.arrayBufferToBase64 makes it. */
+export function isValidBase64(text: string): boolean {
+  return BASE64.test(text);
+}
+
+function describeType(value: Json | undefined): string {
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
+function binaryMarker(value: Json | undefined): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const keys = Object.keys(value);
+  const base64 = value.$binary;
+  return keys.length === 1 && typeof base64 === 'string' ? base64 : undefined;
+}
+
+/** The frame to send, or the fail-1 problem of a bad call. */
+export function parseSendArgs(options: Json): SendArgsResult {
+  const warnings: EngineWarning[] = [];
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    return { ok: false, problem: { code: 1, detail: `send needs an options object with data, got ${describeType(options)}` }, warnings };
+  }
+  const { data, isBuffer } = options;
+  const wantsBinary = Boolean(isBuffer);
+  const marked = binaryMarker(data);
+  if (marked !== undefined) {
+    warnings.push({ id: 'arraybuffer-sent', message: 'data was an ArrayBuffer/typed array; it was sent as a binary frame (old clients accept strings only).' });
+    if (!isValidBase64(marked)) return { ok: false, problem: { code: 1, detail: 'binary data could not be decoded' }, warnings };
+    const bytes = Buffer.from(marked, 'base64');
+    return { ok: true, message: { data: bytes, binary: true, size: bytes.length, base64: marked }, warnings };
+  }
+  if (typeof data !== 'string') {
+    return { ok: false, problem: { code: 1, detail: `data must be a string, got ${describeType(data)}` }, warnings };
+  }
+  if (wantsBinary) {
+    if (!isValidBase64(data)) {
+      warnings.push({ id: 'invalid-base64', message: 'isBuffer is set but data is not valid base64.' });
+      return { ok: false, problem: { code: 1, detail: 'isBuffer is set but data is not valid base64' }, warnings };
+    }
+    const bytes = Buffer.from(data, 'base64');
+    return { ok: true, message: { data: bytes, binary: true, size: bytes.length, base64: data }, warnings };
+  }
+  if (data.length <= LOOKS_BASE64_MAX_CHECK && LOOKS_BASE64.test(data)) {
+    warnings.push({ id: 'isbuffer-missing', message: 'data looks like base64 but isBuffer is not set: it was sent as text.' });
+  }
+  return { ok: true, message: { data, binary: false, size: Buffer.byteLength(data) }, warnings };
+}

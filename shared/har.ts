@@ -188,6 +188,8 @@ const OVERRIDABLE = [
 ] as const satisfies readonly (keyof CaptureEntry)[];
 
 const OPCODE_NAMES: Record<number, string> = { 1: 'text', 2: 'binary', 8: 'close', 9: 'ping', 10: 'pong' };
+/** How the engine records payloads: text as is, binary and ping/pong payloads as base64. */
+const BINARY_BY_OPCODE: Record<number, boolean> = { 1: false, 2: true, 9: true, 10: true };
 
 /** Builds the HAR of a capture: one entry per connection, in the order connections first appear. */
 export function captureToHar(entries: CaptureEntry[], meta: HarMeta): Har {
@@ -344,15 +346,17 @@ function baseEntry(message: ChromeMessage, ids: { connectionId: string; clientId
     kind: isError ? 'error' : 'frame',
     name: isError ? 'error' : (OPCODE_NAMES[message.opcode] ?? `opcode-${message.opcode}`),
     direction: message.type === 'send' ? 'out' : message.type === 'receive' ? 'in' : 'none',
-    size: isError ? 0 : message.opcode === 2 ? base64Length(message.data) : utf8Length(message.data),
+    size: 0,
   };
   if (isError) {
     entry.errorMessage = message.data;
-  } else {
-    entry.opcode = message.opcode;
-    entry.payload = message.data;
-    if (message.opcode === 2) entry.binary = true;
+    return entry;
   }
+  const binary = BINARY_BY_OPCODE[message.opcode];
+  entry.opcode = message.opcode;
+  entry.payload = message.data;
+  entry.size = binary ? base64Length(message.data) : utf8Length(message.data);
+  if (binary !== undefined) entry.binary = binary;
   return entry;
 }
 

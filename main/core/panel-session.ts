@@ -165,6 +165,6 @@ function preview(raw: unknown): string {
     const text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
     return text.length > 200 ? `${text.slice(0, 200)}…` : text;
   } catch {
-    return Object.prototype.toString.call(raw);
+    return `(an unprintable ${typeof raw})`;
   }
 }

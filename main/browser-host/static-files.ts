@@ -20,8 +20,8 @@ export async function resolveFileInside(root: string, pathname: string): Promise
     return { ok: false, reason: 'bad-path' };
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return { ok: false, reason: 'bad-path' };
+  // Rooted first, so `..` segments collapse at the root instead of climbing out of it.
   const normalized = posix.normalize(`/${decoded}`);
-  if (normalized.split('/').includes('..')) return { ok: false, reason: 'outside' };
   let candidate = join(root, ...normalized.split('/').filter(Boolean));
   try {
     if ((await stat(candidate)).isDirectory()) candidate = join(candidate, 'index.html');

@@ -1,24 +1,37 @@
-// Tries the Electron app: resolves the binary the `electron` package points to and spawns it on the built
+// Tries the Electron app: finds the binary the `electron` package points to and spawns it on the built
 // main entry. A missing binary, a missing build, or a binary that dies during start-up (no display, missing
 // libraries) all come back as one short reason, so the caller can fall back to the browser host.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 export type ElectronStart =
   | { ok: true; exitCode: Promise<number>; stop(signal: NodeJS.Signals): void }
   | { ok: false; reason: string };
 
-/** The Electron binary's path, or why there is none (`require('electron')` throws without a binary). */
-export function findElectronBinary(): { path: string } | { reason: string } {
+/**
+ * The Electron binary's path, or why there is none. Read the way the `electron` package's index.js does
+ * (path.txt under the package, or ELECTRON_OVERRIDE_DIST_PATH), without requiring it: requiring it with the
+ * binary missing starts a download.
+ */
+export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): { path: string } | { reason: string } {
+  let packageDir: string;
   try {
-    const path: unknown = createRequire(import.meta.url)('electron');
-    if (typeof path !== 'string' || !existsSync(path)) return { reason: 'the electron package has no binary on this machine' };
-    return { path };
-  } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    return { reason: `the Electron binary is not installed (${message})` };
+    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  } catch {
+    return { reason: 'the electron package is not installed' };
   }
+  const pathFile = join(packageDir, 'path.txt');
+  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  const override = env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (override) return existsOrReason(join(override, executable || 'electron'));
+  if (!executable) return { reason: 'the Electron binary is not installed (skipped or failed download)' };
+  return existsOrReason(join(packageDir, 'dist', executable));
+}
+
+function existsOrReason(path: string): { path: string } | { reason: string } {
+  return existsSync(path) ? { path } : { reason: `the Electron binary is missing (${path})` };
 }
 
 /**

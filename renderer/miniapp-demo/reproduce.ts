@@ -23,7 +23,9 @@ interface Scenario {
 }
 
 const TIMEOUT_MS = 20_000;
-const WRITE_ATTEMPTS = 20;
+const WRITE_ATTEMPTS = 3;
+/** Big enough that the write is still in flight when the server resets the connection. */
+const LARGE_WRITE_BYTES = 16 * 1024 * 1024;
 
 type Finish = (outcome: ReproOutcome) => void;
 type TaskConnect = Omit<ConnectSocketOptions, 'multiple' | 'success' | 'fail' | 'complete'>;
@@ -51,10 +53,13 @@ function watchTask(my: MySocketApi, connect: TaskConnect, onOpen?: (task: Socket
   });
 }
 
-/** Sends on an open task until a send fails (the write-failure endpoint breaks the stream after opening). */
+/**
+ * Sends large messages on an open task until one fails: the write-failure endpoint stops reading once a
+ * message starts and resets the connection while the write is still in flight.
+ */
 function sendUntilFailure(task: SocketTask, finish: Finish, attempt = 1): void {
   task.send({
-    data: `write attempt ${attempt}`,
+    data: 'x'.repeat(LARGE_WRITE_BYTES),
     success: () => {
       if (attempt < WRITE_ATTEMPTS) setTimeout(() => sendUntilFailure(task, finish, attempt + 1), 100);
       else finish({ message: `${WRITE_ATTEMPTS} writes succeeded.`, via: 'task.send success' });

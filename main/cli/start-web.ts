@@ -1,0 +1,34 @@
+// Composition of the browser host for the command line: one engine, the embedded lab server (always: the
+// panel's reproduction buttons and the demo use it), and the host serving the panel and the mini-app.
+import { startBrowserHost, type BrowserHost } from '../browser-host/index';
+import { createEngine } from '../core/engine';
+import { startLabServer } from '../lab/lab-server';
+import type { CliOptions } from './parse-args';
+
+export interface WebSession {
+  host: BrowserHost;
+  /** Stops the host (pages detached with 1001, lab closed), then every remaining socket of the engine. */
+  stop(): Promise<void>;
+}
+
+/** Starts engine, lab and browser host; on failure closes whatever was started and rethrows. */
+export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port'>, outDir?: string): Promise<WebSession> {
+  const engine = createEngine();
+  const lab = await startLabServer();
+  engine.setLabEndpoints(lab.endpoints);
+  let host: BrowserHost;
+  try {
+    host = await startBrowserHost({ engine, lab, port: options.port, miniapp: options.miniapp, outDir });
+  } catch (error) {
+    await lab.close();
+    await engine.shutdown();
+    throw error;
+  }
+  return {
+    host,
+    async stop() {
+      await host.close();
+      await engine.shutdown();
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import type { CaptureStats } from '../../shared/capture';
+import type { PanelRequest } from '../../shared/panel-wire';
+import { createBatchApplier, type FrameScheduler } from './batch-applier';
+import { createEntryRing } from './entry-ring';
+import { makeEntries, makeEntry } from './make-entry';
+
+const stats = (total: number): CaptureStats => ({ total, dropped: 0, held: total, capacity: 1000, cleared: 0 });
+
+/** A fake animation-frame clock: frames run only when the test says so. */
+function fakeFrames() {
+  let frames: (() => void)[] = [];
+  let fallbacks = new Map<number, () => void>();
+  let nextHandle = 1;
+  const scheduler: FrameScheduler = {
+    requestFrame(callback) {
+      frames.push(callback);
+      return frames.length;
+    },
+    setFallback(callback) {
+      const handle = nextHandle++;
+      fallbacks.set(handle, callback);
+      return handle;
+    },
+    cancelFallback(handle) {
+      fallbacks.delete(handle as number);
+    },
+  };
+  return {
+    scheduler,
+    runFrame() {
+      const due = frames;
+      frames = [];
+      due.forEach((callback) => callback());
+    },
+    runFallbacks() {
+      const due = [...fallbacks.values()];
+      fallbacks = new Map();
+      due.forEach((callback) => callback());
+    },
+    pendingFrames: () => frames.length,
+  };
+}
+
+function setup() {
+  const ring = createEntryRing(100_000);
+  const sent: PanelRequest[] = [];
+  const updates: (CaptureStats | null)[] = [];
+  const frames = fakeFrames();
+  let cleared = 0;
+  const applier = createBatchApplier({
+    ring,
+    transport: { send: (request) => sent.push(request) },
+    onFrame: (latest) => updates.push(latest),
+    onCleared: () => (cleared += 1),
+    scheduler: frames.scheduler,
+  });
+  return { ring, sent, updates, frames, applier, cleared: () => cleared };
+}
+
+describe('batch applier', () => {
+  it('applies many batches in one frame with exactly one store update', () => {
+    const { ring, updates, frames, applier } = setup();
+    for (let batch = 0; batch < 10; batch += 1) {
+      applier.handle({ kind: 'batch', entries: makeEntries(batch * 50, 50), skipped: 0, stats: stats((batch + 1) * 50) });
+    }
+    expect(ring.size()).toBe(500);
+    expect(updates).toHaveLength(0);
+    expect(frames.pendingFrames()).toBe(1);
+    frames.runFrame();
+    expect(updates).toEqual([stats(500)]);
+    frames.runFrame();
+    expect(updates).toHaveLength(1);
+    applier.handle({ kind: 'batch', entries: makeEntries(500, 1), skipped: 0, stats: stats(501) });
+    frames.runFrame();
+    expect(updates).toHaveLength(2);
+    expect(applier.counters()).toMatchObject({ applied: 501, flushes: 2 });
+  });
+
+  it('acks the last seq of every batch after its entries are in the ring', () => {
+    const ring = createEntryRing(100);
+    const frames = fakeFrames();
+    const acks: { seq: number; held: number }[] = [];
+    const applier = createBatchApplier({
+      ring,
+      transport: { send: (request) => request.kind === 'ack' && acks.push({ seq: request.seq, held: ring.size() }) },
+      onFrame: () => undefined,
+      scheduler: frames.scheduler,
+    });
+    applier.handle({ kind: 'batch', entries: makeEntries(0, 3), skipped: 0, stats: stats(3) });
+    applier.handle({ kind: 'batch', entries: makeEntries(3, 4), skipped: 0, stats: stats(7) });
+    expect(acks).toEqual([
+      { seq: 2, held: 3 },
+      { seq: 6, held: 7 },
+    ]);
+  });
+
+  it('preserves order and ignores a replay of entries already held', () => {
+    const { ring, applier } = setup();
+    applier.handle({ kind: 'batch', entries: makeEntries(0, 5), skipped: 0, stats: stats(5) });
+    applier.handle({ kind: 'batch', entries: makeEntries(3, 5), skipped: 0, stats: stats(8) });
+    applier.handle({ kind: 'batch', entries: [makeEntry(9), makeEntry(8), makeEntry(10)], skipped: 0, stats: stats(11) });
+    const held: number[] = [];
+    ring.forEach((entry) => held.push(entry.seq));
+    expect(held).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 9, 10]);
+    expect(applier.counters().duplicates).toBe(3);
+  });
+
+  it('counts skipped entries and sends no ack for an empty batch', () => {
+    const { ring, sent, applier } = setup();
+    applier.handle({ kind: 'batch', entries: [], skipped: 40, stats: stats(40) });
+    expect(ring.skipped()).toBe(40);
+    expect(sent).toEqual([]);
+  });
+
+  it('empties the ring on cleared and still updates the store once', () => {
+    const { ring, updates, frames, applier, cleared } = setup();
+    applier.handle({ kind: 'batch', entries: makeEntries(0, 5), skipped: 0, stats: stats(5) });
+    const clearedStats = { ...stats(5), held: 0, cleared: 5 };
+    applier.handle({ kind: 'cleared', stats: clearedStats });
+    expect(ring.size()).toBe(0);
+    expect(cleared()).toBe(1);
+    frames.runFrame();
+    expect(updates).toEqual([clearedStats]);
+    applier.handle({ kind: 'batch', entries: makeEntries(5, 2), skipped: 0, stats: stats(7) });
+    expect(ring.at(0)?.seq).toBe(5);
+  });
+
+  it('flushes through the fallback timer when no animation frame comes (hidden page)', () => {
+    const { updates, frames, applier } = setup();
+    applier.handle({ kind: 'batch', entries: makeEntries(0, 2), skipped: 0, stats: stats(2) });
+    frames.runFallbacks();
+    expect(updates).toHaveLength(1);
+    frames.runFrame(); // the frame that finally comes finds nothing left to do
+    expect(updates).toHaveLength(1);
+  });
+
+  it('leaves other message kinds alone', () => {
+    const { applier, frames } = setup();
+    expect(applier.handle({ kind: 'reply', requestId: 1, ok: false, error: 'x' })).toBe(false);
+    expect(frames.pendingFrames()).toBe(0);
+  });
+});

@@ -1,0 +1,126 @@
+// Applies the engine's capture stream to the live ring: every batch is appended at once (in seq order,
+// duplicates from a replay ignored) and acked right after, so the engine's credit never waits for a
+// paint; the store hears about it once per animation frame, however many batches arrived in between.
+import type { CaptureStats } from '../../shared/capture';
+import type { PanelMessage, PanelTransport } from '../../shared/panel-wire';
+import type { EntryRing, RingEntry } from './entry-ring';
+
+/** How the applier schedules its one store update per frame (injectable for tests). */
+export interface FrameScheduler {
+  requestFrame(callback: () => void): unknown;
+  /** Backgrounded pages get no animation frames: this fallback flushes anyway. */
+  setFallback(callback: () => void, ms: number): unknown;
+  cancelFallback(handle: unknown): void;
+}
+
+export interface BatchApplierOptions {
+  ring: EntryRing;
+  transport: Pick<PanelTransport, 'send'>;
+  /** The one store update of a frame. */
+  onFrame(stats: CaptureStats | null): void;
+  /** The engine cleared the capture (the ring is already empty). */
+  onCleared?(): void;
+  scheduler?: FrameScheduler;
+  fallbackMs?: number;
+}
+
+/** Counters the e2e flood check reads. */
+export interface ApplierCounters {
+  /** Entries appended to the ring since start. */
+  applied: number;
+  /** Entries ignored because their seq was not above the last one held (a replay). */
+  duplicates: number;
+  /** Store updates made. */
+  flushes: number;
+}
+
+export interface BatchApplier {
+  /** Handles batch and cleared messages; returns false for every other kind. */
+  handle(message: PanelMessage): boolean;
+  counters(): ApplierCounters;
+}
+
+export const browserFrameScheduler: FrameScheduler = {
+  requestFrame: (callback) => requestAnimationFrame(() => callback()),
+  setFallback: (callback, ms) => setTimeout(callback, ms),
+  cancelFallback: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Builds the applier for `ring` (see the module comment). */
+export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
+  const { ring, transport, onFrame, onCleared, scheduler = browserFrameScheduler, fallbackMs = 250 } = options;
+  const counters: ApplierCounters = { applied: 0, duplicates: 0, flushes: 0 };
+  let lastSeq = -1;
+  let pendingStats: CaptureStats | null = null;
+  let scheduled = false;
+  let fallback: unknown;
+
+  function flush(): void {
+    if (!scheduled) return;
+    scheduled = false;
+    scheduler.cancelFallback(fallback);
+    counters.flushes += 1;
+    const stats = pendingStats;
+    pendingStats = null;
+    onFrame(stats);
+  }
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    scheduler.requestFrame(flush);
+    fallback = scheduler.setFallback(flush, fallbackMs);
+  }
+
+  function applyBatch(entries: readonly RingEntry[], skipped: number, stats: CaptureStats): void {
+    ring.addSkipped(skipped);
+    const fresh = ascendingAfter(entries, lastSeq);
+    counters.duplicates += entries.length - fresh.length;
+    ring.append(fresh);
+    counters.applied += fresh.length;
+    const newest = fresh[fresh.length - 1];
+    if (newest) lastSeq = newest.seq;
+    const last = entries[entries.length - 1];
+    if (last) transport.send({ kind: 'ack', seq: last.seq });
+    pendingStats = stats;
+    schedule();
+  }
+
+  return {
+    handle(message) {
+      if (message.kind === 'batch') {
+        applyBatch(message.entries, message.skipped, message.stats);
+        return true;
+      }
+      if (message.kind === 'cleared') {
+        ring.clear();
+        pendingStats = message.stats;
+        onCleared?.();
+        schedule();
+        return true;
+      }
+      return false;
+    },
+    counters: () => ({ ...counters }),
+  };
+}
+
+/** The entries with seq above `after`, each above the one before (a replay or a stray repeat is dropped). */
+function ascendingAfter(entries: readonly RingEntry[], after: number): readonly RingEntry[] {
+  let previous = after;
+  let ordered = true;
+  for (const entry of entries) {
+    if (entry.seq <= previous) {
+      ordered = false;
+      break;
+    }
+    previous = entry.seq;
+  }
+  if (ordered) return entries;
+  previous = after;
+  return entries.filter((entry) => {
+    if (entry.seq <= previous) return false;
+    previous = entry.seq;
+    return true;
+  });
+}

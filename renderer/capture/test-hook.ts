@@ -1,0 +1,62 @@
+// The e2e flood check's window into the panel (Signal's SignalCI idea): installed only when the page was
+// started with `window.__MSD_TEST__` set, read-only, and never part of the user-facing panel.
+import type { BatchApplier } from './batch-applier';
+import type { EntryRingView } from './entry-ring';
+
+/** What `window.__devtoolsTest` reports. */
+export interface DevtoolsTestHook {
+  readonly applied: number;
+  readonly duplicates: number;
+  readonly version: number;
+  readonly rafFlushes: number;
+  readonly ringSize: number;
+  /** seq of the first and last entries held, for order checks. */
+  readonly firstSeq: number | null;
+  readonly lastSeq: number | null;
+  /** True when every held entry has a larger seq than the one before. */
+  ascending(): boolean;
+}
+
+declare global {
+  interface Window {
+    __MSD_TEST__?: unknown;
+    __devtoolsTest?: DevtoolsTestHook;
+  }
+}
+
+/** Installs the hook when the test flag is set; does nothing otherwise. */
+export function installTestHook(win: Window, applier: BatchApplier, ring: EntryRingView, version: () => number): void {
+  if (!win.__MSD_TEST__) return;
+  win.__devtoolsTest = {
+    get applied() {
+      return applier.counters().applied;
+    },
+    get duplicates() {
+      return applier.counters().duplicates;
+    },
+    get version() {
+      return version();
+    },
+    get rafFlushes() {
+      return applier.counters().flushes;
+    },
+    get ringSize() {
+      return ring.size();
+    },
+    get firstSeq() {
+      return ring.at(0)?.seq ?? null;
+    },
+    get lastSeq() {
+      return ring.at(ring.size() - 1)?.seq ?? null;
+    },
+    ascending() {
+      let previous = -1;
+      let ordered = true;
+      ring.forEach((entry) => {
+        if (entry.seq <= previous) ordered = false;
+        previous = entry.seq;
+      });
+      return ordered;
+    },
+  };
+}

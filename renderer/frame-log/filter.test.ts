@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { createEntryRing, type EntryRingView } from '../capture/entry-ring';
+import { makeEntries, makeEntry } from '../capture/make-entry';
+import { compileFilters, updateFilteredIndex, type FilteredIndex } from './filter';
+import { NO_FILTERS, type LogFilters } from './log-filters';
+import { compileTextMatcher } from './text-matcher';
+
+const shownSeqs = (index: FilteredIndex, ring: EntryRingView) =>
+  Array.from({ length: index.rowCount }, (_, row) => ring.at(index.positionAt(row) - ring.evicted())?.seq);
+
+describe('text matcher', () => {
+  it('uses a case-insensitive regex when the text compiles', () => {
+    const matcher = compileTextMatcher('^HEL+o\\s\\d$');
+    expect(matcher.mode).toBe('regex');
+    expect(matcher.test('hello 5')).toBe(true);
+    expect(matcher.test('say hello 5')).toBe(false);
+  });
+
+  it('falls back to a case-insensitive literal when the regex does not compile', () => {
+    const matcher = compileTextMatcher('price[usd');
+    expect(matcher.mode).toBe('literal');
+    expect(matcher.test('the PRICE[USD] is 3')).toBe(true);
+    expect(matcher.test('price usd')).toBe(false);
+  });
+
+  it('matches everything for empty text', () => {
+    expect(compileTextMatcher('').test('anything')).toBe(true);
+  });
+});
+
+describe('compiled filters', () => {
+  const frameIn = makeEntry(1, { direction: 'in', payload: '{"type":"ping"}' });
+  const frameOut = makeEntry(2, { direction: 'out', payload: 'pong', connectionId: 't4' });
+  const binary = makeEntry(3, { opcode: 2, name: 'binary', binary: true, payload: 'AAEC' });
+  const call = makeEntry(4, { kind: 'call', name: 'connectSocket', direction: 'none', opcode: undefined, payload: undefined, connectionId: '' });
+  const error = makeEntry(5, { kind: 'error', name: 'error', errorCode: 7, errorMessage: 'certificate invalid', cause: 'DEPTH_ZERO_SELF_SIGNED_CERT', payload: undefined, opcode: undefined });
+  const all = [frameIn, frameOut, binary, call, error];
+  const pass = (filters: Partial<LogFilters>) => {
+    const predicate = compileFilters({ ...NO_FILTERS, ...filters });
+    return all.filter((entry) => predicate.test(entry)).map((entry) => entry.seq);
+  };
+
+  it('passes everything with no filter', () => {
+    expect(compileFilters(NO_FILTERS).passesAll).toBe(true);
+    expect(pass({})).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('filters by direction', () => {
+    expect(pass({ directions: ['out'] })).toEqual([2]);
+    expect(pass({ directions: ['in', 'none'] })).toEqual([1, 3, 4, 5]);
+  });
+
+  it('filters by type', () => {
+    expect(pass({ types: ['binary'] })).toEqual([3]);
+    expect(pass({ types: ['call', 'error'] })).toEqual([4, 5]);
+    expect(pass({ types: ['text'] })).toEqual([1, 2]);
+  });
+
+  it('filters by connection', () => {
+    expect(pass({ connectionId: 't4' })).toEqual([2]);
+    expect(pass({ connectionId: 's1' })).toEqual([1, 3, 5]);
+  });
+
+  it('searches payload, name, error message and cause by regex or literal', () => {
+    expect(pass({ text: 'p[io]ng' })).toEqual([1, 2]);
+    expect(pass({ text: 'self_signed' })).toEqual([5]);
+    expect(pass({ text: 'CONNECTsocket' })).toEqual([4]);
+    expect(pass({ text: '"type":"ping"' })).toEqual([1]);
+    expect(pass({ text: '{"type"' })).toEqual([1]); // not a valid regex: literal
+  });
+
+  it('combines every part', () => {
+    expect(pass({ directions: ['in'], types: ['text'], text: 'ping' })).toEqual([1]);
+    expect(pass({ directions: ['out'], text: 'ping' })).toEqual([]);
+  });
+});
+
+describe('filtered index', () => {
+  const textFilter: LogFilters = { ...NO_FILTERS, text: 'even' };
+  const fill = (ring: ReturnType<typeof createEntryRing>, from: number, count: number) =>
+    ring.append(makeEntries(from, count).map((entry) => ({ ...entry, payload: entry.seq % 2 === 0 ? 'even' : 'odd' })));
+
+  it('is the identity without a filter and counts nothing hidden', () => {
+    const ring = createEntryRing(100);
+    fill(ring, 0, 10);
+    const index = updateFilteredIndex(null, ring, NO_FILTERS, ring.appended());
+    expect(index.rowCount).toBe(10);
+    expect(index.hidden).toBe(0);
+    expect(shownSeqs(index, ring)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(index.rowOfPosition(4)).toBe(4);
+  });
+
+  it('indexes matching positions and counts the hidden ones', () => {
+    const ring = createEntryRing(100);
+    fill(ring, 0, 10);
+    const index = updateFilteredIndex(null, ring, textFilter, ring.appended());
+    expect(shownSeqs(index, ring)).toEqual([0, 2, 4, 6, 8]);
+    expect(index.hidden).toBe(5);
+    expect(index.rowOfPosition(6)).toBe(3);
+    expect(index.rowOfPosition(7)).toBe(-1);
+  });
+
+  it('tests only new entries when the ring grows', () => {
+    const ring = createEntryRing(100);
+    fill(ring, 0, 10);
+    let index = updateFilteredIndex(null, ring, textFilter, ring.appended());
+    fill(ring, 10, 6);
+    let tested = 0;
+    const counting: EntryRingView = { ...ring, at: (i) => (tested++, ring.at(i)) };
+    index = updateFilteredIndex(index, counting, textFilter, ring.appended());
+    expect(tested).toBe(6);
+    expect(shownSeqs(index, ring)).toEqual([0, 2, 4, 6, 8, 10, 12, 14]);
+    expect(index.hidden).toBe(8);
+  });
+
+  it('gives the same rows incrementally as from scratch, across evictions', () => {
+    const ring = createEntryRing(25);
+    let index: FilteredIndex | null = null;
+    for (let step = 0; step < 12; step += 1) {
+      fill(ring, step * 7, 7);
+      index = updateFilteredIndex(index, ring, textFilter, ring.appended());
+      const scratch = updateFilteredIndex(null, ring, textFilter, ring.appended());
+      expect(shownSeqs(index, ring)).toEqual(shownSeqs(scratch, ring));
+      expect(index.hidden).toBe(scratch.hidden);
+    }
+    expect(ring.evicted()).toBeGreaterThan(0);
+  });
+
+  it('stops at upTo (pause) and starts over when the filter or the generation changes', () => {
+    const ring = createEntryRing(100);
+    fill(ring, 0, 10);
+    const paused = updateFilteredIndex(null, ring, textFilter, 6);
+    expect(shownSeqs(paused, ring)).toEqual([0, 2, 4]);
+    const otherFilter = { ...NO_FILTERS, text: 'odd' };
+    const refiltered = updateFilteredIndex(paused, ring, otherFilter, ring.appended());
+    expect(shownSeqs(refiltered, ring)).toEqual([1, 3, 5, 7, 9]);
+    ring.clear();
+    fill(ring, 50, 2);
+    const afterClear = updateFilteredIndex(refiltered, ring, otherFilter, ring.appended());
+    expect(shownSeqs(afterClear, ring)).toEqual([51]);
+  });
+});

@@ -1,0 +1,158 @@
+// The frame log's filter: which ring positions are shown. It produces an index (absolute ring positions,
+// see entry-ring.ts), never copies records, and is incremental: when new entries arrive only they are
+// tested, when the ring evicts only the front is dropped; it starts over only when the filter or the ring's
+// generation changes. With no filter active the index is the identity and costs nothing.
+import type { CaptureEntry } from '../../shared/capture';
+import type { EntryRingView } from '../capture/entry-ring';
+import { ENTRY_TYPES, entryTypeOf } from './entry-type';
+import type { LogFilters } from './log-filters';
+import { compileTextMatcher } from './text-matcher';
+
+/** One compiled filter: a predicate on entries. */
+export interface EntryPredicate {
+  /** True when every entry passes (no filter set). */
+  passesAll: boolean;
+  /** 'regex' / 'literal' / 'all': how the text part was understood (shown next to the box). */
+  textMode: 'regex' | 'literal' | 'all';
+  test(entry: CaptureEntry): boolean;
+}
+
+/** Compiles `filters` into a predicate. */
+export function compileFilters(filters: LogFilters): EntryPredicate {
+  const directions = new Set(filters.directions);
+  const types = new Set(filters.types);
+  const matcher = compileTextMatcher(filters.text);
+  const allDirections = directions.has('in') && directions.has('out') && directions.has('none');
+  const allTypes = ENTRY_TYPES.every((type) => types.has(type));
+  const connectionId = filters.connectionId;
+  return {
+    passesAll: allDirections && allTypes && connectionId === null && matcher.mode === 'all',
+    textMode: matcher.mode,
+    test(entry) {
+      if (!allDirections && !directions.has(entry.direction)) return false;
+      if (!allTypes && !types.has(entryTypeOf(entry))) return false;
+      if (connectionId !== null && entry.connectionId !== connectionId) return false;
+      return matcher.mode === 'all' || matcher.test(searchableText(entry));
+    },
+  };
+}
+
+/** What the text filter searches: the name, the payload (preview) and any error text. */
+export function searchableText(entry: CaptureEntry): string {
+  let text = entry.name;
+  if (entry.payload !== undefined) text += `\n${entry.payload}`;
+  if (entry.errorMessage !== undefined) text += `\n${entry.errorMessage}`;
+  if (entry.cause !== undefined) text += `\n${entry.cause}`;
+  if (entry.connectionId) text += `\n${entry.connectionId}`;
+  return text;
+}
+
+/**
+ * The shown rows: row r is the entry at absolute ring position `positionAt(r)`. `hidden` counts the
+ * entries in the considered range the filter rejected.
+ */
+export interface FilteredIndex {
+  readonly generation: number;
+  readonly filters: LogFilters;
+  /** Absolute positions below this were considered. */
+  readonly scannedTo: number;
+  readonly rowCount: number;
+  readonly hidden: number;
+  positionAt(row: number): number;
+  /** The row showing absolute position `position`, or -1. */
+  rowOfPosition(position: number): number;
+}
+
+interface IndexState {
+  generation: number;
+  filters: LogFilters;
+  predicate: EntryPredicate;
+  /** Absolute positions that passed, ascending; rows start at `start`. Null = identity (no filter). */
+  positions: number[] | null;
+  start: number;
+  /** First absolute position still held (identity index). */
+  evicted: number;
+  scannedTo: number;
+  rowCount: number;
+  hidden: number;
+}
+
+const states = new WeakMap<FilteredIndex, IndexState>();
+
+/**
+ * Brings `previous` up to date with `ring` for positions below `upTo` (the ring's `appended()`, or the
+ * frozen count while paused). Pure in effect: the result depends only on its inputs; `previous` must not
+ * be used afterwards (its position array is reused).
+ */
+export function updateFilteredIndex(previous: FilteredIndex | null, ring: EntryRingView, filters: LogFilters, upTo: number): FilteredIndex {
+  const old = previous ? states.get(previous) : undefined;
+  const reusable = old !== undefined && old.generation === ring.generation() && old.filters === filters && upTo >= old.scannedTo;
+  const predicate = reusable ? old.predicate : compileFilters(filters);
+  const evicted = ring.evicted();
+  const end = Math.max(evicted, Math.min(upTo, ring.appended()));
+  const state: IndexState = reusable
+    ? { ...old }
+    : { generation: ring.generation(), filters, predicate, positions: predicate.passesAll ? null : [], start: 0, evicted, scannedTo: evicted, rowCount: 0, hidden: 0 };
+
+  if (state.positions === null) {
+    state.evicted = evicted;
+    state.scannedTo = end;
+    state.rowCount = end - evicted;
+    state.hidden = 0;
+    return freeze(state);
+  }
+
+  const positions = state.positions;
+  // Drop rows the ring evicted (and the hidden ones counted among them).
+  if (evicted > state.evicted) {
+    const firstKept = lowerBound(positions, evicted, state.start);
+    const droppedShown = firstKept - state.start;
+    const droppedConsidered = Math.min(evicted, state.scannedTo) - state.evicted;
+    state.hidden = Math.max(0, state.hidden - (droppedConsidered - droppedShown));
+    state.start = firstKept;
+    state.evicted = evicted;
+    if (state.scannedTo < evicted) state.scannedTo = evicted;
+    if (state.start > 4096 && state.start * 2 > positions.length) {
+      positions.splice(0, state.start);
+      state.start = 0;
+    }
+  }
+  for (let position = state.scannedTo; position < end; position += 1) {
+    const entry = ring.at(position - evicted);
+    if (entry && predicate.test(entry)) positions.push(position);
+    else state.hidden += 1;
+  }
+  state.scannedTo = Math.max(state.scannedTo, end);
+  state.rowCount = positions.length - state.start;
+  return freeze(state);
+}
+
+function freeze(state: IndexState): FilteredIndex {
+  const index: FilteredIndex = {
+    generation: state.generation,
+    filters: state.filters,
+    scannedTo: state.scannedTo,
+    rowCount: state.rowCount,
+    hidden: state.hidden,
+    positionAt: (row) => (state.positions === null ? state.evicted + row : (state.positions[state.start + row] ?? -1)),
+    rowOfPosition(position) {
+      if (state.positions === null) return position >= state.evicted && position < state.scannedTo ? position - state.evicted : -1;
+      const at = lowerBound(state.positions, position, state.start);
+      return state.positions[at] === position ? at - state.start : -1;
+    },
+  };
+  states.set(index, state);
+  return index;
+}
+
+/** First index ≥ from whose value is ≥ target. */
+function lowerBound(values: readonly number[], target: number, from: number): number {
+  let low = from;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((values[middle] as number) < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

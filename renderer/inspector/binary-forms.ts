@@ -1,0 +1,72 @@
+// The forms a binary payload is shown and copied in: a hex dump (offset, hex, ASCII), Base64, and UTF-8
+// text. Payloads travel as base64 (shared/capture.ts); decoding never throws.
+
+/** Decodes base64 (standard or URL-safe, padding optional); null when it is not base64. */
+export function base64ToBytes(base64: string): Uint8Array | null {
+  const clean = base64.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return null;
+  const unpadded = clean.replace(/=+$/, '');
+  if (unpadded.length % 4 === 1) return null;
+  try {
+    const binary = atob(unpadded.padEnd(Math.ceil(unpadded.length / 4) * 4, '='));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null;
+  }
+}
+
+/** Base64 of the bytes. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** UTF-8 text of the bytes; invalid sequences become U+FFFD. */
+export function bytesToUtf8(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+}
+
+/** UTF-8 byte length of a string (the size column's unit). */
+export function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** One line of a hex dump. */
+export interface HexLine {
+  /** Offset of the line's first byte, 8 hex digits. */
+  offset: string;
+  /** Up to 16 bytes as two-digit hex, separated by spaces, an extra space after the 8th, padded to full width. */
+  hex: string;
+  /** Printable ASCII as is, every other byte as '.'. */
+  ascii: string;
+}
+
+const BYTES_PER_LINE = 16;
+
+/** The hex dump of `bytes` (16 per line), at most `maxLines` lines. */
+export function hexDump(bytes: Uint8Array, maxLines = Number.POSITIVE_INFINITY): HexLine[] {
+  const lines: HexLine[] = [];
+  for (let start = 0; start < bytes.length && lines.length < maxLines; start += BYTES_PER_LINE) {
+    const chunk = bytes.subarray(start, start + BYTES_PER_LINE);
+    const cells: string[] = [];
+    let ascii = '';
+    for (let i = 0; i < BYTES_PER_LINE; i += 1) {
+      const byte = chunk[i];
+      cells.push(byte === undefined ? '  ' : byte.toString(16).padStart(2, '0'));
+      if (byte !== undefined) ascii += byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '.';
+    }
+    const hex = `${cells.slice(0, 8).join(' ')}  ${cells.slice(8).join(' ')}`;
+    lines.push({ offset: start.toString(16).padStart(8, '0'), hex, ascii });
+  }
+  return lines;
+}
+
+/** The hex dump as plain text (what "copy hex" copies). */
+export function hexDumpText(bytes: Uint8Array): string {
+  return hexDump(bytes)
+    .map((line) => `${line.offset}  ${line.hex}  ${line.ascii}`)
+    .join('\n');
+}

@@ -150,7 +150,7 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
     const quiet = target !== null && tasks.get(target)?.dead === true;
     if (typeof listener !== 'function') {
       if (!quiet) {
-        const count = listeners.snapshot(target, event).length;
+        const count = listeners.count(target, event);
         post({ op: 'listen', target, event, action: 'on', count, sameFunctionCount: 0, invalid: invalidListener(api, listener) });
       }
       return;
@@ -168,7 +168,7 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
     }
     if (typeof listener !== 'function') {
       if (!quiet) {
-        const count = listeners.snapshot(target, event).length;
+        const count = listeners.count(target, event);
         post({ op: 'listen', target, event, action: 'off', count, sameFunctionCount: 0, invalid: invalidListener(api, listener) });
       }
       return;

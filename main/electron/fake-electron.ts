@@ -38,8 +38,33 @@ export class FakeWebContents extends EventEmitter {
     this.mainFrame = fakeFrame(url);
   }
 
+  private readonly rendererListeners: { channel: string; listener: (event: unknown, message: never) => void }[] = [];
+
   send(channel: string, message: unknown): void {
-    this.sent.push({ channel, message: structuredClone(message) });
+    const copy = structuredClone(message);
+    this.sent.push({ channel, message: copy });
+    setImmediate(() => {
+      for (const entry of this.rendererListeners) if (entry.channel === channel) entry.listener({ sender: 'ipcRenderer' }, structuredClone(copy) as never);
+    });
+  }
+
+  /**
+   * Fake of the page's ipcRenderer, wired to this contents the way Electron's IPC pipe is: both directions
+   * structured-clone, are asynchronous and keep their order; sends come from the main frame.
+   */
+  rendererIpc(): {
+    send(channel: string, message: unknown): void;
+    on(channel: string, listener: (event: unknown, message: never) => void): void;
+  } {
+    return {
+      send: (channel, message) => {
+        const copy = structuredClone(message);
+        setImmediate(() => this.sendFromRenderer(channel, copy));
+      },
+      on: (channel, listener) => {
+        this.rendererListeners.push({ channel, listener });
+      },
+    };
   }
 
   postMessage(channel: string, message: unknown, transfer: unknown[]): void {

@@ -1,0 +1,191 @@
+import { performance } from 'node:perf_hooks';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CaptureEntry } from '../../shared/capture';
+import type { EngineMessage } from '../../shared/my-wire';
+import { createMy } from '../../shared/my/create-my';
+import { createEngine } from '../core/engine';
+import type { Engine } from '../core/ports';
+import { startLabServer } from '../lab/lab-server';
+import type { LabServer } from '../lab/lab-server';
+import { createIpcMyTransport } from '../../preload/miniapp-transport';
+import { FakeWebContents, fakeFrame } from './fake-electron';
+import { bindMiniappClient } from './miniapp-client-binding';
+import type { MiniappBindingOptions } from './miniapp-client-binding';
+
+// The real engine and the real lab server on 127.0.0.1; only Electron's WebContents and ipcRenderer are
+// fakes (fake-electron.ts), wired like Electron's IPC pipe.
+const ORIGIN = 'miniapp://app';
+let lab: LabServer;
+const engines: Engine[] = [];
+
+beforeAll(async () => {
+  lab = await startLabServer();
+});
+afterAll(() => lab.close());
+afterEach(async () => {
+  await Promise.all(engines.splice(0).map((engine) => engine.shutdown()));
+});
+
+function setup(overrides: Partial<MiniappBindingOptions> = {}) {
+  const engine = createEngine();
+  engines.push(engine);
+  const contents = new FakeWebContents(`${ORIGIN}/`);
+  const log: string[] = [];
+  const binding = bindMiniappClient({ engine, contents, origin: ORIGIN, now: () => performance.now(), log: (line) => log.push(line), ...overrides });
+  const navigate = (url = `${ORIGIN}/`) => {
+    contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false, url });
+    contents.mainFrame.url = url;
+    contents.emit('did-navigate');
+  };
+  return { engine, contents, binding, log, navigate };
+}
+
+function entries(engine: Engine): CaptureEntry[] {
+  return [...engine.capture.from(0)];
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('bindMiniappClient', () => {
+  it('carries a real my round trip: connect to the lab echo, open, send, echo back', async () => {
+    const { engine, contents, navigate } = setup();
+    navigate();
+    const my = createMy(createIpcMyTransport(contents.rendererIpc()));
+    const heard: unknown[] = [];
+    let opened = false;
+    my.onSocketOpen(() => {
+      opened = true;
+    });
+    my.onSocketMessage((event) => heard.push(event));
+    my.connectSocket({ url: lab.url('echo') });
+    await until(() => opened, 'onSocketOpen');
+    await my.sendSocketMessage({ data: 'hello over IPC' });
+    await until(() => heard.length === 1, 'the echo');
+    expect(heard).toEqual([{ data: 'hello over IPC', isBuffer: false }]);
+    const frames = entries(engine).filter((entry) => entry.kind === 'frame' && entry.name === 'text');
+    expect(frames.map((entry) => [entry.direction, entry.payload])).toEqual([
+      ['out', 'hello over IPC'],
+      ['in', 'hello over IPC'],
+    ]);
+    expect(new Set(frames.map((entry) => entry.clientId)).size).toBe(1);
+  });
+
+  it('detaches the page on a main-frame navigation (sockets close with 1001) and gives the next page a new client', async () => {
+    const { engine, contents, binding, navigate } = setup();
+    navigate();
+    const my = createMy(createIpcMyTransport(contents.rendererIpc()));
+    let opened = false;
+    my.onSocketOpen(() => {
+      opened = true;
+    });
+    my.connectSocket({ url: lab.url('echo') });
+    await until(() => opened, 'onSocketOpen');
+    const firstClient = binding.clientId();
+    expect(firstClient).not.toBeNull();
+
+    contents.emit('did-start-navigation', { isMainFrame: false, isSameDocument: false, url: `${ORIGIN}/frame.html` });
+    contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true, url: `${ORIGIN}/#anchor` });
+    expect(binding.clientId()).toBe(firstClient);
+
+    contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false, url: `${ORIGIN}/` });
+    expect(binding.clientId()).toBeNull();
+    // A late message of the page being left is not given a session.
+    contents.sendFromRenderer('my:listen', { op: 'listen', target: null, event: 'open', action: 'on', count: 1, sameFunctionCount: 1 });
+    expect(binding.clientId()).toBeNull();
+    await until(() => engine.state().connections.every((connection) => connection.state === 'CLOSED'), 'the socket to close');
+    expect(engine.state().connections[0]?.closeCode).toBe(1001);
+    expect(entries(engine).some((entry) => entry.name === 'client-detached' && entry.clientId === firstClient)).toBe(true);
+
+    contents.emit('did-navigate');
+    contents.sendFromRenderer('my:listen', { op: 'listen', target: null, event: 'open', action: 'on', count: 1, sameFunctionCount: 1 });
+    expect(binding.clientId()).not.toBeNull();
+    expect(binding.clientId()).not.toBe(firstClient);
+  });
+
+  it('detaches on a crashed renderer and stops listening when the view is destroyed', () => {
+    const { engine, contents, binding, navigate } = setup();
+    navigate();
+    contents.sendFromRenderer('my:listen', { op: 'listen', target: null, event: 'open', action: 'on', count: 1, sameFunctionCount: 1 });
+    const crashed = binding.clientId();
+    contents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(binding.clientId()).toBeNull();
+    expect(entries(engine).find((entry) => entry.name === 'client-detached' && entry.clientId === crashed)?.detail).toEqual({
+      reason: 'mini-app renderer gone (crashed)',
+    });
+    navigate();
+    contents.sendFromRenderer('my:listen', { op: 'listen', target: null, event: 'open', action: 'on', count: 1, sameFunctionCount: 1 });
+    expect(binding.clientId()).not.toBeNull();
+    contents.destroy();
+    expect(binding.clientId()).toBeNull();
+    expect(contents.ipc.eventNames()).toEqual([]);
+  });
+
+  it('drops messages from a subframe, another webContents or a foreign origin without touching the engine', () => {
+    const { engine, contents, binding, navigate, log } = setup();
+    navigate();
+    const listen = { op: 'listen', target: null, event: 'open', action: 'on', count: 1, sameFunctionCount: 1 };
+    contents.sendFromRenderer('my:listen', listen, fakeFrame(`${ORIGIN}/frame.html`, { parent: contents.mainFrame }));
+    contents.sendFromRenderer('my:listen', listen, null);
+    contents.ipc.emit('my:listen', { sender: new FakeWebContents(`${ORIGIN}/`), senderFrame: contents.mainFrame }, listen);
+    contents.mainFrame.url = 'https://evil.example/';
+    contents.sendFromRenderer('my:listen', listen);
+    expect(binding.clientId()).toBeNull();
+    expect(entries(engine)).toEqual([]);
+    expect(log).toHaveLength(4);
+  });
+
+  it('answers a malformed call with fail 1 and a warning, and never passes it to the engine', () => {
+    const { engine, contents, navigate } = setup();
+    navigate();
+    contents.sendFromRenderer('my:connect', { op: 'connect', callId: 5, target: null });
+    contents.sendFromRenderer('my:connect', { op: 'close', callId: 6, target: null, options: {} });
+    contents.sendFromRenderer('my:send', 'garbage');
+    const results = contents.messagesOn('my:engine') as EngineMessage[];
+    expect(results).toEqual([
+      { kind: 'result', callId: 5, ok: false, error: 1, errorMessage: expect.stringContaining('rejected a malformed my:connect message') },
+      { kind: 'result', callId: 6, ok: false, error: 1, errorMessage: expect.stringContaining('op "close" sent on my:connect') },
+    ]);
+    const warnings = entries(engine).filter((entry) => entry.kind === 'warning');
+    expect(warnings.map((entry) => [entry.name, entry.detail?.channel])).toEqual([
+      ['invalid-message', 'my:connect'],
+      ['invalid-message', 'my:connect'],
+      ['invalid-message', 'my:send'],
+    ]);
+    expect(entries(engine).some((entry) => entry.kind === 'call')).toBe(false);
+  });
+
+  it('rate-limits each my:* channel on its own, answering excess calls with fail 1 and logging the run', () => {
+    let now = 0;
+    const { engine, contents, navigate } = setup({ now: () => now, rateLimit: { capacity: 3, refillPerSecond: 1 } });
+    navigate();
+    const send = (callId: number) => contents.sendFromRenderer('my:send', { op: 'send', callId, target: null, options: { data: 'x' } });
+    for (let callId = 1; callId <= 5; callId += 1) send(callId);
+    contents.sendFromRenderer('my:listen', { op: 'listen', target: null, event: 'open', action: 'on', count: 1, sameFunctionCount: 1 });
+
+    const adapterAnswers = (contents.messagesOn('my:engine') as EngineMessage[]).filter(
+      (message) => message.kind === 'result' && !message.ok && message.errorMessage.startsWith('Too many my.* calls'),
+    );
+    expect(adapterAnswers.map((message) => message.kind === 'result' && message.callId)).toEqual([4, 5]);
+    expect(entries(engine).filter((entry) => entry.kind === 'call').map((entry) => entry.name)).toEqual([
+      'sendSocketMessage',
+      'sendSocketMessage',
+      'sendSocketMessage',
+      'onSocketOpen',
+    ]);
+    const limitWarnings = () => entries(engine).filter((entry) => entry.name.startsWith('ipc-rate-limit'));
+    expect(limitWarnings().map((entry) => entry.detail)).toEqual([{ channel: 'my:send', capacity: 3, refillPerSecond: 1 }]);
+
+    now += 1000;
+    send(6);
+    expect(limitWarnings().map((entry) => [entry.name, entry.detail?.rejected])).toEqual([
+      ['ipc-rate-limit', undefined],
+      ['ipc-rate-limit-end', 2],
+    ]);
+  });
+});

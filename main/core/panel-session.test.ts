@@ -185,6 +185,27 @@ describe('panel session', () => {
     await engine.shutdown();
   });
 
+  it('gives a second panel open at the same time its own client, so neither closes the other', async () => {
+    const engine = createEngine();
+    const a = panel(engine);
+    const b = panel(engine);
+    const connect = { op: 'connect', callId: 1, target: null, options: { url: lab.url('echo') } } as const;
+    a.session.receive({ kind: 'my', message: connect });
+    b.session.receive({ kind: 'my', message: connect });
+    const opened = (p: typeof a) => p.my().some((m) => m.kind === 'event' && m.payload.event === 'open');
+    await waitFor(() => opened(a) && opened(b), 'both panels to connect');
+    expect(engine.state().connections.map((c) => [c.clientId, c.state])).toEqual([['panel', 'OPEN'], ['panel-2', 'OPEN']]);
+    a.session.close();
+    const c = panel(engine);
+    c.session.receive({ kind: 'my', message: connect });
+    await waitFor(() => opened(c), 'the third panel to connect');
+    expect(engine.state().clients.map((client) => client.clientId).sort()).toEqual(['panel', 'panel-2']);
+    expect(engine.state().connections.find((conn) => conn.clientId === 'panel-2')?.state).toBe('OPEN');
+    b.session.close();
+    c.session.close();
+    await engine.shutdown();
+  });
+
   it('survives a sink that throws', async () => {
     const engine = createEngine();
     const session = createPanelSession(engine, () => {

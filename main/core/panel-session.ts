@@ -13,6 +13,21 @@ import type { ClientSession, Engine, PanelSession, PanelSink } from './ports';
 /** The clientId of the panel's own `my` client (connection controls act through the same path as the app). */
 export const PANEL_CLIENT_ID = 'panel';
 
+/**
+ * Panel clientIds in use per engine. A second panel open at the same time (another browser tab) gets
+ * 'panel-2', because attaching a client under a taken id would detach the first panel and close its sockets.
+ */
+const panelIdsInUse = new WeakMap<Engine, Set<string>>();
+
+function claimPanelClientId(engine: Engine): string {
+  const inUse = panelIdsInUse.get(engine) ?? new Set<string>();
+  panelIdsInUse.set(engine, inUse);
+  let id = PANEL_CLIENT_ID;
+  for (let n = 2; inUse.has(id); n += 1) id = `${PANEL_CLIENT_ID}-${n}`;
+  inUse.add(id);
+  return id;
+}
+
 export interface PanelSessionOptions {
   /** Batching and credit of the capture stream (defaults: architecture.md §d). */
   subscription?: Partial<CaptureSubscriptionOptions>;
@@ -24,6 +39,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
   let stopStateUpdates: (() => void) | undefined;
   let stateQueued = false;
   let client: ClientSession | undefined;
+  let clientId: string | undefined;
   let closed = false;
 
   /** The host's link may already be gone; a failed send must not throw into the engine. */
@@ -38,7 +54,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
 
   function warn(name: string, text: string, detail: Record<string, string> = {}): void {
     engine.capture.append({
-      clientId: PANEL_CLIENT_ID,
+      clientId: clientId ?? PANEL_CLIENT_ID,
       connectionId: '',
       kind: 'warning',
       name,
@@ -71,11 +87,9 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
   }
 
   function panelClient(): ClientSession {
-    client ??= engine.attachClient({
-      origin: 'panel',
-      clientId: PANEL_CLIENT_ID,
-      send: (message: EngineMessage) => deliver({ kind: 'my', message }),
-    });
+    if (client) return client;
+    clientId = claimPanelClientId(engine);
+    client = engine.attachClient({ origin: 'panel', clientId, send: (message: EngineMessage) => deliver({ kind: 'my', message }) });
     return client;
   }
 
@@ -155,6 +169,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
       subscription?.close();
       stopStateUpdates?.();
       client?.detach('panel closed');
+      if (clientId) panelIdsInUse.get(engine)?.delete(clientId);
     },
   };
 }

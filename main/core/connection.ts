@@ -2,6 +2,7 @@
 // with the guarantees of §b.2: open at most once and before any message, error at most once, close
 // exactly once and last. Everything it does is logged to the capture, frames included.
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 import type { Json } from '../../shared/json';
 import { OPCODE } from '../../shared/capture';
@@ -96,6 +97,8 @@ export function openConnection(options: ConnectionOptions): Connection {
   let closedAt: number | undefined;
   let closeCode: number | undefined;
   let closeReason: string | undefined;
+  /** The TCP/TLS socket under `ws`, to tell a write cut off by a reset from a delivered one. */
+  let rawSocket: Duplex | undefined;
   let resolveClosed: () => void = noop;
   const closed = new Promise<void>((resolve) => {
     resolveClosed = resolve;
@@ -130,6 +133,7 @@ export function openConnection(options: ConnectionOptions): Connection {
   }
 
   ws.on('upgrade', (response) => {
+    rawSocket = response.socket;
     log({
       kind: 'lifecycle',
       name: 'handshake-response',
@@ -190,6 +194,14 @@ export function openConnection(options: ConnectionOptions): Connection {
 
   lifecycle('connecting', { url: plan.url, headers: plan.headers, requestedProtocols: plan.protocols, protocolSource: plan.protocolSource, timeoutMs: plan.timeoutMs });
 
+  /**
+   * Node reports a write that was still in flight when the connection broke (ECONNRESET) as a success,
+   * because the socket was already destroyed: the socket's own error says it never fully went out.
+   */
+  function writeCutOff(): Error | undefined {
+    return rawSocket?.destroyed && rawSocket.errored ? rawSocket.errored : undefined;
+  }
+
   function logCloseFrameOut(request: CloseRequest): void {
     log({ kind: 'frame', name: 'close', direction: 'out', opcode: OPCODE.close, size: 2 + Buffer.byteLength(request.reason), payload: request.reason, detail: { code: request.code, reason: request.reason } });
   }
@@ -224,7 +236,7 @@ export function openConnection(options: ConnectionOptions): Connection {
         binary: message.binary,
       });
       try {
-        ws.send(message.data, { binary: message.binary }, (error) => done(error ?? undefined));
+        ws.send(message.data, { binary: message.binary }, (error) => done(error ?? writeCutOff()));
       } catch (error) {
         done(error instanceof Error ? error : new Error(String(error)));
       }

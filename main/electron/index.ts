@@ -1,0 +1,151 @@
+// The Electron app's main process: the composition root, and the only file here that imports `electron`
+// at runtime. Every decision lives in a small tested module; this file only hands them the real objects.
+// One engine and the embedded lab; the panel window (app://panel) and, composited over the rectangle the
+// panel reports, the untrusted mini-app in a WebContentsView with its own in-memory session.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { BrowserWindow, MessageChannelMain, WebContentsView, app, protocol, session } from 'electron';
+import { KNOWN_INBOUND_CHANNELS, labArgument } from '../../shared/electron-ipc';
+import { findOutDir, outPaths } from '../cli/out-layout';
+import { createEngine } from '../core/engine';
+import { createPanelSession } from '../core/panel-session';
+import type { Engine } from '../core/ports';
+import { startLabServer } from '../lab/lab-server';
+import type { LabServer } from '../lab/lab-server';
+import { MINIAPP_CSP, PANEL_CSP } from './content-policy';
+import { createFileProtocolHandler } from './file-protocol-handler';
+import { parseHostArgs } from './host-args';
+import type { HostArgs } from './host-args';
+import { bindMiniappClient } from './miniapp-client-binding';
+import { createMiniappLayout } from './miniapp-layout';
+import { MINIAPP_HOST, MINIAPP_SCHEME, locateMiniapp } from './miniapp-location';
+import { installNavigationGuard } from './navigation-guard';
+import { bindPanel } from './panel-binding';
+import { confineMiniappSession, denyAllPermissions } from './session-hardening';
+import { hardenWebContents } from './web-contents-hardening';
+import { miniappWebPreferences, panelWebPreferences } from './web-preferences';
+
+const PANEL_SCHEME = 'app';
+const PANEL_HOST = 'panel';
+const PANEL_ORIGIN = `${PANEL_SCHEME}://${PANEL_HOST}`;
+
+const log = (line: string): void => console.warn(`[mini-socket-devtools] ${line}`);
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+// Before ready: our schemes behave like https (origin, fetch, secure context), and no renderer runs unsandboxed.
+protocol.registerSchemesAsPrivileged([
+  { scheme: PANEL_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: MINIAPP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, KNOWN_INBOUND_CHANNELS, log));
+
+let running: { engine: Engine; lab: LabServer } | null = null;
+let stopped = false;
+
+/** Starts engine, lab, panel window and mini-app view. */
+async function start(args: HostArgs): Promise<void> {
+  const paths = outPaths(findOutDir(__dirname));
+  for (const built of [paths.panelPreload, paths.miniappPreload, join(paths.renderer, 'index.html')]) {
+    if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
+  }
+  const location = await locateMiniapp(args.miniapp, { cwd: process.cwd(), demoRoot: paths.miniappDemo });
+  const engine = createEngine();
+  const lab = await startLabServer({ port: args.port });
+  running = { engine, lab };
+  engine.setLabEndpoints(lab.endpoints);
+
+  denyAllPermissions(session.defaultSession, log);
+  protocol.handle(PANEL_SCHEME, createFileProtocolHandler({ root: paths.renderer, host: PANEL_HOST, headers: { 'content-security-policy': PANEL_CSP } }));
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: 'Mini Socket DevTools',
+    webPreferences: panelWebPreferences(paths.panelPreload),
+  });
+  installNavigationGuard(window.webContents, PANEL_ORIGIN, (url) => log(`blocked the panel navigating to ${url}`));
+
+  const partition = `miniapp:${randomUUID()}`;
+  const miniappSession = session.fromPartition(partition, { cache: false });
+  const warnInCapture = (line: string): void => {
+    log(line);
+    const clientId = miniapp.clientId() ?? 'miniapp';
+    engine.capture.append({ clientId, connectionId: '', kind: 'warning', name: 'miniapp-blocked', direction: 'none', size: 0, errorMessage: line });
+  };
+  confineMiniappSession(miniappSession, { origin: location.origin, csp: MINIAPP_CSP }, warnInCapture);
+  if (location.kind === 'folder') {
+    const handler = createFileProtocolHandler({ root: location.root, host: MINIAPP_HOST, headers: { 'content-security-policy': MINIAPP_CSP } });
+    miniappSession.protocol.handle(MINIAPP_SCHEME, handler);
+  }
+  const view = new WebContentsView({
+    webPreferences: miniappWebPreferences({
+      preload: paths.miniappPreload,
+      partition,
+      additionalArguments: [labArgument({ endpoints: lab.endpoints })],
+    }),
+  });
+  view.setVisible(false);
+  window.contentView.addChildView(view);
+  installNavigationGuard(view.webContents, location.origin, (url) => warnInCapture(`blocked the mini-app navigating to ${url}`));
+  const layout = createMiniappLayout({ view, window });
+  window.on('resize', layout.refresh);
+
+  const miniapp = bindMiniappClient({ engine, contents: view.webContents, origin: location.origin, now: () => performance.now(), log });
+  bindPanel({
+    contents: window.webContents,
+    origin: PANEL_ORIGIN,
+    createChannel: () => new MessageChannelMain(),
+    createSession: (send) => createPanelSession(engine, send),
+    onMiniappBounds: layout.apply,
+    log,
+  });
+  window.on('closed', () => view.webContents.close());
+
+  await window.loadURL(`${PANEL_ORIGIN}/index.html`);
+  await view.webContents.loadURL(location.entryUrl).catch((error: unknown) => log(`the mini-app did not load: ${describe(error)}`));
+}
+
+/** Closes every socket with 1001 and the lab, once, before the app really quits. */
+async function shutdown(): Promise<void> {
+  const current = running;
+  running = null;
+  if (current === null) return;
+  await current.engine.shutdown();
+  await current.lab.close();
+}
+
+app.on('before-quit', (event) => {
+  if (stopped) return;
+  event.preventDefault();
+  stopped = true;
+  shutdown()
+    .catch((error: unknown) => log(`shutdown failed: ${describe(error)}`))
+    .finally(() => app.quit());
+});
+app.on('window-all-closed', () => app.quit());
+
+/** The command-line options, or null after printing why they are unusable. */
+function readArgs(): HostArgs | null {
+  try {
+    return parseHostArgs(process.argv);
+  } catch (error) {
+    console.error(`mini-socket-devtools: ${describe(error)}`);
+    return null;
+  }
+}
+
+const args = readArgs();
+if (args === null) {
+  app.exit(2);
+} else {
+  app
+    .whenReady()
+    .then(() => start(args))
+    .catch(async (error: unknown) => {
+      console.error(`mini-socket-devtools: ${describe(error)}`);
+      await shutdown().catch(() => {});
+      app.exit(1);
+    });
+}

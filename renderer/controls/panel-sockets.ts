@@ -29,7 +29,7 @@ export interface CallOutcome {
   /** What was called, e.g. "connectSocket ws://…" or "task-2.send". */
   label: string;
   ok: boolean;
-  /** "success", or "fail 5: The URL must start with WS or WSS." */
+  /** "success", or "error 5: The URL must start with WS or WSS." */
   text: string;
 }
 
@@ -57,11 +57,14 @@ export interface PanelSockets {
   close(key: string, code?: number, reason?: string): Promise<boolean>;
   /** Removes a closed or failed connection from the list. */
   dismiss(key: string): void;
+  /** Resolves true once the connection is open, false once it closed or failed first. */
+  whenOpen(key: string): Promise<boolean>;
 }
 
 export const OUTCOME_LIMIT = 12;
 
-const failureText = (failure: SocketCallFailure) => `fail ${failure.error}: ${failure.errorMessage}`;
+const failureText = (failure: SocketCallFailure) => `error ${failure.error}: ${failure.errorMessage}`;
+const closeText = (code: number, reason: string) => `closed ${code}${reason ? ` "${reason}"` : ''}`;
 
 /** Wraps the panel's `my` into PanelSockets (see the module comment). */
 export function createPanelSockets(my: MySocketApi): PanelSockets {
@@ -88,8 +91,14 @@ export function createPanelSockets(my: MySocketApi): PanelSockets {
   // Global listeners are registered once, up front, as a well-behaved mini-app does.
   my.onSocketOpen(() => patch('single', { state: 'open' }));
   my.onSocketMessage(() => patch('single', (view) => ({ received: view.received + 1 })));
-  my.onSocketError((event) => patch('single', { lastError: { error: event.error, errorMessage: event.errorMessage } }));
-  my.onSocketClose((event) => patch('single', { state: 'closed', closeCode: event.code, closeReason: event.reason }));
+  my.onSocketError((event) => {
+    record('onSocketError', false, failureText(event));
+    patch('single', { lastError: { error: event.error, errorMessage: event.errorMessage } });
+  });
+  my.onSocketClose((event) => {
+    record('onSocketClose', true, closeText(event.code, event.reason));
+    patch('single', { state: 'closed', closeCode: event.code, closeReason: event.reason });
+  });
 
   function connect(request: ConnectRequest): Promise<string | null> {
     const label = `connectSocket${request.multiple ? ' (task)' : ''} ${request.url}`;
@@ -137,8 +146,13 @@ export function createPanelSockets(my: MySocketApi): PanelSockets {
       tasks.set(key, task);
       task.onOpen((event) => patch(key, { state: 'open', socketTaskID: event.socketTaskID }));
       task.onMessage((event) => patch(key, (view) => ({ received: view.received + 1, socketTaskID: event.socketTaskID })));
-      task.onError((event) => patch(key, { lastError: { error: event.error, errorMessage: event.errorMessage }, socketTaskID: event.socketTaskID }));
+      task.onError((event) => {
+        record(`${key}.onError`, false, failureText(event));
+        patch(key, { lastError: { error: event.error, errorMessage: event.errorMessage }, socketTaskID: event.socketTaskID });
+      });
+      // Task close events carry no code (A10); the engine's connection list and the log have it.
       task.onClose((event) => {
+        record(`${key}.onClose`, true, 'closed');
         patch(key, (view) => ({ state: view.state === 'failed' ? 'failed' : 'closed', socketTaskID: event.socketTaskID }));
       });
     });
@@ -199,5 +213,27 @@ export function createPanelSockets(my: MySocketApi): PanelSockets {
     store.setState((state) => ({ connections: state.connections.filter((view) => view.key !== key) }));
   }
 
-  return { store, connect, send, close, dismiss };
+  function whenOpen(key: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      const settled = (state: PanelSocketsState) => {
+        const view = state.connections.find((candidate) => candidate.key === key);
+        if (!view) return false;
+        if (view.state === 'connecting') return undefined;
+        return view.state === 'open';
+      };
+      const now = settled(store.getState());
+      if (now !== undefined) {
+        resolve(now);
+        return;
+      }
+      const unsubscribe = store.subscribe((state) => {
+        const result = settled(state);
+        if (result === undefined) return;
+        unsubscribe();
+        resolve(result);
+      });
+    });
+  }
+
+  return { store, connect, send, close, dismiss, whenOpen };
 }

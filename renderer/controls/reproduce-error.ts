@@ -44,6 +44,9 @@ export function reproductionRecipes(context: ReproduceContext): ReproductionReci
 
   return CODES.map((code): ReproductionRecipe => {
     const endpoint = lab.find((candidate) => candidate.reproduces === code);
+    if (endpoint && code === 11) {
+      return { code, how: `connect a task to the lab's "${endpoint.name}" and send large messages until a write fails`, unavailable: null, run: () => reproduceWriteFailure(sockets, endpoint.url) };
+    }
     if (endpoint) {
       const timeout = code === 6 ? REPRODUCE_TIMEOUT_MS : undefined;
       return { code, how: `connect a task to the lab's "${endpoint.name}" (${endpoint.description})`, unavailable: null, run: async () => void (await task(endpoint.url, timeout)) };
@@ -80,6 +83,20 @@ export function reproductionRecipes(context: ReproduceContext): ReproductionReci
         return { code, how: socketError(code).meaning, unavailable: noLab(code), run: async () => undefined };
     }
   });
+}
+
+/** Large enough that the write is still in flight when the lab resets the connection. */
+export const LARGE_WRITE_BYTES = 16 * 1024 * 1024;
+const WRITE_ATTEMPTS = 3;
+
+async function reproduceWriteFailure(sockets: PanelSockets, url: string): Promise<void> {
+  const key = await sockets.connect({ url, multiple: true });
+  if (!key || !(await sockets.whenOpen(key))) return;
+  const data = 'x'.repeat(LARGE_WRITE_BYTES);
+  for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt += 1) {
+    if (!(await sockets.send(key, { data, isBuffer: false }))) break;
+  }
+  await sockets.close(key);
 }
 
 async function reproduceSecondConnect(context: ReproduceContext, url: string): Promise<void> {

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { EngineSettings, SettingsPatch } from '../../shared/settings';
 import type { Parsed } from './parse-inputs';
+import '../timeline/timeline-theme.css';
+import './controls.css';
 import { formatByteSize, parseByteSize, parseOptionalInteger } from './parse-inputs';
 
 export interface SettingsFormViewProps {

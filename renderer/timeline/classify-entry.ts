@@ -12,7 +12,7 @@ export type EntryRole =
   | { role: 'marker'; kind: MarkerKind }
   | { role: 'none' };
 
-const SEND_CALL = /^(sendSocketMessage|send)$/;
+const SEND_CALL = /^(sendSocketMessage|send|SocketTask\.send)$/;
 const CLOSED_EVENT = /^(close|closed)$/;
 
 /** Decides the role of one entry (see the module comment). */
@@ -54,7 +54,7 @@ export function isProblem(entry: CaptureEntry): boolean {
 export function closeCodeOf(entry: CaptureEntry): number | undefined {
   const detail = entry.detail;
   if (!detail) return undefined;
-  for (const key of ['code', 'closeCode'] as const) {
+  for (const key of ['codeReceived', 'code', 'closeCode'] as const) {
     const value = detail[key];
     if (typeof value === 'number') return value;
   }
@@ -65,7 +65,7 @@ export function closeCodeOf(entry: CaptureEntry): number | undefined {
 export function closeReasonOf(entry: CaptureEntry): string | undefined {
   const detail = entry.detail;
   if (!detail) return undefined;
-  for (const key of ['reason', 'closeReason'] as const) {
+  for (const key of ['reasonReceived', 'reason', 'closeReason'] as const) {
     const value = detail[key];
     if (typeof value === 'string') return value;
   }

@@ -63,3 +63,20 @@ describe('TimelineIndex', () => {
     expect(index.lanes()).toHaveLength(1);
   });
 });
+
+describe('close markers', () => {
+  it('end the lane at the lifecycle close, not at the close frame, and carry the received code', () => {
+    const index = TimelineIndex.fromEntries([
+      entry(0, 0, { kind: 'lifecycle', name: 'open' }),
+      entry(1, 10, { kind: 'frame', name: 'close', opcode: 8, direction: 'out', detail: { code: 1000, reason: '' } }),
+      entry(2, 20, { kind: 'lifecycle', name: 'closed', detail: { codeReceived: 4000, reasonReceived: 'bye', codeSent: 1000 } }),
+    ]);
+    const lane = index.lane('s1')!;
+    expect(lane.info.closedAt).toBe(20);
+    expect(lane.markers.map((m) => [m.kind, m.code])).toEqual([
+      ['open', undefined],
+      ['close', 1000],
+      ['close', 4000],
+    ]);
+  });
+});

@@ -101,7 +101,7 @@ export class TimelineIndex {
       const previous = lane.markers[lane.markers.length - 1];
       if (previous && previous.time > time) this.markersSorted = false;
       lane.markers.push(marker);
-      if (role.kind === 'close' && lane.info.closedAt === undefined) lane.info.closedAt = time;
+      if (role.kind === 'close' && entry.kind === 'lifecycle' && lane.info.closedAt === undefined) lane.info.closedAt = time;
     }
   }
 

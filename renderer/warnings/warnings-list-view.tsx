@@ -7,6 +7,8 @@ import type { KeyboardEvent } from 'react';
 import type { CaptureEntry } from '../../shared/capture';
 import { describeProblem } from './describe-problem';
 import { ProblemDetails } from './problem-details';
+import '../timeline/timeline-theme.css';
+import './warnings.css';
 
 export const PROBLEM_ROW_HEIGHT = 26;
 

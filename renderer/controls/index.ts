@@ -1,0 +1,3 @@
+// The connection controls area: what the panel layout imports.
+export { ConnectionControls } from './connection-controls';
+export { SettingsForm } from './settings-form';

@@ -1,0 +1,318 @@
+// The error-code timeline: one lane per connection on a shared monotonic time axis, drawn on a canvas from
+// a transient store subscription inside requestAnimationFrame (no React render per frame). Zoom with the
+// wheel or buttons, pan by dragging or with buttons, "Fit all" and "Follow live"; hovering shows what is
+// under the pointer, clicking selects its log entry.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent, PointerEvent } from 'react';
+import { entryRing } from '../capture/entry-ring';
+import { usePanelStore } from '../store/panel-store';
+import './timeline-theme.css';
+import './timeline.css';
+import type { TimelineTheme } from './draw-timeline';
+import { drawTimeline } from './draw-timeline';
+import { syncTimelineIndex } from './shared-timeline-index';
+import type { TimelineHit } from './timeline-hit-test';
+import { hitTestTimeline } from './timeline-hit-test';
+import type { TimelineLayout } from './timeline-layout';
+import { DEFAULT_LAYOUT_OPTIONS, layoutTimeline } from './timeline-layout';
+import { TimelineTooltip } from './timeline-tooltip';
+import type { TimelineViewport } from './timeline-viewport';
+import { fitViewport, followViewport, panViewport, resizeViewport, timeToX, zoomViewport } from './timeline-viewport';
+
+/** Width of the lane-label gutter left of the plot. */
+export const TIMELINE_GUTTER = 190;
+const RIGHT_PADDING = 12;
+const ZOOM_STEP = 1.6;
+const PAN_STEP_PX = 120;
+const CLICK_SLOP_PX = 4;
+
+/** 'fit' re-fits everything as it grows, 'follow' slides a fixed span with the newest entry, 'manual' stays put. */
+export type ViewMode = 'fit' | 'follow' | 'manual';
+
+const THEME_VARIABLES: Record<Exclude<keyof TimelineTheme, 'font'>, string> = {
+  background: '--msd-tl-bg',
+  laneAlt: '--msd-tl-lane-alt',
+  grid: '--msd-tl-grid',
+  text: '--msd-tl-text',
+  muted: '--msd-tl-muted',
+  span: '--msd-tl-span',
+  incoming: '--msd-tl-in',
+  outgoing: '--msd-tl-out',
+  call: '--msd-tl-call',
+  open: '--msd-tl-open',
+  close: '--msd-tl-close',
+  warning: '--msd-tl-warning',
+  error: '--msd-tl-error',
+  selected: '--msd-tl-selected',
+};
+
+function readTheme(element: Element): TimelineTheme {
+  const style = getComputedStyle(element);
+  const theme = { font: style.fontFamily || 'system-ui, sans-serif' } as TimelineTheme;
+  for (const [key, variable] of Object.entries(THEME_VARIABLES) as [keyof typeof THEME_VARIABLES, string][]) {
+    theme[key] = style.getPropertyValue(variable).trim() || '#888';
+  }
+  return theme;
+}
+
+interface Hover {
+  hit: TimelineHit;
+  x: number;
+  y: number;
+}
+
+/** The timeline panel (see the module comment). */
+export function Timeline() {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const viewportRef = useRef<TimelineViewport | null>(null);
+  const modeRef = useRef<ViewMode>('fit');
+  const layoutRef = useRef<TimelineLayout | null>(null);
+  const frameRef = useRef<number | null>(null);
+  const dragRef = useRef<{ startX: number; lastX: number; moved: boolean } | null>(null);
+  const [mode, setModeState] = useState<ViewMode>('fit');
+  const [hover, setHover] = useState<Hover | null>(null);
+  const [laneCount, setLaneCount] = useState(0);
+  const select = usePanelStore((state) => state.select);
+
+  const render = useCallback(() => {
+    frameRef.current = null;
+    const host = hostRef.current;
+    const canvas = canvasRef.current;
+    if (!host || !canvas) return;
+    const index = syncTimelineIndex();
+    const range = index.range();
+    const plotWidth = Math.max(50, host.clientWidth - TIMELINE_GUTTER - RIGHT_PADDING);
+    let viewport = viewportRef.current ? resizeViewport(viewportRef.current, plotWidth) : fitViewport(range, plotWidth);
+    if (modeRef.current === 'fit') viewport = fitViewport(range, plotWidth);
+    else if (modeRef.current === 'follow' && range) viewport = followViewport(viewport, range.last);
+    viewportRef.current = viewport;
+
+    const layout = layoutTimeline(index, viewport, DEFAULT_LAYOUT_OPTIONS);
+    const connections = usePanelStore.getState().engineState?.connections ?? [];
+    for (const lane of layout.lanes) {
+      if (lane.url === '') lane.url = connections.find((c) => c.connectionId === lane.connectionId)?.url ?? '';
+    }
+    layoutRef.current = layout;
+    setLaneCount(layout.lanes.length);
+
+    const width = host.clientWidth;
+    const height = Math.max(layout.height, DEFAULT_LAYOUT_OPTIONS.axisHeight + DEFAULT_LAYOUT_OPTIONS.laneHeight);
+    const ratio = window.devicePixelRatio || 1;
+    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    const selectedSeq = usePanelStore.getState().selectedSeq;
+    const selectedEntry = selectedSeq === null ? undefined : entryRing.bySeq(selectedSeq);
+    drawTimeline(ctx, { ...layout, height }, readTheme(host), {
+      gutter: TIMELINE_GUTTER,
+      width,
+      selectedSeq,
+      selectedX: selectedEntry ? timeToX(viewport, selectedEntry.monoTime) : null,
+      emptyText: 'No connections yet: calls, opens, errors, warnings and closes appear here on one time axis.',
+    });
+  }, []);
+
+  const schedule = useCallback(() => {
+    if (frameRef.current !== null) return;
+    frameRef.current = requestAnimationFrame(render);
+  }, [render]);
+
+  const setMode = useCallback(
+    (next: ViewMode) => {
+      modeRef.current = next;
+      setModeState(next);
+      schedule();
+    },
+    [schedule],
+  );
+
+  useEffect(() => {
+    const unsubscribe = usePanelStore.subscribe((state, previous) => {
+      if (state.version !== previous.version || state.selectedSeq !== previous.selectedSeq || state.engineState !== previous.engineState) schedule();
+    });
+    const host = hostRef.current;
+    const resize = typeof ResizeObserver === 'function' && host ? new ResizeObserver(schedule) : null;
+    if (host) resize?.observe(host);
+    const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+    scheme?.addEventListener('change', schedule);
+    schedule();
+    return () => {
+      unsubscribe();
+      resize?.disconnect();
+      scheme?.removeEventListener('change', schedule);
+      if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
+      frameRef.current = null;
+    };
+  }, [schedule]);
+
+  const zoom = useCallback(
+    (factor: number, anchorX?: number) => {
+      const viewport = viewportRef.current;
+      if (!viewport) return;
+      const following = modeRef.current === 'follow';
+      viewportRef.current = zoomViewport(viewport, factor, following ? viewport.width : anchorX);
+      setMode(following ? 'follow' : 'manual');
+    },
+    [setMode],
+  );
+
+  const pan = useCallback(
+    (dx: number) => {
+      const viewport = viewportRef.current;
+      if (!viewport) return;
+      viewportRef.current = panViewport(viewport, dx);
+      setMode('manual');
+    },
+    [setMode],
+  );
+
+  // Wheel zoom needs a non-passive listener to keep the page from scrolling.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const onWheel = (event: WheelEvent) => {
+      const x = event.offsetX - TIMELINE_GUTTER;
+      if (x < 0) return;
+      event.preventDefault();
+      if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) pan(-(event.shiftKey ? event.deltaY : event.deltaX));
+      else zoom(Math.exp(event.deltaY * 0.0015), x);
+    };
+    canvas.addEventListener('wheel', onWheel, { passive: false });
+    return () => canvas.removeEventListener('wheel', onWheel);
+  }, [pan, zoom]);
+
+  const hitAt = (event: PointerEvent<HTMLCanvasElement>) => {
+    const layout = layoutRef.current;
+    const rect = event.currentTarget.getBoundingClientRect();
+    const x = event.clientX - rect.left;
+    const y = event.clientY - rect.top;
+    const hit = layout && x >= TIMELINE_GUTTER ? hitTestTimeline(layout, x - TIMELINE_GUTTER, y) : null;
+    return { hit, x, y };
+  };
+
+  const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
+    if (event.button !== 0) return;
+    event.currentTarget.setPointerCapture?.(event.pointerId);
+    dragRef.current = { startX: event.clientX, lastX: event.clientX, moved: false };
+  };
+
+  const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
+    const drag = dragRef.current;
+    if (drag) {
+      if (Math.abs(event.clientX - drag.startX) > CLICK_SLOP_PX) drag.moved = true;
+      if (drag.moved) {
+        pan(event.clientX - drag.lastX);
+        drag.lastX = event.clientX;
+        setHover(null);
+        return;
+      }
+    }
+    const { hit, x, y } = hitAt(event);
+    setHover((current) => {
+      if (!hit || hit.kind === 'lane') return hit ? { hit, x, y } : null;
+      if (current && sameHit(current.hit, hit)) return current;
+      return { hit, x, y };
+    });
+  };
+
+  const onPointerUp = (event: PointerEvent<HTMLCanvasElement>) => {
+    const drag = dragRef.current;
+    dragRef.current = null;
+    if (!drag || drag.moved) return;
+    const { hit } = hitAt(event);
+    if (hit?.kind === 'marker') select(hit.marker.seq);
+    else if (hit?.kind === 'bucket') select(hit.bucket.firstSeq);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLCanvasElement>) => {
+    const actions: Record<string, () => void> = {
+      '+': () => zoom(1 / ZOOM_STEP),
+      '=': () => zoom(1 / ZOOM_STEP),
+      '-': () => zoom(ZOOM_STEP),
+      ArrowLeft: () => pan(PAN_STEP_PX),
+      ArrowRight: () => pan(-PAN_STEP_PX),
+      '0': () => setMode('fit'),
+      f: () => setMode('fit'),
+      l: () => setMode(modeRef.current === 'follow' ? 'manual' : 'follow'),
+    };
+    const action = actions[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  return (
+    <section className="msd-timeline" aria-label="Error-code timeline">
+      <div className="msd-timeline__toolbar" role="toolbar" aria-label="Timeline view">
+        <span className="msd-timeline__title">Timeline</span>
+        <button type="button" className="msd-tl-button" onClick={() => zoom(1 / ZOOM_STEP)} title="Zoom in (+ or wheel)" aria-label="Zoom in">
+          +
+        </button>
+        <button type="button" className="msd-tl-button" onClick={() => zoom(ZOOM_STEP)} title="Zoom out (- or wheel)" aria-label="Zoom out">
+          −
+        </button>
+        <button type="button" className="msd-tl-button" onClick={() => pan(PAN_STEP_PX)} title="Earlier (← or drag)" aria-label="Pan to earlier">
+          ◀
+        </button>
+        <button type="button" className="msd-tl-button" onClick={() => pan(-PAN_STEP_PX)} title="Later (→ or drag)" aria-label="Pan to later">
+          ▶
+        </button>
+        <button type="button" className="msd-tl-button" aria-pressed={mode === 'fit'} onClick={() => setMode('fit')} title="Show everything, and keep showing everything as it grows (0)">
+          Fit all
+        </button>
+        <button
+          type="button"
+          className="msd-tl-button"
+          aria-pressed={mode === 'follow'}
+          onClick={() => setMode(mode === 'follow' ? 'manual' : 'follow')}
+          title="Keep the zoom and slide along with the newest entries (L)"
+        >
+          Follow live
+        </button>
+        <TimelineLegend />
+      </div>
+      <div className="msd-timeline__scroll" ref={hostRef}>
+        <canvas
+          ref={canvasRef}
+          className="msd-timeline__canvas"
+          tabIndex={0}
+          role="img"
+          aria-label={`Timeline of ${laneCount} connection lane${laneCount === 1 ? '' : 's'}. The Problems list has the same errors and warnings as text.`}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerLeave={() => setHover(null)}
+          onKeyDown={onKeyDown}
+        />
+        {hover && hover.hit.kind !== 'lane' && <TimelineTooltip hit={hover.hit} x={hover.x} y={hover.y} hostWidth={hostRef.current?.clientWidth ?? 0} />}
+      </div>
+    </section>
+  );
+}
+
+function sameHit(a: TimelineHit, b: TimelineHit): boolean {
+  if (a.kind === 'marker' && b.kind === 'marker') return a.marker.seq === b.marker.seq && a.marker.count === b.marker.count;
+  if (a.kind === 'bucket' && b.kind === 'bucket') return a.bucket.firstSeq === b.bucket.firstSeq && a.bucket.lane === b.bucket.lane;
+  return false;
+}
+
+function TimelineLegend() {
+  return (
+    <ul className="msd-timeline__legend" aria-label="Legend">
+      <li><span className="msd-tl-key msd-tl-key--call" />call</li>
+      <li><span className="msd-tl-key msd-tl-key--open" />open</li>
+      <li><span className="msd-tl-key msd-tl-key--close" />close</li>
+      <li><span className="msd-tl-key msd-tl-key--warning" />warning</li>
+      <li><span className="msd-tl-key msd-tl-key--error" />error</li>
+      <li><span className="msd-tl-key msd-tl-key--in" />in</li>
+      <li><span className="msd-tl-key msd-tl-key--out" />out</li>
+    </ul>
+  );
+}

@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { socketError } from '../../shared/error-codes';
+import { entry } from '../timeline/test-entries';
+import { WarningsListView } from './warnings-list-view';
+
+afterEach(cleanup);
+
+// jsdom does no layout: give elements the size a real list pane has, so the virtualizer renders rows.
+const layoutSize = { clientHeight: 300, clientWidth: 800 };
+const saved = Object.fromEntries(Object.keys(layoutSize).map((key) => [key, Object.getOwnPropertyDescriptor(HTMLElement.prototype, key)]));
+beforeAll(() => {
+  for (const [key, value] of Object.entries(layoutSize)) Object.defineProperty(HTMLElement.prototype, key, { configurable: true, get: () => value });
+});
+afterAll(() => {
+  for (const [key, descriptor] of Object.entries(saved)) if (descriptor) Object.defineProperty(HTMLElement.prototype, key, descriptor);
+});
+
+const problems = [
+  entry(3, 1200, { kind: 'warning', name: 'send-before-open', connectionId: 's1', errorMessage: 'state CONNECTING', detail: { warning: 'send-before-open' } }),
+  entry(7, 2500, { kind: 'error', name: 'error', connectionId: 't2', errorCode: 7, errorMessage: 'cert', cause: 'DEPTH_ZERO_SELF_SIGNED_CERT' }),
+  entry(9, 3000, { kind: 'result', name: 'sendSocketMessage', connectionId: '', clientId: 'app-2', errorCode: 10, errorMessage: 'not open' }),
+];
+
+describe('WarningsListView', () => {
+  it('lists warnings and errors with time, code badge, connection and title, and counts them', () => {
+    render(<WarningsListView problems={problems} selectedSeq={null} onSelect={() => undefined} />);
+    const rows = screen.getAllByRole('option');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]!.textContent).toContain('1.200 s');
+    expect(rows[0]!.textContent).toContain('Message sent before the socket was open');
+    expect(within(rows[1]!).getByText('7')).toBeTruthy();
+    expect(rows[1]!.textContent).toContain('DEPTH_ZERO_SELF_SIGNED_CERT');
+    expect(rows[2]!.textContent).toContain('app-2');
+    expect(screen.getByText('2 errors · 1 warning')).toBeTruthy();
+  });
+
+  it('selects on click and explains the selected error with the seed text, remedy and raw cause', () => {
+    const onSelect = vi.fn();
+    const { rerender } = render(<WarningsListView problems={problems} selectedSeq={null} onSelect={onSelect} />);
+    fireEvent.click(screen.getAllByRole('option')[1]!);
+    expect(onSelect).toHaveBeenCalledWith(7);
+    rerender(<WarningsListView problems={problems} selectedSeq={7} onSelect={onSelect} />);
+    const details = screen.getByRole('complementary');
+    expect(details.textContent).toContain(socketError(7).description);
+    expect(details.textContent).toContain(socketError(7).solution);
+    expect(details.textContent).toContain('DEPTH_ZERO_SELF_SIGNED_CERT');
+    expect(screen.getAllByRole('option')[1]!.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('explains a selected warning: what happened, why it matters on a phone, how to fix', () => {
+    render(<WarningsListView problems={problems} selectedSeq={3} onSelect={() => undefined} />);
+    const details = screen.getByRole('complementary');
+    for (const label of ['What happened', 'Why it matters on a phone', 'How to fix']) expect(within(details).getByText(label)).toBeTruthy();
+    expect(details.textContent).toContain('state CONNECTING');
+  });
+
+  it('filters to errors or warnings only', () => {
+    render(<WarningsListView problems={problems} selectedSeq={null} onSelect={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Warnings' }));
+    expect(screen.getAllByRole('option')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Errors' }));
+    expect(screen.getAllByRole('option').map((row) => row.id)).toEqual(['msd-problem-7', 'msd-problem-9']);
+  });
+
+  it('moves the selection with the keyboard', () => {
+    const onSelect = vi.fn();
+    render(<WarningsListView problems={problems} selectedSeq={7} onSelect={onSelect} />);
+    const list = screen.getByRole('listbox');
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    expect(onSelect).toHaveBeenLastCalledWith(9);
+    fireEvent.keyDown(list, { key: 'Home' });
+    expect(onSelect).toHaveBeenLastCalledWith(3);
+  });
+
+  it('says so when there is nothing to show', () => {
+    render(<WarningsListView problems={[]} selectedSeq={null} onSelect={() => undefined} />);
+    expect(screen.getByText('No problems so far.')).toBeTruthy();
+  });
+});

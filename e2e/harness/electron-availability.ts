@@ -1,5 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export interface ElectronAvailability {
   available: boolean;
@@ -7,17 +8,24 @@ export interface ElectronAvailability {
   executablePath?: string;
 }
 
-/** Whether an Electron binary can be launched here; `reason` says why not (shown by the skipped specs). */
+/**
+ * Whether an Electron binary can be launched here; `reason` says why not (shown by the skipped specs).
+ * It finds the binary the way `require('electron')` does (path.txt, dist/, ELECTRON_OVERRIDE_DIST_PATH)
+ * but never requires the package: since Electron 45 that starts a download when the binary is missing.
+ */
 export function electronAvailability(): ElectronAvailability {
+  let packageDir: string;
   try {
-    const require = createRequire(import.meta.url);
-    const executablePath = require('electron') as unknown;
-    if (typeof executablePath !== 'string' || !existsSync(executablePath)) {
-      return { available: false, reason: 'the electron package has no binary on this machine' };
-    }
-    return { available: true, reason: '', executablePath };
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { available: false, reason: `the Electron binary is not installed (${message})` };
+    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  } catch {
+    return { available: false, reason: 'the electron package is not installed' };
   }
+  const pathFile = join(packageDir, 'path.txt');
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const executablePath = override ? join(override, relative || 'electron') : relative ? join(packageDir, 'dist', relative) : '';
+  if (executablePath === '' || !existsSync(executablePath)) {
+    return { available: false, reason: 'the Electron binary is not installed (node_modules/electron has no downloaded dist/)' };
+  }
+  return { available: true, reason: '', executablePath };
 }

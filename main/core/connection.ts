@@ -99,6 +99,8 @@ export function openConnection(options: ConnectionOptions): Connection {
   let closeReason: string | undefined;
   /** The TCP/TLS socket under `ws`, to tell a write cut off by a reset from a delivered one. */
   let rawSocket: Duplex | undefined;
+  /** Headers of the 101 answer (kept for the open entry, or the error entry when validation failed). */
+  let responseHeaders: Record<string, Json> | undefined;
   let resolveClosed: () => void = noop;
   const closed = new Promise<void>((resolve) => {
     resolveClosed = resolve;
@@ -120,7 +122,11 @@ export function openConnection(options: ConnectionOptions): Connection {
       errorCode: classified.code,
       errorMessage: classified.errorMessage,
       cause: classified.cause,
-      detail: { during: state, ...(classified.httpStatus !== undefined ? { httpStatus: classified.httpStatus } : {}) },
+      detail: {
+        during: state,
+        ...(classified.httpStatus !== undefined ? { httpStatus: classified.httpStatus } : {}),
+        ...(state === 'CONNECTING' && responseHeaders ? { responseHeaders } : {}),
+      },
     });
     onEvent({ event: 'error', error: classified.code, errorMessage: classified.errorMessage });
   }
@@ -134,19 +140,13 @@ export function openConnection(options: ConnectionOptions): Connection {
 
   ws.on('upgrade', (response) => {
     rawSocket = response.socket;
-    log({
-      kind: 'lifecycle',
-      name: 'handshake-response',
-      direction: 'in',
-      size: 0,
-      detail: { status: response.statusCode ?? 0, headers: headersToJson(response.headers) },
-    });
+    responseHeaders = headersToJson(response.headers);
   });
 
   ws.on('open', () => {
     state = 'OPEN';
     openedAt = clock.now();
-    lifecycle('open', { protocol: ws.protocol, requestedProtocols: plan.protocols, url: plan.url });
+    lifecycle('open', { protocol: ws.protocol, requestedProtocols: plan.protocols, url: plan.url, responseHeaders: responseHeaders ?? {} });
     onEvent({ event: 'open' });
     onStateChange();
   });

@@ -180,9 +180,10 @@ describe('error 8: invalid protocol header from the server', () => {
 });
 
 describe('error 9: subprotocol not requested', () => {
-  it('the server picks a subprotocol none was requested for', async () => {
+  it('the server picks a subprotocol none was requested for; the error entry keeps the 101 headers', async () => {
     const client = setup();
     await expectHandshakeError(client, { url: lab.url('unrequested-protocol') }, 9);
+    expect(errorEntries()[0]?.detail).toMatchObject({ responseHeaders: expect.objectContaining({ 'sec-websocket-protocol': 'lab-unrequested-protocol' }) });
   });
 
   it('the server picks a subprotocol other than the requested ones', async () => {

@@ -1,0 +1,50 @@
+// `npm run bench`: runs every measurement (or `--only` some), prints one table of product vs same-run
+// baseline ratios, and writes it to bench/results/latest.md and latest.json (partial or --quick runs write
+// bench/results/partial.* instead, so the committed results are always a full run).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseBenchArgs } from './harness/cli-args';
+import { machineInfo } from './harness/machine-info';
+import type { BenchContext, Measurement, MeasurementReport } from './harness/measurement';
+import { renderMarkdown, type BenchResults } from './harness/results-table';
+import { captureThroughput } from './measurements/capture-throughput';
+
+const MEASUREMENTS: Measurement[] = [captureThroughput];
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const started = performance.now();
+const options = parseBenchArgs(process.argv.slice(2));
+const unknown = (options.only ?? []).filter((name) => !MEASUREMENTS.some((measurement) => measurement.name === name));
+if (unknown.length > 0) {
+  console.error(`unknown measurement ${unknown.join(', ')}; known: ${MEASUREMENTS.map((measurement) => measurement.name).join(', ')}`);
+  process.exit(2);
+}
+const selected = MEASUREMENTS.filter((measurement) => options.only === null || options.only.includes(measurement.name));
+const context: BenchContext = { quick: options.quick, runs: options.runs, root, log: (line) => console.error(`[bench] ${line}`) };
+const machine = machineInfo(root);
+const reports: MeasurementReport[] = [];
+
+for (const measurement of selected) {
+  const begun = performance.now();
+  context.log(`${measurement.title}…`);
+  try {
+    const output = await measurement.run(context);
+    reports.push({ name: measurement.name, title: measurement.title, seconds: (performance.now() - begun) / 1000, ...output });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    context.log(`${measurement.title} failed: ${message}`);
+    reports.push({ name: measurement.name, title: measurement.title, seconds: (performance.now() - begun) / 1000, error: message.split('\n')[0] ?? message });
+  }
+}
+
+const results: BenchResults = { machine, options, seconds: (performance.now() - started) / 1000, reports };
+const markdown = renderMarkdown(results);
+const full = !options.quick && options.only === null;
+const base = join(root, 'bench', 'results', full ? 'latest' : 'partial');
+await mkdir(dirname(base), { recursive: true });
+await writeFile(`${base}.md`, markdown);
+await writeFile(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
+console.log(markdown);
+console.error(`[bench] wrote ${base}.md and ${base}.json`);
+process.exitCode = reports.some((report) => report.error !== undefined) ? 1 : 0;

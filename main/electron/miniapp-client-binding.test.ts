@@ -188,4 +188,16 @@ describe('bindMiniappClient', () => {
       ['ipc-rate-limit-end', 2],
     ]);
   });
+
+  it('admits one dispatched report per delivered event, so a server flood never trips the limit', async () => {
+    const { engine, contents, navigate } = setup({ rateLimit: { capacity: 3, refillPerSecond: 1 } });
+    navigate();
+    const my = createMy(createIpcMyTransport(contents.rendererIpc()));
+    const received: string[] = [];
+    my.onSocketMessage((event) => received.push((event as { data: string }).data));
+    my.connectSocket({ url: lab.url('flood').replace(/\?.*$/, '?count=2000&size=16') });
+    await until(() => received.length === 2000, '2000 flood messages');
+    expect(received.map((data) => Number(data.split(':')[0]))).toEqual([...Array(2000).keys()]);
+    expect(entries(engine).filter((entry) => entry.name.startsWith('ipc-rate-limit'))).toEqual([]);
+  });
 });

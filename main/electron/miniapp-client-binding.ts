@@ -33,8 +33,12 @@ export interface RateLimit {
   refillPerSecond: number;
 }
 
-/** Generous: a flood test sends thousands of messages per second; a runaway loop sends millions. */
-export const DEFAULT_MY_RATE_LIMIT: RateLimit = { capacity: 5000, refillPerSecond: 5000 };
+/**
+ * Generous: a flood test sends thousands of messages per second; a runaway loop sends millions. A
+ * `dispatched` report answering an event the engine delivered is always admitted (server floods must not
+ * trip the limit); only reports beyond those draw on the bucket.
+ */
+export const DEFAULT_MY_RATE_LIMIT: RateLimit = { capacity: 10_000, refillPerSecond: 10_000 };
 
 export interface MiniappBindingOptions {
   engine: Pick<Engine, 'attachClient' | 'capture'>;
@@ -75,9 +79,12 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
 
   const buckets = new Map<Op, TokenBucket>();
   const rejectedInRun = new Map<Op, number>();
+  // Events delivered to the current page and not yet answered by a `dispatched` report.
+  let unansweredEvents = 0;
 
   function deliver(owner: ClientSession | null, message: EngineMessage): void {
     if (owner !== session || contents.isDestroyed()) return;
+    if (message.kind === 'event') unansweredEvents += 1;
     contents.send(MY_ENGINE_CHANNEL, message);
   }
 
@@ -105,9 +112,14 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
     leaving.detach(reason);
     session = null;
     rejectedInRun.clear();
+    unansweredEvents = 0;
   }
 
   function admit(op: Op, channel: string): boolean {
+    if (op === 'dispatched' && unansweredEvents > 0) {
+      unansweredEvents -= 1;
+      return true;
+    }
     let bucket = buckets.get(op);
     if (!bucket) {
       bucket = createTokenBucket({ ...rateLimit, now });

@@ -41,7 +41,9 @@ function ConnectedControls({ transport, engineState }: { transport: PanelTranspo
     <div className="msd-controls">
       <details open className="msd-controls__section">
         <summary>Connect</summary>
-        <ConnectForm key={lab.length} lab={lab} onConnect={(request) => void sockets.connect(request)} />
+        <ConnectForm key={lab.length} lab={lab} onConnect={(request) => {
+            sockets.connect(request);
+          }} />
       </details>
       <details open className="msd-controls__section">
         <summary>Send and close</summary>

@@ -51,8 +51,11 @@ export interface ConnectRequest {
 
 export interface PanelSockets {
   store: StoreApi<PanelSocketsState>;
-  /** Starts a connection; resolves with its key once connectSocket answered (or null when it failed). */
-  connect(request: ConnectRequest): Promise<string | null>;
+  /**
+   * Starts a connection. `key` names it at once ('single' or 'task-N'), so a call can follow before the
+   * answer; `answered` resolves true on connectSocket's success, false on its fail.
+   */
+  connect(request: ConnectRequest): { key: string; answered: Promise<boolean> };
   send(key: string, message: OutgoingMessage): Promise<boolean>;
   close(key: string, code?: number, reason?: string): Promise<boolean>;
   /** Removes a closed or failed connection from the list. */
@@ -100,7 +103,7 @@ export function createPanelSockets(my: MySocketApi): PanelSockets {
     patch('single', { state: 'closed', closeCode: event.code, closeReason: event.reason });
   });
 
-  function connect(request: ConnectRequest): Promise<string | null> {
+  function connect(request: ConnectRequest): { key: string; answered: Promise<boolean> } {
     const label = `connectSocket${request.multiple ? ' (task)' : ''} ${request.url}`;
     const options = {
       url: request.url,
@@ -109,8 +112,8 @@ export function createPanelSockets(my: MySocketApi): PanelSockets {
       ...(request.protocols !== undefined ? { protocols: request.protocols } : {}),
       ...(request.timeout !== undefined ? { timeout: request.timeout } : {}),
     };
-    return new Promise((resolve) => {
-      if (!request.multiple) {
+    if (!request.multiple) {
+      const answered = new Promise<boolean>((resolve) => {
         my.connectSocket({
           ...options,
           multiple: false,
@@ -118,43 +121,51 @@ export function createPanelSockets(my: MySocketApi): PanelSockets {
           success: () => {
             record(label, true, 'success (connecting; open follows as an event)');
             upsert({ key: 'single', mode: 'single', url: request.url, state: 'connecting', received: 0 });
-            resolve('single');
+            resolve(true);
           },
           fail: (failure) => {
             record(label, false, failureText(failure));
-            resolve(null);
+            resolve(false);
           },
         });
-        return;
-      }
-      taskCount += 1;
-      const key = `task-${taskCount}`;
-      upsert({ key, mode: 'task', url: request.url, state: 'connecting', received: 0 });
-      const task = my.connectSocket({
+      });
+      return { key: 'single', answered };
+    }
+    taskCount += 1;
+    const key = `task-${taskCount}`;
+    upsert({ key, mode: 'task', url: request.url, state: 'connecting', received: 0 });
+    let task: SocketTask | undefined;
+    const answered = new Promise<boolean>((resolve) => {
+      task = my.connectSocket({
         ...options,
         multiple: true,
         success: () => {
           record(label, true, `success: ${key} (connecting; open follows as an event)`);
-          resolve(key);
+          resolve(true);
         },
         fail: (failure) => {
           record(label, false, failureText(failure));
           patch(key, { state: 'failed', lastError: failure });
-          resolve(null);
+          resolve(false);
         },
       });
-      tasks.set(key, task);
-      task.onOpen((event) => patch(key, { state: 'open', socketTaskID: event.socketTaskID }));
-      task.onMessage((event) => patch(key, (view) => ({ received: view.received + 1, socketTaskID: event.socketTaskID })));
-      task.onError((event) => {
-        record(`${key}.onError`, false, failureText(event));
-        patch(key, { lastError: { error: event.error, errorMessage: event.errorMessage }, socketTaskID: event.socketTaskID });
-      });
-      // Task close events carry no code (A10); the engine's connection list and the log have it.
-      task.onClose((event) => {
-        record(`${key}.onClose`, true, 'closed');
-        patch(key, (view) => ({ state: view.state === 'failed' ? 'failed' : 'closed', socketTaskID: event.socketTaskID }));
-      });
+    });
+    if (task) watchTask(key, task);
+    return { key, answered };
+  }
+
+  function watchTask(key: string, task: SocketTask): void {
+    tasks.set(key, task);
+    task.onOpen((event) => patch(key, { state: 'open', socketTaskID: event.socketTaskID }));
+    task.onMessage((event) => patch(key, (view) => ({ received: view.received + 1, socketTaskID: event.socketTaskID })));
+    task.onError((event) => {
+      record(`${key}.onError`, false, failureText(event));
+      patch(key, { lastError: { error: event.error, errorMessage: event.errorMessage }, socketTaskID: event.socketTaskID });
+    });
+    // Task close events carry no code (A10); the engine's connection list and the log have it.
+    task.onClose((event) => {
+      record(`${key}.onClose`, true, 'closed');
+      patch(key, (view) => ({ state: view.state === 'failed' ? 'failed' : 'closed', socketTaskID: event.socketTaskID }));
     });
   }
 

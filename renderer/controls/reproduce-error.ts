@@ -39,7 +39,9 @@ export function echoEndpoint(lab: LabEndpoint[]): LabEndpoint | undefined {
 export function reproductionRecipes(context: ReproduceContext): ReproductionRecipe[] {
   const { sockets, lab } = context;
   const echo = echoEndpoint(lab);
-  const task = (url: string, timeout?: number) => sockets.connect({ url, multiple: true, ...(timeout !== undefined ? { timeout } : {}) });
+  const task = async (url: string, timeout?: number) => {
+    await sockets.connect({ url, multiple: true, ...(timeout !== undefined ? { timeout } : {}) }).answered;
+  };
   const noLab = (code: SocketErrorCode) => `No lab endpoint reproduces ${code}: start the app with its embedded lab server.`;
 
   return CODES.map((code): ReproductionRecipe => {
@@ -49,11 +51,11 @@ export function reproductionRecipes(context: ReproduceContext): ReproductionReci
     }
     if (endpoint) {
       const timeout = code === 6 ? REPRODUCE_TIMEOUT_MS : undefined;
-      return { code, how: `connect a task to the lab's "${endpoint.name}" (${endpoint.description})`, unavailable: null, run: async () => void (await task(endpoint.url, timeout)) };
+      return { code, how: `connect a task to the lab's "${endpoint.name}" (${endpoint.description})`, unavailable: null, run: () => task(endpoint.url, timeout) };
     }
     switch (code) {
       case 1:
-        return { code, how: `connect a task to a refused port (${REFUSED_URL})`, unavailable: null, run: async () => void (await task(REFUSED_URL)) };
+        return { code, how: `connect a task to a refused port (${REFUSED_URL})`, unavailable: null, run: () => task(REFUSED_URL) };
       case 2:
         return {
           code,
@@ -62,21 +64,21 @@ export function reproductionRecipes(context: ReproduceContext): ReproductionReci
           run: () => reproduceSecondConnect(context, echo?.url ?? ''),
         };
       case 3:
-        return { code, how: 'connect a task with an empty url', unavailable: null, run: async () => void (await task('')) };
+        return { code, how: 'connect a task with an empty url', unavailable: null, run: () => task('') };
       case 4:
-        return { code, how: 'connect a task to a URL with a space in the host', unavailable: null, run: async () => void (await task('ws://exa mple.invalid/')) };
+        return { code, how: 'connect a task to a URL with a space in the host', unavailable: null, run: () => task('ws://exa mple.invalid/') };
       case 5:
-        return { code, how: 'connect a task to an https:// URL', unavailable: null, run: async () => void (await task('https://127.0.0.1/')) };
+        return { code, how: 'connect a task to an https:// URL', unavailable: null, run: () => task('https://127.0.0.1/') };
       case 10:
         return {
           code,
           how: 'connect a task to the echo endpoint and send before it opens',
           unavailable: echo ? null : noLab(10),
           run: async () => {
-            const key = await task(echo?.url ?? '');
-            if (!key) return;
+            // The send follows the connect on the same ordered link, so the engine sees it while CONNECTING.
+            const { key, answered } = sockets.connect({ url: echo?.url ?? '', multiple: true });
             await sockets.send(key, { data: 'sent before open', isBuffer: false });
-            await sockets.close(key);
+            if (await answered) await sockets.close(key);
           },
         };
       default:
@@ -90,8 +92,8 @@ export const LARGE_WRITE_BYTES = 16 * 1024 * 1024;
 const WRITE_ATTEMPTS = 3;
 
 async function reproduceWriteFailure(sockets: PanelSockets, url: string): Promise<void> {
-  const key = await sockets.connect({ url, multiple: true });
-  if (!key || !(await sockets.whenOpen(key))) return;
+  const { key, answered } = sockets.connect({ url, multiple: true });
+  if (!(await answered) || !(await sockets.whenOpen(key))) return;
   const data = 'x'.repeat(LARGE_WRITE_BYTES);
   for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt += 1) {
     if (!(await sockets.send(key, { data, isBuffer: false }))) break;
@@ -103,9 +105,9 @@ async function reproduceSecondConnect(context: ReproduceContext, url: string): P
   const previous = context.settings.singleModePolicy;
   if (previous !== 'reject') context.updateSettings({ singleModePolicy: 'reject' });
   try {
-    const first = await context.sockets.connect({ url, multiple: false });
-    await context.sockets.connect({ url, multiple: false });
-    if (first) await context.sockets.close(first);
+    const first = await context.sockets.connect({ url, multiple: false }).answered;
+    await context.sockets.connect({ url, multiple: false }).answered;
+    if (first) await context.sockets.close('single');
   } finally {
     if (previous !== 'reject') context.updateSettings({ singleModePolicy: previous });
   }

@@ -95,6 +95,7 @@ describe('bindMiniappClient', () => {
 
     contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false, url: `${ORIGIN}/` });
     expect(binding.clientId()).toBeNull();
+    expect(contents.messagesOn('my:engine').at(-1)).toEqual({ kind: 'reset', reason: `mini-app navigated to ${ORIGIN}/` });
     // A late message of the page being left is not given a session.
     contents.sendFromRenderer('my:listen', { op: 'listen', target: null, event: 'open', action: 'on', count: 1, sameFunctionCount: 1 });
     expect(binding.clientId()).toBeNull();

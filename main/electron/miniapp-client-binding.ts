@@ -1,7 +1,7 @@
 // Connects the mini-app view to the engine: `my:*` IPC from the view's main frame becomes one
 // ClientSession per page, and the engine's messages go back on `my:engine`. A reload or navigation of the
 // main frame, a crashed renderer or a destroyed view detaches the page's session (its sockets close with
-// 1001); the next page gets a fresh one. Messages are sender-checked, rate-limited per channel and
+// 1001, the page hears `reset`); the next page gets a fresh one. Messages are sender-checked, rate-limited per channel and
 // validated before the engine sees them (architecture.md C3).
 import { MY_CHANNELS, MY_ENGINE_CHANNEL } from '../../shared/electron-ipc';
 import type { ClientMessage, EngineMessage } from '../../shared/my-wire';
@@ -106,10 +106,12 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
     if (callId !== null) deliver(session, { kind: 'result', callId, ok: false, error: 1, errorMessage });
   }
 
+  /** Ends the page's session; the page hears `reset` (it matters when the page survives, e.g. a cancelled navigation). */
   function detach(reason: string): void {
     const leaving = session;
     if (leaving === null) return;
     leaving.detach(reason);
+    deliver(leaving, { kind: 'reset', reason });
     session = null;
     rejectedInRun.clear();
     unansweredEvents = 0;

@@ -1,8 +1,8 @@
 // Connects the mini-app view to the engine: `my:*` IPC from the view's main frame becomes one
 // ClientSession per page, and the engine's messages go back on `my:engine`. A reload or navigation of the
 // main frame, a crashed renderer or a destroyed view detaches the page's session (its sockets close with
-// 1001, the page hears `reset`); the next page gets a fresh one. Messages are sender-checked, rate-limited per channel and
-// validated before the engine sees them (architecture.md C3).
+// 1001, the page hears `reset`); the next page gets a fresh one. Messages are sender-checked,
+// rate-limited per channel and validated before the engine sees them (architecture.md C3).
 import { MY_CHANNELS, MY_ENGINE_CHANNEL } from '../../shared/electron-ipc';
 import type { ClientMessage, EngineMessage } from '../../shared/my-wire';
 import { clientMessageSchema } from '../../shared/my-wire';

@@ -38,8 +38,9 @@ function existsOrReason(path: string): { path: string } | { reason: string } {
  * Spawns Electron on `entry`. It counts as started once it has lived `graceMs` (or exited with 0); its
  * stderr is held back until then, so a failed start prints nothing but the caller's one line.
  */
-export function startElectronApp(entry: string, args: readonly string[], graceMs = 4000): Promise<ElectronStart> {
-  const binary = findElectronBinary();
+export function startElectronApp(entry: string, args: readonly string[], options: { graceMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<ElectronStart> {
+  const graceMs = options.graceMs ?? 4000;
+  const binary = findElectronBinary(options.env);
   if ('reason' in binary) return Promise.resolve({ ok: false, reason: binary.reason });
   if (!existsSync(entry)) return Promise.resolve({ ok: false, reason: `the Electron app is not built (${entry} is missing)` });
 

@@ -30,8 +30,14 @@ const LARGE_WRITE_BYTES = 16 * 1024 * 1024;
 type Finish = (outcome: ReproOutcome) => void;
 type TaskConnect = Omit<ConnectSocketOptions, 'multiple' | 'success' | 'fail' | 'complete'>;
 
+interface WatchOptions {
+  onOpen?: (task: SocketTask, finish: Finish) => void;
+  /** Wait this long after an error event for a call's own failure, which then wins (error 11 vs the drop's 1). */
+  errorGraceMs?: number;
+}
+
 /** Opens a SocketTask and settles on its first fail or error (or close / timeout without one), then closes it. */
-function watchTask(my: MySocketApi, connect: TaskConnect, onOpen?: (task: SocketTask, finish: Finish) => void): Promise<ReproOutcome> {
+function watchTask(my: MySocketApi, connect: TaskConnect, options: WatchOptions = {}): Promise<ReproOutcome> {
   return new Promise((resolve) => {
     let done = false;
     const finish: Finish = (outcome) => {
@@ -47,9 +53,15 @@ function watchTask(my: MySocketApi, connect: TaskConnect, onOpen?: (task: Socket
       multiple: true,
       fail: (result) => finish({ code: result.error, message: result.errorMessage, via: 'connectSocket fail' }),
     });
-    task.onError((event) => finish({ code: event.error, message: event.errorMessage, via: 'task.onError' }));
-    task.onClose(() => finish({ message: 'The task closed without an error.', via: 'task.onClose' }));
-    task.onOpen(() => onOpen?.(task, finish));
+    task.onError((event) => {
+      const outcome = { code: event.error, message: event.errorMessage, via: 'task.onError' };
+      if (options.errorGraceMs === undefined) finish(outcome);
+      else setTimeout(() => finish(outcome), options.errorGraceMs);
+    });
+    task.onClose(() => {
+      if (options.errorGraceMs === undefined) finish({ message: 'The task closed without an error.', via: 'task.onClose' });
+    });
+    task.onOpen(() => options.onOpen?.(task, finish));
   });
 }
 
@@ -132,7 +144,7 @@ export function scenarios(my: MySocketApi, endpoints: LabEndpoint[], echoUrl: st
       code: 11,
       label: 'Write fails',
       condition: 'The server breaks the stream after opening, so a write fails while the socket is still OPEN.',
-      run: () => lab(11, (endpoint) => watchTask(my, { url: endpoint.url }, (task, finish) => sendUntilFailure(task, finish))),
+      run: () => lab(11, (endpoint) => watchTask(my, { url: endpoint.url }, { onOpen: sendUntilFailure, errorGraceMs: 5000 })),
     },
     { code: 12, label: 'Too large', condition: 'The server sends a message larger than the allowed maximum.', run: () => lab(12, (endpoint) => watchTask(my, { url: endpoint.url })) },
   ];

@@ -1,0 +1,324 @@
+// The browser host over real sockets: HTTP servers on 127.0.0.1, the `ws` bridges, the real engine and
+// the real lab server. Pages are played by `ws` clients that send what the shim and the panel send.
+import { request as httpRequest } from 'node:http';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { CaptureEntry } from '../../shared/capture';
+import type { EngineMessage } from '../../shared/my-wire';
+import type { PanelMessage } from '../../shared/panel-wire';
+import { harSchema } from '../../shared/har';
+import { createEngine } from '../core/engine';
+import type { Engine } from '../core/ports';
+import { startLabServer, type LabServer } from '../lab/lab-server';
+import { startBrowserHost, type BrowserHost } from './index';
+
+let outDir: string;
+let miniappDir: string;
+let lab: LabServer;
+let engine: Engine;
+let host: BrowserHost | undefined;
+const openSockets = new Set<WebSocket>();
+
+beforeAll(async () => {
+  const base = await mkdtemp(join(tmpdir(), 'msd-host-'));
+  outDir = join(base, 'out');
+  miniappDir = join(base, 'app');
+  await mkdir(join(outDir, 'renderer', 'assets'), { recursive: true });
+  await mkdir(join(outDir, 'miniapp-demo'), { recursive: true });
+  await mkdir(miniappDir, { recursive: true });
+  await writeFile(
+    join(outDir, 'renderer', 'index.html'),
+    `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="script-src 'self'"><script type="module" src="./assets/panel.js"></script></head><body></body></html>`,
+  );
+  await writeFile(join(outDir, 'renderer', 'assets', 'panel.js'), 'console.log("panel")');
+  await writeFile(join(outDir, 'web-miniapp.js'), '/* shim */');
+  await writeFile(join(outDir, 'miniapp-demo', 'index.html'), '<html><head><title>demo</title></head><body>demo</body></html>');
+  await writeFile(join(miniappDir, 'index.html'), '<!doctype html><html><head><script src="app.js"></script></head><body>app</body></html>');
+  await writeFile(join(miniappDir, 'app.js'), 'window.started = true;');
+  await writeFile(join(base, 'secret.txt'), 'outside the mini-app');
+  lab = await startLabServer();
+});
+
+afterAll(async () => {
+  await lab.close();
+  await rm(join(outDir, '..'), { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  for (const socket of openSockets) socket.terminate();
+  openSockets.clear();
+  await host?.close();
+  host = undefined;
+  await engine?.shutdown();
+});
+
+async function start(options: { miniapp?: string; lab?: { close(): Promise<void> } } = {}): Promise<BrowserHost> {
+  engine = createEngine();
+  engine.setLabEndpoints(lab.endpoints);
+  host = await startBrowserHost({ engine, outDir, ...options });
+  return host;
+}
+
+/** GET with an explicit Host header (fetch would not let a test lie about it). */
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+/** The bridge URL the host wrote into the mini-app page. */
+async function miniappBridgeUrl(h: BrowserHost): Promise<string> {
+  const page = await get(h.miniappUrl);
+  const match = /data-msd-bridge="([^"]+)"/.exec(page.body);
+  if (!match?.[1]) throw new Error('no bridge in the mini-app page');
+  return match[1].replace(/&amp;/g, '&');
+}
+
+/** The panel config the host wrote into the panel page. */
+async function panelBridgeUrl(h: BrowserHost): Promise<string> {
+  const page = await get(h.panelUrl);
+  const match = /window\.__MSD_CONFIG__ = Object\.freeze\((.*?)\);<\/script>/.exec(page.body);
+  if (!match?.[1]) throw new Error('no config in the panel page');
+  return (JSON.parse(match[1]) as { panelBridge: string }).panelBridge;
+}
+
+/** Opens a WebSocket; resolves with it once open, or with the HTTP status that refused the upgrade. */
+function connect(url: string, origin: string | undefined): Promise<{ socket: WebSocket; messages: unknown[] } | { refused: number }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, origin === undefined ? {} : { origin });
+    const messages: unknown[] = [];
+    socket.on('message', (data) => messages.push(JSON.parse(data.toString())));
+    socket.once('open', () => {
+      openSockets.add(socket);
+      resolve({ socket, messages });
+    });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve({ refused: response.statusCode ?? 0 });
+      socket.terminate();
+    });
+    socket.once('error', (error) => reject(error));
+  });
+}
+
+async function waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function captured(): CaptureEntry[] {
+  return [...engine.capture.from(0)];
+}
+
+describe('serving', () => {
+  it('serves the panel with its config in a nonce script, and the mini-app on another origin with the shim first', async () => {
+    const h = await start({ miniapp: miniappDir });
+    const panelOrigin = new URL(h.panelUrl).origin;
+    const miniappOrigin = new URL(h.miniappUrl).origin;
+    expect(panelOrigin).not.toBe(miniappOrigin);
+    expect(new URL(h.panelUrl).hostname).toBe('127.0.0.1');
+
+    const panel = await get(h.panelUrl);
+    expect(panel.status).toBe(200);
+    const csp = String(panel.headers['content-security-policy']);
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain(`frame-src ${miniappOrigin}`);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(panel.body).toContain(`<script nonce="${nonce}">window.__MSD_CONFIG__`);
+    expect(panel.body).not.toMatch(/http-equiv="Content-Security-Policy"/i);
+    expect(panel.body.indexOf('__MSD_CONFIG__')).toBeLessThan(panel.body.indexOf('assets/panel.js'));
+    const config = JSON.parse(/Object\.freeze\((.*?)\);<\/script>/.exec(panel.body)?.[1] ?? 'null') as { panelBridge: string; miniappUrl: string };
+    expect(config.miniappUrl).toBe(h.miniappUrl);
+    expect(config.panelBridge).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:${new URL(h.panelUrl).port}/panel\\?token=[\\w-]{32}$`));
+
+    const app = await get(h.miniappUrl);
+    expect(app.status).toBe(200);
+    const appCsp = String(app.headers['content-security-policy']);
+    expect(appCsp).toContain(`connect-src ws://127.0.0.1:${new URL(h.miniappUrl).port}/my;`);
+    expect(appCsp).toContain(`frame-ancestors ${panelOrigin}`);
+    expect(appCsp).not.toContain('token');
+    const shimAt = app.body.indexOf('<script src="/__msd/web-miniapp.js" data-msd-bridge="ws://');
+    expect(shimAt).toBeGreaterThan(0);
+    expect(shimAt).toBeLessThan(app.body.indexOf('app.js'));
+    expect(app.body.indexOf('window.__MSD_LAB__')).toBeGreaterThan(shimAt);
+    expect(app.body).toContain(lab.url('echo'));
+
+    expect((await get(`${miniappOrigin}/__msd/web-miniapp.js`)).body).toBe('/* shim */');
+    const script = await get(`${miniappOrigin}/app.js`, { Origin: 'null' });
+    expect(script.headers['access-control-allow-origin']).toBe('null');
+    expect((await get(`${miniappOrigin}/app.js`)).headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('serves the bundled demo when no mini-app is given', async () => {
+    const h = await start();
+    expect((await get(h.miniappUrl)).body).toContain('<body>demo</body>');
+  });
+
+  it('keeps requests inside the mini-app folder and refuses foreign Host headers and methods', async () => {
+    const h = await start({ miniapp: miniappDir });
+    const miniappOrigin = new URL(h.miniappUrl).origin;
+    expect((await get(`${miniappOrigin}/..%2fsecret.txt`)).body).not.toContain('outside the mini-app');
+    expect((await get(`${miniappOrigin}/%2e%2e/secret.txt`)).status).toBe(404);
+    expect((await get(`${miniappOrigin}/missing.js`)).status).toBe(404);
+    expect((await get(h.miniappUrl, { Host: `rebound.example:${new URL(h.miniappUrl).port}` })).status).toBe(403);
+    expect((await get(h.panelUrl, { Host: `localhost:${new URL(h.panelUrl).port}` })).status).toBe(403);
+    const post = await fetch(h.panelUrl, { method: 'POST', body: 'x' });
+    expect(post.status).toBe(405);
+  });
+
+  it('rejects an unusable mini-app at start', async () => {
+    engine = createEngine();
+    await expect(startBrowserHost({ engine, outDir, miniapp: join(miniappDir, 'nope') })).rejects.toThrow(/does not exist or has no index\.html/);
+    await expect(startBrowserHost({ engine, outDir, miniapp: 'ftp://example.test/' })).rejects.toThrow(/must be http: or https:/);
+  });
+
+  it('proxies an http mini-app, injecting the shim into its pages', async () => {
+    const upstream = await start({ miniapp: miniappDir });
+    const upstreamApp = new URL(upstream.miniappUrl).origin;
+    // A second host previews the first one's mini-app origin as a URL (its own responses carry a CSP).
+    const secondEngine = createEngine();
+    const proxy = await startBrowserHost({ engine: secondEngine, outDir, miniapp: `${upstreamApp}/index.html` });
+    try {
+      const page = await get(proxy.miniappUrl);
+      expect(page.status).toBe(200);
+      expect(proxy.miniappUrl).toMatch(/\/index\.html$/);
+      const bridges = page.body.match(/data-msd-bridge="ws:\/\/127\.0\.0\.1:(\d+)\//g) ?? [];
+      expect(bridges[0]).toContain(`:${new URL(proxy.miniappUrl).port}/`);
+      const script = await get(`${new URL(proxy.miniappUrl).origin}/app.js`);
+      expect(script.body).toBe('window.started = true;');
+    } finally {
+      await proxy.close();
+      await secondEngine.shutdown();
+    }
+  });
+});
+
+describe('capture API', () => {
+  it('needs the token, then returns the capture as HAR and JSONL', async () => {
+    const h = await start();
+    const base = h.captureHarUrl.split('?')[0] ?? '';
+    expect((await get(base)).status).toBe(401);
+    expect((await get(`${base}?token=wrong`)).status).toBe(401);
+    const har = await get(h.captureHarUrl);
+    expect(har.status).toBe(200);
+    expect(harSchema.safeParse(JSON.parse(har.body)).success).toBe(true);
+    const token = new URL(h.captureJsonlUrl).searchParams.get('token') ?? '';
+    const jsonl = await get(h.captureJsonlUrl.split('?')[0] ?? '', { Authorization: `Bearer ${token}` });
+    expect(jsonl.status).toBe(200);
+    expect(jsonl.headers['content-type']).toContain('application/x-ndjson');
+  });
+});
+
+describe('bridges', () => {
+  it('refuses a mini-app bridge without the token, with a wrong token, or from a foreign origin', async () => {
+    const h = await start({ miniapp: miniappDir });
+    const url = await miniappBridgeUrl(h);
+    const bare = url.split('?')[0] ?? '';
+    expect(await connect(bare, 'null')).toEqual({ refused: 403 });
+    expect(await connect(`${bare}?token=guess`, 'null')).toEqual({ refused: 403 });
+    expect(await connect(url, 'http://evil.example')).toEqual({ refused: 403 });
+    expect(await connect(url, new URL(h.panelUrl).origin)).toEqual({ refused: 403 });
+    expect(await connect(url.replace('/my?', '/other?'), 'null')).toEqual({ refused: 404 });
+    expect(engine.state().clients).toEqual([]);
+  });
+
+  it('refuses the panel bridge without the token or from another origin (the mini-app included)', async () => {
+    const h = await start({ miniapp: miniappDir });
+    const url = await panelBridgeUrl(h);
+    expect(await connect(url.split('?')[0] ?? '', new URL(h.panelUrl).origin)).toEqual({ refused: 403 });
+    expect(await connect(url, 'null')).toEqual({ refused: 403 });
+    expect(await connect(url, new URL(h.miniappUrl).origin)).toEqual({ refused: 403 });
+    const miniappToken = new URL(await miniappBridgeUrl(h)).searchParams.get('token');
+    expect(await connect(`${url.split('?')[0]}?token=${miniappToken}`, new URL(h.panelUrl).origin)).toEqual({ refused: 403 });
+  });
+
+  it('runs `my` calls from a page through the engine to the lab and back, and detaches the page when its bridge closes', async () => {
+    const h = await start({ miniapp: miniappDir });
+    const page = await connect(`${await miniappBridgeUrl(h)}&page=${encodeURIComponent(`${h.miniappUrl}?x=1`)}`, 'null');
+    if ('refused' in page) throw new Error(`refused ${page.refused}`);
+    const received = page.messages as EngineMessage[];
+    page.socket.send(JSON.stringify({ op: 'connect', callId: 1, target: null, options: { url: lab.url('echo') } }));
+    await waitFor(() => received.find((m) => m.kind === 'event' && m.payload.event === 'open'), 'open');
+    page.socket.send(JSON.stringify({ op: 'send', callId: 2, target: null, options: { data: 'hello' } }));
+    page.socket.send(JSON.stringify({ op: 'send', callId: 3, target: null, options: { data: Buffer.from([0, 1, 255]).toString('base64'), isBuffer: true } }));
+    const messages = await waitFor(() => {
+      const found = received.filter((m) => m.kind === 'event' && m.payload.event === 'message');
+      return found.length === 2 ? found : undefined;
+    }, 'two echoes');
+    expect(messages.map((m) => m.kind === 'event' && m.payload)).toEqual([
+      { event: 'message', data: 'hello', isBuffer: false },
+      { event: 'message', data: 'AAH/', isBuffer: true },
+    ]);
+    expect(received[0]).toEqual({ kind: 'result', callId: 1, ok: true, payload: {} });
+    expect(engine.state().clients.map((c) => c.origin)).toEqual([`${h.miniappUrl}?x=1`]);
+
+    page.socket.send('{not json');
+    page.socket.send(JSON.stringify({ op: 'connect', callId: 'x' }));
+    page.socket.send(JSON.stringify({ op: 'send', callId: 4, target: null, options: { data: 'still serving' } }));
+    await waitFor(() => received.find((m) => m.kind === 'event' && m.payload.event === 'message' && m.payload.data === 'still serving'), 'echo after garbage');
+
+    page.socket.close();
+    const goingAway = await waitFor(() => captured().find((e) => e.kind === 'frame' && e.name === 'close' && e.direction === 'out'), 'close frame');
+    expect(goingAway.detail).toMatchObject({ code: 1001 });
+    expect(captured().find((e) => e.name === 'client-detached')?.detail).toEqual({ reason: 'page reloaded' });
+    await waitFor(() => (engine.state().clients.length === 0 ? true : undefined), 'client gone');
+  });
+
+  it('gives each panel tab its own session: subscribe replays the capture; closing a tab keeps the capture', async () => {
+    const h = await start({ miniapp: miniappDir });
+    const panelUrl = await panelBridgeUrl(h);
+    const page = await connect(await miniappBridgeUrl(h), 'null');
+    if ('refused' in page) throw new Error('refused');
+    page.socket.send(JSON.stringify({ op: 'connect', callId: 1, target: null, options: { url: '' } }));
+    await waitFor(() => (page.messages.length > 0 ? true : undefined), 'connect result');
+    const heldBefore = engine.capture.stats().held;
+
+    const tab = await connect(panelUrl, new URL(h.panelUrl).origin);
+    if ('refused' in tab) throw new Error('refused');
+    tab.socket.send(JSON.stringify({ kind: 'subscribe' }));
+    const batch = await waitFor(() => (tab.messages as PanelMessage[]).find((m) => m.kind === 'batch'), 'batch');
+    expect(batch.kind === 'batch' && batch.entries.some((e) => e.errorCode === 3)).toBe(true);
+    expect((tab.messages as PanelMessage[]).some((m) => m.kind === 'state')).toBe(true);
+    tab.socket.close();
+    await waitFor(() => (tab.socket.readyState === WebSocket.CLOSED ? true : undefined), 'tab closed');
+    expect(engine.capture.stats().held).toBeGreaterThanOrEqual(heldBefore);
+
+    const second = await connect(panelUrl, new URL(h.panelUrl).origin);
+    if ('refused' in second) throw new Error('refused');
+    second.socket.send(JSON.stringify({ kind: 'export', requestId: 7, format: 'jsonl' }));
+    const reply = await waitFor(() => (second.messages as PanelMessage[]).find((m) => m.kind === 'reply'), 'reply');
+    expect(reply).toMatchObject({ kind: 'reply', requestId: 7, ok: true });
+  });
+
+  it('stopping the host detaches every page (1001), closes the bridges, the lab and both servers', async () => {
+    const ownLab = await startLabServer();
+    const h = await start({ miniapp: miniappDir, lab: ownLab });
+    const page = await connect(await miniappBridgeUrl(h), 'null');
+    if ('refused' in page) throw new Error('refused');
+    page.socket.send(JSON.stringify({ op: 'connect', callId: 1, target: 'task-1', options: { url: ownLab.url('echo'), multiple: true } }));
+    await waitFor(() => (page.messages as EngineMessage[]).find((m) => m.kind === 'event' && m.payload.event === 'open'), 'open');
+    const closed = new Promise<number>((resolve) => page.socket.once('close', (code) => resolve(code)));
+    await h.close();
+    host = undefined;
+    expect(await closed).toBe(1001);
+    expect(captured().find((e) => e.kind === 'frame' && e.name === 'close' && e.direction === 'out')?.detail).toMatchObject({ code: 1001 });
+    expect(captured().find((e) => e.name === 'client-detached')?.detail).toEqual({ reason: 'host stopped' });
+    await expect(fetch(h.panelUrl)).rejects.toThrow();
+    await expect(fetch(h.miniappUrl)).rejects.toThrow();
+    await expect(fetch(ownLab.url('echo').replace('ws:', 'http:'))).rejects.toThrow();
+  });
+});

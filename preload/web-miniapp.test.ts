@@ -1,0 +1,81 @@
+// The shim's transport over a real WebSocket (the `ws` client stands in for the browser's; same events).
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket as WsClient, WebSocketServer, type WebSocket as WsSocket } from 'ws';
+import type { ClientMessage, EngineMessage } from '../shared/my-wire';
+import { createMy } from '../shared/my/create-my';
+import { createBridgeTransport } from './web-miniapp';
+
+let server: WebSocketServer | undefined;
+
+afterEach(async () => {
+  for (const client of server?.clients ?? []) client.terminate();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  server = undefined;
+});
+
+async function bridgeServer(): Promise<{ url: string; peers: Promise<WsSocket>; received: ClientMessage[] }> {
+  const received: ClientMessage[] = [];
+  server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server?.once('listening', () => resolve()));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  const peers = new Promise<WsSocket>((resolve) =>
+    server?.once('connection', (socket) => {
+      socket.on('message', (data) => received.push(JSON.parse(data.toString()) as ClientMessage));
+      resolve(socket);
+    }),
+  );
+  return { url: `ws://127.0.0.1:${address.port}`, peers, received };
+}
+
+function browserSocket(url: string): WebSocket {
+  return new WsClient(url) as unknown as WebSocket;
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('createBridgeTransport', () => {
+  it('queues what is sent before the socket opens and delivers it first, in order', async () => {
+    const bridge = await bridgeServer();
+    const transport = createBridgeTransport(browserSocket(bridge.url));
+    const early: ClientMessage[] = [1, 2, 3].map((callId) => ({ op: 'connect', callId, target: null, options: { url: `ws://x/${callId}` } }));
+    early.forEach((message) => transport.send(message));
+    await bridge.peers;
+    transport.send({ op: 'close', callId: 4, target: null, options: {} });
+    await until(() => bridge.received.length === 4, 'four messages');
+    expect(bridge.received).toEqual([...early, { op: 'close', callId: 4, target: null, options: {} }]);
+  });
+
+  it('hands engine messages to createMy, which runs the callbacks', async () => {
+    const bridge = await bridgeServer();
+    const my = createMy(createBridgeTransport(browserSocket(bridge.url)));
+    const results: unknown[] = [];
+    my.connectSocket({ url: 'ws://127.0.0.1:1/', success: (r) => results.push(['success', r]), complete: () => results.push('complete') });
+    const peer = await bridge.peers;
+    await until(() => bridge.received.length === 1, 'the connect call');
+    const call = bridge.received[0];
+    if (call?.op !== 'connect') throw new Error('expected a connect call');
+    peer.send('not json');
+    const answer: EngineMessage = { kind: 'result', callId: call.callId, ok: true, payload: {} };
+    peer.send(JSON.stringify(answer));
+    await until(() => results.length === 2, 'callbacks');
+    expect(results).toEqual([['success', {}], 'complete']);
+  });
+
+  it('after the bridge closes, calls fail with a clear message instead of vanishing', async () => {
+    const bridge = await bridgeServer();
+    const socket = browserSocket(bridge.url);
+    const my = createMy(createBridgeTransport(socket));
+    const peer = await bridge.peers;
+    peer.close(1001, 'host stopped');
+    await until(() => socket.readyState === 3, 'the bridge to close');
+    const failure = await new Promise<{ error: number; errorMessage: string }>((resolve) => my.sendSocketMessage({ data: 'x', fail: resolve }));
+    expect(failure).toEqual({ error: 1, errorMessage: expect.stringContaining('cannot be reached') });
+  });
+});

@@ -23,6 +23,8 @@ export interface ProblemDescription {
   seedText?: string;
   remedy?: string;
   meaning?: string;
+  /** Warnings: the engine's structured extras (listener errors, header names ...) as JSON text. */
+  details?: string;
   /** Warnings: the catalog's explanation. */
   what?: string;
   whyOnPhone?: string;
@@ -38,7 +40,9 @@ export function describeProblem(entry: CaptureEntry): ProblemDescription {
     const id = warningIdOf(entry) ?? 'warning';
     const explanation = explainWarning(id);
     const message = typeof entry.detail?.message === 'string' ? entry.detail.message : entry.errorMessage;
-    return { ...base, ...explanation, warningId: id, ...(message ? { message } : {}) };
+    const extras = Object.entries(entry.detail ?? {}).filter(([key]) => key !== 'warning' && key !== 'message');
+    const details = extras.length > 0 ? JSON.stringify(Object.fromEntries(extras)) : undefined;
+    return { ...base, ...explanation, warningId: id, ...(message ? { message } : {}), ...(details ? { details } : {}) };
   }
   const code = entry.errorCode;
   if (code === undefined) return { ...base, title: `${entry.name} failed` };

@@ -28,6 +28,7 @@ export function ProblemDetails({ problem, compact = false }: ProblemDetailsProps
       {problem.what && <Field label="What happened" text={problem.what} />}
       {problem.whyOnPhone && <Field label="Why it matters on a phone" text={problem.whyOnPhone} />}
       {problem.fix && <Field label="How to fix" text={problem.fix} />}
+      {!compact && problem.details && <Field label="Details" text={problem.details} mono />}
     </div>
   );
 }

@@ -117,6 +117,48 @@ const catalog: Readonly<Record<string, WarningExplanation>> = {
     whyOnPhone: 'Mini programs created since May 2019 must use wss://; release builds fail the connect (error 20 on current clients) while the IDE may let it through.',
     fix: 'Serve the socket over wss:// with a certificate valid on phones.',
   },
+  'reconnect-storm': {
+    title: 'Reconnect storm stopped',
+    what: 'connectSocket replaced the single-mode connection again and again within a short time, so the engine refused the call (error 1).',
+    whyOnPhone: 'A close listener that reconnects at once, while each connect closes the previous connection, loops forever: on a phone it drains the battery and hammers the server.',
+    fix: 'Reconnect only after a delay with backoff, and never from a close event that your own connectSocket caused.',
+  },
+  'listener-not-function': {
+    title: 'A listener that is not a function',
+    what: 'An on*/off* call was given something other than a function; it was ignored.',
+    whyOnPhone: 'The client ignores it too (or throws on some versions): the handler you meant to register never runs.',
+    fix: 'Pass the function itself (my.onSocketMessage(handler)), not its result or an object.',
+  },
+  'invalid-message': {
+    title: 'The client sent a message the engine did not understand',
+    what: 'A message from a my client did not match the contract; a call in it was answered with error 1.',
+    whyOnPhone: 'Nothing on the phone: this points at a devtools bug or a page tampering with the bridge.',
+    fix: 'Reload the mini-app; if it keeps happening, report it with the details shown.',
+  },
+  'client-send-failed': {
+    title: 'The engine could not reach a client',
+    what: 'Delivering a result or event to a my client failed (its page is probably gone).',
+    whyOnPhone: 'Nothing on the phone: the devtools lost the link to the page.',
+    fix: 'Reload the mini-app.',
+  },
+  'force-close-invalid': {
+    title: 'Force-close with an invalid code or reason',
+    what: 'The panel asked to close with a code or reason the protocol refuses; the connection was closed with 1000 instead.',
+    whyOnPhone: 'Nothing on the phone: this concerns the devtools controls.',
+    fix: 'Use 1000 or 3000-4999 and a reason of at most 123 UTF-8 bytes.',
+  },
+  'force-close-unknown': {
+    title: 'Force-close of a connection that is gone',
+    what: 'The panel asked to close a connection that no longer exists.',
+    whyOnPhone: 'Nothing on the phone: the connection had already closed.',
+    fix: 'Nothing to do.',
+  },
+  'invalid-settings': {
+    title: 'Settings change refused',
+    what: 'A settings change from the panel was out of range and was not applied.',
+    whyOnPhone: 'Nothing on the phone: this concerns the devtools settings.',
+    fix: 'Use the values the settings form accepts.',
+  },
   'invalid-panel-message': {
     title: 'The panel sent a message the engine refused',
     what: 'A request from this panel did not match the panel contract and was dropped.',

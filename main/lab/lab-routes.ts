@@ -7,7 +7,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { runFlood } from './flood';
 import { flagParam, intParam } from './query-params';
-import { closeFrame, textFrameHeader, writeSwitchingProtocols } from './raw-handshake';
+import { closeFrame, frameHeader, writeSwitchingProtocols } from './raw-handshake';
 
 /** What a route may use: the shared ws server and timers that the lab clears when it closes. */
 export interface RouteContext {
@@ -49,7 +49,7 @@ function truncateUtf8(text: string, maxBytes: number): string {
 /** Streams an announced message of `bytes` bytes; a client with a smaller limit gives up after the header. */
 function serveOversized(request: IncomingMessage, socket: Duplex, bytes: number): void {
   writeSwitchingProtocols(socket, request);
-  socket.write(textFrameHeader(bytes));
+  socket.write(frameHeader(bytes));
   let sent = 0;
   const pump = (): void => {
     while (sent < bytes && !socket.destroyed) {
@@ -175,7 +175,7 @@ export const LAB_ROUTES: readonly LabRoute[] = [
     description: 'Sends `count` frames (at most 1,000,000) of `size` bytes at `rate` frames/s (0 = as fast as possible), each starting with its sequence number; binary=1 for binary frames, close=1 to close after.',
     handle(request, socket, head, query, context) {
       accept(request, socket, head, context, (ws) => {
-        void runFlood(ws, {
+        void runFlood(ws, socket, {
           count: intParam(query, 'count', 1000, 1, 1_000_000),
           size: intParam(query, 'size', 64, 1, 1024 * 1024),
           rate: intParam(query, 'rate', 0, 0, 1_000_000),

@@ -33,18 +33,19 @@ export function closeFrame(code: number): Buffer {
   return frame;
 }
 
-/** The header of an unmasked, final text frame announcing `length` payload bytes. */
-export function textFrameHeader(length: number): Buffer {
-  if (length < 126) return Buffer.from([0x81, length]);
+/** The header of an unmasked, final server frame (opcode 1 text, 2 binary) announcing `length` payload bytes. */
+export function frameHeader(length: number, opcode: 1 | 2 = 1): Buffer {
+  const first = 0x80 | opcode;
+  if (length < 126) return Buffer.from([first, length]);
   if (length < 65536) {
     const header = Buffer.alloc(4);
-    header[0] = 0x81;
+    header[0] = first;
     header[1] = 126;
     header.writeUInt16BE(length, 2);
     return header;
   }
   const header = Buffer.alloc(10);
-  header[0] = 0x81;
+  header[0] = first;
   header[1] = 127;
   header.writeBigUInt64BE(BigInt(length), 2);
   return header;

@@ -1,6 +1,6 @@
 // `npm run bench`: runs every measurement (or `--only` some), prints one table of product vs same-run
-// baseline ratios, and writes it to bench/results/latest.md and latest.json (partial or --quick runs write
-// bench/results/partial.* instead, so the committed results are always a full run).
+// baseline ratios, and writes it to bench/results/latest.md and latest.json. Partial or --quick runs only
+// print the table and write bench/results/partial.json (git-ignored), so the committed results are a full run.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +9,10 @@ import { machineInfo } from './harness/machine-info';
 import type { BenchContext, Measurement, MeasurementReport } from './harness/measurement';
 import { renderMarkdown, type BenchResults } from './harness/results-table';
 import { captureThroughput } from './measurements/capture-throughput';
+import { filterSpeed } from './measurements/filter-speed';
+import { memory } from './measurements/memory';
 
-const MEASUREMENTS: Measurement[] = [captureThroughput];
+const MEASUREMENTS: Measurement[] = [captureThroughput, memory, filterSpeed];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();
@@ -43,8 +45,8 @@ const markdown = renderMarkdown(results);
 const full = !options.quick && options.only === null;
 const base = join(root, 'bench', 'results', full ? 'latest' : 'partial');
 await mkdir(dirname(base), { recursive: true });
-await writeFile(`${base}.md`, markdown);
+if (full) await writeFile(`${base}.md`, markdown);
 await writeFile(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
 console.log(markdown);
-console.error(`[bench] wrote ${base}.md and ${base}.json`);
+console.error(`[bench] wrote ${full ? `${base}.md and ` : ''}${base}.json`);
 process.exitCode = reports.some((report) => report.error !== undefined) ? 1 : 0;

@@ -1,0 +1,106 @@
+// Filter speed: the panel's real frame-log filter (renderer/frame-log/filter.ts, updateFilteredIndex from
+// scratch, as when the user types a new filter) over 1,000,000 entries held in the panel's entry ring,
+// vs a bare loop testing the same matcher on the payload strings alone.
+import type { CaptureEntry } from '../../shared/capture';
+import { createEntryRing } from '../../renderer/capture/entry-ring';
+import { updateFilteredIndex } from '../../renderer/frame-log/filter';
+import { NO_FILTERS } from '../../renderer/frame-log/log-filters';
+import { answer, childInput } from './child-io';
+
+export interface FilterSpeedInput {
+  entries: number;
+  repetitions: number;
+  filters: { name: string; text: string }[];
+}
+
+/** Per filter: ms of each repetition, and rows found by both sides (they must agree). */
+export interface FilterSpeedResult {
+  filters: { name: string; text: string; mode: string; productMs: number[]; baselineMs: number[]; productRows: number; baselineRows: number }[];
+  heapMiB: number;
+}
+
+const SYMBOLS = ['AAPL', 'MSFT', 'NVDA', 'AMZN', 'GOOG', 'META', 'TSLA', 'BABA'];
+const BATCH = 512;
+
+/** About 100 B of JSON, like a market-data or chat app sends. */
+function payloadOf(seq: number): string {
+  const head = `{"seq":${seq},"type":"tick","symbol":"${SYMBOLS[seq % SYMBOLS.length]}","price":${(100 + (seq % 9973) / 100).toFixed(2)},"pad":"`;
+  return `${head}${'x'.repeat(Math.max(0, 98 - head.length))}"}`;
+}
+
+/** Entries as the panel holds them: parsed from JSON batches, like the bridge delivers them. */
+function makeBatch(from: number, count: number): CaptureEntry[] {
+  const batch: CaptureEntry[] = [];
+  for (let seq = from; seq < from + count; seq += 1) {
+    const payload = payloadOf(seq);
+    const incoming = seq % 4 !== 0;
+    batch.push({
+      seq,
+      wallTime: 1_760_000_000_000 + seq * 0.02,
+      monoTime: seq * 0.02,
+      clientId: 'app-1',
+      connectionId: 's1',
+      kind: 'frame',
+      name: 'text',
+      direction: incoming ? 'in' : 'out',
+      opcode: 1,
+      size: payload.length,
+      payload,
+      binary: false,
+    });
+  }
+  return JSON.parse(JSON.stringify(batch)) as CaptureEntry[];
+}
+
+function time(work: () => number): { ms: number; rows: number } {
+  const started = performance.now();
+  const rows = work();
+  return { ms: performance.now() - started, rows };
+}
+
+const input = childInput<FilterSpeedInput>();
+await answer<FilterSpeedResult>(async () => {
+  const ring = createEntryRing(input.entries);
+  for (let from = 0; from < input.entries; from += BATCH) ring.append(makeBatch(from, Math.min(BATCH, input.entries - from)));
+  const payloads: string[] = [];
+  ring.forEach((entry) => payloads.push(entry.payload ?? ''));
+  const results: FilterSpeedResult['filters'] = [];
+  for (const filter of input.filters) {
+    const filters = { ...NO_FILTERS, text: filter.text };
+    let mode = '';
+    const bare = bareMatcher(filter.text);
+    const productMs: number[] = [];
+    const baselineMs: number[] = [];
+    let productRows = 0;
+    let baselineRows = 0;
+    for (let repetition = 0; repetition < input.repetitions; repetition += 1) {
+      const product = time(() => {
+        const index = updateFilteredIndex(null, ring, { ...filters }, ring.appended());
+        return index.rowCount;
+      });
+      const baseline = time(() => {
+        const rows: number[] = [];
+        for (let i = 0; i < payloads.length; i += 1) if (bare.test(payloads[i] as string)) rows.push(i);
+        return rows.length;
+      });
+      productMs.push(product.ms);
+      baselineMs.push(baseline.ms);
+      productRows = product.rows;
+      baselineRows = baseline.rows;
+      mode = bare.mode;
+    }
+    results.push({ name: filter.name, text: filter.text, mode, productMs, baselineMs, productRows, baselineRows });
+  }
+  return { filters: results, heapMiB: process.memoryUsage().heapUsed / 1024 ** 2 };
+});
+
+/** The same rule as the product's matcher (regex if it compiles, else literal), applied to a bare string. */
+function bareMatcher(text: string): { mode: string; test(candidate: string): boolean } {
+  try {
+    const pattern = new RegExp(text, 'i');
+    return { mode: 'regex', test: (candidate) => pattern.test(candidate) };
+  } catch {
+    const needle = text.toLowerCase();
+    return { mode: 'literal', test: (candidate) => candidate.toLowerCase().includes(needle) };
+  }
+}

@@ -42,3 +42,13 @@ describe('binary forms', () => {
     expect(bytesToUtf8(new Uint8Array([0x61, 0xff, 0x62]))).toBe('a\uFFFDb');
   });
 });
+
+describe('narrow hex dump', () => {
+  it('puts 8 bytes on a line without the middle gap', () => {
+    const lines = hexDump(new Uint8Array([0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x0a]), Number.POSITIVE_INFINITY, 8);
+    expect(lines).toEqual([
+      { offset: '00000000', hex: '30 31 32 33 34 35 36 37', ascii: '01234567' },
+      { offset: '00000008', hex: `38 0a${'   '.repeat(6)}`, ascii: '8.' },
+    ]);
+  });
+});

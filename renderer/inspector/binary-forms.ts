@@ -38,27 +38,25 @@ export function utf8Length(text: string): number {
 export interface HexLine {
   /** Offset of the line's first byte, 8 hex digits. */
   offset: string;
-  /** Up to 16 bytes as two-digit hex, separated by spaces, an extra space after the 8th, padded to full width. */
+  /** Up to 16 bytes as two-digit hex, separated by spaces, an extra space after the 8th, padded to full width (8-byte lines: no extra space). */
   hex: string;
   /** Printable ASCII as is, every other byte as '.'. */
   ascii: string;
 }
 
-const BYTES_PER_LINE = 16;
-
-/** The hex dump of `bytes` (16 per line), at most `maxLines` lines. */
-export function hexDump(bytes: Uint8Array, maxLines = Number.POSITIVE_INFINITY): HexLine[] {
+/** The hex dump of `bytes`, 16 (or 8, for narrow views) per line, at most `maxLines` lines. */
+export function hexDump(bytes: Uint8Array, maxLines = Number.POSITIVE_INFINITY, bytesPerLine: 8 | 16 = 16): HexLine[] {
   const lines: HexLine[] = [];
-  for (let start = 0; start < bytes.length && lines.length < maxLines; start += BYTES_PER_LINE) {
-    const chunk = bytes.subarray(start, start + BYTES_PER_LINE);
+  for (let start = 0; start < bytes.length && lines.length < maxLines; start += bytesPerLine) {
+    const chunk = bytes.subarray(start, start + bytesPerLine);
     const cells: string[] = [];
     let ascii = '';
-    for (let i = 0; i < BYTES_PER_LINE; i += 1) {
+    for (let i = 0; i < bytesPerLine; i += 1) {
       const byte = chunk[i];
       cells.push(byte === undefined ? '  ' : byte.toString(16).padStart(2, '0'));
       if (byte !== undefined) ascii += byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '.';
     }
-    const hex = `${cells.slice(0, 8).join(' ')}  ${cells.slice(8).join(' ')}`;
+    const hex = bytesPerLine === 16 ? `${cells.slice(0, 8).join(' ')}  ${cells.slice(8).join(' ')}` : cells.join(' ');
     lines.push({ offset: start.toString(16).padStart(8, '0'), hex, ascii });
   }
   return lines;

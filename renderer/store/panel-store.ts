@@ -14,13 +14,14 @@
 // - `engineState`: connections, clients, settings and lab endpoints (null until the first `state`).
 // - `source`: 'live', or `{ importedFrom }` while an imported HAR/JSONL is shown instead of the live ring.
 // - `transport`: the PanelTransport once connected (null before, and in component tests without one);
-//   `link`: the state of that transport.
+//   `replier`: request/reply over it (get-entry, export); `link`: the state of that transport.
 // - Actions: select(seq), setPaused(paused), setFilters(patch), resetFilters(), clearCapture() (sends
-//   `clear`; the engine's `cleared` empties the ring), showImported(name, entries), backToLive(), plus the
+//   `clear`; the engine's `cleared` empties the ring), showImported(name, entries, notes), backToLive(), plus the
 //   internal ones the applier and the app use (setTransport, setLink, setEngineState, applied, reset).
 import { create } from 'zustand';
 import type { CaptureEntry, CaptureStats } from '../../shared/capture';
 import type { EngineState, PanelTransport } from '../../shared/panel-wire';
+import type { RequestReplier } from '../transport/request-reply';
 import { entryRing, liveRing, showImportedEntries, showLiveEntries } from '../capture/entry-ring';
 import type { LogFilters } from '../frame-log/log-filters';
 import { NO_FILTERS } from '../frame-log/log-filters';
@@ -44,20 +45,23 @@ export interface PanelState {
   engineState: EngineState | null;
   source: CaptureSource;
   transport: PanelTransport | null;
+  replier: RequestReplier | null;
   link: LinkState;
   /** A message for the user about the last import or export ('' = none). */
   notice: string;
+  /** What the last import had to say about its file (skipped lines, reordered entries, …). */
+  importNotes: readonly string[];
 
   select(seq: number | null): void;
   setPaused(paused: boolean): void;
   setFilters(patch: Partial<LogFilters>): void;
   resetFilters(): void;
   clearCapture(): void;
-  showImported(name: string, entries: readonly CaptureEntry[]): void;
+  showImported(name: string, entries: readonly CaptureEntry[], notes?: readonly string[]): void;
   backToLive(): void;
   setNotice(notice: string): void;
 
-  setTransport(transport: PanelTransport | null): void;
+  setTransport(transport: PanelTransport | null, replier?: RequestReplier | null): void;
   setLink(link: LinkState): void;
   setEngineState(state: EngineState): void;
   /** Called by the batch applier once per frame after entries were applied (or the ring was cleared). */
@@ -78,8 +82,10 @@ const initialData = {
   engineState: null,
   source: 'live' as CaptureSource,
   transport: null,
+  replier: null,
   link: 'connecting' as LinkState,
   notice: '',
+  importNotes: [] as readonly string[],
 } satisfies Partial<PanelState>;
 
 const lostCounts = () => ({ skipped: entryRing.skipped(), dropped: entryRing.skipped() + entryRing.evicted() });
@@ -100,10 +106,11 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
     }
     transport?.send({ kind: 'clear' });
   },
-  showImported(name, entries) {
+  showImported(name, entries, notes = []) {
     showImportedEntries(entries);
     set((state) => ({
       source: { importedFrom: name },
+      importNotes: notes,
       version: state.version + 1,
       selectedSeq: null,
       paused: false,
@@ -113,11 +120,11 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   },
   backToLive() {
     showLiveEntries();
-    set((state) => ({ source: 'live', version: state.version + 1, selectedSeq: null, ...lostCounts() }));
+    set((state) => ({ source: 'live', importNotes: [], version: state.version + 1, selectedSeq: null, ...lostCounts() }));
   },
   setNotice: (notice) => set({ notice }),
 
-  setTransport: (transport) => set({ transport }),
+  setTransport: (transport, replier = null) => set({ transport, replier }),
   setLink: (link) => set({ link }),
   setEngineState: (engineState) => set({ engineState }),
   applied(stats) {

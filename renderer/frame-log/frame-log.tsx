@@ -1,0 +1,147 @@
+// The live frame log: a virtualized list over the module-level ring (fixed row height, no measuring),
+// re-read once per store version. It follows new rows while the user is at the bottom and stops when
+// they scroll up; the keyboard moves the selection; markers say what is hidden, dropped or waiting.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { entryRing } from '../capture/entry-ring';
+import { usePanelStore } from '../store/panel-store';
+import { updateFilteredIndex, type FilteredIndex } from './filter';
+import { LogMarkers } from './log-markers';
+import { LogRow, LogHeader } from './log-row';
+import { nextRow, OVERSCAN, ROW_HEIGHT } from './frame-log-rows';
+import './frame-log.css';
+
+/** The centre panel: header, markers, rows. */
+export function FrameLog() {
+  const version = usePanelStore((state) => state.version);
+  const filters = usePanelStore((state) => state.filters);
+  const pausedAt = usePanelStore((state) => state.pausedAt);
+  const selectedSeq = usePanelStore((state) => state.selectedSeq);
+  const select = usePanelStore((state) => state.select);
+  const indexRef = useRef<FilteredIndex | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const followRef = useRef(true);
+  const [following, setFollowing] = useState(true);
+
+  const index = useMemo(() => {
+    const next = updateFilteredIndex(indexRef.current, entryRing, filters, pausedAt ?? entryRing.appended());
+    indexRef.current = next;
+    return next;
+    // `version` is the signal that the ring (outside React) changed.
+  }, [version, filters, pausedAt]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const virtualizer = useVirtualizer({
+    count: index.rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+  });
+
+  // Follow the newest row while the user has not scrolled away from the bottom.
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (element && followRef.current && index.rowCount > 0) element.scrollTop = element.scrollHeight;
+  }, [index]);
+
+  const selectedRow = useMemo(() => {
+    if (selectedSeq === null) return null;
+    const ringIndex = entryRing.indexOfSeq(selectedSeq);
+    if (ringIndex < 0) return null;
+    const row = index.rowOfPosition(entryRing.evicted() + ringIndex);
+    return row < 0 ? null : row;
+  }, [selectedSeq, index]);
+
+  function setFollow(follow: boolean): void {
+    followRef.current = follow;
+    setFollowing(follow);
+  }
+
+  function onScroll(): void {
+    const element = scrollRef.current;
+    if (!element) return;
+    const atBottom = element.scrollHeight - element.scrollTop - element.clientHeight <= ROW_HEIGHT;
+    if (atBottom !== followRef.current) setFollow(atBottom);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    const element = scrollRef.current;
+    const pageRows = element ? Math.floor(element.clientHeight / ROW_HEIGHT) : 10;
+    const row = nextRow(event.key, selectedRow, index.rowCount, pageRows);
+    if (row === null) {
+      if (event.key === 'Escape') select(null);
+      return;
+    }
+    event.preventDefault();
+    const entry = entryRing.at(index.positionAt(row) - entryRing.evicted());
+    if (!entry) return;
+    select(entry.seq);
+    setFollow(row === index.rowCount - 1);
+    virtualizer.scrollToIndex(row, { align: 'auto' });
+  }
+
+  function jumpToLatest(): void {
+    setFollow(true);
+    const element = scrollRef.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }
+
+  const items = virtualizer.getVirtualItems();
+  const evicted = entryRing.evicted();
+  const firstRow = items[0]?.index ?? 0;
+  const previousOfFirst = firstRow > 0 ? entryRing.at(index.positionAt(firstRow - 1) - evicted) : undefined;
+  let previousWallTime = previousOfFirst?.wallTime ?? null;
+
+  return (
+    <section className="frame-log" aria-label="frame log">
+      <LogMarkers index={index} />
+      <LogHeader />
+      <div
+        ref={scrollRef}
+        className="log-scroll"
+        tabIndex={0}
+        role="grid"
+        aria-label="log rows"
+        aria-rowcount={index.rowCount}
+        data-row-count={index.rowCount}
+        onScroll={onScroll}
+        onKeyDown={onKeyDown}
+      >
+        <div className="log-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const entry = entryRing.at(index.positionAt(item.index) - evicted);
+            if (!entry) return null;
+            const delta = previousWallTime === null ? null : entry.wallTime - previousWallTime;
+            previousWallTime = entry.wallTime;
+            return <LogRow key={entry.seq} entry={entry} top={item.start} delta={delta} selected={entry.seq === selectedSeq} onSelect={select} />;
+          })}
+        </div>
+        <EmptyLog rowCount={index.rowCount} hidden={index.hidden} />
+      </div>
+      {!following && index.rowCount > 0 && (
+        <button type="button" className="jump-latest" onClick={jumpToLatest}>
+          ↓ Latest
+        </button>
+      )}
+    </section>
+  );
+}
+
+function EmptyLog({ rowCount, hidden }: { rowCount: number; hidden: number }) {
+  const source = usePanelStore((state) => state.source);
+  const link = usePanelStore((state) => state.link);
+  if (rowCount > 0) return null;
+  if (hidden > 0) return <div className="log-empty">No entry matches the filter.</div>;
+  if (source !== 'live') return <div className="log-empty">The imported file holds no entries.</div>;
+  if (link === 'closed') return <div className="log-empty">Not connected to the engine. Start the app again, then reload this page.</div>;
+  return (
+    <div className="log-empty">
+      <h3>No socket traffic yet</h3>
+      <p>
+        Everything the mini-app does with <code>my.connectSocket</code> and its socket appears here: each call, each frame in both
+        directions, each event and error.
+      </p>
+      <p>Use the mini-app on the left (the demo connects to the embedded echo server), or connect from the controls under the preview.</p>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// One row of the log (and the header above them): fixed height, fixed column widths, tabular numbers.
+import { memo } from 'react';
+import type { RingEntry } from '../capture/entry-ring';
+import { entryTypeOf } from './entry-type';
+import { directionArrow, formatClock, formatDelta, formatSize, previewOf } from './format-cells';
+
+interface LogRowProps {
+  entry: RingEntry;
+  top: number;
+  /** ms since the previous shown row, null for the first. */
+  delta: number | null;
+  selected: boolean;
+  onSelect(seq: number): void;
+}
+
+/** A row; re-renders only when its entry, place, delta or selection changes. */
+export const LogRow = memo(function LogRow({ entry, top, delta, selected, onSelect }: LogRowProps) {
+  const type = entryTypeOf(entry);
+  const failed = entry.kind === 'error' || entry.errorCode !== undefined;
+  const classes = ['log-row', `dir-${entry.direction}`, `type-${type}`, failed ? 'failed' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
+  return (
+    <div
+      className={classes}
+      role="row"
+      aria-selected={selected}
+      data-seq={entry.seq}
+      style={{ transform: `translateY(${top}px)` }}
+      onMouseDown={() => onSelect(entry.seq)}
+    >
+      <span className="c-seq" role="gridcell">
+        {entry.seq}
+      </span>
+      <span className="c-time" role="gridcell">
+        {formatClock(entry.wallTime)}
+      </span>
+      <span className="c-delta" role="gridcell">
+        {formatDelta(delta)}
+      </span>
+      <span className="c-conn" role="gridcell" title={entry.clientId}>
+        {entry.connectionId || '—'}
+      </span>
+      <span className="c-dir" role="gridcell" aria-label={entry.direction === 'none' ? '' : entry.direction}>
+        {directionArrow(entry.direction)}
+      </span>
+      <span className="c-type" role="gridcell">
+        {type}
+      </span>
+      <span className="c-size" role="gridcell">
+        {entry.kind === 'frame' ? formatSize(entry.size) : ''}
+      </span>
+      <span className="c-preview" role="gridcell">
+        {previewOf(entry)}
+      </span>
+    </div>
+  );
+});
+
+/** Column titles, aligned with the rows. */
+export function LogHeader() {
+  return (
+    <div className="log-header" role="row">
+      <span className="c-seq">#</span>
+      <span className="c-time">Time</span>
+      <span className="c-delta">Δ ms</span>
+      <span className="c-conn">Conn</span>
+      <span className="c-dir" aria-label="direction">
+        ⇅
+      </span>
+      <span className="c-type">Type</span>
+      <span className="c-size">Size</span>
+      <span className="c-preview">Preview</span>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+// The right-hand inspector: everything about the selected entry — what it is, its payload in every form,
+// its error with the seed's remedy, and its connection's handshake and close.
+import type { CaptureEntry } from '../../shared/capture';
+import { connectionCatalog } from '../capture/connection-catalog';
+import { entryRing } from '../capture/entry-ring';
+import type { RingEntry } from '../capture/entry-ring';
+import { entryTypeOf } from '../frame-log/entry-type';
+import { formatClock, formatSize } from '../frame-log/format-cells';
+import { usePanelStore } from '../store/panel-store';
+import { ConnectionDetails } from './connection-details';
+import { summarizeConnection } from './connection-summary';
+import { ErrorDetails } from './error-details';
+import { JsonTree } from './json-tree';
+import { PayloadView } from './payload-view';
+import { useFullEntry } from './use-full-entry';
+import './inspector.css';
+
+/** The inspector panel, bound to the store's selection. */
+export function Inspector() {
+  const selectedSeq = usePanelStore((state) => state.selectedSeq);
+  // The ring is outside React: subscribing to `version` re-reads it after a clear or an eviction.
+  usePanelStore((state) => state.version);
+  const entry = selectedSeq === null ? undefined : entryRing.bySeq(selectedSeq);
+  if (selectedSeq === null) {
+    return (
+      <aside className="inspector inspector-empty" aria-label="inspector">
+        <p>Select a row in the log to inspect it.</p>
+        <p className="muted">↑ ↓ PageUp PageDown Home End move the selection when the log has focus.</p>
+      </aside>
+    );
+  }
+  if (!entry) {
+    return (
+      <aside className="inspector inspector-empty" aria-label="inspector">
+        <p>Entry #{selectedSeq} is no longer held (cleared or dropped).</p>
+      </aside>
+    );
+  }
+  return <EntryInspector key={entry.seq} entry={entry} />;
+}
+
+/** The inspector for one entry (exported for tests that render without the store's selection). */
+export function EntryInspector({ entry }: { entry: RingEntry }) {
+  const replier = usePanelStore((state) => state.replier);
+  const engineState = usePanelStore((state) => state.engineState);
+  // A close may arrive while the entry is shown: re-read the connection on every version (the catalog is cheap).
+  usePanelStore((state) => state.version);
+  const full = useFullEntry(entry, replier);
+  const shown = full.entry;
+  const live = engineState?.connections.find((info) => info.connectionId === entry.connectionId);
+  const connection = entry.connectionId ? summarizeConnection(entry.connectionId, connectionCatalog.entriesOf(entry.connectionId), live) : undefined;
+  return (
+    <aside className="inspector" aria-label="inspector">
+      <EntryHeader entry={shown} />
+      {full.status === 'loading' && <p className="payload-note">Loading the full payload…</p>}
+      {full.status === 'failed' && <p className="payload-note error-text">Could not load the full payload ({full.error}); showing the preview.</p>}
+      {shown.truncated && <p className="payload-note">The capture kept only the first part of this payload (payload cap).</p>}
+      <ErrorDetails entry={shown} />
+      <PayloadView entry={shown} />
+      {shown.detail && Object.keys(shown.detail).length > 0 && (
+        <section className="inspector-section" aria-label="details">
+          <h3>Details</h3>
+          <JsonTree value={shown.detail} />
+        </section>
+      )}
+      {connection && <ConnectionDetails summary={connection} />}
+    </aside>
+  );
+}
+
+function EntryHeader({ entry }: { entry: CaptureEntry }) {
+  const arrow = entry.direction === 'out' ? '↑ sent' : entry.direction === 'in' ? '↓ received' : '';
+  return (
+    <header className="inspector-header">
+      <h2>
+        <span className={`type-chip type-${entryTypeOf(entry)}`}>{entryTypeOf(entry)}</span> {entry.name}
+      </h2>
+      <dl className="facts compact">
+        <dt>#</dt>
+        <dd className="mono">{entry.seq}</dd>
+        <dt>Time</dt>
+        <dd className="mono">
+          {formatClock(entry.wallTime)} <span className="muted">({new Date(entry.wallTime).toISOString()})</span>
+        </dd>
+        {arrow && (
+          <>
+            <dt>Direction</dt>
+            <dd>{arrow}</dd>
+          </>
+        )}
+        <dt>Size</dt>
+        <dd className="mono">{entry.kind === 'frame' ? `${formatSize(entry.size)} (${entry.size} bytes)` : '—'}</dd>
+        <dt>Client</dt>
+        <dd className="mono">{entry.clientId}</dd>
+        {entry.connectionId && (
+          <>
+            <dt>Connection</dt>
+            <dd className="mono">{entry.connectionId}</dd>
+          </>
+        )}
+      </dl>
+    </header>
+  );
+}

@@ -121,6 +121,16 @@ describe('closeSocket arguments', () => {
 });
 
 describe('close in other states', () => {
+  it('a message that arrives while CLOSING is still delivered, before the close event', async () => {
+    const client = setup();
+    client.call('connect', { url: lab.url('echo') });
+    await client.event(null, 'open');
+    const send = client.call('send', { data: 'last words' });
+    const close = client.call('close', {});
+    await client.event(null, 'close');
+    expect(client.trace().slice(2)).toEqual([`ok#${close}`, `ok#${send}`, 'message', 'close:1000']);
+  });
+
   it('during CONNECTING: success, then exactly one close 1006, no error event', async () => {
     const client = setup();
     const connectId = client.call('connect', { url: lab.url('silent'), timeout: 300 });

@@ -1,6 +1,9 @@
 // One test per error code 1-12, each from its real condition (lab endpoints, real TLS, real TCP resets),
 // asserting the code, the channel (fail of the call vs error event then close) and the full event order.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { frameHeader, writeSwitchingProtocols } from '../lab/raw-handshake';
 import type { LabServer } from '../lab/lab-server';
 import { startLabServer } from '../lab/lab-server';
 import type { CaptureEntry } from '../../shared/capture';
@@ -75,6 +78,28 @@ describe('error 1: unknown error', () => {
     expect(client.trace()).toEqual([`ok#${callId}`, 'open', 'error:1', 'close:1006']);
     const error = client.messages.find((m) => m.kind === 'event' && m.payload.event === 'error');
     expect(error?.kind === 'event' && error.payload).toMatchObject({ errorMessage: 'An unknown error.: connection lost' });
+  });
+
+  it('a protocol violation after open (a text frame with invalid UTF-8): open, error 1, close', async () => {
+    const server = createServer();
+    server.on('upgrade', (request, socket) => {
+      writeSwitchingProtocols(socket, request);
+      const payload = Buffer.from([0x68, 0x69, 0xff, 0xfe]);
+      socket.write(Buffer.concat([frameHeader(payload.length), payload]));
+      socket.on('data', () => socket.end());
+      socket.on('error', () => socket.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const client = setup();
+      const callId = client.call('connect', { url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/` });
+      await client.event(null, 'close');
+      expect(client.trace()).toEqual([`ok#${callId}`, 'open', 'error:1', 'close:1006']);
+      expect(errorEntries()[0]).toMatchObject({ errorCode: 1, cause: expect.stringContaining('WS_ERR_INVALID_UTF8') });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('wrong argument types fail the call with 1 and a clear message, without a socket', async () => {

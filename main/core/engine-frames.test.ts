@@ -101,6 +101,21 @@ describe('messages both ways', () => {
     expect(client.trace().at(-1)).toBe('close:1000');
   });
 
+  it('ping and pong frames from the server are in the capture', async () => {
+    const client = setup();
+    client.call('connect', { url: recorderUrl });
+    await client.event(null, 'open');
+    serverSockets[0]?.ping(Buffer.from('are you there'));
+    serverSockets[0]?.pong(Buffer.from('unsolicited'));
+    const deadline = Date.now() + 10_000;
+    while (entries().filter((entry) => entry.opcode === 9 || entry.opcode === 10).length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    const control = entries().filter((entry) => entry.opcode === 9 || entry.opcode === 10);
+    expect(control.map((entry) => [entry.name, entry.direction, entry.size, Buffer.from(entry.payload ?? '', 'base64').toString()])).toEqual([
+      ['ping', 'in', 13, 'are you there'],
+      ['pong', 'in', 11, 'unsolicited'],
+    ]);
+  });
+
   it('binary flood frames carry their sequence number', async () => {
     const client = setup();
     client.call('connect', { url: lab.url('flood').replace(/\?.*$/, '?count=300&size=8&binary=1&close=1') });

@@ -118,7 +118,7 @@ function drawAxis(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: 
 function drawLaneBars(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme): void {
   ctx.lineWidth = 2;
   for (const lane of layout.lanes) {
-    if (lane.spanEndX < 0 || lane.spanStartX > layout.viewport.width) continue;
+    if (lane.kind !== 'connection' || lane.spanEndX < 0 || lane.spanStartX > layout.viewport.width) continue;
     const y = lane.top + MARKER_Y;
     ctx.strokeStyle = theme.span;
     line(ctx, lane.spanStartX, y, Math.max(lane.spanStartX + 1, lane.spanEndX), y);
@@ -248,20 +248,17 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
 function drawLabels(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme, gutter: number): void {
   const maxWidth = gutter - 16;
   for (const lane of layout.lanes) {
-    const isClientLane = lane.connectionId === '';
+    const isConnection = lane.kind === 'connection';
     ctx.font = `bold 11px ${theme.font}`;
     ctx.fillStyle = theme.text;
-    const title = isClientLane ? `${lane.clientId} · no connection` : lane.connectionId;
+    const title = isConnection ? lane.connectionId : lane.kind === 'engine' ? 'engine' : lane.clientId;
     ctx.fillText(fit(ctx, title, maxWidth), 8, lane.top + 13);
-    if (!isClientLane) {
-      const titleWidth = ctx.measureText(title).width;
-      ctx.font = `10px ${theme.font}`;
-      ctx.fillStyle = theme.muted;
-      ctx.fillText(fit(ctx, lane.clientId, maxWidth - titleWidth - 8), 16 + titleWidth, lane.top + 13);
-    }
+    const titleWidth = Math.min(maxWidth, ctx.measureText(title).width);
     ctx.font = `10px ${theme.font}`;
     ctx.fillStyle = theme.muted;
-    ctx.fillText(fit(ctx, lane.url, maxWidth), 8, lane.top + 29);
+    const subtitle = isConnection ? lane.clientId : lane.kind === 'engine' ? 'clients attaching, settings' : 'calls without a connection';
+    ctx.fillText(fit(ctx, subtitle, maxWidth - titleWidth - 8), 16 + titleWidth, lane.top + 13);
+    if (isConnection) ctx.fillText(fit(ctx, lane.url, maxWidth), 8, lane.top + 29);
   }
   ctx.font = `11px ${theme.font}`;
 }

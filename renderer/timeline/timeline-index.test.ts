@@ -80,3 +80,49 @@ describe('close markers', () => {
     ]);
   });
 });
+
+describe('lanes of entries without a connection', () => {
+  const call = (seq: number, time: number, callId: number) =>
+    entry(seq, time, { kind: 'call', name: 'connectSocket', connectionId: '', direction: 'none', opcode: undefined, detail: { callId, options: { url: 'ws://127.0.0.1:1/' } } });
+  const result = (seq: number, time: number, callId: number, connectionId: string, errorCode?: number) =>
+    entry(seq, time, { kind: 'result', name: 'connectSocket', connectionId, direction: 'none', opcode: undefined, detail: { callId, ok: errorCode === undefined }, ...(errorCode !== undefined ? { errorCode } : {}) });
+
+  it('moves a connectSocket call, and the warnings it raised, to the lane of the connection its answer names', () => {
+    const index = TimelineIndex.fromEntries([
+      call(0, 0, 1),
+      entry(1, 0.5, { kind: 'warning', name: 'insecure-ws', connectionId: '', direction: 'none', opcode: undefined, detail: { warning: 'insecure-ws' } }),
+      entry(2, 1, { kind: 'lifecycle', name: 'connecting', connectionId: 't1', direction: 'none', opcode: undefined, detail: { url: 'ws://127.0.0.1:1/' } }),
+      result(3, 2, 1, 't1'),
+      entry(4, 3, { kind: 'warning', name: 'task-limit', connectionId: '', direction: 'none', opcode: undefined, detail: { warning: 'task-limit' } }),
+    ]);
+    expect(index.lanes().map((lane) => lane.info.key)).toEqual(['t1', 'client:app-1']);
+    expect(index.lane('t1')!.markers.map((m) => [m.seq, m.kind])).toEqual([
+      [0, 'call'],
+      [1, 'warning'],
+      [2, 'lifecycle'],
+    ]);
+    expect(index.lane('client:app-1')!.markers.map((m) => m.seq)).toEqual([4]);
+    expect(index.lane('t1')!.info.firstTime).toBe(0);
+  });
+
+  it('keeps a failed connectSocket and its error on the client lane, with no URL label', () => {
+    const index = TimelineIndex.fromEntries([call(0, 0, 1), result(1, 1, 1, '', 5)]);
+    const lane = index.lane('client:app-1')!;
+    expect(lane.markers.map((m) => [m.kind, m.code])).toEqual([
+      ['call', undefined],
+      ['error', 5],
+    ]);
+    expect(lane.info.url).toBe('');
+  });
+
+  it('puts engine entries about a client on that client lane, and the rest on the engine lane', () => {
+    const index = TimelineIndex.fromEntries([
+      entry(0, 0, { kind: 'lifecycle', name: 'client-attached', clientId: '', connectionId: '', direction: 'none', opcode: undefined, detail: { clientId: 'app-3' } }),
+      entry(1, 1, { kind: 'warning', name: 'invalid-settings', clientId: '', connectionId: '', direction: 'none', opcode: undefined, detail: { warning: 'invalid-settings' } }),
+    ]);
+    expect(index.lanes().map((lane) => [lane.info.key, lane.info.clientId])).toEqual([
+      ['client:app-3', 'app-3'],
+      ['engine', ''],
+    ]);
+  });
+});

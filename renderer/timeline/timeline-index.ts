@@ -17,7 +17,7 @@ export interface TimelineMarker {
 
 /** What the timeline knows about one lane. */
 export interface LaneInfo {
-  /** The connection id, or `client:<clientId>` for calls made without a connection. */
+  /** The connection id, `client:<clientId>` for calls made without a connection, 'engine' for the engine's own entries. */
   key: string;
   connectionId: string;
   clientId: string;
@@ -44,13 +44,29 @@ export interface EntrySource {
 
 /** Lane key of an entry (see LaneInfo.key). */
 export function laneKeyOf(entry: CaptureEntry): string {
-  return entry.connectionId !== '' ? entry.connectionId : `client:${entry.clientId}`;
+  if (entry.connectionId !== '') return entry.connectionId;
+  const clientId = laneClientOf(entry);
+  return clientId === '' ? 'engine' : `client:${clientId}`;
 }
+
+/** The client an entry concerns: its own, or for engine entries ('client-attached') the one named in detail. */
+function laneClientOf(entry: CaptureEntry): string {
+  if (entry.clientId !== '') return entry.clientId;
+  const named = entry.detail?.clientId;
+  return typeof named === 'string' ? named : '';
+}
+
+/** Pending connectSocket calls whose connection is not known yet, at most this many remembered. */
+const PENDING_CONNECT_LIMIT = 1000;
 
 /** Incremental per-lane index of capture entries (see the module comment). */
 export class TimelineIndex {
   private readonly laneMap = new Map<string, LaneData>();
   private readonly problems: CaptureEntry[] = [];
+  /** connectSocket call markers logged before their connection existed, by `${clientId}:${callId}`. */
+  private readonly pendingConnects = new Map<string, { laneKey: string; markers: TimelineMarker[] }>();
+  /** The newest pending connect per client: warnings logged while it is handled belong to it. */
+  private readonly pendingByClient = new Map<string, string>();
   private markersSorted = true;
   private first = Number.POSITIVE_INFINITY;
   private last = Number.NEGATIVE_INFINITY;
@@ -86,22 +102,22 @@ export class TimelineIndex {
       this.last = Math.max(this.last, time);
     }
     if (isProblem(entry)) this.problems.push(entry);
+    if (entry.kind === 'result') this.settleConnect(entry);
     const role = classifyEntry(entry);
     if (role.role === 'none' && entry.connectionId === '') return;
     const lane = this.laneFor(entry);
     lane.info.firstTime = Math.min(lane.info.firstTime, time);
     lane.info.lastTime = Math.max(lane.info.lastTime, time);
-    if (lane.info.url === '') lane.info.url = urlOf(entry) ?? '';
+    if (lane.info.url === '' && lane.info.connectionId !== '') lane.info.url = urlOf(entry) ?? '';
     if (role.role === 'density') {
       (role.direction === 'out' ? lane.outgoing : lane.incoming).push(time, entry.seq);
     } else if (role.role === 'marker') {
       const marker: TimelineMarker = { seq: entry.seq, time, kind: role.kind };
       const code = role.kind === 'close' ? closeCodeOf(entry) : entry.errorCode;
       if (code !== undefined) marker.code = code;
-      const previous = lane.markers[lane.markers.length - 1];
-      if (previous && previous.time > time) this.markersSorted = false;
-      lane.markers.push(marker);
+      this.addMarker(lane, marker);
       if (role.kind === 'close' && entry.kind === 'lifecycle' && lane.info.closedAt === undefined) lane.info.closedAt = time;
+      if (entry.connectionId === '') this.trackPendingConnect(entry, lane, marker);
     }
   }
 
@@ -140,6 +156,8 @@ export class TimelineIndex {
 
   reset(): void {
     this.laneMap.clear();
+    this.pendingConnects.clear();
+    this.pendingByClient.clear();
     this.problems.length = 0;
     this.markersSorted = true;
     this.first = Number.POSITIVE_INFINITY;
@@ -170,12 +188,56 @@ export class TimelineIndex {
     return this.problems;
   }
 
+  private addMarker(lane: LaneData, marker: TimelineMarker): void {
+    const previous = lane.markers[lane.markers.length - 1];
+    if (previous && previous.time > marker.time) this.markersSorted = false;
+    lane.markers.push(marker);
+  }
+
+  // The engine logs connectSocket (and the warnings its URL and headers raise) before it has a
+  // connection; the call's answer names the connection. Those markers move to that lane, so each lane
+  // reads connect → warnings → handshake → open → … → close.
+  private trackPendingConnect(entry: CaptureEntry, lane: LaneData, marker: TimelineMarker): void {
+    const callId = entry.detail?.callId;
+    if (entry.kind === 'call' && entry.name === 'connectSocket' && typeof callId === 'number') {
+      const key = `${entry.clientId}:${callId}`;
+      this.pendingConnects.set(key, { laneKey: lane.info.key, markers: [marker] });
+      this.pendingByClient.set(entry.clientId, key);
+      if (this.pendingConnects.size > PENDING_CONNECT_LIMIT) this.pendingConnects.delete(this.pendingConnects.keys().next().value ?? '');
+      return;
+    }
+    const pendingKey = entry.kind === 'warning' ? this.pendingByClient.get(entry.clientId) : undefined;
+    const pending = pendingKey === undefined ? undefined : this.pendingConnects.get(pendingKey);
+    if (pending && pending.laneKey === lane.info.key) pending.markers.push(marker);
+  }
+
+  private settleConnect(result: CaptureEntry): void {
+    const callId = result.detail?.callId;
+    if (typeof callId !== 'number') return;
+    const key = `${result.clientId}:${callId}`;
+    const pending = this.pendingConnects.get(key);
+    if (!pending) return;
+    this.pendingConnects.delete(key);
+    if (this.pendingByClient.get(result.clientId) === key) this.pendingByClient.delete(result.clientId);
+    const from = this.laneMap.get(pending.laneKey);
+    if (result.connectionId === '' || !from) return;
+    const to = this.laneFor(result);
+    for (const marker of pending.markers) {
+      const at = from.markers.lastIndexOf(marker);
+      if (at < 0) continue;
+      from.markers.splice(at, 1);
+      to.info.firstTime = Math.min(to.info.firstTime, marker.time);
+      this.addMarker(to, marker);
+    }
+    if (from.markers.length + from.incoming.length + from.outgoing.length === 0) this.laneMap.delete(pending.laneKey);
+  }
+
   private laneFor(entry: CaptureEntry): LaneData {
     const key = laneKeyOf(entry);
     let lane = this.laneMap.get(key);
     if (!lane) {
       lane = {
-        info: { key, connectionId: entry.connectionId, clientId: entry.clientId, url: '', firstTime: entry.monoTime, lastTime: entry.monoTime },
+        info: { key, connectionId: entry.connectionId, clientId: laneClientOf(entry), url: '', firstTime: entry.monoTime, lastTime: entry.monoTime },
         incoming: new TimeSeries(),
         outgoing: new TimeSeries(),
         markers: [],

@@ -21,6 +21,8 @@ export const DEFAULT_LAYOUT_OPTIONS: TimelineLayoutOptions = { axisHeight: 24, l
 
 export interface LaneLayout {
   key: string;
+  /** A connection's lane, a client's calls without a connection, or the engine's own entries. */
+  kind: 'connection' | 'client' | 'engine';
   connectionId: string;
   clientId: string;
   url: string;
@@ -88,6 +90,7 @@ export function layoutTimeline(
     const end = lane.info.closedAt ?? latestTime;
     lanes.push({
       key: lane.info.key,
+      kind: lane.info.connectionId !== '' ? 'connection' : lane.info.key === 'engine' ? 'engine' : 'client',
       connectionId: lane.info.connectionId,
       clientId: lane.info.clientId,
       url: lane.info.url,

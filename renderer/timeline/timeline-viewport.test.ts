@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SPAN_MS,
+  FIT_PADDING_PX,
   MIN_SPAN_MS,
   axisTicks,
   fitViewport,
@@ -45,12 +46,10 @@ describe('timeline viewport math', () => {
     expect(panViewport(viewport, -250)).toEqual({ start: 1500, end: 2500, width: 500 });
   });
 
-  it('fits the whole range with a margin, and a default window when empty', () => {
+  it('fits the whole range with room for markers at both ends, and a default window when empty', () => {
     const fit = fitViewport({ first: 10_000, last: 20_000 }, 800);
-    expect(fit.start).toBeLessThan(10_000);
-    expect(fit.end).toBeGreaterThan(20_000);
-    expect(fit.start).toBeGreaterThan(9000);
-    expect(fit.end).toBeLessThan(21_000);
+    expect(timeToX(fit, 10_000)).toBeCloseTo(FIT_PADDING_PX.left, 6);
+    expect(timeToX(fit, 20_000)).toBeCloseTo(800 - FIT_PADDING_PX.right, 6);
     expect(fitViewport(null, 800)).toEqual({ start: 0, end: DEFAULT_SPAN_MS, width: 800 });
     const single = fitViewport({ first: 5, last: 5 }, 800);
     expect(single.start).toBeLessThan(5);
@@ -60,8 +59,7 @@ describe('timeline viewport math', () => {
   it('follows live: keeps the span and puts the newest time just inside the right edge', () => {
     const followed = followViewport(viewport, 10_000);
     expect(followed.end - followed.start).toBe(1000);
-    expect(timeToX(followed, 10_000)).toBeGreaterThan(450);
-    expect(timeToX(followed, 10_000)).toBeLessThan(500);
+    expect(timeToX(followed, 10_000)).toBeCloseTo(500 - FIT_PADDING_PX.right, 6);
   });
 
   it('keeps the time scale on resize', () => {

@@ -42,19 +42,23 @@ export function panViewport(viewport: TimelineViewport, dx: number): TimelineVie
   return { start: viewport.start - shift, end: viewport.end - shift, width: viewport.width };
 }
 
-/** Shows the whole [first, last] range with a small margin on both sides. */
+/** Pixels kept free left of the first and right of the last entry by "fit all" (room for badges and codes). */
+export const FIT_PADDING_PX = { left: 16, right: 48 };
+
+/** Shows the whole [first, last] range, padded so markers at either end are drawn in full. */
 export function fitViewport(range: { first: number; last: number } | null, width: number): TimelineViewport {
   if (!range) return { start: 0, end: DEFAULT_SPAN_MS, width };
+  const inner = Math.max(1, width - FIT_PADDING_PX.left - FIT_PADDING_PX.right);
   const span = Math.max(range.last - range.first, DEFAULT_SPAN_MS * 0.9);
-  const margin = span * 0.04;
-  const start = range.first - margin;
-  return { start, end: start + clampSpan(span + 2 * margin), width };
+  const msPerPx = span / inner;
+  const start = range.first - FIT_PADDING_PX.left * msPerPx;
+  return { start, end: start + clampSpan(msPerPx * width), width };
 }
 
 /** Keeps the span but slides the window so `latest` sits just inside the right edge. */
 export function followViewport(viewport: TimelineViewport, latest: number): TimelineViewport {
   const span = viewport.end - viewport.start;
-  const end = latest + span * 0.04;
+  const end = latest + (FIT_PADDING_PX.right / viewport.width) * span;
   return { start: end - span, end, width: viewport.width };
 }
 

@@ -64,42 +64,44 @@ export function WarningsListView({ problems, selectedSeq, onSelect, initialHeigh
 
   return (
     <section className="msd-warnings" aria-label="Warnings and errors">
-      <div className="msd-warnings__main">
-        <div className="msd-warnings__header">
-          <span className="msd-warnings__heading">Problems</span>
-          <span className="msd-warnings__counts">
-            {errorCount} error{errorCount === 1 ? '' : 's'} · {problems.length - errorCount} warning{problems.length - errorCount === 1 ? '' : 's'}
-          </span>
-          <div className="msd-segmented" role="group" aria-label="Show">
-            {(['all', 'error', 'warning'] as const).map((option) => (
-              <button key={option} type="button" aria-pressed={show === option} onClick={() => setShow(option)}>
-                {option === 'all' ? 'All' : option === 'error' ? 'Errors' : 'Warnings'}
-              </button>
-            ))}
+      <div className="msd-warnings__layout">
+        <div className="msd-warnings__main">
+          <div className="msd-warnings__header">
+            <span className="msd-warnings__heading">Problems</span>
+            <span className="msd-warnings__counts">
+              {errorCount} error{errorCount === 1 ? '' : 's'} · {problems.length - errorCount} warning{problems.length - errorCount === 1 ? '' : 's'}
+            </span>
+            <div className="msd-segmented" role="group" aria-label="Show">
+              {(['all', 'error', 'warning'] as const).map((option) => (
+                <button key={option} type="button" aria-pressed={show === option} onClick={() => setShow(option)}>
+                  {option === 'all' ? 'All' : option === 'error' ? 'Errors' : 'Warnings'}
+                </button>
+              ))}
+            </div>
+          </div>
+          <div
+            ref={scrollRef}
+            className="msd-warnings__scroll"
+            role="listbox"
+            aria-label="Problems, newest last"
+            aria-activedescendant={selected ? `msd-problem-${selected.seq}` : undefined}
+            tabIndex={0}
+            onKeyDown={onKeyDown}
+          >
+            {visible.length === 0 && <div className="msd-warnings__empty">No {show === 'all' ? 'problems' : `${show}s`} so far.</div>}
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const entry = visible[item.index];
+                if (!entry) return null;
+                return <ProblemRow key={entry.seq} entry={entry} top={item.start} selected={entry.seq === selectedSeq} onSelect={onSelect} />;
+              })}
+            </div>
           </div>
         </div>
-        <div
-          ref={scrollRef}
-          className="msd-warnings__scroll"
-          role="listbox"
-          aria-label="Problems, newest last"
-          aria-activedescendant={selected ? `msd-problem-${selected.seq}` : undefined}
-          tabIndex={0}
-          onKeyDown={onKeyDown}
-        >
-          {visible.length === 0 && <div className="msd-warnings__empty">No {show === 'all' ? 'problems' : `${show}s`} so far.</div>}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const entry = visible[item.index];
-              if (!entry) return null;
-              return <ProblemRow key={entry.seq} entry={entry} top={item.start} selected={entry.seq === selectedSeq} onSelect={onSelect} />;
-            })}
-          </div>
-        </div>
+        <aside className="msd-warnings__details" aria-live="polite">
+          {selected ? <ProblemDetails problem={describeProblem(selected)} /> : <p className="msd-muted">Select a problem here, on the timeline or in the log to see what it means and how to fix it.</p>}
+        </aside>
       </div>
-      <aside className="msd-warnings__details" aria-live="polite">
-        {selected ? <ProblemDetails problem={describeProblem(selected)} /> : <p className="msd-muted">Select a problem here, on the timeline or in the log to see what it means and how to fix it.</p>}
-      </aside>
     </section>
   );
 }

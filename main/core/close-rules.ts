@@ -5,13 +5,16 @@ import type { Json } from '../../shared/json';
 import type { CallProblem } from './call-results';
 import type { EngineWarning } from './engine-warning';
 
+/** A close frame carries at most 125 bytes: 2 for the code, 123 for the reason. */
 export const MAX_CLOSE_REASON_BYTES = 123;
 
+/** Code and reason of a closing handshake. */
 export interface CloseRequest {
   code: number;
   reason: string;
 }
 
+/** The close to perform, or the fail-1 problem of bad arguments. */
 export type CloseArgsResult = { ok: true; request: CloseRequest; warnings: EngineWarning[] } | { ok: false; problem: CallProblem; warnings: EngineWarning[] };
 
 /** The codes `ws` lets a client send (its validation.isValidStatusCode). */

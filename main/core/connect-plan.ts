@@ -10,6 +10,7 @@ import { buildSocketUrl } from './url-builder';
 /** Platform cap on the handshake timeout (Android ≈120 s). */
 export const MAX_CONNECT_TIMEOUT_MS = 120_000;
 
+/** Everything needed to open the socket, decided before it exists. */
 export interface ConnectPlan {
   url: string;
   headers: Record<string, string>;
@@ -18,6 +19,7 @@ export interface ConnectPlan {
   timeoutMs: number;
 }
 
+/** A plan with its warnings, or the code connectSocket fails with. */
 export type ConnectPlanResult = { ok: true; plan: ConnectPlan; warnings: EngineWarning[] } | { ok: false; problem: CallProblem; warnings: EngineWarning[] };
 
 function timeoutFrom(value: Json | undefined, fallback: number): number | string {

@@ -29,6 +29,7 @@ export interface Abandonment {
   why: string;
 }
 
+/** What a connection needs: its identity, the plan, the limits and where its events go. */
 export interface ConnectionOptions {
   connectionId: string;
   clientId: string;
@@ -43,6 +44,7 @@ export interface ConnectionOptions {
   onStateChange: () => void;
 }
 
+/** One socket as the session drives it. */
 export interface Connection {
   readonly connectionId: string;
   readonly target: string | null;

@@ -10,6 +10,7 @@ import { systemClock } from './clock';
 import type { Connection } from './connection';
 import type { CaptureLog, Clock, Engine } from './ports';
 
+/** Injected seams: the capture log, initial settings and the clock (tests pass their own). */
 export interface EngineDeps {
   capture?: CaptureLog;
   settings?: Partial<EngineSettings>;

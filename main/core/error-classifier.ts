@@ -4,6 +4,7 @@
 import type { SocketErrorCode } from '../../shared/error-codes';
 import { errorMessageFor } from './call-results';
 
+/** A `ws` error as the app sees it (code, message) plus what the capture keeps. */
 export interface ClassifiedError {
   code: SocketErrorCode;
   errorMessage: string;

@@ -15,6 +15,7 @@ const DROPPED_HEADERS = new Set(['host', 'connection', 'upgrade', 'sec-websocket
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const INVALID_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 
+/** What `ws` is given for the upgrade request. */
 export interface HandshakeRequest {
   headers: Record<string, string>;
   protocols: string[];
@@ -22,6 +23,7 @@ export interface HandshakeRequest {
   protocolSource: 'protocols' | 'header' | 'both' | 'none';
 }
 
+/** The handshake request, or the fail-1 problem of bad header/protocols arguments. */
 export type HandshakeResult = { ok: true; request: HandshakeRequest; warnings: EngineWarning[] } | { ok: false; problem: CallProblem; warnings: EngineWarning[] };
 
 function stringifyHeaderValue(value: Json): string {

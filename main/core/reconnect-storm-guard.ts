@@ -2,6 +2,7 @@
 // connectSocket again would otherwise replace connections forever.
 import type { Clock } from './ports';
 
+/** Counts single-mode replacements in a sliding window. */
 export interface ReconnectStormGuard {
   /** Records one replacement; false when it would be one too many within the window. */
   allow(): boolean;

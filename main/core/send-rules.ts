@@ -4,6 +4,7 @@ import type { Json } from '../../shared/json';
 import type { CallProblem } from './call-results';
 import type { EngineWarning } from './engine-warning';
 
+/** One message ready for `ws.send`. */
 export interface OutgoingMessage {
   data: string | Buffer;
   binary: boolean;
@@ -13,6 +14,7 @@ export interface OutgoingMessage {
   base64?: string;
 }
 
+/** The message to send, or the fail-1 problem of a bad send call. */
 export type SendArgsResult = { ok: true; message: OutgoingMessage; warnings: EngineWarning[] } | { ok: false; problem: CallProblem; warnings: EngineWarning[] };
 
 /** Text that is probably base64 of binary content: long enough, padded to 4, not a plain word. */

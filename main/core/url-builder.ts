@@ -5,6 +5,7 @@ import type { Json } from '../../shared/json';
 import type { CallProblem } from './call-results';
 import type { EngineWarning } from './engine-warning';
 
+/** The final URL with its warnings, or the code connectSocket fails with. */
 export type UrlBuildResult = { ok: true; url: string; warnings: EngineWarning[] } | { ok: false; problem: CallProblem; warnings: EngineWarning[] };
 
 /** Characters a URL may carry as they are; everything else in appended data is percent-encoded. */

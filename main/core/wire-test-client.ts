@@ -4,6 +4,7 @@ import type { Json } from '../../shared/json';
 import type { CallResult, EngineMessage, SocketEventMessage, SocketEventName, SocketTarget } from '../../shared/my-wire';
 import type { ClientSession, Engine } from './ports';
 
+/** A recording client for wire-level tests. */
 export interface WireTestClient {
   readonly session: ClientSession;
   /** Everything the engine sent, in order. */

@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 import { frameHeader } from './raw-handshake';
 
+/** Query parameters of /flood after bounding. */
 export interface FloodOptions {
   /** Frames to send (bounded by the caller). */
   count: number;

@@ -15,6 +15,7 @@ export interface RouteContext {
   later(ms: number, action: () => void): void;
 }
 
+/** One lab path: how it is advertised and how it answers the upgrade. */
 export interface LabRoute {
   name: string;
   path: string;
@@ -25,6 +26,7 @@ export interface LabRoute {
   handle(request: IncomingMessage, socket: Duplex, head: Buffer, query: URLSearchParams, context: RouteContext): void;
 }
 
+/** The subprotocol /unrequested-protocol picks; no client asks for it. */
 export const UNREQUESTED_PROTOCOL = 'lab-unrequested-protocol';
 const OVERSIZED_CHUNK = Buffer.alloc(64 * 1024, 'x');
 const MAX_CLOSE_REASON_BYTES = 123;

@@ -12,12 +12,14 @@ import type { LabRoute, RouteContext } from './lab-routes';
 import { LAB_ROUTES } from './lab-routes';
 import { makeSelfSignedCertificate } from './tls-certificate';
 
+/** Where the lab listens; only loopback is ever used. */
 export interface LabServerOptions {
   /** Port of the plain server (default: ephemeral). The TLS server always takes an ephemeral port. */
   port?: number;
   host?: '127.0.0.1';
 }
 
+/** A running lab: its endpoints (shown in the panel) and how to stop it. */
 export interface LabServer {
   endpoints: LabEndpoint[];
   /** URL of a named endpoint; throws for unknown names. */

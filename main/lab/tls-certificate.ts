@@ -2,6 +2,7 @@
 // certificates (phones, and the engine by default) refuse it, which reproduces error 7.
 import { generate } from 'selfsigned';
 
+/** PEM key and certificate for the TLS server. */
 export interface LabCertificate {
   key: string;
   cert: string;

@@ -141,3 +141,13 @@ describe('batch applier', () => {
     expect(frames.pendingFrames()).toBe(0);
   });
 });
+
+describe('batch applier, drops before subscribing', () => {
+  it('counts entries the engine evicted before the first batch as never delivered', () => {
+    const { ring, applier } = setup();
+    applier.handle({ kind: 'batch', entries: makeEntries(300, 2), skipped: 0, stats: { total: 302, dropped: 300, held: 2, capacity: 2, cleared: 0 } });
+    expect(ring.skipped()).toBe(300);
+    applier.handle({ kind: 'batch', entries: makeEntries(305, 1), skipped: 3, stats: { total: 306, dropped: 304, held: 2, capacity: 2, cleared: 0 } });
+    expect(ring.skipped()).toBe(303);
+  });
+});

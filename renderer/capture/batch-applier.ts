@@ -51,6 +51,7 @@ export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
   const { ring, transport, onFrame, onCleared, scheduler = browserFrameScheduler, fallbackMs = 250 } = options;
   const counters: ApplierCounters = { applied: 0, duplicates: 0, flushes: 0 };
   let lastSeq = -1;
+  let subscribed = false;
   let pendingStats: CaptureStats | null = null;
   let scheduled = false;
   let fallback: unknown;
@@ -73,7 +74,10 @@ export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
   }
 
   function applyBatch(entries: readonly RingEntry[], skipped: number, stats: CaptureStats): void {
-    ring.addSkipped(skipped);
+    // Entries the engine evicted before this panel subscribed were never delivered either.
+    const beforeSubscribing = subscribed ? 0 : Math.max(0, stats.dropped - skipped);
+    subscribed = true;
+    ring.addSkipped(skipped + beforeSubscribing);
     const fresh = ascendingAfter(entries, lastSeq);
     counters.duplicates += entries.length - fresh.length;
     ring.append(fresh);

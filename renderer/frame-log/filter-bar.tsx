@@ -34,15 +34,16 @@ export function FilterBar() {
 
   return (
     <div className="filter-bar" role="search">
-      <label className="filter-text">
-        <span className="visually-hidden">Filter text or regex</span>
+      <div className="filter-text">
         <input type="search" placeholder="Filter: text or regex" value={text} onChange={(event) => setText(event.target.value)} spellCheck={false} aria-label="Filter text or regex" />
-        {text !== '' && (
-          <span className={`filter-mode mode-${mode}`} title={mode === 'regex' ? 'read as a case-insensitive regular expression' : 'not a valid regular expression: matched literally'}>
-            {mode === 'regex' ? '.*' : 'abc'}
-          </span>
-        )}
-      </label>
+        <span
+          className={`filter-mode mode-${mode}`}
+          data-testid="filter-mode"
+          title={mode === 'regex' ? 'read as a case-insensitive regular expression' : mode === 'literal' ? 'not a valid regular expression: matched as plain text' : ''}
+        >
+          {mode === 'regex' ? 'regex' : mode === 'literal' ? 'text' : ''}
+        </span>
+      </div>
       <div className="toggle-group" role="group" aria-label="Direction">
         {DIRECTIONS.map(([direction, label, title]) => (
           <button

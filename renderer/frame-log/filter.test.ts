@@ -140,3 +140,13 @@ describe('filtered index', () => {
     expect(shownSeqs(afterClear, ring)).toEqual([51]);
   });
 });
+
+describe('searchable text', () => {
+  it('finds binary payloads by their UTF-8 text and calls by their options', () => {
+    const binary = makeEntry(1, { opcode: 2, name: 'binary', binary: true, payload: btoa('Hello, mini program!') });
+    const call = makeEntry(2, { kind: 'call', name: 'sendSocketMessage', direction: 'none', opcode: undefined, payload: undefined, detail: { options: { data: 'ping-42' } } });
+    const predicate = compileFilters({ ...NO_FILTERS, text: 'hel+o, mini' });
+    expect(predicate.test(binary)).toBe(true);
+    expect(compileFilters({ ...NO_FILTERS, text: 'ping-\\d+' }).test(call)).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@
 // generation changes. With no filter active the index is the identity and costs nothing.
 import type { CaptureEntry } from '../../shared/capture';
 import type { EntryRingView } from '../capture/entry-ring';
+import { base64ToBytes, bytesToUtf8 } from '../inspector/binary-forms';
 import { ENTRY_TYPES, entryTypeOf } from './entry-type';
 import type { LogFilters } from './log-filters';
 import { compileTextMatcher } from './text-matcher';
@@ -37,13 +38,23 @@ export function compileFilters(filters: LogFilters): EntryPredicate {
   };
 }
 
-/** What the text filter searches: the name, the payload (preview) and any error text. */
+/**
+ * What the text filter searches: the name, the payload (binary also as its UTF-8 text), error text and
+ * cause, the connection id, and for non-frame entries their details (call options, URLs, close codes).
+ */
 export function searchableText(entry: CaptureEntry): string {
   let text = entry.name;
-  if (entry.payload !== undefined) text += `\n${entry.payload}`;
+  if (entry.payload !== undefined) {
+    text += `\n${entry.payload}`;
+    if (entry.binary) {
+      const bytes = base64ToBytes(entry.payload);
+      if (bytes) text += `\n${bytesToUtf8(bytes)}`;
+    }
+  }
   if (entry.errorMessage !== undefined) text += `\n${entry.errorMessage}`;
   if (entry.cause !== undefined) text += `\n${entry.cause}`;
   if (entry.connectionId) text += `\n${entry.connectionId}`;
+  if (entry.kind !== 'frame' && entry.detail !== undefined) text += `\n${JSON.stringify(entry.detail)}`;
   return text;
 }
 

@@ -4,6 +4,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { connectionCatalog } from '../capture/connection-catalog';
 import { entryRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
 import { updateFilteredIndex, type FilteredIndex } from './filter';
@@ -118,12 +119,27 @@ export function FrameLog() {
         </div>
         <EmptyLog rowCount={index.rowCount} hidden={index.hidden} />
       </div>
+      <FirstConnectionHint />
       {!following && index.rowCount > 0 && (
         <button type="button" className="jump-latest" onClick={jumpToLatest}>
           ↓ Latest
         </button>
       )}
     </section>
+  );
+}
+
+/** Until the first connection, a line at the foot of the log says how to get one. */
+function FirstConnectionHint() {
+  const source = usePanelStore((state) => state.source);
+  const link = usePanelStore((state) => state.link);
+  usePanelStore((state) => state.version);
+  if (source !== 'live' || link !== 'open' || entryRing.size() === 0 || connectionCatalog.ids().length > 0) return null;
+  return (
+    <div className="log-hint" role="note">
+      No socket yet: press <b>Connect</b> in the mini-app, or open one from <b>Connection controls</b> on the left. Every frame and event will
+      appear here.
+    </div>
   );
 }
 

@@ -18,6 +18,8 @@ export interface ElectronAppOptions {
   miniappOrigin?: string;
   /** Extra argv for the app. */
   args?: string[];
+  /** Extra environment variables for the app (added to this process's). */
+  env?: Record<string, string>;
   /** How long to wait for each page (default 30 s). */
   timeoutMs?: number;
 }
@@ -52,7 +54,8 @@ export async function launchElectronApp(options: ElectronAppOptions = {}): Promi
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` first`);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const args = [ENTRY, '--no-open', ...(options.miniapp === undefined ? [] : ['--miniapp', options.miniapp]), ...(options.args ?? [])];
-  const app = await _electron.launch({ executablePath: availability.executablePath, args, timeout: timeoutMs });
+  const env = { ...process.env, ...options.env } as Record<string, string>;
+  const app = await _electron.launch({ executablePath: availability.executablePath, args, env, timeout: timeoutMs });
   try {
     const panel = await findPage(app, PANEL_ORIGIN, timeoutMs);
     const miniapp = await findPage(app, options.miniappOrigin ?? DEMO_ORIGIN, timeoutMs);

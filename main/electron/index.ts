@@ -24,6 +24,7 @@ import { MINIAPP_HOST, MINIAPP_SCHEME, locateMiniapp } from './miniapp-location'
 import { installNavigationGuard } from './navigation-guard';
 import { bindPanel } from './panel-binding';
 import { confineMiniappSession, denyAllPermissions } from './session-hardening';
+import { installMainTestHook, wantsMainTestHook } from './test-hook';
 import { hardenWebContents } from './web-contents-hardening';
 import { miniappWebPreferences, panelWebPreferences } from './web-preferences';
 
@@ -56,6 +57,7 @@ async function start(args: HostArgs): Promise<void> {
   const lab = await startLabServer({ port: args.port });
   running = { engine, lab };
   engine.setLabEndpoints(lab.endpoints);
+  if (wantsMainTestHook(process.env, app.isPackaged)) installMainTestHook(globalThis, engine);
 
   denyAllPermissions(session.defaultSession, log);
   protocol.handle(PANEL_SCHEME, createFileProtocolHandler({ root: paths.renderer, host: PANEL_HOST, headers: { 'content-security-policy': PANEL_CSP } }));

@@ -11,8 +11,10 @@ import { renderMarkdown, type BenchResults } from './harness/results-table';
 import { captureThroughput } from './measurements/capture-throughput';
 import { filterSpeed } from './measurements/filter-speed';
 import { memory } from './measurements/memory';
+import { myLatency } from './measurements/my-latency';
+import { panelThroughput } from './measurements/panel-throughput';
 
-const MEASUREMENTS: Measurement[] = [captureThroughput, memory, filterSpeed];
+const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();

@@ -198,10 +198,13 @@ export async function openPage(connection: CdpConnection): Promise<CdpPage> {
       await connection.send('Runtime.enable', {}, sessionId);
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const { frameTree } = await connection.send<{ frameTree: FrameTree }>('Page.getFrameTree', {}, sessionId);
-        const frameId = findFrame(frameTree, urlPrefix);
-        const found = [...contexts.values()].find((context) => context.isDefault && context.frameId === frameId);
-        if (found) return found;
+        // An out-of-process iframe (Chromium isolates sandboxed frames) is the root of its own session.
+        for (const session of [...sessions]) {
+          const tree = await connection.send<{ frameTree: FrameTree }>('Page.getFrameTree', {}, session).catch(() => undefined);
+          const frameId = tree ? findFrame(tree.frameTree, urlPrefix) : undefined;
+          const found = [...contexts.values()].find((context) => context.isDefault && context.sessionId === session && context.frameId === frameId);
+          if (found) return found;
+        }
         if (Date.now() > deadline) throw new Error(`no frame at ${urlPrefix} with a context appeared within ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

@@ -1,0 +1,122 @@
+// In-page scripts (sent as text over CDP) for the panel throughput measurement: a probe in the panel
+// page (applied counts per animation frame from the e2e hook, Long Tasks, long animation frames), a flood
+// opened by the mini-app through `my`, and a plain-WebSocket flood counter for the baseline page.
+// Times are epoch milliseconds (performance.timeOrigin + performance.now()), comparable across pages.
+
+export interface FloodPlan {
+  url: string;
+  count: number;
+}
+
+/** What the panel probe reports when stopped. */
+export interface PanelProbeReport {
+  appliedAtStart: number;
+  appliedAtEnd: number;
+  lastSeqAtStart: number;
+  lastSeqAtEnd: number;
+  ascending: boolean;
+  /** Epoch ms and applied count at each animation frame, flattened pairs. */
+  frames: number[];
+  longTasks: number[];
+  longAnimationFrames: number[];
+  longAnimationFramesSupported: boolean;
+}
+
+/** Installs `window.__benchProbe` in the panel page (needs `window.__devtoolsTest`). */
+export const START_PANEL_PROBE = `(() => {
+  const hook = window.__devtoolsTest;
+  const now = () => performance.timeOrigin + performance.now();
+  const probe = {
+    running: true,
+    appliedAtStart: hook.applied,
+    lastSeqAtStart: hook.lastSeq ?? -1,
+    frames: [],
+    longTasks: [],
+    longAnimationFrames: [],
+    longAnimationFramesSupported: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'),
+    observers: [],
+  };
+  const tick = () => {
+    probe.frames.push(now(), hook.applied);
+    if (probe.running) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  const longTasks = new PerformanceObserver((list) => { for (const entry of list.getEntries()) probe.longTasks.push(entry.duration); });
+  longTasks.observe({ type: 'longtask' });
+  probe.observers.push(longTasks);
+  if (probe.longAnimationFramesSupported) {
+    const frames = new PerformanceObserver((list) => { for (const entry of list.getEntries()) probe.longAnimationFrames.push(entry.duration); });
+    frames.observe({ type: 'long-animation-frame' });
+    probe.observers.push(frames);
+  }
+  window.__benchProbe = probe;
+  return true;
+})()`;
+
+/** The hook's last seq (to see when the panel has caught up). */
+export const PANEL_LAST_SEQ = 'window.__devtoolsTest.lastSeq ?? -1';
+
+/** Stops the probe and returns its report. */
+export const STOP_PANEL_PROBE = `(() => {
+  const probe = window.__benchProbe;
+  const hook = window.__devtoolsTest;
+  probe.running = false;
+  for (const observer of probe.observers) { for (const entry of observer.takeRecords()) (entry.entryType === 'longtask' ? probe.longTasks : probe.longAnimationFrames).push(entry.duration); observer.disconnect(); }
+  return {
+    appliedAtStart: probe.appliedAtStart,
+    appliedAtEnd: hook.applied,
+    lastSeqAtStart: probe.lastSeqAtStart,
+    lastSeqAtEnd: hook.lastSeq ?? -1,
+    ascending: hook.ascending(),
+    frames: probe.frames,
+    longTasks: probe.longTasks,
+    longAnimationFrames: probe.longAnimationFrames,
+    longAnimationFramesSupported: probe.longAnimationFramesSupported,
+  };
+})()`;
+
+/** What the mini-app's flood state reports. */
+export interface MiniappFloodState {
+  received: number;
+  openedAt: number;
+  lastAt: number;
+  closedAt: number;
+  error: string;
+}
+
+/** Opens the flood as a SocketTask in the mini-app and counts its messages in `window.__benchFlood`. */
+export function startMiniappFloodScript(plan: FloodPlan): string {
+  return `((plan) => {
+    const now = () => performance.timeOrigin + performance.now();
+    const state = { received: 0, openedAt: 0, lastAt: 0, closedAt: 0, error: '' };
+    window.__benchFlood = state;
+    const task = my.connectSocket({ url: plan.url, multiple: true });
+    task.onOpen(() => { state.openedAt = now(); });
+    task.onMessage(() => { state.received += 1; if (state.received === plan.count) state.lastAt = now(); });
+    task.onError((event) => { state.error = 'error ' + event.error + ': ' + event.errorMessage; });
+    task.onClose(() => { state.closedAt = now(); });
+    return true;
+  })(${JSON.stringify(plan)})`;
+}
+
+export const MINIAPP_FLOOD_STATE = '({ ...window.__benchFlood })';
+
+/** Baseline: a plain WebSocket counting the same flood; resolves with epoch open and last-frame times. */
+export function webSocketFloodScript(plan: FloodPlan): string {
+  return `((plan) => new Promise((resolve, reject) => {
+    const now = () => performance.timeOrigin + performance.now();
+    const socket = new WebSocket(plan.url);
+    let received = 0;
+    let openedAt = 0;
+    const timer = setTimeout(() => reject(new Error('flood incomplete: ' + received + ' of ' + plan.count)), 120000);
+    socket.onopen = () => { openedAt = now(); };
+    socket.onmessage = () => {
+      received += 1;
+      if (received !== plan.count) return;
+      clearTimeout(timer);
+      resolve({ received, openedAt, lastAt: now() });
+      socket.close(1000);
+    };
+    socket.onerror = () => reject(new Error('WebSocket error after ' + received + ' frames'));
+  }))(${JSON.stringify(plan)})`;
+}

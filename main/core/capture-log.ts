@@ -19,14 +19,23 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
   const held = () => next - firstSeq;
   const notify = () => listeners.forEach((listener) => listener());
 
-  function cap(entry: NewCaptureEntry): NewCaptureEntry {
-    if (entry.payload === undefined || entry.payload.length <= payloadCap) return entry;
-    return { ...entry, payload: entry.payload.slice(0, payloadCap), truncated: true };
+  // The log takes ownership of the entry object (callers build a fresh one per append): stamping it in
+  // place instead of copying keeps floods cheap.
+  function stamp(entry: NewCaptureEntry): CaptureEntry {
+    const stamped = entry as CaptureEntry;
+    if (entry.payload !== undefined && entry.payload.length > payloadCap) {
+      stamped.payload = entry.payload.slice(0, payloadCap);
+      stamped.truncated = true;
+    }
+    stamped.seq = next;
+    stamped.wallTime = clock.now();
+    stamped.monoTime = clock.monotonic();
+    return stamped;
   }
 
   return {
     append(newEntry) {
-      const clocked: CaptureEntry = { ...cap(newEntry), seq: next, wallTime: clock.now(), monoTime: clock.monotonic() };
+      const clocked = stamp(newEntry);
       if (held() === capacity) {
         ring[firstSeq % capacity] = undefined;
         firstSeq += 1;

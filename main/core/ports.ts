@@ -24,6 +24,7 @@ export interface CaptureOptions {
 
 /** One ordered, bounded log of everything; see shared/capture.ts. */
 export interface CaptureLog {
+  /** Takes ownership of `entry`: it is stamped in place and kept, so pass a fresh object. */
   append(entry: NewCaptureEntry): CaptureEntry;
   get(seq: number): CaptureEntry | undefined;
   /** Held entries with seq >= fromSeq, in order. */

@@ -31,7 +31,7 @@ test.describe('Electron host walls', () => {
       frozen: Object.isFrozen(window.msdPanel),
       node: [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process],
     }));
-    expect(panel).toEqual({ keys: ['onMessage', 'send', 'setMiniappBounds'], frozen: true, node: ['undefined', 'undefined'] });
+    expect(panel).toEqual({ keys: ['onMessage', 'reloadMiniapp', 'send', 'setMiniappBounds'], frozen: true, node: ['undefined', 'undefined'] });
 
     const miniapp = await app().miniapp.evaluate(() => ({
       connect: typeof (globalThis as { my?: { connectSocket?: unknown } }).my?.connectSocket,

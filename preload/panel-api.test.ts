@@ -135,11 +135,18 @@ describe('createPanelApi (window.msdPanel)', () => {
     expect(() => api.onMessage('not a function' as never)).toThrow(TypeError);
   });
 
-  it('exposes exactly three frozen functions and nothing of ipcRenderer', () => {
+  it('asks main to reload the mini-app on panel:reload-miniapp', () => {
+    const ipc = new FakeIpcRenderer();
+    const api = createPanelApi(ipc, { report: () => {} });
+    api.reloadMiniapp?.();
+    expect(ipc.sent.at(-1)).toEqual({ channel: 'panel:reload-miniapp', payload: undefined });
+  });
+
+  it('exposes exactly four frozen functions and nothing of ipcRenderer', () => {
     const ipc = new FakeIpcRenderer();
     const api = createPanelApi(ipc, { report: () => {} });
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual(['onMessage', 'send', 'setMiniappBounds']);
+    expect(Object.keys(api).sort()).toEqual(['onMessage', 'reloadMiniapp', 'send', 'setMiniappBounds']);
     for (const value of Object.values(api)) {
       expect(typeof value).toBe('function');
       expect([ipc, ipc.send, ipc.on]).not.toContain(value);

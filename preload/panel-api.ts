@@ -74,5 +74,8 @@ export function createPanelApi(ipc: PanelIpc, options: PanelApiOptions = {}): Ms
       if (!parsed.success) throw new TypeError(`msdPanel.setMiniappBounds: invalid bounds (${parsed.error.issues[0]?.message ?? 'invalid'})`);
       ipc.send(PANEL_CHANNELS.miniappBounds, parsed.data);
     },
+    reloadMiniapp() {
+      ipc.send(PANEL_CHANNELS.reloadMiniapp);
+    },
   } satisfies MsdPanelApi);
 }

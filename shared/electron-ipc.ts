@@ -25,6 +25,8 @@ export const PANEL_CHANNELS = {
   request: 'panel:request',
   /** Panel → main: where the mini-app view goes, in the panel's CSS pixels. */
   miniappBounds: 'panel:miniapp-bounds',
+  /** Panel → main: reload the mini-app page (its sockets close with 1001, the new page gets a new client). */
+  reloadMiniapp: 'panel:reload-miniapp',
   /** Main → panel: the MessagePort that carries every PanelMessage. */
   port: 'panel:port',
 } as const;
@@ -35,6 +37,7 @@ export const KNOWN_INBOUND_CHANNELS: readonly string[] = [
   PANEL_CHANNELS.ready,
   PANEL_CHANNELS.request,
   PANEL_CHANNELS.miniappBounds,
+  PANEL_CHANNELS.reloadMiniapp,
 ];
 
 const coordinate = z.number().min(0).max(100_000);
@@ -49,6 +52,8 @@ export interface MsdPanelApi {
   /** Messages from the engine, in order; returns the unsubscribe function. */
   onMessage(listener: (message: PanelMessage) => void): () => void;
   setMiniappBounds(bounds: MiniappBounds): void;
+  /** Reloads the mini-app view (the Electron panel's "Reload mini-app" button). */
+  reloadMiniapp?(): void;
 }
 
 const labConfigSchema: z.ZodType<LabConfig> = z.object({

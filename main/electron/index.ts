@@ -101,6 +101,7 @@ async function start(args: HostArgs): Promise<void> {
     createChannel: () => new MessageChannelMain(),
     createSession: (send) => createPanelSession(engine, send),
     onMiniappBounds: layout.apply,
+    onReloadMiniapp: () => view.webContents.reload(),
     log,
   });
   window.on('closed', () => view.webContents.close());

@@ -26,6 +26,7 @@ function setup() {
   const bounds: MiniappBounds[] = [];
   const sessions: PanelSession[] = [];
   const log: string[] = [];
+  let reloads = 0;
   const binding = bindPanel({
     contents,
     origin: 'app://panel',
@@ -40,6 +41,9 @@ function setup() {
       return session;
     },
     onMiniappBounds: (rect) => bounds.push(rect),
+    onReloadMiniapp: () => {
+      reloads += 1;
+    },
     log: (line) => log.push(line),
   });
   /** The renderer end of the latest port, collecting what arrives. */
@@ -55,7 +59,7 @@ function setup() {
     });
     return { port, received, isClosed: () => closed };
   };
-  return { engine, contents, bounds, sessions, log, binding, rendererPort };
+  return { engine, contents, bounds, sessions, log, binding, rendererPort, reloads: () => reloads };
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
@@ -121,6 +125,13 @@ describe('bindPanel', () => {
       expect.stringMatching(/^dropped an invalid panel request/),
       expect.stringMatching(/^dropped invalid mini-app bounds/),
     ]);
+  });
+
+  it('passes panel:reload-miniapp on from the panel only', () => {
+    const { contents, reloads } = setup();
+    contents.sendFromRenderer('panel:reload-miniapp', undefined);
+    contents.sendFromRenderer('panel:reload-miniapp', undefined, fakeFrame('app://panel/x.html', { parent: contents.mainFrame }));
+    expect(reloads()).toBe(1);
   });
 
   it('ignores panel:* from a subframe, a null frame, another webContents or another origin', () => {

@@ -46,6 +46,7 @@ export interface PanelBindingOptions<Transferable> {
   createChannel(): PortPair<Transferable>;
   createSession(send: PanelSink): PanelSession;
   onMiniappBounds(bounds: MiniappBounds): void;
+  onReloadMiniapp(): void;
   log?: (message: string) => void;
 }
 
@@ -98,6 +99,7 @@ export function bindPanel<Transferable>(options: PanelBindingOptions<Transferabl
       if (!parsed.success) return log(`dropped invalid mini-app bounds: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
       options.onMiniappBounds(parsed.data);
     },
+    [PANEL_CHANNELS.reloadMiniapp]: () => options.onReloadMiniapp(),
   };
 
   const listeners = Object.entries(handlers).map(([channel, handle]) => {

@@ -1,15 +1,19 @@
 import { defineConfig } from '@playwright/test';
 import { electronAvailability } from './e2e/harness/electron-availability';
 
-// Two projects run the same specs: `browser` (Debian's Chromium against the browser host; always) and
-// `electron` (_electron.launch; only where an Electron binary exists, otherwise skipped with the reason).
+// Two projects run the same specs through one `driver` fixture (e2e/harness/fixtures.ts): `browser`
+// (Debian's Chromium against the browser host; always) and `electron` (_electron.launch; only where an
+// Electron binary exists, otherwise every test is reported skipped with the reason). The global setup
+// builds the product once, so the specs drive what `npm run build` makes.
 const electron = electronAvailability();
 if (!electron.available) console.log(`[e2e] electron project skipped: ${electron.reason}`);
 
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  timeout: 60_000,
+  globalSetup: './e2e/harness/global-setup.ts',
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   reporter: [['list']],

@@ -1,8 +1,10 @@
 // `npm run build`: Vite for the two pages, esbuild for everything that runs outside a page (the browser
 // host's `my` shim, the Node command line, the Electron main process and its sandboxed preloads).
 // Entries whose source does not exist yet are skipped with a note, so a partial tree still builds.
+// Everything is built into a staging folder that replaces out/ at the end, so a running host (or a
+// build started at the same time in the same tree) never sees a half-written out/.
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
@@ -12,7 +14,9 @@ import { tsImport } from 'tsx/esm/api';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { OUT_LAYOUT } = await tsImport('../main/cli/out-layout.ts', import.meta.url);
 const outDir = join(root, 'out');
-const out = (key) => join(outDir, OUT_LAYOUT[key]);
+const scratchDir = join(root, 'node_modules', '.cache', 'mini-socket-devtools-build');
+const stagingDir = join(scratchDir, `staging-${process.pid}`);
+const out = (key) => join(stagingDir, OUT_LAYOUT[key]);
 const src = (path) => join(root, path);
 const started = Date.now();
 
@@ -21,17 +25,24 @@ const steps = [
   {
     name: 'panel',
     source: 'renderer/index.html',
-    run: () => viteBuild({ configFile: src('vite.config.ts'), mode: 'panel', logLevel: 'warn' }),
+    run: () => viteBuild({ configFile: src('vite.config.ts'), mode: 'panel', logLevel: 'warn', build: { outDir: out('renderer') } }),
   },
   {
     name: 'demo mini-app',
     source: 'renderer/miniapp-demo/index.html',
-    run: () => viteBuild({ configFile: src('vite.config.ts'), mode: 'miniapp-demo', logLevel: 'warn' }),
+    run: () => viteBuild({ configFile: src('vite.config.ts'), mode: 'miniapp-demo', logLevel: 'warn', build: { outDir: out('miniappDemo') } }),
   },
   {
     name: 'web mini-app shim',
     source: 'preload/web-miniapp.ts',
-    run: () => bundle('preload/web-miniapp.ts', out('webMiniappShim'), { platform: 'browser', format: 'iife' }),
+    // The mini-app's CSP forbids eval: zod must not probe `new Function` while its modules load (the probe
+    // is caught, but the page would log a CSP violation), so its global config says jitless before it runs.
+    run: () =>
+      bundle('preload/web-miniapp.ts', out('webMiniappShim'), {
+        platform: 'browser',
+        format: 'iife',
+        banner: { js: 'globalThis.__zod_globalConfig = { jitless: true };' },
+      }),
   },
   {
     name: 'command line',
@@ -68,14 +79,22 @@ function bundle(entry, outfile, options) {
   });
 }
 
-await rm(outDir, { recursive: true, force: true });
+await mkdir(scratchDir, { recursive: true });
 const skipped = [];
-for (const step of steps) {
-  if (!existsSync(src(step.source))) {
-    skipped.push(`${step.name} (${step.source} not written yet)`);
-    continue;
+try {
+  for (const step of steps) {
+    if (!existsSync(src(step.source))) {
+      skipped.push(`${step.name} (${step.source} not written yet)`);
+      continue;
+    }
+    await step.run();
   }
-  await step.run();
+  const retired = join(scratchDir, `retired-${process.pid}`);
+  if (existsSync(outDir)) await rename(outDir, retired);
+  await rename(stagingDir, outDir);
+  await rm(retired, { recursive: true, force: true });
+} finally {
+  await rm(stagingDir, { recursive: true, force: true });
 }
 for (const note of skipped) console.log(`build: skipped ${note}`);
 console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir}`);

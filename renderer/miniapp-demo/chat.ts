@@ -2,7 +2,7 @@
 // an echo chat over the lab's echo endpoint (text and binary).
 import type { MySocketApi } from '../../shared/my/types';
 import { base64ToUtf8, utf8ToBase64 } from './demo-env';
-import { el } from './dom';
+import { el, onEnter } from './dom';
 
 type ChatState = 'idle' | 'connecting' | 'open' | 'closed';
 type LineKind = 'out' | 'in' | 'system' | 'error';
@@ -16,14 +16,20 @@ export function createChat(my: MySocketApi, defaultUrl: string): HTMLElement {
   const pill = el('span', { className: 'pill' });
   const urlInput = el('input', { type: 'text', value: defaultUrl, placeholder: 'ws://…', className: 'grow' });
   urlInput.setAttribute('aria-label', 'Server URL');
-  const connectButton = el('button', { type: 'submit', className: 'primary' }, 'Connect');
+  const connectButton = el('button', { type: 'button', className: 'primary', onClick: () => connect() }, 'Connect');
   const closeButton = el('button', { type: 'button', onClick: () => closeConnection() }, 'Close');
   const lines = el('ol', { className: 'lines' });
   lines.setAttribute('aria-label', 'Messages');
   const messageInput = el('input', { type: 'text', value: 'Hello, mini program!', className: 'grow' });
   messageInput.setAttribute('aria-label', 'Message');
-  const sendButton = el('button', { type: 'submit', className: 'primary' }, 'Send');
+  const sendButton = el('button', { type: 'button', className: 'primary', onClick: () => send(false) }, 'Send');
   const binaryButton = el('button', { type: 'button', title: 'Send the text as a binary frame (base64, isBuffer: true)', onClick: () => send(true) }, 'Binary');
+
+  // No <form>: the sandbox (no allow-forms) blocks submission, so Enter is handled by hand.
+  onEnter(urlInput, () => connect());
+  onEnter(messageInput, () => {
+    if (state === 'open') send(false);
+  });
 
   function render(): void {
     pill.textContent = STATE_LABEL[state];
@@ -93,15 +99,9 @@ export function createChat(my: MySocketApi, defaultUrl: string): HTMLElement {
     { className: 'card' },
     el('header', { className: 'card-head' }, el('h2', {}, 'Echo chat'), pill),
     el('p', { className: 'hint' }, 'Single mode: my.connectSocket, my.sendSocketMessage and the global my.onSocket* listeners.'),
-    el('form', { className: 'row', onSubmit: (event) => {
-        event.preventDefault();
-        connect();
-      } }, urlInput, connectButton, closeButton),
+    el('div', { className: 'row' }, urlInput, connectButton, closeButton),
     lines,
-    el('form', { className: 'row', onSubmit: (event) => {
-        event.preventDefault();
-        send(false);
-      } }, messageInput, sendButton, binaryButton),
+    el('div', { className: 'row' }, messageInput, sendButton, binaryButton),
   );
   card.dataset.part = 'chat';
   render();

@@ -13,7 +13,6 @@ export interface ElementProps {
   disabled?: boolean;
   dataset?: Record<string, string>;
   onClick?: (event: MouseEvent) => void;
-  onSubmit?: (event: SubmitEvent) => void;
 }
 
 /** `document.createElement(tag)` with props and children (strings become text nodes). */
@@ -27,7 +26,6 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Element
   if (props.disabled !== undefined && 'disabled' in node) (node as HTMLButtonElement).disabled = props.disabled;
   for (const [key, value] of Object.entries(props.dataset ?? {})) node.dataset[key] = value;
   if (props.onClick) node.addEventListener('click', props.onClick as EventListener);
-  if (props.onSubmit) node.addEventListener('submit', props.onSubmit as EventListener);
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     node.append(typeof child === 'string' ? document.createTextNode(child) : child);
@@ -38,4 +36,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Element
 /** Replaces every child of `parent`. */
 export function setChildren(parent: Element, ...children: Child[]): void {
   parent.replaceChildren(...children.filter((child): child is Node | string => child !== null && child !== undefined && child !== false));
+}
+
+/** Runs `action` when Enter is pressed in `input`. */
+export function onEnter(input: HTMLInputElement, action: () => void): void {
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.isComposing) action();
+  });
 }

@@ -99,7 +99,7 @@ export function scenarios(my: MySocketApi, endpoints: LabEndpoint[], echoUrl: st
     },
     {
       code: 2,
-      label: 'Second connect',
+      label: '2nd connect',
       condition: "A second single-mode connectSocket while one lives. Needs the panel's single-mode policy set to 'reject'; with 'replace' the old connection is replaced instead.",
       run: () =>
         new Promise((resolve) => {

@@ -1,0 +1,51 @@
+// Runs the built command line as users do (`mini-socket-devtools --web --no-open --port 0`) in a child
+// process and reads the URLs it prints.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export interface BrowserHostProcess {
+  panelUrl: string;
+  miniappUrl: string;
+  captureHarUrl: string;
+  /** Everything the process printed so far (for failure messages). */
+  output(): string;
+  stop(): Promise<number | null>;
+}
+
+const BIN = fileURLToPath(new URL('../../bin/mini-socket-devtools.mjs', import.meta.url));
+const START_TIMEOUT_MS = 30_000;
+
+/** Starts the host; rejects with its output when it does not print its URLs in time. */
+export async function startBrowserHostProcess(extraArgs: string[] = []): Promise<BrowserHostProcess> {
+  const child = spawn(process.execPath, [BIN, '--web', '--no-open', '--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const line = (label: string) => new RegExp(`^${label}: (\\S+)$`, 'm').exec(output)?.[1];
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (!(line('Panel') && line('Mini-app') && line('Capture \\(HAR\\)'))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the browser host did not start:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    panelUrl: line('Panel') ?? '',
+    miniappUrl: line('Mini-app') ?? '',
+    captureHarUrl: line('Capture \\(HAR\\)') ?? '',
+    output: () => output,
+    stop: () => stopChild(child, exited),
+  };
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  const code = await exited;
+  clearTimeout(timer);
+  return code;
+}

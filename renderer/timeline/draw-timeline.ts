@@ -58,7 +58,8 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayo
 
   ctx.save();
   ctx.beginPath();
-  ctx.rect(gutter, 0, plotWidth, layout.height);
+  // The clip runs to the canvas edge: labels of markers at the plot's right end stay readable.
+  ctx.rect(gutter, 0, width - gutter, layout.height);
   ctx.clip();
   ctx.translate(gutter, 0);
   drawLaneBars(ctx, layout, theme);

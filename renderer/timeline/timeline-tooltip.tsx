@@ -1,6 +1,8 @@
 // The hover card of the timeline: for an error or warning marker the full explanation (code, seed text,
 // remedy, raw cause / what, why, fix), for other markers what the entry is, for a density bucket how many
-// messages it holds. Text only; clamped inside the timeline.
+// messages it holds. Text only. Rendered into <body> at fixed viewport coordinates, so it is never clipped
+// by the scrolling timeline: below the pointer, or above it near the bottom of the window.
+import { createPortal } from 'react-dom';
 import { entryRing } from '../capture/entry-ring';
 import { ProblemDetails } from '../warnings/problem-details';
 import { describeProblem } from '../warnings/describe-problem';
@@ -11,22 +13,25 @@ import { formatTickLabel } from './timeline-viewport';
 
 export interface TimelineTooltipProps {
   hit: Exclude<TimelineHit, { kind: 'lane' }>;
-  /** Pointer position inside the timeline host. */
-  x: number;
-  y: number;
-  hostWidth: number;
+  /** Pointer position in the window (clientX / clientY). */
+  clientX: number;
+  clientY: number;
 }
 
-const CARD_WIDTH = 360;
+const CARD_WIDTH = 400;
+const GAP = 14;
 
 /** Renders the hover card (see the module comment). */
-export function TimelineTooltip({ hit, x, y, hostWidth }: TimelineTooltipProps) {
-  const left = Math.max(4, Math.min(x + 14, hostWidth - CARD_WIDTH - 8));
-  const where = hit.lane.connectionId || `${hit.lane.clientId} (no connection)`;
-  return (
-    <div className="msd-timeline__tooltip" role="tooltip" style={{ left, top: y + 14, width: CARD_WIDTH }}>
+export function TimelineTooltip({ hit, clientX, clientY }: TimelineTooltipProps) {
+  const left = Math.max(4, Math.min(clientX + GAP, window.innerWidth - CARD_WIDTH - 8));
+  const below = clientY < window.innerHeight / 2;
+  const place = below ? { top: clientY + GAP } : { bottom: window.innerHeight - clientY + GAP };
+  const where = hit.lane.kind === 'connection' ? hit.lane.connectionId : hit.lane.kind === 'engine' ? 'engine' : `${hit.lane.clientId} (no connection)`;
+  return createPortal(
+    <div className="msd-timeline__tooltip" role="tooltip" style={{ left, width: CARD_WIDTH, ...place }}>
       {hit.kind === 'marker' ? <MarkerCard seq={hit.marker.seq} count={hit.marker.count} where={where} /> : <BucketCard hit={hit} where={where} />}
-    </div>
+    </div>,
+    document.body,
   );
 }
 

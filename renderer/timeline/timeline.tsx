@@ -57,8 +57,8 @@ function readTheme(element: Element): TimelineTheme {
 
 interface Hover {
   hit: TimelineHit;
-  x: number;
-  y: number;
+  clientX: number;
+  clientY: number;
 }
 
 /** The timeline panel (see the module comment). */
@@ -100,10 +100,13 @@ export function Timeline() {
     const height = Math.max(layout.height, DEFAULT_LAYOUT_OPTIONS.axisHeight + DEFAULT_LAYOUT_OPTIONS.laneHeight);
     const ratio = window.devicePixelRatio || 1;
     if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      // New lanes arrive at the bottom: keep them in view when the user was looking at the bottom already.
+      const atBottom = host.scrollTop + host.clientHeight >= host.scrollHeight - 2;
       canvas.width = Math.round(width * ratio);
       canvas.height = Math.round(height * ratio);
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;
+      if (atBottom) host.scrollTop = host.scrollHeight;
     }
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
@@ -193,8 +196,7 @@ export function Timeline() {
     const rect = event.currentTarget.getBoundingClientRect();
     const x = event.clientX - rect.left;
     const y = event.clientY - rect.top;
-    const hit = layout && x >= TIMELINE_GUTTER ? hitTestTimeline(layout, x - TIMELINE_GUTTER, y) : null;
-    return { hit, x, y };
+    return { hit: layout && x >= TIMELINE_GUTTER ? hitTestTimeline(layout, x - TIMELINE_GUTTER, y) : null };
   };
 
   const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
@@ -214,11 +216,12 @@ export function Timeline() {
         return;
       }
     }
-    const { hit, x, y } = hitAt(event);
+    const { hit } = hitAt(event);
+    const { clientX, clientY } = event;
     setHover((current) => {
-      if (!hit || hit.kind === 'lane') return hit ? { hit, x, y } : null;
+      if (!hit || hit.kind === 'lane') return null;
       if (current && sameHit(current.hit, hit)) return current;
-      return { hit, x, y };
+      return { hit, clientX, clientY };
     });
   };
 
@@ -291,7 +294,7 @@ export function Timeline() {
           onPointerLeave={() => setHover(null)}
           onKeyDown={onKeyDown}
         />
-        {hover && hover.hit.kind !== 'lane' && <TimelineTooltip hit={hover.hit} x={hover.x} y={hover.y} hostWidth={hostRef.current?.clientWidth ?? 0} />}
+        {hover && hover.hit.kind !== 'lane' && <TimelineTooltip hit={hover.hit} clientX={hover.clientX} clientY={hover.clientY} />}
       </div>
     </section>
   );

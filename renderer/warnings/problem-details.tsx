@@ -19,8 +19,8 @@ export function ProblemDetails({ problem, compact = false }: ProblemDetailsProps
         <span>{problem.title}</span>
       </div>
       {problem.origin && <div className="msd-problem__origin">{problem.origin}</div>}
-      {problem.message && problem.message !== problem.seedText && (
-        <Field label="Message" text={problem.message} />
+      {problem.message && !(compact && problem.seedText && problem.message.startsWith(problem.seedText)) && (
+        <Field label={problem.severity === 'error' ? 'errorMessage the app got' : 'Message'} text={problem.message} />
       )}
       {problem.cause && <Field label="Raw cause" text={problem.cause} mono />}
       {problem.remedy && <Field label="Remedy" text={problem.remedy} />}

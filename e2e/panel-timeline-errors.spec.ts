@@ -1,0 +1,149 @@
+// The error-code timeline, the problems list and the connection controls on the real browser host:
+// error 7 reproduced from the demo mini-app is found as a marker on the timeline, its tooltip carries the
+// seed text, the remedy and the raw cause, and clicking it selects its log entry; a message sent from the
+// panel's composer comes back as an echo in the log.
+import { expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import type { CaptureEntry } from '../shared/capture';
+import { socketError } from '../shared/error-codes';
+import { openBrowserHostDriver } from './harness/browser-host-driver';
+import type { BrowserHostProcess } from './harness/browser-host-process';
+import { startBrowserHostProcess } from './harness/browser-host-process';
+import type { HostDriver } from './harness/host-driver';
+
+/** Geometry of the timeline canvas (renderer/timeline: TIMELINE_GUTTER, DEFAULT_LAYOUT_OPTIONS, MARKER_Y). */
+const GUTTER = 190;
+const AXIS_HEIGHT = 24;
+const LANE_HEIGHT = 44;
+const MARKER_Y = 15;
+const SCAN_STEP_PX = 3;
+
+let host: BrowserHostProcess | undefined;
+let driver: HostDriver | undefined;
+
+test.beforeAll(async () => {
+  test.skip(test.info().project.name !== 'browser', 'drives the browser host; the Electron host shares the same renderer');
+  host = await startBrowserHostProcess();
+});
+test.afterAll(async () => {
+  await host?.stop();
+});
+test.beforeEach(async ({ browser }) => {
+  if (!host) throw new Error('the browser host did not start');
+  driver = await openBrowserHostDriver(host, browser);
+});
+test.afterEach(async () => {
+  await driver?.close();
+  driver = undefined;
+});
+
+const current = (): HostDriver => {
+  if (!driver) throw new Error('no driver');
+  return driver;
+};
+
+async function waitForEntry(predicate: (entry: CaptureEntry) => boolean, what: string): Promise<CaptureEntry> {
+  let found: CaptureEntry | undefined;
+  await expect
+    .poll(async () => {
+      found = (await current().capture()).find(predicate);
+      return found !== undefined;
+    }, { message: what, timeout: 30_000 })
+    .toBe(true);
+  if (!found) throw new Error(what);
+  return found;
+}
+
+/**
+ * Moves the pointer along every lane's marker line until the timeline's tooltip shows `text`, and returns
+ * the middle of the stretch where it does (the marker's centre). This is how a user finds a marker, and
+ * it needs no test hook in the panel.
+ */
+async function hoverMarker(page: Page, canvas: Locator, text: string): Promise<{ x: number; y: number }> {
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the timeline canvas is not visible');
+  const lanes = Math.round((box.height - AXIS_HEIGHT) / LANE_HEIGHT);
+  const tooltip = page.locator('.msd-timeline__tooltip');
+  const showsText = async (x: number, y: number) => {
+    await page.mouse.move(x, y);
+    return (await tooltip.count()) > 0 && ((await tooltip.textContent()) ?? '').includes(text);
+  };
+  for (let lane = 0; lane < lanes; lane += 1) {
+    const y = box.y + AXIS_HEIGHT + lane * LANE_HEIGHT + MARKER_Y;
+    for (let x = box.x + GUTTER + 2; x < box.x + box.width; x += SCAN_STEP_PX) {
+      if (!(await showsText(x, y))) continue;
+      let last = x;
+      while (last + 1 < box.x + box.width && (await showsText(last + 1, y))) last += 1;
+      const centre = { x: (x + last) / 2, y };
+      await page.mouse.move(centre.x, centre.y);
+      return centre;
+    }
+  }
+  throw new Error(`no timeline marker showed "${text}" in ${lanes} lanes`);
+}
+
+test('error 7 from the demo: marker on the timeline with seed text, remedy and cause; a click selects its log entry', async () => {
+  const { panel } = current();
+  const miniapp = await current().miniapp();
+  await miniapp.getByRole('button', { name: 'Reproduce 7' }).click();
+  const error = await waitForEntry((entry) => entry.kind === 'error' && entry.errorCode === 7, 'the error 7 event in the capture');
+  expect(error.cause).toBeTruthy();
+
+  const problem = panel.getByRole('option').filter({ hasText: 'Error 7' });
+  await expect(problem).toHaveCount(1);
+
+  await panel.getByRole('button', { name: 'Fit all' }).click();
+  const canvas = panel.locator('.msd-timeline__canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  // Zoom in around the error (the wheel keeps the time under the pointer in place) until it stands apart
+  // from the calls and the close next to it.
+  let where = await hoverMarker(panel, canvas, 'Error 7');
+  for (let step = 0; step < 3; step += 1) {
+    await panel.mouse.wheel(0, -500);
+    where = await hoverMarker(panel, canvas, 'Error 7');
+  }
+  const zoomed = where;
+
+  const tooltip = panel.locator('.msd-timeline__tooltip');
+  await expect(tooltip).toContainText(socketError(7).description);
+  await expect(tooltip).toContainText(socketError(7).solution.slice(0, 80));
+  await expect(tooltip).toContainText(error.cause ?? '');
+  await expect(tooltip).toContainText(`#${error.seq}`);
+  await current().screenshot('panel-timeline-error-7-tooltip');
+
+  await panel.mouse.click(zoomed.x, zoomed.y);
+  await expect(panel.locator(`[role="row"][aria-selected="true"]`)).toHaveAttribute('data-seq', String(error.seq));
+  await expect(problem).toHaveAttribute('aria-selected', 'true');
+  const details = panel.getByRole('complementary').filter({ hasText: 'Remedy' });
+  await expect(details).toContainText(socketError(7).solution.slice(0, 80));
+  await panel.mouse.move(zoomed.x, zoomed.y + 400);
+  await current().screenshot('panel-timeline-error-7-selected');
+});
+
+test('a message sent from the composer comes back as an echo in the log', async () => {
+  const { panel } = current();
+  const echo = (await current().lab()).find((endpoint) => endpoint.name === 'echo');
+  expect(echo).toBeDefined();
+  const controls = panel.locator('.msd-controls');
+  await expect(controls.getByRole('combobox', { name: 'url' })).toHaveValue(echo?.url ?? '');
+  await controls.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(controls.locator('.msd-panel-connection').filter({ hasText: 'single' })).toContainText('open');
+
+  const text = `composer says hi ${Date.now()}`;
+  await controls.getByRole('textbox', { name: 'Message' }).fill(text);
+  await controls.getByRole('button', { name: 'Send', exact: true }).click();
+  const rows = panel.locator('[role="row"]').filter({ hasText: text });
+  await expect(rows.filter({ has: panel.getByRole('gridcell', { name: 'out', exact: true }) })).toHaveCount(1);
+  await expect(rows.filter({ has: panel.getByRole('gridcell', { name: 'in', exact: true }) })).toHaveCount(1);
+  await expect(controls.getByRole('list', { name: "Results of the panel's calls" })).toContainText('success');
+
+  await controls.getByRole('button', { name: 'Hex' }).click();
+  await controls.getByRole('textbox', { name: 'Message' }).fill('de ad be ef');
+  await controls.getByRole('button', { name: 'Send', exact: true }).click();
+  const binary = await waitForEntry((entry) => entry.kind === 'frame' && entry.direction === 'in' && entry.clientId === 'panel' && entry.payload === '3q2+7w==', 'the binary echo');
+  expect(binary.binary).toBe(true);
+
+  const frames = (await current().capture()).filter((entry) => entry.clientId === 'panel' && entry.kind === 'frame' && entry.payload === text);
+  expect(frames.map((frame) => frame.direction)).toEqual(['out', 'in']);
+  await current().screenshot('panel-timeline-composer-echo');
+});

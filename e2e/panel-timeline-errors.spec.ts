@@ -2,13 +2,10 @@
 // error 7 reproduced from the demo mini-app is found as a marker on the timeline, its tooltip carries the
 // seed text, the remedy and the raw cause, and clicking it selects its log entry; a message sent from the
 // panel's composer comes back as an echo in the log.
-import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import type { CaptureEntry } from '../shared/capture';
 import { socketError } from '../shared/error-codes';
-import { openBrowserHostDriver } from './harness/browser-host-driver';
-import type { BrowserHostProcess } from './harness/browser-host-process';
-import { startBrowserHostProcess } from './harness/browser-host-process';
+import { expect, test } from './harness/fixtures';
 import type { HostDriver } from './harness/host-driver';
 
 /** Geometry of the timeline canvas (renderer/timeline: TIMELINE_GUTTER, DEFAULT_LAYOUT_OPTIONS, MARKER_Y). */
@@ -16,37 +13,14 @@ const GUTTER = 190;
 const AXIS_HEIGHT = 24;
 const LANE_HEIGHT = 44;
 const MARKER_Y = 15;
-const SCAN_STEP_PX = 3;
+const SCAN_STEP_PX = 5;
 
-let host: BrowserHostProcess | undefined;
-let driver: HostDriver | undefined;
-
-test.beforeAll(async () => {
-  test.skip(test.info().project.name !== 'browser', 'drives the browser host; the Electron host shares the same renderer');
-  host = await startBrowserHostProcess();
-});
-test.afterAll(async () => {
-  await host?.stop();
-});
-test.beforeEach(async ({ browser }) => {
-  if (!host) throw new Error('the browser host did not start');
-  driver = await openBrowserHostDriver(host, browser);
-});
-test.afterEach(async () => {
-  await driver?.close();
-  driver = undefined;
-});
-
-const current = (): HostDriver => {
-  if (!driver) throw new Error('no driver');
-  return driver;
-};
-
-async function waitForEntry(predicate: (entry: CaptureEntry) => boolean, what: string): Promise<CaptureEntry> {
+/** The newest entry matching `predicate` with a seq above `after` (the host is shared by the specs). */
+async function waitForEntry(driver: HostDriver, after: number, predicate: (entry: CaptureEntry) => boolean, what: string): Promise<CaptureEntry> {
   let found: CaptureEntry | undefined;
   await expect
     .poll(async () => {
-      found = (await current().capture()).find(predicate);
+      found = (await driver.capture()).find((entry) => entry.seq > after && predicate(entry));
       return found !== undefined;
     }, { message: what, timeout: 30_000 })
     .toBe(true);
@@ -54,22 +28,32 @@ async function waitForEntry(predicate: (entry: CaptureEntry) => boolean, what: s
   return found;
 }
 
+const lastSeq = async (driver: HostDriver) => (await driver.capture()).at(-1)?.seq ?? -1;
+
 /**
  * Moves the pointer along every lane's marker line until the timeline's tooltip shows `text`, and returns
  * the middle of the stretch where it does (the marker's centre). This is how a user finds a marker, and
  * it needs no test hook in the panel.
  */
 async function hoverMarker(page: Page, canvas: Locator, text: string): Promise<{ x: number; y: number }> {
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('the timeline canvas is not visible');
-  const lanes = Math.round((box.height - AXIS_HEIGHT) / LANE_HEIGHT);
+  const scroller = canvas.locator('xpath=..');
+  const firstBox = await canvas.boundingBox();
+  if (!firstBox) throw new Error('the timeline canvas is not visible');
+  const lanes = Math.round((firstBox.height - AXIS_HEIGHT) / LANE_HEIGHT);
   const tooltip = page.locator('.msd-timeline__tooltip');
   const showsText = async (x: number, y: number) => {
     await page.mouse.move(x, y);
     return (await tooltip.count()) > 0 && ((await tooltip.textContent()) ?? '').includes(text);
   };
   for (let lane = 0; lane < lanes; lane += 1) {
-    const y = box.y + AXIS_HEIGHT + lane * LANE_HEIGHT + MARKER_Y;
+    // Scroll the lane into the timeline's view, as a user would with the scrollbar.
+    const laneTop = AXIS_HEIGHT + lane * LANE_HEIGHT;
+    await scroller.evaluate((element, top) => {
+      if (top < element.scrollTop || top + 44 > element.scrollTop + element.clientHeight) element.scrollTop = top - 24;
+    }, laneTop);
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the timeline canvas is not visible');
+    const y = box.y + laneTop + MARKER_Y;
     for (let x = box.x + GUTTER + 2; x < box.x + box.width; x += SCAN_STEP_PX) {
       if (!(await showsText(x, y))) continue;
       let last = x;
@@ -82,34 +66,40 @@ async function hoverMarker(page: Page, canvas: Locator, text: string): Promise<{
   throw new Error(`no timeline marker showed "${text}" in ${lanes} lanes`);
 }
 
-test('error 7 from the demo: marker on the timeline with seed text, remedy and cause; a click selects its log entry', async () => {
-  const { panel } = current();
-  const miniapp = await current().miniapp();
+test('error 7 from the demo: marker on the timeline with seed text, remedy and cause; a click selects its log entry', async ({ driver }) => {
+  // Finding a marker by pointing costs a pointer move per few pixels of every lane.
+  test.setTimeout(180_000);
+  const { panel } = driver;
+  const miniapp = await driver.miniapp();
+  const before = await lastSeq(driver);
   await miniapp.getByRole('button', { name: 'Reproduce 7' }).click();
-  const error = await waitForEntry((entry) => entry.kind === 'error' && entry.errorCode === 7, 'the error 7 event in the capture');
+  const error = await waitForEntry(driver, before, (entry) => entry.kind === 'error' && entry.errorCode === 7, 'the error 7 event in the capture');
   expect(error.cause).toBeTruthy();
 
-  const problem = panel.getByRole('option').filter({ hasText: 'Error 7' });
-  await expect(problem).toHaveCount(1);
+  const problem = panel.locator(`#msd-problem-${error.seq}`);
+  await expect(problem).toContainText('Error 7');
+  const marker = `#${error.seq} ·`;
 
   await panel.getByRole('button', { name: 'Fit all' }).click();
   const canvas = panel.locator('.msd-timeline__canvas');
   await canvas.scrollIntoViewIfNeeded();
-  // Zoom in around the error (the wheel keeps the time under the pointer in place) until it stands apart
-  // from the calls and the close next to it.
-  let where = await hoverMarker(panel, canvas, 'Error 7');
+  // Zoom in around the error until it stands apart from the calls and the close next to it: the wheel
+  // keeps the time under the pointer in place, so the marker stays under it.
+  const zoomed = await hoverMarker(panel, canvas, marker);
+  const tooltip = panel.locator('.msd-timeline__tooltip');
   for (let step = 0; step < 3; step += 1) {
     await panel.mouse.wheel(0, -500);
-    where = await hoverMarker(panel, canvas, 'Error 7');
+    await expect(tooltip).toHaveCount(0);
+    await panel.mouse.move(zoomed.x + 1, zoomed.y);
+    await panel.mouse.move(zoomed.x, zoomed.y);
+    await expect(tooltip).toContainText(marker);
   }
-  const zoomed = where;
 
-  const tooltip = panel.locator('.msd-timeline__tooltip');
   await expect(tooltip).toContainText(socketError(7).description);
   await expect(tooltip).toContainText(socketError(7).solution.slice(0, 80));
   await expect(tooltip).toContainText(error.cause ?? '');
   await expect(tooltip).toContainText(`#${error.seq}`);
-  await current().screenshot('panel-timeline-error-7-tooltip');
+  await driver.screenshot('panel-timeline-error-7-tooltip');
 
   await panel.mouse.click(zoomed.x, zoomed.y);
   await expect(panel.locator(`[role="row"][aria-selected="true"]`)).toHaveAttribute('data-seq', String(error.seq));
@@ -117,12 +107,13 @@ test('error 7 from the demo: marker on the timeline with seed text, remedy and c
   const details = panel.getByRole('complementary').filter({ hasText: 'Remedy' });
   await expect(details).toContainText(socketError(7).solution.slice(0, 80));
   await panel.mouse.move(zoomed.x, zoomed.y + 400);
-  await current().screenshot('panel-timeline-error-7-selected');
+  await driver.screenshot('panel-timeline-error-7-selected');
 });
 
-test('a message sent from the composer comes back as an echo in the log', async () => {
-  const { panel } = current();
-  const echo = (await current().lab()).find((endpoint) => endpoint.name === 'echo');
+test('a message sent from the composer comes back as an echo in the log', async ({ driver }) => {
+  const { panel } = driver;
+  const before = await lastSeq(driver);
+  const echo = (await driver.lab()).find((endpoint) => endpoint.name === 'echo');
   expect(echo).toBeDefined();
   const controls = panel.locator('.msd-controls');
   await expect(controls.getByRole('combobox', { name: 'url' })).toHaveValue(echo?.url ?? '');
@@ -140,10 +131,10 @@ test('a message sent from the composer comes back as an echo in the log', async 
   await controls.getByRole('button', { name: 'Hex' }).click();
   await controls.getByRole('textbox', { name: 'Message' }).fill('de ad be ef');
   await controls.getByRole('button', { name: 'Send', exact: true }).click();
-  const binary = await waitForEntry((entry) => entry.kind === 'frame' && entry.direction === 'in' && entry.clientId === 'panel' && entry.payload === '3q2+7w==', 'the binary echo');
+  const binary = await waitForEntry(driver, before, (entry) => entry.kind === 'frame' && entry.direction === 'in' && entry.clientId === 'panel' && entry.payload === '3q2+7w==', 'the binary echo');
   expect(binary.binary).toBe(true);
 
-  const frames = (await current().capture()).filter((entry) => entry.clientId === 'panel' && entry.kind === 'frame' && entry.payload === text);
+  const frames = (await driver.capture()).filter((entry) => entry.clientId === 'panel' && entry.kind === 'frame' && entry.payload === text);
   expect(frames.map((frame) => frame.direction)).toEqual(['out', 'in']);
-  await current().screenshot('panel-timeline-composer-echo');
+  await driver.screenshot('panel-timeline-composer-echo');
 });

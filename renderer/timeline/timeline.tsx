@@ -161,6 +161,7 @@ export function Timeline() {
       if (!viewport) return;
       const following = modeRef.current === 'follow';
       viewportRef.current = zoomViewport(viewport, factor, following ? viewport.width : anchorX);
+      setHover(null);
       setMode(following ? 'follow' : 'manual');
     },
     [setMode],
@@ -171,6 +172,7 @@ export function Timeline() {
       const viewport = viewportRef.current;
       if (!viewport) return;
       viewportRef.current = panViewport(viewport, dx);
+      setHover(null);
       setMode('manual');
     },
     [setMode],

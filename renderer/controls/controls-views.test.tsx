@@ -112,20 +112,28 @@ describe('MessageComposer', () => {
 });
 
 describe('LiveConnections', () => {
-  it('lists every connection with a force-close button for the live ones', () => {
+  const connections = [
+    { connectionId: 's1', clientId: 'app-1', target: null, url: 'ws://a/', state: 'OPEN' as const, requestedProtocols: [], protocol: 'mqtt' },
+    { connectionId: 't2', clientId: 'panel', target: 't-1', url: 'ws://b/', state: 'CLOSED' as const, requestedProtocols: [], protocol: '', closeCode: 1006 },
+  ];
+
+  it('lists the live connections with url, state, protocol and a force-close button', () => {
     const onForceClose = vi.fn();
-    render(
-      <LiveConnections
-        connections={[
-          { connectionId: 's1', clientId: 'app-1', target: null, url: 'ws://a/', state: 'OPEN', requestedProtocols: [], protocol: 'mqtt' },
-          { connectionId: 't2', clientId: 'panel', target: 't-1', url: 'ws://b/', state: 'CLOSED', requestedProtocols: [], protocol: '', closeCode: 1006 },
-        ]}
-        onForceClose={onForceClose}
-      />,
-    );
-    expect(screen.getAllByRole('row')).toHaveLength(3);
-    expect(screen.queryByRole('button', { name: 'Force-close t2' })).toBeNull();
+    render(<LiveConnections connections={connections} onForceClose={onForceClose} />);
+    const items = screen.getAllByRole('listitem');
+    expect(items).toHaveLength(1);
+    expect(items[0]!.textContent).toContain('ws://a/');
+    expect(items[0]!.textContent).toContain('mqtt');
     fireEvent.click(screen.getByRole('button', { name: 'Force-close s1' }));
     expect(onForceClose).toHaveBeenCalledWith('s1');
+  });
+
+  it('shows the closed ones, with their close code and no force-close, on request', () => {
+    render(<LiveConnections connections={connections} onForceClose={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 1 closed' }));
+    const items = screen.getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[1]!.textContent).toContain('1006');
+    expect(screen.queryByRole('button', { name: 'Force-close t2' })).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
-// Every live connection the engine knows (the mini-app's and the panel's): id, client, url, state and
-// chosen subprotocol, each with a force-close button (panel controls always win).
+// Every connection the engine knows (the mini-app's and the panel's): id, client, state, chosen
+// subprotocol and url, live ones first with a force-close button (panel controls always win); closed
+// ones only on request, so a long session does not bury the live ones.
+import { useState } from 'react';
 import type { ConnectionInfo } from '../../shared/panel-wire';
 
 export interface LiveConnectionsProps {
@@ -7,46 +9,45 @@ export interface LiveConnectionsProps {
   onForceClose(connectionId: string): void;
 }
 
-/** Renders the engine's connection table (see the module comment). */
+const isLive = (connection: ConnectionInfo) => connection.state !== 'CLOSED';
+
+/** Renders the engine's connection list (see the module comment). */
 export function LiveConnections({ connections, onForceClose }: LiveConnectionsProps) {
-  if (connections.length === 0) return <p className="msd-muted">No connections.</p>;
+  const [showClosed, setShowClosed] = useState(false);
+  const live = connections.filter(isLive);
+  const closed = connections.filter((connection) => !isLive(connection));
+  const shown = showClosed ? [...live, ...closed] : live;
   return (
-    <table className="msd-table msd-live">
-      <thead>
-        <tr>
-          <th scope="col">id</th>
-          <th scope="col">client</th>
-          <th scope="col">url</th>
-          <th scope="col">state</th>
-          <th scope="col">protocol</th>
-          <th scope="col">
-            <span className="msd-visually-hidden">actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {connections.map((connection) => (
-          <tr key={connection.connectionId}>
-            <td className="msd-mono">{connection.connectionId}</td>
-            <td>{connection.clientId}</td>
-            <td className="msd-live__url msd-mono" title={connection.url}>
-              {connection.url}
-            </td>
-            <td>
-              <span className={`msd-state msd-state--${connection.state.toLowerCase()}`}>{connection.state}</span>
-              {connection.closeCode !== undefined && <span className="msd-muted"> {connection.closeCode}</span>}
-            </td>
-            <td className="msd-mono">{connection.protocol || '—'}</td>
-            <td>
-              {(connection.state === 'OPEN' || connection.state === 'CONNECTING') && (
-                <button type="button" className="msd-button msd-button--small" onClick={() => onForceClose(connection.connectionId)} aria-label={`Force-close ${connection.connectionId}`}>
-                  Force close
-                </button>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="msd-live">
+      {shown.length === 0 && <p className="msd-muted">No live connections.</p>}
+      {shown.length > 0 && (
+        <ul className="msd-live__list" aria-label="Connections">
+          {shown.map((connection) => (
+            <li key={connection.connectionId} className="msd-live__item">
+              <div className="msd-live__line">
+                <span className="msd-mono msd-live__id">{connection.connectionId}</span>
+                <span className="msd-live__client">{connection.clientId}</span>
+                <span className={`msd-state msd-state--${connection.state.toLowerCase()}`}>{connection.state}</span>
+                {connection.closeCode !== undefined && <span className="msd-muted msd-mono">{connection.closeCode}</span>}
+                {connection.protocol && <span className="msd-mono msd-live__protocol" title="chosen subprotocol">{connection.protocol}</span>}
+                {(connection.state === 'OPEN' || connection.state === 'CONNECTING') && (
+                  <button type="button" className="msd-button msd-button--small msd-live__close" onClick={() => onForceClose(connection.connectionId)} aria-label={`Force-close ${connection.connectionId}`}>
+                    Force close
+                  </button>
+                )}
+              </div>
+              <div className="msd-live__url msd-mono" title={connection.url}>
+                {connection.url}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {closed.length > 0 && (
+        <button type="button" className="msd-link-button" aria-pressed={showClosed} onClick={() => setShowClosed(!showClosed)}>
+          {showClosed ? 'Hide' : 'Show'} {closed.length} closed
+        </button>
+      )}
+    </div>
   );
 }

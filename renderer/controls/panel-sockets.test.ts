@@ -123,6 +123,24 @@ describe('panel sockets over the real engine', () => {
   });
 });
 
+describe('the panel connection list', () => {
+  it('drops all but the newest few finished tasks when a new connection starts', async () => {
+    const { sockets } = setup();
+    for (let i = 0; i < 6; i += 1) await sockets.connect({ url: '', multiple: true }).answered;
+    // task-6 was still connecting when it started, so three finished ones were kept beside it.
+    expect(sockets.store.getState().connections.map((view) => view.key)).toEqual(['task-3', 'task-4', 'task-5', 'task-6']);
+    const live = sockets.connect({ url: lab.url('echo'), multiple: true });
+    expect(await sockets.whenOpen(live.key)).toBe(true);
+    expect(sockets.store.getState().connections.map((view) => [view.key, view.state])).toEqual([
+      ['task-4', 'failed'],
+      ['task-5', 'failed'],
+      ['task-6', 'failed'],
+      ['task-7', 'open'],
+    ]);
+    expect(await sockets.send('task-3', { data: 'x', isBuffer: false })).toBe(false);
+  });
+});
+
 describe('reproduce error buttons over the real engine and lab', () => {
   it('reproduce every code 1–12 by a real condition', async () => {
     const { engine, sockets, transport } = setup();

@@ -65,6 +65,8 @@ export interface PanelSockets {
 }
 
 export const OUTCOME_LIMIT = 12;
+/** Closed or failed tasks kept in the list (older ones are dropped when a new connection starts). */
+export const CLOSED_TASKS_KEPT = 3;
 
 const failureText = (failure: SocketCallFailure) => `error ${failure.error}: ${failure.errorMessage}`;
 const closeText = (code: number, reason: string) => `closed ${code}${reason ? ` "${reason}"` : ''}`;
@@ -83,8 +85,15 @@ export function createPanelSockets(my: MySocketApi): PanelSockets {
   const upsert = (view: PanelConnectionView) =>
     store.setState((state) => {
       const others = state.connections.filter((existing) => existing.key !== view.key);
-      return { connections: view.key === 'single' ? [view, ...others] : [...others, view] };
+      return { connections: pruneClosedTasks(view.key === 'single' ? [view, ...others] : [...others, view]) };
     });
+  // Reproductions leave many finished tasks behind: only the newest few closed ones stay listed.
+  const pruneClosedTasks = (connections: PanelConnectionView[]) => {
+    const finished = connections.filter((view) => view.mode === 'task' && (view.state === 'closed' || view.state === 'failed'));
+    const dropped = new Set(finished.slice(0, Math.max(0, finished.length - CLOSED_TASKS_KEPT)).map((view) => view.key));
+    dropped.forEach((key) => tasks.delete(key));
+    return dropped.size === 0 ? connections : connections.filter((view) => !dropped.has(view.key));
+  };
   const record = (label: string, ok: boolean, text: string) => {
     outcomeId += 1;
     const outcome: CallOutcome = { id: outcomeId, label, ok, text };

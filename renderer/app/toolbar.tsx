@@ -89,8 +89,8 @@ export function Toolbar() {
       />
       <span className="toolbar-fill" />
       <span className="capture-counts" aria-label="capture counts">
-        {entryRing.size().toLocaleString('en-US')} shown
-        {live && stats ? ` · ${stats.total.toLocaleString('en-US')} captured` : ''}
+        {entryRing.size().toLocaleString('en-US')} entries
+        {live && stats && stats.total - stats.cleared !== entryRing.size() ? ` · ${(stats.total - stats.cleared).toLocaleString('en-US')} captured` : ''}
       </span>
     </header>
   );

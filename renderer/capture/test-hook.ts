@@ -15,6 +15,17 @@ export interface DevtoolsTestHook {
   readonly lastSeq: number | null;
   /** True when every held entry has a larger seq than the one before. */
   ascending(): boolean;
+  /** A summary of held entries [start, end) (payloads cut to 32 characters), for order checks. */
+  slice(start: number, end: number): TestEntrySummary[];
+}
+
+/** What `slice` reports per entry. */
+export interface TestEntrySummary {
+  seq: number;
+  connectionId: string;
+  kind: string;
+  direction: string;
+  payload?: string;
 }
 
 declare global {
@@ -57,6 +68,15 @@ export function installTestHook(win: Window, applier: BatchApplier, ring: EntryR
         previous = entry.seq;
       });
       return ordered;
+    },
+    slice(start, end) {
+      const out: TestEntrySummary[] = [];
+      for (let index = Math.max(0, start); index < Math.min(end, ring.size()); index += 1) {
+        const entry = ring.at(index);
+        if (!entry) continue;
+        out.push({ seq: entry.seq, connectionId: entry.connectionId, kind: entry.kind, direction: entry.direction, ...(entry.payload !== undefined ? { payload: entry.payload.slice(0, 32) } : {}) });
+      }
+      return out;
     },
   };
 }

@@ -67,6 +67,7 @@ describe('compiled filters', () => {
     expect(pass({ text: 'CONNECTsocket' })).toEqual([4]);
     expect(pass({ text: '"type":"ping"' })).toEqual([1]);
     expect(pass({ text: '{"type"' })).toEqual([1]); // not a valid regex: literal
+    expect(pass({ text: '^pong$' })).toEqual([2]); // anchors hold per field (name, payload, …)
   });
 
   it('combines every part', () => {

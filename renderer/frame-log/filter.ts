@@ -33,29 +33,30 @@ export function compileFilters(filters: LogFilters): EntryPredicate {
       if (!allDirections && !directions.has(entry.direction)) return false;
       if (!allTypes && !types.has(entryTypeOf(entry))) return false;
       if (connectionId !== null && entry.connectionId !== connectionId) return false;
-      return matcher.mode === 'all' || matcher.test(searchableText(entry));
+      return matcher.mode === 'all' || searchableFields(entry).some((field) => matcher.test(field));
     },
   };
 }
 
 /**
- * What the text filter searches: the name, the payload (binary also as its UTF-8 text), error text and
- * cause, the connection id, and for non-frame entries their details (call options, URLs, close codes).
+ * What the text filter searches, field by field (so `^` and `$` anchor to a field): the name, the payload
+ * (binary also as its UTF-8 text), error text and cause, the connection id, and for non-frame entries
+ * their details (call options, URLs, close codes).
  */
-export function searchableText(entry: CaptureEntry): string {
-  let text = entry.name;
+export function searchableFields(entry: CaptureEntry): string[] {
+  const fields = [entry.name];
   if (entry.payload !== undefined) {
-    text += `\n${entry.payload}`;
+    fields.push(entry.payload);
     if (entry.binary) {
       const bytes = base64ToBytes(entry.payload);
-      if (bytes) text += `\n${bytesToUtf8(bytes)}`;
+      if (bytes) fields.push(bytesToUtf8(bytes));
     }
   }
-  if (entry.errorMessage !== undefined) text += `\n${entry.errorMessage}`;
-  if (entry.cause !== undefined) text += `\n${entry.cause}`;
-  if (entry.connectionId) text += `\n${entry.connectionId}`;
-  if (entry.kind !== 'frame' && entry.detail !== undefined) text += `\n${JSON.stringify(entry.detail)}`;
-  return text;
+  if (entry.errorMessage !== undefined) fields.push(entry.errorMessage);
+  if (entry.cause !== undefined) fields.push(entry.cause);
+  if (entry.connectionId) fields.push(entry.connectionId);
+  if (entry.kind !== 'frame' && entry.detail !== undefined) fields.push(JSON.stringify(entry.detail));
+  return fields;
 }
 
 /**

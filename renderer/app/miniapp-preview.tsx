@@ -60,11 +60,11 @@ function BoundsPlaceholder({ setBounds }: { setBounds: (bounds: MiniappBounds) =
       }
     };
     report();
-    const observer = new ResizeObserver(report);
-    observer.observe(element);
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(report);
+    observer?.observe(element);
     window.addEventListener('resize', report);
     return () => {
-      observer.disconnect();
+      observer?.disconnect();
       window.removeEventListener('resize', report);
       try {
         setBounds({ x: 0, y: 0, width: 0, height: 0 });

@@ -59,8 +59,8 @@ export function createWebSocketTransport(url: string, openSocket: WebSocketFacto
   return {
     send(request: PanelRequest) {
       const text = JSON.stringify(request);
-      if (socket.readyState === WebSocket.OPEN) socket.send(text);
-      else if (socket.readyState === WebSocket.CONNECTING) queued.push(text);
+      if (socket.readyState === socket.OPEN) socket.send(text);
+      else if (socket.readyState === socket.CONNECTING) queued.push(text);
     },
     onMessage(listener) {
       listeners.add(listener);

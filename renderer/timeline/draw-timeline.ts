@@ -74,6 +74,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayo
     const lane = layout.lanes[marker.lane];
     if (lane) drawMarker(ctx, marker, lane.top + MARKER_Y, theme, marker.seq === options.selectedSeq);
   }
+  drawCounts(ctx, layout, theme);
   ctx.restore();
 
   drawLabels(ctx, layout, theme, gutter);
@@ -220,12 +221,6 @@ function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: numb
       break;
     }
   }
-  if (marker.count > 1) {
-    ctx.fillStyle = theme.muted;
-    ctx.font = `9px ${theme.font}`;
-    ctx.fillText(`×${marker.count}`, x + 6, y - 9);
-    ctx.font = `11px ${theme.font}`;
-  }
   if (selected) {
     ctx.strokeStyle = theme.selected;
     ctx.lineWidth = 2;
@@ -234,6 +229,28 @@ function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: numb
     ctx.stroke();
     ctx.lineWidth = 1;
   }
+}
+
+// "×N" on collapsed markers, most important kinds first; a label that would overlap one already drawn
+// on its lane is left out (the tooltip still tells the count).
+function drawCounts(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme): void {
+  ctx.font = `9px ${theme.font}`;
+  ctx.fillStyle = theme.muted;
+  const taken = new Map<number, [number, number][]>();
+  for (let i = layout.markers.length - 1; i >= 0; i -= 1) {
+    const marker = layout.markers[i];
+    const lane = marker ? layout.lanes[marker.lane] : undefined;
+    if (!marker || !lane || marker.count < 2) continue;
+    const text = `×${marker.count}`;
+    const from = marker.x + 6;
+    const to = from + ctx.measureText(text).width;
+    const spans = taken.get(marker.lane) ?? [];
+    if (spans.some(([start, end]) => from < end + 2 && to > start - 2)) continue;
+    spans.push([from, to]);
+    taken.set(marker.lane, spans);
+    ctx.fillText(text, from, lane.top + MARKER_Y - 9);
+  }
+  ctx.font = `11px ${theme.font}`;
 }
 
 function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number): void {

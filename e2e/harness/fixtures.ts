@@ -1,18 +1,14 @@
-// The specs' `test`: a `driver` fixture that is the browser host in the `browser` project (one host
-// process and one Chromium per worker, a fresh panel page per test) and the Electron app in the `electron`
-// project, where a missing binary skips every test with the reason instead of passing it.
+// The specs' `test`: a `driver` fixture that is the browser host in the `browser` project (one Chromium
+// per worker; per test a fresh host process, so capture, settings and connections never leak between
+// tests, and a fresh panel page) and the Electron app in the `electron` project, where a missing binary
+// skips every test with the reason instead of passing it.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test as base, type Browser } from '@playwright/test';
-import { startBrowserHostProcess, type BrowserHostProcess } from './browser-host-process';
+import { startBrowserHostProcess } from './browser-host-process';
 import { openBrowserHostDriver } from './browser-host-driver';
 import { electronAvailability } from './electron-availability';
 import type { ElectronDriverModule, HostDriver } from './host-driver';
-
-interface BrowserSession {
-  host: BrowserHostProcess;
-  browser: Browser;
-}
 
 const ELECTRON_DRIVER = new URL('./electron-driver.ts', import.meta.url);
 
@@ -25,20 +21,17 @@ async function launchElectronDriver(): Promise<HostDriver> {
   return module.launchElectronDriver();
 }
 
-export const test = base.extend<{ driver: HostDriver }, { browserSession: BrowserSession | undefined }>({
-  browserSession: [
+export const test = base.extend<{ driver: HostDriver }, { hostBrowser: Browser | undefined }>({
+  hostBrowser: [
     async ({ playwright }, use, workerInfo) => {
       if (workerInfo.project.name !== 'browser') return use(undefined);
-      const host = await startBrowserHostProcess();
       const browser = await playwright.chromium.launch(workerInfo.project.use.launchOptions);
-      await use({ host, browser });
+      await use(browser);
       await browser.close();
-      const code = await host.stop();
-      if (code !== 0) throw new Error(`the browser host exited with ${code} on SIGTERM:\n${host.output()}`);
     },
     { scope: 'worker' },
   ],
-  driver: async ({ browserSession }, use, testInfo) => {
+  driver: async ({ hostBrowser }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
       const availability = electronAvailability();
       testInfo.skip(!availability.available, availability.reason);
@@ -47,10 +40,16 @@ export const test = base.extend<{ driver: HostDriver }, { browserSession: Browse
       await driver.close();
       return;
     }
-    if (!browserSession) throw new Error(`project ${testInfo.project.name} has no host`);
-    const driver = await openBrowserHostDriver(browserSession.host, browserSession.browser);
+    if (!hostBrowser) throw new Error(`project ${testInfo.project.name} has no browser`);
+    const host = await startBrowserHostProcess();
+    const driver = await openBrowserHostDriver(host, hostBrowser).catch(async (error: unknown) => {
+      await host.stop();
+      throw error;
+    });
     await use(driver);
     await driver.close();
+    const code = await host.stop();
+    if (code !== 0) throw new Error(`the browser host exited with ${code} on SIGTERM:\n${host.output()}`);
   },
 });
 

@@ -99,7 +99,7 @@ export function scenarios(my: MySocketApi, endpoints: LabEndpoint[], echoUrl: st
     },
     {
       code: 2,
-      label: '2nd connect',
+      label: 'Reconnect',
       condition: "A second single-mode connectSocket while one lives. Needs the panel's single-mode policy set to 'reject'; with 'replace' the old connection is replaced instead.",
       run: () =>
         new Promise((resolve) => {
@@ -161,6 +161,7 @@ export function createReproduce(my: MySocketApi, endpoints: LabEndpoint[], echoU
     const row = el('li', { className: 'result result-pending', dataset: { expected: String(scenario.code) } }, badge, text);
     results.prepend(row);
     while (results.childElementCount > 12) results.lastElementChild?.remove();
+    row.scrollIntoView({ block: 'nearest' });
     const outcome = await scenario.run();
     const matched = outcome.code === scenario.code;
     row.className = `result ${matched ? 'result-ok' : 'result-miss'}`;

@@ -119,3 +119,20 @@ test('pause freezes the log while the capture fills; resume catches up', async (
   await expect(textFrames(panel, 'while paused 4')).toHaveCount(2);
   await expect.poll(async () => (await rowCount(panel)) - (await driver.capture()).length).toBe(0);
 });
+
+test('clear empties the log and the engine capture; new traffic appears after it', async ({ driver }) => {
+  const { panel } = driver;
+  const miniapp = await driver.miniapp();
+  await connectDemo(panel, miniapp);
+  await sendFromDemo(miniapp, 'before the clear');
+  await expect(textFrames(panel, 'before the clear')).toHaveCount(2, { timeout: 30_000 });
+  await logRows(panel).last().click();
+  await panel.getByRole('button', { name: /Clear/ }).click();
+  await expect.poll(() => rowCount(panel)).toBe(0);
+  expect(await driver.capture()).toEqual([]);
+  await expect(panel.getByRole('complementary', { name: 'inspector' })).toContainText('Select a row in the log');
+  await sendFromDemo(miniapp, 'after the clear');
+  await expect(textFrames(panel, 'after the clear')).toHaveCount(2, { timeout: 30_000 });
+  await expect(textFrames(panel, 'before the clear')).toHaveCount(0);
+  await expect(panel.getByText(/older entries dropped/)).toHaveCount(0);
+});

@@ -9,7 +9,7 @@ export function ErrorDetails({ entry }: { entry: CaptureEntry }) {
   const info = isSocketErrorCode(entry.errorCode) ? SOCKET_ERRORS.get(entry.errorCode) : undefined;
   return (
     <section className="inspector-section error-section" aria-label="error">
-      <h3>
+      <h3 className="error-heading">
         Error {entry.errorCode}
         {info && <span className="error-title"> — {info.description}</span>}
       </h3>

@@ -65,6 +65,8 @@ export interface PanelSockets {
 }
 
 export const OUTCOME_LIMIT = 12;
+/** How often the message counters are brought up to date. */
+export const RECEIVED_FLUSH_MS = 200;
 /** Closed or failed tasks kept in the list (older ones are dropped when a new connection starts). */
 export const CLOSED_TASKS_KEPT = 3;
 
@@ -100,9 +102,26 @@ export function createPanelSockets(my: MySocketApi): PanelSockets {
     store.setState((state) => ({ outcomes: [outcome, ...state.outcomes].slice(0, OUTCOME_LIMIT) }));
   };
 
+  // Message counts change at flood rate: they are added up and shown at most every RECEIVED_FLUSH_MS,
+  // so a flood costs the controls a few renders a second, not one per message.
+  const unshownReceived = new Map<string, number>();
+  let receivedTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushReceived = () => {
+    receivedTimer = undefined;
+    const counts = new Map(unshownReceived);
+    unshownReceived.clear();
+    store.setState((state) => ({
+      connections: state.connections.map((view) => (counts.has(view.key) ? { ...view, received: view.received + (counts.get(view.key) ?? 0) } : view)),
+    }));
+  };
+  const countReceived = (key: string) => {
+    unshownReceived.set(key, (unshownReceived.get(key) ?? 0) + 1);
+    receivedTimer ??= setTimeout(flushReceived, RECEIVED_FLUSH_MS);
+  };
+
   // Global listeners are registered once, up front, as a well-behaved mini-app does.
   my.onSocketOpen(() => patch('single', { state: 'open' }));
-  my.onSocketMessage(() => patch('single', (view) => ({ received: view.received + 1 })));
+  my.onSocketMessage(() => countReceived('single'));
   my.onSocketError((event) => {
     record('onSocketError', false, failureText(event));
     patch('single', { lastError: { error: event.error, errorMessage: event.errorMessage } });
@@ -166,7 +185,7 @@ export function createPanelSockets(my: MySocketApi): PanelSockets {
   function watchTask(key: string, task: SocketTask): void {
     tasks.set(key, task);
     task.onOpen((event) => patch(key, { state: 'open', socketTaskID: event.socketTaskID }));
-    task.onMessage((event) => patch(key, (view) => ({ received: view.received + 1, socketTaskID: event.socketTaskID })));
+    task.onMessage(() => countReceived(key));
     task.onError((event) => {
       record(`${key}.onError`, false, failureText(event));
       patch(key, { lastError: { error: event.error, errorMessage: event.errorMessage }, socketTaskID: event.socketTaskID });

@@ -90,4 +90,18 @@ describe('Timeline', () => {
     fireEvent.keyDown(screen.getByRole('img'), { key: 'l' });
     expect(follow.getAttribute('aria-pressed')).toBe('true');
   });
+
+  it('pans on drag without selecting anything', async () => {
+    render(<Timeline />);
+    await showEntries();
+    const canvas = screen.getByRole('img');
+    const y = DEFAULT_LAYOUT_OPTIONS.axisHeight + 15;
+    fireEvent.pointerDown(canvas, { clientX: 500, clientY: y, button: 0, pointerId: 1 });
+    fireEvent.pointerMove(canvas, { clientX: 560, clientY: y, pointerId: 1 });
+    fireEvent.pointerMove(canvas, { clientX: 640, clientY: y, pointerId: 1 });
+    fireEvent.pointerUp(canvas, { clientX: 640, clientY: y, button: 0, pointerId: 1 });
+    expect(usePanelStore.getState().selectedSeq).toBeNull();
+    expect(screen.getByRole('button', { name: 'Fit all' }).getAttribute('aria-pressed')).toBe('false');
+    expect(screen.queryByRole('tooltip')).toBeNull();
+  });
 });

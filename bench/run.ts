@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs } from './harness/cli-args';
-import { machineInfo } from './harness/machine-info';
+import { currentLoad, machineInfo } from './harness/machine-info';
 import type { BenchContext, Measurement, MeasurementReport } from './harness/measurement';
 import { renderMarkdown, type BenchResults } from './harness/results-table';
 import { captureThroughput } from './measurements/capture-throughput';
@@ -13,8 +13,9 @@ import { filterSpeed } from './measurements/filter-speed';
 import { memory } from './measurements/memory';
 import { myLatency } from './measurements/my-latency';
 import { panelThroughput } from './measurements/panel-throughput';
+import { startup } from './measurements/startup';
 
-const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed];
+const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();
@@ -31,14 +32,15 @@ const reports: MeasurementReport[] = [];
 
 for (const measurement of selected) {
   const begun = performance.now();
+  const loadAtStart = currentLoad();
   context.log(`${measurement.title}…`);
   try {
     const output = await measurement.run(context);
-    reports.push({ name: measurement.name, title: measurement.title, seconds: (performance.now() - begun) / 1000, ...output });
+    reports.push({ name: measurement.name, title: measurement.title, seconds: (performance.now() - begun) / 1000, load: [loadAtStart, currentLoad()], ...output });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     context.log(`${measurement.title} failed: ${message}`);
-    reports.push({ name: measurement.name, title: measurement.title, seconds: (performance.now() - begun) / 1000, error: message.split('\n')[0] ?? message });
+    reports.push({ name: measurement.name, title: measurement.title, seconds: (performance.now() - begun) / 1000, load: [loadAtStart, currentLoad()], error: message.split('\n')[0] ?? message });
   }
 }
 

@@ -1,17 +1,19 @@
 // Baseline of the capture measurement: a bare `ws` client that only counts the flood's frames.
 import WebSocket from 'ws';
-import { answer, childInput } from './child-io';
+import { answer, childInput, cpuMicrosSince } from './child-io';
 
 export interface FloodClientInput {
   url: string;
   count: number;
 }
 
-/** Frames counted and the time from open to the last one. */
+/** Frames counted, the time from open to the last one, and the receiving process's CPU time meanwhile. */
 export interface FloodRunResult {
   frames: number;
   ms: number;
   framesPerSecond: number;
+  /** User + system CPU µs of this process per frame, open to last frame. */
+  cpuMicrosPerFrame: number;
 }
 
 const input = childInput<FloodClientInput>();
@@ -21,12 +23,16 @@ await answer<FloodRunResult>(
       const ws = new WebSocket(input.url, { perMessageDeflate: false });
       let frames = 0;
       let started = 0;
-      ws.on('open', () => (started = performance.now()));
+      let cpu = process.cpuUsage();
+      ws.on('open', () => {
+        started = performance.now();
+        cpu = process.cpuUsage();
+      });
       ws.on('message', () => {
         frames += 1;
         if (frames !== input.count) return;
         const ms = performance.now() - started;
-        resolve({ frames, ms, framesPerSecond: frames / (ms / 1000) });
+        resolve({ frames, ms, framesPerSecond: frames / (ms / 1000), cpuMicrosPerFrame: cpuMicrosSince(cpu) / frames });
         ws.close();
       });
       ws.on('error', reject);

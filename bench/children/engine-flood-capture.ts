@@ -6,65 +6,117 @@ import type { PanelMessage } from '../../shared/panel-wire';
 import { createEngine } from '../../main/core/engine';
 import { createPanelSession } from '../../main/core/panel-session';
 import type { FloodClientInput, FloodRunResult } from './bare-flood-client';
-import { answer, childInput } from './child-io';
+import type { ProfileHotspot } from '../harness/cpu-profile';
+import { answer, childInput, cpuMicrosSince } from './child-io';
+import { startInProcessProfile } from './in-process-profile';
 
 export interface EngineFloodInput extends FloodClientInput {
   serialize: boolean;
+  /** Profile the flood window (run with --enable-source-maps) and answer its hotspots. */
+  profile?: boolean;
 }
 
-/** The flood run, plus what the stream delivered. */
+/**
+ * The flood run: `frames`/`ms` up to the batch that carried the last flood frame, once the stream has
+ * caught up with everything the log holds; plus what the stream delivered on the way.
+ */
 export interface EngineFloodResult extends FloodRunResult {
   /** Flood frames that reached the app client as message events. */
   appMessages: number;
+  /** Flood frames/s that reached the app client (open → last message event), before any streaming wait. */
+  appFramesPerSecond: number;
+  /** Flood frames that reached the subscriber in batches. */
+  streamedFrames: number;
   batches: number;
-  /** Entries the ring evicted before the stream sent them (must be 0 with a keeping-up consumer). */
+  /** Entries the ring evicted before the stream sent them (0 when the consumer keeps up). */
   skipped: number;
   serializedBytes: number;
+  hotspots?: ProfileHotspot[];
 }
 
 const input = childInput<EngineFloodInput>();
-await answer<EngineFloodResult>(
-  () =>
-    new Promise((resolve, reject) => {
-      const engine = createEngine();
-      let started = 0;
-      let appMessages = 0;
-      let framesStreamed = 0;
-      let batches = 0;
-      let skipped = 0;
-      let serializedBytes = 0;
-      let done = false;
+const stopProfile = input.profile ? await startInProcessProfile(process.cwd()) : undefined;
+await answer<EngineFloodResult>(async () => {
+  const result = await flood();
+  return stopProfile ? { ...result, hotspots: await stopProfile(16) } : result;
+});
 
-      function onPanelMessage(message: PanelMessage): void {
-        if (input.serialize) serializedBytes += JSON.stringify(message).length;
-        if (message.kind !== 'batch') return;
-        batches += 1;
-        skipped += message.skipped;
-        for (const entry of message.entries) if (entry.kind === 'frame' && entry.direction === 'in' && entry.opcode === 1) framesStreamed += 1;
-        const last = message.entries[message.entries.length - 1];
-        if (last) setImmediate(() => panel.receive({ kind: 'ack', seq: last.seq }));
-        if (!done && framesStreamed >= input.count) {
-          done = true;
-          const ms = performance.now() - started;
-          resolve({ frames: framesStreamed, ms, framesPerSecond: framesStreamed / (ms / 1000), appMessages, batches, skipped, serializedBytes });
-        }
-      }
+function flood(): Promise<EngineFloodResult> {
+  return new Promise((resolve, reject) => {
+    const engine = createEngine();
+    let started = 0;
+    let cpu = process.cpuUsage();
+    let appMessages = 0;
+    let appDoneAt = 0;
+    let closed = false;
+    let streamedFrames = 0;
+    let lastFrameAt = 0;
+    let lastStreamedSeq = -1;
+    let batches = 0;
+    let skipped = 0;
+    let serializedBytes = 0;
+    let done = false;
+    const watchdog = setTimeout(() => reject(new Error(`stalled: ${appMessages} app messages, ${streamedFrames} streamed, ${skipped} skipped`)), 110_000);
 
-      const panel = createPanelSession(engine, onPanelMessage);
-      panel.receive({ kind: 'subscribe' });
-      const app = engine.attachClient({
-        origin: 'http://127.0.0.1',
-        send(message) {
-          if (message.kind !== 'event') return;
-          const event = message.payload.event;
-          if (event === 'open') started = performance.now();
-          else if (event === 'message') appMessages += 1;
-          else if (event === 'error' && !done) reject(new Error(`socket error ${message.payload.error}: ${message.payload.errorMessage}`));
-          else if (event === 'close' && !done && framesStreamed < input.count && appMessages < input.count) {
-            reject(new Error(`flood closed after ${appMessages} of ${input.count} frames`));
-          }
-        },
+    function finish(): void {
+      if (done || !closed || lastStreamedSeq < engine.capture.nextSeq() - 1) return;
+      done = true;
+      clearTimeout(watchdog);
+      const ms = lastFrameAt - started;
+      const cpuMicrosPerFrame = cpuMicrosSince(cpu) / appMessages;
+      resolve({
+        frames: appMessages,
+        ms,
+        framesPerSecond: appMessages / (ms / 1000),
+        cpuMicrosPerFrame,
+        appMessages,
+        appFramesPerSecond: appMessages / ((appDoneAt - started) / 1000),
+        streamedFrames,
+        batches,
+        skipped,
+        serializedBytes,
       });
-      app.receive({ op: 'connect', callId: 1, target: null, options: { url: input.url } });
-    }),
-);
+    }
+
+    function onPanelMessage(message: PanelMessage): void {
+      if (input.serialize) serializedBytes += JSON.stringify(message).length;
+      if (message.kind !== 'batch') return;
+      batches += 1;
+      skipped += message.skipped;
+      let frames = 0;
+      for (const entry of message.entries) if (entry.kind === 'frame' && entry.direction === 'in' && entry.opcode === 1) frames += 1;
+      if (frames > 0 || message.skipped > 0) lastFrameAt = performance.now();
+      streamedFrames += frames;
+      const last = message.entries[message.entries.length - 1];
+      if (last) {
+        lastStreamedSeq = last.seq;
+        setImmediate(() => panel.receive({ kind: 'ack', seq: last.seq }));
+      }
+      finish();
+    }
+
+    const panel = createPanelSession(engine, onPanelMessage);
+    panel.receive({ kind: 'subscribe' });
+    const app = engine.attachClient({
+      origin: 'http://127.0.0.1',
+      send(message) {
+        if (message.kind !== 'event') return;
+        const event = message.payload.event;
+        if (event === 'open') {
+          started = performance.now();
+          cpu = process.cpuUsage();
+        } else if (event === 'message') {
+          appMessages += 1;
+          if (appMessages === input.count) appDoneAt = performance.now();
+        } else if (event === 'error' && !done) {
+          reject(new Error(`socket error ${message.payload.error}: ${message.payload.errorMessage}`));
+        } else if (event === 'close') {
+          closed = true;
+          if (appMessages < input.count) reject(new Error(`flood closed after ${appMessages} of ${input.count} frames`));
+          finish();
+        }
+      },
+    });
+    app.receive({ op: 'connect', callId: 1, target: null, options: { url: input.url } });
+  });
+}

@@ -11,8 +11,6 @@ export interface EntryShapeInput {
 
 export interface EntryShapeResult {
   appendBytesPerEntry: number;
-  /** append()'s construction with the stamps before the spread (the proposed fix), same call pattern. */
-  stampsFirstBytesPerEntry: number;
   literalBytesPerEntry: number;
   payloadBytesPerEntry: number;
 }
@@ -66,14 +64,5 @@ await answer<EntryShapeResult>(async () => {
     logFrame({ kind: 'frame', name: 'text', direction: 'in', opcode: 1, size: 100, payload: payloadOf(seq), binary: false }),
   );
   if (log.stats().held !== entries) throw new Error('the log did not hold every entry');
-  const ring: unknown[] = new Array(entries).fill(undefined);
-  let next = 0;
-  const appendStampsFirst = (entry: NewCaptureEntry): void => {
-    ring[next % entries] = { seq: next, wallTime: Date.now(), monoTime: performance.now(), ...entry };
-    next += 1;
-  };
-  const stampsFirstBytesPerEntry = bytesPerItem(entries, (seq) =>
-    appendStampsFirst({ clientId, connectionId, ...{ kind: 'frame', name: 'text', direction: 'in', opcode: 1, size: 100, payload: payloadOf(seq), binary: false } }),
-  );
-  return { appendBytesPerEntry, stampsFirstBytesPerEntry, literalBytesPerEntry, payloadBytesPerEntry };
+  return { appendBytesPerEntry, literalBytesPerEntry, payloadBytesPerEntry };
 });

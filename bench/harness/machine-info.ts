@@ -1,6 +1,6 @@
 // The machine a run happened on, stated at the top of every results file.
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem, type as osType, release } from 'node:os';
+import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 import { CHROMIUM_PATH } from '../../e2e/harness/cdp-chromium';
 
 export interface MachineInfo {
@@ -12,6 +12,13 @@ export interface MachineInfo {
   node: string;
   chromium: string;
   commit: string;
+  /** 1, 5 and 15-minute load averages at the start of the run. */
+  loadAverage: number[];
+}
+
+/** The 1-minute load average now (rounded to 0.1). */
+export function currentLoad(): number {
+  return Math.round((loadavg()[0] ?? 0) * 10) / 10;
 }
 
 /** Reads what is knowable without side effects (Chromium's version from `--version`). */
@@ -26,6 +33,7 @@ export function machineInfo(root: string): MachineInfo {
     node: process.version,
     chromium: commandLine(CHROMIUM_PATH, ['--version'], root).match(/Chromium\s+\S+/)?.[0] ?? 'unknown',
     commit: commandLine('git', ['rev-parse', '--short', 'HEAD'], root).trim() || 'unknown',
+    loadAverage: loadavg().map((load) => Math.round(load * 10) / 10),
   };
 }
 

@@ -47,5 +47,7 @@ export interface MeasurementReport extends Partial<MeasurementOutput> {
   name: string;
   title: string;
   seconds: number;
+  /** The machine's 1-minute load average when the measurement started and ended (other work shares the cores). */
+  load: [number, number];
   error?: string;
 }

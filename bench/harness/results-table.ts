@@ -14,7 +14,7 @@ export interface BenchResults {
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const size = Math.abs(value);
-  if (size >= 100) return Math.round(value).toLocaleString('en-US');
+  if (size >= 100 || Number.isInteger(value)) return Math.round(value).toLocaleString('en-US');
   if (size >= 10) return value.toFixed(1);
   if (size >= 1) return value.toFixed(2);
   if (size === 0) return '0';
@@ -56,6 +56,7 @@ export function renderMarkdown(results: BenchResults): string {
     `- Date: ${machine.date} (commit ${machine.commit})`,
     `- Machine: ${machine.cores} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.os}`,
     `- Node ${machine.node}; ${machine.chromium} (headless, driven over CDP without the Network domain)`,
+    `- Load average at the start (1/5/15 min): ${machine.loadAverage.join(' / ')} on ${machine.cores} cores; the machine is shared, so each section below gives its own load, and CPU-time figures are the contention-independent ones`,
     `- Runs: ${results.options.runs} per side${results.options.quick ? ', --quick (smaller N)' : ''}${results.options.only ? `, only ${results.options.only.join(', ')}` : ''}; total ${results.seconds.toFixed(0)} s`,
     '- Figures: median (min–max) over the runs; ratio = product ÷ baseline per paired run, median (min–max).',
     '',
@@ -76,7 +77,7 @@ export function renderMarkdown(results: BenchResults): string {
   }
   lines.push('');
   for (const report of results.reports) {
-    lines.push(`## ${report.title} (\`--only ${report.name}\`, ${report.seconds.toFixed(0)} s)`, '');
+    lines.push(`## ${report.title} (\`--only ${report.name}\`, ${report.seconds.toFixed(0)} s, load ${report.load[0]} → ${report.load[1]})`, '');
     if (report.error !== undefined) lines.push(`Not measured: ${report.error}`, '');
     for (const note of report.notes ?? []) lines.push(`- ${note}`);
     lines.push('');

@@ -61,7 +61,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   return { kind: 'run', options };
 }
 
-/** The argv that hands the same choices to the Electron app (its main process parses it with parseCliArgs). */
+/** The argv that hands the mini-app choice to the Electron app (`--port` is the browser host's panel port, so it stays here). */
 export function electronArgs(options: CliOptions): string[] {
   return options.miniapp === undefined ? [] : ['--miniapp', options.miniapp];
 }

@@ -36,3 +36,35 @@ export function createSourcePositionMapper(outDir: string, root: string): Source
   };
 }
 
+
+/** Like SourcePositionMapper, for a character offset into the bundle (what the LoAF API reports). */
+export type SourceOffsetMapper = (fileName: string, charPosition: number) => string | undefined;
+
+/** Maps character offsets in bundles under `outDir` through their source maps. */
+export function createSourceOffsetMapper(outDir: string, root: string): SourceOffsetMapper {
+  const byLine = createSourcePositionMapper(outDir, root);
+  const lineStarts = new Map<string, number[] | null>();
+  const findBundle = (dir: string, fileName: string): string | undefined => {
+    if (!existsSync(dir)) return undefined;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        const found = findBundle(path, fileName);
+        if (found) return found;
+      } else if (entry.name === fileName) return path;
+    }
+    return undefined;
+  };
+  return (fileName, charPosition) => {
+    if (!lineStarts.has(fileName)) {
+      const path = findBundle(outDir, fileName);
+      const text = path ? readFileSync(path, 'utf8') : undefined;
+      lineStarts.set(fileName, text === undefined ? null : [0, ...[...text.matchAll(/\n/g)].map((match) => (match.index ?? 0) + 1)]);
+    }
+    const starts = lineStarts.get(fileName);
+    if (!starts) return undefined;
+    let line = 0;
+    while (line + 1 < starts.length && (starts[line + 1] as number) <= charPosition) line += 1;
+    return byLine(fileName, line, charPosition - (starts[line] as number));
+  };
+}

@@ -12,7 +12,7 @@ import type { BenchContext, Measurement, MeasurementOutput, ResultRow } from '..
 import { openPanelPage, type PanelPage } from '../harness/panel-page';
 import { chromiumCpuByType, mainThreadTaskSeconds, processCpuSeconds } from '../harness/process-cpu';
 import { createNodeProfileFolder, startPageProfile } from '../harness/profile-capture';
-import { createSourcePositionMapper } from '../harness/source-positions';
+import { createSourceOffsetMapper, createSourcePositionMapper } from '../harness/source-positions';
 import { summarize } from '../harness/stats';
 import {
   MINIAPP_FLOOD_STATE,
@@ -21,6 +21,7 @@ import {
   STOP_PANEL_PROBE,
   startMiniappFloodScript,
   webSocketFloodScript,
+  type LongFrameScript,
   type MiniappFloodState,
   type PanelProbeReport,
 } from '../pages/panel-flood-scripts';
@@ -54,6 +55,7 @@ interface PanelFloodRun {
   slowFrameShare: number;
   longestFrameMs: number;
   longestAnimationFrameMs: number | null;
+  longFrameScripts: LongFrameScript[];
   ascending: boolean;
 }
 
@@ -126,6 +128,7 @@ function reduce(report: PanelProbeReport, app: MiniappFloodState, count: number,
     slowFrameShare: intervals.length > 0 ? slow / intervals.length : 0,
     longestFrameMs: Math.max(0, ...intervals),
     longestAnimationFrameMs: report.longAnimationFramesSupported ? Math.max(0, ...report.longAnimationFrames) : null,
+    longFrameScripts: report.longFrameScripts,
     ascending: report.ascending,
   };
 }
@@ -224,6 +227,26 @@ async function diagnose(context: BenchContext, chromium: LaunchedChromium, count
   return notes;
 }
 
+/** Which scripts the long animation frames of the sustained floods spent their time in (LoAF attribution). */
+function describeLongFrameScripts(context: BenchContext, runs: RunSet[]): string | undefined {
+  const scripts = runs.flatMap((run) => run.sustained.longFrameScripts);
+  if (scripts.length === 0) return undefined;
+  const mapOffset = createSourceOffsetMapper(join(context.root, 'out'), context.root);
+  const byScript = new Map<string, { ms: number; count: number }>();
+  for (const script of scripts) {
+    const file = script.sourceURL.replace(/^.*\//, '').replace(/\?.*$/, '');
+    const where = file ? (mapOffset(file, script.charPosition) ?? file) : '';
+    const key = `${script.invoker}${script.functionName ? ` → ${script.functionName}` : ''}${where ? ` (${where})` : ''}`;
+    const sum = byScript.get(key) ?? { ms: 0, count: 0 };
+    sum.ms += script.duration;
+    sum.count += 1;
+    byScript.set(key, sum);
+  }
+  const total = [...byScript.values()].reduce((sum, part) => sum + part.ms, 0);
+  const top = [...byScript.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 6);
+  return `Long animation frames of the sustained floods (LoAF script attribution, ${Math.round(total).toLocaleString('en-US')} ms of script in them over all runs): ${top.map(([key, part]) => `${key} ${Math.round((part.ms / Math.max(1, total)) * 100)}% (${part.count}×)`).join('; ')}.`;
+}
+
 function missedTargets(run: RunSet): boolean {
   const { sustained, fastest } = run;
   return sustained.appliedPerSecond < SUSTAINED_RATE * SUSTAINED_TOLERANCE || sustained.longTasks > 0 || !sustained.complete || fastest.notApplied !== 0;
@@ -255,7 +278,8 @@ export const panelThroughput: Measurement = {
     } finally {
       await chromium.close();
     }
-    return { rows: rowsOf(runs, seconds, sustainedCount, fastestCount), notes: [...notesOf(seconds, sustainedCount), ...diagnosis] };
+    const longFrames = describeLongFrameScripts(context, runs);
+    return { rows: rowsOf(runs, seconds, sustainedCount, fastestCount), notes: [...notesOf(seconds, sustainedCount), ...(longFrames ? [longFrames] : []), ...diagnosis] };
   },
 };
 

@@ -20,6 +20,18 @@ export interface PanelProbeReport {
   longTasks: number[];
   longAnimationFrames: number[];
   longAnimationFramesSupported: boolean;
+  /** Scripts that ran in long animation frames (LoAF attribution), one per script entry. */
+  longFrameScripts: LongFrameScript[];
+}
+
+/** One script of a long animation frame, as the LoAF API attributes it. */
+export interface LongFrameScript {
+  invoker: string;
+  functionName: string;
+  sourceURL: string;
+  /** Character offset of the function in its script. */
+  charPosition: number;
+  duration: number;
 }
 
 /** Installs `window.__benchProbe` in the panel page (needs `window.__devtoolsTest`). */
@@ -34,7 +46,14 @@ export const START_PANEL_PROBE = `(() => {
     longTasks: [],
     longAnimationFrames: [],
     longAnimationFramesSupported: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'),
+    longFrameScripts: [],
     observers: [],
+  };
+  probe.recordFrame = (entry) => {
+    probe.longAnimationFrames.push(entry.duration);
+    for (const script of entry.scripts ?? []) {
+      if (probe.longFrameScripts.length < 20000) probe.longFrameScripts.push({ invoker: script.invoker, functionName: script.sourceFunctionName, sourceURL: script.sourceURL, charPosition: script.sourceCharPosition, duration: script.duration });
+    }
   };
   const tick = () => {
     probe.frames.push(now(), hook.applied);
@@ -45,7 +64,7 @@ export const START_PANEL_PROBE = `(() => {
   longTasks.observe({ type: 'longtask' });
   probe.observers.push(longTasks);
   if (probe.longAnimationFramesSupported) {
-    const frames = new PerformanceObserver((list) => { for (const entry of list.getEntries()) probe.longAnimationFrames.push(entry.duration); });
+    const frames = new PerformanceObserver((list) => { for (const entry of list.getEntries()) probe.recordFrame(entry); });
     frames.observe({ type: 'long-animation-frame' });
     probe.observers.push(frames);
   }
@@ -61,7 +80,10 @@ export const STOP_PANEL_PROBE = `(() => {
   const probe = window.__benchProbe;
   const hook = window.__devtoolsTest;
   probe.running = false;
-  for (const observer of probe.observers) { for (const entry of observer.takeRecords()) (entry.entryType === 'longtask' ? probe.longTasks : probe.longAnimationFrames).push(entry.duration); observer.disconnect(); }
+  for (const observer of probe.observers) {
+    for (const entry of observer.takeRecords()) { if (entry.entryType === 'longtask') probe.longTasks.push(entry.duration); else probe.recordFrame(entry); }
+    observer.disconnect();
+  }
   return {
     appliedAtStart: probe.appliedAtStart,
     appliedAtEnd: hook.applied,
@@ -72,6 +94,7 @@ export const STOP_PANEL_PROBE = `(() => {
     longTasks: probe.longTasks,
     longAnimationFrames: probe.longAnimationFrames,
     longAnimationFramesSupported: probe.longAnimationFramesSupported,
+    longFrameScripts: probe.longFrameScripts,
   };
 })()`;
 

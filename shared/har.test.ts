@@ -29,7 +29,7 @@ function sampleCapture(): CaptureEntry[] {
     { ...s1, kind: 'error', name: 'error', errorCode: 1, errorMessage: 'An unknown error.', cause: 'ECONNRESET' },
     { ...s1, kind: 'lifecycle', name: 'closed', detail: { code: 1006, reason: '' } },
     { ...t1, kind: 'lifecycle', name: 'connecting', detail: { url: 'ws://127.0.0.1:9/http-503', headers: {} } },
-    { ...t1, kind: 'error', name: 'error', direction: 'in', errorCode: 1, errorMessage: 'An unknown error.: HTTP 503', cause: 'Unexpected server response: 503', detail: { during: 'CONNECTING', httpStatus: 503 } },
+    { ...t1, kind: 'error', name: 'error', direction: 'in', errorCode: 1, errorMessage: 'An unknown error. (HTTP 503)', cause: 'Unexpected server response: 503', detail: { during: 'CONNECTING', httpStatus: 503 } },
     { ...t1, kind: 'lifecycle', name: 'closed', detail: { codeReceived: 1006, reasonReceived: '', closedFirstBy: 'network', neverOpened: true } },
     { ...app, connectionId: '', kind: 'warning', name: 'no-listeners', detail: { warning: 'no-listeners' } },
   ];

@@ -1,5 +1,5 @@
 // How the engine answers a call: the success payloads of api-spec A20 and failures whose errorMessage is
-// the seed's description of the code, plus a detail after ": " when it helps the developer.
+// the seed's description of the code, plus a detail in parentheses when it helps the developer.
 import type { CallFailure, CallSuccess } from '../../shared/my-wire';
 import type { SocketErrorCode } from '../../shared/error-codes';
 import { socketError } from '../../shared/error-codes';
@@ -11,10 +11,10 @@ export interface CallProblem {
   detail?: string;
 }
 
-/** The seed description, with the detail after ": " (api-spec §c, Rec. default errorMessage). */
+/** The seed description, with the detail in parentheses (api-spec §c, Rec. default errorMessage). */
 export function errorMessageFor(code: SocketErrorCode, detail?: string): string {
   const description = socketError(code).description;
-  return detail ? `${description}: ${detail}` : description;
+  return detail ? `${description} (${detail})` : description;
 }
 
 /** A fail result for a call. */

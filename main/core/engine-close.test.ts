@@ -85,7 +85,7 @@ describe('closeSocket arguments', () => {
     const closeId = client.call('close', { code });
     const result = await client.result(closeId);
     expect(result).toMatchObject({ ok: false, error: 1 });
-    if (!result.ok) expect(result.errorMessage).toMatch(/^An unknown error\.: closeSocket code/);
+    if (!result.ok) expect(result.errorMessage).toMatch(/^An unknown error\. \(closeSocket code/);
     const sendId = client.call('send', { data: 'still open' });
     expect(await client.result(sendId)).toMatchObject({ ok: true });
     await client.event(null, 'message');

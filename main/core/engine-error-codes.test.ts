@@ -60,14 +60,14 @@ describe('error 1: unknown error', () => {
   it('a refused port: success, error 1 with ECONNREFUSED kept as cause, close 1006', async () => {
     const client = setup();
     const error = await expectHandshakeError(client, { url: lab.url('refused') }, 1);
-    expect(error.errorMessage).toMatch(/^An unknown error\.: .*ECONNREFUSED/);
+    expect(error.errorMessage).toMatch(/^An unknown error\. \(.*ECONNREFUSED/);
     expect(errorEntries()[0]).toMatchObject({ errorCode: 1, cause: expect.stringContaining('ECONNREFUSED') });
   });
 
   it('an HTTP 503 answer to the upgrade keeps the status', async () => {
     const client = setup();
     const error = await expectHandshakeError(client, { url: lab.url('http-503') }, 1);
-    expect(error.errorMessage).toBe('An unknown error.: Unexpected server response: 503');
+    expect(error.errorMessage).toBe('An unknown error. (Unexpected server response: 503)');
     expect(errorEntries()[0]).toMatchObject({ errorCode: 1, cause: 'HTTP 503', detail: expect.objectContaining({ httpStatus: 503 }) });
   });
 
@@ -77,7 +77,7 @@ describe('error 1: unknown error', () => {
     await client.event(null, 'close');
     expect(client.trace()).toEqual([`ok#${callId}`, 'open', 'error:1', 'close:1006']);
     const error = client.messages.find((m) => m.kind === 'event' && m.payload.event === 'error');
-    expect(error?.kind === 'event' && error.payload).toMatchObject({ errorMessage: 'An unknown error.: connection lost' });
+    expect(error?.kind === 'event' && error.payload).toMatchObject({ errorMessage: 'An unknown error. (connection lost)' });
   });
 
   it('a protocol violation after open (a text frame with invalid UTF-8): open, error 1, close', async () => {
@@ -200,7 +200,7 @@ describe('error 8: invalid protocol header from the server', () => {
   it('a wrong Sec-WebSocket-Accept fails with 8', async () => {
     const client = setup();
     const error = await expectHandshakeError(client, { url: lab.url('bad-accept') }, 8);
-    expect(error.errorMessage).toBe('The protocol header returned by the server is invalid.: Invalid Sec-WebSocket-Accept header');
+    expect(error.errorMessage).toBe('The protocol header returned by the server is invalid. (Invalid Sec-WebSocket-Accept header)');
   });
 });
 
@@ -248,7 +248,7 @@ describe('error 11: failed to send', () => {
     const result = await client.result(sendId);
     expect(result).toMatchObject({ ok: false, error: 11 });
     if (result.ok) return;
-    expect(result.errorMessage).toMatch(/^Failed to send message\.: /);
+    expect(result.errorMessage).toMatch(/^Failed to send message\. \(/);
     const closed = await client.event(null, 'close');
     expect(closed.payload).toMatchObject({ code: 1006 });
     expect(client.trace().at(-1)).toBe('close:1006');

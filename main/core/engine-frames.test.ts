@@ -190,7 +190,7 @@ describe('garbage never crashes the engine', () => {
     cyclic.self = cyclic;
     const garbage: unknown[] = [undefined, null, 42, 'text', [], {}, { op: 'explode' }, { op: 'connect' }, { op: 'send', callId: 7 }, { op: 'connect', callId: -1, target: null, options: {} }, cyclic, { op: 'listen', target: null, event: 'nope' }];
     for (const raw of garbage) expect(() => client.session.receive(raw)).not.toThrow();
-    expect(client.messages).toEqual([{ kind: 'result', callId: 7, ok: false, error: 1, errorMessage: expect.stringMatching(/^An unknown error\.: invalid message: /) }]);
+    expect(client.messages).toEqual([{ kind: 'result', callId: 7, ok: false, error: 1, errorMessage: expect.stringMatching(/^An unknown error\. \(invalid message: /) }]);
     expect(warningIds().filter((id) => id === 'invalid-message')).toHaveLength(garbage.length);
 
     // Still fully working afterwards.

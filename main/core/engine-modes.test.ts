@@ -124,7 +124,7 @@ describe('task mode', () => {
     for (let i = 1; i <= 5; i += 1) await client.event(`t${i}`, 'open');
     const sixth = client.call('connect', { url: lab.url('echo') }, 't6');
     const refused = await client.result(sixth);
-    expect(refused).toEqual({ kind: 'result', callId: sixth, ok: false, error: 1, errorMessage: 'An unknown error.: exceed each tiny app max socket count' });
+    expect(refused).toEqual({ kind: 'result', callId: sixth, ok: false, error: 1, errorMessage: 'An unknown error. (exceed each tiny app max socket count)' });
     expect(warnings('task-limit')).toHaveLength(1);
 
     // The refused task is dead: send → 10, close → success.

@@ -11,7 +11,7 @@ describe('classifyHandshakeError (c.1 order)', () => {
   });
 
   it('6 for the handshake timeout and ETIMEDOUT', () => {
-    expect(classifyHandshakeError(err('Opening handshake has timed out'))).toMatchObject({ code: 6, errorMessage: 'Connection timed out.: Opening handshake has timed out' });
+    expect(classifyHandshakeError(err('Opening handshake has timed out'))).toMatchObject({ code: 6, errorMessage: 'Connection timed out. (Opening handshake has timed out)' });
     expect(classifyHandshakeError(err('connect ETIMEDOUT 10.0.0.1:443', 'ETIMEDOUT')).code).toBe(6);
   });
 
@@ -22,9 +22,9 @@ describe('classifyHandshakeError (c.1 order)', () => {
   });
 
   it('1 for everything else, keeping the message and an HTTP status', () => {
-    expect(classifyHandshakeError(err('connect ECONNREFUSED 127.0.0.1:1', 'ECONNREFUSED'))).toMatchObject({ code: 1, errorMessage: 'An unknown error.: connect ECONNREFUSED 127.0.0.1:1', cause: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1' });
+    expect(classifyHandshakeError(err('connect ECONNREFUSED 127.0.0.1:1', 'ECONNREFUSED'))).toMatchObject({ code: 1, errorMessage: 'An unknown error. (connect ECONNREFUSED 127.0.0.1:1)', cause: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1' });
     expect(classifyHandshakeError(err('Unexpected server response: 503'))).toMatchObject({ code: 1, httpStatus: 503, cause: 'HTTP 503' });
-    expect(classifyHandshakeError('a string thrown')).toMatchObject({ code: 1, errorMessage: 'An unknown error.: a string thrown' });
+    expect(classifyHandshakeError('a string thrown')).toMatchObject({ code: 1, errorMessage: 'An unknown error. (a string thrown)' });
     expect(classifyHandshakeError(null).code).toBe(1);
   });
 });

@@ -305,7 +305,7 @@ describe('my: close rules', () => {
     r.listenGlobally();
     r.my.connectSocket({ url: lab.url('echo') });
     await r.until(() => r.log.includes('open'), 'open');
-    await expect(r.my.closeSocket({ code: 1005 })).rejects.toMatchObject({ error: 1, errorMessage: 'An unknown error.: closeSocket code 1005 is not allowed' });
+    await expect(r.my.closeSocket({ code: 1005 })).rejects.toMatchObject({ error: 1, errorMessage: 'An unknown error. (closeSocket code 1005 is not allowed)' });
     await expect(r.my.closeSocket({ reason: 'é'.repeat(62) })).rejects.toMatchObject({ error: 1 });
     await r.my.sendSocketMessage({ data: 'alive' });
     await r.until(() => r.log.includes('message:text:alive'), 'still open');

@@ -6,6 +6,7 @@ import type { PanelRequest } from '../../shared/panel-wire';
 import { panelRequestSchema } from '../../shared/panel-wire';
 import { describeIssues } from '../../shared/jsonl';
 import { exportHar, exportJsonl } from './capture-export';
+import { errorMessageFor } from './call-results';
 import type { CaptureSubscription, CaptureSubscriptionOptions } from './capture-subscription';
 import { createCaptureSubscription } from './capture-subscription';
 import type { ClientSession, Engine, PanelSession, PanelSink } from './ports';
@@ -137,7 +138,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
     if (request.kind === 'get-entry' || request.kind === 'export') {
       deliver({ kind: 'reply', requestId: request.requestId, ok: false, error: text });
     } else if (request.kind === 'my' && 'callId' in request.message) {
-      deliver({ kind: 'my', message: { kind: 'result', callId: request.message.callId, ok: false, error: 1, errorMessage: `An unknown error.: ${text}` } });
+      deliver({ kind: 'my', message: { kind: 'result', callId: request.message.callId, ok: false, error: 1, errorMessage: errorMessageFor(1, text) } });
     }
     warn('panel-request-failed', `panel request "${request.kind}" failed: ${text}`, { request: request.kind });
   }

@@ -40,11 +40,6 @@ async function hoverMarker(page: Page, canvas: Locator, text: string): Promise<{
   const firstBox = await canvas.boundingBox();
   if (!firstBox) throw new Error('the timeline canvas is not visible');
   const lanes = Math.round((firstBox.height - AXIS_HEIGHT) / LANE_HEIGHT);
-  const tooltip = page.locator('.msd-timeline__tooltip');
-  const showsText = async (x: number, y: number) => {
-    await page.mouse.move(x, y);
-    return (await tooltip.count()) > 0 && ((await tooltip.textContent()) ?? '').includes(text);
-  };
   for (let lane = 0; lane < lanes; lane += 1) {
     // Scroll the lane into the timeline's view, as a user would with the scrollbar.
     const laneTop = AXIS_HEIGHT + lane * LANE_HEIGHT;
@@ -53,17 +48,28 @@ async function hoverMarker(page: Page, canvas: Locator, text: string): Promise<{
     }, laneTop);
     const box = await canvas.boundingBox();
     if (!box) throw new Error('the timeline canvas is not visible');
-    const y = box.y + laneTop + MARKER_Y;
-    for (let x = box.x + GUTTER + 2; x < box.x + box.width; x += SCAN_STEP_PX) {
-      if (!(await showsText(x, y))) continue;
-      let last = x;
-      while (last + 1 < box.x + box.width && (await showsText(last + 1, y))) last += 1;
-      const centre = { x: (x + last) / 2, y };
-      await page.mouse.move(centre.x, centre.y);
-      return centre;
-    }
+    const found = await scanLine(page, text, box.y + laneTop + MARKER_Y, box.x + GUTTER + 2, box.x + box.width);
+    if (found) return found;
   }
   throw new Error(`no timeline marker showed "${text}" in ${lanes} lanes`);
+}
+
+/** Scans one marker line from `fromX` to `toX`; returns the centre of the stretch showing `text`. */
+async function scanLine(page: Page, text: string, y: number, fromX: number, toX: number): Promise<{ x: number; y: number } | null> {
+  const tooltip = page.locator('.msd-timeline__tooltip');
+  const showsText = async (x: number) => {
+    await page.mouse.move(x, y);
+    return (await tooltip.count()) > 0 && ((await tooltip.textContent()) ?? '').includes(text);
+  };
+  for (let x = fromX; x < toX; x += SCAN_STEP_PX) {
+    if (!(await showsText(x))) continue;
+    let last = x;
+    while (last + 1 < toX && (await showsText(last + 1))) last += 1;
+    const centre = { x: (x + last) / 2, y };
+    await page.mouse.move(centre.x, centre.y);
+    return centre;
+  }
+  return null;
 }
 
 test('error 7 from the demo: marker on the timeline with seed text, remedy and cause; a click selects its log entry', async ({ driver }) => {
@@ -83,17 +89,18 @@ test('error 7 from the demo: marker on the timeline with seed text, remedy and c
   await panel.getByRole('button', { name: 'Fit all' }).click();
   const canvas = panel.locator('.msd-timeline__canvas');
   await canvas.scrollIntoViewIfNeeded();
-  // Zoom in around the error until it stands apart from the calls and the close next to it: the wheel
-  // keeps the time under the pointer in place, so the marker stays under it.
-  const zoomed = await hoverMarker(panel, canvas, marker);
+  // Zoom in around the error with the wheel until it stands apart from the calls and the close next to
+  // it. The wheel keeps the time under the pointer in place, so the marker stays close to the pointer.
   const tooltip = panel.locator('.msd-timeline__tooltip');
+  let zoomed = await hoverMarker(panel, canvas, marker);
   for (let step = 0; step < 3; step += 1) {
     await panel.mouse.wheel(0, -500);
     await expect(tooltip).toHaveCount(0);
-    await panel.mouse.move(zoomed.x + 1, zoomed.y);
-    await panel.mouse.move(zoomed.x, zoomed.y);
-    await expect(tooltip).toContainText(marker);
+    const near = await scanLine(panel, marker, zoomed.y, zoomed.x - 40, zoomed.x + 40);
+    if (!near) throw new Error(`zoom step ${step + 1} moved the marker away from the pointer`);
+    zoomed = near;
   }
+  await expect(panel.getByRole('button', { name: 'Fit all' })).toHaveAttribute('aria-pressed', 'false');
 
   await expect(tooltip).toContainText(socketError(7).description);
   await expect(tooltip).toContainText(socketError(7).solution.slice(0, 80));

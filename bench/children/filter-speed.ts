@@ -5,18 +5,34 @@ import type { CaptureEntry } from '../../shared/capture';
 import { createEntryRing } from '../../renderer/capture/entry-ring';
 import { updateFilteredIndex } from '../../renderer/frame-log/filter';
 import { NO_FILTERS } from '../../renderer/frame-log/log-filters';
-import { answer, childInput } from './child-io';
+import type { ProfileHotspot } from '../harness/cpu-profile';
+import { answer, childInput, cpuMicrosSince } from './child-io';
+import { startInProcessProfile } from './in-process-profile';
 
 export interface FilterSpeedInput {
   entries: number;
   repetitions: number;
   filters: { name: string; text: string }[];
+  /** After measuring, run each filter once more under a CPU profile (run with --enable-source-maps). */
+  profile?: boolean;
 }
 
 /** Per filter: ms of each repetition, and rows found by both sides (they must agree). */
 export interface FilterSpeedResult {
-  filters: { name: string; text: string; mode: string; productMs: number[]; baselineMs: number[]; productRows: number; baselineRows: number }[];
+  filters: {
+    name: string;
+    text: string;
+    mode: string;
+    productMs: number[];
+    /** CPU ms of this process (all threads, GC included) during each product run. */
+    productCpuMs: number[];
+    baselineMs: number[];
+    baselineCpuMs: number[];
+    productRows: number;
+    baselineRows: number;
+  }[];
   heapMiB: number;
+  hotspots?: ProfileHotspot[];
 }
 
 const SYMBOLS = ['AAPL', 'MSFT', 'NVDA', 'AMZN', 'GOOG', 'META', 'TSLA', 'BABA'];
@@ -52,10 +68,11 @@ function makeBatch(from: number, count: number): CaptureEntry[] {
   return JSON.parse(JSON.stringify(batch)) as CaptureEntry[];
 }
 
-function time(work: () => number): { ms: number; rows: number } {
+function time(work: () => number): { ms: number; cpuMs: number; rows: number } {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const rows = work();
-  return { ms: performance.now() - started, rows };
+  return { ms: performance.now() - started, cpuMs: cpuMicrosSince(cpu) / 1000, rows };
 }
 
 const input = childInput<FilterSpeedInput>();
@@ -70,7 +87,9 @@ await answer<FilterSpeedResult>(async () => {
     let mode = '';
     const bare = bareMatcher(filter.text);
     const productMs: number[] = [];
+    const productCpuMs: number[] = [];
     const baselineMs: number[] = [];
+    const baselineCpuMs: number[] = [];
     let productRows = 0;
     let baselineRows = 0;
     for (let repetition = 0; repetition < input.repetitions; repetition += 1) {
@@ -84,14 +103,20 @@ await answer<FilterSpeedResult>(async () => {
         return rows.length;
       });
       productMs.push(product.ms);
+      productCpuMs.push(product.cpuMs);
       baselineMs.push(baseline.ms);
+      baselineCpuMs.push(baseline.cpuMs);
       productRows = product.rows;
       baselineRows = baseline.rows;
       mode = bare.mode;
     }
-    results.push({ name: filter.name, text: filter.text, mode, productMs, baselineMs, productRows, baselineRows });
+    results.push({ name: filter.name, text: filter.text, mode, productMs, productCpuMs, baselineMs, baselineCpuMs, productRows, baselineRows });
   }
-  return { filters: results, heapMiB: process.memoryUsage().heapUsed / 1024 ** 2 };
+  const heapMiB = process.memoryUsage().heapUsed / 1024 ** 2;
+  if (!input.profile) return { filters: results, heapMiB };
+  const stopProfile = await startInProcessProfile(process.cwd());
+  for (const filter of input.filters) updateFilteredIndex(null, ring, { ...NO_FILTERS, text: filter.text }, ring.appended());
+  return { filters: results, heapMiB, hotspots: await stopProfile(12) };
 });
 
 /** The same rule as the product's matcher (regex if it compiles, else literal), applied to a bare string. */

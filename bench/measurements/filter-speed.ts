@@ -1,6 +1,7 @@
 // 5. Filter speed: text and regex filter over 1,000,000 captured entries with the panel's real filter.
 import type { FilterSpeedInput, FilterSpeedResult } from '../children/filter-speed';
 import { runChildScript } from '../harness/child-script';
+import { describeHotspots } from '../harness/cpu-profile';
 import type { BenchContext, Measurement, MeasurementOutput, ResultRow } from '../harness/measurement';
 import { summarize } from '../harness/stats';
 
@@ -17,13 +18,21 @@ export const filterSpeed: Measurement = {
   async run(context: BenchContext): Promise<MeasurementOutput> {
     const entries = context.quick ? 200_000 : 1_000_000;
     const repetitions = Math.max(5, context.runs);
-    const result = await runChildScript<FilterSpeedResult>(context.root, 'filter-speed.ts', { entries, repetitions, filters: FILTERS } satisfies FilterSpeedInput, {
+    const result = await runChildScript<FilterSpeedResult>(context.root, 'filter-speed.ts', { entries, repetitions, filters: FILTERS, profile: true } satisfies FilterSpeedInput, {
+      nodeFlags: ['--enable-source-maps'],
       timeoutMs: 180_000,
     });
-    const rows: ResultRow[] = result.filters.map((filter) => {
+    const rows: ResultRow[] = result.filters.flatMap((filter) => {
       const product = summarize(filter.productMs);
       context.log(`filter ${filter.name}: ${product.median.toFixed(1)} ms, ${filter.productRows} rows`);
-      return {
+      const cpuRow: ResultRow = {
+        metric: `${filter.name} filter: CPU time of the process meanwhile (GC threads included; independent of the machine's load)`,
+        unit: 'ms',
+        product: summarize(filter.productCpuMs),
+        baseline: { label: 'bare loop', summary: summarize(filter.baselineCpuMs) },
+        ratio: summarize(filter.productCpuMs.map((ms, i) => ms / (filter.baselineCpuMs[i] as number))),
+      };
+      return [{
         metric: `${filter.name} filter \`${filter.text}\` (${filter.mode}), ${entries.toLocaleString('en-US')} entries → ${filter.productRows.toLocaleString('en-US')} rows`,
         unit: 'ms',
         product,
@@ -31,7 +40,7 @@ export const filterSpeed: Measurement = {
         ratio: summarize(filter.productMs.map((ms, i) => ms / (filter.baselineMs[i] as number))),
         target: `≤ ${TARGET_MS} ms`,
         met: product.median <= TARGET_MS,
-      };
+      }, cpuRow];
     });
     const disagreements = result.filters.filter((filter) => filter.productRows !== filter.baselineRows);
     return {
@@ -39,11 +48,12 @@ export const filterSpeed: Measurement = {
       notes: [
         `Product: updateFilteredIndex(null, ring, filters, ring.appended()) from renderer/frame-log/filter.ts over createEntryRing(${entries.toLocaleString('en-US')}) filled with entries parsed from JSON batches (as the bridge delivers them); text payloads of about 100 B of JSON. A from-scratch index is what typing a new filter costs; later frames are tested incrementally.`,
         `Measured in Node ${process.version} (V8), in a child process, ${repetitions} repetitions per filter alternating with the baseline; the panel runs the same function in Chromium's V8.`,
-        'Baseline: a plain loop applying the same matcher (Chrome\'s rule: case-insensitive RegExp, literal when it does not compile) to an array of the payload strings; the product also searches name, error text and connection id, so it builds one string per entry.',
+        'Baseline: a plain loop applying the same matcher (Chrome\'s rule: case-insensitive RegExp, literal when it does not compile) to an array of the payload strings; the product tests every searchable field of an entry (name, payload, error text, cause, connection id) and walks the ring by position.',
         disagreements.length === 0
           ? 'Both sides found the same number of rows for every filter.'
           : `Row counts differ (product also searches name/connection id): ${disagreements.map((filter) => `${filter.name} ${filter.productRows} vs ${filter.baselineRows}`).join('; ')}.`,
         `Heap of the child with the ring held: ${Math.round(result.heapMiB)} MiB.`,
+        ...(result.hotspots ? [`Where the time goes (each filter once more under a CPU profile; self time as a share): ${describeHotspots(result.hotspots)}.`] : []),
       ],
     };
   },

@@ -65,12 +65,26 @@ export interface Connection {
 /** How long an abandoned socket may take to finish its closing handshake before it is destroyed. */
 const ABANDON_GRACE_MS = 2000;
 
+/** The text of code 6, the same whether `ws`'s idle timer or the overall deadline fired. */
+const HANDSHAKE_TIMED_OUT = 'Opening handshake has timed out';
+
 const noop = (): void => undefined;
 
 function headersToJson(headers: IncomingHttpHeaders): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = value;
   return out;
+}
+
+/**
+ * The close code `ws` sends itself when a frame breaks the protocol or a limit (1009 too large, 1008 too
+ * many parts, 1007 invalid UTF-8, 1002 protocol error): its receiver puts it on the error under the
+ * `status-code` symbol and then calls `close(code)`.
+ */
+function closeCodeWsSends(err: Error): number | undefined {
+  const symbol = Object.getOwnPropertySymbols(err).find((candidate) => candidate.description === 'status-code');
+  const code: unknown = symbol === undefined ? undefined : (err as unknown as Record<symbol, unknown>)[symbol];
+  return typeof code === 'number' ? code : undefined;
 }
 
 function rawDataToBuffer(data: WebSocket.RawData): Buffer {
@@ -113,6 +127,19 @@ export function openConnection(options: ConnectionOptions): Connection {
   };
   const lifecycle = (name: string, detail: Record<string, Json>): void => log({ kind: 'lifecycle', name, direction: 'none', size: 0, detail });
 
+  // `ws`'s handshakeTimeout is an idle timer: a server trickling bytes keeps it from ever firing. This
+  // deadline bounds the whole handshake (DNS, TCP, TLS, the 101 answer) to the planned timeout.
+  const handshakeDeadline = setTimeout(() => {
+    if (state !== 'CONNECTING') return;
+    closer = 'engine';
+    deliverError({
+      code: 6,
+      errorMessage: errorMessageFor(6, HANDSHAKE_TIMED_OUT),
+      cause: `the handshake did not finish within ${plan.timeoutMs} ms (overall deadline; the server may be answering too slowly)`,
+    });
+    ws.terminate();
+  }, plan.timeoutMs);
+
   function deliverError(classified: ClassifiedError): void {
     if (errorDelivered) return;
     errorDelivered = true;
@@ -146,6 +173,7 @@ export function openConnection(options: ConnectionOptions): Connection {
   });
 
   ws.on('open', () => {
+    clearTimeout(handshakeDeadline);
     state = 'OPEN';
     openedAt = clock.now();
     lifecycle('open', { protocol: ws.protocol, requestedProtocols: plan.protocols, url: plan.url, responseHeaders: responseHeaders ?? {} });
@@ -168,10 +196,21 @@ export function openConnection(options: ConnectionOptions): Connection {
   });
 
   ws.on('error', (err) => {
+    const wasOpen = state === 'OPEN';
     deliverError(state === 'CONNECTING' ? classifyHandshakeError(err) : classifyOpenError(err));
+    const code = wasOpen ? closeCodeWsSends(err) : undefined;
+    if (code === undefined) return;
+    // `ws` answers the bad frame with its own close frame and stops reading, so the server's answer is
+    // never seen: the code it sent is the one the app hears (api-spec §b.2 row 8).
+    closeRequest = { code, reason: '' };
+    closer = 'engine';
+    state = 'CLOSING';
+    logCloseFrameOut(closeRequest);
+    onStateChange();
   });
 
   ws.on('close', (code, reasonBuffer) => {
+    clearTimeout(handshakeDeadline);
     const reason = reasonBuffer.toString();
     const wasOpen = state === 'OPEN' || state === 'CLOSING';
     if (wasOpen && code === 1006 && closeRequest === undefined && !errorDelivered) {
@@ -181,15 +220,18 @@ export function openConnection(options: ConnectionOptions): Connection {
       log({ kind: 'frame', name: 'close', direction: 'in', opcode: OPCODE.close, size: code === 1005 ? 0 : 2 + reasonBuffer.length, payload: reason, detail: { code, reason } });
     }
     const by: Closer = closer ?? (code === 1006 ? 'network' : 'server');
-    markClosed(code, reason);
+    const sentByWs = code === 1006 && closer === 'engine' && closeRequest !== undefined;
+    const delivered = sentByWs && closeRequest ? closeRequest : { code, reason };
+    markClosed(delivered.code, delivered.reason);
     lifecycle('closed', {
       codeReceived: code,
       reasonReceived: reason,
       ...(closeRequest ? { codeSent: closeRequest.code, reasonSent: closeRequest.reason } : {}),
+      ...(sentByWs ? { codeDelivered: delivered.code } : {}),
       closedFirstBy: by,
       ...(openedAt === undefined ? { neverOpened: true } : {}),
     });
-    onEvent({ event: 'close', code, reason });
+    onEvent({ event: 'close', code: delivered.code, reason: delivered.reason });
     onStateChange();
     resolveClosed();
   });
@@ -254,6 +296,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     },
     abandon(how) {
       if (state === 'CLOSED') return undefined;
+      clearTimeout(handshakeDeadline);
       const previous = state;
       ws.removeAllListeners();
       ws.on('error', noop);

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import { frameHeader, writeSwitchingProtocols } from '../lab/raw-handshake';
 import type { LabServer } from '../lab/lab-server';
 import { startLabServer } from '../lab/lab-server';
@@ -94,7 +95,8 @@ describe('error 1: unknown error', () => {
       const client = setup();
       const callId = client.call('connect', { url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/` });
       await client.event(null, 'close');
-      expect(client.trace()).toEqual([`ok#${callId}`, 'open', 'error:1', 'close:1006']);
+      // ws answers the bad frame with a 1007 close frame: that is the code the app hears.
+      expect(client.trace()).toEqual([`ok#${callId}`, 'open', 'error:1', 'close:1007']);
       expect(errorEntries()[0]).toMatchObject({ errorCode: 1, cause: expect.stringContaining('WS_ERR_INVALID_UTF8') });
     } finally {
       server.closeAllConnections();
@@ -260,10 +262,37 @@ describe('error 12: message too large', () => {
     const client = setup({ maxIncomingMessageBytes: 64 * 1024 });
     const callId = client.call('connect', { url: lab.url('oversized').replace(/bytes=\d+/, `bytes=${64 * 1024 + 1}`) });
     const closed = await client.event(null, 'close');
-    expect([1006, 1009]).toContain(closed.payload.event === 'close' && closed.payload.code);
-    expect(client.trace().slice(0, 3)).toEqual([`ok#${callId}`, 'open', 'error:12']);
-    expect(client.trace()).toHaveLength(4);
+    expect(closed.payload).toEqual({ event: 'close', code: 1009, reason: '' });
+    expect(client.trace()).toEqual([`ok#${callId}`, 'open', 'error:12', 'close:1009']);
     expect(errorEntries()[0]).toMatchObject({ errorCode: 12, cause: expect.stringContaining('WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') });
+  });
+
+  it('the close code is the 1009 ws really sent: the server receives it, the capture shows it sent', async () => {
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const serverHeard = new Promise<number>((resolve) => {
+      server.on('connection', (socket) => {
+        socket.on('error', () => undefined);
+        socket.on('close', (code) => resolve(code));
+        socket.send('y'.repeat(4096));
+      });
+    });
+    try {
+      const client = setup({ maxIncomingMessageBytes: 1024 });
+      const callId = client.call('connect', { url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/` });
+      await client.event(null, 'close');
+      expect(client.trace()).toEqual([`ok#${callId}`, 'open', 'error:12', 'close:1009']);
+      expect(await serverHeard).toBe(1009);
+      const entries = [...(engine as Engine).capture.from(0)];
+      const closeFrames = entries.filter((entry) => entry.kind === 'frame' && entry.name === 'close');
+      expect(closeFrames.map((entry) => [entry.direction, entry.detail?.code])).toEqual([['out', 1009]]);
+      const closed = entries.find((entry) => entry.name === 'closed');
+      expect(closed?.detail).toMatchObject({ codeSent: 1009, codeDelivered: 1009, codeReceived: 1006, closedFirstBy: 'engine' });
+      expect(engine?.state().connections[0]).toMatchObject({ state: 'CLOSED', closeCode: 1009 });
+    } finally {
+      for (const socket of server.clients) socket.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('the default limit (16 MiB) against the default oversized endpoint', async () => {

@@ -14,6 +14,11 @@ export const engineSettingsSchema = z.object({
   connectTimeoutMs: z.number().int().min(1).max(120000),
   /** Live SocketTasks allowed per client. */
   maxTasks: z.number().int().min(1).max(64),
+  /**
+   * The socket domains a release build may reach (the mini program console's server domain allowlist),
+   * separated by commas, spaces or new lines; '' = not configured. Read by the release-parity verdict only.
+   */
+  domainAllowlist: z.string().max(10_000),
 });
 export type EngineSettings = z.infer<typeof engineSettingsSchema>;
 
@@ -24,6 +29,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   maxIncomingMessageBytes: 16 * 1024 * 1024,
   connectTimeoutMs: 30000,
   maxTasks: 5,
+  domainAllowlist: '',
 };
 
 export const settingsPatchSchema = engineSettingsSchema.partial();

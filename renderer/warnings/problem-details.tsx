@@ -20,7 +20,7 @@ export function ProblemDetails({ problem, compact = false }: ProblemDetailsProps
       </div>
       {problem.origin && <div className="msd-problem__origin">{problem.origin}</div>}
       {problem.message && !(compact && problem.seedText && problem.message.startsWith(problem.seedText)) && (
-        <Field label={problem.severity === 'error' ? 'errorMessage the app got' : 'Message'} text={problem.message} />
+        <Field label={problem.severity === 'error' ? 'Message the app received' : 'Message'} text={problem.message} />
       )}
       {problem.cause && <Field label="Raw cause" text={problem.cause} mono />}
       {problem.remedy && <Field label="Remedy" text={problem.remedy} />}

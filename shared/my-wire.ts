@@ -36,7 +36,7 @@ export const listenCallSchema = z.object({
   invalid: z.string().max(2000).optional(),
 });
 
-/** An event the client dispatched: how many listeners heard it, and which of them threw. */
+/** An event the client dispatched to no listener, or to listeners that threw (sent only then). */
 export const dispatchReportSchema = z.object({
   op: z.literal('dispatched'),
   target: socketTargetSchema,

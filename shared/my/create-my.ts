@@ -94,7 +94,8 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
         reportToConsole(`a ${api} listener threw`, error);
       }
     }
-    post({ op: 'dispatched', target, event: payload.event, listeners: snapshot.length, thrown });
+    // Only problems are reported: a report per delivered message would double the bridge traffic of a flood.
+    if (snapshot.length === 0 || thrown.length > 0) post({ op: 'dispatched', target, event: payload.event, listeners: snapshot.length, thrown });
   }
 
   function endSession(): void {

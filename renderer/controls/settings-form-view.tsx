@@ -1,9 +1,11 @@
 // The session settings form: single-mode policy, strict wss, ignore certificate errors (clearly marked as
-// not faithful to phones), max incoming message size and connect timeout. Choices apply at once; number
-// fields apply on Enter or when leaving the field, once valid. The engine's state stays the truth.
+// not faithful to phones), max incoming message size, connect timeout and the domain allowlist. Choices
+// apply at once; text fields apply on Enter or when leaving the field, once valid. The engine's state
+// stays the truth.
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { EngineSettings, SettingsPatch } from '../../shared/settings';
+import { DomainAllowlistField } from '../parity/domain-allowlist-field';
 import type { Parsed } from './parse-inputs';
 import '../timeline/timeline-theme.css';
 import './controls.css';
@@ -53,6 +55,7 @@ export function SettingsFormView({ settings, onChange }: SettingsFormViewProps) 
         }}
         onCommit={(ms) => onChange({ connectTimeoutMs: ms })}
       />
+      <DomainAllowlistField value={settings.domainAllowlist} onCommit={(text) => onChange({ domainAllowlist: text })} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { entryRing } from '../capture/entry-ring';
 import type { RingEntry } from '../capture/entry-ring';
 import { entryTypeOf } from '../frame-log/entry-type';
 import { formatClock, formatSize } from '../frame-log/format-cells';
+import { ReleaseParity } from '../parity/release-parity';
 import { usePanelStore } from '../store/panel-store';
 import { ConnectionDetails } from './connection-details';
 import { summarizeConnection } from './connection-summary';
@@ -64,6 +65,7 @@ export function EntryInspector({ entry }: { entry: RingEntry }) {
         </section>
       )}
       {connection && <ConnectionDetails summary={connection} />}
+      {connection && <ReleaseParity connectionId={entry.connectionId} />}
     </aside>
   );
 }

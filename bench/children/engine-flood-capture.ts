@@ -8,12 +8,14 @@ import { createPanelSession } from '../../main/core/panel-session';
 import type { FloodClientInput, FloodRunResult } from './bare-flood-client';
 import type { ProfileHotspot } from '../harness/cpu-profile';
 import { answer, childInput, cpuMicrosSince } from './child-io';
-import { startInProcessProfile } from './in-process-profile';
+import { startAllocationProfile, startInProcessProfile, type AllocationSite } from './in-process-profile';
 
 export interface EngineFloodInput extends FloodClientInput {
   serialize: boolean;
-  /** Profile the flood window (run with --enable-source-maps) and answer its hotspots. */
+  /** Profile the flood window (run with --enable-source-maps) and answer its hotspots… */
   profile?: boolean;
+  /** …or its allocation sites (bytes allocated per flood frame, garbage included). */
+  allocations?: boolean;
 }
 
 /**
@@ -32,13 +34,20 @@ export interface EngineFloodResult extends FloodRunResult {
   skipped: number;
   serializedBytes: number;
   hotspots?: ProfileHotspot[];
+  allocation?: { bytesPerFrame: number; sites: AllocationSite[] };
 }
 
 const input = childInput<EngineFloodInput>();
 const stopProfile = input.profile ? await startInProcessProfile(process.cwd()) : undefined;
+const stopAllocations = input.allocations ? await startAllocationProfile(process.cwd()) : undefined;
 await answer<EngineFloodResult>(async () => {
   const result = await flood();
-  return stopProfile ? { ...result, hotspots: await stopProfile(16) } : result;
+  if (stopProfile) return { ...result, hotspots: await stopProfile(16) };
+  if (stopAllocations) {
+    const { totalBytes, sites } = await stopAllocations(10);
+    return { ...result, allocation: { bytesPerFrame: totalBytes / result.appMessages, sites: sites.map((site) => ({ ...site, bytes: site.bytes / result.appMessages })) } };
+  }
+  return result;
 });
 
 function flood(): Promise<EngineFloodResult> {

@@ -12,16 +12,24 @@ import { summarize } from '../harness/stats';
 const FRAME_BYTES = 100;
 const TARGET_RATIO = 0.9;
 
-/** One more engine run, profiled (node:inspector) over the flood window only. */
+/** Two more engine runs over the flood window only (node:inspector): a CPU profile, then allocation sampling. */
 async function diagnose(context: BenchContext, url: string, count: number): Promise<string> {
-  try {
-    const run = await runChildScript<EngineFloodResult>(context.root, 'engine-flood-capture.ts', { url, count, serialize: false, profile: true } satisfies EngineFloodInput, {
+  const profiled = (extra: Partial<EngineFloodInput>) =>
+    runChildScript<EngineFloodResult>(context.root, 'engine-flood-capture.ts', { url, count, serialize: false, ...extra } satisfies EngineFloodInput, {
       nodeFlags: ['--enable-source-maps'],
       timeoutMs: 120_000,
     });
-    return `Where the time goes (one extra engine run with a CPU profile of the flood window, ${Math.round(run.appFramesPerSecond)} frames/s; self time as a share of the window): ${describeHotspots(run.hotspots ?? [])}.`;
+  try {
+    const cpu = await profiled({ profile: true });
+    const memory = await profiled({ allocations: true });
+    const allocation = memory.allocation;
+    const sites = allocation ? allocation.sites.map((site) => `${site.name} ${Math.round(site.bytes)} B`).join('; ') : 'none sampled';
+    return [
+      `Where the time goes (one extra engine run with a CPU profile of the flood window, ${Math.round(cpu.appFramesPerSecond)} frames/s; self time as a share of the window): ${describeHotspots(cpu.hotspots ?? [])}.`,
+      `What is allocated (another run under V8's sampling heap profiler, garbage included): ${Math.round(allocation?.bytesPerFrame ?? 0)} B per flood frame; by site, per frame: ${sites}.`,
+    ].join(' ');
   } catch (error) {
-    return `The profiled engine run failed: ${error instanceof Error ? error.message : String(error)}`;
+    return `The profiled engine runs failed: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 

@@ -10,6 +10,7 @@ import type { CaptureEntry } from '../../shared/capture';
 import type { EngineMessage } from '../../shared/my-wire';
 import type { PanelMessage } from '../../shared/panel-wire';
 import { harSchema } from '../../shared/har';
+import type { RateLimit } from '../core/call-rate-limit';
 import { createEngine } from '../core/engine';
 import type { Engine } from '../core/ports';
 import { startLabServer, type LabServer } from '../lab/lab-server';
@@ -55,7 +56,7 @@ afterEach(async () => {
   await engine?.shutdown();
 });
 
-async function start(options: { miniapp?: string; lab?: { close(): Promise<void> } } = {}): Promise<BrowserHost> {
+async function start(options: { miniapp?: string; lab?: { close(): Promise<void> }; rateLimit?: RateLimit } = {}): Promise<BrowserHost> {
   engine = createEngine();
   engine.setLabEndpoints(lab.endpoints);
   host = await startBrowserHost({ engine, outDir, ...options });
@@ -276,6 +277,62 @@ describe('bridges', () => {
     expect(goingAway.detail).toMatchObject({ code: 1001 });
     expect(captured().find((e) => e.name === 'client-detached')?.detail).toEqual({ reason: 'page reloaded' });
     await waitFor(() => (engine.state().clients.length === 0 ? true : undefined), 'client gone');
+  });
+
+  it('rate-limits a page like the Electron host: excess calls fail with 1 before the engine, the run is logged, the page keeps working', async () => {
+    const h = await start({ miniapp: miniappDir, rateLimit: { capacity: 5, refillPerSecond: 1 } });
+    const page = await connect(await miniappBridgeUrl(h), 'null');
+    if ('refused' in page) throw new Error(`refused ${page.refused}`);
+    const received = page.messages as EngineMessage[];
+    for (let callId = 1; callId <= 8; callId += 1) page.socket.send(JSON.stringify({ op: 'send', callId, target: null, options: { data: `spam ${callId}` } }));
+    for (let index = 0; index < 4; index += 1) page.socket.send('{not json');
+    const results = await waitFor(() => {
+      const found = received.filter((m) => m.kind === 'result');
+      return found.length === 8 ? found : undefined;
+    }, 'eight answers');
+    // The first five reach the engine (10: nothing is connected); the rest are refused by the limiter.
+    expect(results.map((m) => m.kind === 'result' && !m.ok && [m.callId, m.error])).toEqual([
+      [1, 10],
+      [2, 10],
+      [3, 10],
+      [4, 10],
+      [5, 10],
+      [6, 1],
+      [7, 1],
+      [8, 1],
+    ]);
+    expect(results.slice(5).every((m) => m.kind === 'result' && !m.ok && m.errorMessage === 'An unknown error. (too many my.* calls: more than 1 per second on my:send)')).toBe(true);
+    await waitFor(() => (captured().filter((e) => e.name === 'invalid-message').length === 4 ? true : undefined), 'garbage within its own bucket');
+    expect(captured().filter((e) => e.kind === 'call').map((e) => e.detail?.callId)).toEqual([1, 2, 3, 4, 5]);
+    const clientId = engine.state().clients[0]?.clientId;
+    expect(captured().filter((e) => e.name === 'call-rate-limit').map((e) => [e.clientId, e.detail?.channel])).toEqual([[clientId, 'my:send']]);
+
+    // Another op has its own bucket: the page can still connect and hear its echo.
+    page.socket.send(JSON.stringify({ op: 'connect', callId: 20, target: null, options: { url: lab.url('echo') } }));
+    await waitFor(() => received.find((m) => m.kind === 'event' && m.payload.event === 'open'), 'open despite the send limit');
+  });
+
+  it('never limits the dispatched reports that answer delivered events, so a server flood passes', async () => {
+    const h = await start({ miniapp: miniappDir, rateLimit: { capacity: 3, refillPerSecond: 1 } });
+    const page = await connect(await miniappBridgeUrl(h), 'null');
+    if ('refused' in page) throw new Error(`refused ${page.refused}`);
+    const received = page.messages as EngineMessage[];
+    let answered = 0;
+    page.socket.on('message', (data) => {
+      const message = JSON.parse(data.toString()) as EngineMessage;
+      if (message.kind !== 'event') return;
+      answered += 1;
+      page.socket.send(JSON.stringify({ op: 'dispatched', target: null, event: message.payload.event, listeners: 1, thrown: [] }));
+    });
+    page.socket.send(JSON.stringify({ op: 'connect', callId: 1, target: null, options: { url: lab.url('flood').replace(/\?.*$/, '?count=500&size=16') } }));
+    const messages = await waitFor(() => {
+      const found = received.filter((m) => m.kind === 'event' && m.payload.event === 'message');
+      return found.length === 500 ? found : undefined;
+    }, '500 flood messages');
+    expect(messages.map((m) => (m.kind === 'event' && m.payload.event === 'message' ? Number(m.payload.data.split(':')[0]) : -1))).toEqual([...Array(500).keys()]);
+    await waitFor(() => (answered >= 501 ? true : undefined), 'reports sent');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(captured().filter((e) => e.name.startsWith('call-rate-limit'))).toEqual([]);
   });
 
   it('gives each panel tab its own session: subscribe replays the capture; closing a tab keeps the capture', async () => {

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostConfig } from '../../shared/host-config';
 import { findOutDir, outPaths } from '../cli/out-layout';
+import { createCallRateLimiter, rateLimitedOpOf, type RateLimit } from '../core/call-rate-limit';
 import { createPanelSession } from '../core/panel-session';
 import type { ClientSession, Engine } from '../core/ports';
 import { createToken } from './bridge-auth';
@@ -33,6 +34,8 @@ export interface BrowserHostOptions {
   lab?: Closable;
   /** The build output folder; default: this package's `out/`. */
   outDir?: string;
+  /** Per-op limit of each mini-app page (main/core/call-rate-limit.ts; its default when absent). */
+  rateLimit?: RateLimit;
 }
 
 export interface BrowserHost {
@@ -105,10 +108,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     originAllowed: (origin) => origin === 'null' || origin === miniappOrigin,
     maxPayload: MAX_BRIDGE_MESSAGE_BYTES,
     onConnection(peer, _request, url) {
-      const session = engine.attachClient({ origin: pageUrlOf(url, miniappOrigin), send: (message) => peer.send(message) });
+      // Per page: the same admission as the Electron host's IPC, before the engine sees anything.
+      const limiter = createCallRateLimiter({ now: () => performance.now(), rateLimit: options.rateLimit, capture: engine.capture, clientId: () => session.clientId });
+      const session = engine.attachClient({
+        origin: pageUrlOf(url, miniappOrigin),
+        send(message) {
+          if (message.kind === 'event') limiter.eventDelivered();
+          peer.send(message);
+        },
+      });
       pageSessions.add(session);
       return {
-        message: (raw) => session.receive(raw),
+        message(raw) {
+          const admission = limiter.admit(rateLimitedOpOf(raw), raw);
+          if (admission.admitted) session.receive(raw);
+          else if (admission.reply) peer.send(admission.reply);
+        },
         closed() {
           if (!pageSessions.delete(session)) return;
           session.detach('page reloaded');

@@ -170,7 +170,7 @@ describe('bindMiniappClient', () => {
     contents.sendFromRenderer('my:listen', { op: 'listen', target: null, event: 'open', action: 'on', count: 1, sameFunctionCount: 1 });
 
     const adapterAnswers = (contents.messagesOn('my:engine') as EngineMessage[]).filter(
-      (message) => message.kind === 'result' && !message.ok && message.errorMessage.startsWith('Too many my.* calls'),
+      (message) => message.kind === 'result' && !message.ok && message.errorMessage.startsWith('An unknown error. (too many my.* calls'),
     );
     expect(adapterAnswers.map((message) => message.kind === 'result' && message.callId)).toEqual([4, 5]);
     expect(entries(engine).filter((entry) => entry.kind === 'call').map((entry) => entry.name)).toEqual([
@@ -179,14 +179,14 @@ describe('bindMiniappClient', () => {
       'sendSocketMessage',
       'onSocketOpen',
     ]);
-    const limitWarnings = () => entries(engine).filter((entry) => entry.name.startsWith('ipc-rate-limit'));
+    const limitWarnings = () => entries(engine).filter((entry) => entry.name.startsWith('call-rate-limit'));
     expect(limitWarnings().map((entry) => entry.detail)).toEqual([{ channel: 'my:send', capacity: 3, refillPerSecond: 1 }]);
 
     now += 1000;
     send(6);
     expect(limitWarnings().map((entry) => [entry.name, entry.detail?.rejected])).toEqual([
-      ['ipc-rate-limit', undefined],
-      ['ipc-rate-limit-end', 2],
+      ['call-rate-limit', undefined],
+      ['call-rate-limit-end', 2],
     ]);
   });
 
@@ -199,6 +199,6 @@ describe('bindMiniappClient', () => {
     my.connectSocket({ url: lab.url('flood').replace(/\?.*$/, '?count=2000&size=16') });
     await until(() => received.length === 2000, '2000 flood messages');
     expect(received.map((data) => Number(data.split(':')[0]))).toEqual([...Array(2000).keys()]);
-    expect(entries(engine).filter((entry) => entry.name.startsWith('ipc-rate-limit'))).toEqual([]);
+    expect(entries(engine).filter((entry) => entry.name.startsWith('call-rate-limit'))).toEqual([]);
   });
 });

@@ -6,11 +6,10 @@
 import { MY_CHANNELS, MY_ENGINE_CHANNEL } from '../../shared/electron-ipc';
 import type { ClientMessage, EngineMessage } from '../../shared/my-wire';
 import { clientMessageSchema } from '../../shared/my-wire';
+import { createCallRateLimiter, type RateLimit } from '../core/call-rate-limit';
 import type { ClientSession, Engine } from '../core/ports';
 import type { GuardedFrame, GuardedIpcEvent } from './sender-guard';
 import { isTrustedSender } from './sender-guard';
-import { createTokenBucket } from './token-bucket';
-import type { TokenBucket } from './token-bucket';
 
 type Op = ClientMessage['op'];
 
@@ -28,18 +27,6 @@ export interface MiniappContents {
   on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
 }
 
-export interface RateLimit {
-  capacity: number;
-  refillPerSecond: number;
-}
-
-/**
- * Generous: a flood test sends thousands of messages per second; a runaway loop sends millions. A
- * `dispatched` report answering an event the engine delivered is always admitted (server floods must not
- * trip the limit); only reports beyond those draw on the bucket.
- */
-export const DEFAULT_MY_RATE_LIMIT: RateLimit = { capacity: 10_000, refillPerSecond: 10_000 };
-
 export interface MiniappBindingOptions {
   engine: Pick<Engine, 'attachClient' | 'capture'>;
   contents: MiniappContents;
@@ -47,6 +34,7 @@ export interface MiniappBindingOptions {
   origin: string;
   /** Monotonic ms for the rate limiter. */
   now: () => number;
+  /** Per-op limit of the view (main/core/call-rate-limit.ts; its default when absent). */
   rateLimit?: RateLimit;
   log?: (message: string) => void;
 }
@@ -69,7 +57,6 @@ function callIdOf(raw: unknown): number | null {
 /** Wires the view's `my:*` channels and page lifecycle to the engine. */
 export function bindMiniappClient(options: MiniappBindingOptions): MiniappBinding {
   const { engine, contents, origin, now } = options;
-  const rateLimit = options.rateLimit ?? DEFAULT_MY_RATE_LIMIT;
   const log = options.log ?? (() => {});
   let session: ClientSession | null = null;
   // Closed between a main-frame navigation start and its commit: late messages of the page being left
@@ -77,14 +64,12 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
   let accepting = false;
   let disposed = false;
 
-  const buckets = new Map<Op, TokenBucket>();
-  const rejectedInRun = new Map<Op, number>();
-  // Events delivered to the current page and not yet answered by a `dispatched` report.
-  let unansweredEvents = 0;
+  // One limiter per view: a reload does not refill its buckets.
+  const limiter = createCallRateLimiter({ now, rateLimit: options.rateLimit, capture: engine.capture, clientId: () => currentSession().clientId });
 
   function deliver(owner: ClientSession | null, message: EngineMessage): void {
     if (owner !== session || contents.isDestroyed()) return;
-    if (message.kind === 'event') unansweredEvents += 1;
+    if (message.kind === 'event') limiter.eventDelivered();
     contents.send(MY_ENGINE_CHANNEL, message);
   }
 
@@ -113,32 +98,7 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
     leaving.detach(reason);
     deliver(leaving, { kind: 'reset', reason });
     session = null;
-    rejectedInRun.clear();
-    unansweredEvents = 0;
-  }
-
-  function admit(op: Op, channel: string): boolean {
-    if (op === 'dispatched' && unansweredEvents > 0) {
-      unansweredEvents -= 1;
-      return true;
-    }
-    let bucket = buckets.get(op);
-    if (!bucket) {
-      bucket = createTokenBucket({ ...rateLimit, now });
-      buckets.set(op, bucket);
-    }
-    const client = currentSession();
-    const rejected = rejectedInRun.get(op) ?? 0;
-    if (bucket.tryTake()) {
-      if (rejected > 0) {
-        rejectedInRun.delete(op);
-        warn(client.clientId, 'ipc-rate-limit-end', { channel, rejected });
-      }
-      return true;
-    }
-    if (rejected === 0) warn(client.clientId, 'ipc-rate-limit', { channel, ...rateLimit });
-    rejectedInRun.set(op, rejected + 1);
-    return false;
+    limiter.reset();
   }
 
   function receive(op: Op, channel: string, event: GuardedIpcEvent, raw: unknown): void {
@@ -147,8 +107,9 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
       log(`dropped ${channel} from an untrusted sender (${event.senderFrame?.url ?? 'no frame'})`);
       return;
     }
-    if (!admit(op, channel)) {
-      fail(raw, op, `Too many my.* calls: more than ${rateLimit.refillPerSecond} per second on ${channel}.`);
+    const admission = limiter.admit(op, raw);
+    if (!admission.admitted) {
+      if (admission.reply) deliver(currentSession(), admission.reply);
       return;
     }
     const parsed = clientMessageSchema.safeParse(raw);

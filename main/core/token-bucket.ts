@@ -1,6 +1,7 @@
-// A token bucket: bursts up to `capacity`, then `refillPerSecond` sustained. Used per `my:*` IPC channel so
-// a hostile mini-app cannot starve main with IPC spam (architecture.md C3).
+// A token bucket: bursts up to `capacity`, then `refillPerSecond` sustained. Used per kind of `my` call so
+// a hostile mini-app cannot starve the engine with message spam, in either host (architecture.md C3).
 
+/** Size and rate of a bucket, and its clock. */
 export interface TokenBucketOptions {
   capacity: number;
   refillPerSecond: number;
@@ -8,11 +9,13 @@ export interface TokenBucketOptions {
   now: () => number;
 }
 
+/** One bucket: a call takes a token or is refused. */
 export interface TokenBucket {
   /** Takes one token; false when the bucket is empty. */
   tryTake(): boolean;
 }
 
+/** A full bucket; refuses nonsense sizes (a bucket that never admits anything is a bug). */
 export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
   const { capacity, refillPerSecond, now } = options;
   if (!(capacity >= 1) || !(refillPerSecond > 0)) throw new RangeError('a token bucket needs capacity >= 1 and a positive refill rate');

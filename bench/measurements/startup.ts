@@ -1,5 +1,7 @@
 // 6. Start-up: from launching the browser host to the panel's first paint with the demo connected, vs a
 // bare Node HTTP server and a static page's first paint in the same browser.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import type { CdpPage } from '../../e2e/harness/cdp-client';
 import { openPage } from '../../e2e/harness/cdp-client';
 import { launchChromium } from '../../e2e/harness/cdp-chromium';
@@ -14,6 +16,16 @@ interface StartupRun {
   serverReady: number;
   firstPaint: number;
   demoShown: number;
+}
+
+/** ms until `node bin/mini-socket-devtools.mjs --version` exits: Node's start plus loading the CLI bundle. */
+function versionRun(root: string): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'mini-socket-devtools.mjs'), '--version'], { cwd: root, stdio: 'ignore' });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`--version exited with ${code}`))));
+  });
 }
 
 const epochNow = (): number => performance.timeOrigin + performance.now();
@@ -62,6 +74,7 @@ export const startup: Measurement = {
     const chromium = await launchChromium();
     const product: StartupRun[] = [];
     const baseline: StartupRun[] = [];
+    const versions: number[] = [];
     try {
       for (let run = 1; run <= runs; run += 1) {
         const plainPage = await openPage(chromium.cdp);
@@ -72,6 +85,7 @@ export const startup: Measurement = {
         await panelPage.send('Page.addScriptToEvaluateOnNewDocument', { source: PANEL_STARTUP_PROBE });
         product.push(await productRun(context, panelPage));
         await panelPage.close();
+        versions.push(await versionRun(context.root));
         const last = product[product.length - 1] as StartupRun;
         context.log(`startup run ${run}: host ready ${Math.round(last.serverReady)} ms, first paint ${Math.round(last.firstPaint)} ms, demo shown ${Math.round(last.demoShown)} ms`);
       }
@@ -91,9 +105,11 @@ export const startup: Measurement = {
         },
         { metric: 'launch → panel first contentful paint', unit: 'ms', product: pick(product, 'firstPaint'), baseline: { label: 'static page first paint', summary: pick(baseline, 'firstPaint') }, ratio: paired('firstPaint', 'firstPaint') },
         { metric: 'launch → host ready (prints its panel URL)', unit: 'ms', product: pick(product, 'serverReady'), baseline: { label: 'bare node server ready', summary: pick(baseline, 'serverReady') }, ratio: paired('serverReady', 'serverReady') },
+        { metric: 'for comparison: `mini-socket-devtools --version` exits (Node start + loading the CLI bundle)', unit: 'ms', product: summarize(versions) },
       ],
       notes: [
         `Product: \`node bin/mini-socket-devtools.mjs --web --no-open\` spawned (engine, embedded lab with its TLS certificate, panel and mini-app servers), then a new tab of an already running Chromium opens the printed panel URL. "Demo connected" = the first animation frame after the panel applied its first capture entry, the demo mini-app's \`client-attached\` (its \`my\` bridge is open and the panel shows it). Times in epoch ms from the spawn; ${runs} runs.`,
+        'The `--version` row loads the same bundle (out/main/cli.js and its packages) and exits: what the host needs before it starts any server.',
         'Baseline: `node -e` with a 10-line HTTP server answering one static HTML page, spawned the same way, and the same browser\'s first contentful paint of that page. No target was set for start-up.',
       ],
     };

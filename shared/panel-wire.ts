@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CaptureEntry, CaptureStats } from './capture';
 import type { EngineMessage } from './my-wire';
 import { clientMessageSchema } from './my-wire';
+import { replayOptionsSchema, replayRecordingSchema } from './replay';
 import type { EngineSettings } from './settings';
 import { settingsPatchSchema } from './settings';
 
@@ -26,6 +27,26 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
   /** Full entry (payload beyond the batch preview). */
   z.object({ kind: z.literal('get-entry'), requestId: z.number().int().nonnegative(), seq: z.number().int().nonnegative() }),
   z.object({ kind: z.literal('export'), requestId: z.number().int().nonnegative(), format: z.enum(['har', 'jsonl']) }),
+  /**
+   * Registers a recorded connection as a replay endpoint (a mock server on the lab): one of the live
+   * capture's connections, or a recording the panel built from a HAR. Replies with the ReplayEndpoint as JSON.
+   */
+  z.object({
+    kind: z.literal('replay-start'),
+    requestId: z.number().int().nonnegative(),
+    source: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('capture'), connectionId: z.string().min(1).max(64) }),
+      z.object({ kind: z.literal('recording'), recording: replayRecordingSchema }),
+    ]),
+    options: replayOptionsSchema,
+  }),
+  /** Unregisters a replay endpoint and disconnects its clients. */
+  z.object({ kind: z.literal('replay-stop'), requestId: z.number().int().nonnegative(), replayId: z.string().min(1).max(64) }),
+  /**
+   * The replay endpoints as JSON `{ version, replays }` (ReplayList): at once when `since` differs from the
+   * current version, else when they next change (or after a while with the same version): a long poll.
+   */
+  z.object({ kind: z.literal('replay-list'), requestId: z.number().int().nonnegative(), since: z.number().int().min(-1) }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
 

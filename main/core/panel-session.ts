@@ -10,6 +10,9 @@ import { errorMessageFor } from './call-results';
 import type { CaptureSubscription, CaptureSubscriptionOptions } from './capture-subscription';
 import { createCaptureSubscription } from './capture-subscription';
 import type { ClientSession, Engine, PanelSession, PanelSink } from './ports';
+import type { ReplayRegistry } from './replay-registry';
+import { replayRegistryFor } from './replay-registry';
+import { createReplayRequests } from './replay-requests';
 
 /** The clientId of the panel's own `my` client (connection controls act through the same path as the app). */
 export const PANEL_CLIENT_ID = 'panel';
@@ -32,6 +35,8 @@ function claimPanelClientId(engine: Engine): string {
 export interface PanelSessionOptions {
   /** Batching and credit of the capture stream (defaults: architecture.md §d). */
   subscription?: Partial<CaptureSubscriptionOptions>;
+  /** The replay endpoints (default: the one registry of this engine, listening on first use). */
+  replays?: ReplayRegistry;
 }
 
 /** Wires one panel to the engine: capture stream with credit, state pushes, the panel's `my`, controls. */
@@ -42,6 +47,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
   let client: ClientSession | undefined;
   let clientId: string | undefined;
   let closed = false;
+  const replays = createReplayRequests(engine.capture, () => options.replays ?? replayRegistryFor(engine), deliver);
 
   /** The host's link may already be gone; a failed send must not throw into the engine. */
   function deliver(message: Parameters<PanelSink>[0]): void {
@@ -129,13 +135,18 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
         deliver({ kind: 'reply', requestId: request.requestId, ok: true, body });
         return;
       }
+      case 'replay-start':
+      case 'replay-stop':
+      case 'replay-list':
+        replays.handle(request);
+        return;
     }
   }
 
   /** A request the engine refused: answer what can be answered, and record why. */
   function reportFailure(request: PanelRequest, error: unknown): void {
     const text = error instanceof Error ? error.message : String(error);
-    if (request.kind === 'get-entry' || request.kind === 'export') {
+    if ('requestId' in request) {
       deliver({ kind: 'reply', requestId: request.requestId, ok: false, error: text });
     } else if (request.kind === 'my' && 'callId' in request.message) {
       deliver({ kind: 'my', message: { kind: 'result', callId: request.message.callId, ok: false, error: 1, errorMessage: errorMessageFor(1, text) } });
@@ -169,6 +180,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
       closed = true;
       subscription?.close();
       stopStateUpdates?.();
+      replays.close();
       client?.detach('panel closed');
       if (clientId) panelIdsInUse.get(engine)?.delete(clientId);
     },

@@ -1,8 +1,10 @@
 // The single-mode part of the demo: one connection through the global `my` functions and listeners,
-// an echo chat over the lab's echo endpoint (text and binary).
+// an echo chat over the lab's echo endpoint (text and binary) with a live ticker, connected on load
+// when the lab is there so the panel shows traffic at once.
 import type { MySocketApi } from '../../shared/my/types';
 import { base64ToUtf8, utf8ToBase64 } from './demo-env';
 import { el, onEnter } from './dom';
+import { createTicker } from './ticker';
 
 type ChatState = 'idle' | 'connecting' | 'open' | 'closed';
 type LineKind = 'out' | 'in' | 'system' | 'error';
@@ -10,8 +12,14 @@ type LineKind = 'out' | 'in' | 'system' | 'error';
 const MAX_LINES = 200;
 const STATE_LABEL: Record<ChatState, string> = { idle: 'Idle', connecting: 'Connecting…', open: 'Open', closed: 'Closed' };
 
-/** Builds the echo chat card and registers the global socket listeners once. */
-export function createChat(my: MySocketApi, defaultUrl: string): HTMLElement {
+/** How the chat starts. */
+export interface ChatOptions {
+  /** Connect as soon as the listeners are registered (the demo does when the lab's echo endpoint exists). */
+  autoConnect: boolean;
+}
+
+/** Builds the echo chat card and registers the global socket listeners once, before any connect. */
+export function createChat(my: MySocketApi, defaultUrl: string, options: ChatOptions): HTMLElement {
   let state: ChatState = 'idle';
   const pill = el('span', { className: 'pill' });
   const urlInput = el('input', { type: 'text', value: defaultUrl, placeholder: 'ws://…', className: 'grow' });
@@ -24,6 +32,9 @@ export function createChat(my: MySocketApi, defaultUrl: string): HTMLElement {
   messageInput.setAttribute('aria-label', 'Message');
   const sendButton = el('button', { type: 'button', className: 'primary', onClick: () => send(false) }, 'Send');
   const binaryButton = el('button', { type: 'button', title: 'Send the text as a binary frame (base64, isBuffer: true)', onClick: () => send(true) }, 'Binary');
+  const ticker = createTicker((text, failed) => {
+    my.sendSocketMessage({ data: text, fail: (result) => failed(`${result.error} ${result.errorMessage}`) });
+  });
 
   // No <form>: the sandbox (no allow-forms) blocks submission, so Enter is handled by hand.
   onEnter(urlInput, () => connect());
@@ -53,14 +64,17 @@ export function createChat(my: MySocketApi, defaultUrl: string): HTMLElement {
     state = 'open';
     addLine('system', 'Connected');
     render();
+    ticker.opened();
   });
   my.onSocketMessage((event) => {
+    if (!event.isBuffer && ticker.takeEcho(event.data)) return;
     if (!event.isBuffer) return addLine('in', event.data);
     const text = base64ToUtf8(event.data);
     addLine('in', text ?? event.data, text === undefined ? 'binary (base64)' : `binary · ${event.data}`);
   });
   my.onSocketError((event) => addLine('error', `Error ${event.error}: ${event.errorMessage}`));
   my.onSocketClose((event) => {
+    ticker.closed();
     state = 'closed';
     addLine('system', `Closed (${event.code}${event.reason ? ` ${event.reason}` : ''})`);
     render();
@@ -100,10 +114,12 @@ export function createChat(my: MySocketApi, defaultUrl: string): HTMLElement {
     el('header', { className: 'card-head' }, el('h2', {}, 'Echo chat'), pill),
     el('p', { className: 'hint' }, 'Single mode: my.connectSocket, my.sendSocketMessage and the global my.onSocket* listeners.'),
     el('div', { className: 'row' }, urlInput, connectButton, closeButton),
+    ticker.element,
     lines,
     el('div', { className: 'row' }, messageInput, sendButton, binaryButton),
   );
   card.dataset.part = 'chat';
   render();
+  if (options.autoConnect) connect();
   return card;
 }

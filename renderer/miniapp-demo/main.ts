@@ -1,5 +1,5 @@
-// The bundled demo mini-app: an echo chat (single mode), SocketTasks (task mode) and one-click
-// reproduction of every error code, all through `my` and nothing else.
+// The bundled demo mini-app: an echo chat (single mode, connected on load with a live ticker), SocketTasks
+// (task mode) and one-click reproduction of every error code, all through `my` and nothing else.
 import './style.css';
 import { createChat } from './chat';
 import { echoEndpoint, findMy, labEndpoints } from './demo-env';
@@ -11,15 +11,16 @@ const FALLBACK_ECHO_URL = 'ws://127.0.0.1:8080/echo';
 
 function start(root: HTMLElement): void {
   const my = findMy();
-  const header = el('header', { className: 'app-head' }, el('h1', {}, 'Socket playground'), el('p', {}, 'Every button here calls my.* — watch the frames in the panel.'));
+  const header = el('header', { className: 'app-head' }, el('h1', {}, 'Socket playground'), el('p', {}, 'The echo chat connects on load and ticks every 2 s; every button here calls my.* — watch the frames in the panel.'));
   if (!my) {
     root.replaceChildren(header, el('p', { className: 'banner' }, 'There is no my object on this page: open it through Mini Socket DevTools.'));
     return;
   }
   const endpoints = labEndpoints();
-  const echoUrl = echoEndpoint(endpoints)?.url ?? FALLBACK_ECHO_URL;
+  const echo = echoEndpoint(endpoints);
+  const echoUrl = echo?.url ?? FALLBACK_ECHO_URL;
   const noLab = endpoints.length === 0 ? el('p', { className: 'banner' }, 'The lab server is not running: set a server URL by hand; the reproduction buttons need the lab.') : null;
-  root.replaceChildren(...[header, noLab, createChat(my, echoUrl), createTasks(my, echoUrl), createReproduce(my, endpoints, echoUrl)].filter((node): node is HTMLElement => node !== null));
+  root.replaceChildren(...[header, noLab, createChat(my, echoUrl, { autoConnect: echo !== undefined }), createTasks(my, echoUrl), createReproduce(my, endpoints, echoUrl)].filter((node): node is HTMLElement => node !== null));
 }
 
 const root = document.getElementById('app');

@@ -1,7 +1,7 @@
 import vm from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import { MY_ENGINE_CHANNEL, labArgument } from '../shared/electron-ipc';
-import type { ClientMessage, EngineMessage } from '../shared/my-wire';
+import type { ClientMessage, EngineLinkMessage, EngineMessage } from '../shared/my-wire';
 import { createMy } from '../shared/my/create-my';
 import { exposeMiniappMy } from './miniapp-api';
 import type { MainWorldBridge } from './miniapp-api';
@@ -65,17 +65,17 @@ function createFakeContextBridge() {
 /** Fake of Electron's ipcRenderer: IPC structured-clones what is sent; the test plays the engine. */
 class FakeIpcRenderer implements MiniappIpc {
   readonly sent: { channel: string; message: ClientMessage }[] = [];
-  private readonly listeners: ((event: unknown, message: EngineMessage) => void)[] = [];
+  private readonly listeners: ((event: unknown, message: EngineLinkMessage) => void)[] = [];
   failing = false;
   send(channel: string, message: ClientMessage): void {
     if (this.failing) throw new Error('Render frame was disposed before WebFrameMain could be accessed');
     this.sent.push({ channel, message: structuredClone(message) });
   }
-  on(channel: string, listener: (event: unknown, message: EngineMessage) => void): this {
+  on(channel: string, listener: (event: unknown, message: EngineLinkMessage) => void): this {
     if (channel === MY_ENGINE_CHANNEL) this.listeners.push(listener);
     return this;
   }
-  engine(message: EngineMessage): void {
+  engine(message: EngineLinkMessage): void {
     for (const listener of this.listeners) listener({ sender: 'the Electron event object' }, structuredClone(message));
   }
   on_(channelName: string): ClientMessage[] {
@@ -149,9 +149,25 @@ describe('the mini-app preload (window.my)', () => {
 
     ipc.engine({ kind: 'result', callId, ok: true, payload: {} });
     ipc.engine({ kind: 'event', target: null, payload: { event: 'message', data: 'hello', isBuffer: false } });
+    ipc.engine({ kind: 'event', target: null, payload: { event: 'open' } });
     await tick();
     expect(page('JSON.stringify(seen)')).toBe(JSON.stringify([['success', {}], ['message', { data: 'hello', isBuffer: false }]]));
-    expect(ipc.on_('my:dispatched')).toEqual([{ op: 'dispatched', target: null, event: 'message', listeners: 1, thrown: [] }]);
+    // Only the event no listener heard is reported (a heard one costs no bridge message).
+    expect(ipc.on_('my:dispatched')).toEqual([{ op: 'dispatched', target: null, event: 'open', listeners: 0, thrown: [] }]);
+  });
+
+  it('runs a batch of engine messages in order, as if they had come one by one', async () => {
+    const { ipc, page } = setup();
+    page(`
+      globalThis.seen = [];
+      my.onSocketMessage((event) => seen.push(event.data));
+      my.onSocketClose((event) => seen.push('close ' + event.code));
+    `);
+    const message = (data: string): EngineMessage => ({ kind: 'event', target: null, payload: { event: 'message', data, isBuffer: false } });
+    ipc.engine({ kind: 'batch', messages: [message('a'), message('b'), { kind: 'event', target: null, payload: { event: 'close', code: 1000, reason: '' } }] });
+    ipc.engine(message('c'));
+    await tick();
+    expect(page('JSON.stringify(seen)')).toBe(JSON.stringify(['a', 'b', 'close 1000', 'c']));
   });
 
   it('reports a page listener that throws, through the bridge, in the dispatched report', async () => {

@@ -1,17 +1,17 @@
 // The mini-app's MyTransport over Electron IPC: each ClientMessage goes out on its op's `my:*` channel,
-// and the engine's messages come in on `my:engine`. The Electron event object never reaches `my`.
+// and the engine's messages (one, or a batch) come in on `my:engine`. The Electron event object never reaches `my`.
 import { MY_CHANNELS, MY_ENGINE_CHANNEL } from '../shared/electron-ipc';
-import type { ClientMessage, EngineMessage, MyTransport } from '../shared/my-wire';
+import type { ClientMessage, EngineLinkMessage, MyTransport } from '../shared/my-wire';
 
 /** The parts of Electron's ipcRenderer the transport uses. */
 export interface MiniappIpc {
   send(channel: string, message: ClientMessage): void;
-  on(channel: string, listener: (event: unknown, message: EngineMessage) => void): unknown;
+  on(channel: string, listener: (event: unknown, message: EngineLinkMessage) => void): unknown;
 }
 
 /** A transport whose send throws when IPC cannot serialize the message (createMy then fails the call). */
 export function createIpcMyTransport(ipc: MiniappIpc): MyTransport {
-  const listeners: ((message: EngineMessage) => void)[] = [];
+  const listeners: ((message: EngineLinkMessage) => void)[] = [];
   ipc.on(MY_ENGINE_CHANNEL, (_event, message) => {
     for (const listener of listeners) listener(message);
   });

@@ -3,7 +3,7 @@
 // exposes nothing else; the <script> element that carried the bridge URL removes itself before the
 // page's own scripts run.
 import { MINIAPP_BRIDGE_ATTRIBUTE } from '../shared/host-config';
-import type { ClientMessage, EngineMessage, MyTransport } from '../shared/my-wire';
+import type { ClientMessage, EngineLinkMessage, MyTransport } from '../shared/my-wire';
 import { createMy } from '../shared/my/create-my';
 
 const CONNECTING = 0;
@@ -16,12 +16,12 @@ const OPEN = 1;
  */
 export function createBridgeTransport(socket: WebSocket): MyTransport {
   const queue: string[] = [];
-  const listeners: ((message: EngineMessage) => void)[] = [];
+  const listeners: ((message: EngineLinkMessage) => void)[] = [];
   let ended = false;
 
   function deliver(message: unknown): void {
-    // createMy validates every message with its schema; this only hands the parsed JSON on.
-    for (const listener of listeners) listener(message as EngineMessage);
+    // createMy unpacks batches and validates every message with its schema; this only hands the parsed JSON on.
+    for (const listener of listeners) listener(message as EngineLinkMessage);
   }
 
   socket.addEventListener('open', () => {

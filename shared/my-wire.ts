@@ -92,8 +92,29 @@ export interface ClientReset {
 
 export type EngineMessage = CallResult | SocketEventMessage | ClientReset;
 
+/**
+ * Several engine messages in one link message, in stream order. A host may pack what it sends to a client
+ * within one tick (a flood is then one bridge message per socket read, not one per frame); the client
+ * unpacks and validates each message on its own, so a bad one never takes its neighbours with it.
+ */
+export interface EngineBatch {
+  kind: 'batch';
+  messages: EngineMessage[];
+}
+
+/** What travels from the engine to a `my` client: one message, or a batch of them. */
+export type EngineLinkMessage = EngineMessage | EngineBatch;
+
+/** Most messages one batch carries (a sender splits longer runs). */
+export const MAX_ENGINE_BATCH = 1024;
+
+/** The link message for messages queued in order: a lone message travels as itself. */
+export function packEngineMessages(messages: readonly EngineMessage[]): EngineLinkMessage {
+  return messages.length === 1 && messages[0] ? messages[0] : { kind: 'batch', messages: [...messages] };
+}
+
 /** An abstract, ordered, bidirectional message link between a `my` client and the engine. */
 export interface MyTransport {
   send(message: ClientMessage): void;
-  onMessage(listener: (message: EngineMessage) => void): void;
+  onMessage(listener: (message: EngineLinkMessage) => void): void;
 }

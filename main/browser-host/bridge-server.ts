@@ -1,12 +1,14 @@
 // A WebSocket endpoint on one of the host's HTTP servers that only the pages the host served can open:
 // the upgrade must name the right path, carry the run's token and come from an allowed Origin. Anything
-// else is answered 403 and never reaches the engine. Messages are JSON text both ways.
+// else is answered 403 and never reaches the engine. Messages are JSON text both ways. A bridge given a
+// `pack` sends what one tick produced as one message (a flood then costs one WebSocket message per socket
+// read instead of one per frame, on both ends), in order, and flushes before it closes.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { hasLoopbackHost, requestToken, tokenMatches } from './bridge-auth';
 
-export interface BridgeOptions {
+export interface BridgeOptions<Out = unknown> {
   server: Server;
   /** The port `server` listens on (for the Host check). */
   port: number;
@@ -17,14 +19,18 @@ export interface BridgeOptions {
   originAllowed(origin: string | undefined): boolean;
   /** Largest message accepted from the page, bytes. */
   maxPayload: number;
+  /** Packs the messages of one tick, in order, into the one message sent (absent: each is sent at once). */
+  pack?(messages: readonly Out[]): unknown;
+  /** Most messages packed into one (a longer run is split); default 1024. */
+  maxPacked?: number;
   /** A page connected; returns the handler of its messages and of its going away. */
-  onConnection(peer: BridgePeer, request: IncomingMessage, url: URL): BridgeHandler;
+  onConnection(peer: BridgePeer<Out>, request: IncomingMessage, url: URL): BridgeHandler;
 }
 
 /** The page at the other end of a bridge. */
-export interface BridgePeer {
-  /** Sends one JSON message; dropped once the socket is no longer open. */
-  send(message: unknown): void;
+export interface BridgePeer<Out = unknown> {
+  /** Sends one JSON message (packed with the rest of its tick when the bridge packs); dropped once the socket is no longer open. */
+  send(message: Out): void;
   /** Closes the socket (1001 going away by default). */
   close(code?: number, reason?: string): void;
 }
@@ -44,9 +50,10 @@ export interface Bridge {
 }
 
 /** Adds the endpoint to `server`. */
-export function createBridge(options: BridgeOptions): Bridge {
+export function createBridge<Out = unknown>(options: BridgeOptions<Out>): Bridge {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false });
-  const peers = new Set<WebSocket>();
+  /** Each open socket with the flush of what it still has queued. */
+  const peers = new Map<WebSocket, () => void>();
 
   function refuse(socket: Duplex, status: number, text: string): void {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -63,12 +70,12 @@ export function createBridge(options: BridgeOptions): Bridge {
   }
 
   function accept(ws: WebSocket, request: IncomingMessage, url: URL): void {
-    peers.add(ws);
-    const peer: BridgePeer = {
-      send(message) {
-        if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
-      },
+    const outbox = createOutbox(ws, options.pack, options.maxPacked ?? 1024);
+    peers.set(ws, outbox.flush);
+    const peer: BridgePeer<Out> = {
+      send: outbox.send,
       close(code = 1001, reason = '') {
+        outbox.flush();
         if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
       },
     };
@@ -86,9 +93,42 @@ export function createBridge(options: BridgeOptions): Bridge {
     size: () => peers.size,
     close(reason) {
       options.server.off('upgrade', onUpgrade);
-      for (const ws of peers) ws.close(1001, reason);
+      for (const [ws, flush] of peers) {
+        flush();
+        ws.close(1001, reason);
+      }
     },
   };
+}
+
+/** What a peer sends: at once, or (with `pack`) queued and sent packed at the end of the tick. */
+function createOutbox<Out>(ws: WebSocket, pack: ((messages: readonly Out[]) => unknown) | undefined, maxPacked: number) {
+  const queue: Out[] = [];
+  let scheduled = false;
+
+  function flush(): void {
+    scheduled = false;
+    if (queue.length === 0) return;
+    const messages = queue.splice(0, queue.length);
+    if (ws.readyState !== WebSocket.OPEN || !pack) return;
+    for (let from = 0; from < messages.length; from += maxPacked) ws.send(JSON.stringify(pack(messages.slice(from, from + maxPacked))));
+  }
+
+  function send(message: Out): void {
+    if (ws.readyState !== WebSocket.OPEN) return;
+    if (!pack) {
+      ws.send(JSON.stringify(message));
+      return;
+    }
+    queue.push(message);
+    if (queue.length >= maxPacked) flush();
+    else if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  }
+
+  return { send, flush };
 }
 
 /** Refuses upgrades that no bridge of `server` claimed (call after adding the bridges). */

@@ -6,6 +6,7 @@ import { realpath } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostConfig } from '../../shared/host-config';
+import { MAX_ENGINE_BATCH, packEngineMessages } from '../../shared/my-wire';
 import { findOutDir, outPaths } from '../cli/out-layout';
 import { createCallRateLimiter, rateLimitedOpOf, type RateLimit } from '../core/call-rate-limit';
 import { createPanelSession } from '../core/panel-session';
@@ -107,6 +108,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     // The sandboxed iframe has an opaque origin ("null"); an unsandboxed load has the mini-app origin.
     originAllowed: (origin) => origin === 'null' || origin === miniappOrigin,
     maxPayload: MAX_BRIDGE_MESSAGE_BYTES,
+    // A flood's events go out packed per tick (shared/my-wire.ts EngineBatch).
+    pack: packEngineMessages,
+    maxPacked: MAX_ENGINE_BATCH,
     onConnection(peer, _request, url) {
       // Per page: the same admission as the Electron host's IPC, before the engine sees anything.
       const limiter = createCallRateLimiter({ now: () => performance.now(), rateLimit: options.rateLimit, capture: engine.capture, clientId: () => session.clientId });

@@ -633,6 +633,22 @@ describe('robustness', () => {
     expect(consoleError).toHaveBeenCalledTimes(4);
   });
 
+  it('runs a batch message by message in order, and a malformed one in it costs only itself', async () => {
+    const { peer, my } = setup();
+    const seen: unknown[] = [];
+    my.onSocketMessage((event) => seen.push(event.data));
+    my.onSocketClose((event) => seen.push(`close ${event.code}`));
+    const raw = peer.engineSide.send as (message: unknown) => void;
+    const message = (data: unknown) => ({ kind: 'event', target: null, payload: { event: 'message', data, isBuffer: false } });
+    raw({ kind: 'batch', messages: [message('a'), message(42), { kind: 'nonsense' }, message('b'), { kind: 'event', target: null, payload: { event: 'close', code: 1000, reason: '' } }] });
+    raw(message('c'));
+    raw({ kind: 'batch', messages: 'not a list' });
+    raw({ kind: 'batch', messages: [] });
+    await flushMessages();
+    expect(seen).toEqual(['a', 'b', 'close 1000', 'c']);
+    expect(consoleError).toHaveBeenCalledTimes(3);
+  });
+
   it('survives a console.error that throws', async () => {
     consoleError.mockImplementation(() => {
       throw new Error('broken console');

@@ -6,7 +6,7 @@ import type { ClientCall, ClientMessage, EngineMessage, MyTransport, SocketEvent
 import { socketError } from '../error-codes';
 import type { Json } from '../json';
 import { describeThrown } from './describe-thrown';
-import { engineMessageSchema } from './engine-message-schema';
+import { engineMessageSchema, unpackEngineLinkMessage } from './engine-message-schema';
 import { globalEventPayload, taskEventPayload } from './event-payloads';
 import { createListenerRegistry, type SocketListener } from './listener-registry';
 import { createPendingCalls, type CallCallbacks, type CallSuccessPayload } from './pending-calls';
@@ -55,7 +55,7 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
 
   transport.onMessage((message) => receive(message));
 
-  /** Queues a message from the engine; the queue is worked off in a microtask, in arrival order. */
+  /** Queues a link message (one message or a batch); the queue is worked off in a microtask, in arrival order. */
   function receive(raw: unknown): void {
     inbox.push(raw);
     if (draining) return;
@@ -64,7 +64,9 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
   }
 
   function drain(): void {
-    for (let index = 0; index < inbox.length; index += 1) handle(inbox[index]);
+    for (let index = 0; index < inbox.length; index += 1) {
+      for (const message of unpackEngineLinkMessage(inbox[index])) handle(message);
+    }
     inbox.length = 0;
     draining = false;
   }

@@ -1,7 +1,9 @@
 // Runtime check of what arrives from the engine, so a broken host bridge can never make `my` throw
-// inside the page: anything that is not an EngineMessage is reported and ignored.
+// inside the page: anything that is not an EngineMessage is reported and ignored. Every level is a
+// discriminated union (one property read picks the branch), so a flood's message events cost a few
+// property checks each, not a trial of every variant.
 import { z } from 'zod';
-import { socketTargetSchema, type EngineMessage } from '../my-wire';
+import { MAX_ENGINE_BATCH, socketTargetSchema, type EngineMessage } from '../my-wire';
 
 const callIdSchema = z.number().int().nonnegative();
 
@@ -12,8 +14,7 @@ const eventPayloadSchema = z.discriminatedUnion('event', [
   z.object({ event: z.literal('close'), code: z.number(), reason: z.string() }),
 ]);
 
-/** Every EngineMessage of shared/my-wire.ts. */
-export const engineMessageSchema: z.ZodType<EngineMessage> = z.union([
+const callResultSchema = z.discriminatedUnion('ok', [
   z.object({
     kind: z.literal('result'),
     callId: callIdSchema,
@@ -21,6 +22,21 @@ export const engineMessageSchema: z.ZodType<EngineMessage> = z.union([
     payload: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   }),
   z.object({ kind: z.literal('result'), callId: callIdSchema, ok: z.literal(false), error: z.number(), errorMessage: z.string() }),
+]);
+
+/** Every EngineMessage of shared/my-wire.ts. */
+export const engineMessageSchema: z.ZodType<EngineMessage> = z.discriminatedUnion('kind', [
+  callResultSchema,
   z.object({ kind: z.literal('event'), target: socketTargetSchema, payload: eventPayloadSchema }),
   z.object({ kind: z.literal('reset'), reason: z.string() }),
 ]);
+
+/** The EngineBatch envelope; its messages are validated one by one (engineMessageSchema). */
+const engineBatchEnvelopeSchema = z.object({ kind: z.literal('batch'), messages: z.array(z.unknown()).max(MAX_ENGINE_BATCH) });
+
+/** The messages a link message carries, in order: a valid batch's contents, else the message itself. */
+export function unpackEngineLinkMessage(raw: unknown): readonly unknown[] {
+  if (typeof raw !== 'object' || raw === null || (raw as { kind?: unknown }).kind !== 'batch') return [raw];
+  const envelope = engineBatchEnvelopeSchema.safeParse(raw);
+  return envelope.success ? envelope.data.messages : [raw];
+}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClientMessage, EngineMessage } from '../my-wire';
+import type { ClientMessage, EngineLinkMessage } from '../my-wire';
 import { createMemoryTransportPair } from './memory-transport';
 import { flushMessages } from './test-scripted-peer';
 
@@ -24,7 +24,7 @@ describe('createMemoryTransportPair', () => {
   it('delivers asynchronously and in order, both ways', async () => {
     const { client, engineSide } = createMemoryTransportPair();
     const atEngine: unknown[] = [];
-    const atClient: EngineMessage[] = [];
+    const atClient: EngineLinkMessage[] = [];
     engineSide.onMessage((raw) => atEngine.push(raw));
     client.onMessage((message) => atClient.push(message));
     for (let index = 0; index < 1000; index += 1) {

@@ -7,6 +7,9 @@ export const ROW_HEIGHT = 24;
 /** Rows rendered above and below the visible window. */
 export const OVERSCAN = 12;
 
+/** Rows rendered above the visible window while following the newest rows. */
+export const FOLLOW_OVERSCAN = 2;
+
 /** Where a key press moves the selection (row numbers), or null when the key is not a navigation key. */
 export function nextRow(key: string, current: number | null, rowCount: number, pageRows: number): number | null {
   if (rowCount === 0) return null;
@@ -28,4 +31,34 @@ export function nextRow(key: string, current: number | null, rowCount: number, p
     default:
       return null;
   }
+}
+
+/**
+ * The virtualizer's item count for `rowCount` rows: the next power of two (at least 1024). Tanstack
+ * re-measures every item whenever its count changes, so a count that followed every frame of a flood
+ * would cost O(rows) per frame; this one changes about log2(rows) times. Items past `rowCount` are never
+ * reached (the canvas is `rowCount` rows tall) and render nothing.
+ */
+export function virtualCountFor(rowCount: number): number {
+  if (rowCount <= 0) return 0;
+  let count = 1024;
+  while (count < rowCount) count *= 2;
+  return count;
+}
+
+/** Row numbers to render while following the newest row: the last `visibleRows` rows plus `overscan` above. */
+export function tailRows(rowCount: number, visibleRows: number, overscan: number): number[] {
+  const from = Math.max(0, rowCount - visibleRows - overscan);
+  const rows: number[] = [];
+  for (let row = from; row < rowCount; row += 1) rows.push(row);
+  return rows;
+}
+
+/** The visible rows of a range the virtualizer computed, cut to the rows that exist. */
+export function rowsInRange(startIndex: number, endIndex: number, overscan: number, rowCount: number): number[] {
+  const from = Math.max(0, startIndex - overscan);
+  const to = Math.min(rowCount - 1, endIndex + overscan);
+  const rows: number[] = [];
+  for (let row = from; row <= to; row += 1) rows.push(row);
+  return rows;
 }

@@ -1,6 +1,9 @@
 // The live frame log: a virtualized list over the module-level ring (fixed row height, no measuring),
 // re-read once per store version. It follows new rows while the user is at the bottom and stops when
 // they scroll up; the keyboard moves the selection; markers say what is hidden, dropped or waiting.
+// A flood costs O(new rows) per frame: the virtualizer's count grows in steps (virtualCountFor), and
+// while following, the rows rendered are the newest ones, so the scroll that reveals them needs no
+// second render to fill them in.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
@@ -10,7 +13,7 @@ import { usePanelStore } from '../store/panel-store';
 import { updateFilteredIndex, type FilteredIndex } from './filter';
 import { LogMarkers } from './log-markers';
 import { LogRow, LogHeader } from './log-row';
-import { nextRow, OVERSCAN, ROW_HEIGHT } from './frame-log-rows';
+import { FOLLOW_OVERSCAN, nextRow, OVERSCAN, ROW_HEIGHT, rowsInRange, tailRows, virtualCountFor } from './frame-log-rows';
 import './frame-log.css';
 
 /** The centre panel: header, markers, rows. */
@@ -32,17 +35,21 @@ export function FrameLog() {
     // `version` is the signal that the ring (outside React) changed.
   }, [version, filters, pausedAt]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const rowCount = index.rowCount;
   const virtualizer = useVirtualizer({
-    count: index.rowCount,
+    count: virtualCountFor(rowCount),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
+    rangeExtractor: (range) =>
+      // Rows above the newest are replaced by the next batch anyway: following renders almost no overscan.
+      followRef.current ? tailRows(rowCount, range.endIndex - range.startIndex + 1, FOLLOW_OVERSCAN) : rowsInRange(range.startIndex, range.endIndex, range.overscan, rowCount),
   });
 
-  // Follow the newest row while the user has not scrolled away from the bottom.
+  // Follow the newest row while the user has not scrolled away from the bottom (the browser clamps the offset).
   useLayoutEffect(() => {
     const element = scrollRef.current;
-    if (element && followRef.current && index.rowCount > 0) element.scrollTop = element.scrollHeight;
+    if (element && followRef.current && index.rowCount > 0) element.scrollTop = index.rowCount * ROW_HEIGHT;
   }, [index]);
 
   const selectedRow = useMemo(() => {
@@ -108,7 +115,7 @@ export function FrameLog() {
         onScroll={onScroll}
         onKeyDown={onKeyDown}
       >
-        <div className="log-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="log-canvas" style={{ height: rowCount * ROW_HEIGHT }}>
           {items.map((item) => {
             const entry = entryRing.at(index.positionAt(item.index) - evicted);
             if (!entry) return null;

@@ -15,28 +15,34 @@ export type EntryRole =
 const SEND_CALL = /^(sendSocketMessage|send|SocketTask\.send)$/;
 const CLOSED_EVENT = /^(close|closed)$/;
 
+// Shared, frozen roles: classifying a flood's frames allocates nothing.
+const DENSITY_IN: EntryRole = Object.freeze({ role: 'density', direction: 'in' });
+const DENSITY_OUT: EntryRole = Object.freeze({ role: 'density', direction: 'out' });
+const NONE: EntryRole = Object.freeze({ role: 'none' });
+const MARKER = Object.fromEntries(MARKER_KINDS.map((kind) => [kind, Object.freeze({ role: 'marker', kind })])) as Record<MarkerKind, EntryRole>;
+
 /** Decides the role of one entry (see the module comment). */
 export function classifyEntry(entry: CaptureEntry): EntryRole {
   switch (entry.kind) {
     case 'frame':
-      if (entry.opcode === OPCODE.close || entry.name === 'close') return { role: 'marker', kind: 'close' };
-      if (entry.opcode === OPCODE.ping || entry.opcode === OPCODE.pong) return { role: 'none' };
-      return { role: 'density', direction: entry.direction === 'out' ? 'out' : 'in' };
+      if (entry.opcode === OPCODE.close || entry.name === 'close') return MARKER.close;
+      if (entry.opcode === OPCODE.ping || entry.opcode === OPCODE.pong) return NONE;
+      return entry.direction === 'out' ? DENSITY_OUT : DENSITY_IN;
     case 'call':
       // Sends are as frequent as frames; the density histogram shows them, a failed send shows as its result.
-      return SEND_CALL.test(entry.name) ? { role: 'none' } : { role: 'marker', kind: 'call' };
+      return SEND_CALL.test(entry.name) ? NONE : MARKER.call;
     case 'result':
-      return isFailedResult(entry) ? { role: 'marker', kind: 'error' } : { role: 'none' };
+      return isFailedResult(entry) ? MARKER.error : NONE;
     case 'lifecycle':
-      if (entry.name === 'open') return { role: 'marker', kind: 'open' };
-      if (CLOSED_EVENT.test(entry.name)) return { role: 'marker', kind: 'close' };
-      return { role: 'marker', kind: 'lifecycle' };
+      if (entry.name === 'open') return MARKER.open;
+      if (CLOSED_EVENT.test(entry.name)) return MARKER.close;
+      return MARKER.lifecycle;
     case 'error':
-      return { role: 'marker', kind: 'error' };
+      return MARKER.error;
     case 'warning':
-      return { role: 'marker', kind: 'warning' };
+      return MARKER.warning;
     default:
-      return { role: 'none' };
+      return NONE;
   }
 }
 

@@ -1,7 +1,9 @@
 // The error-code timeline: one lane per connection on a shared monotonic time axis, drawn on a canvas from
 // a transient store subscription inside requestAnimationFrame (no React render per frame). Zoom with the
 // wheel or buttons, pan by dragging or with buttons, "Fit all" and "Follow live"; hovering shows what is
-// under the pointer, clicking selects its log entry.
+// under the pointer, clicking selects its log entry. A frame only takes in the entries that arrived (the
+// index is incremental), reads no style or layout (theme and width are cached until the colour scheme or
+// the size changes), and skips drawing when nothing it shows changed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { entryRing } from '../capture/entry-ring';
@@ -69,6 +71,11 @@ export function Timeline() {
   const modeRef = useRef<ViewMode>('fit');
   const layoutRef = useRef<TimelineLayout | null>(null);
   const frameRef = useRef<number | null>(null);
+  /** The host's width and theme, re-read only after a resize or a colour-scheme change (null = re-read). */
+  const widthRef = useRef<number | null>(null);
+  const themeRef = useRef<TimelineTheme | null>(null);
+  /** What the last drawing showed; an identical frame is not drawn again. */
+  const drawnRef = useRef<DrawnState | null>(null);
   const dragRef = useRef<{ startX: number; lastX: number; moved: boolean } | null>(null);
   const [mode, setModeState] = useState<ViewMode>('fit');
   const [hover, setHover] = useState<Hover | null>(null);
@@ -82,21 +89,29 @@ export function Timeline() {
     if (!host || !canvas) return;
     const index = syncTimelineIndex();
     const range = index.range();
-    const plotWidth = Math.max(50, host.clientWidth - TIMELINE_GUTTER - RIGHT_PADDING);
+    widthRef.current ??= host.clientWidth;
+    themeRef.current ??= readTheme(host);
+    const width = widthRef.current;
+    const theme = themeRef.current;
+    const plotWidth = Math.max(50, width - TIMELINE_GUTTER - RIGHT_PADDING);
     let viewport = viewportRef.current ? resizeViewport(viewportRef.current, plotWidth) : fitViewport(range, plotWidth);
     if (modeRef.current === 'fit') viewport = fitViewport(range, plotWidth);
     else if (modeRef.current === 'follow' && range) viewport = followViewport(viewport, range.last);
     viewportRef.current = viewport;
 
+    const { engineState, selectedSeq } = usePanelStore.getState();
+    const drawn: DrawnState = { version: index.version, start: viewport.start, end: viewport.end, width, selectedSeq, engineState, theme };
+    if (drawnRef.current && sameDrawing(drawnRef.current, drawn)) return;
+    drawnRef.current = drawn;
+
     const layout = layoutTimeline(index, viewport, DEFAULT_LAYOUT_OPTIONS);
-    const connections = usePanelStore.getState().engineState?.connections ?? [];
+    const connections = engineState?.connections ?? [];
     for (const lane of layout.lanes) {
       if (lane.url === '') lane.url = connections.find((c) => c.connectionId === lane.connectionId)?.url ?? '';
     }
     layoutRef.current = layout;
     setLaneCount(layout.lanes.length);
 
-    const width = host.clientWidth;
     const height = Math.max(layout.height, DEFAULT_LAYOUT_OPTIONS.axisHeight + DEFAULT_LAYOUT_OPTIONS.laneHeight);
     const ratio = window.devicePixelRatio || 1;
     if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
@@ -111,9 +126,8 @@ export function Timeline() {
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    const selectedSeq = usePanelStore.getState().selectedSeq;
     const selectedEntry = selectedSeq === null ? undefined : entryRing.bySeq(selectedSeq);
-    drawTimeline(ctx, { ...layout, height }, readTheme(host), {
+    drawTimeline(ctx, { ...layout, height }, theme, {
       gutter: TIMELINE_GUTTER,
       width,
       selectedSeq,
@@ -141,15 +155,23 @@ export function Timeline() {
       if (state.version !== previous.version || state.selectedSeq !== previous.selectedSeq || state.engineState !== previous.engineState) schedule();
     });
     const host = hostRef.current;
-    const resize = typeof ResizeObserver === 'function' && host ? new ResizeObserver(schedule) : null;
+    const onResize = () => {
+      widthRef.current = null;
+      schedule();
+    };
+    const onScheme = () => {
+      themeRef.current = null;
+      schedule();
+    };
+    const resize = typeof ResizeObserver === 'function' && host ? new ResizeObserver(onResize) : null;
     if (host) resize?.observe(host);
     const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
-    scheme?.addEventListener('change', schedule);
+    scheme?.addEventListener('change', onScheme);
     schedule();
     return () => {
       unsubscribe();
       resize?.disconnect();
-      scheme?.removeEventListener('change', schedule);
+      scheme?.removeEventListener('change', onScheme);
       if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
       frameRef.current = null;
     };
@@ -300,6 +322,21 @@ export function Timeline() {
       </div>
     </section>
   );
+}
+
+/** What one drawing depends on besides the layout options. */
+interface DrawnState {
+  version: number;
+  start: number;
+  end: number;
+  width: number;
+  selectedSeq: number | null;
+  engineState: unknown;
+  theme: TimelineTheme;
+}
+
+function sameDrawing(a: DrawnState, b: DrawnState): boolean {
+  return a.version === b.version && a.start === b.start && a.end === b.end && a.width === b.width && a.selectedSeq === b.selectedSeq && a.engineState === b.engineState && a.theme === b.theme;
 }
 
 function sameHit(a: TimelineHit, b: TimelineHit): boolean {

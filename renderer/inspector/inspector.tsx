@@ -7,6 +7,7 @@ import type { RingEntry } from '../capture/entry-ring';
 import { entryTypeOf } from '../frame-log/entry-type';
 import { formatClock, formatSize } from '../frame-log/format-cells';
 import { ReleaseParity } from '../parity/release-parity';
+import { ReplaySection } from '../replay/replay-section';
 import { usePanelStore } from '../store/panel-store';
 import { ConnectionDetails } from './connection-details';
 import { summarizeConnection } from './connection-summary';
@@ -66,6 +67,7 @@ export function EntryInspector({ entry }: { entry: RingEntry }) {
       )}
       {connection && <ConnectionDetails summary={connection} />}
       {connection && <ReleaseParity connectionId={entry.connectionId} />}
+      {connection && <ReplaySection connectionId={entry.connectionId} />}
     </aside>
   );
 }

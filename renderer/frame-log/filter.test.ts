@@ -26,6 +26,55 @@ describe('text matcher', () => {
   it('matches everything for empty text', () => {
     expect(compileTextMatcher('').test('anything')).toBe(true);
   });
+
+  it('matches a literal with regex characters in it as plain text', () => {
+    const matcher = compileTextMatcher('a.b*(c)+[d]{2}|^$\\/-?(');
+    expect(matcher.mode).toBe('literal');
+    expect(matcher.test('x A.B*(C)+[D]{2}|^$\\/-?( y')).toBe(true);
+    expect(matcher.test('aXb*(c)+[d]{2}|^$\\/-?(')).toBe(false);
+    expect(matcher.test('a.b*(c)+[d]{2}|^$/-?(')).toBe(false);
+  });
+
+  // The literal fallback is a RegExp for speed; it must find exactly what lower-casing finds.
+  const lowerCaseRule = (needle: string, candidate: string) => candidate.toLowerCase().includes(needle.toLowerCase());
+
+  it('finds what lower-casing finds, with the characters that lower-case to ASCII', () => {
+    const cases: [string, string, boolean][] = [
+      ['ki[i', 'KI[İ', true], // "İ" lower-cases to "i" + a combining dot: it can end a match
+      ['ki[i', '\u212aI[I', true], // the Kelvin sign lower-cases to "k"
+      ['ki[i', 'ki[ı', false], // dotless i does not
+      ['i[', 'İ[', false], // … and "İ" cannot sit inside a match (its dot follows the "i")
+      ['s(', 'ſ(', false], // long s stays non-ASCII
+      ['ÄÖ(', 'xäö(x', true], // non-ASCII needles keep the plain rule
+      ['σ(', 'Σ(', true],
+      ['σ(', 'ς(', false],
+    ];
+    for (const [needle, candidate, expected] of cases) {
+      const matcher = compileTextMatcher(needle);
+      expect(matcher.mode, needle).toBe('literal');
+      expect(matcher.test(candidate), `${needle} in ${candidate}`).toBe(expected);
+      expect(lowerCaseRule(needle, candidate), `${needle} in ${candidate} (rule)`).toBe(expected);
+    }
+  });
+
+  it('agrees with lower-casing on many generated strings', () => {
+    const alphabet = ['a', 'K', 'k', 'i', 'I', 'İ', 'ı', '\u212a', 'ſ', 's', 'S', '(', '[', '.', '*', '\\', 'é', 'É', ' '];
+    let seed = 7;
+    const pick = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return alphabet[seed % alphabet.length] as string;
+    };
+    const word = (length: number) => Array.from({ length }, pick).join('');
+    for (let round = 0; round < 400; round += 1) {
+      const needle = `(${word(1 + (round % 3))}`; // an unclosed group: never a valid regex
+      const matcher = compileTextMatcher(needle);
+      expect(matcher.mode).toBe('literal');
+      for (let probe = 0; probe < 20; probe += 1) {
+        const candidate = probe % 2 === 0 ? word(12) : `${word(3)}${needle.toUpperCase()}${word(3)}`;
+        expect(matcher.test(candidate), `${needle} in ${candidate}`).toBe(lowerCaseRule(needle, candidate));
+      }
+    }
+  });
 });
 
 describe('compiled filters', () => {
@@ -68,6 +117,24 @@ describe('compiled filters', () => {
     expect(pass({ text: '"type":"ping"' })).toEqual([1]);
     expect(pass({ text: '{"type"' })).toEqual([1]); // not a valid regex: literal
     expect(pass({ text: '^pong$' })).toEqual([2]); // anchors hold per field (name, payload, …)
+  });
+
+  it('tests the name and the connection id of each entry, also when they change from entry to entry', () => {
+    const entries = [
+      makeEntry(1, { connectionId: 's1', name: 'text' }),
+      makeEntry(2, { connectionId: 't4', name: 'binary', binary: true, payload: 'AAEC' }),
+      makeEntry(3, { connectionId: 's1', name: 'text' }),
+      makeEntry(4, { connectionId: 't4', name: 'text' }),
+      makeEntry(5, { connectionId: '', name: 'binary', binary: true, payload: 'AAEC' }),
+    ];
+    const passing = (text: string) => {
+      const predicate = compileFilters({ ...NO_FILTERS, text });
+      return entries.filter((entry) => predicate.test(entry)).map((entry) => entry.seq);
+    };
+    expect(passing('^t4$')).toEqual([2, 4]);
+    expect(passing('^BINARY$')).toEqual([2, 5]);
+    expect(passing('^s1$')).toEqual([1, 3]);
+    expect(passing('hello [13]')).toEqual([1, 3]);
   });
 
   it('combines every part', () => {

@@ -53,7 +53,7 @@ export const filterSpeed: Measurement = {
       notes: [
         `Product: updateFilteredIndex(null, ring, filters, ring.appended()) from renderer/frame-log/filter.ts over createEntryRing(${entries.toLocaleString('en-US')}) filled with entries parsed from JSON batches (as the bridge delivers them); text payloads of about 100 B of JSON. A from-scratch index is what typing a new filter costs; later frames are tested incrementally.`,
         `Measured in Node ${process.version} (V8), in a child process, ${repetitions} repetitions per filter alternating with the baseline; the panel runs the same function in Chromium's V8.`,
-        'Baseline: a plain loop applying the same matcher (Chrome\'s rule: case-insensitive RegExp, literal when it does not compile) to an array of the payload strings; the product tests every searchable field of an entry (name, payload, error text, cause, connection id) and walks the ring by position.',
+        'Baseline: a plain loop applying Chrome\'s rule in its plain form (a case-insensitive RegExp; when the text does not compile, lower-casing each payload and searching it) to an array of the payload strings; the product tests every searchable field of an entry (name, payload, error text, cause, connection id), walks the ring by position and matches a literal with a RegExp of the escaped text, so equal row counts also check that it finds what lower-casing finds.',
         disagreements.length === 0
           ? 'Both sides found the same number of rows for every filter.'
           : `Row counts differ (product also searches name/connection id): ${disagreements.map((filter) => `${filter.name} ${filter.productRows} vs ${filter.baselineRows}`).join('; ')}.`,

@@ -73,13 +73,18 @@ describe('releaseParity', () => {
     expect(item(verdict, 'scheme').reason).not.toContain('Strict wss');
   });
 
-  it('fails the certificate on error 7 with its cause, and warns when ignoring certificate errors masks it', () => {
+  it('fails the certificate on error 7 or a recorded invalid certificate, and warns when ignoring certificate errors hides whether it is valid', () => {
     const rejected = releaseParity('s1', connection({ url: 'wss://chat.example.com/ws', error: { code: 7, cause: 'DEPTH_ZERO_SELF_SIGNED_CERT' } }), RELEASE_LIKE);
     expect(item(rejected, 'certificate')).toMatchObject({ status: 'fail', reason: expect.stringContaining('DEPTH_ZERO_SELF_SIGNED_CERT') });
     expect(rejected.overall).toBe('fail');
     const masked = releaseParity('s1', connection({ url: 'wss://chat.example.com/ws' }), { ...RELEASE_LIKE, ignoreCertificateErrors: true });
     expect(item(masked, 'certificate')).toMatchObject({ status: 'warn', reason: expect.stringContaining('"Ignore certificate errors" is on') });
     expect(masked.overall).toBe('warn');
+    const invalidButIgnored = connection({ url: 'wss://chat.example.com/ws' }).map((entry) =>
+      entry.name === 'open' ? { ...entry, detail: { ...entry.detail, certificateError: 'DEPTH_ZERO_SELF_SIGNED_CERT' } } : entry,
+    );
+    const unmasked = releaseParity('s1', invalidButIgnored, { ...RELEASE_LIKE, ignoreCertificateErrors: true });
+    expect(item(unmasked, 'certificate')).toMatchObject({ status: 'fail', reason: expect.stringContaining('not valid (DEPTH_ZERO_SELF_SIGNED_CERT)') });
     const otherFailure = releaseParity('s1', connection({ url: 'wss://chat.example.com/ws', error: { code: 1, cause: 'ECONNREFUSED' } }), RELEASE_LIKE);
     expect(item(otherFailure, 'certificate').status).toBe('skip');
   });

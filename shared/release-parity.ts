@@ -44,6 +44,8 @@ interface Evidence {
   warnings: CaptureEntry[];
   errorCodes: { code: number; cause?: string }[];
   opened: boolean;
+  /** Why TLS would have refused the certificate, recorded when "ignore certificate errors" let it through. */
+  certificateError?: string;
   requestedProtocols: string[];
   protocolSource?: string;
   chosenProtocol?: string;
@@ -128,6 +130,14 @@ function certificateItem(secure: boolean, evidence: Evidence, settings: ParitySe
     );
   }
   if (!evidence.opened) return makeItem('certificate', 'skip', 'The connection never opened for another reason, so the certificate was not checked.');
+  if (evidence.certificateError) {
+    return makeItem(
+      'certificate',
+      'fail',
+      `The server's certificate is not valid (${evidence.certificateError}): "Ignore certificate errors" let the devtools connect, but a phone fails the same connection with 7.`,
+      'Install a certificate from a public CA for this host name, with the full chain, and keep it within its validity dates.',
+    );
+  }
   if (settings.ignoreCertificateErrors) {
     return makeItem(
       'certificate',
@@ -254,6 +264,8 @@ function gatherParityEvidence(connectionId: string, entries: Iterable<CaptureEnt
   };
   const protocolSource = detailText(connecting, 'protocolSource');
   if (protocolSource !== undefined) evidence.protocolSource = protocolSource;
+  const certificateError = detailText(open, 'certificateError');
+  if (certificateError !== undefined) evidence.certificateError = certificateError;
   const chosen = detailText(open, 'protocol');
   if (chosen !== undefined) evidence.chosenProtocol = chosen;
 

@@ -176,7 +176,13 @@ export function openConnection(options: ConnectionOptions): Connection {
     clearTimeout(handshakeDeadline);
     state = 'OPEN';
     openedAt = clock.now();
-    lifecycle('open', { protocol: ws.protocol, requestedProtocols: plan.protocols, url: plan.url, responseHeaders: responseHeaders ?? {} });
+    // With "ignore certificate errors" the TLS socket still says why it would have been refused: the
+    // release-parity verdict shows that failure instead of guessing.
+    const tls = rawSocket as (Duplex & { authorized?: boolean; authorizationError?: Error | string }) | undefined;
+    const detail: Record<string, Json> = { protocol: ws.protocol, requestedProtocols: plan.protocols, url: plan.url, responseHeaders: responseHeaders ?? {} };
+    // Node gives the OpenSSL code as a string (typed as an Error).
+    if (tls?.authorized === false && tls.authorizationError) detail.certificateError = typeof tls.authorizationError === 'string' ? tls.authorizationError : tls.authorizationError.message;
+    lifecycle('open', detail);
     onEvent({ event: 'open' });
     onStateChange();
   });

@@ -12,14 +12,18 @@ function fakeFrames() {
   let frames: (() => void)[] = [];
   let fallbacks = new Map<number, () => void>();
   let nextHandle = 1;
+  let time = 0;
+  const delays = new Map<number, number>();
   const scheduler: FrameScheduler = {
+    now: () => time,
     requestFrame(callback) {
       frames.push(callback);
       return frames.length;
     },
-    setFallback(callback) {
+    setFallback(callback, ms) {
       const handle = nextHandle++;
       fallbacks.set(handle, callback);
+      delays.set(handle, time + ms);
       return handle;
     },
     cancelFallback(handle) {
@@ -39,6 +43,15 @@ function fakeFrames() {
       due.forEach((callback) => callback());
     },
     pendingFrames: () => frames.length,
+    /** Moves the clock and runs the timers that came due. */
+    advance(ms: number) {
+      time += ms;
+      for (const [handle, callback] of [...fallbacks]) {
+        if ((delays.get(handle) ?? Infinity) > time) continue;
+        fallbacks.delete(handle);
+        callback();
+      }
+    },
   };
 }
 
@@ -71,10 +84,43 @@ describe('batch applier', () => {
     expect(updates).toEqual([stats(500)]);
     frames.runFrame();
     expect(updates).toHaveLength(1);
+    frames.advance(1000);
     applier.handle({ kind: 'batch', entries: makeEntries(500, 1), skipped: 0, stats: stats(501) });
     frames.runFrame();
     expect(updates).toHaveLength(2);
     expect(applier.counters()).toMatchObject({ applied: 501, flushes: 2 });
+  });
+
+  it('paces store updates during a flood, and goes back to every frame when it ends', () => {
+    const { updates, frames, applier } = setup();
+    let seq = 0;
+    const batch = (count: number) => {
+      applier.handle({ kind: 'batch', entries: makeEntries(seq, count), skipped: 0, stats: stats(seq + count) });
+      seq += count;
+    };
+    batch(300);
+    frames.runFrame();
+    expect(updates).toHaveLength(1);
+    // A flood update: the next one waits for the pacing interval, then for an animation frame.
+    batch(300);
+    frames.runFrame();
+    expect(updates).toHaveLength(1);
+    frames.advance(50);
+    frames.runFrame();
+    expect(updates).toHaveLength(1);
+    frames.advance(50);
+    expect(updates).toHaveLength(1);
+    frames.runFrame();
+    expect(updates).toHaveLength(2);
+    // That update carried 300 entries, so the next is paced too; a trickle after it is not.
+    batch(10);
+    frames.advance(100);
+    frames.runFrame();
+    expect(updates).toHaveLength(3);
+    batch(10);
+    frames.runFrame();
+    expect(updates).toHaveLength(4);
+    expect(applier.counters()).toMatchObject({ applied: 620, flushes: 4 });
   });
 
   it('acks the last seq of every batch after its entries are in the ring', () => {

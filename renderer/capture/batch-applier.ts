@@ -1,6 +1,9 @@
 // Applies the engine's capture stream to the live ring: every batch is appended at once (in seq order,
 // duplicates from a replay ignored) and acked right after, so the engine's credit never waits for a
 // paint; the store hears about it once per animation frame, however many batches arrived in between.
+// During a flood (a frame brought more rows than a screen shows) the store hears about it at most every
+// FLOOD_PACING.intervalMs: each update re-renders the log and the timeline, and a main thread busy
+// painting unreadable rows every frame would delay the acks that keep the stream flowing.
 import type { CaptureStats } from '../../shared/capture';
 import type { PanelMessage, PanelTransport } from '../../shared/panel-wire';
 import type { EntryRing, RingEntry } from './entry-ring';
@@ -8,6 +11,8 @@ import type { EntryRing, RingEntry } from './entry-ring';
 /** How the applier schedules its one store update per frame (injectable for tests). */
 export interface FrameScheduler {
   requestFrame(callback: () => void): unknown;
+  /** Milliseconds on a monotonic clock. */
+  now(): number;
   /** Backgrounded pages get no animation frames: this fallback flushes anyway. */
   setFallback(callback: () => void, ms: number): unknown;
   cancelFallback(handle: unknown): void;
@@ -22,7 +27,18 @@ export interface BatchApplierOptions {
   onCleared?(): void;
   scheduler?: FrameScheduler;
   fallbackMs?: number;
+  /** When an update counts as a flood, and how far apart flood updates are. */
+  floodPacing?: FloodPacing;
 }
+
+/** A store update that carried at least `entries` entries is a flood's: the next waits `intervalMs` after it. */
+export interface FloodPacing {
+  entries: number;
+  intervalMs: number;
+}
+
+/** About ten screens of rows per second: more is unreadable, and costs the stream its pace. */
+export const FLOOD_PACING: FloodPacing = { entries: 256, intervalMs: 100 };
 
 /** Counters the e2e flood check reads. */
 export interface ApplierCounters {
@@ -42,25 +58,33 @@ export interface BatchApplier {
 
 export const browserFrameScheduler: FrameScheduler = {
   requestFrame: (callback) => requestAnimationFrame(() => callback()),
+  now: () => performance.now(),
   setFallback: (callback, ms) => setTimeout(callback, ms),
   cancelFallback: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
 /** Builds the applier for `ring` (see the module comment). */
 export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
-  const { ring, transport, onFrame, onCleared, scheduler = browserFrameScheduler, fallbackMs = 250 } = options;
+  const { ring, transport, onFrame, onCleared, scheduler = browserFrameScheduler, fallbackMs = 250, floodPacing = FLOOD_PACING } = options;
   const counters: ApplierCounters = { applied: 0, duplicates: 0, flushes: 0 };
   let lastSeq = -1;
   let subscribed = false;
   let pendingStats: CaptureStats | null = null;
   let scheduled = false;
   let fallback: unknown;
+  let paced: unknown;
+  /** Entries applied since the last store update, and when the last flood update was (-Infinity: none). */
+  let pendingEntries = 0;
+  let floodFlushAt = Number.NEGATIVE_INFINITY;
 
   function flush(): void {
     if (!scheduled) return;
     scheduled = false;
     scheduler.cancelFallback(fallback);
+    scheduler.cancelFallback(paced);
     counters.flushes += 1;
+    floodFlushAt = pendingEntries >= floodPacing.entries ? scheduler.now() : Number.NEGATIVE_INFINITY;
+    pendingEntries = 0;
     const stats = pendingStats;
     pendingStats = null;
     onFrame(stats);
@@ -69,8 +93,10 @@ export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
   function schedule(): void {
     if (scheduled) return;
     scheduled = true;
-    scheduler.requestFrame(flush);
-    fallback = scheduler.setFallback(flush, fallbackMs);
+    const wait = floodFlushAt + floodPacing.intervalMs - scheduler.now();
+    if (wait > 0) paced = scheduler.setFallback(() => scheduler.requestFrame(flush), wait);
+    else scheduler.requestFrame(flush);
+    fallback = scheduler.setFallback(flush, Math.max(0, wait) + fallbackMs);
   }
 
   function applyBatch(entries: readonly RingEntry[], skipped: number, stats: CaptureStats): void {
@@ -82,6 +108,7 @@ export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
     counters.duplicates += entries.length - fresh.length;
     ring.append(fresh);
     counters.applied += fresh.length;
+    pendingEntries += fresh.length;
     const newest = fresh[fresh.length - 1];
     if (newest) lastSeq = newest.seq;
     const last = entries[entries.length - 1];
@@ -98,6 +125,7 @@ export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
       }
       if (message.kind === 'cleared') {
         ring.clear();
+        floodFlushAt = Number.NEGATIVE_INFINITY;
         pendingStats = message.stats;
         onCleared?.();
         schedule();

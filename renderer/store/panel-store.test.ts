@@ -12,7 +12,7 @@ const stats = (total: number) => ({ total, dropped: 0, held: total, capacity: 10
 describe('panel store with the batch applier', () => {
   it('bumps version once per animation frame however many batches arrived, in seq order', () => {
     const frames: (() => void)[] = [];
-    const scheduler: FrameScheduler = { requestFrame: (callback) => frames.push(callback), setFallback: () => 0, cancelFallback: () => undefined };
+    const scheduler: FrameScheduler = { requestFrame: (callback) => frames.push(callback), now: () => 0, setFallback: () => 0, cancelFallback: () => undefined };
     const versions: number[] = [];
     const unsubscribe = usePanelStore.subscribe((state, previous) => state.version !== previous.version && versions.push(state.version));
     const acks: PanelRequest[] = [];

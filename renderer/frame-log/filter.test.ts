@@ -194,6 +194,32 @@ describe('filtered index', () => {
     expect(ring.evicted()).toBeGreaterThan(0);
   });
 
+  it('goes on across calls when a deadline cuts the scan short, to the same rows as in one go', () => {
+    const ring = createEntryRing(20_000);
+    fill(ring, 0, 10_000);
+    const passed = 0; // a deadline already passed: one slice per call
+    let index = updateFilteredIndex(null, ring, textFilter, ring.appended(), passed);
+    expect(index.complete).toBe(false);
+    expect(index.scannedTo).toBeGreaterThan(0);
+    expect(index.scannedTo).toBeLessThan(10_000);
+    let calls = 1;
+    while (!index.complete) {
+      const before = index.scannedTo;
+      if (calls === 1) fill(ring, 10_000, 100); // arrivals meanwhile are scanned too
+      index = updateFilteredIndex(index, ring, textFilter, ring.appended(), passed);
+      expect(index.scannedTo).toBeGreaterThan(before);
+      calls += 1;
+    }
+    expect(calls).toBeGreaterThan(2);
+    const whole = updateFilteredIndex(null, ring, textFilter, ring.appended());
+    expect(whole.complete).toBe(true);
+    expect(index.scannedTo).toBe(10_100);
+    expect(index.rowCount).toBe(whole.rowCount);
+    expect(index.hidden).toBe(whole.hidden);
+    expect(shownSeqs(index, ring)).toEqual(shownSeqs(whole, ring));
+    expect(updateFilteredIndex(null, ring, NO_FILTERS, ring.appended(), passed).complete).toBe(true);
+  });
+
   it('stops at upTo (pause) and starts over when the filter or the generation changes', () => {
     const ring = createEntryRing(100);
     fill(ring, 0, 10);

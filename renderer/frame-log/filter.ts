@@ -1,7 +1,9 @@
 // The frame log's filter: which ring positions are shown. It produces an index (absolute ring positions,
 // see entry-ring.ts), never copies records, and is incremental: when new entries arrive only they are
 // tested, when the ring evicts only the front is dropped; it starts over only when the filter or the ring's
-// generation changes. With no filter active the index is the identity and costs nothing.
+// generation changes. With no filter active the index is the identity and costs nothing. Given a deadline
+// it stops there and says it is not complete, so a filter over a huge log is built across several calls
+// (the frame log makes one per task) instead of blocking the panel.
 import type { CaptureEntry } from '../../shared/capture';
 import type { EntryRingView } from '../capture/entry-ring';
 import { base64ToBytes, bytesToUtf8 } from '../inspector/binary-forms';
@@ -89,6 +91,8 @@ export interface FilteredIndex {
   readonly filters: LogFilters;
   /** Absolute positions below this were considered. */
   readonly scannedTo: number;
+  /** False when the deadline cut the scan short: update again (same filters) to go on. */
+  readonly complete: boolean;
   readonly rowCount: number;
   readonly hidden: number;
   positionAt(row: number): number;
@@ -106,18 +110,23 @@ interface IndexState {
   /** First absolute position still held (identity index). */
   evicted: number;
   scannedTo: number;
+  complete: boolean;
   rowCount: number;
   hidden: number;
 }
+
+/** Entries tested between two looks at the clock. */
+const SLICE_ENTRIES = 4096;
 
 const states = new WeakMap<FilteredIndex, IndexState>();
 
 /**
  * Brings `previous` up to date with `ring` for positions below `upTo` (the ring's `appended()`, or the
- * frozen count while paused). Pure in effect: the result depends only on its inputs; `previous` must not
- * be used afterwards (its position array is reused).
+ * frozen count while paused), or as far as it gets by `deadline` (a `performance.now()` time; at least one
+ * slice of entries is tested per call). Pure in effect: the rows depend only on the inputs, the deadline
+ * only decides how far the scan gets; `previous` must not be used afterwards (its position array is reused).
  */
-export function updateFilteredIndex(previous: FilteredIndex | null, ring: EntryRingView, filters: LogFilters, upTo: number): FilteredIndex {
+export function updateFilteredIndex(previous: FilteredIndex | null, ring: EntryRingView, filters: LogFilters, upTo: number, deadline = Infinity): FilteredIndex {
   const old = previous ? states.get(previous) : undefined;
   const reusable = old !== undefined && old.generation === ring.generation() && old.filters === filters && upTo >= old.scannedTo;
   const predicate = reusable ? old.predicate : compileFilters(filters);
@@ -125,11 +134,12 @@ export function updateFilteredIndex(previous: FilteredIndex | null, ring: EntryR
   const end = Math.max(evicted, Math.min(upTo, ring.appended()));
   const state: IndexState = reusable
     ? { ...old }
-    : { generation: ring.generation(), filters, predicate, positions: predicate.passesAll ? null : [], start: 0, evicted, scannedTo: evicted, rowCount: 0, hidden: 0 };
+    : { generation: ring.generation(), filters, predicate, positions: predicate.passesAll ? null : [], start: 0, evicted, scannedTo: evicted, complete: false, rowCount: 0, hidden: 0 };
 
   if (state.positions === null) {
     state.evicted = evicted;
     state.scannedTo = end;
+    state.complete = true;
     state.rowCount = end - evicted;
     state.hidden = 0;
     return freeze(state);
@@ -150,12 +160,18 @@ export function updateFilteredIndex(previous: FilteredIndex | null, ring: EntryR
       state.start = 0;
     }
   }
-  for (let position = state.scannedTo; position < end; position += 1) {
-    const entry = ring.at(position - evicted);
-    if (entry && predicate.test(entry)) positions.push(position);
-    else state.hidden += 1;
+  let position = state.scannedTo;
+  while (position < end) {
+    const sliceEnd = Math.min(end, position + SLICE_ENTRIES);
+    for (; position < sliceEnd; position += 1) {
+      const entry = ring.at(position - evicted);
+      if (entry && predicate.test(entry)) positions.push(position);
+      else state.hidden += 1;
+    }
+    if (performance.now() >= deadline) break;
   }
-  state.scannedTo = Math.max(state.scannedTo, end);
+  state.scannedTo = position;
+  state.complete = position >= end;
   state.rowCount = positions.length - state.start;
   return freeze(state);
 }
@@ -165,6 +181,7 @@ function freeze(state: IndexState): FilteredIndex {
     generation: state.generation,
     filters: state.filters,
     scannedTo: state.scannedTo,
+    complete: state.complete,
     rowCount: state.rowCount,
     hidden: state.hidden,
     positionAt: (row) => (state.positions === null ? state.evicted + row : (state.positions[state.start + row] ?? -1)),

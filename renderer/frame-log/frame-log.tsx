@@ -5,7 +5,7 @@
 // while following, the rows rendered are the newest ones, so the scroll that reveals them needs no
 // second render to fill them in.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { connectionCatalog } from '../capture/connection-catalog';
 import { entryRing } from '../capture/entry-ring';
@@ -15,6 +15,9 @@ import { LogMarkers } from './log-markers';
 import { LogRow, LogHeader } from './log-row';
 import { FOLLOW_OVERSCAN, nextRow, OVERSCAN, ROW_HEIGHT, rowsInRange, tailRows, virtualCountFor } from './frame-log-rows';
 import './frame-log.css';
+
+/** Longest the filter may hold the main thread per task; a bigger log is filtered over several tasks. */
+const FILTER_SLICE_MS = 12;
 
 /** The centre panel: header, markers, rows. */
 export function FrameLog() {
@@ -27,13 +30,21 @@ export function FrameLog() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const followRef = useRef(true);
   const [following, setFollowing] = useState(true);
+  const [filterSlices, setFilterSlices] = useState(0);
 
   const index = useMemo(() => {
-    const next = updateFilteredIndex(indexRef.current, entryRing, filters, pausedAt ?? entryRing.appended());
+    const next = updateFilteredIndex(indexRef.current, entryRing, filters, pausedAt ?? entryRing.appended(), performance.now() + FILTER_SLICE_MS);
     indexRef.current = next;
     return next;
-    // `version` is the signal that the ring (outside React) changed.
-  }, [version, filters, pausedAt]); // eslint-disable-line react-hooks/exhaustive-deps
+    // `version` is the signal that the ring (outside React) changed; `filterSlices` goes on with an incomplete index.
+  }, [version, filters, pausedAt, filterSlices]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // An incomplete index (a big log, a new filter) continues in the next task, so input and paint get in between.
+  useEffect(() => {
+    if (index.complete) return undefined;
+    const timer = setTimeout(() => setFilterSlices((slices) => slices + 1), 0);
+    return () => clearTimeout(timer);
+  }, [index]);
 
   const rowCount = index.rowCount;
   const virtualizer = useVirtualizer({

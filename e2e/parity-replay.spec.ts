@@ -148,7 +148,7 @@ test('release parity: ws:// on loopback fails with reasons, a self-signed certif
   await expect(parityItem(inspector, 'allowlist')).toHaveAttribute('data-status', 'warn');
   await expect(parityItem(inspector, 'allowlist')).toContainText('No domain allowlist is configured');
   await expect(parityItem(inspector, 'port')).toHaveAttribute('data-status', 'warn');
-  await parity.scrollIntoViewIfNeeded();
+  await parity.evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await driver.screenshot('parity-demo-ws');
 
   // The allowlist, typed in the session settings, is applied when the field is left.
@@ -183,7 +183,7 @@ test('release parity: ws:// on loopback fails with reasons, a self-signed certif
   await expect(parityItem(wssInspector, 'certificate')).toHaveAttribute('data-status', 'fail');
   await expect(parityItem(wssInspector, 'certificate')).toContainText(/not valid \(.*(SELF_SIGNED|CERT).*\): "Ignore certificate errors" let the devtools connect/);
   await expect(wssInspector.getByRole('region', { name: 'release parity' }).locator('.parity-badge')).toHaveText('fail');
-  await parityItem(wssInspector, 'certificate').scrollIntoViewIfNeeded();
+  await wssInspector.getByRole('region', { name: 'release parity' }).evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await driver.screenshot('parity-wss-ignored-certificate');
 });
 
@@ -209,6 +209,7 @@ test('replay: a live connection the server closed plays to the mini-app in order
   expect(await closeOf(driver, url)).toMatchObject({ closedFirstBy: 'server', codeReceived: 1000, reasonReceived: 'flood done' });
   await expect(card.locator('.replay-state')).toHaveText('done');
   await expect(card.getByRole('paragraph').filter({ hasText: 'server messages sent' })).toContainText('4 of 4 server messages sent. Closed with 1000 "flood done", as recorded.');
+  await card.scrollIntoViewIfNeeded();
   await driver.screenshot('replay-live-done');
 
   // A second replay of the same recording at the recorded timing, stopped before anyone connects.
@@ -266,4 +267,6 @@ test('replay: a conversation from an imported HAR waits for the app messages and
   await expect(card).toContainText('expected text "alpha", got text "not in the recording"');
   await card.scrollIntoViewIfNeeded();
   await driver.screenshot('replay-imported-har');
+  await panel.emulateMedia({ colorScheme: 'dark' });
+  await driver.screenshot('replay-imported-har-dark');
 });

@@ -70,17 +70,14 @@ function ReplayItem({ endpoint, replier, transport, highlighted }: { endpoint: R
   return (
     <li className={`replay-item${highlighted ? ' replay-item-new' : ''}`} data-replay={endpoint.id} aria-label={`replay ${endpoint.label}`}>
       <div className="replay-item-head">
-        <span className="replay-label" title={endpoint.recordedUrl}>
+        <span className="replay-label" title={`${endpoint.label}\nrecorded from ${endpoint.recordedUrl}`}>
           {endpoint.label}
         </span>
         <span className={`replay-state replay-state-${endpoint.lastPlay?.state ?? 'idle'}`}>{stateWord}</span>
       </div>
-      <div className="replay-url-row">
-        <code className="replay-url" data-testid="replay-url">
-          {endpoint.url}
-        </code>
-        <CopyButton label="Copy URL" text={() => endpoint.url} />
-      </div>
+      <code className="replay-url" data-testid="replay-url">
+        {endpoint.url}
+      </code>
       <p className="replay-facts">
         {describeContents(endpoint)}, {describeEnd(endpoint.end)}. Speed: {describeSpeed(endpoint.options.speed)}. Clients so far: {endpoint.plays}.
       </p>
@@ -88,6 +85,7 @@ function ReplayItem({ endpoint, replier, transport, highlighted }: { endpoint: R
         {describePlay(endpoint)}
       </p>
       <div className="replay-actions">
+        <CopyButton label="Copy URL" text={() => endpoint.url} />
         <button type="button" onClick={connect} disabled={!transport} title="Opens a SocketTask of the panel's own my to this URL">
           Connect from the panel
         </button>

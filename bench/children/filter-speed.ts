@@ -1,9 +1,10 @@
 // Filter speed: the panel's real frame-log filter (renderer/frame-log/filter.ts, updateFilteredIndex from
 // scratch, as when the user types a new filter) over 1,000,000 entries held in the panel's entry ring,
-// vs a bare loop testing the same matcher on the payload strings alone.
+// vs a bare loop testing the same matcher on the payload strings alone; and the same index built in
+// slices as the frame log builds it (one FILTER_SLICE_MS deadline per task), for the longest slice.
 import type { CaptureEntry } from '../../shared/capture';
 import { createEntryRing } from '../../renderer/capture/entry-ring';
-import { updateFilteredIndex } from '../../renderer/frame-log/filter';
+import { FILTER_SLICE_MS, updateFilteredIndex, type FilteredIndex } from '../../renderer/frame-log/filter';
 import { NO_FILTERS } from '../../renderer/frame-log/log-filters';
 import type { ProfileHotspot } from '../harness/cpu-profile';
 import { answer, childInput, cpuMicrosSince } from './child-io';
@@ -28,6 +29,9 @@ export interface FilterSpeedResult {
     productCpuMs: number[];
     baselineMs: number[];
     baselineCpuMs: number[];
+    /** Built in slices as the frame log does: the longest call, and how many calls it took. */
+    longestSliceMs: number[];
+    slices: number;
     productRows: number;
     baselineRows: number;
   }[];
@@ -90,6 +94,8 @@ await answer<FilterSpeedResult>(async () => {
     const productCpuMs: number[] = [];
     const baselineMs: number[] = [];
     const baselineCpuMs: number[] = [];
+    const longestSliceMs: number[] = [];
+    let slices = 0;
     let productRows = 0;
     let baselineRows = 0;
     for (let repetition = 0; repetition < input.repetitions; repetition += 1) {
@@ -102,6 +108,10 @@ await answer<FilterSpeedResult>(async () => {
         for (let i = 0; i < payloads.length; i += 1) if (bare.test(payloads[i] as string)) rows.push(i);
         return rows.length;
       });
+      const sliced = inSlices(filters, ring);
+      longestSliceMs.push(sliced.longestMs);
+      slices = sliced.slices;
+      if (sliced.rows !== product.rows) throw new Error(`${filter.name}: ${sliced.rows} rows in slices, ${product.rows} in one go`);
       productMs.push(product.ms);
       productCpuMs.push(product.cpuMs);
       baselineMs.push(baseline.ms);
@@ -110,7 +120,7 @@ await answer<FilterSpeedResult>(async () => {
       baselineRows = baseline.rows;
       mode = bare.mode;
     }
-    results.push({ name: filter.name, text: filter.text, mode, productMs, productCpuMs, baselineMs, baselineCpuMs, productRows, baselineRows });
+    results.push({ name: filter.name, text: filter.text, mode, productMs, productCpuMs, baselineMs, baselineCpuMs, longestSliceMs, slices, productRows, baselineRows });
   }
   const heapMiB = process.memoryUsage().heapUsed / 1024 ** 2;
   if (!input.profile) return { filters: results, heapMiB };
@@ -118,6 +128,21 @@ await answer<FilterSpeedResult>(async () => {
   for (const filter of input.filters) updateFilteredIndex(null, ring, { ...NO_FILTERS, text: filter.text }, ring.appended());
   return { filters: results, heapMiB, hotspots: await stopProfile(12) };
 });
+
+/** The index built as the frame log builds it: one call per task, each with a FILTER_SLICE_MS deadline. */
+function inSlices(filters: typeof NO_FILTERS, ring: ReturnType<typeof createEntryRing>): { longestMs: number; slices: number; rows: number } {
+  let index: FilteredIndex | null = null;
+  let longestMs = 0;
+  let slices = 0;
+  const own = { ...filters };
+  do {
+    const started = performance.now();
+    index = updateFilteredIndex(index, ring, own, ring.appended(), started + FILTER_SLICE_MS);
+    longestMs = Math.max(longestMs, performance.now() - started);
+    slices += 1;
+  } while (!index.complete);
+  return { longestMs, slices, rows: index.rowCount };
+}
 
 /** The same rule as the product's matcher (regex if it compiles, else literal), applied to a bare string. */
 function bareMatcher(text: string): { mode: string; test(candidate: string): boolean } {

@@ -115,6 +115,9 @@ interface IndexState {
   hidden: number;
 }
 
+/** The deadline the frame log gives per task: a bigger log is filtered over several tasks. */
+export const FILTER_SLICE_MS = 12;
+
 /** Entries tested between two looks at the clock. */
 const SLICE_ENTRIES = 4096;
 

@@ -10,14 +10,11 @@ import type { KeyboardEvent } from 'react';
 import { connectionCatalog } from '../capture/connection-catalog';
 import { entryRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
-import { updateFilteredIndex, type FilteredIndex } from './filter';
+import { FILTER_SLICE_MS, updateFilteredIndex, type FilteredIndex } from './filter';
 import { LogMarkers } from './log-markers';
 import { LogRow, LogHeader } from './log-row';
 import { FOLLOW_OVERSCAN, nextRow, OVERSCAN, ROW_HEIGHT, rowsInRange, tailRows, virtualCountFor } from './frame-log-rows';
 import './frame-log.css';
-
-/** Longest the filter may hold the main thread per task; a bigger log is filtered over several tasks. */
-const FILTER_SLICE_MS = 12;
 
 /** The centre panel: header, markers, rows. */
 export function FrameLog() {

@@ -171,6 +171,18 @@ const catalog: Readonly<Record<string, WarningExplanation>> = {
     whyOnPhone: 'Nothing on the phone: this concerns the devtools themselves.',
     fix: 'Check the message; retry the action.',
   },
+  'call-rate-limit': {
+    title: 'The mini-app calls my.* too fast',
+    what: 'The page sent more socket calls per second than the devtools admit (shown in the details). The excess calls failed with error 1 until the rate fell again.',
+    whyOnPhone: 'A loop that calls sendSocketMessage or connectSocket this fast freezes a phone\'s JS thread and drains its battery; the client gives no such guard.',
+    fix: 'Look for a send or connect inside a loop or a timer without a stop condition; batch messages or throttle the sender.',
+  },
+  'call-rate-limit-end': {
+    title: 'The my.* call rate is back under the limit',
+    what: 'The run of refused calls ended; the details count how many were refused with error 1.',
+    whyOnPhone: 'Every refused call is a message or a connection the app believed it had made.',
+    fix: 'See the warning that started the run.',
+  },
 };
 
 /** The explanation of a warning id; unknown ids get a generic one that still shows the engine's message. */

@@ -2,9 +2,12 @@
 // → back. Orders follow api-spec.md §b.2 and the twelve codes of §c, with the seed's error text.
 import type { LabEndpoint } from '../shared/panel-wire';
 import { SOCKET_ERRORS, type SocketErrorCode } from '../shared/error-codes';
-import { expect, test } from './harness/fixtures';
+import { BLANK_MINIAPP, expect, test } from './harness/fixtures';
 import { inMiniapp } from './harness/miniapp-eval';
 import { singleModeTrace, taskTrace } from './harness/socket-traces';
+
+// The blank mini-app: no connection or listener of its own to interleave with the traces.
+test.use({ miniappFolder: BLANK_MINIAPP });
 
 function endpoint(lab: LabEndpoint[], name: string): string {
   const found = lab.find((candidate) => candidate.name === name);

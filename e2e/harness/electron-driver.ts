@@ -9,7 +9,7 @@ import type { MainTestHook } from '../../main/electron/test-hook';
 import { MAIN_TEST_HOOK } from '../../main/electron/test-hook';
 import { SCREENSHOT_DIR } from './browser-host-driver';
 import { launchElectronApp } from './electron-app';
-import type { HostDriver } from './host-driver';
+import type { ElectronDriverOptions, HostDriver } from './host-driver';
 
 const WAIT_MS = 30_000;
 const STATE_WAIT_MS = 15_000;
@@ -29,8 +29,8 @@ function callHook<R>(app: ElectronApplication, call: HookCall): Promise<R> {
 }
 
 /** Launches the app and returns its driver. */
-export async function launchElectronDriver(): Promise<HostDriver> {
-  const launched = await launchElectronApp({ env: { MSD_E2E: '1' } });
+export async function launchElectronDriver(options: ElectronDriverOptions): Promise<HostDriver> {
+  const launched = await launchElectronApp({ env: { MSD_E2E: '1' }, miniapp: options.miniapp });
   const { app, panel, miniapp: miniappPage } = launched;
   // The panel's read-only test hook (renderer/capture/test-hook.ts) needs the flag before its scripts run.
   await panel.addInitScript(() => {

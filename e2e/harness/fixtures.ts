@@ -8,20 +8,25 @@ import { test as base, type Browser } from '@playwright/test';
 import { startBrowserHostProcess } from './browser-host-process';
 import { openBrowserHostDriver } from './browser-host-driver';
 import { electronAvailability } from './electron-availability';
-import type { ElectronDriverModule, HostDriver } from './host-driver';
+import type { ElectronDriverModule, ElectronDriverOptions, HostDriver } from './host-driver';
 
 const ELECTRON_DRIVER = new URL('./electron-driver.ts', import.meta.url);
 
-async function launchElectronDriver(): Promise<HostDriver> {
+/** A mini-app that opens no socket and registers no listener, for specs that drive `my` themselves. */
+export const BLANK_MINIAPP = fileURLToPath(new URL('../fixtures/blank-miniapp', import.meta.url));
+
+async function launchElectronDriver(options: ElectronDriverOptions): Promise<HostDriver> {
   if (!existsSync(fileURLToPath(ELECTRON_DRIVER))) {
     throw new Error('an Electron binary exists but e2e/harness/electron-driver.ts (exporting launchElectronDriver) is not written yet');
   }
   const module = (await import(ELECTRON_DRIVER.href)) as Partial<ElectronDriverModule>;
   if (typeof module.launchElectronDriver !== 'function') throw new Error('e2e/harness/electron-driver.ts does not export launchElectronDriver()');
-  return module.launchElectronDriver();
+  return module.launchElectronDriver(options);
 }
 
-export const test = base.extend<{ driver: HostDriver }, { hostBrowser: Browser | undefined }>({
+export const test = base.extend<{ driver: HostDriver; miniappFolder: string | undefined }, { hostBrowser: Browser | undefined }>({
+  /** `--miniapp <folder>` for the host; undefined runs the bundled demo (which connects and ticks on load). */
+  miniappFolder: [undefined, { option: true }],
   hostBrowser: [
     async ({ playwright }, use, workerInfo) => {
       if (workerInfo.project.name !== 'browser') return use(undefined);
@@ -31,17 +36,17 @@ export const test = base.extend<{ driver: HostDriver }, { hostBrowser: Browser |
     },
     { scope: 'worker' },
   ],
-  driver: async ({ hostBrowser }, use, testInfo) => {
+  driver: async ({ hostBrowser, miniappFolder }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
       const availability = electronAvailability();
       testInfo.skip(!availability.available, availability.reason);
-      const driver = await launchElectronDriver();
+      const driver = await launchElectronDriver({ miniapp: miniappFolder });
       await use(driver);
       await driver.close();
       return;
     }
     if (!hostBrowser) throw new Error(`project ${testInfo.project.name} has no browser`);
-    const host = await startBrowserHostProcess();
+    const host = await startBrowserHostProcess(miniappFolder === undefined ? [] : ['--miniapp', miniappFolder]);
     const driver = await openBrowserHostDriver(host, hostBrowser).catch(async (error: unknown) => {
       await host.stop();
       throw error;

@@ -1,7 +1,7 @@
 // What every spec talks to, whichever host runs the product: the browser host (Chromium, the mini-app in
 // a sandboxed iframe of the panel) or the Electron app (the mini-app in its own WebContentsView). The
 // `electron` project plugs in through e2e/harness/electron-driver.ts exporting
-// `launchElectronDriver(): Promise<HostDriver>`.
+// `launchElectronDriver(options): Promise<HostDriver>`.
 import type { Frame, Page } from '@playwright/test';
 import type { CaptureEntry } from '../../shared/capture';
 import type { EngineState, LabEndpoint } from '../../shared/panel-wire';
@@ -31,7 +31,13 @@ export interface HostDriver {
   close(): Promise<void>;
 }
 
+/** How a spec wants the app started. */
+export interface ElectronDriverOptions {
+  /** `--miniapp <folder>`; undefined → the bundled demo. */
+  miniapp: string | undefined;
+}
+
 /** What e2e/harness/electron-driver.ts must export. */
 export interface ElectronDriverModule {
-  launchElectronDriver(): Promise<HostDriver>;
+  launchElectronDriver(options: ElectronDriverOptions): Promise<HostDriver>;
 }

@@ -2,6 +2,8 @@
 // appear in order; a text filter, a regex and its literal fallback; a binary frame read as hex; pause
 // freezes the log while the capture fills and resume catches up.
 import type { Frame, Page } from '@playwright/test';
+import type { HostDriver } from './harness/host-driver';
+import { pauseDemoTicker, TICK_TEXT } from './harness/demo-ticker';
 import { expect, test } from './harness/fixtures';
 
 const logRows = (panel: Page) => panel.locator('.log-row');
@@ -9,11 +11,15 @@ const logRows = (panel: Page) => panel.locator('.log-row');
 const textFrames = (panel: Page, text: string) => logRows(panel).filter({ has: panel.locator('.c-type', { hasText: /^text$/ }) }).filter({ hasText: text });
 const rowCount = async (panel: Page) => Number(await panel.getByRole('grid', { name: 'log rows' }).getAttribute('aria-rowcount'));
 
-/** Connects the demo's echo chat and waits until the panel shows it open. */
-async function connectDemo(panel: Page, miniapp: Frame): Promise<void> {
-  await miniapp.getByRole('button', { name: 'Connect' }).first().click();
-  await expect(logRows(panel).filter({ hasText: /^.*lifecycle.*open/ }).first()).toBeVisible({ timeout: 30_000 });
+/**
+ * Waits for the demo's echo chat (connected on load) to show open in the panel, pauses its ticker and
+ * waits until the panel holds every entry the engine does, so what follows is the only traffic.
+ */
+async function connectDemo(driver: HostDriver, miniapp: Frame): Promise<void> {
+  await expect(logRows(driver.panel).filter({ hasText: /^.*lifecycle.*open/ }).first()).toBeVisible({ timeout: 30_000 });
+  await pauseDemoTicker(miniapp);
   await expect(miniapp.getByRole('button', { name: 'Send' })).toBeEnabled();
+  await expect.poll(async () => (await rowCount(driver.panel)) - (await driver.capture()).length, { timeout: 30_000 }).toBe(0);
 }
 
 async function sendFromDemo(miniapp: Frame, text: string, binary = false): Promise<void> {
@@ -25,10 +31,10 @@ test('the demo connects and its frames appear in the log in order', async ({ dri
   const { panel } = driver;
   const miniapp = await driver.miniapp();
   await expect(panel.getByRole('status', { name: 'engine link' })).toHaveText('Live');
-  await connectDemo(panel, miniapp);
+  await connectDemo(driver, miniapp);
   for (const text of ['first message', 'second message', 'third message']) await sendFromDemo(miniapp, text);
 
-  const textRows = logRows(panel).filter({ has: panel.locator('.c-type', { hasText: /^text$/ }) });
+  const textRows = logRows(panel).filter({ has: panel.locator('.c-type', { hasText: /^text$/ }) }).filter({ hasNotText: TICK_TEXT });
   await expect(textRows).toHaveCount(6, { timeout: 30_000 });
   const previews = await textRows.locator('.c-preview').allTextContents();
   expect(previews).toEqual(['first message', 'first message', 'second message', 'second message', 'third message', 'third message']);
@@ -44,7 +50,7 @@ test('the demo connects and its frames appear in the log in order', async ({ dri
 test('filters by text, by regex, and falls back to a literal when the regex does not compile', async ({ driver }) => {
   const { panel } = driver;
   const miniapp = await driver.miniapp();
-  await connectDemo(panel, miniapp);
+  await connectDemo(driver, miniapp);
   await sendFromDemo(miniapp, 'apple pie');
   await sendFromDemo(miniapp, 'APPLE juice');
   await sendFromDemo(miniapp, 'price[usd] 3');
@@ -80,7 +86,7 @@ test('filters by text, by regex, and falls back to a literal when the regex does
 test('a binary frame reads as hex, Base64 and UTF-8 in the inspector', async ({ driver }) => {
   const { panel } = driver;
   const miniapp = await driver.miniapp();
-  await connectDemo(panel, miniapp);
+  await connectDemo(driver, miniapp);
   await sendFromDemo(miniapp, 'Hi! 你好', true);
   const binaryIn = logRows(panel).filter({ has: panel.locator('.c-type', { hasText: /^binary$/ }) }).filter({ has: panel.locator('.c-dir', { hasText: '↓' }) });
   await expect(binaryIn).toHaveCount(1, { timeout: 30_000 });
@@ -104,7 +110,7 @@ test('a binary frame reads as hex, Base64 and UTF-8 in the inspector', async ({ 
 test('pause freezes the log while the capture fills; resume catches up', async ({ driver }) => {
   const { panel } = driver;
   const miniapp = await driver.miniapp();
-  await connectDemo(panel, miniapp);
+  await connectDemo(driver, miniapp);
   const before = await rowCount(panel);
   await panel.getByRole('button', { name: /Pause/ }).click();
   await expect(panel.getByRole('button', { name: /Resume/ }).first()).toBeVisible();
@@ -123,7 +129,7 @@ test('pause freezes the log while the capture fills; resume catches up', async (
 test('clear empties the log and the engine capture; new traffic appears after it', async ({ driver }) => {
   const { panel } = driver;
   const miniapp = await driver.miniapp();
-  await connectDemo(panel, miniapp);
+  await connectDemo(driver, miniapp);
   await sendFromDemo(miniapp, 'before the clear');
   await expect(textFrames(panel, 'before the clear')).toHaveCount(2, { timeout: 30_000 });
   await logRows(panel).last().click();

@@ -5,6 +5,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { CaptureEntry } from '../shared/capture';
 import { socketError } from '../shared/error-codes';
+import { pauseDemoTicker } from './harness/demo-ticker';
 import { expect, test } from './harness/fixtures';
 import type { HostDriver } from './harness/host-driver';
 
@@ -77,6 +78,8 @@ test('error 7 from the demo: marker on the timeline with seed text, remedy and c
   test.setTimeout(180_000);
   const { panel } = driver;
   const miniapp = await driver.miniapp();
+  // Ticks every 2 s would keep adding markers next to the one the pointer follows through the zoom.
+  await pauseDemoTicker(miniapp);
   const before = await lastSeq(driver);
   await miniapp.getByRole('button', { name: 'Reproduce 7' }).click();
   const error = await waitForEntry(driver, before, (entry) => entry.kind === 'error' && entry.errorCode === 7, 'the error 7 event in the capture');

@@ -9,6 +9,7 @@ import { createClientSession } from './client-session';
 import { systemClock } from './clock';
 import type { Connection } from './connection';
 import type { CaptureLog, Clock, Engine } from './ports';
+import { closeReplayRegistryOf } from './replay-registry';
 
 /** Injected seams: the capture log, initial settings and the clock (tests pass their own). */
 export interface EngineDeps {
@@ -80,7 +81,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
     capture.append({ clientId: '', connectionId: '', kind, name, direction: 'none', size: 0, ...(message ? { errorMessage: message } : {}), detail });
   }
 
-  return {
+  const engine: Engine = {
     capture,
     attachClient({ origin, clientId, send }) {
       const id = clientId ?? `app-${(counters.client += 1)}`;
@@ -129,7 +130,8 @@ export function createEngine(deps: EngineDeps = {}): Engine {
       const sessions = [...clients.values()];
       const pending = sessions.flatMap((client) => client.closedSockets());
       sessions.forEach((client) => client.detach('engine shutdown'));
-      await Promise.all(pending);
+      await Promise.all([...pending, closeReplayRegistryOf(engine)]);
     },
   };
+  return engine;
 }

@@ -28,3 +28,10 @@ export function replayRegistryFor(engine: Engine): ReplayRegistry {
   }
   return registry;
 }
+
+/** Closes `engine`'s registry if it was ever created (its listening port and every replay client). */
+export async function closeReplayRegistryOf(engine: Engine): Promise<void> {
+  const registry = perEngine.get(engine);
+  perEngine.delete(engine);
+  await registry?.close();
+}

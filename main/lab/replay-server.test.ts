@@ -7,6 +7,7 @@ import type { ReplayEndpoint, ReplayOptions, ReplayRecording, ReplayStep } from 
 import { recordingFromEntries } from '../../shared/replay';
 import { createEngine } from '../core/engine';
 import type { ReplayRegistry } from '../core/replay-registry';
+import { replayRegistryFor } from '../core/replay-registry';
 import { attachWireTestClient } from '../core/wire-test-client';
 import type { LabServer } from './lab-server';
 import { startLabServer } from './lab-server';
@@ -251,5 +252,22 @@ describe('replay endpoints', () => {
     replays = createReplayServer();
     await replays.close();
     await expect(replays.start(hand([], { kind: 'open' }), AS_FAST_AS_POSSIBLE)).rejects.toThrow('closed');
+  });
+
+  it("the engine's shutdown closes its registry: clients are cut off and the port no longer listens", async () => {
+    const engine = createEngine();
+    const registry = replayRegistryFor(engine);
+    const endpoint = await registry.start(hand([step('in', 'x', 0)], { kind: 'open' }), AS_FAST_AS_POSSIBLE);
+    const client = connect(endpoint.url);
+    await client.received(1);
+    await engine.shutdown();
+    expect((await client.closed).code).toBe(1006);
+    const refused = await new Promise<string>((resolve) => {
+      const late = new WebSocket(endpoint.url);
+      late.once('open', () => resolve('open'));
+      late.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    });
+    expect(refused).toBe('ECONNREFUSED');
+    expect(replayRegistryFor(engine)).not.toBe(registry);
   });
 });

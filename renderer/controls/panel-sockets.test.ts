@@ -3,10 +3,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureEntry } from '../../shared/capture';
 import type { SocketErrorCode } from '../../shared/error-codes';
-import type { PanelMessage, PanelRequest, PanelTransport } from '../../shared/panel-wire';
+import type { PanelTransport } from '../../shared/panel-wire';
 import { createEngine } from '../../main/core/engine';
-import { createPanelSession } from '../../main/core/panel-session';
-import type { Engine, PanelSession } from '../../main/core/ports';
+import { openJsonPanelLink } from '../../main/core/json-panel-link';
+import type { Engine } from '../../main/core/ports';
 import type { LabServer } from '../../main/lab/lab-server';
 import { startLabServer } from '../../main/lab/lab-server';
 import { createPanelMy } from './panel-my';
@@ -31,26 +31,6 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_00
   }
 }
 
-/** A panel link to a real panel session: JSON both ways, delivered asynchronously like a socket. */
-function linkTo(engine: Engine): { transport: PanelTransport; session: PanelSession } {
-  const listeners = new Set<(message: PanelMessage) => void>();
-  const session = createPanelSession(engine, (message) => {
-    const wire = JSON.stringify(message);
-    setTimeout(() => listeners.forEach((listener) => listener(JSON.parse(wire) as PanelMessage)), 0);
-  });
-  const transport: PanelTransport = {
-    send: (request: PanelRequest) => {
-      const wire = JSON.stringify(request);
-      setTimeout(() => session.receive(wire), 0);
-    },
-    onMessage: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-  return { transport, session };
-}
-
 const panelEntries = (engine: Engine): CaptureEntry[] => [...engine.capture.from(0)].filter((entry) => entry.clientId === 'panel');
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -62,7 +42,7 @@ afterEach(async () => {
 function setup(): { engine: Engine; sockets: PanelSockets; transport: PanelTransport } {
   const engine = createEngine();
   engine.setLabEndpoints(lab.endpoints);
-  const { transport, session } = linkTo(engine);
+  const { transport, session } = openJsonPanelLink(engine);
   const sockets = createPanelSockets(createPanelMy(transport));
   cleanup = async () => {
     session.close();
@@ -163,7 +143,7 @@ describe('reproduce error buttons over the real engine and lab', () => {
 
   it('marks the lab-only codes unavailable when no lab runs, saying why', () => {
     const engine = createEngine();
-    const recipes = reproductionRecipes({ sockets: createPanelSockets(createPanelMy(linkTo(engine).transport)), lab: [], settings: engine.settings(), updateSettings: () => undefined });
+    const recipes = reproductionRecipes({ sockets: createPanelSockets(createPanelMy(openJsonPanelLink(engine).transport)), lab: [], settings: engine.settings(), updateSettings: () => undefined });
     const unavailable = recipes.filter((r) => r.unavailable !== null).map((r) => r.code);
     expect(unavailable).toEqual([2, 6, 7, 8, 9, 10, 11, 12]);
     expect(recipes.find((r) => r.code === 7)?.unavailable).toMatch(/lab server/);

@@ -56,6 +56,12 @@ export function createTicker(send: TickSender): Ticker {
     toggle.setAttribute('aria-label', paused ? 'Resume ticker' : 'Pause ticker');
   }
 
+  /** One short blink per echoed tick (an endless CSS animation would keep the compositor busy). */
+  function pulse(): void {
+    if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    dot.animate([{ opacity: 0.3 }, { opacity: 1 }], { duration: 600, easing: 'ease-out' });
+  }
+
   function tick(): void {
     if (!open || paused) return;
     seq += 1;
@@ -95,7 +101,9 @@ export function createTicker(send: TickSender): Ticker {
     takeEcho(data) {
       const echoed = parseTick(data);
       if (!echoed) return false;
-      if (!paused) show(`Live ticker: tick #${echoed.seq} echoed (every ${TICK_INTERVAL_MS / 1000} s)`);
+      if (paused) return true;
+      show(`Live ticker: tick #${echoed.seq} echoed (every ${TICK_INTERVAL_MS / 1000} s)`);
+      pulse();
       return true;
     },
   };

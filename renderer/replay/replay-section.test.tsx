@@ -5,9 +5,9 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureEntry } from '../../shared/capture';
-import type { PanelMessage, PanelRequest, PanelTransport } from '../../shared/panel-wire';
+import type { PanelTransport } from '../../shared/panel-wire';
 import { createEngine } from '../../main/core/engine';
-import { createPanelSession } from '../../main/core/panel-session';
+import { openJsonPanelLink } from '../../main/core/json-panel-link';
 import type { Engine } from '../../main/core/ports';
 import { createReplayServer } from '../../main/lab/replay-server';
 import type { AddressInfo } from 'node:net';
@@ -59,25 +59,7 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_00
 function setup(): { engine: Engine; transport: PanelTransport } {
   const engine = createEngine();
   const replays = createReplayServer();
-  const listeners = new Set<(message: PanelMessage) => void>();
-  const session = createPanelSession(
-    engine,
-    (message) => {
-      const wire = JSON.stringify(message);
-      setTimeout(() => listeners.forEach((listener) => listener(JSON.parse(wire) as PanelMessage)), 0);
-    },
-    { replays },
-  );
-  const transport: PanelTransport = {
-    send: (request: PanelRequest) => {
-      const wire = JSON.stringify(request);
-      setTimeout(() => session.receive(wire), 0);
-    },
-    onMessage: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
+  const { transport, session } = openJsonPanelLink(engine, { replays });
   const replier = createRequestReplier(transport);
   usePanelStore.getState().setTransport(transport, replier);
   teardown = async () => {

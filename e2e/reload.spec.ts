@@ -51,7 +51,7 @@ test('reloading the mini-app closes its sockets with 1001 and the new page start
     (my, url) =>
       new Promise<string>((resolve) => {
         my.onSocketOpen(() => my.sendSocketMessage({ data: 'after reload' }));
-        my.onSocketMessage((message) => resolve(message.data));
+        my.onSocketMessage((message) => resolve(String(message.data)));
         my.connectSocket({ url });
       }),
     echo,

@@ -96,7 +96,7 @@ test('from inside the mini-app only `my` gets out', async ({ driver }) => {
         task.onOpen(() => task.send({ data: 'still here' }));
         task.onMessage((message) => {
           void task.close({});
-          resolve(message.data);
+          resolve(String(message.data));
         });
       }),
     echo,

@@ -71,10 +71,14 @@ export interface CallFailure {
 }
 export type CallResult = CallSuccess | CallFailure;
 
-/** Raw event data; the client shapes it for global listeners or a SocketTask (api-spec A10). */
+/**
+ * Raw event data; the client shapes it for global listeners or a SocketTask (api-spec A10). Binary `data`
+ * is always base64 on the wire; `asArrayBuffer` (set by the engine for binary messages when the
+ * incomingBinary setting is 'arraybuffer', A14) asks the client to hand listeners an ArrayBuffer instead.
+ */
 export type SocketEventPayload =
   | { event: 'open' }
-  | { event: 'message'; data: string; isBuffer: boolean }
+  | { event: 'message'; data: string; isBuffer: boolean; asArrayBuffer?: true }
   | { event: 'error'; error: number; errorMessage: string }
   | { event: 'close'; code: number; reason: string };
 

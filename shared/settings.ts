@@ -1,4 +1,4 @@
-// Per-session engine settings, changed from the panel (api-spec.md §b.3, A11, A22, A24).
+// Per-session engine settings, changed from the panel (api-spec.md §b.3, A11, A14, A22, A24).
 import { z } from 'zod';
 
 export const engineSettingsSchema = z.object({
@@ -19,6 +19,11 @@ export const engineSettingsSchema = z.object({
    * separated by commas, spaces or new lines; '' = not configured. Read by the release-parity verdict only.
    */
   domainAllowlist: z.string().max(10_000),
+  /**
+   * How `my` delivers incoming binary messages (A14): base64 with `isBuffer: true` (the docs, most clients)
+   * or an ArrayBuffer (mini-game clients >= 10.5.16). The capture keeps base64 either way.
+   */
+  incomingBinary: z.enum(['base64', 'arraybuffer']),
 });
 export type EngineSettings = z.infer<typeof engineSettingsSchema>;
 
@@ -30,6 +35,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   connectTimeoutMs: 30000,
   maxTasks: 5,
   domainAllowlist: '',
+  incomingBinary: 'base64',
 };
 
 export const settingsPatchSchema = engineSettingsSchema.partial();

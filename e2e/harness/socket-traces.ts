@@ -41,8 +41,9 @@ export function singleModeTrace(
           my.sendSocketMessage({ data: send.data, isBuffer: send.isBuffer === true, success: () => steps.push('send-success'), fail: failed('send-fail:') });
         }
       };
-      const onMessage = (message: { data: string; isBuffer: boolean }) => {
-        steps.push(`message:${message.isBuffer ? 'bin:' : ''}${message.data.length > 200 ? `<${message.data.length} chars>` : message.data}`);
+      const onMessage = (message: { data: string | ArrayBuffer; isBuffer: boolean }) => {
+        const data = String(message.data);
+        steps.push(`message:${message.isBuffer ? 'bin:' : ''}${data.length > 200 ? `<${data.length} chars>` : data}`);
         received += 1;
         if (received === a.closeAfterMessages) {
           my.closeSocket({ code: 1000, reason: 'done', success: () => steps.push('close-success'), fail: failed('close-fail:') });
@@ -113,7 +114,10 @@ export function taskTrace(frame: Frame, arg: { connect: ConnectArg; sendChars?: 
           task.send({ data: 'x'.repeat(a.sendChars), success: () => steps.push('send-success'), fail: failed('send-fail:') });
         }
       });
-      task.onMessage((message) => steps.push(`message:${message.data.length > 200 ? `<${message.data.length} chars>` : message.data}`));
+      task.onMessage((message) => {
+        const data = String(message.data);
+        steps.push(`message:${data.length > 200 ? `<${data.length} chars>` : data}`);
+      });
       task.onError(failed('error:'));
       task.onClose(() => {
         steps.push('close');

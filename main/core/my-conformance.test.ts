@@ -118,7 +118,7 @@ describe('my: the happy path', () => {
     let received = '';
     r.my.onSocketOpen(() => r.log.push('open'));
     r.my.onSocketMessage((event) => {
-      received = event.data;
+      received = String(event.data);
     });
     r.my.connectSocket({ url: lab.url('echo') });
     await r.until(() => r.log.includes('open'), 'open');

@@ -1,6 +1,7 @@
 // The single-mode part of the demo: one connection through the global `my` functions and listeners,
 // an echo chat over the lab's echo endpoint (text and binary) with a live ticker, connected on load
 // when the lab is there so the panel shows traffic at once.
+import { bytesToBase64 } from '../../shared/my/bytes-to-base64';
 import type { MySocketApi } from '../../shared/my/types';
 import { base64ToUtf8, utf8ToBase64 } from './demo-env';
 import { el, onEnter } from './dom';
@@ -69,8 +70,10 @@ export function createChat(my: MySocketApi, defaultUrl: string, options: ChatOpt
   my.onSocketMessage((event) => {
     if (!event.isBuffer && ticker.takeEcho(event.data)) return;
     if (!event.isBuffer) return addLine('in', event.data);
-    const text = base64ToUtf8(event.data);
-    addLine('in', text ?? event.data, text === undefined ? 'binary (base64)' : `binary · ${event.data}`);
+    // An ArrayBuffer when the session's "Incoming binary" setting asks for one (A14).
+    const base64 = typeof event.data === 'string' ? event.data : bytesToBase64(new Uint8Array(event.data));
+    const text = base64ToUtf8(base64);
+    addLine('in', text ?? base64, text === undefined ? 'binary (base64)' : `binary · ${base64}`);
   });
   my.onSocketError((event) => addLine('error', `Error ${event.error}: ${event.errorMessage}`));
   my.onSocketClose((event) => {

@@ -577,7 +577,7 @@ describe('robustness', () => {
   it('delivers a flood of 20000 messages in order, reporting only the one that reached no listener', async () => {
     const { peer, my } = setup();
     const seen: string[] = [];
-    my.onSocketMessage((event) => seen.push(event.data));
+    my.onSocketMessage((event) => seen.push(String(event.data)));
     for (let index = 0; index < 20_000; index += 1) peer.emit(null, { event: 'message', data: String(index), isBuffer: false });
     await flushMessages();
     expect(seen).toEqual(Array.from({ length: 20_000 }, (_, index) => String(index)));
@@ -593,7 +593,7 @@ describe('robustness', () => {
     await flushMessages();
     const big = 'ab'.repeat(512 * 1024) + '\u{1F600}';
     const echoed: string[] = [];
-    my.onSocketMessage((event) => echoed.push(event.data));
+    my.onSocketMessage((event) => echoed.push(String(event.data)));
     await expect(my.sendSocketMessage({ data: big })).resolves.toEqual({ success: true });
     await flushMessages();
     expect(peer.ofOp('send')[0]?.options).toEqual({ data: big });
@@ -621,7 +621,7 @@ describe('robustness', () => {
   it('ignores malformed engine messages and keeps working', async () => {
     const { peer, my } = setup();
     const seen: unknown[] = [];
-    my.onSocketMessage((event) => seen.push(event.data));
+    my.onSocketMessage((event) => seen.push(String(event.data)));
     const raw = peer.engineSide.send as (message: unknown) => void;
     raw({ kind: 'event', target: null, payload: { event: 'message', data: 42 } });
     raw({ kind: 'result' });
@@ -636,7 +636,7 @@ describe('robustness', () => {
   it('runs a batch message by message in order, and a malformed one in it costs only itself', async () => {
     const { peer, my } = setup();
     const seen: unknown[] = [];
-    my.onSocketMessage((event) => seen.push(event.data));
+    my.onSocketMessage((event) => seen.push(String(event.data)));
     my.onSocketClose((event) => seen.push(`close ${event.code}`));
     const raw = peer.engineSide.send as (message: unknown) => void;
     const message = (data: unknown) => ({ kind: 'event', target: null, payload: { event: 'message', data, isBuffer: false } });

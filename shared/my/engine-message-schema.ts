@@ -9,7 +9,7 @@ const callIdSchema = z.number().int().nonnegative();
 
 const eventPayloadSchema = z.discriminatedUnion('event', [
   z.object({ event: z.literal('open') }),
-  z.object({ event: z.literal('message'), data: z.string(), isBuffer: z.boolean() }),
+  z.object({ event: z.literal('message'), data: z.string(), isBuffer: z.boolean(), asArrayBuffer: z.literal(true).optional() }),
   z.object({ event: z.literal('error'), error: z.number(), errorMessage: z.string() }),
   z.object({ event: z.literal('close'), code: z.number(), reason: z.string() }),
 ]);

@@ -1,6 +1,8 @@
 // The objects listeners receive, shaped from the engine's raw event (api-spec A9, A10, A23): global
 // listeners get the documented flat payloads, SocketTask listeners get the task id as well.
 import type { SocketEventPayload } from '../my-wire';
+import { base64ToArrayBuffer } from './base64-to-array-buffer';
+import { reportToConsole } from './report-to-console';
 import type {
   SocketCloseEvent,
   SocketErrorEvent,
@@ -19,7 +21,7 @@ export function globalEventPayload(
     case 'open':
       return {};
     case 'message':
-      return { data: raw.data, isBuffer: raw.isBuffer };
+      return messageEvent(raw);
     case 'error':
       return { error: raw.error, errorMessage: raw.errorMessage };
     case 'close':
@@ -37,8 +39,17 @@ export function taskEventPayload(
     case 'close':
       return { socketTaskID, data: { socketTaskID } };
     case 'message':
-      return { data: raw.data, isBuffer: raw.isBuffer, socketTaskID };
+      return { ...messageEvent(raw), socketTaskID };
     case 'error':
       return { error: raw.error, errorMessage: raw.errorMessage, socketTaskID, data: { socketTaskID } };
   }
+}
+
+/** Text as is; binary as base64, or as its own ArrayBuffer per listener when the engine asks (A14). */
+function messageEvent(raw: Extract<SocketEventPayload, { event: 'message' }>): SocketMessageEvent {
+  if (!raw.isBuffer) return { data: raw.data, isBuffer: false };
+  if (raw.asArrayBuffer !== true) return { data: raw.data, isBuffer: true };
+  const buffer = base64ToArrayBuffer(raw.data);
+  if (buffer === undefined) reportToConsole('binary message from the engine is not base64; delivered as received', raw.data.slice(0, 200));
+  return { data: buffer ?? raw.data, isBuffer: true };
 }

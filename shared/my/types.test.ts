@@ -35,7 +35,9 @@ describe('MySocketApi types', () => {
     expectTypeOf<SocketTask['onOpen']>().parameter(0).parameter(0).toEqualTypeOf<SocketTaskLifecycleEvent>();
     expectTypeOf<SocketTask['onMessage']>().parameter(0).parameter(0).toEqualTypeOf<SocketTaskMessageEvent>();
     expectTypeOf<SocketTask['onError']>().parameter(0).parameter(0).toEqualTypeOf<SocketTaskErrorEvent>();
-    expectTypeOf<SocketTaskMessageEvent>().toEqualTypeOf<{ data: string; isBuffer: boolean; socketTaskID: string }>();
+    expectTypeOf<SocketTaskMessageEvent>().toEqualTypeOf<
+      ({ data: string; isBuffer: false } | { data: string | ArrayBuffer; isBuffer: true }) & { socketTaskID: string }
+    >();
     // @ts-expect-error url is required
     my.connectSocket({});
     // @ts-expect-error data must be text or binary

@@ -57,11 +57,11 @@ export interface CloseSocketOptions extends SocketCallCallbacks<CloseSocketSucce
 /** Global `onSocketOpen` payload (A23). */
 export type SocketOpenEvent = Record<string, never>;
 
-/** Global `onSocketMessage` payload: binary arrives as base64 with `isBuffer: true`. */
-export interface SocketMessageEvent {
-  data: string;
-  isBuffer: boolean;
-}
+/**
+ * Global `onSocketMessage` payload: text as a string; binary with `isBuffer: true` as base64, or as an
+ * ArrayBuffer when the session's incomingBinary setting says so (A14).
+ */
+export type SocketMessageEvent = { data: string; isBuffer: false } | { data: string | ArrayBuffer; isBuffer: true };
 
 /** Global `onSocketError` payload. */
 export interface SocketErrorEvent {
@@ -81,12 +81,8 @@ export interface SocketTaskLifecycleEvent {
   data: { socketTaskID: string };
 }
 
-/** SocketTask message payload (A10: flat, as the docs say). */
-export interface SocketTaskMessageEvent {
-  data: string;
-  isBuffer: boolean;
-  socketTaskID: string;
-}
+/** SocketTask message payload (A10: flat, as the docs say; binary `data` as in SocketMessageEvent). */
+export type SocketTaskMessageEvent = SocketMessageEvent & { socketTaskID: string };
 
 /** SocketTask error payload (A10). */
 export interface SocketTaskErrorEvent {

@@ -1,6 +1,7 @@
 // Incoming binary as an ArrayBuffer (api-spec A14): the engine flags a binary message event with
 // `asArrayBuffer`, the `my` factory turns its base64 into the bytes; without the flag nothing changes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { packEngineMessages } from '../my-wire';
 import { base64ToArrayBuffer } from './base64-to-array-buffer';
 import { bytesToBase64 } from './bytes-to-base64';
 import { createMy } from './create-my';
@@ -98,7 +99,9 @@ describe('incoming binary delivery (A14)', () => {
       target: null,
       payload: { event: 'message' as const, data, isBuffer, ...(asArrayBuffer ? { asArrayBuffer } : {}) },
     });
-    peer.engineSide.send({ kind: 'batch', messages: [message('AAE=', true, true), message('text', false), message('AAE=', true)] });
+    // A host's bridge packs one tick's messages into a batch (my-wire packEngineMessages).
+    const raw = peer.engineSide.send as (message: unknown) => void;
+    raw(packEngineMessages([message('AAE=', true, true), message('text', false), message('AAE=', true)]));
     await flushMessages();
     expect(seen).toEqual([[0, 1], 'text', 'AAE=']);
   });

@@ -152,7 +152,9 @@ export function createClientSession(host: SessionHost, clientId: string, origin:
   }
 
   function deliverEvent(target: string | null, payload: SocketEventPayload): void {
-    deliver({ kind: 'event', target, payload });
+    // Read at delivery, so the "Incoming binary" setting applies to live connections too (A14).
+    const asArrayBuffer = payload.event === 'message' && payload.isBuffer && host.settings().incomingBinary === 'arraybuffer';
+    deliver({ kind: 'event', target, payload: asArrayBuffer ? { ...payload, asArrayBuffer: true } : payload });
   }
 
   function connect(call: Extract<ClientCall, { op: 'connect' }>): void {

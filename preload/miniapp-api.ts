@@ -1,7 +1,7 @@
 // Builds the mini-app's `window.my`: createMy over the IPC transport, in the preload, installed in the page
 // by the main-world wrapper so listener identity survives the bridge. Nothing else reaches the page:
 // no ipcRenderer, no channel names, no Electron event objects (only the lab endpoints, when given).
-import { readLabArgument } from '../shared/electron-ipc';
+import { readDefaultMultipleArgument, readLabArgument } from '../shared/electron-ipc';
 import { createMy } from '../shared/my/create-my';
 import { createIpcMyTransport } from './miniapp-transport';
 import type { MiniappIpc } from './miniapp-transport';
@@ -12,9 +12,12 @@ export interface MainWorldBridge {
   executeInMainWorld(script: { func: typeof installMainWorldMy; args: Parameters<typeof installMainWorldMy> }): unknown;
 }
 
-/** Creates `my` and defines it (read-only) in the page's main world; `argv` may carry the lab endpoints. */
+/**
+ * Creates `my` and defines it (read-only) in the page's main world; `argv` may carry the lab endpoints and
+ * app.json's `multiple` default (both put there by the main process before the page's scripts exist).
+ */
 export function exposeMiniappMy(ipc: MiniappIpc, bridge: MainWorldBridge, argv: readonly string[]): void {
-  const my = Object.freeze(createMy(createIpcMyTransport(ipc)));
+  const my = Object.freeze(createMy(createIpcMyTransport(ipc), { defaultMultiple: readDefaultMultipleArgument(argv) }));
   const lab = readLabArgument(argv);
   bridge.executeInMainWorld({
     func: installMainWorldMy,

@@ -2,7 +2,7 @@
 // defines a frozen `window.my` (the shared `createMy` factory) over the page's WebSocket bridge and
 // exposes nothing else; the <script> element that carried the bridge URL removes itself before the
 // page's own scripts run.
-import { MINIAPP_BRIDGE_ATTRIBUTE } from '../shared/host-config';
+import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE } from '../shared/host-config';
 import type { ClientMessage, EngineLinkMessage, MyTransport } from '../shared/my-wire';
 import { createMy } from '../shared/my/create-my';
 
@@ -68,11 +68,13 @@ function unreachableTransport(): MyTransport {
 function install(): void {
   const script = document.currentScript;
   const bridge = script?.getAttribute(MINIAPP_BRIDGE_ATTRIBUTE);
+  // app.json's behavior.connectSocketDefaultMultiple, as the host read it (A17).
+  const defaultMultiple = script?.getAttribute(MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE) === 'true';
   script?.remove();
   const transport = bridge
     ? createBridgeTransport(new WebSocket(`${bridge}&page=${encodeURIComponent(location.href)}`))
     : unreachableTransport();
-  const my = Object.freeze(createMy(transport));
+  const my = Object.freeze(createMy(transport, { defaultMultiple }));
   Object.defineProperty(window, 'my', { value: my, enumerable: true, configurable: false, writable: false });
 }
 

@@ -70,6 +70,8 @@ const labConfigSchema: z.ZodType<LabConfig> = z.object({
 });
 
 const LAB_ARGUMENT = '--msd-lab=';
+/** Present when the mini-app's app.json sets `behavior.connectSocketDefaultMultiple: true` (A17). */
+export const DEFAULT_MULTIPLE_ARGUMENT = '--msd-default-multiple';
 
 /** The mini-app view's extra argv entry carrying `window.__MSD_LAB__` (webPreferences.additionalArguments). */
 export function labArgument(config: LabConfig): string {
@@ -86,4 +88,9 @@ export function readLabArgument(argv: readonly string[]): LabConfig | undefined 
   } catch {
     return undefined;
   }
+}
+
+/** Whether the preload's argv asks for `multiple: true` by default (app.json, read by the main process). */
+export function readDefaultMultipleArgument(argv: readonly string[]): boolean {
+  return argv.includes(DEFAULT_MULTIPLE_ARGUMENT);
 }

@@ -16,6 +16,8 @@
 // 2. The mini-app page gets, as the first element of its <head>, the `my` shim
 //    (`<script src="/__msd/web-miniapp.js" data-msd-bridge="ws://…/my?token=…">`, preload/web-miniapp.ts),
 //    which reads its bridge from that attribute and removes the element before the page's own scripts run.
+//    When the mini-app's app.json sets `behavior.connectSocketDefaultMultiple: true`, the same element
+//    carries `data-msd-default-multiple="true"`, so `my` has that default before any page script runs.
 //    When the host runs the embedded lab server, a second inline script defines `window.__MSD_LAB__`
 //    (the lab's endpoints, for the bundled demo mini-app).
 import { z } from 'zod';
@@ -41,6 +43,9 @@ export interface LabConfig {
 
 /** The attribute on the shim's <script> element that carries the mini-app bridge URL. */
 export const MINIAPP_BRIDGE_ATTRIBUTE = 'data-msd-bridge';
+
+/** The attribute on the shim's <script> element, "true" when app.json makes `multiple` default to true (A17). */
+export const MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE = 'data-msd-default-multiple';
 
 /** Path of the `my` shim on the mini-app origin. */
 export const MINIAPP_SHIM_PATH = '/__msd/web-miniapp.js';

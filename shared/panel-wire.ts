@@ -1,6 +1,7 @@
 // The contract between the panel (renderer) and the engine's process. Inbound messages are validated
 // with these schemas where they enter main; outbound ones are typed only (main is trusted).
 import { z } from 'zod';
+import type { AppJsonSettings } from './app-json';
 import type { CaptureEntry, CaptureStats } from './capture';
 import type { EngineMessage } from './my-wire';
 import { clientMessageSchema } from './my-wire';
@@ -74,6 +75,8 @@ export interface ClientInfo {
   origin: string;
   /** Listener counts: key `${target ?? 'single'}:${event}`. */
   listeners: Record<string, number>;
+  /** What the mini-app's app.json set; absent when it has none (and for the panel). */
+  appJson?: AppJsonSettings;
 }
 
 export interface LabEndpoint {

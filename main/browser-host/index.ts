@@ -14,6 +14,7 @@ import type { ClientSession, Engine } from '../core/ports';
 import { createToken } from './bridge-auth';
 import { createBridge, refuseUnclaimedUpgrades, type Bridge } from './bridge-server';
 import { closeServer, listenOnLoopback } from './http-util';
+import { readMiniappAppJson } from './miniapp-app-json';
 import { createMiniappHandler } from './miniapp-server';
 import { openMiniappSource } from './miniapp-source';
 import { createPanelHandler } from './panel-server';
@@ -59,8 +60,11 @@ const moduleDir = dirname(fileURLToPath(import.meta.url));
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const paths = outPaths(options.outDir ?? findOutDir(moduleDir));
   const source = await openMiniappSource(options.miniapp ?? paths.miniappDemo);
-  const rendererDir = await realpath(paths.renderer).catch(() => paths.renderer);
   const { engine } = options;
+  // Read once at start (A17, A22): its `multiple` default goes into the shim, its timeout to each page session.
+  const appJsonRead = await readMiniappAppJson(source, engine.capture);
+  const appJson = appJsonRead.found ? appJsonRead.settings : undefined;
+  const rendererDir = await realpath(paths.renderer).catch(() => paths.renderer);
 
   const panelServer = createServer();
   const miniappServer = createServer();
@@ -92,6 +96,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       shimFile: paths.webMiniappShim,
       bridgeUrl: miniappBridgeUrl,
       panelOrigin,
+      defaultMultiple: appJson?.connectSocketDefaultMultiple === true,
       lab: () => {
         const endpoints = engine.state().lab;
         return endpoints.length > 0 ? { endpoints } : undefined;
@@ -116,6 +121,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const limiter = createCallRateLimiter({ now: () => performance.now(), rateLimit: options.rateLimit, capture: engine.capture, clientId: () => session.clientId });
       const session = engine.attachClient({
         origin: pageUrlOf(url, miniappOrigin),
+        ...(appJson ? { appJson } : {}),
         send(message) {
           if (message.kind === 'event') limiter.eventDelivered();
           peer.send(message);

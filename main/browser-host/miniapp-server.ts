@@ -3,7 +3,7 @@
 // leaves the `my` bridge as the page's only network exit.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_SHIM_PATH, type LabConfig } from '../../shared/host-config';
+import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE, MINIAPP_SHIM_PATH, type LabConfig } from '../../shared/host-config';
 import { hasLoopbackHost } from './bridge-auth';
 import { isHtmlType } from './content-types';
 import { miniappPolicy } from './content-security';
@@ -19,6 +19,8 @@ export interface MiniappHandlerOptions {
   /** The bridge URL with its token, handed to the shim. */
   bridgeUrl: string;
   panelOrigin: string;
+  /** app.json's `behavior.connectSocketDefaultMultiple`, handed to the shim (false when unset). */
+  defaultMultiple: boolean;
   /** The lab's endpoints for `window.__MSD_LAB__`, read per page load; none when there is no lab. */
   lab(): LabConfig | undefined;
 }
@@ -59,7 +61,8 @@ async function handle(options: MiniappHandlerOptions, request: IncomingMessage, 
 }
 
 function headSnippet(options: MiniappHandlerOptions): string {
-  const shim = `<script src="${MINIAPP_SHIM_PATH}" ${MINIAPP_BRIDGE_ATTRIBUTE}="${escapeAttribute(options.bridgeUrl)}"></script>`;
+  const multiple = options.defaultMultiple ? ` ${MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE}="true"` : '';
+  const shim = `<script src="${MINIAPP_SHIM_PATH}" ${MINIAPP_BRIDGE_ATTRIBUTE}="${escapeAttribute(options.bridgeUrl)}"${multiple}></script>`;
   const lab = options.lab();
   return lab ? `${shim}<script>window.__MSD_LAB__ = Object.freeze(${jsonForScript(lab)});</script>` : shim;
 }

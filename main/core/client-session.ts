@@ -1,6 +1,7 @@
 // One `my` client (a mini-app page session or the panel): validates its messages, runs the single-mode
 // slot and its SocketTasks, and answers on one ordered stream, so the order decided here (a replaced
 // connection's close before the new connect's success) is the order the client sees.
+import type { AppJsonSettings } from '../../shared/app-json';
 import type { Json } from '../../shared/json';
 import type { ClientCall, ClientMessage, EngineMessage, SocketEventName, SocketEventPayload } from '../../shared/my-wire';
 import { clientMessageSchema } from '../../shared/my-wire';
@@ -67,8 +68,16 @@ function isLive(connection: Connection | undefined): connection is Connection {
   return connection !== undefined && connection.state() !== 'CLOSED';
 }
 
+/** Who the client is: its id, its page's origin and, for a mini-app with an app.json, what that said. */
+export interface ClientIdentity {
+  clientId: string;
+  origin: string;
+  appJson?: AppJsonSettings;
+}
+
 /** Creates the session for one client; `send` is the client's ordered link. */
-export function createClientSession(host: SessionHost, clientId: string, origin: string, send: (message: EngineMessage) => void): ManagedClientSession {
+export function createClientSession(host: SessionHost, identity: ClientIdentity, send: (message: EngineMessage) => void): ManagedClientSession {
+  const { clientId, origin, appJson } = identity;
   const { capture, clock } = host;
   const stormGuard = createReconnectStormGuard(clock);
   const tasks = new Map<string, TaskSlot>();
@@ -162,7 +171,7 @@ export function createClientSession(host: SessionHost, clientId: string, origin:
     const settings = host.settings();
     const current = connectionOf(target);
     logCall(call, isLive(current) ? current.connectionId : '');
-    const planned = planConnect(call.options, settings);
+    const planned = planConnect(call.options, settings, appJson?.connectTimeoutMs);
     const currentId = isLive(current) ? current.connectionId : '';
     planned.warnings.forEach((warning) => warn(currentId, warning));
     if (!planned.ok) {
@@ -382,7 +391,7 @@ export function createClientSession(host: SessionHost, clientId: string, origin:
       host.stateChanged();
     },
     info() {
-      return { clientId, origin, listeners: { ...listeners } };
+      return { clientId, origin, listeners: { ...listeners }, ...(appJson ? { appJson: { ...appJson } } : {}) };
     },
     owns: (connectionId) => all.has(connectionId),
     forceClose(connectionId, code, reason) {

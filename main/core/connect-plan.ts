@@ -1,5 +1,6 @@
 // Everything connectSocket decides before a socket exists: the final URL, headers, subprotocols and
 // timeout, or the code the call fails with (api-spec §b.2 row 1, a.9, A22).
+import { MAX_CONNECT_TIMEOUT_MS } from '../../shared/app-json';
 import type { Json } from '../../shared/json';
 import type { EngineSettings } from '../../shared/settings';
 import type { CallProblem } from './call-results';
@@ -7,8 +8,10 @@ import type { EngineWarning } from './engine-warning';
 import { buildHandshakeRequest } from './header-rules';
 import { buildSocketUrl } from './url-builder';
 
-/** Platform cap on the handshake timeout (Android ≈120 s). */
-export const MAX_CONNECT_TIMEOUT_MS = 120_000;
+export { MAX_CONNECT_TIMEOUT_MS };
+
+/** Which rule gave the handshake timeout (A22): the call's `timeout`, app.json, or the session setting. */
+export type TimeoutSource = 'call' | 'app.json' | 'settings';
 
 /** Everything needed to open the socket, decided before it exists. */
 export interface ConnectPlan {
@@ -17,20 +20,34 @@ export interface ConnectPlan {
   protocols: string[];
   protocolSource: 'protocols' | 'header' | 'both' | 'none';
   timeoutMs: number;
+  timeoutFrom: TimeoutSource;
 }
 
 /** A plan with its warnings, or the code connectSocket fails with. */
 export type ConnectPlanResult = { ok: true; plan: ConnectPlan; warnings: EngineWarning[] } | { ok: false; problem: CallProblem; warnings: EngineWarning[] };
 
-function timeoutFrom(value: Json | undefined, fallback: number): number | string {
-  if (value === undefined || value === null) return Math.min(fallback, MAX_CONNECT_TIMEOUT_MS);
+/**
+ * The one place that decides the handshake timeout (A22): the call's `timeout` if given, else app.json's
+ * `networkTimeout.connectSocket`, else the session setting; always clamped to the platform cap.
+ */
+function resolveTimeout(value: Json | undefined, appJsonMs: number | undefined, settingsMs: number): { ms: number; from: TimeoutSource } | string {
+  if (value === undefined || value === null) {
+    return appJsonMs === undefined ? { ms: clamp(settingsMs), from: 'settings' } : { ms: clamp(appJsonMs), from: 'app.json' };
+  }
   if (typeof value !== 'number' || !Number.isFinite(value)) return `timeout must be a number of milliseconds, got ${JSON.stringify(value)}`;
   if (value <= 0) return `timeout must be positive, got ${value}`;
-  return Math.min(Math.ceil(value), MAX_CONNECT_TIMEOUT_MS);
+  return { ms: clamp(value), from: 'call' };
 }
 
-/** Validates sanitized connectSocket options in the order of a.9: url (3/4/5), then headers, protocols, timeout. */
-export function planConnect(options: Json, settings: EngineSettings): ConnectPlanResult {
+function clamp(ms: number): number {
+  return Math.min(Math.ceil(ms), MAX_CONNECT_TIMEOUT_MS);
+}
+
+/**
+ * Validates sanitized connectSocket options in the order of a.9: url (3/4/5), then headers, protocols,
+ * timeout. `appJsonTimeoutMs` is the page's app.json `networkTimeout.connectSocket`, when it sets one.
+ */
+export function planConnect(options: Json, settings: EngineSettings, appJsonTimeoutMs?: number): ConnectPlanResult {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     return { ok: false, problem: { code: 3, detail: 'connectSocket needs an options object with url' }, warnings: [] };
   }
@@ -39,7 +56,7 @@ export function planConnect(options: Json, settings: EngineSettings): ConnectPla
   const handshake = buildHandshakeRequest(options.header, options.protocols);
   const warnings = [...built.warnings, ...handshake.warnings];
   if (!handshake.ok) return { ok: false, problem: handshake.problem, warnings };
-  const timeout = timeoutFrom(options.timeout, settings.connectTimeoutMs);
+  const timeout = resolveTimeout(options.timeout, appJsonTimeoutMs, settings.connectTimeoutMs);
   if (typeof timeout === 'string') return { ok: false, problem: { code: 1, detail: timeout }, warnings };
-  return { ok: true, plan: { url: built.url, ...handshake.request, timeoutMs: timeout }, warnings };
+  return { ok: true, plan: { url: built.url, ...handshake.request, timeoutMs: timeout.ms, timeoutFrom: timeout.from }, warnings };
 }

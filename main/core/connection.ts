@@ -242,7 +242,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     resolveClosed();
   });
 
-  lifecycle('connecting', { url: plan.url, headers: plan.headers, requestedProtocols: plan.protocols, protocolSource: plan.protocolSource, timeoutMs: plan.timeoutMs });
+  lifecycle('connecting', { url: plan.url, headers: plan.headers, requestedProtocols: plan.protocols, protocolSource: plan.protocolSource, timeoutMs: plan.timeoutMs, timeoutFrom: plan.timeoutFrom });
 
   /**
    * Node reports a write that was still in flight when the connection broke (ECONNRESET) as a success,

@@ -83,10 +83,10 @@ export function createEngine(deps: EngineDeps = {}): Engine {
 
   const engine: Engine = {
     capture,
-    attachClient({ origin, clientId, send }) {
+    attachClient({ origin, clientId, send, appJson }) {
       const id = clientId ?? `app-${(counters.client += 1)}`;
       clients.get(id)?.detach('replaced by a new client with the same id');
-      const session = createClientSession(host, id, origin, send);
+      const session = createClientSession(host, { clientId: id, origin, ...(appJson ? { appJson } : {}) }, send);
       session.onDetached(() => {
         if (clients.get(id) === session) clients.delete(id);
       });

@@ -1,5 +1,6 @@
 // The seams of the core: everything host-specific is injected through these, so the same core runs under
 // Electron, in the browser host and in plain-Node tests.
+import type { AppJsonSettings } from '../../shared/app-json';
 import type { CaptureEntry, CaptureStats } from '../../shared/capture';
 import type { EngineMessage } from '../../shared/my-wire';
 import type { EngineState, LabEndpoint, PanelMessage } from '../../shared/panel-wire';
@@ -48,7 +49,8 @@ export interface ClientSession {
 
 export interface Engine {
   readonly capture: CaptureLog;
-  attachClient(options: { origin: string; clientId?: string; send: (message: EngineMessage) => void }): ClientSession;
+  /** `appJson`: what the mini-app's app.json set (its connect timeout applies to this client's connects). */
+  attachClient(options: { origin: string; clientId?: string; send: (message: EngineMessage) => void; appJson?: AppJsonSettings }): ClientSession;
   settings(): EngineSettings;
   updateSettings(patch: SettingsPatch): void;
   state(): EngineState;

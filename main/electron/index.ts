@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BrowserWindow, MessageChannelMain, WebContentsView, app, protocol, session } from 'electron';
-import { KNOWN_INBOUND_CHANNELS, labArgument } from '../../shared/electron-ipc';
+import { DEFAULT_MULTIPLE_ARGUMENT, KNOWN_INBOUND_CHANNELS, labArgument } from '../../shared/electron-ipc';
 import { findOutDir, outPaths } from '../cli/out-layout';
 import { createEngine } from '../core/engine';
 import { createPanelSession } from '../core/panel-session';
@@ -19,6 +19,7 @@ import { createFileProtocolHandler } from './file-protocol-handler';
 import { parseHostArgs } from './host-args';
 import type { HostArgs } from './host-args';
 import { bindMiniappClient } from './miniapp-client-binding';
+import { readLocationAppJson } from './miniapp-app-json';
 import { createMiniappLayout } from './miniapp-layout';
 import { MINIAPP_HOST, MINIAPP_SCHEME, locateMiniapp } from './miniapp-location';
 import { installNavigationGuard } from './navigation-guard';
@@ -58,6 +59,9 @@ async function start(args: HostArgs): Promise<void> {
   running = { engine, lab };
   engine.setLabEndpoints(lab.endpoints);
   if (wantsMainTestHook(process.env, app.isPackaged)) installMainTestHook(globalThis, engine);
+  // Read once at start (A17, A22): the `multiple` default reaches the preload as an argument, the timeout each page session.
+  const appJsonRead = await readLocationAppJson(location, engine.capture);
+  const appJson = appJsonRead.found ? appJsonRead.settings : undefined;
 
   denyAllPermissions(session.defaultSession, log);
   protocol.handle(PANEL_SCHEME, createFileProtocolHandler({ root: paths.renderer, host: PANEL_HOST, headers: { 'content-security-policy': PANEL_CSP } }));
@@ -85,7 +89,7 @@ async function start(args: HostArgs): Promise<void> {
     webPreferences: miniappWebPreferences({
       preload: paths.miniappPreload,
       partition,
-      additionalArguments: [labArgument({ endpoints: lab.endpoints })],
+      additionalArguments: [labArgument({ endpoints: lab.endpoints }), ...(appJson?.connectSocketDefaultMultiple === true ? [DEFAULT_MULTIPLE_ARGUMENT] : [])],
     }),
   });
   view.setVisible(false);
@@ -94,7 +98,7 @@ async function start(args: HostArgs): Promise<void> {
   const layout = createMiniappLayout({ view, window });
   window.on('resize', layout.refresh);
 
-  const miniapp = bindMiniappClient({ engine, contents: view.webContents, origin: location.origin, now: () => performance.now(), log });
+  const miniapp = bindMiniappClient({ engine, contents: view.webContents, origin: location.origin, appJson, now: () => performance.now(), log });
   bindPanel({
     contents: window.webContents,
     origin: PANEL_ORIGIN,

@@ -3,6 +3,7 @@
 // main frame, a crashed renderer or a destroyed view detaches the page's session (its sockets close with
 // 1001, the page hears `reset`); the next page gets a fresh one. Messages are sender-checked,
 // rate-limited per channel and validated before the engine sees them (architecture.md C3).
+import type { AppJsonSettings } from '../../shared/app-json';
 import { MY_CHANNELS, MY_ENGINE_CHANNEL } from '../../shared/electron-ipc';
 import type { ClientMessage, EngineMessage } from '../../shared/my-wire';
 import { clientMessageSchema } from '../../shared/my-wire';
@@ -32,6 +33,8 @@ export interface MiniappBindingOptions {
   contents: MiniappContents;
   /** The origin the mini-app was loaded from (miniapp://app or the URL's origin). */
   origin: string;
+  /** What the mini-app's app.json set (its connect timeout applies to every page's connects); absent without one. */
+  appJson?: AppJsonSettings;
   /** Monotonic ms for the rate limiter. */
   now: () => number;
   /** Per-op limit of the view (main/core/call-rate-limit.ts; its default when absent). */
@@ -76,7 +79,8 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
   function currentSession(): ClientSession {
     if (session !== null) return session;
     let created: ClientSession | null = null;
-    const attached = engine.attachClient({ origin, send: (message) => deliver(created, message) });
+    const appJson = options.appJson;
+    const attached = engine.attachClient({ origin, send: (message) => deliver(created, message), ...(appJson ? { appJson } : {}) });
     created = attached;
     session = attached;
     return attached;

@@ -3,6 +3,7 @@
 // resize. Without either there is a hint instead.
 import { useEffect, useRef, useState } from 'react';
 import type { MiniappBounds } from '../../shared/electron-ipc';
+import { AppJsonNote } from './app-json-note';
 
 interface MiniappPreviewProps {
   /** The mini-app URL (browser host). */
@@ -35,6 +36,7 @@ export function MiniappPreview({ url, setBounds }: MiniappPreviewProps) {
           )}
         </div>
       </div>
+      <AppJsonNote />
       {url && (
         <div className="preview-actions">
           <button type="button" onClick={() => setReloads(reloads + 1)} title="Reload the mini-app page (its sockets close)">

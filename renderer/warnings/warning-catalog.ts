@@ -183,6 +183,12 @@ const catalog: Readonly<Record<string, WarningExplanation>> = {
     whyOnPhone: 'Every refused call is a message or a connection the app believed it had made.',
     fix: 'See the warning that started the run.',
   },
+  'app-json-invalid': {
+    title: "The mini-app's app.json could not be used",
+    what: 'The app.json next to the mini-app\'s entry page is not valid JSON, could not be read, or gives behavior.connectSocketDefaultMultiple (not a boolean) or networkTimeout.connectSocket (not a positive number) the wrong type. The devtools ignored the whole file: multiple defaults to false and connects use the session\'s connect timeout.',
+    whyOnPhone: 'The Alipay build refuses a malformed app.json, and a wrongly typed setting is not applied, so the app would not run with the socket settings you meant.',
+    fix: 'Fix the JSON (the warning names the problem), make connectSocketDefaultMultiple true or false and connectSocket a number of milliseconds, then restart the devtools.',
+  },
 };
 
 /** The explanation of a warning id; unknown ids get a generic one that still shows the engine's message. */

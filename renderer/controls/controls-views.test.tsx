@@ -19,8 +19,15 @@ describe('SettingsFormView', () => {
   it('sends each choice as a settings patch', () => {
     const onChange = vi.fn();
     render(<SettingsFormView settings={DEFAULT_SETTINGS} onChange={onChange} />);
-    fireEvent.change(screen.getByRole('combobox'), { target: { value: 'reject' } });
+    fireEvent.change(screen.getByRole('combobox', { name: /Second connectSocket/ }), { target: { value: 'reject' } });
     expect(onChange).toHaveBeenLastCalledWith({ singleModePolicy: 'reject' });
+    const incomingBinary = screen.getByRole('combobox', { name: 'Incoming binary' });
+    expect([...incomingBinary.querySelectorAll('option')].map((option) => option.textContent)).toEqual([
+      'base64 string (docs, most clients)',
+      'ArrayBuffer (mini-game ≥ 10.5.16)',
+    ]);
+    fireEvent.change(incomingBinary, { target: { value: 'arraybuffer' } });
+    expect(onChange).toHaveBeenLastCalledWith({ incomingBinary: 'arraybuffer' });
     fireEvent.click(screen.getByRole('checkbox', { name: /Strict wss/ }));
     expect(onChange).toHaveBeenLastCalledWith({ strictWss: true });
     const risky = screen.getByRole('checkbox', { name: /Ignore certificate errors/ });

@@ -1,7 +1,7 @@
-// The session settings form: single-mode policy, strict wss, ignore certificate errors (clearly marked as
-// not faithful to phones), max incoming message size, connect timeout and the domain allowlist. Choices
-// apply at once; text fields apply on Enter or when leaving the field, once valid. The engine's state
-// stays the truth.
+// The session settings form: single-mode policy, incoming binary (base64 or ArrayBuffer), strict wss,
+// ignore certificate errors (clearly marked as not faithful to phones), max incoming message size, connect
+// timeout and the domain allowlist. Choices apply at once; text fields apply on Enter or when leaving the
+// field, once valid. The engine's state stays the truth.
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { EngineSettings, SettingsPatch } from '../../shared/settings';
@@ -25,6 +25,13 @@ export function SettingsFormView({ settings, onChange }: SettingsFormViewProps) 
         <select value={settings.singleModePolicy} onChange={(event) => onChange({ singleModePolicy: event.target.value === 'reject' ? 'reject' : 'replace' })}>
           <option value="replace">replace the live connection (seed docs)</option>
           <option value="reject">fail with error 2 (like current phones)</option>
+        </select>
+      </label>
+      <label className="msd-field">
+        <span className="msd-field__label">Incoming binary</span>
+        <select value={settings.incomingBinary} onChange={(event) => onChange({ incomingBinary: event.target.value === 'arraybuffer' ? 'arraybuffer' : 'base64' })}>
+          <option value="base64">base64 string (docs, most clients)</option>
+          <option value="arraybuffer">ArrayBuffer (mini-game ≥ 10.5.16)</option>
         </select>
       </label>
       <label className="msd-check">

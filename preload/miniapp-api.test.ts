@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
-import { MY_ENGINE_CHANNEL, labArgument } from '../shared/electron-ipc';
+import { DEFAULT_MULTIPLE_ARGUMENT, MY_ENGINE_CHANNEL, labArgument } from '../shared/electron-ipc';
 import type { ClientMessage, EngineLinkMessage, EngineMessage } from '../shared/my-wire';
 import { createMy } from '../shared/my/create-my';
 import { exposeMiniappMy } from './miniapp-api';
@@ -112,6 +112,15 @@ describe('the mini-app preload (window.my)', () => {
     expect(page('Object.isFrozen(my)')).toBe(true);
     expect(page('"use strict"; try { my = {}; "replaced" } catch (error) { error.constructor.name }')).toBe('TypeError');
     expect(page('typeof ipcRenderer + typeof require + typeof process')).toBe('undefinedundefinedundefined');
+  });
+
+  it('makes multiple the default when the main process passes app.json\'s connectSocketDefaultMultiple (A17)', () => {
+    const withDefault = setup([DEFAULT_MULTIPLE_ARGUMENT]);
+    expect(withDefault.page('typeof my.connectSocket({ url: "ws://127.0.0.1:9/" })?.send')).toBe('function');
+    expect(withDefault.page('my.connectSocket({ url: "ws://127.0.0.1:9/", multiple: false })')).toBeUndefined();
+    expect(withDefault.ipc.on_('my:connect').map((message) => message.op === 'connect' && message.target)).toEqual(['task-1', null]);
+    const without = setup();
+    expect(without.page('my.connectSocket({ url: "ws://127.0.0.1:9/" })')).toBeUndefined();
   });
 
   it('keeps listener identity across the bridge: on twice, then off, of the same page function', () => {

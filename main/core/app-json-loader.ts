@@ -2,13 +2,18 @@
 // parses it (shared/app-json.ts) and, when it is unusable, logs one `app-json-invalid` warning so the
 // developer sees why the defaults apply. An absent file is normal (the bundled demo has none): no warning.
 import { parseAppJson, type AppJsonRead } from '../../shared/app-json';
-import type { CaptureLog } from './ports';
+import type { NewCaptureEntry } from './ports';
+
+/** Where the warning goes: the engine's capture log (tests pass a list). */
+export interface AppJsonWarningSink {
+  append(entry: NewCaptureEntry): unknown;
+}
 
 /**
  * `readText` resolves to the file's text, or undefined when there is no app.json; a rejection (unreadable
  * file, unreachable server) counts as an unusable app.json. `where` names the file in the warning.
  */
-export async function loadAppJson(readText: () => Promise<string | undefined>, where: string, capture: Pick<CaptureLog, 'append'>): Promise<AppJsonRead> {
+export async function loadAppJson(readText: () => Promise<string | undefined>, where: string, capture: AppJsonWarningSink): Promise<AppJsonRead> {
   let read: AppJsonRead;
   try {
     read = parseAppJson(await readText());

@@ -10,6 +10,14 @@ describe('planConnect', () => {
     expect(planConnect({ url: 'wss://h/' }, { ...DEFAULT_SETTINGS, connectTimeoutMs: 250 })).toMatchObject({ ok: true, plan: { timeoutMs: 250 } });
   });
 
+  it('orders the sources call > app.json > settings and says which one applied', () => {
+    const settings = { ...DEFAULT_SETTINGS, connectTimeoutMs: 250 };
+    expect(planConnect({ url: 'wss://h/', timeout: 700 }, settings, 1500)).toMatchObject({ ok: true, plan: { timeoutMs: 700, timeoutFrom: 'call' } });
+    expect(planConnect({ url: 'wss://h/', timeout: null }, settings, 1500)).toMatchObject({ ok: true, plan: { timeoutMs: 1500, timeoutFrom: 'app.json' } });
+    expect(planConnect({ url: 'wss://h/' }, settings)).toMatchObject({ ok: true, plan: { timeoutMs: 250, timeoutFrom: 'settings' } });
+    expect(planConnect({ url: 'wss://h/' }, settings, 10_000_000)).toMatchObject({ ok: true, plan: { timeoutMs: MAX_CONNECT_TIMEOUT_MS, timeoutFrom: 'app.json' } });
+  });
+
   it('fails with 1 for a timeout that is not a positive number', () => {
     for (const timeout of [0, -5, '30', true, [1]]) expect(planConnect({ url: 'wss://h/', timeout }, DEFAULT_SETTINGS)).toMatchObject({ ok: false, problem: { code: 1 } });
   });

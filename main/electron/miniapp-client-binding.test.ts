@@ -76,6 +76,20 @@ describe('bindMiniappClient', () => {
     expect(new Set(frames.map((entry) => entry.clientId)).size).toBe(1);
   });
 
+  it('gives every page the app.json connect timeout: a connect without timeout records it and where it came from', async () => {
+    const { engine, contents, navigate } = setup({ appJson: { connectSocketDefaultMultiple: true, connectTimeoutMs: 1500 } });
+    navigate();
+    const my = createMy(createIpcMyTransport(contents.rendererIpc()), { defaultMultiple: true });
+    my.connectSocket({ url: lab.url('silent') });
+    my.connectSocket({ url: lab.url('silent'), timeout: 700 });
+    await until(() => entries(engine).filter((entry) => entry.name === 'connecting').length === 2, 'two connecting entries');
+    expect(entries(engine).filter((entry) => entry.name === 'connecting').map((entry) => [entry.detail?.['timeoutMs'], entry.detail?.['timeoutFrom']])).toEqual([
+      [1500, 'app.json'],
+      [700, 'call'],
+    ]);
+    expect(engine.state().clients.map((client) => client.appJson)).toEqual([{ connectSocketDefaultMultiple: true, connectTimeoutMs: 1500 }]);
+  });
+
   it('detaches the page on a main-frame navigation (sockets close with 1001) and gives the next page a new client', async () => {
     const { engine, contents, binding, navigate } = setup();
     navigate();

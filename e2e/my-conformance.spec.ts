@@ -248,3 +248,76 @@ test('tasks: five live at most, the sixth fails with 1; task events never reach 
   expect(result.globalEvents).toBe(0);
   await driver.screenshot('conformance-tasks');
 });
+
+test('incoming binary "ArrayBuffer" setting: global and task listeners get the echoed bytes as an ArrayBuffer, text stays text', async ({ driver }) => {
+  const frame = await driver.miniapp();
+  const echo = endpoint(await driver.lab(), 'echo');
+  await driver.updateSettings({ incomingBinary: 'arraybuffer' });
+  try {
+    const received = await inMiniapp(
+      frame,
+      (my, url) =>
+        new Promise<{ global: [boolean, number[] | string][]; task: [boolean, number[] | string][] }>((resolve) => {
+          const describe = (data: string | ArrayBuffer): [boolean, number[] | string] =>
+            data instanceof ArrayBuffer ? [true, [...new Uint8Array(data)]] : [false, data];
+          const global: [boolean, number[] | string][] = [];
+          const task: [boolean, number[] | string][] = [];
+          let closed = 0;
+          // Both echoes in: close both, and resolve once both closes were heard (no event goes unheard).
+          const done = () => {
+            if (global.length < 2 || task.length < 2) return;
+            void my.closeSocket({});
+            void socketTask.close({});
+          };
+          const onClosed = () => {
+            closed += 1;
+            if (closed < 2) return;
+            my.offSocketMessage();
+            my.offSocketClose();
+            resolve({ global, task });
+          };
+          my.onSocketClose(onClosed);
+          my.onSocketOpen(() => {
+            my.offSocketOpen();
+            void my.sendSocketMessage({ data: 'AAEC/w==', isBuffer: true });
+            void my.sendSocketMessage({ data: 'text' });
+          });
+          my.onSocketMessage((message) => {
+            global.push(describe(message.data));
+            done();
+          });
+          my.connectSocket({ url });
+          const socketTask = my.connectSocket({ url, multiple: true });
+          socketTask.onOpen(() => {
+            void socketTask.send({ data: 'gICA', isBuffer: true });
+            void socketTask.send({ data: 'text' });
+          });
+          socketTask.onMessage((message) => {
+            task.push(describe(message.data));
+            done();
+          });
+          socketTask.onClose(onClosed);
+        }),
+      echo,
+    );
+    expect(received.global).toEqual([
+      [true, [0, 1, 2, 255]],
+      [false, 'text'],
+    ]);
+    expect(received.task).toEqual([
+      [true, [128, 128, 128]],
+      [false, 'text'],
+    ]);
+    // The capture keeps base64: only what the listeners get changes.
+    const incoming = (await driver.capture()).filter((entry) => entry.kind === 'frame' && entry.direction === 'in' && entry.name === 'binary');
+    expect(incoming.map((entry) => entry.payload)).toEqual(expect.arrayContaining(['AAEC/w==', 'gICA']));
+
+    await driver.panel.locator('summary', { hasText: 'Session settings' }).click();
+    const select = driver.panel.getByRole('combobox', { name: 'Incoming binary' });
+    await expect(select).toHaveValue('arraybuffer');
+    await select.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await driver.screenshot('settings-incoming-binary');
+  } finally {
+    await driver.updateSettings({ incomingBinary: 'base64' });
+  }
+});

@@ -1,7 +1,7 @@
 // The shim's transport over a real WebSocket (the `ws` client stands in for the browser's; same events).
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket as WsClient, WebSocketServer, type WebSocket as WsSocket } from 'ws';
-import type { ClientMessage, EngineMessage } from '../shared/my-wire';
+import { unpackClientLinkMessage, type ClientMessage, type EngineMessage } from '../shared/my-wire';
 import { createMy } from '../shared/my/create-my';
 import { createBridgeTransport } from './web-miniapp';
 
@@ -13,19 +13,25 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function bridgeServer(): Promise<{ url: string; peers: Promise<WsSocket>; received: ClientMessage[] }> {
+/** A bridge end that records every message, unpacked from its frames, and how many frames carried them. */
+async function bridgeServer(): Promise<{ url: string; peers: Promise<WsSocket>; received: ClientMessage[]; frames: number[] }> {
   const received: ClientMessage[] = [];
+  const frames: number[] = [];
   server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server?.once('listening', () => resolve()));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
   const peers = new Promise<WsSocket>((resolve) =>
     server?.once('connection', (socket) => {
-      socket.on('message', (data) => received.push(JSON.parse(data.toString()) as ClientMessage));
+      socket.on('message', (data) => {
+        const messages = unpackClientLinkMessage(JSON.parse(data.toString())) as ClientMessage[];
+        frames.push(messages.length);
+        received.push(...messages);
+      });
       resolve(socket);
     }),
   );
-  return { url: `ws://127.0.0.1:${address.port}`, peers, received };
+  return { url: `ws://127.0.0.1:${address.port}`, peers, received, frames };
 }
 
 function browserSocket(url: string): WebSocket {
@@ -50,6 +56,23 @@ describe('createBridgeTransport', () => {
     transport.send({ op: 'close', callId: 4, target: null, options: {} });
     await until(() => bridge.received.length === 4, 'four messages');
     expect(bridge.received).toEqual([...early, { op: 'close', callId: 4, target: null, options: {} }]);
+  });
+
+  it('packs what is sent within one microtask into one bridge message; a large message does not wait', async () => {
+    const bridge = await bridgeServer();
+    const transport = createBridgeTransport(browserSocket(bridge.url));
+    await bridge.peers;
+    const send = (callId: number, data = 'x'): ClientMessage => ({ op: 'send', callId, target: null, options: { data } });
+    const burst = [send(1), send(2), send(3)];
+    burst.forEach((message) => transport.send(message));
+    await until(() => bridge.received.length === 3, 'the burst');
+    const large = send(4, 'y'.repeat(2 * 1024 * 1024));
+    transport.send(send(5));
+    transport.send(large);
+    transport.send(send(6));
+    await until(() => bridge.received.length === 6, 'the rest');
+    expect(bridge.received.map((message) => ('callId' in message ? message.callId : -1))).toEqual([1, 2, 3, 5, 4, 6]);
+    expect(bridge.frames).toEqual([3, 2, 1]);
   });
 
   it('hands engine messages to createMy, which runs the callbacks', async () => {

@@ -3,21 +3,38 @@
 // exposes nothing else; the <script> element that carried the bridge URL removes itself before the
 // page's own scripts run.
 import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE } from '../shared/host-config';
-import type { ClientMessage, EngineLinkMessage, MyTransport } from '../shared/my-wire';
+import { MAX_CLIENT_BATCH, type ClientMessage, type EngineLinkMessage, type MyTransport } from '../shared/my-wire';
 import { createMy } from '../shared/my/create-my';
 
 const CONNECTING = 0;
 const OPEN = 1;
 
+/** A pending batch is sent at once when its JSON grows past this (large sends travel alone, not piled up). */
+const MAX_BATCH_TEXT_LENGTH = 1024 * 1024;
+
 /**
- * A `my` transport over one bridge WebSocket. Messages sent before the socket opens are queued, so calls
- * made synchronously at page start are not lost; once the bridge is gone, `send` throws (createMy turns
- * that into a `fail`) and the page hears a reset.
+ * A `my` transport over one bridge WebSocket. What a page sends within one microtask travels as one
+ * bridge message (shared/my-wire.ts ClientBatch), so calls made together reach the engine together.
+ * Messages sent before the socket opens are queued, so calls made synchronously at page start are not
+ * lost; once the bridge is gone, `send` throws (createMy turns that into a `fail`) and the page hears a reset.
  */
 export function createBridgeTransport(socket: WebSocket): MyTransport {
   const queue: string[] = [];
   const listeners: ((message: EngineLinkMessage) => void)[] = [];
   let ended = false;
+  let pending: string[] = [];
+  let pendingLength = 0;
+  let flushQueued = false;
+
+  function flush(): void {
+    flushQueued = false;
+    if (pending.length === 0) return;
+    const frame = pending.length === 1 ? (pending[0] ?? '') : `{"op":"batch","messages":[${pending.join(',')}]}`;
+    pending = [];
+    pendingLength = 0;
+    if (socket.readyState === CONNECTING) queue.push(frame);
+    else if (socket.readyState === OPEN) socket.send(frame);
+  }
 
   function deliver(message: unknown): void {
     // createMy unpacks batches and validates every message with its schema; this only hands the parsed JSON on.
@@ -39,15 +56,22 @@ export function createBridgeTransport(socket: WebSocket): MyTransport {
     if (ended) return;
     ended = true;
     queue.length = 0;
+    pending = [];
+    pendingLength = 0;
     deliver({ kind: 'reset', reason: `the devtools bridge closed (${event.code})` });
   });
 
   return {
     send(message: ClientMessage) {
+      if (socket.readyState !== CONNECTING && socket.readyState !== OPEN) throw new Error('the devtools bridge is closed');
       const text = JSON.stringify(message);
-      if (socket.readyState === CONNECTING) queue.push(text);
-      else if (socket.readyState === OPEN) socket.send(text);
-      else throw new Error('the devtools bridge is closed');
+      pending.push(text);
+      pendingLength += text.length;
+      if (pending.length >= MAX_CLIENT_BATCH || pendingLength >= MAX_BATCH_TEXT_LENGTH) flush();
+      else if (!flushQueued) {
+        flushQueued = true;
+        queueMicrotask(flush);
+      }
     },
     onMessage(listener) {
       listeners.push(listener);

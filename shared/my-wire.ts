@@ -55,6 +55,33 @@ export const clientMessageSchema = z.discriminatedUnion('op', [
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type ClientCall = Extract<ClientMessage, { op: 'connect' | 'send' | 'close' }>;
 
+/**
+ * Several client messages in one link message, in call order. The browser host's shim packs what a page
+ * sends within one microtask, so `connectSocket` and a `send` made right after it reach the engine
+ * together: the send then always meets the connection still connecting (10), as on a phone, instead of
+ * racing a loopback handshake between two bridge messages. The host unpacks and admits each on its own.
+ */
+export interface ClientBatch {
+  op: 'batch';
+  messages: ClientMessage[];
+}
+
+/** What travels from a `my` client to the engine over a bridge: one message, or a batch of them. */
+export type ClientLinkMessage = ClientMessage | ClientBatch;
+
+/** Most messages one client batch carries (a sender splits longer runs; a longer batch is refused whole). */
+export const MAX_CLIENT_BATCH = 1024;
+
+/**
+ * The messages of a raw link message, still unvalidated: a batch's items, or the message itself. A batch
+ * over MAX_CLIENT_BATCH comes back as itself, so the engine refuses it as one invalid message.
+ */
+export function unpackClientLinkMessage(raw: unknown): unknown[] {
+  if (typeof raw !== 'object' || raw === null || (raw as { op?: unknown }).op !== 'batch') return [raw];
+  const { messages } = raw as { messages?: unknown };
+  return Array.isArray(messages) && messages.length <= MAX_CLIENT_BATCH ? messages : [raw];
+}
+
 export interface CallSuccess {
   kind: 'result';
   callId: number;

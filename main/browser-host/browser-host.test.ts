@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { CaptureEntry } from '../../shared/capture';
-import type { EngineMessage } from '../../shared/my-wire';
+import { MAX_CLIENT_BATCH, type EngineMessage } from '../../shared/my-wire';
 import { unpackEngineLinkMessage } from '../../shared/my/engine-message-schema';
 import type { PanelMessage } from '../../shared/panel-wire';
 import { harSchema } from '../../shared/har';
@@ -279,6 +279,27 @@ describe('bridges', () => {
     expect(goingAway.detail).toMatchObject({ code: 1001 });
     expect(captured().find((e) => e.name === 'client-detached')?.detail).toEqual({ reason: 'page reloaded' });
     await waitFor(() => (engine.state().clients.length === 0 ? true : undefined), 'client gone');
+  });
+
+  it('takes a batch from a page message by message, in order: a send packed with its connect meets it connecting (10)', async () => {
+    const h = await start({ miniapp: miniappDir });
+    const page = await connect(await miniappBridgeUrl(h), 'null');
+    if ('refused' in page) throw new Error(`refused ${page.refused}`);
+    const received = page.messages as EngineMessage[];
+    const connectCall = { op: 'connect', callId: 1, target: null, options: { url: lab.url('echo') } };
+    const early = { op: 'send', callId: 2, target: null, options: { data: 'too early' } };
+    page.socket.send(JSON.stringify({ op: 'batch', messages: [connectCall, early, { op: 'send', callId: 'garbage' }] }));
+    await waitFor(() => received.find((m) => m.kind === 'event' && m.payload.event === 'open'), 'open');
+    const results = received.filter((m) => m.kind === 'result');
+    expect(results.map((m) => m.kind === 'result' && [m.callId, m.ok, m.ok ? 0 : m.error])).toEqual([
+      [1, true, 0],
+      [2, false, 10],
+    ]);
+    await waitFor(() => captured().find((e) => e.name === 'invalid-message'), 'the bad item refused on its own');
+
+    page.socket.send(JSON.stringify({ op: 'batch', messages: Array.from({ length: MAX_CLIENT_BATCH + 1 }, (_, index) => ({ ...early, callId: 100 + index })) }));
+    await waitFor(() => (captured().filter((e) => e.name === 'invalid-message').length === 2 ? true : undefined), 'the oversized batch refused whole');
+    expect(captured().filter((e) => e.kind === 'call' && e.name === 'sendSocketMessage')).toHaveLength(1);
   });
 
   it('rate-limits a page like the Electron host: excess calls fail with 1 before the engine, the run is logged, the page keeps working', async () => {

@@ -6,7 +6,7 @@ import { realpath } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostConfig } from '../../shared/host-config';
-import { MAX_ENGINE_BATCH, packEngineMessages } from '../../shared/my-wire';
+import { MAX_ENGINE_BATCH, packEngineMessages, unpackClientLinkMessage } from '../../shared/my-wire';
 import { findOutDir, outPaths } from '../cli/out-layout';
 import { createCallRateLimiter, rateLimitedOpOf, type RateLimit } from '../core/call-rate-limit';
 import { createPanelSession } from '../core/panel-session';
@@ -130,9 +130,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       pageSessions.add(session);
       return {
         message(raw) {
-          const admission = limiter.admit(rateLimitedOpOf(raw), raw);
-          if (admission.admitted) session.receive(raw);
-          else if (admission.reply) peer.send(admission.reply);
+          for (const message of unpackClientLinkMessage(raw)) {
+            const admission = limiter.admit(rateLimitedOpOf(message), message);
+            if (admission.admitted) session.receive(message);
+            else if (admission.reply) peer.send(admission.reply);
+          }
         },
         closed() {
           if (!pageSessions.delete(session)) return;

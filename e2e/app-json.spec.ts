@@ -3,13 +3,13 @@
 // and the panel all follow it.
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './harness/fixtures';
+import { labUrl } from './harness/lab-endpoint';
 import { SCREENSHOT_DIR } from './harness/browser-host-driver';
 import { inMiniapp } from './harness/miniapp-eval';
 
 const APP_JSON_MINIAPP = fileURLToPath(new URL('./fixtures/app-json-miniapp', import.meta.url));
 test.use({ miniappFolder: APP_JSON_MINIAPP });
 
-const endpoint = (lab: { name: string; url: string }[], name: string) => lab.find((item) => item.name === name)?.url ?? '';
 
 test('connectSocket without multiple returns a SocketTask that opens (connectSocketDefaultMultiple)', async ({ driver }) => {
   const frame = await driver.miniapp();
@@ -26,14 +26,14 @@ test('connectSocket without multiple returns a SocketTask that opens (connectSoc
           task.close({ complete: () => resolve(steps) });
         });
       }),
-    endpoint(await driver.lab(), 'echo'),
+    labUrl(await driver.lab(), 'echo'),
   );
   expect(steps).toEqual(['task', 'success', 'task open']);
 });
 
 test('a connect to the silent endpoint fails with 6 after the app.json timeout, recorded on its capture entry', async ({ driver }) => {
   const frame = await driver.miniapp();
-  const silent = endpoint(await driver.lab(), 'silent');
+  const silent = labUrl(await driver.lab(), 'silent');
   const steps = await inMiniapp(
     frame,
     (my, url) =>

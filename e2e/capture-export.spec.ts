@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { harSchema, harToCapture } from '../shared/har';
 import { expect, test } from './harness/fixtures';
+import { labUrl } from './harness/lab-endpoint';
 import { inMiniapp } from './harness/miniapp-eval';
 
 /** Chrome's `_webSocketMessages` item (front_end/models/har/Log.ts), checked here independently of our types. */
@@ -10,7 +11,7 @@ const chromeMessagesSchema = z.array(z.object({ type: z.enum(['send', 'receive',
 
 test('the capture HAR parses as HAR, with the frames of a `my` session as Chrome writes them', async ({ driver }) => {
   const frame = await driver.miniapp();
-  const echo = (await driver.lab()).find((endpoint) => endpoint.name === 'echo')?.url ?? '';
+  const echo = labUrl(await driver.lab(), 'echo');
   const marker = `har-check-${Date.now()}`;
   await inMiniapp(
     frame,

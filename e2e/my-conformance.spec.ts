@@ -1,19 +1,13 @@
 // `my` through the whole path: the mini-app document → its bridge → the engine → the real lab server
 // → back. Orders follow api-spec.md §b.2 and the twelve codes of §c, with the seed's error text.
-import type { LabEndpoint } from '../shared/panel-wire';
 import { SOCKET_ERRORS, type SocketErrorCode } from '../shared/error-codes';
 import { BLANK_MINIAPP, expect, test } from './harness/fixtures';
+import { labUrl } from './harness/lab-endpoint';
 import { inMiniapp } from './harness/miniapp-eval';
 import { singleModeTrace, taskTrace } from './harness/socket-traces';
 
 // The blank mini-app: no connection or listener of its own to interleave with the traces.
 test.use({ miniappFolder: BLANK_MINIAPP });
-
-function endpoint(lab: LabEndpoint[], name: string): string {
-  const found = lab.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`the lab has no endpoint "${name}" (has ${lab.map((e) => e.name).join(', ')})`);
-  return found.url;
-}
 
 /** The errorMessage starts with the seed's description of the code. */
 function expectSeedText(message: string | undefined, code: SocketErrorCode): void {
@@ -24,7 +18,7 @@ test('single mode: open, text and binary both ways, then close with 1000', async
   const frame = await driver.miniapp();
   const lab = await driver.lab();
   const trace = await singleModeTrace(frame, {
-    connect: { url: endpoint(lab, 'echo') },
+    connect: { url: labUrl(lab, 'echo') },
     sends: [{ data: 'hello' }, { data: 'AAEC/w==', isBuffer: true }, { data: '你好，小程序' }],
     closeAfterMessages: 3,
   });
@@ -47,7 +41,7 @@ test('codes 3, 4 and 5: connectSocket fails, then completes; no socket event fol
   const cases: [string, SocketErrorCode][] = [
     ['', 3],
     ['ws://exa mple.test/socket', 4],
-    [endpoint(lab, 'echo').replace(/^ws:/, 'http:'), 5],
+    [labUrl(lab, 'echo').replace(/^ws:/, 'http:'), 5],
   ];
   for (const [url, code] of cases) {
     const trace = await singleModeTrace(frame, { connect: { url }, waitMs: 1000 });
@@ -68,7 +62,7 @@ test('handshake failures 6, 7, 8, 9 and 1: success, then onSocketError, then onS
     ['http-503', 1],
   ];
   for (const [name, code, timeout] of cases) {
-    const trace = await singleModeTrace(frame, { connect: { url: endpoint(lab, name), ...(timeout ? { timeout } : {}) } });
+    const trace = await singleModeTrace(frame, { connect: { url: labUrl(lab, name), ...(timeout ? { timeout } : {}) } });
     expect(trace.steps, name).toEqual(['success', 'complete', `error:${code}`, 'close:1006']);
     expectSeedText(trace.messages[0], code);
   }
@@ -79,9 +73,9 @@ test('handshake failures 6, 7, 8, 9 and 1: success, then onSocketError, then onS
 test('after open: a dropped connection gives 1 then close 1006; an oversized message gives 12', async ({ driver }) => {
   const frame = await driver.miniapp();
   const lab = await driver.lab();
-  const dropped = await singleModeTrace(frame, { connect: { url: endpoint(lab, 'drop') } });
+  const dropped = await singleModeTrace(frame, { connect: { url: labUrl(lab, 'drop') } });
   expect(dropped.steps).toEqual(['success', 'complete', 'open', 'error:1', 'close:1006']);
-  const oversized = await singleModeTrace(frame, { connect: { url: endpoint(lab, 'oversized') } });
+  const oversized = await singleModeTrace(frame, { connect: { url: labUrl(lab, 'oversized') } });
   expect(oversized.steps.slice(0, 4)).toEqual(['success', 'complete', 'open', 'error:12']);
   expect(oversized.steps).toHaveLength(5);
   expect(oversized.steps[4]).toMatch(/^close:(1006|1009)$/);
@@ -102,10 +96,10 @@ test('sending: before open fails with 10; a write cut off by a reset fails with 
   expect(early.error).toBe(10);
   expectSeedText(early.errorMessage, 10);
 
-  const connecting = await taskTrace(frame, { connect: { url: endpoint(lab, 'silent'), timeout: 1000 } });
+  const connecting = await taskTrace(frame, { connect: { url: labUrl(lab, 'silent'), timeout: 1000 } });
   expect(connecting.steps).toEqual(['success', 'complete', 'error:6', 'close']);
 
-  const cut = await taskTrace(frame, { connect: { url: endpoint(lab, 'reset-on-write') }, sendChars: 16 * 1024 * 1024 });
+  const cut = await taskTrace(frame, { connect: { url: labUrl(lab, 'reset-on-write') }, sendChars: 16 * 1024 * 1024 });
   expect(cut.steps.slice(0, 4)).toEqual(['success', 'complete', 'open', 'send-fail:11']);
   expect(cut.steps.at(-1)).toBe('close');
   expectSeedText(cut.messages[0], 11);
@@ -130,14 +124,14 @@ test('a task send before open fails with 10 on that task only', async ({ driver 
           void task.close({ complete: () => resolve(steps) });
         });
       }),
-    endpoint(lab, 'echo'),
+    labUrl(lab, 'echo'),
   );
   expect(result).toEqual(['send-fail:10', 'open', 'send-success', 'message:now']);
 });
 
 test('single mode: a second connect replaces the first (its close comes before the new success); with "reject" it fails with 2', async ({ driver }) => {
   const frame = await driver.miniapp();
-  const echo = endpoint(await driver.lab(), 'echo');
+  const echo = labUrl(await driver.lab(), 'echo');
   const replaced = await inMiniapp(
     frame,
     (my, url) =>
@@ -205,7 +199,7 @@ test('single mode: a second connect replaces the first (its close comes before t
 
 test('tasks: five live at most, the sixth fails with 1; task events never reach the global listeners', async ({ driver }) => {
   const frame = await driver.miniapp();
-  const echo = endpoint(await driver.lab(), 'echo');
+  const echo = labUrl(await driver.lab(), 'echo');
   const result = await inMiniapp(
     frame,
     (my, url) =>
@@ -251,7 +245,7 @@ test('tasks: five live at most, the sixth fails with 1; task events never reach 
 
 test('incoming binary "ArrayBuffer" setting: global and task listeners get the echoed bytes as an ArrayBuffer, text stays text', async ({ driver }) => {
   const frame = await driver.miniapp();
-  const echo = endpoint(await driver.lab(), 'echo');
+  const echo = labUrl(await driver.lab(), 'echo');
   await driver.updateSettings({ incomingBinary: 'arraybuffer' });
   try {
     const received = await inMiniapp(

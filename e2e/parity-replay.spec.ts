@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Frame, Locator, Page } from '@playwright/test';
 import type { CaptureEntry } from '../shared/capture';
 import { expect, test } from './harness/fixtures';
+import { labUrl } from './harness/lab-endpoint';
 import type { HostDriver } from './harness/host-driver';
 import { inMiniapp } from './harness/miniapp-eval';
 
@@ -130,8 +131,8 @@ test('release parity: ws:// on loopback fails with reasons, a self-signed certif
   const { panel } = driver;
   await driver.miniapp();
   const lab = await driver.lab();
-  const echoUrl = lab.find((endpoint) => endpoint.name === 'echo')?.url ?? '';
-  const wssUrl = lab.find((endpoint) => endpoint.name === 'wss-echo')?.url ?? '';
+  const echoUrl = labUrl(lab, 'echo');
+  const wssUrl = labUrl(lab, 'wss-echo');
   expect(echoUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/echo$/);
 
   // The demo chat connects on load over ws:// to the lab on 127.0.0.1.
@@ -190,7 +191,7 @@ test('release parity: ws:// on loopback fails with reasons, a self-signed certif
 test('replay: a live connection the server closed plays to the mini-app in order and ends with the recorded close', async ({ driver }) => {
   const { panel } = driver;
   const miniapp = await driver.miniapp();
-  const floodEndpoint = new URL((await driver.lab()).find((endpoint) => endpoint.name === 'flood')?.url ?? '');
+  const floodEndpoint = new URL(labUrl(await driver.lab(), 'flood'));
   floodEndpoint.search = 'count=4&size=12&rate=20&close=1';
   const floodUrl = floodEndpoint.toString();
 
@@ -224,7 +225,7 @@ test('replay: a live connection the server closed plays to the mini-app in order
 test('replay: a conversation from an imported HAR waits for the app messages and echoes them in order', async ({ driver }, testInfo) => {
   const { panel } = driver;
   const miniapp = await driver.miniapp();
-  const echoUrl = (await driver.lab()).find((endpoint) => endpoint.name === 'echo')?.url ?? '';
+  const echoUrl = labUrl(await driver.lab(), 'echo');
 
   // Record: a conversation over the lab echo from the panel's composer, closed by the app with 4000 "bye".
   const recorded = await connectFromPanel(driver, echoUrl);

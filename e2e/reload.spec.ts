@@ -2,6 +2,7 @@
 // of the old page survives in the new one); reloading the panel loses nothing of the capture.
 import type { EngineState } from '../shared/panel-wire';
 import { BLANK_MINIAPP, expect, test } from './harness/fixtures';
+import { labUrl } from './harness/lab-endpoint';
 import { inMiniapp } from './harness/miniapp-eval';
 
 // The blank mini-app: no socket or listener of its own, so every one the specs count is theirs.
@@ -11,7 +12,7 @@ const liveConnections = (state: EngineState) => state.connections.filter((c) => 
 
 test('reloading the mini-app closes its sockets with 1001 and the new page starts with no listeners of the old one', async ({ driver }) => {
   const frame = await driver.miniapp();
-  const echo = (await driver.lab()).find((endpoint) => endpoint.name === 'echo')?.url ?? '';
+  const echo = labUrl(await driver.lab(), 'echo');
   await inMiniapp(
     frame,
     (my, url) =>
@@ -69,7 +70,7 @@ test('reloading the mini-app closes its sockets with 1001 and the new page start
 
 test('reloading the panel loses nothing: the capture keeps every entry and the new panel shows them all', async ({ driver }) => {
   const frame = await driver.miniapp();
-  const flood = (await driver.lab()).find((endpoint) => endpoint.name === 'flood')?.url ?? '';
+  const flood = labUrl(await driver.lab(), 'flood');
   const received = await inMiniapp(
     frame,
     (my, url) =>

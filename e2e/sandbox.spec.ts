@@ -1,12 +1,13 @@
 // The mini-app's walls: from inside it, the panel's document, the bridge without its token, raw sockets,
 // fetch and XHR, navigating the top away and pop-ups all fail, and `my` keeps working afterwards.
 import { expect, test } from './harness/fixtures';
+import { labUrl } from './harness/lab-endpoint';
 import { inMiniapp } from './harness/miniapp-eval';
 
 test('from inside the mini-app only `my` gets out', async ({ driver }) => {
   const frame = await driver.miniapp();
   const lab = await driver.lab();
-  const echo = lab.find((endpoint) => endpoint.name === 'echo')?.url ?? '';
+  const echo = labUrl(lab, 'echo');
   const labHttp = echo.replace(/^ws:/, 'http:').replace(/\/echo$/, '/');
   const panelUrl = driver.panel.url();
   const miniappUrl = frame.url();

@@ -89,6 +89,28 @@ describe('FrameLog', () => {
     expect(usePanelStore.getState().selectedSeq).toBeNull();
   });
 
+  it('renders only the rows around the scroll offset of a 100,000-row log', () => {
+    liveRing.append(makeEntries(0, 100_000));
+    usePanelStore.getState().applied(null);
+    render(<FrameLog />);
+    const grid = screen.getByRole('grid');
+    Object.defineProperty(grid, 'scrollHeight', { configurable: true, get: () => 100_000 * ROW_HEIGHT });
+    // Following: the newest rows only.
+    expect(shownSeqs().at(-1)).toBe(99_999);
+    expect(shownSeqs().length).toBeLessThanOrEqual(13);
+
+    act(() => {
+      grid.scrollTop = 50_000 * ROW_HEIGHT;
+      fireEvent.scroll(grid);
+    });
+    const around = shownSeqs();
+    expect(around[0]).toBeGreaterThanOrEqual(50_000 - 12);
+    expect(around).toContain(50_000);
+    expect(around).toContain(50_009);
+    expect(around.length).toBeLessThanOrEqual(10 + 1 + 2 * 12);
+    expect(screen.getByRole('button', { name: /Latest/ })).toBeTruthy();
+  });
+
   it('marks dropped entries and colours error rows', () => {
     liveRing.addSkipped(12);
     liveRing.append([makeEntry(20, { kind: 'error', name: 'error', errorCode: 6, errorMessage: 'Connection timed out.', opcode: undefined, payload: undefined })]);

@@ -73,13 +73,19 @@ export type ClientLinkMessage = ClientMessage | ClientBatch;
 export const MAX_CLIENT_BATCH = 1024;
 
 /**
- * The messages of a raw link message, still unvalidated: a batch's items, or the message itself. A batch
- * over MAX_CLIENT_BATCH comes back as itself, so the engine refuses it as one invalid message.
+ * The messages of a raw link message, still unvalidated, for either direction (a batch is marked by
+ * `batch` in the direction's discriminant): a batch's items, or the message itself. A batch that is not
+ * an array of at most `max` items comes back as itself, so the receiver refuses it as one invalid message.
  */
-export function unpackClientLinkMessage(raw: unknown): unknown[] {
-  if (typeof raw !== 'object' || raw === null || (raw as { op?: unknown }).op !== 'batch') return [raw];
+function unpackLinkMessage(raw: unknown, discriminant: 'op' | 'kind', max: number): readonly unknown[] {
+  if (typeof raw !== 'object' || raw === null || (raw as Record<string, unknown>)[discriminant] !== 'batch') return [raw];
   const { messages } = raw as { messages?: unknown };
-  return Array.isArray(messages) && messages.length <= MAX_CLIENT_BATCH ? messages : [raw];
+  return Array.isArray(messages) && messages.length <= max ? messages : [raw];
+}
+
+/** The messages of a link message from a `my` client (see unpackLinkMessage). */
+export function unpackClientLinkMessage(raw: unknown): readonly unknown[] {
+  return unpackLinkMessage(raw, 'op', MAX_CLIENT_BATCH);
 }
 
 export interface CallSuccess {
@@ -138,6 +144,11 @@ export type EngineLinkMessage = EngineMessage | EngineBatch;
 
 /** Most messages one batch carries (a sender splits longer runs). */
 export const MAX_ENGINE_BATCH = 1024;
+
+/** The messages of a link message from the engine (see unpackLinkMessage); each is validated on its own. */
+export function unpackEngineLinkMessage(raw: unknown): readonly unknown[] {
+  return unpackLinkMessage(raw, 'kind', MAX_ENGINE_BATCH);
+}
 
 /** The link message for messages queued in order: a lone message travels as itself. */
 export function packEngineMessages(messages: readonly EngineMessage[]): EngineLinkMessage {

@@ -2,11 +2,11 @@
 // nothing: it forwards each call as sanitized JSON with a fresh callId and lets the engine decide every
 // error code (so every misuse is logged there); it keeps callbacks and listeners locally and runs them,
 // asynchronously and in stream order, as results and events arrive. Nothing ever throws out of `my`.
-import type { ClientCall, ClientMessage, EngineMessage, MyTransport, SocketEventMessage, SocketEventName, SocketTarget } from '../my-wire';
+import { unpackEngineLinkMessage, type ClientCall, type ClientMessage, type EngineMessage, type MyTransport, type SocketEventMessage, type SocketEventName, type SocketTarget } from '../my-wire';
 import { socketError } from '../error-codes';
 import type { Json } from '../json';
 import { describeThrown } from './describe-thrown';
-import { engineMessageSchema, unpackEngineLinkMessage } from './engine-message-schema';
+import { engineMessageSchema } from './engine-message-schema';
 import { globalEventPayload, taskEventPayload } from './event-payloads';
 import { createListenerRegistry, type SocketListener } from './listener-registry';
 import { createPendingCalls, type CallCallbacks, type CallSuccessPayload } from './pending-calls';

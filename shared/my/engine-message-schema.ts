@@ -3,7 +3,7 @@
 // discriminated union (one property read picks the branch), so a flood's message events cost a few
 // property checks each, not a trial of every variant.
 import { z } from 'zod';
-import { MAX_ENGINE_BATCH, socketTargetSchema, type EngineMessage } from '../my-wire';
+import { socketTargetSchema, type EngineMessage } from '../my-wire';
 
 const callIdSchema = z.number().int().nonnegative();
 
@@ -30,13 +30,3 @@ export const engineMessageSchema: z.ZodType<EngineMessage> = z.discriminatedUnio
   z.object({ kind: z.literal('event'), target: socketTargetSchema, payload: eventPayloadSchema }),
   z.object({ kind: z.literal('reset'), reason: z.string() }),
 ]);
-
-/** The EngineBatch envelope; its messages are validated one by one (engineMessageSchema). */
-const engineBatchEnvelopeSchema = z.object({ kind: z.literal('batch'), messages: z.array(z.unknown()).max(MAX_ENGINE_BATCH) });
-
-/** The messages a link message carries, in order: a valid batch's contents, else the message itself. */
-export function unpackEngineLinkMessage(raw: unknown): readonly unknown[] {
-  if (typeof raw !== 'object' || raw === null || (raw as { kind?: unknown }).kind !== 'batch') return [raw];
-  const envelope = engineBatchEnvelopeSchema.safeParse(raw);
-  return envelope.success ? envelope.data.messages : [raw];
-}

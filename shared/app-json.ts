@@ -3,8 +3,13 @@
 // the call gives none). Pure, so every host (browser host, Electron) reads app.json the same way.
 import { z } from 'zod';
 
-/** Platform cap on the handshake timeout (Android ≈120 s); main/core/connect-plan.ts applies it too. */
+/** Platform cap on the handshake timeout (Android ≈120 s). */
 export const MAX_CONNECT_TIMEOUT_MS = 120_000;
+
+/** A handshake timeout as the engine applies it, from any source: whole ms, at most the platform cap. */
+export function clampConnectTimeout(ms: number): number {
+  return Math.min(Math.ceil(ms), MAX_CONNECT_TIMEOUT_MS);
+}
 
 /** What an app.json said about sockets; a key is absent when app.json does not set it. */
 export interface AppJsonSettings {
@@ -40,6 +45,6 @@ export function parseAppJson(text: string | undefined): AppJsonRead {
   const multiple = parsed.data.behavior?.connectSocketDefaultMultiple;
   if (multiple !== undefined) settings.connectSocketDefaultMultiple = multiple;
   const timeout = parsed.data.networkTimeout?.connectSocket;
-  if (timeout !== undefined) settings.connectTimeoutMs = Math.min(Math.ceil(timeout), MAX_CONNECT_TIMEOUT_MS);
+  if (timeout !== undefined) settings.connectTimeoutMs = clampConnectTimeout(timeout);
   return { found: true, settings };
 }

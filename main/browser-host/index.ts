@@ -121,7 +121,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const limiter = createCallRateLimiter({ now: () => performance.now(), rateLimit: options.rateLimit, capture: engine.capture, clientId: () => session.clientId });
       const session = engine.attachClient({
         origin: pageUrlOf(url, miniappOrigin),
-        ...(appJson ? { appJson } : {}),
+        appJson,
         send(message) {
           if (message.kind === 'event') limiter.eventDelivered();
           peer.send(message);

@@ -1,6 +1,6 @@
 // Everything connectSocket decides before a socket exists: the final URL, headers, subprotocols and
 // timeout, or the code the call fails with (api-spec §b.2 row 1, a.9, A22).
-import { MAX_CONNECT_TIMEOUT_MS } from '../../shared/app-json';
+import { clampConnectTimeout, MAX_CONNECT_TIMEOUT_MS } from '../../shared/app-json';
 import type { Json } from '../../shared/json';
 import type { EngineSettings } from '../../shared/settings';
 import type { CallProblem } from './call-results';
@@ -32,15 +32,11 @@ export type ConnectPlanResult = { ok: true; plan: ConnectPlan; warnings: EngineW
  */
 function resolveTimeout(value: Json | undefined, appJsonMs: number | undefined, settingsMs: number): { ms: number; from: TimeoutSource } | string {
   if (value === undefined || value === null) {
-    return appJsonMs === undefined ? { ms: clamp(settingsMs), from: 'settings' } : { ms: clamp(appJsonMs), from: 'app.json' };
+    return appJsonMs === undefined ? { ms: clampConnectTimeout(settingsMs), from: 'settings' } : { ms: clampConnectTimeout(appJsonMs), from: 'app.json' };
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) return `timeout must be a number of milliseconds, got ${JSON.stringify(value)}`;
   if (value <= 0) return `timeout must be positive, got ${value}`;
-  return { ms: clamp(value), from: 'call' };
-}
-
-function clamp(ms: number): number {
-  return Math.min(Math.ceil(ms), MAX_CONNECT_TIMEOUT_MS);
+  return { ms: clampConnectTimeout(value), from: 'call' };
 }
 
 /**

@@ -86,7 +86,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
     attachClient({ origin, clientId, send, appJson }) {
       const id = clientId ?? `app-${(counters.client += 1)}`;
       clients.get(id)?.detach('replaced by a new client with the same id');
-      const session = createClientSession(host, { clientId: id, origin, ...(appJson ? { appJson } : {}) }, send);
+      const session = createClientSession(host, { clientId: id, origin, appJson }, send);
       session.onDetached(() => {
         if (clients.get(id) === session) clients.delete(id);
       });

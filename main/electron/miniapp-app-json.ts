@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppJsonRead } from '../../shared/app-json';
+import { isHtmlType } from '../browser-host/content-types';
 import { loadAppJson, type AppJsonWarningSink } from '../core/app-json-loader';
 import type { MiniappLocation } from './miniapp-location';
 
@@ -29,7 +30,7 @@ function absentWhenMissing(error: unknown): undefined {
 async function fetchAppJson(url: URL): Promise<string | undefined> {
   const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   // A dev server's fallback page for unknown paths is not an app.json.
-  if (response.status === 404 || (response.headers.get('content-type') ?? '').includes('text/html')) return undefined;
+  if (response.status === 404 || isHtmlType(response.headers.get('content-type'))) return undefined;
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${url.href}`);
   return response.text();
 }

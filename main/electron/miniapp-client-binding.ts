@@ -79,8 +79,7 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
   function currentSession(): ClientSession {
     if (session !== null) return session;
     let created: ClientSession | null = null;
-    const appJson = options.appJson;
-    const attached = engine.attachClient({ origin, send: (message) => deliver(created, message), ...(appJson ? { appJson } : {}) });
+    const attached = engine.attachClient({ origin, send: (message) => deliver(created, message), appJson: options.appJson });
     created = attached;
     session = attached;
     return attached;

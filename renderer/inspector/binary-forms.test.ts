@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, bytesToUtf8, hexDump, hexDumpText, utf8Length } from './binary-forms';
+import { bytesToBase64 } from '../../shared/my/bytes-to-base64';
+import { base64ToBytes, bytesToUtf8, hexDump, hexDumpText, utf8Length } from './binary-forms';
 
 describe('binary forms', () => {
   it('dumps offset, hex and ASCII 16 bytes a line', () => {

@@ -1,5 +1,6 @@
 // The forms a binary payload is shown and copied in: a hex dump (offset, hex, ASCII), Base64, and UTF-8
 // text. Payloads travel as base64 (shared/capture.ts); decoding never throws.
+import { base64ToArrayBuffer } from '../../shared/my/base64-to-array-buffer';
 
 /** Decodes base64 (standard or URL-safe, padding optional); null when it is not base64. */
 export function base64ToBytes(base64: string): Uint8Array | null {
@@ -7,21 +8,8 @@ export function base64ToBytes(base64: string): Uint8Array | null {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return null;
   const unpadded = clean.replace(/=+$/, '');
   if (unpadded.length % 4 === 1) return null;
-  try {
-    const binary = atob(unpadded.padEnd(Math.ceil(unpadded.length / 4) * 4, '='));
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return null;
-  }
-}
-
-/** Base64 of the bytes. */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  const buffer = base64ToArrayBuffer(unpadded.padEnd(Math.ceil(unpadded.length / 4) * 4, '='));
+  return buffer ? new Uint8Array(buffer) : null;
 }
 
 /** UTF-8 text of the bytes; invalid sequences become U+FFFD. */

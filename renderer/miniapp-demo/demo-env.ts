@@ -1,5 +1,7 @@
 // What the demo gets from its host: the `my` object (the only way out of the sandbox) and the lab's
 // endpoints (`window.__MSD_LAB__`, injected by the browser host next to the `my` shim).
+import { base64ToArrayBuffer } from '../../shared/my/base64-to-array-buffer';
+import { bytesToBase64 } from '../../shared/my/bytes-to-base64';
 import type { LabEndpoint } from '../../shared/panel-wire';
 import type { MySocketApi } from '../../shared/my/types';
 
@@ -26,16 +28,14 @@ export function endpointFor(endpoints: LabEndpoint[], code: number): LabEndpoint
 
 /** base64 of a string's UTF-8 bytes (how `my` sends binary). */
 export function utf8ToBase64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return bytesToBase64(new TextEncoder().encode(text));
 }
 
 /** The UTF-8 text in base64 data, or undefined when it is not valid UTF-8. */
 export function base64ToUtf8(data: string): string | undefined {
   try {
-    const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const bytes = base64ToArrayBuffer(data);
+    return bytes === undefined ? undefined : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }

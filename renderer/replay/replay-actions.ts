@@ -2,6 +2,7 @@
 // rejection's message, said plainly enough to show as is.
 import type { ReplayEndpoint, ReplayOptions } from '../../shared/replay';
 import type { RequestReplier } from '../transport/request-reply';
+import { parseReplayEndpoint } from './replay-replies';
 import type { ReplaySource } from './replay-sources';
 
 /** Starting may wait for the replay server to listen the first time. */
@@ -10,7 +11,7 @@ const START_TIMEOUT_MS = 15_000;
 /** Registers a replay; resolves with its endpoint. */
 export async function startReplay(replier: RequestReplier, source: ReplaySource, options: ReplayOptions): Promise<ReplayEndpoint> {
   const body = await replier.request({ kind: 'replay-start', source, options }, START_TIMEOUT_MS);
-  const endpoint = typeof body === 'string' ? parseEndpoint(body) : undefined;
+  const endpoint = parseReplayEndpoint(body);
   if (!endpoint) throw new Error('the engine answered the replay start with something else');
   return endpoint;
 }
@@ -18,15 +19,4 @@ export async function startReplay(replier: RequestReplier, source: ReplaySource,
 /** Stops a replay and disconnects its clients. */
 export async function stopReplay(replier: RequestReplier, replayId: string): Promise<void> {
   await replier.request({ kind: 'replay-stop', replayId });
-}
-
-function parseEndpoint(body: string): ReplayEndpoint | undefined {
-  try {
-    const value: unknown = JSON.parse(body);
-    if (typeof value !== 'object' || value === null) return undefined;
-    const { id, url } = value as { id?: unknown; url?: unknown };
-    return typeof id === 'string' && typeof url === 'string' ? (value as ReplayEndpoint) : undefined;
-  } catch {
-    return undefined;
-  }
 }

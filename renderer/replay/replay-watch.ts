@@ -3,9 +3,9 @@
 // while some view holds it.
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { CaptureEntry } from '../../shared/capture';
-import type { ReplayEndpoint, ReplayList } from '../../shared/replay';
+import type { ReplayEndpoint } from '../../shared/replay';
 import type { RequestReplier } from '../transport/request-reply';
+import { parseReplayList } from './replay-replies';
 
 export interface ReplayWatchState {
   replays: ReplayEndpoint[];
@@ -73,20 +73,4 @@ function createReplayWatch(replier: RequestReplier, retryMs = RETRY_MS): ReplayW
       };
     },
   };
-}
-
-/** The list from a reply body, or undefined when the body is not one. */
-export function parseReplayList(body: string | CaptureEntry): ReplayList | undefined {
-  if (typeof body !== 'string') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { version, replays } = value as { version?: unknown; replays?: unknown };
-  if (typeof version !== 'number' || !Array.isArray(replays)) return undefined;
-  const valid = replays.every((replay: unknown) => typeof replay === 'object' && replay !== null && typeof (replay as ReplayEndpoint).id === 'string' && typeof (replay as ReplayEndpoint).url === 'string');
-  return valid ? { version, replays: replays as ReplayEndpoint[] } : undefined;
 }

@@ -1,6 +1,7 @@
 // The browser host's panel link: one WebSocket to the host's panel bridge, JSON text both ways. Requests
 // made before the socket opens are queued and sent in order once it does; text that is not a panel
 // message is reported and ignored, never thrown into the page.
+import { parseJsonObject } from '../../shared/json';
 import type { PanelMessage, PanelRequest } from '../../shared/panel-wire';
 import type { PanelLink, LinkListener } from './panel-link';
 
@@ -79,16 +80,10 @@ const MESSAGE_KINDS = new Set<string>(['batch', 'cleared', 'state', 'my', 'reply
 
 /** The engine is trusted (outbound messages are typed, not validated), but a broken frame must not crash the panel. */
 export function parsePanelMessage(data: unknown): PanelMessage | undefined {
-  if (typeof data !== 'string') return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(data);
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const kind = (parsed as { kind?: unknown }).kind;
+  const parsed = typeof data === 'string' ? parseJsonObject(data) : undefined;
+  if (parsed === undefined) return undefined;
+  const kind = parsed.kind;
   if (typeof kind !== 'string' || !MESSAGE_KINDS.has(kind)) return undefined;
-  if (kind === 'batch' && !Array.isArray((parsed as { entries?: unknown }).entries)) return undefined;
-  return parsed as PanelMessage;
+  if (kind === 'batch' && !Array.isArray(parsed.entries)) return undefined;
+  return parsed as unknown as PanelMessage;
 }

@@ -1,0 +1,82 @@
+// The messages between the two halves of the mini-program runtime, as on a phone: the logic (App, Page,
+// Component code, run in a Worker with no DOM) and the view (the compiled AXML rendered in the sandboxed
+// page). The view never runs project logic; the logic never touches the DOM. See docs/miniprogram.md.
+import type { Json } from '../json';
+
+/** One path segment of a data path: `'list[3].text'` is `['list', 3, 'text']`. */
+export type DataPathSegment = string | number;
+
+/** A change to an instance's data, applied in order by both halves (shared/miniprogram/data-path.ts). */
+export type DataOp =
+  | { op: 'set'; path: DataPathSegment[]; value: Json }
+  | { op: 'splice'; path: DataPathSegment[]; start: number; deleteCount: number; items: Json[] };
+
+/** A page in the stack, bottom first. `pageId` also names its root instance in `set-data`. */
+export interface StackPage {
+  pageId: number;
+  route: string;
+  query: Record<string, string>;
+}
+
+/** A problem of the project's code, shown in the phone and in the panel's Problems list. */
+export interface RuntimeProblem {
+  kind: 'axml' | 'acss' | 'js' | 'json' | 'sjs' | 'runtime';
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  stack?: string;
+}
+
+/** Window settings of the top page (app.json `window`, overridden by the page's .json and by my.setNavigationBar). */
+export interface WindowState {
+  title: string;
+  titleBarColor?: string;
+  frontColor?: string;
+  backgroundColor?: string;
+  loading?: boolean;
+}
+
+export type LogicToView =
+  /** The page stack changed; the view shows the last page and keeps (hidden) the rest mounted. */
+  | { t: 'stack'; pages: StackPage[]; tab?: string }
+  /** First data of a page or component instance (before its first render). */
+  | { t: 'init'; instanceId: number; data: Json }
+  /** Data changes of one instance; `callbackId` is acknowledged by `rendered` once the view has re-rendered. */
+  | { t: 'set-data'; instanceId: number; ops: DataOp[]; callbackId?: number }
+  | { t: 'window'; window: WindowState }
+  | { t: 'problem'; problem: RuntimeProblem }
+  /** Pages that left the stack for good: the view unmounts them. */
+  | { t: 'unload'; pageIds: number[] };
+
+/** The event object handed to handlers (docs/miniprogram.md "Events"). */
+export interface MiniEvent {
+  type: string;
+  timeStamp: number;
+  target: { id: string; tagName: string; dataset: Record<string, Json> };
+  currentTarget: { id: string; tagName: string; dataset: Record<string, Json> };
+  detail: Json;
+}
+
+export type ViewToLogic =
+  /** The view rendered these `set-data` messages (fires setData callbacks). */
+  | { t: 'rendered'; callbackIds: number[] }
+  /** First render of a page done (onReady). */
+  | { t: 'page-ready'; pageId: number }
+  /** A handler named in AXML of the instance, e.g. `onTap="add"`. */
+  | { t: 'event'; instanceId: number; handler: string; event: MiniEvent }
+  /**
+   * The view met a custom-component tag: the logic creates the instance (`onInit`, `deriveDataFromProps`) and
+   * answers with `init`. `eventProps` maps `onXxx` props to the parent's handler names.
+   */
+  | { t: 'component-create'; instanceId: number; parentId: number; pageId: number; path: string; props: Record<string, Json>; eventProps: Record<string, string> }
+  | { t: 'component-props'; instanceId: number; props: Record<string, Json>; eventProps: Record<string, string> }
+  | { t: 'component-mounted'; instanceId: number }
+  | { t: 'component-updated'; instanceId: number }
+  | { t: 'component-unmount'; instanceId: number }
+  /** Phone chrome: the title bar's back button, a tab bar item, scrolling and pull-down on the page. */
+  | { t: 'back' }
+  | { t: 'tab'; pagePath: string }
+  | { t: 'page-event'; pageId: number; name: 'onReachBottom' | 'onPullDownRefresh' | 'onPageScroll' | 'onTitleClick'; arg?: Json }
+  /** The user sent the app to the background or brought it back. */
+  | { t: 'app-visibility'; visible: boolean };

@@ -6,6 +6,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { parseRequestTarget, refusalResponse } from '../core/request-target';
 import { hasLoopbackHost, requestToken, tokenMatches } from './bridge-auth';
 
 export interface BridgeOptions<Out = unknown> {
@@ -56,12 +57,13 @@ export function createBridge<Out = unknown>(options: BridgeOptions<Out>): Bridge
   const peers = new Map<WebSocket, () => void>();
 
   function refuse(socket: Duplex, status: number, text: string): void {
-    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.end(refusalResponse(status, text));
   }
 
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${options.port}`);
-    if (url.pathname !== options.path) return; // another bridge on this server answers, or the fallback below
+    const url = parseRequestTarget(request.url, `http://127.0.0.1:${options.port}`);
+    // Not this bridge's: another bridge on this server answers, or refuseUnclaimedUpgrades (400 when malformed).
+    if (url?.pathname !== options.path) return;
     socket.on('error', () => socket.destroy());
     if (!hasLoopbackHost(request, options.port)) return refuse(socket, 403, 'Forbidden');
     if (!tokenMatches(options.token, requestToken(request, url))) return refuse(socket, 403, 'Forbidden');
@@ -131,11 +133,18 @@ function createOutbox<Out>(ws: WebSocket, pack: ((messages: readonly Out[]) => u
   return { send, flush };
 }
 
-/** Refuses upgrades that no bridge of `server` claimed (call after adding the bridges). */
-export function refuseUnclaimedUpgrades(server: Server, paths: readonly string[]): void {
+/**
+ * Refuses upgrades that no bridge of `server` claimed (call after adding the bridges): 404 for an unknown
+ * path, 400 for a malformed request target, which `onMalformed` hears about.
+ */
+export function refuseUnclaimedUpgrades(server: Server, paths: readonly string[], onMalformed: (target: string) => void): void {
   server.on('upgrade', (request: IncomingMessage, socket: Duplex) => {
-    const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    if (!paths.includes(pathname)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    socket.on('error', () => socket.destroy());
+    const url = parseRequestTarget(request.url);
+    if (url === undefined) {
+      onMalformed(request.url ?? '');
+      socket.end(refusalResponse(400, 'Bad Request'));
+    } else if (!paths.includes(url.pathname)) socket.end(refusalResponse(404, 'Not Found'));
   });
 }
 

@@ -10,6 +10,7 @@ import { MAX_ENGINE_BATCH, packEngineMessages, unpackClientLinkMessage } from '.
 import { findOutDir, outPaths } from '../cli/out-layout';
 import { createCallRateLimiter, rateLimitedOpOf, type RateLimit } from '../core/call-rate-limit';
 import { createPanelSession } from '../core/panel-session';
+import { createRejectedRequestReporter } from '../core/rejected-request-warnings';
 import type { ClientSession, Engine } from '../core/ports';
 import { createToken } from './bridge-auth';
 import { createBridge, refuseUnclaimedUpgrades, type Bridge } from './bridge-server';
@@ -87,7 +88,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     miniappUrl: miniappOrigin + source.entryPath,
   };
 
-  panelServer.on('request', createPanelHandler({ port: panelPort, rendererDir, token: panelToken, config, miniappOrigin, capture: engine.capture }));
+  const reportRejected = createRejectedRequestReporter(engine.capture);
+  const onMalformedPanelRequest = (target: string): void => reportRejected('panel server', target, 'malformed request target');
+  panelServer.on('request', createPanelHandler({ port: panelPort, rendererDir, token: panelToken, config, miniappOrigin, capture: engine.capture, onMalformed: onMalformedPanelRequest }));
   miniappServer.on(
     'request',
     createMiniappHandler({
@@ -155,8 +158,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return { message: (raw) => session.receive(raw), closed: () => session.close() };
     },
   });
-  refuseUnclaimedUpgrades(panelServer, [PANEL_BRIDGE_PATH]);
-  refuseUnclaimedUpgrades(miniappServer, [MINIAPP_BRIDGE_PATH]);
+  refuseUnclaimedUpgrades(panelServer, [PANEL_BRIDGE_PATH], onMalformedPanelRequest);
+  refuseUnclaimedUpgrades(miniappServer, [MINIAPP_BRIDGE_PATH], (target) => reportRejected('mini-app server', target, 'malformed request target'));
 
   let closing: Promise<void> | undefined;
   const apiBase = `${panelOrigin}/api/capture`;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { HostConfig } from '../../shared/host-config';
 import { exportHar, exportJsonl } from '../core/capture-export';
 import type { CaptureLog } from '../core/ports';
+import { parseRequestTarget } from '../core/request-target';
 import { hasLoopbackHost, requestToken, tokenMatches } from './bridge-auth';
 import { contentTypeOf, isHtmlType } from './content-types';
 import { panelPolicy } from './content-security';
@@ -22,6 +23,8 @@ export interface PanelHandlerOptions {
   config: HostConfig;
   miniappOrigin: string;
   capture: CaptureLog;
+  /** Hears of each request whose target does not parse (answered 400). */
+  onMalformed(target: string): void;
 }
 
 /** The request handler of the panel server. */
@@ -38,7 +41,11 @@ async function handle(options: PanelHandlerOptions, request: IncomingMessage, re
   if (!hasLoopbackHost(request, options.port)) return respondText(response, 403, 'Use http://127.0.0.1 to reach this server.');
   if (request.method !== 'GET' && request.method !== 'HEAD') return respondText(response, 405, 'Method not allowed');
   const headOnly = request.method === 'HEAD';
-  const url = new URL(request.url ?? '/', `http://127.0.0.1:${options.port}`);
+  const url = parseRequestTarget(request.url, `http://127.0.0.1:${options.port}`);
+  if (url === undefined) {
+    options.onMalformed(request.url ?? '');
+    return respondText(response, 400, 'Bad request target');
+  }
 
   if (url.pathname === '/api/capture.har' || url.pathname === '/api/capture.jsonl') {
     if (!tokenMatches(options.token, requestToken(request, url))) return respondText(response, 401, 'A valid token is required.');

@@ -7,6 +7,7 @@ import { startElectronApp } from './launch-electron';
 import { openInBrowser } from './open-browser';
 import { findOutDir, outPaths } from './out-layout';
 import { electronArgs, parseCliArgs, USAGE, type CliOptions } from './parse-args';
+import { installProcessSafetyNet } from '../core/process-safety-net';
 import { startWeb } from './start-web';
 
 /** Where the command prints; injectable for tests. */
@@ -46,6 +47,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
 }
 
 async function runWeb(options: CliOptions, outDir: string, io: CliIo): Promise<number> {
+  installProcessSafetyNet((line) => io.err(line));
   let session;
   try {
     session = await startWeb(options, outDir);

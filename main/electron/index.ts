@@ -11,6 +11,7 @@ import { DEFAULT_MULTIPLE_ARGUMENT, KNOWN_INBOUND_CHANNELS, labArgument } from '
 import { findOutDir, outPaths } from '../cli/out-layout';
 import { createEngine } from '../core/engine';
 import { createPanelSession } from '../core/panel-session';
+import { installProcessSafetyNet } from '../core/process-safety-net';
 import type { Engine } from '../core/ports';
 import { startLabServer } from '../lab/lab-server';
 import type { LabServer } from '../lab/lab-server';
@@ -35,6 +36,7 @@ const PANEL_ORIGIN = `${PANEL_SCHEME}://${PANEL_HOST}`;
 
 const log = (line: string): void => console.warn(`[mini-socket-devtools] ${line}`);
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+installProcessSafetyNet(log);
 
 // Before ready: our schemes behave like https (origin, fetch, secure context), and no renderer runs unsandboxed.
 protocol.registerSchemesAsPrivileged([

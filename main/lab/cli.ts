@@ -1,6 +1,9 @@
 // `npm run lab`: the lab server on its own, for trying endpoints with any client. Prints one endpoint
 // per line and runs until Ctrl-C.
+import { installProcessSafetyNet } from '../core/process-safety-net';
 import { startLabServer } from './lab-server';
+
+installProcessSafetyNet();
 
 const portArgument = process.argv.indexOf('--port');
 const port = portArgument >= 0 ? Number(process.argv[portArgument + 1]) : undefined;

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { LabEndpoint } from '../../shared/panel-wire';
+import { parseRequestTarget, refusalResponse } from '../core/request-target';
 import type { LabRoute, RouteContext } from './lab-routes';
 import { LAB_ROUTES } from './lab-routes';
 import { makeSelfSignedCertificate } from './tls-certificate';
@@ -81,12 +82,10 @@ export async function startLabServer(options: LabServerOptions = {}): Promise<La
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
-    const url = new URL(request.url ?? '/', `http://${HOST}`);
+    const url = parseRequestTarget(request.url, `http://${HOST}`);
+    if (url === undefined) return void socket.end(refusalResponse(400, 'Bad Request'));
     const route = routes.get(url.pathname);
-    if (!route) {
-      socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
-      return;
-    }
+    if (!route) return void socket.end(refusalResponse(404, 'Not Found'));
     route.handle(request, socket, head, url.searchParams, context);
   }
 

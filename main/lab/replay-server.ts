@@ -10,6 +10,7 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { ReplayEndpoint, ReplayOptions, ReplayRecording } from '../../shared/replay';
 import type { ReplayRegistry } from '../core/replay-registry';
+import { decodePathComponent, parseRequestTarget } from '../core/request-target';
 import type { ReplayPlayer } from './replay-player';
 import { playRecording } from './replay-player';
 
@@ -50,8 +51,10 @@ export function createReplayServer(options: { port?: number } = {}): ReplayRegis
   }
 
   function registeredFor(request: IncomingMessage): Registered | undefined {
-    const path = new URL(request.url ?? '/', `http://${HOST}`).pathname;
-    return path.startsWith(PATH_PREFIX) ? replays.get(decodeURIComponent(path.slice(PATH_PREFIX.length))) : undefined;
+    const path = parseRequestTarget(request.url, `http://${HOST}`)?.pathname;
+    if (path === undefined || !path.startsWith(PATH_PREFIX)) return undefined;
+    const id = decodePathComponent(path.slice(PATH_PREFIX.length));
+    return id === undefined ? undefined : replays.get(id);
   }
 
   function refuse(socket: Duplex, status: string): void {

@@ -189,6 +189,12 @@ const catalog: Readonly<Record<string, WarningExplanation>> = {
     whyOnPhone: 'The Alipay build refuses a malformed app.json, and a wrongly typed setting is not applied, so the app would not run with the socket settings you meant.',
     fix: 'Fix the JSON (the warning names the problem), make connectSocketDefaultMultiple true or false and connectSocket a number of milliseconds, then restart the devtools.',
   },
+  'request-rejected': {
+    title: 'A malformed request reached one of the devtools\' ports',
+    what: 'Something on this machine sent a request whose target does not parse (e.g. `//[` or a bad %-escape) to the panel, mini-app, lab or replay server. It was answered 400 and nothing else happened; at most one such warning is logged per second, the detail counts the others.',
+    whyOnPhone: 'Not a phone behaviour: this is the devtools defending itself. A mini-app connecting to the devtools\' own ports with a broken URL, or another program or web page probing loopback ports, causes it.',
+    fix: 'If your mini-app caused it, check the URL it passes to my.connectSocket. Otherwise find the local program probing the port; the devtools kept running.',
+  },
 };
 
 /** The explanation of a warning id; unknown ids get a generic one that still shows the engine's message. */

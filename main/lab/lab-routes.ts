@@ -48,6 +48,19 @@ function truncateUtf8(text: string, maxBytes: number): string {
   return out;
 }
 
+/** Longer than the longest connect timeout a client may set (120 s), so no client sees the lab hang up first. */
+const RAW_SOCKET_IDLE_LIMIT_MS = 130_000;
+
+/**
+ * For routes that keep a raw socket without `ws`: destroy it when the client half-closes or after the idle
+ * limit, so an abandoned attempt holds no descriptor (docs/architecture.md "Threat model").
+ */
+function releaseWhenPeerLeaves(socket: Duplex): void {
+  socket.once('end', () => socket.destroy());
+  const raw = socket as Partial<Socket>;
+  if (typeof raw.setTimeout === 'function') raw.setTimeout(RAW_SOCKET_IDLE_LIMIT_MS, () => socket.destroy());
+}
+
 /** Streams an announced message of `bytes` bytes; a client with a smaller limit gives up after the header. */
 function serveOversized(request: IncomingMessage, socket: Duplex, bytes: number): void {
   writeSwitchingProtocols(socket, request);
@@ -111,8 +124,9 @@ export const LAB_ROUTES: readonly LabRoute[] = [
     path: '/silent',
     reproduces: 6,
     description: 'Accepts the TCP connection and never answers the handshake: connectSocket times out (error 6).',
-    handle() {
-      // Deliberately nothing: the server keeps the socket until the client gives up or the lab closes.
+    handle(_request, socket) {
+      // Never answers, but lets go as soon as the client gives up (no CLOSE_WAIT descriptor left behind).
+      releaseWhenPeerLeaves(socket);
     },
   },
   {
@@ -121,6 +135,7 @@ export const LAB_ROUTES: readonly LabRoute[] = [
     reproduces: 8,
     description: 'Answers 101 with a wrong Sec-WebSocket-Accept header (error 8).',
     handle(request, socket) {
+      releaseWhenPeerLeaves(socket);
       writeSwitchingProtocols(socket, request, { accept: 'bm90IHRoZSByaWdodCBrZXk=' });
     },
   },
@@ -130,6 +145,7 @@ export const LAB_ROUTES: readonly LabRoute[] = [
     reproduces: 9,
     description: `Answers 101 choosing the subprotocol "${UNREQUESTED_PROTOCOL}", which the client did not request (error 9).`,
     handle(request, socket) {
+      releaseWhenPeerLeaves(socket);
       writeSwitchingProtocols(socket, request, { extraHeaders: [`Sec-WebSocket-Protocol: ${UNREQUESTED_PROTOCOL}`] });
     },
   },

@@ -1,0 +1,162 @@
+// Every row of the lifecycle table in docs/miniprogram.md §3.7, plus the route failures of §8.1.
+import { describe, expect, it } from 'vitest';
+import { createHarness, loggingProject, type Harness } from './test-support/logic-harness';
+
+type RouteApi = (options: Record<string, unknown>) => Promise<unknown>;
+
+function route(harness: Harness, api: string, options: Record<string, unknown>): Promise<unknown> {
+  const my = harness.globals().my as Record<string, RouteApi>;
+  return (my[api] as RouteApi)(options).catch((error: unknown) => error);
+}
+
+function setup(pages: string[], tabBarPages: string[] = []) {
+  const log: string[] = [];
+  const harness = createHarness(loggingProject(log, pages), { tabBarPages });
+  harness.runtime.start();
+  return { log, harness };
+}
+
+describe('lifecycle order (§3.7)', () => {
+  it('cold start: App.onLaunch → App.onShow → onLoad → onShow → (render) → onReady', () => {
+    const { log, harness } = setup(['pages/a/a']);
+    expect(log).toEqual(['App.onLaunch', 'App.onShow', 'a.onLoad', 'a.onShow']);
+    const [init] = harness.take('init');
+    expect(init?.instanceId).toBe(1);
+    harness.send({ t: 'page-ready', pageId: 1 });
+    harness.send({ t: 'page-ready', pageId: 1 });
+    expect(log.slice(4)).toEqual(['a.onReady']);
+  });
+
+  it('navigateTo A→B: A.onHide → B.onLoad → B.onShow → B.onReady', async () => {
+    const { log, harness } = setup(['pages/a/a', 'pages/b/b']);
+    log.length = 0;
+    await route(harness, 'navigateTo', { url: '../b/b?x=1' });
+    harness.send({ t: 'page-ready', pageId: 2 });
+    expect(log).toEqual(['a.onHide', 'b.onLoad', 'b.onShow', 'b.onReady']);
+    const stacks = harness.sent.filter((message) => message.t === 'stack');
+    expect(stacks.at(-1)).toEqual({ t: 'stack', pages: [{ pageId: 1, route: 'pages/a/a', query: {} }, { pageId: 2, route: 'pages/b/b', query: { x: '1' } }] });
+  });
+
+  it('redirectTo A→C: A.onUnload → C.onLoad → C.onShow → C.onReady', async () => {
+    const { log, harness } = setup(['pages/a/a', 'pages/c/c']);
+    log.length = 0;
+    harness.take('unload');
+    await route(harness, 'redirectTo', { url: '/pages/c/c' });
+    harness.send({ t: 'page-ready', pageId: 2 });
+    expect(log).toEqual(['a.onUnload', 'c.onLoad', 'c.onShow', 'c.onReady']);
+  });
+
+  it('navigateBack B→A: B.onUnload → A.onShow; the view is told to unmount B', async () => {
+    const { log, harness } = setup(['pages/a/a', 'pages/b/b']);
+    await route(harness, 'navigateTo', { url: '/pages/b/b' });
+    log.length = 0;
+    harness.sent.length = 0;
+    await route(harness, 'navigateBack', {});
+    expect(log).toEqual(['b.onUnload', 'a.onShow']);
+    expect(harness.take('unload')).toEqual([{ t: 'unload', pageIds: [2] }]);
+  });
+
+  it('navigateBack delta n unloads the n top pages top-down, then shows the new top', async () => {
+    const { log, harness } = setup(['pages/a/a', 'pages/b/b', 'pages/c/c', 'pages/d/d']);
+    for (const page of ['b', 'c', 'd']) await route(harness, 'navigateTo', { url: `/pages/${page}/${page}` });
+    log.length = 0;
+    await route(harness, 'navigateBack', { delta: 2 });
+    expect(log).toEqual(['d.onUnload', 'c.onUnload', 'b.onShow']);
+  });
+
+  it('navigateBack with delta beyond the stack returns to the bottom page', async () => {
+    const { log, harness } = setup(['pages/a/a', 'pages/b/b', 'pages/c/c']);
+    await route(harness, 'navigateTo', { url: '/pages/b/b' });
+    await route(harness, 'navigateTo', { url: '/pages/c/c' });
+    log.length = 0;
+    await route(harness, 'navigateBack', { delta: 10 });
+    expect(log).toEqual(['c.onUnload', 'b.onUnload', 'a.onShow']);
+  });
+
+  it('switchTab from tab A to tab B, first visit then cached', async () => {
+    const { log, harness } = setup(['pages/a/a', 'pages/b/b'], ['pages/a/a', 'pages/b/b']);
+    log.length = 0;
+    await route(harness, 'switchTab', { url: '/pages/b/b' });
+    harness.send({ t: 'page-ready', pageId: 2 });
+    expect(log).toEqual(['a.onHide', 'b.onLoad', 'b.onShow', 'b.onReady']);
+    log.length = 0;
+    await route(harness, 'switchTab', { url: '/pages/a/a' });
+    expect(log).toEqual(['b.onHide', 'a.onShow']);
+    expect(harness.sent.filter((message) => message.t === 'stack').at(-1)).toEqual({ t: 'stack', pages: [{ pageId: 1, route: 'pages/a/a', query: {} }], tab: 'pages/a/a' });
+  });
+
+  it('switchTab from non-tab page C (stack [A, C]) to tab B, and from C back to tab A', async () => {
+    const { log, harness } = setup(['pages/a/a', 'pages/b/b', 'pages/c/c'], ['pages/a/a', 'pages/b/b']);
+    await route(harness, 'navigateTo', { url: '/pages/c/c' });
+    log.length = 0;
+    await route(harness, 'switchTab', { url: '/pages/b/b' });
+    expect(log).toEqual(['c.onUnload', 'b.onLoad', 'b.onShow']);
+    await route(harness, 'navigateTo', { url: '/pages/c/c' });
+    log.length = 0;
+    await route(harness, 'switchTab', { url: '/pages/a/a' });
+    expect(log).toEqual(['c.onUnload', 'a.onShow']);
+  });
+
+  it('reLaunch unloads every live page top-down, cached tab pages included, then opens the target', async () => {
+    const { log, harness } = setup(['pages/a/a', 'pages/b/b', 'pages/c/c'], ['pages/a/a', 'pages/b/b']);
+    await route(harness, 'switchTab', { url: '/pages/b/b' });
+    await route(harness, 'navigateTo', { url: '/pages/c/c' });
+    log.length = 0;
+    harness.sent.length = 0;
+    await route(harness, 'reLaunch', { url: '/pages/c/c?k=v' });
+    harness.send({ t: 'page-ready', pageId: 4 });
+    expect(log).toEqual(['c.onUnload', 'b.onUnload', 'a.onUnload', 'c.onLoad', 'c.onShow', 'c.onReady']);
+    expect(harness.sent.filter((message) => message.t === 'unload')).toEqual([{ t: 'unload', pageIds: [3, 2, 1] }]);
+  });
+
+  it('background: page.onHide → App.onHide; foreground: App.onShow → page.onShow', () => {
+    const { log, harness } = setup(['pages/a/a']);
+    log.length = 0;
+    harness.send({ t: 'app-visibility', visible: false });
+    harness.send({ t: 'app-visibility', visible: false });
+    harness.send({ t: 'app-visibility', visible: true });
+    expect(log).toEqual(['a.onHide', 'App.onHide', 'App.onShow', 'a.onShow']);
+  });
+});
+
+describe('route failures (§8.1)', () => {
+  it('an 11th page fails with depth can not be more than 10; fail then complete', async () => {
+    const { harness } = setup(['pages/a/a']);
+    for (let depth = 2; depth <= 10; depth += 1) expect(await route(harness, 'navigateTo', { url: '/pages/a/a' })).toEqual({});
+    const calls: string[] = [];
+    const result = await route(harness, 'navigateTo', { url: '/pages/a/a', fail: () => calls.push('fail'), complete: () => calls.push('complete'), success: () => calls.push('success') });
+    expect(result).toEqual({ error: 1, errorMessage: 'depth can not be more than 10' });
+    expect(calls).toEqual(['fail', 'complete']);
+    const getCurrentPages = harness.globals().getCurrentPages as () => unknown[];
+    expect(getCurrentPages()).toHaveLength(10);
+  });
+
+  it('navigateBack on the only page fails with already top of navigation', async () => {
+    const { harness } = setup(['pages/a/a']);
+    expect(await route(harness, 'navigateBack', {})).toEqual({ error: 1, errorMessage: 'already top of navigation' });
+  });
+
+  it('switchTab to a non-tab page fails; a missing page is not found', async () => {
+    const { harness } = setup(['pages/a/a', 'pages/b/b'], ['pages/a/a']);
+    expect(await route(harness, 'switchTab', { url: '/pages/b/b' })).toEqual({ error: 1, errorMessage: '/pages/b/b resolved to pages/b/b is not tab,  which is not valid' });
+    expect(await route(harness, 'navigateTo', { url: 'nope' })).toEqual({ error: 1, errorMessage: 'nope resolved to pages/a/nope is not found' });
+  });
+
+  it('switchTab drops a query with a warning; navigateTo a tab page warns', async () => {
+    const { harness, log } = setup(['pages/a/a', 'pages/b/b'], ['pages/a/a', 'pages/b/b']);
+    await route(harness, 'switchTab', { url: '/pages/b/b?x=1' });
+    expect(harness.warnings.some((warning) => warning.includes('does not take a query'))).toBe(true);
+    await route(harness, 'navigateTo', { url: '/pages/a/a' });
+    expect(harness.warnings.some((warning) => warning.includes('without the tab bar'))).toBe(true);
+    expect(log.filter((entry) => entry === 'a.onLoad')).toHaveLength(2);
+  });
+
+  it('the view back button pops one page', () => {
+    const { log, harness } = setup(['pages/a/a', 'pages/b/b']);
+    return route(harness, 'navigateTo', { url: '/pages/b/b' }).then(() => {
+      log.length = 0;
+      harness.send({ t: 'back' });
+      expect(log).toEqual(['b.onUnload', 'a.onShow']);
+    });
+  });
+});

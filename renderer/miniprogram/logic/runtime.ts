@@ -1,0 +1,208 @@
+// The logic half of the mini-program runtime (docs/miniprogram.md §2–§4, §8, §10): runs app.js, pages and
+// components from a ModuleSource, answers the view's ViewToLogic messages and sends LogicToView ones. It
+// takes its channel as parameters, so it runs the same in a Worker (worker-entry.ts) and in Node tests.
+import type { LogicToView, RuntimeProblem, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+import { createComponentHost, normalizeComponentPath } from './component-host';
+import { describeError, problemFromError } from './error-report';
+import { createRenderAcks } from './instance-data';
+import { invoke, type LogicConfig, type LogicContext } from './logic-context';
+import { createModuleRegistry, type ModuleSource } from './module-registry';
+import type { PageOptions } from './page-instance';
+import { createPageStack } from './page-stack';
+import { createRouteApis } from './route-apis';
+
+export interface LogicChannel {
+  post(message: LogicToView): void;
+  onMessage(listener: (message: ViewToLogic) => void): void;
+}
+
+export interface LogicRuntimeOptions {
+  channel: LogicChannel;
+  modules: ModuleSource;
+  config: LogicConfig;
+  /** The socket half of `my` (shared/my createMy); the runtime adds the route APIs to it. */
+  socketMy: object;
+  /** Where warnings go (the Worker's console). */
+  warn?: (message: string) => void;
+}
+
+export interface LogicRuntime {
+  /** Runs app.js (App.onLaunch, App.onShow) and opens the entry page. */
+  start(): void;
+  /** An error nothing caught (the Worker's `error` and `unhandledrejection`): App.onError, then a problem. */
+  reportError(error: unknown): void;
+  /** The route of the page on top ('' before launch): what the panel shows beside each `my` call. */
+  currentRoute(): string;
+}
+
+export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
+  const { channel, config } = options;
+  const warn = options.warn ?? ((message: string) => console.warn(`[mini-program] ${message}`));
+  const pageOptions = new Map<string, PageOptions>();
+  const componentOptions = new Map<string, Record<string, unknown>>();
+  let app: Record<string, unknown> | undefined;
+  let reportingError = false;
+  let appVisible = true;
+
+  const context: LogicContext = {
+    config,
+    post: (message) => channel.post(message),
+    acks: createRenderAcks(),
+    reportError,
+    reportProblem: (problem: RuntimeProblem) => channel.post({ t: 'problem', problem }),
+    warn,
+  };
+
+  function reportError(error: unknown): void {
+    const problem = problemFromError(error);
+    const onError = app?.onError;
+    // An error thrown by onError itself is only listed, never handed to onError again.
+    if (typeof onError === 'function' && !reportingError) {
+      reportingError = true;
+      const { message, stack } = describeError(error);
+      invoke(context, () => onError.call(app, message, stack));
+      reportingError = false;
+    }
+    context.reportProblem(problem);
+  }
+
+  const App = (appOptions: unknown): void => {
+    if (app !== undefined) return context.reportProblem({ kind: 'runtime', message: 'App() may be called only once (in app.js)' });
+    app = { ...(typeof appOptions === 'object' && appOptions !== null ? appOptions : {}) };
+  };
+  const getApp = (): unknown => app;
+  const Page = (definition: unknown): void => {
+    const path = registry.running().at(-1);
+    if (path === undefined) return warn('Page() must be called while its page file runs; ignored');
+    pageOptions.set(path.replace(/\.js$/, ''), typeof definition === 'object' && definition !== null ? (definition as PageOptions) : {});
+  };
+  const Component = (definition: unknown): void => {
+    const path = registry.running().at(-1);
+    if (path === undefined) return warn('Component() must be called while its component file runs; ignored');
+    componentOptions.set(normalizeComponentPath(path), typeof definition === 'object' && definition !== null ? (definition as Record<string, unknown>) : {});
+  };
+  const getCurrentPages = (): unknown[] => stack.pages().map((page) => page.instance);
+
+  /** Runs a file's module on first use; false when it is missing or threw (already reported). */
+  function load(path: string): boolean {
+    try {
+      registry.require('', `/${path}`);
+      return true;
+    } catch (error) {
+      reportError(error);
+      return false;
+    }
+  }
+
+  const stack = createPageStack(context, {
+    pageOptions(route) {
+      if (!pageOptions.has(route)) load(`${route}.js`);
+      return pageOptions.get(route);
+    },
+    unmountComponentsOf: (pageId) => components.unmountPage(pageId),
+  });
+  const components = createComponentHost(context, {
+    componentOptions(path) {
+      if (!componentOptions.has(path)) load(`${path}.js`);
+      return componentOptions.get(path);
+    },
+    instanceById: (instanceId) => components.get(instanceId)?.instance ?? stack.find(instanceId)?.instance,
+    pageInstance: (pageId) => stack.find(pageId)?.instance,
+  });
+  const my = Object.freeze({ ...options.socketMy, ...createRouteApis(context, stack) });
+  const registry = createModuleRegistry(options.modules, { my, getApp, App, Page, Component, getCurrentPages }, context.reportProblem);
+
+  function dispatchEvent(message: Extract<ViewToLogic, { t: 'event' }>): void {
+    const target = components.get(message.instanceId)?.instance ?? stack.find(message.instanceId)?.instance;
+    if (!target) return;
+    const handler = target[message.handler];
+    if (typeof handler !== 'function') {
+      context.reportProblem({ kind: 'runtime', message: `can not find event handle method "${message.handler}"` });
+      return;
+    }
+    invoke(context, () => (handler as (event: unknown) => unknown).call(target, message.event));
+  }
+
+  function setVisible(visible: boolean): void {
+    if (visible === appVisible || app === undefined) return;
+    appVisible = visible;
+    const top = stack.top();
+    if (!visible) {
+      if (top?.state === 'shown') {
+        top.state = 'hidden';
+        top.hook('onHide');
+      }
+      invoke(context, () => (typeof app?.onHide === 'function' ? app.onHide() : undefined));
+      return;
+    }
+    invoke(context, () => (typeof app?.onShow === 'function' ? app.onShow(launchOptions()) : undefined));
+    if (top?.state === 'hidden') {
+      top.state = 'shown';
+      top.hook('onShow');
+    }
+  }
+
+  function launchOptions(): Record<string, unknown> {
+    const entry = config.entry ?? { route: config.pages[0] ?? '', query: {} };
+    return { path: entry.route, query: { ...entry.query }, scene: '1000', referrerInfo: {} };
+  }
+
+  function handle(message: ViewToLogic): void {
+    switch (message.t) {
+      case 'rendered':
+        return context.acks.rendered(message.callbackIds);
+      case 'page-ready': {
+        const page = stack.find(message.pageId);
+        if (!page || page.ready || page.state === 'unloaded') return;
+        page.ready = true;
+        page.hook('onReady');
+        return;
+      }
+      case 'event':
+        return dispatchEvent(message);
+      case 'back': {
+        stack.top()?.hook('onBack');
+        stack.navigateBack(1);
+        return;
+      }
+      case 'tab': {
+        const outcome = stack.switchTab(`/${message.pagePath.replace(/^\/+/, '')}`);
+        if (!outcome.ok) warn(outcome.errorMessage);
+        return;
+      }
+      case 'page-event': {
+        const page = stack.find(message.pageId);
+        const arg = message.name === 'onPullDownRefresh' ? (message.arg ?? { from: 'manual' }) : message.arg;
+        page?.hook(message.name, arg === undefined ? [] : [arg]);
+        return;
+      }
+      case 'app-visibility':
+        return setVisible(message.visible);
+      default:
+        return components.handle(message);
+    }
+  }
+
+  channel.onMessage((message) => {
+    try {
+      handle(message);
+    } catch (error) {
+      // A runtime fault must not stop the next message; it is shown like a project error.
+      reportError(error);
+    }
+  });
+
+  return {
+    start() {
+      load('app.js');
+      if (app === undefined) App({});
+      const launch = launchOptions();
+      invoke(context, () => (typeof app?.onLaunch === 'function' ? app.onLaunch(launch) : undefined));
+      invoke(context, () => (typeof app?.onShow === 'function' ? app.onShow(launchOptions()) : undefined));
+      const entry = config.entry ?? { route: config.pages[0] ?? '', query: {} };
+      stack.launch(entry.route, entry.query);
+    },
+    reportError,
+    currentRoute: () => stack.top()?.route ?? '',
+  };
+}

@@ -1,0 +1,16 @@
+// Where the mini-app origin serves the logic half (main/miniprogram/compile-js.ts serves, the Worker loads).
+
+/** `/__mp/logic/<project file path>` is that file as a module script, e.g. `/__mp/logic/pages/index/index.js`. */
+export const LOGIC_MODULE_PREFIX = '/__mp/logic/';
+
+/** The Worker's runtime bundle (renderer/miniprogram/logic/worker-entry.ts, built by scripts/build.mjs). */
+export const LOGIC_WORKER_PATH = '/__mp/logic-worker.js';
+
+/**
+ * The global a served module script calls: `__mpDefine(path, function (module, exports, require, my, getApp,
+ * App, Page, Component, getCurrentPages) {…})`, or `__mpDefine(path, null, problem)` when it did not compile.
+ */
+export const LOGIC_DEFINE_GLOBAL = '__mpDefine';
+
+/** The parameters of a module function, in order. */
+export const LOGIC_MODULE_PARAMETERS = ['module', 'exports', 'require', 'my', 'getApp', 'App', 'Page', 'Component', 'getCurrentPages'] as const;

@@ -7,10 +7,11 @@ export const LOGIC_MODULE_PREFIX = '/__mp/logic/';
 export const LOGIC_WORKER_PATH = '/__mp/logic-worker.js';
 
 /**
- * The global a served module script calls: `__mpDefine(path, function (module, exports, require, my, getApp,
- * App, Page, Component, getCurrentPages) {…})`, or `__mpDefine(path, null, problem)` when it did not compile.
+ * The global (of the logic Worker only) a served module script calls: `__mpDefineLogic(path, function (module,
+ * exports, require, my, getApp, App, Page, Component, getCurrentPages) {…})`, or `__mpDefineLogic(path, null,
+ * problem)` when the file did not compile. `path` is the project path without a leading `/`.
  */
-export const LOGIC_DEFINE_GLOBAL = '__mpDefine';
+export const LOGIC_DEFINE_GLOBAL = '__mpDefineLogic';
 
 /** The parameters of a module function, in order. */
 export const LOGIC_MODULE_PARAMETERS = ['module', 'exports', 'require', 'my', 'getApp', 'App', 'Page', 'Component', 'getCurrentPages'] as const;

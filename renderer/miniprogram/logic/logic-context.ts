@@ -1,17 +1,8 @@
 // What the parts of the logic runtime share: the channel to the view, the render acknowledgements, the
 // project's pages, and one way to call project code so that nothing it throws escapes the runtime.
+import type { LogicConfig } from '../../../shared/miniprogram/logic-worker-protocol';
 import type { LogicToView, RuntimeProblem } from '../../../shared/miniprogram/view-logic-protocol';
 import type { RenderAcks } from './instance-data';
-
-/** The app.json facts the logic needs (the host reads app.json). */
-export interface LogicConfig {
-  /** app.json `pages`; the first is the home page. */
-  pages: string[];
-  /** app.json `tabBar.list[].pagePath`. */
-  tabBarPages: string[];
-  /** The page to launch and its query (default: the home page, no query). */
-  entry?: { route: string; query: Record<string, string> };
-}
 
 export interface LogicContext {
   config: LogicConfig;

@@ -5,7 +5,8 @@ import type { LogicToView, RuntimeProblem, ViewToLogic } from '../../../shared/m
 import { createComponentHost, normalizeComponentPath } from './component-host';
 import { describeError, problemFromError } from './error-report';
 import { createRenderAcks } from './instance-data';
-import { invoke, type LogicConfig, type LogicContext } from './logic-context';
+import type { LogicConfig } from '../../../shared/miniprogram/logic-worker-protocol';
+import { invoke, type LogicContext } from './logic-context';
 import { createModuleRegistry, type ModuleSource } from './module-registry';
 import type { PageOptions } from './page-instance';
 import { createPageStack } from './page-stack';

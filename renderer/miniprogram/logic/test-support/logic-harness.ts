@@ -1,7 +1,7 @@
 // A logic runtime in Node over in-memory modules, with a scripted view: what the logic sends is recorded,
 // and tests answer as the view would (page-ready, rendered, component messages).
 import type { LogicToView, ViewToLogic } from '../../../../shared/miniprogram/view-logic-protocol';
-import type { LogicConfig } from '../logic-context';
+import type { LogicConfig } from '../../../../shared/miniprogram/logic-worker-protocol';
 import type { LoadedModule, ModuleFunction, ModuleGlobals } from '../module-registry';
 import { createLogicRuntime, type LogicRuntime } from '../runtime';
 

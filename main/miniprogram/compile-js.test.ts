@@ -67,7 +67,9 @@ describe('serveLogicModule', () => {
     const ok = await serveLogicModule(dir, '/__mp/logic/pages/a/a.js?v=1');
     expect(ok.status).toBe(200);
     expect(ok.contentType).toMatch(/javascript/);
-    expect(ok.body.startsWith(`${LOGIC_DEFINE_GLOBAL}("pages/a/a.js", function (`)).toBe(true);
+    const served = evaluate(ok.body) as unknown as { path: string; run: string };
+    expect(served.path).toBe('pages/a/a.js');
+    expect(served.run.startsWith(`${LOGIC_DEFINE_GLOBAL}("pages/a/a.js", function (`)).toBe(true);
     for (const path of ['/__mp/logic/missing.js', '/__mp/logic/../outside.js', '/__mp/logic/%2e%2e/x.js', '/__mp/logic/app.json', '/other/app.js']) {
       expect((await serveLogicModule(dir, path)).status).toBe(404);
     }

@@ -25,11 +25,23 @@ export function compileJs(source: string, file: string): CompiledJs {
   }
 }
 
-/** The served script: the module function on the file's own first line, or the problem that stopped it. */
+/**
+ * The module script: the module function starting on the file's own first line, or the problem that stopped
+ * it. The Worker runs it from a blob: URL of its own (see servedLogicScript).
+ */
 export function logicModuleScript(file: string, compiled: CompiledJs): string {
   const path = JSON.stringify(file);
   if (!compiled.ok) return `${LOGIC_DEFINE_GLOBAL}(${path}, null, ${JSON.stringify(compiled.problem)});\n`;
   return `${LOGIC_DEFINE_GLOBAL}(${path}, function (${LOGIC_MODULE_PARAMETERS.join(', ')}) {${compiled.code}\n});\n`;
+}
+
+/**
+ * What `/__mp/logic/<file>` serves: the module script as text. Run straight from the mini-app origin it
+ * would be a cross-origin script to the opaque-origin Worker, whose errors and rejections the browser mutes
+ * ("Script error."); run from a blob: URL the Worker makes, it is same-origin and reports in full.
+ */
+export function servedLogicScript(file: string, compiled: CompiledJs): string {
+  return `${LOGIC_DEFINE_GLOBAL}(${JSON.stringify(file)}, ${JSON.stringify(logicModuleScript(file, compiled))});\n`;
 }
 
 function problemOf(error: unknown, file: string): RuntimeProblem {
@@ -80,7 +92,7 @@ export async function serveLogicModule(projectDir: string, urlPath: string): Pro
   const cached = cache.get(absolute);
   if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return { status: 200, contentType: JS, body: cached.script };
   const source = await readFile(absolute, 'utf8');
-  const script = logicModuleScript(file, compileJs(source, file));
+  const script = servedLogicScript(file, compileJs(source, file));
   cache.set(absolute, { mtimeMs: info.mtimeMs, size: info.size, script });
   return { status: 200, contentType: JS, body: script };
 }

@@ -7,9 +7,11 @@ export const LOGIC_MODULE_PREFIX = '/__mp/logic/';
 export const LOGIC_WORKER_PATH = '/__mp/logic-worker.js';
 
 /**
- * The global (of the logic Worker only) a served module script calls: `__mpDefineLogic(path, function (module,
- * exports, require, my, getApp, App, Page, Component, getCurrentPages) {…})`, or `__mpDefineLogic(path, null,
- * problem)` when the file did not compile. `path` is the project path without a leading `/`.
+ * The global (of the logic Worker only) the logic scripts call. A served file calls
+ * `__mpDefineLogic(path, moduleScriptText)`; the Worker runs that text from a blob: URL, and it calls
+ * `__mpDefineLogic(path, function (module, exports, require, my, getApp, App, Page, Component,
+ * getCurrentPages) {…})`, or `__mpDefineLogic(path, null, problem)` when the file did not compile.
+ * `path` is the project path without a leading `/`.
  */
 export const LOGIC_DEFINE_GLOBAL = '__mpDefineLogic';
 

@@ -27,6 +27,8 @@ export interface PageStack {
   /** The stack, bottom first (getCurrentPages). */
   pages(): readonly PageRecord[];
   top(): PageRecord | undefined;
+  /** The page being opened while its onLoad/onShow run (it is not on the stack yet), else the top page. */
+  current(): PageRecord | undefined;
   /** A live page by id, on the stack or a cached tab page. */
   find(pageId: number): PageRecord | undefined;
 }
@@ -40,6 +42,7 @@ export function createPageStack(context: LogicContext, deps: PageStackDeps): Pag
   const tabs = new Map<string, PageRecord>();
   const opened = new Map<number, boolean>();
   let lastPageId = 0;
+  let opening: PageRecord | undefined;
 
   const isTab = (route: string): boolean => context.config.tabBarPages.includes(route);
   const exists = (route: string): boolean => context.config.pages.includes(route);
@@ -50,8 +53,10 @@ export function createPageStack(context: LogicContext, deps: PageStackDeps): Pag
     const record = createPageRecord(context, deps.pageOptions(route) ?? {}, lastPageId, route, query);
     opened.set(record.pageId, asTab);
     if (asTab) tabs.set(route, record);
+    opening = record;
     record.hook('onLoad', [{ ...query }]);
     show(record);
+    opening = undefined;
     record.data.sendInit();
     return record;
   }
@@ -171,6 +176,7 @@ export function createPageStack(context: LogicContext, deps: PageStackDeps): Pag
     },
     pages: () => stack,
     top,
+    current: () => opening ?? top(),
     find: (pageId) => stack.find((page) => page.pageId === pageId) ?? [...tabs.values()].find((page) => page.pageId === pageId),
   };
 }

@@ -32,7 +32,7 @@ export interface LogicRuntime {
   start(): void;
   /** An error nothing caught (the Worker's `error` and `unhandledrejection`): App.onError, then a problem. */
   reportError(error: unknown): void;
-  /** The route of the page on top ('' before launch): what the panel shows beside each `my` call. */
+  /** The route of the page being opened or else on top ('' before launch): shown beside each `my` call in the panel. */
   currentRoute(): string;
 }
 
@@ -204,6 +204,6 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
       stack.launch(entry.route, entry.query);
     },
     reportError,
-    currentRoute: () => stack.top()?.route ?? '',
+    currentRoute: () => stack.current()?.route ?? '',
   };
 }

@@ -9,6 +9,7 @@ import { LOGIC_DEFINE_GLOBAL } from '../../../shared/miniprogram/logic-urls';
 import type { LogicBoot, PageToWorker, WorkerToPage } from '../../../shared/miniprogram/logic-worker-protocol';
 import type { RuntimeProblem, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
 import { lockDownGlobals } from './lock-down-globals';
+import { installLogicTimers } from './logic-timers';
 import type { LoadedModule, ModuleFunction, ModuleSource } from './module-registry';
 import { createLogicRuntime, type LogicRuntime } from './runtime';
 
@@ -23,20 +24,35 @@ const scope = globalThis as unknown as WorkerScope;
 const post = scope.postMessage.bind(scope);
 const importScripts = scope.importScripts.bind(scope);
 const listen = scope.addEventListener.bind(scope);
+const createObjectURL = URL.createObjectURL.bind(URL);
+const revokeObjectURL = URL.revokeObjectURL.bind(URL);
 
 let runtime: LogicRuntime | undefined;
 const viewListeners: ((message: ViewToLogic) => void)[] = [];
 const myListeners: ((message: EngineLinkMessage) => void)[] = [];
 
-/** Loads one module script; a missing file (404) makes importScripts throw, which means "no such file". */
+/**
+ * Loads one module on its first require: the served file hands over the module script as text, which runs
+ * from a blob: URL (same origin as the Worker, so its errors are not muted; `sourceURL` keeps the file's
+ * URL and lines in stacks). A missing file (404) makes importScripts throw, which means "no such file".
+ */
 function workerModuleSource(moduleBase: string): ModuleSource {
   let expected: string | undefined;
   let loaded: LoadedModule;
-  // The served script calls this once; a call for another path (project code calling it) is ignored.
+  const runText = (path: string, text: string): void => {
+    const blobUrl = createObjectURL(new Blob([`${text}\n//# sourceURL=${moduleBase}${path}`], { type: 'text/javascript' }));
+    try {
+      importScripts(blobUrl);
+    } finally {
+      revokeObjectURL(blobUrl);
+    }
+  };
+  // Calls for any other path than the one being loaded (e.g. from project code) are ignored.
   Object.defineProperty(globalThis, LOGIC_DEFINE_GLOBAL, {
     value: (path: unknown, run: unknown, problem: unknown) => {
-      if (path !== expected) return;
-      loaded = typeof run === 'function' ? { ok: true, run: run as ModuleFunction } : { ok: false, problem: problem as RuntimeProblem };
+      if (expected === undefined || path !== expected) return;
+      if (typeof run === 'string') runText(expected, run);
+      else loaded = typeof run === 'function' ? { ok: true, run: run as ModuleFunction } : { ok: false, problem: problem as RuntimeProblem };
     },
     enumerable: false,
     writable: false,
@@ -83,7 +99,8 @@ listen('message', (event) => {
   else if (message.t === 'view') for (const listener of viewListeners) listener(message.message);
   else for (const listener of myListeners) listener(message.message);
 });
-// Errors of timers, promise callbacks and socket listeners: App.onError and the Problems list, as on a phone.
+// Uncaught errors and rejections of project code: App.onError and the Problems list, as on a phone.
+installLogicTimers(globalThis, (error) => runtime?.reportError(error), (message) => console.warn(`[mini-program] ${message}`));
 listen('error', (event) => {
   event.preventDefault();
   runtime?.reportError(event.error ?? (event as unknown as { message?: unknown }).message);

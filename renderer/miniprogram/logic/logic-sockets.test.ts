@@ -34,12 +34,12 @@ describe('sockets from logic code', () => {
   it('connects, sends and receives from a page; the capture names the page', async () => {
     engine = createEngine();
     const sent: LogicToView[] = [];
-    let runtime: LogicRuntime | undefined;
-    const socketMy = createMy(engineTransport(engine, () => runtime?.currentRoute() ?? ''));
+    // The route is read only when a call is made, after `runtime` below exists.
+    const socketMy = createMy(engineTransport(engine, () => runtime.currentRoute()));
     const echoUrl = lab.url('echo');
     type PageThis = { setData(changes: object): void; data: { received: string[] } };
     type SocketMy = { connectSocket(options: object): void; onSocketOpen(listener: () => void): void; onSocketMessage(listener: (event: { data: string }) => void): void; sendSocketMessage(options: object): void };
-    runtime = createLogicRuntime({
+    const runtime: LogicRuntime = createLogicRuntime({
       channel: { post: (message) => sent.push(message), onMessage: () => undefined },
       config: { pages: ['pages/chat/chat'], tabBarPages: [] },
       socketMy,

@@ -1,7 +1,7 @@
 // The messages between the view page and the logic Worker it starts (renderer/miniprogram/logic-host/ and
 // renderer/miniprogram/logic/worker-entry.ts): the boot settings, the view/logic contract
 // (view-logic-protocol.ts) and the `my` link the page relays to its bridge (my-wire.ts).
-import type { Json } from '../json';
+import type { LabConfig } from '../host-config';
 import type { ClientMessage, EngineLinkMessage } from '../my-wire';
 import type { LogicToView, ViewToLogic } from './view-logic-protocol';
 
@@ -22,7 +22,7 @@ export interface LogicBoot {
   /** app.json behavior.connectSocketDefaultMultiple, as for the page's own `my`. */
   defaultMultiple: boolean;
   /** The lab's endpoints (`window.__MSD_LAB__` of the page), given to the logic as `__MSD_LAB__`. */
-  lab?: Json;
+  lab?: LabConfig;
 }
 
 export type PageToWorker =

@@ -2,7 +2,7 @@
 // origin, so a Worker from the mini-app's own URL is refused as cross-origin; a blob: one is allowed by the
 // mini-app CSP, and it loads the runtime bundle with importScripts), boots it, and relays: view/logic
 // messages to and from the view, `my` link messages between the Worker and the page's bridge transport.
-import type { Json } from '../../../shared/json';
+import type { LabConfig } from '../../../shared/host-config';
 import type { ClientMessage, MyTransport } from '../../../shared/my-wire';
 import { LOGIC_MODULE_PREFIX, LOGIC_WORKER_PATH } from '../../../shared/miniprogram/logic-urls';
 import type { LogicConfig, PageToWorker, WorkerToPage } from '../../../shared/miniprogram/logic-worker-protocol';
@@ -16,7 +16,7 @@ export interface StartLogicOptions {
   bridge: MyTransport;
   defaultMultiple?: boolean;
   /** `window.__MSD_LAB__`, when the host gave the page the lab's endpoints. */
-  lab?: Json;
+  lab?: LabConfig;
   /** A Worker that failed to start or died (a fault of the runtime, not of project code). */
   onFault?: (message: string) => void;
 }

@@ -14,7 +14,7 @@ const logic = startLogicWorker({
   appBase: appBaseOf(location.href),
   config: { pages: ['pages/index/index'], tabBarPages: [] },
   bridge,
-  lab: { echo: 'ws://127.0.0.1:1/echo' },
+  lab: { endpoints: [{ name: 'echo', url: 'ws://127.0.0.1:1/echo', description: 'echo' }] },
   onFault: (message) => report({ fault: message }),
 });
 logic.onMessage((message) => {

@@ -27,5 +27,5 @@ export function probe() {
   } catch (error) {
     evaluated = error.name;
   }
-  return { reachable, bareFetch, evaluated, lab: typeof __MSD_LAB__ === 'object' ? __MSD_LAB__.echo : null };
+  return { reachable, bareFetch, evaluated, lab: typeof __MSD_LAB__ === 'object' ? __MSD_LAB__.endpoints[0].url : null };
 }

@@ -107,6 +107,21 @@ describe('App and errors', () => {
     expect(harness.take('problem').map((message) => message.problem.message)).toEqual(['Error: onError failed', 'Error: late']);
   });
 
+  it('an unhandled rejection goes to App.onUnhandledRejection when defined, else to App.onError', () => {
+    const got: unknown[] = [];
+    const withHandler = createHarness({
+      'app.js': ({ App }) => (App as (options: object) => void)({ onUnhandledRejection: (event: { reason: Error }) => got.push(event.reason.message), onError: () => got.push('onError') }),
+      'pages/index/index.js': page(),
+    });
+    withHandler.runtime.start();
+    withHandler.runtime.reportRejection(new Error('no catch'), undefined);
+    const withoutHandler = createHarness({ 'app.js': ({ App }) => (App as (options: object) => void)({ onError: (message: string) => got.push(message) }), 'pages/index/index.js': page() });
+    withoutHandler.runtime.start();
+    withoutHandler.runtime.reportRejection('plain reason', undefined);
+    expect(got).toEqual(['no catch', 'plain reason']);
+    expect(withHandler.take('problem').map((message) => message.problem.message)).toEqual(['Error: no catch']);
+  });
+
   it('reads file and line from a served-module stack frame', () => {
     const error = new Error('x');
     error.stack = 'Error: x\n    at Object.onLoad (http://127.0.0.1:5000/__mp/logic/pages/a/a.js:12:5)\n    at run (blob:null/abc:1:1)';

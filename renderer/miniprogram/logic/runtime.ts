@@ -30,8 +30,10 @@ export interface LogicRuntimeOptions {
 export interface LogicRuntime {
   /** Runs app.js (App.onLaunch, App.onShow) and opens the entry page. */
   start(): void;
-  /** An error nothing caught (the Worker's `error` and `unhandledrejection`): App.onError, then a problem. */
+  /** An error nothing caught (the Worker's `error` event): App.onError, then a problem. */
   reportError(error: unknown): void;
+  /** An unhandled rejection: App.onUnhandledRejection({ reason, promise }) when defined, else App.onError; then a problem. */
+  reportRejection(reason: unknown, promise: unknown): void;
   /** The route of the page being opened or else on top ('' before launch): shown beside each `my` call in the panel. */
   currentRoute(): string;
 }
@@ -204,6 +206,12 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
       stack.launch(entry.route, entry.query);
     },
     reportError,
+    reportRejection(reason, promise) {
+      const handler = app?.onUnhandledRejection;
+      if (typeof handler !== 'function') return reportError(reason);
+      invoke(context, () => handler.call(app, { reason, promise }));
+      context.reportProblem(problemFromError(reason));
+    },
     currentRoute: () => stack.current()?.route ?? '',
   };
 }

@@ -107,7 +107,7 @@ listen('error', (event) => {
 });
 listen('unhandledrejection', (event) => {
   event.preventDefault();
-  runtime?.reportError(event.reason);
+  runtime?.reportRejection(event.reason, (event as unknown as { promise?: unknown }).promise);
 });
 
 lockDownGlobals(globalThis);

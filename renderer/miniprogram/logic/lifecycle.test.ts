@@ -119,6 +119,23 @@ describe('lifecycle order (§3.7)', () => {
   });
 });
 
+describe('getCurrentPages (§3.6)', () => {
+  it('is empty in App.onLaunch and ends with the page being loaded in its onLoad', async () => {
+    const seen: string[][] = [];
+    let getCurrentPages: () => { route: string }[] = () => [];
+    const files = loggingProject([], ['pages/a/a', 'pages/b/b']);
+    files['app.js'] = (globals) => {
+      getCurrentPages = globals.getCurrentPages as typeof getCurrentPages;
+      (globals.App as (options: object) => void)({ onLaunch: () => seen.push(getCurrentPages().map((page) => page.route)) });
+    };
+    files['pages/b/b.js'] = ({ Page }) => (Page as (options: object) => void)({ onLoad: () => seen.push(getCurrentPages().map((page) => page.route)) });
+    const harness = createHarness(files);
+    harness.runtime.start();
+    await route(harness, 'navigateTo', { url: '/pages/b/b' });
+    expect(seen).toEqual([[], ['pages/a/a', 'pages/b/b']]);
+  });
+});
+
 describe('route failures (§8.1)', () => {
   it('an 11th page fails with depth can not be more than 10; fail then complete', async () => {
     const { harness } = setup(['pages/a/a']);

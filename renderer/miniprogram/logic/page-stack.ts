@@ -27,8 +27,6 @@ export interface PageStack {
   /** The stack, bottom first (getCurrentPages). */
   pages(): readonly PageRecord[];
   top(): PageRecord | undefined;
-  /** The page being opened while its onLoad/onShow run (it is not on the stack yet), else the top page. */
-  current(): PageRecord | undefined;
   /** A live page by id, on the stack or a cached tab page. */
   find(pageId: number): PageRecord | undefined;
 }
@@ -42,23 +40,21 @@ export function createPageStack(context: LogicContext, deps: PageStackDeps): Pag
   const tabs = new Map<string, PageRecord>();
   const opened = new Map<number, boolean>();
   let lastPageId = 0;
-  let opening: PageRecord | undefined;
 
   const isTab = (route: string): boolean => context.config.tabBarPages.includes(route);
   const exists = (route: string): boolean => context.config.pages.includes(route);
   const top = (): PageRecord | undefined => stack[stack.length - 1];
 
-  function open(route: string, query: Record<string, string>, asTab: boolean): PageRecord {
+  /** Pushes a new page, then runs its onLoad/onShow (so getCurrentPages() in them ends with it, as on a phone). */
+  function open(route: string, query: Record<string, string>, asTab: boolean): void {
     lastPageId += 1;
     const record = createPageRecord(context, deps.pageOptions(route) ?? {}, lastPageId, route, query);
     opened.set(record.pageId, asTab);
     if (asTab) tabs.set(route, record);
-    opening = record;
+    stack.push(record);
     record.hook('onLoad', [{ ...query }]);
     show(record);
-    opening = undefined;
     record.data.sendInit();
-    return record;
   }
 
   function show(record: PageRecord): void {
@@ -114,7 +110,7 @@ export function createPageStack(context: LogicContext, deps: PageStackDeps): Pag
 
   return {
     launch(route, query) {
-      stack.push(open(route, query, isTab(route)));
+      open(route, query, isTab(route));
       publish([]);
       return ok;
     },
@@ -124,7 +120,7 @@ export function createPageStack(context: LogicContext, deps: PageStackDeps): Pag
       if (stack.length >= MAX_PAGE_DEPTH) return fail('depth can not be more than 10');
       warnTabPage(found.resolved.route, 'navigateTo');
       hide(top());
-      stack.push(open(found.resolved.route, found.resolved.query, false));
+      open(found.resolved.route, found.resolved.query, false);
       publish([]);
       return ok;
     },
@@ -135,7 +131,7 @@ export function createPageStack(context: LogicContext, deps: PageStackDeps): Pag
       const gone: number[] = [];
       const current = stack.pop();
       if (current) unload(current, gone);
-      stack.push(open(found.resolved.route, found.resolved.query, false));
+      open(found.resolved.route, found.resolved.query, false);
       publish(gone);
       return ok;
     },
@@ -159,8 +155,10 @@ export function createPageStack(context: LogicContext, deps: PageStackDeps): Pag
       const gone: number[] = [];
       clearStack(gone, false);
       const cached = tabs.get(route);
-      if (cached) show(cached);
-      stack.push(cached ?? open(route, {}, true));
+      if (cached) {
+        stack.push(cached);
+        show(cached);
+      } else open(route, {}, true);
       publish(gone);
       return ok;
     },
@@ -170,13 +168,12 @@ export function createPageStack(context: LogicContext, deps: PageStackDeps): Pag
       const gone: number[] = [];
       clearStack(gone, true);
       for (const cached of [...tabs.values()].reverse()) unload(cached, gone);
-      stack.push(open(found.resolved.route, found.resolved.query, isTab(found.resolved.route)));
+      open(found.resolved.route, found.resolved.query, isTab(found.resolved.route));
       publish(gone);
       return ok;
     },
     pages: () => stack,
     top,
-    current: () => opening ?? top(),
     find: (pageId) => stack.find((page) => page.pageId === pageId) ?? [...tabs.values()].find((page) => page.pageId === pageId),
   };
 }

@@ -34,7 +34,7 @@ export interface LogicRuntime {
   reportError(error: unknown): void;
   /** An unhandled rejection: App.onUnhandledRejection({ reason, promise }) when defined, else App.onError; then a problem. */
   reportRejection(reason: unknown, promise: unknown): void;
-  /** The route of the page being opened or else on top ('' before launch): shown beside each `my` call in the panel. */
+  /** The route of the page on top ('' before launch), shown beside each `my` call in the panel. */
   currentRoute(): string;
 }
 
@@ -212,6 +212,6 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
       invoke(context, () => handler.call(app, { reason, promise }));
       context.reportProblem(problemFromError(reason));
     },
-    currentRoute: () => stack.current()?.route ?? '',
+    currentRoute: () => stack.top()?.route ?? '',
   };
 }

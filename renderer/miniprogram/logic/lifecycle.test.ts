@@ -117,6 +117,20 @@ describe('lifecycle order (§3.7)', () => {
     harness.send({ t: 'app-visibility', visible: true });
     expect(log).toEqual(['a.onHide', 'App.onHide', 'App.onShow', 'a.onShow']);
   });
+
+  it('my.onAppHide / my.onAppShow listeners run after the App hook of the same event; off* removes', () => {
+    const { log, harness } = setup(['pages/a/a']);
+    const my = harness.globals().my as Record<string, (listener?: unknown) => void>;
+    const hidden = () => log.push('my.onAppHide');
+    my.onAppHide?.(hidden);
+    my.onAppShow?.((options: { path: string }) => log.push(`my.onAppShow ${options.path}`));
+    log.length = 0;
+    harness.send({ t: 'app-visibility', visible: false });
+    harness.send({ t: 'app-visibility', visible: true });
+    my.offAppHide?.(hidden);
+    harness.send({ t: 'app-visibility', visible: false });
+    expect(log).toEqual(['a.onHide', 'App.onHide', 'my.onAppHide', 'App.onShow', 'my.onAppShow pages/a/a', 'a.onShow', 'a.onHide', 'App.onHide']);
+  });
 });
 
 describe('getCurrentPages (§3.6)', () => {

@@ -96,6 +96,19 @@ describe('App and errors', () => {
     expect(problem?.problem).toMatchObject({ kind: 'runtime', message: 'TypeError: boom' });
   });
 
+  it('my.onError listeners all fire after App.onError; my.offError() removes them all', () => {
+    const got: string[] = [];
+    const harness = createHarness({ 'app.js': ({ App }) => (App as (options: object) => void)({ onError: () => got.push('App.onError') }), 'pages/index/index.js': page() });
+    harness.runtime.start();
+    const my = harness.globals().my as Record<string, (listener?: unknown) => void>;
+    my.onError?.((message: string) => got.push(`first ${message}`));
+    my.onError?.(() => got.push('second'));
+    harness.runtime.reportError(new Error('x'));
+    my.offError?.();
+    harness.runtime.reportError(new Error('y'));
+    expect(got).toEqual(['App.onError', 'first Error: x', 'second', 'App.onError']);
+  });
+
   it('reportError (the Worker error events) reaches onError; an onError that throws is only listed', () => {
     const harness = createHarness({
       'app.js': ({ App }) => (App as (options: object) => void)({ onError: () => { throw new Error('onError failed'); } }),

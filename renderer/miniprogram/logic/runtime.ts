@@ -2,6 +2,7 @@
 // components from a ModuleSource, answers the view's ViewToLogic messages and sends LogicToView ones. It
 // takes its channel as parameters, so it runs the same in a Worker (worker-entry.ts) and in Node tests.
 import type { LogicToView, RuntimeProblem, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+import { createAppEvents } from './app-events';
 import { createComponentHost, normalizeComponentPath } from './component-host';
 import { describeError, problemFromError } from './error-report';
 import { createRenderAcks } from './instance-data';
@@ -60,10 +61,11 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     const problem = problemFromError(error);
     const onError = app?.onError;
     // An error thrown by onError itself is only listed, never handed to onError again.
-    if (typeof onError === 'function' && !reportingError) {
+    if (!reportingError) {
       reportingError = true;
       const { message, stack } = describeError(error);
-      invoke(context, () => onError.call(app, message, stack));
+      if (typeof onError === 'function') invoke(context, () => onError.call(app, message, stack));
+      appEvents.emit('error', [message, stack]);
       reportingError = false;
     }
     context.reportProblem(problem);
@@ -112,7 +114,14 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     instanceById: (instanceId) => components.get(instanceId)?.instance ?? stack.find(instanceId)?.instance,
     pageInstance: (pageId) => stack.find(pageId)?.instance,
   });
-  const my = Object.freeze({ ...options.socketMy, ...createRouteApis(context, stack) });
+  const appEvents = createAppEvents(context);
+  const my = Object.freeze({
+    ...options.socketMy,
+    ...createRouteApis(context, stack),
+    ...appEvents.api,
+    getLaunchOptionsSync: () => launchOptions(),
+    getEnterOptionsSync: () => launchOptions(),
+  });
   const registry = createModuleRegistry(options.modules, { my, getApp, App, Page, Component, getCurrentPages }, context.reportProblem);
 
   function dispatchEvent(message: Extract<ViewToLogic, { t: 'event' }>): void {
@@ -136,9 +145,11 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
         top.hook('onHide');
       }
       invoke(context, () => (typeof app?.onHide === 'function' ? app.onHide() : undefined));
+      appEvents.emit('appHide', []);
       return;
     }
     invoke(context, () => (typeof app?.onShow === 'function' ? app.onShow(launchOptions()) : undefined));
+    appEvents.emit('appShow', [launchOptions()]);
     if (top?.state === 'hidden') {
       top.state = 'shown';
       top.hook('onShow');
@@ -210,6 +221,7 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
       const handler = app?.onUnhandledRejection;
       if (typeof handler !== 'function') return reportError(reason);
       invoke(context, () => handler.call(app, { reason, promise }));
+      appEvents.emit('unhandledRejection', [{ reason, promise }]);
       context.reportProblem(problemFromError(reason));
     },
     currentRoute: () => stack.top()?.route ?? '',

@@ -150,10 +150,33 @@ describe('getCurrentPages (§3.6)', () => {
   });
 });
 
+describe('navigateTo events (§8.1)', () => {
+  it('connects the opener and the opened page through an EventChannel', async () => {
+    type Channel = { emit(name: string, ...args: unknown[]): void; on(name: string, fn: (...args: unknown[]) => void): void; once(name: string, fn: (...args: unknown[]) => void): void };
+    const got: unknown[] = [];
+    let opened: Channel | undefined;
+    const files = loggingProject([], ['pages/a/a']);
+    files['pages/b/b.js'] = ({ Page }) =>
+      (Page as (options: object) => void)({
+        onLoad(this: { getOpenerEventChannel(): Channel }) {
+          opened = this.getOpenerEventChannel();
+          opened.once('fromOpener', (value) => got.push(['b got', value]));
+          opened.emit('fromOpened', 'hi');
+        },
+      });
+    const harness = createHarness(files);
+    harness.runtime.start();
+    const result = (await route(harness, 'navigateTo', { url: '/pages/b/b', events: { fromOpened: (value: unknown) => got.push(['a got', value]) } })) as { eventChannel: Channel };
+    result.eventChannel.emit('fromOpener', 1);
+    result.eventChannel.emit('fromOpener', 2);
+    expect(got).toEqual([['a got', 'hi'], ['b got', 1]]);
+  });
+});
+
 describe('route failures (§8.1)', () => {
   it('an 11th page fails with depth can not be more than 10; fail then complete', async () => {
     const { harness } = setup(['pages/a/a']);
-    for (let depth = 2; depth <= 10; depth += 1) expect(await route(harness, 'navigateTo', { url: '/pages/a/a' })).toEqual({});
+    for (let depth = 2; depth <= 10; depth += 1) expect(await route(harness, 'navigateTo', { url: '/pages/a/a' })).toHaveProperty('eventChannel');
     const calls: string[] = [];
     const result = await route(harness, 'navigateTo', { url: '/pages/a/a', fail: () => calls.push('fail'), complete: () => calls.push('complete'), success: () => calls.push('success') });
     expect(result).toEqual({ error: 1, errorMessage: 'depth can not be more than 10' });

@@ -3,6 +3,7 @@
 // `data()` function; the state machine runs each of onLoad/onReady/onUnload once and ignores setData after
 // unload.
 import type { DataObject } from '../../../shared/miniprogram/data-path';
+import type { EventChannel } from './event-channel';
 import { createInstanceData, type InstanceData } from './instance-data';
 import { callHook, invoke, type LogicContext } from './logic-context';
 
@@ -25,7 +26,16 @@ export interface PageRecord {
 /** Hooks that also exist in the `events` option (§3.1); both run, top-level first. */
 const EVENTS_HOOKS = new Set(['onPullDownRefresh', 'onTitleClick', 'onOptionMenuClick', 'onTabItemTap', 'onBack', 'onResize', 'onKeyboardHeight']);
 
-export function createPageRecord(context: LogicContext, options: PageOptions, pageId: number, route: string, query: Record<string, string>): PageRecord {
+export interface PageIdentity {
+  pageId: number;
+  route: string;
+  query: Record<string, string>;
+  /** `this.getOpenerEventChannel()`: connected to the opener when opened by navigateTo with `events`. */
+  openerChannel: EventChannel;
+}
+
+export function createPageRecord(context: LogicContext, options: PageOptions, identity: PageIdentity): PageRecord {
+  const { pageId, route, query } = identity;
   const instance: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) if (key !== 'data') instance[key] = value;
   const initial = readInitialData(context, options.data, instance);
@@ -41,6 +51,7 @@ export function createPageRecord(context: LogicContext, options: PageOptions, pa
     data: { get: () => data.current },
     route: { value: route },
     $viewId: { value: pageId },
+    getOpenerEventChannel: { value: () => identity.openerChannel },
     setData: { value: (changes: unknown, callback?: unknown) => data.setData(changes, bindCallback(callback, instance)) },
     $spliceData: { value: (changes: unknown, callback?: unknown) => data.spliceData(changes, bindCallback(callback, instance)) },
     // Changes of one tick already travel together, so a batch only needs to run its function.

@@ -3,12 +3,14 @@
 // Tab pages opened as tabs stay loaded (hidden) when a tab switch takes them off the stack; only reLaunch
 // or a redirect away from them unloads them.
 import { resolveRouteUrl } from '../../../shared/miniprogram/route-url';
+import { createEventChannelPair, type EventChannel } from './event-channel';
 import type { LogicContext } from './logic-context';
 import { createPageRecord, type PageOptions, type PageRecord } from './page-instance';
 
 export const MAX_PAGE_DEPTH = 10;
 
-export type RouteOutcome = { ok: true } | { ok: false; error: number; errorMessage: string };
+/** A route API's outcome; `result` is what `success` gets (e.g. navigateTo's `eventChannel`). */
+export type RouteOutcome = { ok: true; result?: Record<string, unknown> } | { ok: false; error: number; errorMessage: string };
 
 export interface PageStackDeps {
   /** The Page() options of a route (loading its module on first use); undefined when the route has no page. */
@@ -19,7 +21,8 @@ export interface PageStackDeps {
 
 export interface PageStack {
   launch(route: string, query: Record<string, string>): RouteOutcome;
-  navigateTo(url: string): RouteOutcome;
+  /** `events` is navigateTo's map of opener listeners (an EventChannel connects the two pages). */
+  navigateTo(url: string, events?: unknown): RouteOutcome;
   redirectTo(url: string): RouteOutcome;
   navigateBack(delta: number): RouteOutcome;
   switchTab(url: string): RouteOutcome;
@@ -46,9 +49,10 @@ export function createPageStack(context: LogicContext, deps: PageStackDeps): Pag
   const top = (): PageRecord | undefined => stack[stack.length - 1];
 
   /** Pushes a new page, then runs its onLoad/onShow (so getCurrentPages() in them ends with it, as on a phone). */
-  function open(route: string, query: Record<string, string>, asTab: boolean): void {
+  function open(route: string, query: Record<string, string>, asTab: boolean, openerChannel?: EventChannel): void {
     lastPageId += 1;
-    const record = createPageRecord(context, deps.pageOptions(route) ?? {}, lastPageId, route, query);
+    const channel = openerChannel ?? createEventChannelPair(context, undefined).opened;
+    const record = createPageRecord(context, deps.pageOptions(route) ?? {}, { pageId: lastPageId, route, query, openerChannel: channel });
     opened.set(record.pageId, asTab);
     if (asTab) tabs.set(route, record);
     stack.push(record);
@@ -114,15 +118,16 @@ export function createPageStack(context: LogicContext, deps: PageStackDeps): Pag
       publish([]);
       return ok;
     },
-    navigateTo(url) {
+    navigateTo(url, events) {
       const found = target(url, 'navigateTo');
       if (found.failure) return found.failure;
       if (stack.length >= MAX_PAGE_DEPTH) return fail('depth can not be more than 10');
       warnTabPage(found.resolved.route, 'navigateTo');
+      const channels = createEventChannelPair(context, events);
       hide(top());
-      open(found.resolved.route, found.resolved.query, false);
+      open(found.resolved.route, found.resolved.query, false, channels.opened);
       publish([]);
-      return ok;
+      return { ok: true, result: { eventChannel: channels.opener } };
     },
     redirectTo(url) {
       const found = target(url, 'redirectTo');

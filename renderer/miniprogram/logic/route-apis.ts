@@ -21,7 +21,7 @@ export function createRouteApis(context: LogicContext, stack: PageStack): RouteA
       const promise = new Promise<unknown>((resolve, reject) => {
         queueMicrotask(() => {
           const outcome = run(options);
-          const payload = outcome.ok ? {} : { error: outcome.error, errorMessage: outcome.errorMessage };
+          const payload = outcome.ok ? (outcome.result ?? {}) : { error: outcome.error, errorMessage: outcome.errorMessage };
           callback(options, outcome.ok ? 'success' : 'fail', payload);
           callback(options, 'complete', payload);
           if (outcome.ok) resolve(payload);
@@ -40,7 +40,7 @@ export function createRouteApis(context: LogicContext, stack: PageStack): RouteA
   }
 
   return {
-    navigateTo: api((options) => stack.navigateTo(String(options.url ?? ''))),
+    navigateTo: api((options) => stack.navigateTo(String(options.url ?? ''), options.events)),
     redirectTo: api((options) => stack.redirectTo(String(options.url ?? ''))),
     navigateBack: api((options) => stack.navigateBack(typeof options.delta === 'number' ? options.delta : 1)),
     switchTab: api((options) => stack.switchTab(String(options.url ?? ''))),

@@ -13,8 +13,9 @@ export interface ThrownParts {
 
 /** What was thrown, as text (anything may be thrown, not only errors). */
 export function describeError(error: unknown): ThrownParts {
-  if (error instanceof Error) return { message: `${error.name}: ${error.message}`, stack: error.stack ?? '' };
+  // Project code may throw anything, including objects whose getters or toString throw.
   try {
+    if (error instanceof Error) return { message: `${error.name}: ${error.message}`, stack: String(error.stack ?? '') };
     return { message: String(error), stack: '' };
   } catch {
     return { message: 'a value that cannot be shown was thrown', stack: '' };

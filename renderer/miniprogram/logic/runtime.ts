@@ -79,12 +79,13 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
   const Page = (definition: unknown): void => {
     const path = registry.running().at(-1);
     if (path === undefined) return warn('Page() must be called while its page file runs; ignored');
-    pageOptions.set(path.replace(/\.js$/, ''), typeof definition === 'object' && definition !== null ? (definition as PageOptions) : {});
+    // Copied now, inside the project's own call: a throwing getter fails Page(), not a later navigation.
+    pageOptions.set(path.replace(/\.js$/, ''), typeof definition === 'object' && definition !== null ? { ...(definition as PageOptions) } : {});
   };
   const Component = (definition: unknown): void => {
     const path = registry.running().at(-1);
     if (path === undefined) return warn('Component() must be called while its component file runs; ignored');
-    componentOptions.set(normalizeComponentPath(path), typeof definition === 'object' && definition !== null ? (definition as Record<string, unknown>) : {});
+    componentOptions.set(normalizeComponentPath(path), typeof definition === 'object' && definition !== null ? { ...(definition as Record<string, unknown>) } : {});
   };
   const getCurrentPages = (): unknown[] => stack.pages().map((page) => page.instance);
 

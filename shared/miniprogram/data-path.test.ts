@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyDataOps, getDataAt, parseDataPath, type DataObject } from './data-path';
+import type { Json } from '../json';
+import { applyDataOps, parseDataPath, type DataObject } from './data-path';
+
+/** The value at `path` (test reader). */
+function getDataAt(data: Json | undefined, path: (string | number)[]): Json | undefined {
+  return path.reduce<Json | undefined>((node, segment) => (node !== null && typeof node === 'object' ? (node as Record<string, Json>)[segment] : undefined), data);
+}
 
 describe('parseDataPath', () => {
   it.each([

@@ -35,17 +35,6 @@ export function applyDataOps(data: DataObject, ops: readonly DataOp[]): DataObje
   return isObject(root) ? root : data;
 }
 
-/** The value at `path`, or undefined when a container on the way is missing. */
-export function getDataAt(data: Json, path: readonly DataPathSegment[]): Json | undefined {
-  let node: Json | undefined = data;
-  for (const segment of path) {
-    if (Array.isArray(node) && typeof segment === 'number') node = node[segment];
-    else if (isObject(node)) node = Object.hasOwn(node, String(segment)) ? node[String(segment)] : undefined;
-    else return undefined;
-  }
-  return node;
-}
-
 function setIn(node: Json | undefined, path: readonly DataPathSegment[], depth: number, value: Json): Json {
   if (depth === path.length) return value;
   const segment = path[depth] as DataPathSegment;

@@ -5,8 +5,6 @@ export interface RouteTarget {
   /** The page path as in app.json: no leading `/`, no extension (`pages/a/a`). */
   route: string;
   query: Record<string, string>;
-  /** The query text as written, without `?` ('' when none). */
-  queryText: string;
 }
 
 /** Resolves `url` against `currentRoute` (the top page's route; '' when there is none). */
@@ -15,7 +13,7 @@ export function resolveRouteUrl(url: string, currentRoute: string): RouteTarget 
   const pathText = mark === -1 ? url : url.slice(0, mark);
   const queryText = mark === -1 ? '' : url.slice(mark + 1);
   const base = pathText.startsWith('/') ? [] : currentRoute.split('/').slice(0, -1);
-  return { route: joinPath(base, pathText), query: parseQuery(queryText), queryText };
+  return { route: joinPath(base, pathText), query: parseQuery(queryText) };
 }
 
 /**

@@ -48,8 +48,6 @@ export interface ModuleRegistry {
   running(): readonly string[];
 }
 
-export class ModuleNotFoundError extends Error {}
-
 export function createModuleRegistry(source: ModuleSource, globals: ModuleGlobals, onCompileProblem: (problem: RuntimeProblem) => void): ModuleRegistry {
   const modules = new Map<string, LogicModule>();
   const runningStack: string[] = [];
@@ -73,7 +71,7 @@ export function createModuleRegistry(source: ModuleSource, globals: ModuleGlobal
       }
       return execute(path, loaded.run);
     }
-    throw new ModuleNotFoundError(`module "${specifier}" is not defined (required from ${fromPath || 'the app'})`);
+    throw new Error(`module "${specifier}" is not defined (required from ${fromPath || 'the app'})`);
   }
 
   function execute(path: string, run: ModuleFunction): unknown {

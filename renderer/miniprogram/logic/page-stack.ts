@@ -7,7 +7,7 @@ import { createEventChannelPair, type EventChannel } from './event-channel';
 import type { LogicContext } from './logic-context';
 import { createPageRecord, type PageOptions, type PageRecord } from './page-instance';
 
-export const MAX_PAGE_DEPTH = 10;
+const MAX_PAGE_DEPTH = 10;
 
 /** A route API's outcome; `result` is what `success` gets (e.g. navigateTo's `eventChannel`). */
 export type RouteOutcome = { ok: true; result?: Record<string, unknown> } | { ok: false; error: number; errorMessage: string };

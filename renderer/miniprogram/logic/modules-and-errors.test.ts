@@ -135,6 +135,16 @@ describe('App and errors', () => {
     expect(withHandler.take('problem').map((message) => message.problem.message)).toEqual(['Error: no catch']);
   });
 
+  it('an entry page missing from app.json opens the home page with a problem; no pages at all is a problem', () => {
+    const harness = createHarness({ 'app.js': () => undefined, 'pages/index/index.js': page() }, { entry: { route: 'pages/gone/gone', query: {} } });
+    harness.runtime.start();
+    expect(harness.sent.find((message) => message.t === 'stack')).toEqual({ t: 'stack', pages: [{ pageId: 1, route: 'pages/index/index', query: {} }] });
+    expect(harness.take('problem').map((message) => message.problem.message)).toEqual(['the launch page pages/gone/gone is not in app.json pages; opening pages/index/index']);
+    const empty = createHarness({ 'app.js': () => undefined });
+    empty.runtime.start();
+    expect(empty.take('problem').map((message) => message.problem.message)).toEqual(['app.json has no pages']);
+  });
+
   it('reads file and line from a served-module stack frame', () => {
     const error = new Error('x');
     error.stack = 'Error: x\n    at Object.onLoad (http://127.0.0.1:5000/__mp/logic/pages/a/a.js:12:5)\n    at run (blob:null/abc:1:1)';

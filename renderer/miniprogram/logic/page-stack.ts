@@ -99,7 +99,7 @@ export function createPageStack(context: LogicContext, deps: PageStackDeps): Pag
     return { resolved } as const;
   }
 
-  /** Unloads every stack page above `keep` pages, top-down; tab pages opened as tabs only leave the stack. */
+  /** Empties the stack top-down: pages are unloaded, except tab pages opened as tabs when `unloadTabs` is false (hidden, kept). */
   function clearStack(gone: number[], unloadTabs: boolean): void {
     while (stack.length > 0) {
       const record = stack.pop() as PageRecord;

@@ -214,7 +214,14 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
       const launch = launchOptions();
       invoke(context, () => (typeof app?.onLaunch === 'function' ? app.onLaunch(launch) : undefined));
       invoke(context, () => (typeof app?.onShow === 'function' ? app.onShow(launchOptions()) : undefined));
-      const entry = config.entry ?? { route: config.pages[0] ?? '', query: {} };
+      const home = config.pages[0];
+      if (home === undefined) return context.reportProblem({ kind: 'json', message: 'app.json has no pages', file: 'app.json' });
+      const entry = config.entry ?? { route: home, query: {} };
+      if (!config.pages.includes(entry.route)) {
+        context.reportProblem({ kind: 'runtime', message: `the launch page ${entry.route} is not in app.json pages; opening ${home}` });
+        stack.launch(home, {});
+        return;
+      }
       stack.launch(entry.route, entry.query);
     },
     reportError,

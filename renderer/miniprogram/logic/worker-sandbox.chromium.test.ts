@@ -1,6 +1,7 @@
 // The logic Worker in real Chromium, as the browser host runs it: a sandboxed (opaque-origin) iframe under
 // the mini-app CSP starts it from a blob: URL; project code then finds no network, DOM or script-loading
-// global, not even through the prototype chain, and eval is refused. Skipped where /usr/bin/chromium is absent.
+// global, not even through the prototype chain, and eval is refused; its `my` calls leave through the shim's
+// logic link to the bridge, stamped with the page. Skipped where /usr/bin/chromium is absent.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -11,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import { miniappPolicy } from '../../../main/browser-host/content-security';
+import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_LOGIC_LINK_ATTRIBUTE } from '../../../shared/host-config';
+import { unpackClientLinkMessage } from '../../../shared/my-wire';
 import { serveLogic } from '../../../main/miniprogram/serve-logic';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -34,6 +38,7 @@ describe.skipIf(!existsSync(CHROMIUM))('logic worker sandbox (Chromium)', () => 
     const common = { bundle: true, platform: 'browser', format: 'iife', target: 'chrome120', logLevel: 'silent', banner: { js: 'globalThis.__zod_globalConfig = { jitless: true };' } } as const;
     await build({ ...common, entryPoints: [join(here, 'worker-entry.ts')], outfile: join(outDir, 'logic-worker.js') });
     await build({ ...common, entryPoints: [join(here, 'test-support', 'sandbox-page-entry.ts')], outfile: join(outDir, 'page.js') });
+    await build({ ...common, entryPoints: [join(here, '..', '..', '..', 'preload', 'web-miniapp.ts')], outfile: join(outDir, 'shim.js') });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
   }, 60_000);
 
@@ -44,19 +49,27 @@ describe.skipIf(!existsSync(CHROMIUM))('logic worker sandbox (Chromium)', () => 
   });
 
   it('runs project logic with no way out but my, and reports errors with file and line', async () => {
+    // The bridge: a plain WebSocket server recording what the logic's link (the shim's second link) sends.
+    const bridgeFrames: unknown[] = [];
+    const bridgeHttp = createServer();
+    const bridge = new WebSocketServer({ server: bridgeHttp });
+    bridge.on('connection', (socket) => socket.on('message', (data) => bridgeFrames.push(JSON.parse(String(data)))));
+    const bridgeUrl = `${(await listen(bridgeHttp)).replace('http:', 'ws:')}/bridge?token=t`;
     let panelOrigin = '';
     const miniappBase = await listen(
       createServer((request, response) => {
-        const csp = miniappPolicy({ miniappBridge: 'ws://127.0.0.1:9/bridge', panelOrigin });
+        const csp = miniappPolicy({ miniappBridge: bridgeUrl, panelOrigin });
         const url = request.url ?? '/';
+        const files: Record<string, string> = { '/shim.js': 'shim.js', '/page.js': 'page.js' };
         if (url === '/page.html') {
           response.writeHead(200, { 'Content-Type': 'text/html', 'Content-Security-Policy': csp });
-          response.end('<!doctype html><script src="/page.js"></script>');
+          response.end(`<!doctype html><script src="/shim.js" ${MINIAPP_BRIDGE_ATTRIBUTE}="${bridgeUrl}" ${MINIAPP_LOGIC_LINK_ATTRIBUTE}="true"></script><script src="/page.js"></script>`);
           return;
         }
-        if (url === '/page.js') {
+        const file = files[url];
+        if (file) {
           response.writeHead(200, { 'Content-Type': 'text/javascript', 'Content-Security-Policy': csp });
-          response.end(readFileSync(join(outDir, 'page.js'), 'utf8'));
+          response.end(readFileSync(join(outDir, file), 'utf8'));
           return;
         }
         void serveLogic(projectDir, join(outDir, 'logic-worker.js'), url).then((answer) => {
@@ -76,7 +89,7 @@ describe.skipIf(!existsSync(CHROMIUM))('logic worker sandbox (Chromium)', () => 
     );
     const page = await (browser as Browser).newPage();
     await page.goto(`${panelOrigin}/`);
-    type Report = { view?: { t: string; [key: string]: unknown }; bridge?: Record<string, unknown>; fault?: string };
+    type Report = { view?: { t: string; [key: string]: unknown }; fault?: string };
     const reports = async (): Promise<Report[]> => page.evaluate(() => (window as unknown as { reports: Report[] }).reports);
     await expect.poll(async () => (await reports()).filter((report) => report.view?.t === 'problem').length, { timeout: 15_000 }).toBe(2);
     const all = await reports();
@@ -88,8 +101,10 @@ describe.skipIf(!existsSync(CHROMIUM))('logic worker sandbox (Chromium)', () => 
     expect(init.data.probe.evaluated).toBe('EvalError');
     expect(init.data.probe.lab).toBe('ws://127.0.0.1:1/echo');
 
-    const connect = all.find((report) => report.bridge?.op === 'connect')?.bridge;
+    await expect.poll(() => bridgeFrames.flatMap((frame) => unpackClientLinkMessage(frame)).some((message) => (message as { op?: string }).op === 'connect'), { timeout: 10_000 }).toBe(true);
+    const connect = bridgeFrames.flatMap((frame) => unpackClientLinkMessage(frame)).find((message) => (message as { op?: string }).op === 'connect');
     expect(connect).toMatchObject({ op: 'connect', page: 'pages/index/index', options: { url: 'ws://127.0.0.1:1/echo' } });
+    bridge.close();
 
     const problems = all.filter((report) => report.view?.t === 'problem').map((report) => (report.view as unknown as { problem: Record<string, unknown> }).problem);
     // Both reach the Problems list; which comes first is the browser's business (timer vs rejection tracking).

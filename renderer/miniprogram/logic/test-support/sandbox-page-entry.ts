@@ -1,19 +1,16 @@
-// The view page of the Chromium sandbox test: starts the logic Worker as a real view page would, with a
-// recording bridge instead of the engine, and reports everything to the test (the parent frame).
-import type { ClientMessage, MyTransport } from '../../../../shared/my-wire';
+// The view page of the Chromium sandbox test: starts the logic Worker as a real view page would, on the
+// link the `my` shim offers mini-program view pages, and reports what the logic sends to the test (the parent frame).
 import { appBaseOf, startLogicWorker } from '../../logic-host/start-logic-worker';
 
 const report = (entry: unknown): void => window.parent.postMessage(JSON.parse(JSON.stringify(entry)), '*');
 
-const bridge: MyTransport = {
-  send: (message: ClientMessage) => report({ bridge: message }),
-  onMessage: () => undefined,
-};
+const bridge = window.__msdTakeLogicLink?.();
+if (!bridge || window.__msdTakeLogicLink?.() !== undefined) report({ fault: 'the shim did not hand out exactly one logic link' });
 
 const logic = startLogicWorker({
   appBase: appBaseOf(location.href),
   config: { pages: ['pages/index/index'], tabBarPages: [] },
-  bridge,
+  bridge: bridge ?? { send: () => undefined, onMessage: () => undefined },
   lab: { endpoints: [{ name: 'echo', url: 'ws://127.0.0.1:1/echo', description: 'echo' }] },
   onFault: (message) => report({ fault: message }),
 });

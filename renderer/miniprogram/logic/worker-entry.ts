@@ -94,6 +94,8 @@ function boot(settings: LogicBoot): void {
 }
 
 listen('message', (event) => {
+  // Only the page's messages: project code could dispatch a synthetic one on the global scope.
+  if (!event.isTrusted) return;
   const message = event.data as PageToWorker;
   if (message.t === 'boot') boot(message.boot);
   else if (message.t === 'view') for (const listener of viewListeners) listener(message.message);

@@ -3,7 +3,7 @@
 // (view-logic-protocol.ts) and the `my` link the page relays to its bridge (my-wire.ts).
 import type { LabConfig } from '../host-config';
 import type { ClientMessage, EngineLinkMessage } from '../my-wire';
-import type { LogicToView, ViewToLogic } from './view-logic-protocol';
+import type { LogicToView, ViewToLogic, WindowState } from './view-logic-protocol';
 
 /** The app.json facts the logic needs (the host reads app.json). */
 export interface LogicConfig {
@@ -13,6 +13,8 @@ export interface LogicConfig {
   tabBarPages: string[];
   /** The page to launch and its query (default: the home page, no query). */
   entry?: { route: string; query: Record<string, string> };
+  /** Each page's title bar from app.json `window` and its .json, the base of my.setNavigationBar changes. */
+  windows?: Record<string, WindowState>;
 }
 
 export interface LogicBoot {

@@ -17,6 +17,8 @@ export interface PageStackDeps {
   pageOptions(route: string): PageOptions | undefined;
   /** Unmounts the components of a page that was just unloaded (didUnmount, top-down). */
   unmountComponentsOf(pageId: number): void;
+  /** Called after each `stack` message. */
+  stackChanged(): void;
 }
 
 export interface PageStack {
@@ -89,6 +91,7 @@ export function createPageStack(context: LogicContext, deps: PageStackDeps): Pag
     const pages = stack.map(({ pageId, route, query }) => ({ pageId, route, query }));
     context.post(tab === undefined ? { t: 'stack', pages } : { t: 'stack', pages, tab });
     if (gone.length > 0) context.post({ t: 'unload', pageIds: gone });
+    deps.stackChanged();
   }
 
   /** Resolves a route URL; `api` and `url` word the failure like the device. */

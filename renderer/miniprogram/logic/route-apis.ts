@@ -1,10 +1,9 @@
 // my.navigateTo / redirectTo / navigateBack / switchTab / reLaunch (docs/miniprogram.md §8.1, §9.1): the
-// route changes after the calling code has returned (as on a phone, where it crosses to the native side);
-// `success` or `fail({error, errorMessage})`, then `complete`; the call also returns a Promise.
+// route changes after the calling code has returned, with the calling conventions of asyncApi.
 import { invoke, type LogicContext } from './logic-context';
 import type { PageStack, RouteOutcome } from './page-stack';
 
-type RouteApi = (options?: unknown) => Promise<unknown>;
+export type RouteApi = (options?: unknown) => Promise<unknown>;
 
 export interface RouteApis {
   navigateTo: RouteApi;
@@ -14,31 +13,35 @@ export interface RouteApis {
   reLaunch: RouteApi;
 }
 
-export function createRouteApis(context: LogicContext, stack: PageStack): RouteApis {
-  function api(run: (options: Record<string, unknown>) => RouteOutcome): RouteApi {
-    return (raw?: unknown) => {
-      const options = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-      const promise = new Promise<unknown>((resolve, reject) => {
-        queueMicrotask(() => {
-          const outcome = run(options);
-          const payload = outcome.ok ? (outcome.result ?? {}) : { error: outcome.error, errorMessage: outcome.errorMessage };
-          callback(options, outcome.ok ? 'success' : 'fail', payload);
-          callback(options, 'complete', payload);
-          if (outcome.ok) resolve(payload);
-          else reject(payload);
-        });
-      });
-      // Callback-style callers never handle the Promise; its rejection must not count as unhandled.
-      promise.catch(() => undefined);
-      return promise;
-    };
-  }
-
-  function callback(options: Record<string, unknown>, name: string, payload: object): void {
+/**
+ * An async `my` API over a synchronous step: the step runs in a microtask after the call (as on a phone,
+ * where it crosses to the native side); `success(result)` or `fail({error, errorMessage})`, then `complete`;
+ * the call also returns a Promise whose rejection never counts as unhandled.
+ */
+export function asyncApi(context: LogicContext, run: (options: Record<string, unknown>) => RouteOutcome): RouteApi {
+  const callback = (options: Record<string, unknown>, name: string, payload: object): void => {
     const fn = options[name];
     if (typeof fn === 'function') invoke(context, () => (fn as (result: object) => void).call(options, payload));
-  }
+  };
+  return (raw?: unknown) => {
+    const options = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+    const promise = new Promise<unknown>((resolve, reject) => {
+      queueMicrotask(() => {
+        const outcome = run(options);
+        const payload = outcome.ok ? (outcome.result ?? {}) : { error: outcome.error, errorMessage: outcome.errorMessage };
+        callback(options, outcome.ok ? 'success' : 'fail', payload);
+        callback(options, 'complete', payload);
+        if (outcome.ok) resolve(payload);
+        else reject(payload);
+      });
+    });
+    promise.catch(() => undefined);
+    return promise;
+  };
+}
 
+export function createRouteApis(context: LogicContext, stack: PageStack): RouteApis {
+  const api = (run: (options: Record<string, unknown>) => RouteOutcome): RouteApi => asyncApi(context, run);
   return {
     navigateTo: api((options) => stack.navigateTo(String(options.url ?? ''), options.events)),
     redirectTo: api((options) => stack.redirectTo(String(options.url ?? ''))),

@@ -9,6 +9,7 @@ import { createRenderAcks } from './instance-data';
 import type { LogicConfig } from '../../../shared/miniprogram/logic-worker-protocol';
 import { invoke, type LogicContext } from './logic-context';
 import { createModuleRegistry, type ModuleSource } from './module-registry';
+import { createNavigationBar } from './navigation-bar';
 import type { PageOptions } from './page-instance';
 import { createPageStack } from './page-stack';
 import { createRouteApis } from './route-apis';
@@ -106,6 +107,7 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
       return pageOptions.get(route);
     },
     unmountComponentsOf: (pageId) => components.unmountPage(pageId),
+    stackChanged: () => navigationBar.stackChanged(),
   });
   const components = createComponentHost(context, {
     componentOptions(path) {
@@ -116,10 +118,12 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     pageInstance: (pageId) => stack.find(pageId)?.instance,
   });
   const appEvents = createAppEvents(context);
+  const navigationBar = createNavigationBar(context, () => stack.top());
   const my = Object.freeze({
     ...options.socketMy,
     ...createRouteApis(context, stack),
     ...appEvents.api,
+    ...navigationBar.apis,
     getLaunchOptionsSync: () => launchOptions(),
     getEnterOptionsSync: () => launchOptions(),
   });

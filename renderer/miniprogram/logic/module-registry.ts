@@ -41,6 +41,9 @@ export interface ModuleSource {
   load(path: string): LoadedModule;
 }
 
+/** A required file did not compile; its problem (kind 'js', with file and line) was already reported. */
+export class ModuleCompileError extends Error {}
+
 export interface ModuleRegistry {
   /** Runs (once) and returns the exports of the file `specifier` names, resolved from the file `fromPath`. */
   require(fromPath: string, specifier: string): unknown;
@@ -67,7 +70,7 @@ export function createModuleRegistry(source: ModuleSource, globals: ModuleGlobal
       if (loaded === undefined) continue;
       if (!loaded.ok) {
         onCompileProblem(loaded.problem);
-        throw new Error(`${path} could not be compiled: ${loaded.problem.message}`);
+        throw new ModuleCompileError(`${path} could not be compiled: ${loaded.problem.message}`);
       }
       return execute(path, loaded.run);
     }

@@ -58,7 +58,7 @@ describe('require', () => {
     const sent: unknown[] = [];
     const withProblem = createHarnessWithCompileProblem(compileProblem, sent);
     withProblem.start();
-    expect(sent).toContainEqual({ t: 'problem', problem: compileProblem });
+    expect(sent.filter((message) => (message as { t: string }).t === 'problem')).toEqual([{ t: 'problem', problem: compileProblem }]);
   });
 });
 

@@ -8,7 +8,7 @@ import { describeError, problemFromError } from './error-report';
 import { createRenderAcks } from './instance-data';
 import type { LogicConfig } from '../../../shared/miniprogram/logic-worker-protocol';
 import { invoke, type LogicContext } from './logic-context';
-import { createModuleRegistry, type ModuleSource } from './module-registry';
+import { createModuleRegistry, ModuleCompileError, type ModuleSource } from './module-registry';
 import { createNavigationBar } from './navigation-bar';
 import type { PageOptions } from './page-instance';
 import { createPageStack } from './page-stack';
@@ -96,7 +96,8 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
       registry.require('', `/${path}`);
       return true;
     } catch (error) {
-      reportError(error);
+      // A compile error is listed once, as the compiler's problem; it is not a run-time error of the app.
+      if (!(error instanceof ModuleCompileError)) reportError(error);
       return false;
     }
   }

@@ -205,6 +205,22 @@ describe('route failures (§8.1)', () => {
     expect(log.filter((entry) => entry === 'a.onLoad')).toHaveLength(2);
   });
 
+  it('a tab bar tap switches tab, then calls onTabItemTap on the tapped page (top-level and events)', () => {
+    const log: string[] = [];
+    const files = loggingProject(log, ['pages/a/a']);
+    files['pages/b/b.js'] = ({ Page }) =>
+      (Page as (options: object) => void)({
+        onShow: () => log.push('b.onShow'),
+        onTabItemTap: (item: { pagePath: string; index: number }) => log.push(`b.onTabItemTap ${item.pagePath} ${item.index}`),
+        events: { onTabItemTap: () => log.push('b.events.onTabItemTap') },
+      });
+    const harness = createHarness(files, { tabBarPages: ['pages/a/a', 'pages/b/b'] });
+    harness.runtime.start();
+    log.length = 0;
+    harness.send({ t: 'tab', pagePath: 'pages/b/b' });
+    expect(log).toEqual(['a.onHide', 'b.onShow', 'b.onTabItemTap pages/b/b 1', 'b.events.onTabItemTap']);
+  });
+
   it('the view back button pops one page', () => {
     const { log, harness } = setup(['pages/a/a', 'pages/b/b']);
     return route(harness, 'navigateTo', { url: '/pages/b/b' }).then(() => {

@@ -186,8 +186,11 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
         return;
       }
       case 'tab': {
-        const outcome = stack.switchTab(`/${message.pagePath.replace(/^\/+/, '')}`);
-        if (!outcome.ok) warn(outcome.errorMessage);
+        const pagePath = message.pagePath.replace(/^\/+/, '');
+        const outcome = stack.switchTab(`/${pagePath}`);
+        if (!outcome.ok) return warn(outcome.errorMessage);
+        // The tapped tab's page hears the tap after the switch (its tab bar text is the view's; not in the message).
+        stack.top()?.hook('onTabItemTap', [{ from: 'user', pagePath, text: '', index: config.tabBarPages.indexOf(pagePath) }]);
         return;
       }
       case 'page-event': {

@@ -84,6 +84,9 @@ function boot(settings: LogicBoot): void {
     onMessage: (listener) => myListeners.push(listener),
   };
   if (settings.lab !== undefined) Object.defineProperty(globalThis, '__MSD_LAB__', { value: Object.freeze(settings.lab), enumerable: true });
+  // Mixin() (§4.5, 2.8.2+) is a global, not a module parameter: it hands back the mixin object, which
+  // Component() counts once however often it is used.
+  Object.defineProperty(globalThis, 'Mixin', { value: (options: unknown) => (typeof options === 'object' && options !== null ? options : {}) });
   runtime = createLogicRuntime({
     channel: { post: (message) => post({ t: 'view', message }), onMessage: (listener) => viewListeners.push(listener) },
     modules: workerModuleSource(settings.moduleBase),

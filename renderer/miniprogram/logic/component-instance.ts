@@ -88,6 +88,8 @@ export function createComponentRecord(
     is: { value: `/${create.path}` },
     $id: { value: create.instanceId },
     $page: { value: page },
+    router: { value: context.routerFor(create.path) },
+    pageRouter: { value: context.routerFor(typeof page?.route === 'string' ? page.route : '') },
     setData: { value: (changes: unknown, callback?: unknown) => change(data.setData, changes, callback) },
     $spliceData: { value: (changes: unknown, callback?: unknown) => change(data.spliceData, changes, callback) },
     $batchedUpdates: { value: (body: unknown) => (typeof body === 'function' ? guarded(() => (body as () => void).call(instance)) : undefined) },

@@ -173,6 +173,22 @@ describe('navigateTo events (§8.1)', () => {
   });
 });
 
+describe('this.router (§8.2)', () => {
+  it("resolves relative URLs against the page's own route, my.* against the top page", async () => {
+    type Router = { navigateTo(options: object): Promise<unknown> };
+    let routerOfA: Router | undefined;
+    const files = loggingProject([], ['pages/x/x', 'pages/a/a2']);
+    files['pages/a/a.js'] = ({ Page }) => (Page as (options: object) => void)({ onLoad(this: { router: Router }) { routerOfA = this.router; } });
+    const harness = createHarness(files, { pages: ['pages/a/a', 'pages/x/x', 'pages/a/a2'] });
+    harness.runtime.start();
+    await route(harness, 'navigateTo', { url: '/pages/x/x' });
+    expect(await route(harness, 'navigateTo', { url: 'a2' })).toEqual({ error: 1, errorMessage: 'a2 resolved to pages/x/a2 is not found' });
+    expect(await routerOfA?.navigateTo({ url: 'a2?k=v' })).toHaveProperty('eventChannel');
+    const getCurrentPages = harness.globals().getCurrentPages as () => { route: string }[];
+    expect(getCurrentPages().map((page) => page.route)).toEqual(['pages/a/a', 'pages/x/x', 'pages/a/a2']);
+  });
+});
+
 describe('route failures (§8.1)', () => {
   it('an 11th page fails with depth can not be more than 10; fail then complete', async () => {
     const { harness } = setup(['pages/a/a']);

@@ -13,6 +13,8 @@ export interface LogicContext {
   /** A problem the runtime found itself (not an exception of project code). */
   reportProblem(problem: RuntimeProblem): void;
   warn(message: string): void;
+  /** The route APIs resolving relative URLs against `base` (`this.router` / `this.pageRouter`, §8.2). */
+  routerFor(base: string): object;
 }
 
 /** Calls `target[name](...args)` when it is a function; what it throws is reported, never rethrown. */

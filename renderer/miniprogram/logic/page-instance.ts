@@ -52,6 +52,8 @@ export function createPageRecord(context: LogicContext, options: PageOptions, id
     route: { value: route },
     $viewId: { value: pageId },
     getOpenerEventChannel: { value: () => identity.openerChannel },
+    router: { value: context.routerFor(route) },
+    pageRouter: { value: context.routerFor(route) },
     setData: { value: (changes: unknown, callback?: unknown) => data.setData(changes, bindCallback(callback, instance)) },
     $spliceData: { value: (changes: unknown, callback?: unknown) => data.spliceData(changes, bindCallback(callback, instance)) },
     // Changes of one tick already travel together, so a batch only needs to run its function.

@@ -1,5 +1,6 @@
 // my.navigateTo / redirectTo / navigateBack / switchTab / reLaunch (docs/miniprogram.md §8.1, §9.1): the
 // route changes after the calling code has returned, with the calling conventions of asyncApi.
+import { joinPath } from '../../../shared/miniprogram/route-url';
 import { invoke, type LogicContext } from './logic-context';
 import type { PageStack, RouteOutcome } from './page-stack';
 
@@ -40,13 +41,26 @@ export function asyncApi(context: LogicContext, run: (options: Record<string, un
   };
 }
 
-export function createRouteApis(context: LogicContext, stack: PageStack): RouteApis {
+/** `url` made absolute against `base` (a route or component path), so the stack does not resolve it against its top. */
+function fromBase(url: string, base: string | undefined): string {
+  if (base === undefined || url.startsWith('/')) return url;
+  const mark = url.indexOf('?');
+  const path = mark === -1 ? url : url.slice(0, mark);
+  return `/${joinPath(base.split('/').slice(0, -1), path)}${mark === -1 ? '' : url.slice(mark)}`;
+}
+
+/**
+ * The route APIs; relative URLs resolve against the top page (`my.*`, no `base`) or against `base`
+ * (`this.router` / `this.pageRouter` of a page or component, §8.2).
+ */
+export function createRouteApis(context: LogicContext, stack: PageStack, base?: string): RouteApis {
   const api = (run: (options: Record<string, unknown>) => RouteOutcome): RouteApi => asyncApi(context, run);
+  const url = (options: Record<string, unknown>): string => fromBase(String(options.url ?? ''), base);
   return {
-    navigateTo: api((options) => stack.navigateTo(String(options.url ?? ''), options.events)),
-    redirectTo: api((options) => stack.redirectTo(String(options.url ?? ''))),
+    navigateTo: api((options) => stack.navigateTo(url(options), options.events)),
+    redirectTo: api((options) => stack.redirectTo(url(options))),
     navigateBack: api((options) => stack.navigateBack(typeof options.delta === 'number' ? options.delta : 1)),
-    switchTab: api((options) => stack.switchTab(String(options.url ?? ''))),
-    reLaunch: api((options) => stack.reLaunch(String(options.url ?? ''))),
+    switchTab: api((options) => stack.switchTab(url(options))),
+    reLaunch: api((options) => stack.reLaunch(url(options))),
   };
 }

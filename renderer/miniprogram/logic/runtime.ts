@@ -56,6 +56,7 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     reportError,
     reportProblem: (problem: RuntimeProblem) => channel.post({ t: 'problem', problem }),
     warn,
+    routerFor: (base) => Object.freeze(createRouteApis(context, stack, base)),
   };
 
   function reportError(error: unknown): void {

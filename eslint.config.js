@@ -57,6 +57,25 @@ export default tseslint.config(
     rules: restrict(react, ['**/renderer/**']),
   },
   {
+    // The mini-program logic runs in a Worker with no DOM (docs/miniprogram-runtime.md, Logic): it may not
+    // name the page's globals, and it may import only shared/ and npm libraries.
+    files: ['renderer/miniprogram/logic/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    rules: {
+      ...restrict(['electron', ...nodeAndWs, ...react], ['node:*', '**/main/**', '**/preload/**', '**/miniprogram/view/**', '**/logic-host/**']),
+      'no-restricted-globals': ['error', 'window', 'document', 'fetch', 'XMLHttpRequest', 'WebSocket', 'localStorage', 'sessionStorage', 'location', 'navigator'],
+    },
+  },
+  {
+    // Mini-program project files (fixtures): CommonJS modules with the logic globals of docs/miniprogram.md §10.2.
+    files: ['e2e/fixtures/miniprogram-*/**/*.js', '**/test-support/*-project/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { my: 'readonly', App: 'readonly', Page: 'readonly', Component: 'readonly', getApp: 'readonly', getCurrentPages: 'readonly', require: 'readonly', module: 'writable', __MSD_LAB__: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Test harnesses, e2e, benchmarks and build scripts run in Node and may reach every layer.
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**', 'scripts/**', 'bin/**', '*.config.*'],
     rules: { 'no-restricted-imports': 'off' },

@@ -2,7 +2,7 @@
 // defines a frozen `window.my` (the shared `createMy` factory) over the page's WebSocket bridge and
 // exposes nothing else; the <script> element that carried the bridge URL removes itself before the
 // page's own scripts run.
-import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE } from '../shared/host-config';
+import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE, MINIAPP_LOGIC_LINK_ATTRIBUTE } from '../shared/host-config';
 import { MAX_CLIENT_BATCH, type ClientMessage, type EngineLinkMessage, type MyTransport } from '../shared/my-wire';
 import { createMy } from '../shared/my/create-my';
 
@@ -94,12 +94,22 @@ function install(): void {
   const bridge = script?.getAttribute(MINIAPP_BRIDGE_ATTRIBUTE);
   // app.json's behavior.connectSocketDefaultMultiple, as the host read it (A17).
   const defaultMultiple = script?.getAttribute(MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE) === 'true';
+  const logicLink = script?.getAttribute(MINIAPP_LOGIC_LINK_ATTRIBUTE) === 'true';
   script?.remove();
-  const transport = bridge
-    ? createBridgeTransport(new WebSocket(`${bridge}&page=${encodeURIComponent(location.href)}`))
-    : unreachableTransport();
-  const my = Object.freeze(createMy(transport, { defaultMultiple }));
+  const openLink = (): MyTransport =>
+    bridge ? createBridgeTransport(new WebSocket(`${bridge}&page=${encodeURIComponent(location.href)}`)) : unreachableTransport();
+  const my = Object.freeze(createMy(openLink(), { defaultMultiple }));
   Object.defineProperty(window, 'my', { value: my, enumerable: true, configurable: false, writable: false });
+  // A mini-program's logic Worker numbers its calls itself, so it needs a link of its own (one engine client).
+  if (logicLink) {
+    let taken = false;
+    const take = (): MyTransport | undefined => {
+      if (taken) return undefined;
+      taken = true;
+      return openLink();
+    };
+    Object.defineProperty(window, '__msdTakeLogicLink', { value: take, enumerable: false, configurable: false, writable: false });
+  }
 }
 
 if (typeof document !== 'undefined') install();

@@ -45,6 +45,17 @@ const steps = [
       }),
   },
   {
+    name: 'mini-program logic worker',
+    source: 'renderer/miniprogram/logic/worker-entry.ts',
+    // Same CSP as the shim (no eval), so zod runs jitless here too.
+    run: () =>
+      bundle('renderer/miniprogram/logic/worker-entry.ts', out('logicWorker'), {
+        platform: 'browser',
+        format: 'iife',
+        banner: { js: 'globalThis.__zod_globalConfig = { jitless: true };' },
+      }),
+  },
+  {
     name: 'command line',
     source: 'main/cli/index.ts',
     run: () => bundle('main/cli/index.ts', out('cli'), { platform: 'node', format: 'esm', packages: 'external' }),

@@ -28,6 +28,8 @@ export interface CaptureEntry {
   monoTime: number;
   /** Which `my` client: a mini-app page session ('app-3') or 'panel'. */
   clientId: string;
+  /** The mini-program page route that made a call (kind 'call'), when the caller is mini-program logic. */
+  page?: string;
   /** Engine-wide connection id ('s1' single-mode, 't4' task), '' when none. */
   connectionId: string;
   kind: EntryKind;

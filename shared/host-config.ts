@@ -21,6 +21,7 @@
 //    When the host runs the embedded lab server, a second inline script defines `window.__MSD_LAB__`
 //    (the lab's endpoints, for the bundled demo mini-app).
 import { z } from 'zod';
+import type { MyTransport } from './my-wire';
 import type { LabEndpoint } from './panel-wire';
 
 /** `window.__MSD_CONFIG__` in the panel page served by the browser host. */
@@ -47,6 +48,12 @@ export const MINIAPP_BRIDGE_ATTRIBUTE = 'data-msd-bridge';
 /** The attribute on the shim's <script> element, "true" when app.json makes `multiple` default to true (A17). */
 export const MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE = 'data-msd-default-multiple';
 
+/**
+ * The attribute on the shim's <script> element, "true" on a mini-program view page: the shim then also offers
+ * `window.__msdTakeLogicLink()`, a second bridge link for the page's logic Worker (docs/miniprogram-runtime.md).
+ */
+export const MINIAPP_LOGIC_LINK_ATTRIBUTE = 'data-msd-logic-link';
+
 /** Path of the `my` shim on the mini-app origin. */
 export const MINIAPP_SHIM_PATH = '/__msd/web-miniapp.js';
 
@@ -56,5 +63,7 @@ declare global {
     __MSD_CONFIG__?: HostConfig;
     /** Set by the browser host in the mini-app page when the embedded lab server runs. */
     __MSD_LAB__?: LabConfig;
+    /** On mini-program view pages (MINIAPP_LOGIC_LINK_ATTRIBUTE): the logic Worker's link; the first call only. */
+    __msdTakeLogicLink?: () => MyTransport | undefined;
   }
 }

@@ -10,6 +10,7 @@ export const captureEntrySchema: z.ZodType<CaptureEntry> = z.object({
   wallTime: z.number().finite(),
   monoTime: z.number().finite(),
   clientId: z.string(),
+  page: z.string().optional(),
   connectionId: z.string(),
   kind: z.enum(['call', 'result', 'lifecycle', 'frame', 'error', 'warning']),
   name: z.string(),
@@ -43,8 +44,8 @@ export function captureToJsonl(entries: Iterable<CaptureEntry>): string {
  * the same entry always serializes to the same text whether it came from the log or from an import.
  */
 export function canonicalEntry(entry: CaptureEntry): CaptureEntry {
-  const { seq, wallTime, monoTime, clientId, connectionId, kind, name, direction, opcode, size, payload, binary, truncated, errorCode, errorMessage, cause, detail } = entry;
-  const optional = { opcode, payload, binary, truncated, errorCode, errorMessage, cause, detail };
+  const { seq, wallTime, monoTime, clientId, page, connectionId, kind, name, direction, opcode, size, payload, binary, truncated, errorCode, errorMessage, cause, detail } = entry;
+  const optional = { page, opcode, payload, binary, truncated, errorCode, errorMessage, cause, detail };
   const canonical: CaptureEntry = { seq, wallTime, monoTime, clientId, connectionId, kind, name, direction, size };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(canonical, { [key]: value });
   return canonical;

@@ -12,7 +12,12 @@ export type SocketTarget = z.infer<typeof socketTargetSchema>;
 export const socketEventNameSchema = z.enum(['open', 'message', 'error', 'close']);
 export type SocketEventName = z.infer<typeof socketEventNameSchema>;
 
-const callBase = { callId: z.number().int().nonnegative(), target: socketTargetSchema };
+const callBase = {
+  callId: z.number().int().nonnegative(),
+  target: socketTargetSchema,
+  /** The mini-program page (route) whose logic made the call; absent for plain mini-app pages and the panel. */
+  page: z.string().max(512).optional(),
+};
 
 /**
  * Options are sent as the client sanitized them (functions dropped, binary turned into

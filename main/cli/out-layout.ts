@@ -18,6 +18,8 @@ export const OUT_LAYOUT = {
   /** The Electron preloads (CJS, single files: the preloads are sandboxed). */
   panelPreload: 'preload/panel.cjs',
   miniappPreload: 'preload/miniapp.cjs',
+  /** The mini-program logic Worker's runtime (IIFE, renderer/miniprogram/logic/worker-entry.ts). */
+  logicWorker: 'miniprogram/logic-worker.js',
 } as const;
 
 export type OutPaths = { readonly [K in keyof typeof OUT_LAYOUT]: string };

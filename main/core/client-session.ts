@@ -127,6 +127,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   function logCall(call: ClientCall, connectionId: string): void {
     capture.append({
       clientId,
+      page: call.page,
       connectionId,
       kind: 'call',
       name: apiName(call),

@@ -1,0 +1,68 @@
+// The custom-component instances of all pages, driven by the view's component-* messages. A component's
+// module is loaded on its first use; its instance id is the view's (docs/miniprogram-runtime.md "Logic").
+import type { ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+import { createComponentRecord, type ComponentRecord } from './component-instance';
+import { mergeComponentOptions } from './component-options';
+import type { LogicContext } from './logic-context';
+
+type ComponentMessage = Extract<ViewToLogic, { t: `component-${string}` }>;
+
+export interface ComponentHostDeps {
+  /** The Component() options of a path (loading its module on first use), undefined when there are none. */
+  componentOptions(path: string): Record<string, unknown> | undefined;
+  /** The `this` of a page or component instance by id (a component's parent). */
+  instanceById(instanceId: number): Record<string, unknown> | undefined;
+  pageInstance(pageId: number): Record<string, unknown> | undefined;
+}
+
+export interface ComponentHost {
+  handle(message: ComponentMessage): void;
+  get(instanceId: number): ComponentRecord | undefined;
+  /** didUnmount for every component of a page, in creation order (parents before children). */
+  unmountPage(pageId: number): void;
+}
+
+/** `/components/card/index.js` and `components/card/index` name the same component. */
+export function normalizeComponentPath(path: string): string {
+  return path.replace(/^\/+/, '').replace(/\.js$/, '');
+}
+
+export function createComponentHost(context: LogicContext, deps: ComponentHostDeps): ComponentHost {
+  const components = new Map<number, ComponentRecord>();
+
+  function create(message: Extract<ViewToLogic, { t: 'component-create' }>): void {
+    const path = normalizeComponentPath(message.path);
+    if (components.has(message.instanceId)) {
+      context.reportProblem({ kind: 'runtime', message: `component instance id ${message.instanceId} is already in use` });
+      return;
+    }
+    const options = deps.componentOptions(path);
+    if (options === undefined) context.reportProblem({ kind: 'runtime', message: `Component() was not called for /${path}`, file: `${path}.js` });
+    const parent = deps.instanceById(message.parentId) ?? {};
+    const record = createComponentRecord(context, mergeComponentOptions(options ?? {}), { ...message, path }, parent, deps.pageInstance(message.pageId));
+    components.set(message.instanceId, record);
+  }
+
+  return {
+    handle(message) {
+      if (message.t === 'component-create') return create(message);
+      const record = components.get(message.instanceId);
+      if (!record) return;
+      if (message.t === 'component-props') record.updateProps(message.props, message.eventProps);
+      else if (message.t === 'component-mounted') record.mounted();
+      else if (message.t === 'component-updated') record.updated();
+      else {
+        record.unmount();
+        components.delete(message.instanceId);
+      }
+    },
+    get: (instanceId) => components.get(instanceId),
+    unmountPage(pageId) {
+      for (const [instanceId, record] of components) {
+        if (record.pageId !== pageId) continue;
+        record.unmount();
+        components.delete(instanceId);
+      }
+    },
+  };
+}

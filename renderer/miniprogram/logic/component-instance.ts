@@ -1,0 +1,155 @@
+// One custom-component instance (docs/miniprogram.md §4.3–§4.5, component2): created when the view meets its
+// tag (onInit → deriveDataFromProps → init), then didMount; every update (new props or its own setData) runs
+// deriveDataFromProps before the render and didUpdate(prevProps, prevData) after it; didUnmount at removal.
+// `this.props` holds the declared defaults, every attribute written on the tag, and each `onXxx` prop as a
+// function calling the parent's handler of that name with the parent as `this`.
+import type { Json } from '../../../shared/json';
+import type { DataObject } from '../../../shared/miniprogram/data-path';
+import { problemFromError } from './error-report';
+import { createInstanceData, type InstanceData } from './instance-data';
+import type { LogicContext } from './logic-context';
+import type { ComponentHook, MergedComponentOptions } from './component-options';
+import { bindCallback, defineMembers } from './page-instance';
+
+export interface ComponentCreate {
+  instanceId: number;
+  pageId: number;
+  /** Component path without leading `/` or extension, e.g. `components/card/index`. */
+  path: string;
+  props: Record<string, Json>;
+  eventProps: Record<string, string>;
+}
+
+export interface ComponentRecord {
+  readonly instanceId: number;
+  readonly pageId: number;
+  readonly instance: Record<string, unknown>;
+  readonly data: InstanceData;
+  mounted(): void;
+  updateProps(props: Record<string, Json>, eventProps: Record<string, string>): void;
+  updated(): void;
+  unmount(): void;
+}
+
+export function createComponentRecord(
+  context: LogicContext,
+  merged: MergedComponentOptions,
+  create: ComponentCreate,
+  parent: Record<string, unknown>,
+  page: Record<string, unknown> | undefined,
+): ComponentRecord {
+  const instance: Record<string, unknown> = { ...merged.methods };
+  let props = buildProps(merged.props, create.props, create.eventProps, parent, context);
+  let prevProps: Record<string, unknown> | undefined;
+  let prevData: DataObject | undefined;
+  let derivedThisCycle = false;
+  let unmounted = false;
+
+  const run = (hook: ComponentHook, args: unknown[] = []): void => {
+    for (const fn of merged.hooks[hook]) guarded(() => fn.apply(instance, args));
+  };
+
+  /** Errors of this component's code go to its own onError when it has one (§4.2), else to the app. */
+  function guarded(body: () => unknown): void {
+    try {
+      body();
+    } catch (error) {
+      if (!merged.onError) return context.reportError(error);
+      context.reportProblem(problemFromError(error));
+      guarded(() => merged.onError?.call(instance, error));
+    }
+  }
+
+  const data: InstanceData = createInstanceData({
+    instanceId: create.instanceId,
+    initial: {},
+    post: (message) => context.post(message),
+    acks: context.acks,
+    invoke: (callback) => guarded(callback),
+    warn: (message) => context.warn(`/${create.path}: ${message}`),
+    beforeFlush: () => {
+      if (!derivedThisCycle) run('deriveDataFromProps', [props]);
+      derivedThisCycle = false;
+    },
+  });
+
+  function change(apply: (changes: unknown, callback: unknown) => void, changes: unknown, callback: unknown): void {
+    if (unmounted) {
+      context.warn('setData(...) can only update a mounted component. This usually means you called setData() on a unmounted component.');
+      return;
+    }
+    prevData ??= data.current;
+    apply(changes, bindCallback(callback, instance));
+  }
+
+  defineMembers(instance, {
+    data: { get: () => data.current },
+    props: { get: () => props },
+    is: { value: `/${create.path}` },
+    $id: { value: create.instanceId },
+    $page: { value: page },
+    router: { value: context.routerFor(create.path) },
+    pageRouter: { value: context.routerFor(typeof page?.route === 'string' ? page.route : '') },
+    setData: { value: (changes: unknown, callback?: unknown) => change(data.setData, changes, callback) },
+    $spliceData: { value: (changes: unknown, callback?: unknown) => change(data.spliceData, changes, callback) },
+    $batchedUpdates: { value: (body: unknown) => (typeof body === 'function' ? guarded(() => (body as () => void).call(instance)) : undefined) },
+  });
+
+  // Initial data: the merged `data` plus whatever onInit/deriveDataFromProps set, all in the first `init`.
+  guarded(() => data.setData(merged.data(), undefined));
+  run('onInit');
+  run('deriveDataFromProps', [props]);
+  data.sendInit();
+  prevData = undefined;
+
+  return {
+    instanceId: create.instanceId,
+    pageId: create.pageId,
+    instance,
+    data,
+    mounted: () => run('didMount'),
+    updateProps(nextProps, eventProps) {
+      if (unmounted) return;
+      prevProps ??= props;
+      prevData ??= data.current;
+      props = buildProps(merged.props, nextProps, eventProps, parent, context);
+      derivedThisCycle = true;
+      run('deriveDataFromProps', [props]);
+    },
+    updated() {
+      if (unmounted) return;
+      const before = { props: prevProps ?? props, data: prevData ?? data.current };
+      prevProps = undefined;
+      prevData = undefined;
+      derivedThisCycle = false;
+      run('didUpdate', [before.props, before.data]);
+    },
+    unmount() {
+      if (unmounted) return;
+      run('didUnmount');
+      unmounted = true;
+      data.close();
+    },
+  };
+}
+
+function buildProps(
+  defaults: Record<string, unknown>,
+  given: Record<string, Json>,
+  eventProps: Record<string, string>,
+  parent: Record<string, unknown>,
+  context: LogicContext,
+): Record<string, unknown> {
+  const props: Record<string, unknown> = { ...defaults, ...given };
+  for (const [prop, handlerName] of Object.entries(eventProps)) {
+    props[prop] = (...args: unknown[]): unknown => {
+      const handler = parent[handlerName];
+      if (typeof handler !== 'function') {
+        context.warn(`can not find event handle method "${handlerName}" for ${prop}`);
+        return undefined;
+      }
+      return (handler as (...handlerArgs: unknown[]) => unknown).apply(parent, args);
+    };
+  }
+  return Object.freeze(props);
+}

@@ -1,0 +1,56 @@
+// Component() options merged with their mixins (docs/miniprogram.md §4.2, §4.5): lifecycle functions of the
+// same name all run, mixins first in order; for `data`, `props` and `methods` the component wins, then later
+// mixins over earlier ones. A mixin object used twice (directly or through nested mixins) counts once.
+
+export const COMPONENT_HOOKS = ['onInit', 'deriveDataFromProps', 'didMount', 'didUpdate', 'didUnmount'] as const;
+export type ComponentHook = (typeof COMPONENT_HOOKS)[number];
+
+type Fn = (...args: unknown[]) => unknown;
+
+export interface MergedComponentOptions {
+  data: () => Record<string, unknown>;
+  props: Record<string, unknown>;
+  methods: Record<string, unknown>;
+  hooks: Record<ComponentHook, Fn[]>;
+  /** Component-level onError (errors thrown by this component's code). */
+  onError?: Fn;
+}
+
+export function mergeComponentOptions(options: Record<string, unknown>): MergedComponentOptions {
+  const layers = [...flattenMixins(options.mixins, new Set()), options];
+  const hooks = Object.fromEntries(COMPONENT_HOOKS.map((name) => [name, [] as Fn[]])) as Record<ComponentHook, Fn[]>;
+  const dataSources: unknown[] = [];
+  const props: Record<string, unknown> = {};
+  const methods: Record<string, unknown> = {};
+  for (const layer of layers) {
+    for (const name of COMPONENT_HOOKS) if (typeof layer[name] === 'function') hooks[name].push(layer[name] as Fn);
+    dataSources.push(layer.data);
+    Object.assign(props, asRecord(layer.props));
+    Object.assign(methods, asRecord(layer.methods));
+  }
+  const merged: MergedComponentOptions = {
+    data: () => Object.assign({}, ...dataSources.map((source) => asRecord(typeof source === 'function' ? (source as () => unknown)() : source))),
+    props,
+    methods,
+    hooks,
+  };
+  if (typeof options.onError === 'function') merged.onError = options.onError as Fn;
+  return merged;
+}
+
+/** Mixins in run order: a mixin's own mixins come before it; one seen before is skipped. */
+function flattenMixins(raw: unknown, seen: Set<object>): Record<string, unknown>[] {
+  if (!Array.isArray(raw)) return [];
+  const layers: Record<string, unknown>[] = [];
+  for (const mixin of raw) {
+    if (typeof mixin !== 'object' || mixin === null || seen.has(mixin)) continue;
+    seen.add(mixin);
+    const record = mixin as Record<string, unknown>;
+    layers.push(...flattenMixins(record.mixins, seen), record);
+  }
+  return layers;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

@@ -1,0 +1,27 @@
+// my.setNavigationBar and the loading spinner (docs/miniprogram.md §8.3) as `window` messages of the top page.
+import { describe, expect, it } from 'vitest';
+import { createHarness, loggingProject } from './test-support/logic-harness';
+
+type Api = (options?: Record<string, unknown>) => Promise<unknown>;
+
+describe('navigation bar', () => {
+  it('sends the top page window with its changes, again when the page is back on top; warns before onReady', async () => {
+    const harness = createHarness(loggingProject([], ['pages/a/a', 'pages/b/b']), {
+      windows: { 'pages/a/a': { title: 'A', titleBarColor: '#fff' }, 'pages/b/b': { title: 'B' } },
+    });
+    harness.runtime.start();
+    const my = harness.globals().my as Record<string, Api>;
+    await my.setNavigationBar?.({ title: 'Changed', backgroundColor: '#000', frontColor: '#ffffff' });
+    expect(harness.warnings.some((warning) => warning.startsWith('setNavigationBar before onReady'))).toBe(true);
+    harness.send({ t: 'page-ready', pageId: 1 });
+    await my.showNavigationBarLoading?.();
+    expect(harness.take('window').map((message) => message.window)).toEqual([
+      { title: 'Changed', titleBarColor: '#000', frontColor: '#ffffff' },
+      { title: 'Changed', titleBarColor: '#000', frontColor: '#ffffff', loading: true },
+    ]);
+    await my.navigateTo?.({ url: '/pages/b/b' });
+    expect(harness.take('window')).toEqual([]);
+    await my.navigateBack?.();
+    expect(harness.take('window').map((message) => message.window.title)).toEqual(['Changed']);
+  });
+});

@@ -1,0 +1,66 @@
+// my.navigateTo / redirectTo / navigateBack / switchTab / reLaunch (docs/miniprogram.md §8.1, §9.1): the
+// route changes after the calling code has returned, with the calling conventions of asyncApi.
+import { joinPath } from '../../../shared/miniprogram/route-url';
+import { invoke, type LogicContext } from './logic-context';
+import type { PageStack, RouteOutcome } from './page-stack';
+
+export type RouteApi = (options?: unknown) => Promise<unknown>;
+
+export interface RouteApis {
+  navigateTo: RouteApi;
+  redirectTo: RouteApi;
+  navigateBack: RouteApi;
+  switchTab: RouteApi;
+  reLaunch: RouteApi;
+}
+
+/**
+ * An async `my` API over a synchronous step: the step runs in a microtask after the call (as on a phone,
+ * where it crosses to the native side); `success(result)` or `fail({error, errorMessage})`, then `complete`;
+ * the call also returns a Promise whose rejection never counts as unhandled.
+ */
+export function asyncApi(context: LogicContext, run: (options: Record<string, unknown>) => RouteOutcome): RouteApi {
+  const callback = (options: Record<string, unknown>, name: string, payload: object): void => {
+    const fn = options[name];
+    if (typeof fn === 'function') invoke(context, () => (fn as (result: object) => void).call(options, payload));
+  };
+  return (raw?: unknown) => {
+    const options = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+    const promise = new Promise<unknown>((resolve, reject) => {
+      queueMicrotask(() => {
+        const outcome = run(options);
+        const payload = outcome.ok ? (outcome.result ?? {}) : { error: outcome.error, errorMessage: outcome.errorMessage };
+        callback(options, outcome.ok ? 'success' : 'fail', payload);
+        callback(options, 'complete', payload);
+        if (outcome.ok) resolve(payload);
+        else reject(payload);
+      });
+    });
+    promise.catch(() => undefined);
+    return promise;
+  };
+}
+
+/** `url` made absolute against `base` (a route or component path), so the stack does not resolve it against its top. */
+function fromBase(url: string, base: string | undefined): string {
+  if (base === undefined || url.startsWith('/')) return url;
+  const mark = url.indexOf('?');
+  const path = mark === -1 ? url : url.slice(0, mark);
+  return `/${joinPath(base.split('/').slice(0, -1), path)}${mark === -1 ? '' : url.slice(mark)}`;
+}
+
+/**
+ * The route APIs; relative URLs resolve against the top page (`my.*`, no `base`) or against `base`
+ * (`this.router` / `this.pageRouter` of a page or component, §8.2).
+ */
+export function createRouteApis(context: LogicContext, stack: PageStack, base?: string): RouteApis {
+  const api = (run: (options: Record<string, unknown>) => RouteOutcome): RouteApi => asyncApi(context, run);
+  const url = (options: Record<string, unknown>): string => fromBase(String(options.url ?? ''), base);
+  return {
+    navigateTo: api((options) => stack.navigateTo(url(options), options.events)),
+    redirectTo: api((options) => stack.redirectTo(url(options))),
+    navigateBack: api((options) => stack.navigateBack(typeof options.delta === 'number' ? options.delta : 1)),
+    switchTab: api((options) => stack.switchTab(url(options))),
+    reLaunch: api((options) => stack.reLaunch(url(options))),
+  };
+}

@@ -1,0 +1,6 @@
+App({
+  onError(message) {
+    getApp().errors.push(message);
+  },
+  errors: [],
+});

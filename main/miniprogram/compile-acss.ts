@@ -5,11 +5,12 @@
 // - the `page` selector and basic-component tag selectors (`view`) become the classes the view renders
 //   (`.a-page`, `.a-view`), as Alipay's own renderer names them;
 // - syntax errors, missing imports, attribute selectors and relative `url()` (unsupported on device) are
-//   reported with file and line.
+//   reported with file and line;
+// - `url(/abs)` points at the bundle's asset path.
 import postcss, { CssSyntaxError, type Root } from 'postcss';
 import selectorParser from 'postcss-selector-parser';
 import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protocol';
-import { BUILTIN_TAGS } from '../../shared/miniprogram/view-bundle';
+import { BUILTIN_TAGS, BUNDLE_PATHS } from '../../shared/miniprogram/view-bundle';
 import { resolveReference, withExtension } from './project-paths';
 
 export interface CompiledAcss {
@@ -22,6 +23,8 @@ export interface CompiledAcss {
 /** Reads a project file; undefined when it does not exist. */
 export type ReadProjectFile = (path: string) => string | undefined;
 
+/** `url(/images/a.png)` (project-absolute, not `//host`) → served from the bundle's asset path. */
+const ABSOLUTE_URL = /(url\(\s*['"]?)\/(?!\/)/g;
 const RPX = /(^|[^\w.#-])(-?(?:\d+\.?\d*|\.\d+))rpx\b/g;
 
 /** `12rpx` → `calc(12 * var(--rpx))` inside one declaration value. */
@@ -98,6 +101,7 @@ function expand(file: string, root: Root, read: ReadProjectFile, problems: Runti
     if (decl.source?.input.from !== undefined && !decl.source.input.from.endsWith(file)) return;
     if (/url\(\s*['"]?\.\.?\//.test(decl.value)) report(`relative url() in "${decl.prop}" does not work on device; use /absolute paths`, decl.source?.start?.line);
     if (decl.value.includes('rpx')) decl.value = convertRpx(decl.value);
+    if (decl.value.includes('url(')) decl.value = decl.value.replace(ABSOLUTE_URL, `$1${BUNDLE_PATHS.asset}/`);
   });
 }
 

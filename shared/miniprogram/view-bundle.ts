@@ -9,6 +9,8 @@ export const BUNDLE_PATHS = {
   view: '/__mp/view',
   style: '/__mp/style',
   sjs: '/__mp/sjs',
+  /** Project images, fonts and media named by `/absolute` paths in AXML and ACSS. */
+  asset: '/__mp/asset',
 } as const;
 
 /**

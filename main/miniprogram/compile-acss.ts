@@ -10,6 +10,7 @@
 import postcss, { CssSyntaxError, type Root } from 'postcss';
 import selectorParser from 'postcss-selector-parser';
 import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protocol';
+import { convertRpx } from '../../shared/miniprogram/rpx';
 import { BUILTIN_TAGS, BUNDLE_PATHS } from '../../shared/miniprogram/view-bundle';
 import { resolveReference, withExtension } from './project-paths';
 
@@ -25,12 +26,6 @@ export type ReadProjectFile = (path: string) => string | undefined;
 
 /** `url(/images/a.png)` (project-absolute, not `//host`) → served from the bundle's asset path. */
 const ABSOLUTE_URL = /(url\(\s*['"]?)\/(?!\/)/g;
-const RPX = /(^|[^\w.#-])(-?(?:\d+\.?\d*|\.\d+))rpx\b/g;
-
-/** `12rpx` → `calc(12 * var(--rpx))` inside one declaration value. */
-export function convertRpx(value: string): string {
-  return value.replace(RPX, (_match, before: string, amount: string) => `${before}calc(${amount} * var(--rpx))`);
-}
 
 const rewriteSelector = selectorParser((selectors) => {
   selectors.walkTags((tag) => {
@@ -100,7 +95,7 @@ function expand(file: string, root: Root, read: ReadProjectFile, problems: Runti
   root.walkDecls((decl) => {
     if (decl.source?.input.from !== undefined && !decl.source.input.from.endsWith(file)) return;
     if (/url\(\s*['"]?\.\.?\//.test(decl.value)) report(`relative url() in "${decl.prop}" does not work on device; use /absolute paths`, decl.source?.start?.line);
-    if (decl.value.includes('rpx')) decl.value = convertRpx(decl.value);
+    decl.value = convertRpx(decl.value);
     if (decl.value.includes('url(')) decl.value = decl.value.replace(ABSOLUTE_URL, `$1${BUNDLE_PATHS.asset}/`);
   });
 }

@@ -2,7 +2,7 @@
 // returns. Only compiled project files of the right kind and assets of known media types are served, and
 // ProjectFiles keeps every path inside the project root.
 import { extname } from 'node:path';
-import { BUNDLE_PATHS } from '../../shared/miniprogram/view-bundle';
+import { BUNDLE_PATHS, DEFINE_GLOBAL } from '../../shared/miniprogram/view-bundle';
 import type { MiniProgramProject } from './project';
 
 export interface BundleResponse {
@@ -22,7 +22,7 @@ function notFound(): BundleResponse {
   return { status: 404, contentType: 'text/plain; charset=utf-8', body: 'not found' };
 }
 
-/** Answers `/__mp/manifest.json`, `/__mp/view/…axml.js`, `/__mp/sjs/…sjs.js`, `/__mp/style/…acss.css`, `/__mp/asset/…`. */
+/** Answers `/__mp/manifest.json` (and `.js`), `/__mp/view/…axml.js`, `/__mp/sjs/…sjs.js`, `/__mp/style/…acss.css`, `/__mp/asset/…`. */
 export function serveBundle(project: MiniProgramProject, urlPath: string): BundleResponse {
   let path: string;
   try {
@@ -32,6 +32,11 @@ export function serveBundle(project: MiniProgramProject, urlPath: string): Bundl
   }
   if (path === BUNDLE_PATHS.manifest) {
     return { status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(project.manifest()) };
+  }
+  if (path === BUNDLE_PATHS.manifestScript) {
+    // JSON is a JavaScript expression; `<` escaped so no file name can close a script element.
+    const json = JSON.stringify(project.manifest()).replace(/</g, '\\u003c');
+    return { status: 200, contentType: JS, body: `${DEFINE_GLOBAL}("manifest", "", function () { return ${json}; });\n` };
   }
   const exists = (file: string): boolean => project.files.exists(file);
   if (path.startsWith(`${BUNDLE_PATHS.view}/`) && path.endsWith('.axml.js')) {

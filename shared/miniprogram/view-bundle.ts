@@ -6,6 +6,9 @@ import type { RuntimeProblem } from './view-logic-protocol';
 /** URL prefixes of the served bundle; the logic half serves `/__mp/logic/`. */
 export const BUNDLE_PATHS = {
   manifest: '/__mp/manifest.json',
+  /** The manifest as a classic script, `__mpDefine('manifest', '', () => manifest)`: the sandboxed view may load
+   * scripts from its origin but not fetch (its connect-src is the `my` bridge only). */
+  manifestScript: '/__mp/manifest.js',
   view: '/__mp/view',
   style: '/__mp/style',
   sjs: '/__mp/sjs',

@@ -27,6 +27,11 @@ const LITERAL_NAMES: Record<string, string> = { undefined: 'void 0', NaN: 'NaN',
 
 type AnyNode = Node & Record<string, unknown>;
 
+/** Receives each scope name an expression reads. */
+export interface NameSink {
+  add(name: string): unknown;
+}
+
 function parse(source: string): Expression {
   const options = { ecmaVersion: 2022 as const, locations: true };
   try {
@@ -76,7 +81,7 @@ function keyGuard(property: AnyNode): AnyNode {
 }
 
 /** Rewrites `node` in place (returns the replacement for the parent to store). */
-function rewrite(node: AnyNode, source: string, scope: string): AnyNode {
+function rewrite(node: AnyNode, source: string, scope: string, reads: NameSink): AnyNode {
   if (!ALLOWED.has(node.type)) {
     throw new ExpressionError(`${describe(node.type)} is not allowed in AXML expressions`, lineAt(source, node.start));
   }
@@ -84,11 +89,12 @@ function rewrite(node: AnyNode, source: string, scope: string): AnyNode {
     case 'Identifier': {
       const name = node.name as string;
       const literal = LITERAL_NAMES[name];
+      if (literal === undefined) reads.add(name);
       return literal !== undefined ? ({ type: 'Identifier', name: literal } as unknown as AnyNode) : scopeRead(scope, name);
     }
     case 'MemberExpression': {
-      node.object = rewrite(node.object as AnyNode, source, scope);
-      if (node.computed) node.property = keyGuard(rewrite(node.property as AnyNode, source, scope));
+      node.object = rewrite(node.object as AnyNode, source, scope, reads);
+      if (node.computed) node.property = keyGuard(rewrite(node.property as AnyNode, source, scope, reads));
       else if (FORBIDDEN_KEYS.has((node.property as AnyNode).name as string)) {
         throw new ExpressionError(`property "${String((node.property as AnyNode).name)}" is not allowed`, lineAt(source, node.start));
       }
@@ -96,28 +102,28 @@ function rewrite(node: AnyNode, source: string, scope: string): AnyNode {
       return node;
     }
     case 'CallExpression':
-      node.callee = rewrite(node.callee as AnyNode, source, scope);
-      node.arguments = (node.arguments as AnyNode[]).map((argument) => rewrite(argument, source, scope));
+      node.callee = rewrite(node.callee as AnyNode, source, scope, reads);
+      node.arguments = (node.arguments as AnyNode[]).map((argument) => rewrite(argument, source, scope, reads));
       node.optional = true;
       return node;
     case 'UnaryExpression':
       if (node.operator === 'delete') throw new ExpressionError('delete is not allowed', lineAt(source, node.start));
-      node.argument = rewrite(node.argument as AnyNode, source, scope);
+      node.argument = rewrite(node.argument as AnyNode, source, scope, reads);
       return node;
     case 'Property':
       if (node.kind !== 'init' || node.method) throw new ExpressionError('getters and methods are not allowed', lineAt(source, node.start));
-      if (node.computed) node.key = rewrite(node.key as AnyNode, source, scope);
-      node.value = rewrite(node.value as AnyNode, source, scope);
+      if (node.computed) node.key = rewrite(node.key as AnyNode, source, scope, reads);
+      node.value = rewrite(node.value as AnyNode, source, scope, reads);
       node.shorthand = false;
       return node;
     default:
       for (const field of ['object', 'test', 'consequent', 'alternate', 'left', 'right', 'argument', 'expression']) {
         const child = node[field] as AnyNode | null | undefined;
-        if (child && typeof child === 'object' && 'type' in child) node[field] = rewrite(child, source, scope);
+        if (child && typeof child === 'object' && 'type' in child) node[field] = rewrite(child, source, scope, reads);
       }
       for (const field of ['elements', 'properties', 'expressions']) {
         const list = node[field] as Array<AnyNode | null> | undefined;
-        if (list) node[field] = list.map((child) => (child === null ? null : rewrite(child, source, scope)));
+        if (list) node[field] = list.map((child) => (child === null ? null : rewrite(child, source, scope, reads)));
       }
       return node;
   }
@@ -132,10 +138,13 @@ function describe(type: string): string {
   return names[type] ?? type;
 }
 
-/** JavaScript for one `{{ }}` content, reading names from the scope variable `scope` and guarding computed keys with `rt.key`. */
-export function compileExpression(source: string, scope = 's'): string {
+/**
+ * JavaScript for one `{{ }}` content, reading names from the scope variable `scope` and guarding computed keys
+ * with `rt.key`; the names it reads are added to `reads`.
+ */
+export function compileExpression(source: string, scope = 's', reads: NameSink = new Set<string>()): string {
   if (source.trim() === '') throw new ExpressionError('empty {{ }}', 1);
-  const tree = rewrite(parse(source) as unknown as AnyNode, source, scope);
+  const tree = rewrite(parse(source) as unknown as AnyNode, source, scope, reads);
   return `(${generate(tree)})`;
 }
 

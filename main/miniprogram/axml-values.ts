@@ -1,7 +1,7 @@
 // Attribute and text values of AXML → JavaScript expressions. A value that is exactly one `{{ }}` keeps the
 // expression's type (`checked="{{false}}"` is false); text mixed with `{{ }}` becomes a string; plain text is
 // the string itself (`checked="false"` is the truthy string "false", docs/miniprogram.md §5.1).
-import { compileExpression, ExpressionError, splitInterpolation } from './axml-expression';
+import { compileExpression, ExpressionError, splitInterpolation, type NameSink } from './axml-expression';
 
 export interface ValueProblem {
   message: string;
@@ -12,12 +12,14 @@ export interface ValueProblem {
 export interface ValueContext {
   scope: string;
   line: number;
+  /** Collects the scope names the value reads. */
+  reads: NameSink;
   report(problem: ValueProblem): void;
 }
 
 function expression(source: string, offsetLine: number, context: ValueContext): string {
   try {
-    return compileExpression(source, context.scope);
+    return compileExpression(source, context.scope, context.reads);
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
     context.report({ message: `{{${source.trim()}}}: ${error.message}`, line: context.line + offsetLine + error.line - 1 });

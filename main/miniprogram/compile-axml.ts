@@ -26,6 +26,13 @@ interface Level {
   depth: number;
 }
 
+/** What an `a:for` body reads, to re-render an item only when one of those values changed (rt.memo). */
+interface LoopFrame {
+  reads: Set<string>;
+  /** `<include>` and `<slot>` render content whose reads are not known here: never memoized. */
+  opaque: boolean;
+}
+
 class AxmlCompiler {
   readonly problems: RuntimeProblem[] = [];
   readonly imports: string[] = [];
@@ -34,6 +41,8 @@ class AxmlCompiler {
   readonly templates: string[] = [];
   /** `s.name = o.sjs(path).export` lines run at the start of every render and template. */
   readonly sjsBindings: string[] = [];
+  private readonly loops: LoopFrame[] = [];
+  private readonly reads = { add: (name: string) => this.loops.forEach((frame) => frame.reads.add(name)) };
 
   constructor(private readonly file: string) {}
 
@@ -42,7 +51,7 @@ class AxmlCompiler {
   }
 
   values(level: Level, line: number): ValueContext {
-    return { scope: level.scope, line, report: (problem) => this.report(problem.message, problem.line) };
+    return { scope: level.scope, line, reads: this.reads, report: (problem) => this.report(problem.message, problem.line) };
   }
 
   attr(element: AxmlElement, name: string): string | undefined {
@@ -109,8 +118,13 @@ class AxmlCompiler {
     if (keyField === '*this') key = `${inner.scope}[${JSON.stringify(itemName)}]`;
     else if (keyField !== undefined) key = `rt.key(${inner.scope}[${JSON.stringify(itemName)}]?.[${JSON.stringify(keyField)}])`;
     const list = compileAttributeValue(listValue, this.values(level, element.line));
+    const frame: LoopFrame = { reads: new Set(), opaque: false };
+    this.loops.push(frame);
     const body = this.element(element, inner, key);
-    return `rt.each(${list}).map(function (p) { var ${inner.scope} = rt.scope(${level.scope}, null); ${inner.scope}[${JSON.stringify(itemName)}] = p[0]; ${inner.scope}[${JSON.stringify(indexName)}] = p[1]; return ${body}; })`;
+    this.loops.pop();
+    const deps = [...frame.reads].sort().map((name) => `${inner.scope}[${JSON.stringify(name)}]`);
+    const item = frame.opaque ? body : `rt.memo(${key ?? 'p[1]'}, [${deps.join(', ')}], function () { return ${body}; })`;
+    return `rt.each(${list}).map(function (p) { var ${inner.scope} = rt.scope(${level.scope}, null); ${inner.scope}[${JSON.stringify(itemName)}] = p[0]; ${inner.scope}[${JSON.stringify(indexName)}] = p[1]; return ${item}; })`;
   }
 
   element(element: AxmlElement, level: Level, forKey: string | undefined): string {
@@ -130,12 +144,14 @@ class AxmlCompiler {
         const path = this.reference(element, 'src', '.axml');
         if (path === undefined) return 'null';
         this.includes.push(path);
+        this.loops.forEach((frame) => { frame.opaque = true; });
         return `o.include(${JSON.stringify(path)}, ${level.scope})`;
       }
       case 'import-sjs':
         this.importSjs(element);
         return 'null';
       case 'slot': {
+        this.loops.forEach((frame) => { frame.opaque = true; });
         const name = this.attr(element, 'name');
         const nameCode = name === undefined ? '""' : compileAttributeValue(name, this.values(level, element.line));
         const props = this.props(element, level, undefined, new Set(['name']));

@@ -43,6 +43,11 @@ export interface RenderRuntime {
   each(value: unknown): Array<[unknown, number | string]>;
   /** A computed member key, with prototype-reaching names made harmless. */
   key(value: unknown): string | number;
+  /**
+   * One `a:for` item: `render()` runs again only when a value in `deps` (the scope names the item reads) is not
+   * identical to the last render's. Data changes copy only along the changed path, so untouched items skip.
+   */
+  memo(key: string | number, deps: unknown[], render: () => RenderChild): RenderChild;
 }
 
 /** Per-instance helpers: what depends on whose AXML this is (page or component). */

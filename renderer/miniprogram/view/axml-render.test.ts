@@ -65,6 +65,30 @@ describe('AXML rendering', () => {
     expect(rowB?.textContent).toBe('0:B');
   });
 
+  it('setData of one a:for item re-renders only that item; a change of an outer name the items read re-renders all', async () => {
+    const list = Array.from({ length: 100 }, (_, index) => ({ id: index, name: `n${index}` }));
+    const page = await renderPage('<view a:for="{{list}}" a:key="id" class="row">{{item.name}}{{suffix}}</view>', { list, suffix: '!' });
+    const rows = [...document.querySelectorAll('.row')];
+    const changedRows = async (send: () => void): Promise<Set<Element>> => {
+      const touched = new Set<Element>();
+      const observer = new MutationObserver((records) => records.forEach((record) => {
+        const row = (record.target instanceof Element ? record.target : record.target.parentElement)?.closest('.row');
+        if (row) touched.add(row);
+      }));
+      observer.observe(document.body, { subtree: true, characterData: true, childList: true, attributes: true });
+      send();
+      await page.settle();
+      observer.disconnect();
+      return touched;
+    };
+    const one = await changedRows(() => page.send({ t: 'set-data', instanceId: 1, ops: [{ op: 'set', path: ['list', 50, 'name'], value: 'fifty' }] }));
+    expect([...one]).toEqual([rows[50]]);
+    expect(rows[50]?.textContent).toBe('fifty!');
+    const all = await changedRows(() => page.send({ t: 'set-data', instanceId: 1, ops: [{ op: 'set', path: ['suffix'], value: '?' }] }));
+    expect(all.size).toBe(100);
+    expect(rows[0]?.textContent).toBe('n0?');
+  });
+
   it('templates by name/is/data (dynamic is, object shorthand, spread), import and include', async () => {
     await renderPage(
       `<import src="./lib.axml"/>

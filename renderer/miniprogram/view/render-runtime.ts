@@ -1,6 +1,6 @@
 // The `rt` every compiled render module receives (shared/miniprogram/view-bundle.ts RenderRuntime): Preact's
 // `h`, and the few value rules of AXML expressions (docs/miniprogram.md §5.1, §5.3).
-import { Fragment, h } from 'preact';
+import { Component, Fragment, h, type ComponentChild } from 'preact';
 import type { RenderChild, RenderRuntime, RenderScope } from '../../../shared/miniprogram/view-bundle';
 
 /** Keys that would reach prototypes through a computed member access (`a[k]`). */
@@ -10,6 +10,23 @@ function text(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+interface MemoProps {
+  deps: unknown[];
+  render: () => RenderChild;
+}
+
+/** An `a:for` item that skips its render (and Preact's diff of it) while its dependencies are unchanged. */
+class Memo extends Component<MemoProps> {
+  override shouldComponentUpdate(next: MemoProps): boolean {
+    const { deps } = this.props;
+    return deps.length !== next.deps.length || deps.some((value, index) => !Object.is(value, next.deps[index]));
+  }
+
+  override render(): ComponentChild {
+    return this.props.render() as ComponentChild;
+  }
 }
 
 export const renderRuntime: RenderRuntime = {
@@ -29,6 +46,7 @@ export const renderRuntime: RenderRuntime = {
     if (typeof value === 'object' && value !== null) return Object.entries(value).map(([key, item]): [unknown, string] => [item, key]);
     return [];
   },
+  memo: (key, deps, render) => h(Memo, { key, deps, render }) as RenderChild,
   key(value) {
     if (typeof value === 'number') return value;
     const key = String(value);

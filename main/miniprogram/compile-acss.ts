@@ -30,7 +30,7 @@ const ABSOLUTE_URL = /(url\(\s*['"]?)\/(?!\/)/g;
 const rewriteSelector = selectorParser((selectors) => {
   selectors.walkTags((tag) => {
     const name = tag.value;
-    if (name === 'page' || BUILTIN_TAGS.has(name)) tag.replaceWith(selectorParser.className({ value: `a-${name}` }));
+    if (name === 'page' || BUILTIN_TAGS.has(name)) tag.replaceWith(selectorParser.className({ value: `a-${name}`, spaces: tag.spaces }));
   });
 });
 

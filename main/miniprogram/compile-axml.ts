@@ -84,7 +84,7 @@ class AxmlCompiler {
       const ifValue = this.attr(node, 'a:if');
       const elifValue = this.attr(node, 'a:elif');
       const isElse = this.attr(node, 'a:else') !== undefined;
-      if ((elifValue !== undefined || isElse) && chain === undefined) {
+      if ((elifValue !== undefined || isElse) && ifValue === undefined && chain === undefined) {
         this.report(`<${node.tag}> has ${isElse ? 'a:else' : 'a:elif'} without a preceding a:if`, node.line);
       }
       if (ifValue !== undefined && (elifValue !== undefined || isElse)) this.report('no multiple condition: a:if with a:elif/a:else', node.line);

@@ -51,6 +51,14 @@ export class MiniComponent extends Component<MiniComponentProps> {
     host.post({ t: 'component-create', instanceId: this.instanceId, parentId: parent.instanceId, pageId: parent.pageId, path, ...split });
   }
 
+  /** A parent render that passes identical attributes and no slot content leaves the component alone. */
+  override shouldComponentUpdate(next: MiniComponentProps): boolean {
+    const { attrs, slots } = this.props;
+    if (slots.length > 0 || next.slots.length > 0) return true;
+    const names = Object.keys(next.attrs);
+    return names.length !== Object.keys(attrs).length || names.some((name) => !Object.is(attrs[name], next.attrs[name]));
+  }
+
   override render(): ComponentChild {
     const { host, path, attrs, slots } = this.props;
     const data = host.dataOf(this.instanceId);

@@ -115,16 +115,19 @@ class AxmlCompiler {
     const indexName = this.attr(element, 'a:for-index') ?? 'index';
     const keyField = this.attr(element, 'a:key');
     let key: string | undefined;
-    if (keyField === '*this') key = `${inner.scope}[${JSON.stringify(itemName)}]`;
-    else if (keyField !== undefined) key = `rt.key(${inner.scope}[${JSON.stringify(itemName)}]?.[${JSON.stringify(keyField)}])`;
+    if (keyField === '*this') key = 'p[0]';
+    else if (keyField !== undefined) key = `rt.key(p[0]?.[${JSON.stringify(keyField)}])`;
     const list = compileAttributeValue(listValue, this.values(level, element.line));
     const frame: LoopFrame = { reads: new Set(), opaque: false };
     this.loops.push(frame);
     const body = this.element(element, inner, key);
     this.loops.pop();
-    const deps = [...frame.reads].sort().map((name) => `${inner.scope}[${JSON.stringify(name)}]`);
-    const item = frame.opaque ? body : `rt.memo(${key ?? 'p[1]'}, [${deps.join(', ')}], function () { return ${body}; })`;
-    return `rt.each(${list}).map(function (p) { var ${inner.scope} = rt.scope(${level.scope}, null); ${inner.scope}[${JSON.stringify(itemName)}] = p[0]; ${inner.scope}[${JSON.stringify(indexName)}] = p[1]; return ${item}; })`;
+    const itemScope = `var ${inner.scope} = rt.scope(${level.scope}, null); ${inner.scope}[${JSON.stringify(itemName)}] = p[0]; ${inner.scope}[${JSON.stringify(indexName)}] = p[1];`;
+    if (frame.opaque) return `rt.each(${list}).map(function (p) { ${itemScope} return ${body}; })`;
+    // Dependencies are read without building the item's scope, which only a re-render needs.
+    const dependency = (name: string): string => (name === itemName ? 'p[0]' : name === indexName ? 'p[1]' : `${level.scope}[${JSON.stringify(name)}]`);
+    const deps = [...frame.reads].sort().map(dependency);
+    return `rt.each(${list}).map(function (p) { return rt.memo(${key ?? 'p[1]'}, [${deps.join(', ')}], function () { ${itemScope} return ${body}; }); })`;
   }
 
   element(element: AxmlElement, level: Level, forKey: string | undefined): string {

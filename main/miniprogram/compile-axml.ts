@@ -26,7 +26,7 @@ interface Level {
   depth: number;
 }
 
-/** What an `a:for` body reads, to re-render an item only when one of those values changed (rt.memo). */
+/** What an `a:for` body reads, to re-render an item only when one of those values changed (rt.list). */
 interface LoopFrame {
   reads: Set<string>;
   /** `<include>` and `<slot>` render content whose reads are not known here: never memoized. */
@@ -124,10 +124,9 @@ class AxmlCompiler {
     this.loops.pop();
     const itemScope = `var ${inner.scope} = rt.scope(${level.scope}, null); ${inner.scope}[${JSON.stringify(itemName)}] = p[0]; ${inner.scope}[${JSON.stringify(indexName)}] = p[1];`;
     if (frame.opaque) return `rt.each(${list}).map(function (p) { ${itemScope} return ${body}; })`;
-    // Dependencies are read without building the item's scope, which only a re-render needs.
-    const dependency = (name: string): string => (name === itemName ? 'p[0]' : name === indexName ? 'p[1]' : `${level.scope}[${JSON.stringify(name)}]`);
-    const deps = [...frame.reads].sort().map(dependency);
-    return `rt.each(${list}).map(function (p) { return rt.memo(${key ?? 'p[1]'}, [${deps.join(', ')}], function () { ${itemScope} return ${body}; }); })`;
+    const outer = [...frame.reads].filter((name) => name !== itemName && name !== indexName).sort();
+    const deps = outer.map((name) => `${level.scope}[${JSON.stringify(name)}]`);
+    return `rt.list(${list}, [${deps.join(', ')}], function (p) { return ${key ?? 'p[1]'}; }, function (p) { ${itemScope} return ${body}; })`;
   }
 
   element(element: AxmlElement, level: Level, forKey: string | undefined): string {

@@ -44,10 +44,16 @@ export interface RenderRuntime {
   /** A computed member key, with prototype-reaching names made harmless. */
   key(value: unknown): string | number;
   /**
-   * One `a:for` item: `render()` runs again only when a value in `deps` (the scope names the item reads) is not
-   * identical to the last render's. Data changes copy only along the changed path, so untouched items skip.
+   * One `a:for` whose body reads, from outside the loop, the values `deps`: items are keyed by `keyOf` and
+   * re-rendered only when their item, index or `deps` changed (data changes copy only along the changed path,
+   * so untouched items keep their identity).
    */
-  memo(key: string | number, deps: unknown[], render: () => RenderChild): RenderChild;
+  list(
+    value: unknown,
+    deps: unknown[],
+    keyOf: (pair: [unknown, number | string]) => unknown,
+    renderItem: (pair: [unknown, number | string]) => RenderChild,
+  ): RenderChild;
 }
 
 /** Per-instance helpers: what depends on whose AXML this is (page or component). */

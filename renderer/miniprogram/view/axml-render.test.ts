@@ -89,6 +89,15 @@ describe('AXML rendering', () => {
     expect(rows[0]?.textContent).toBe('n0?');
   });
 
+  it('after keys shift (object iteration, removal), an in-place change still reaches the right item', async () => {
+    const page = await renderPage('<view a:for="{{byId}}" a:for-index="key" class="entry" id="e-{{key}}">{{key}}={{item}}</view>', { byId: { a: 1, b: 2, c: 3 } });
+    page.send({ t: 'set-data', instanceId: 1, ops: [{ op: 'set', path: ['byId'], value: { b: 2, c: 3 } }] });
+    await page.settle();
+    page.send({ t: 'set-data', instanceId: 1, ops: [{ op: 'set', path: ['byId', 'c'], value: 30 }] });
+    await page.settle();
+    expect([...document.querySelectorAll('.entry')].map((entry) => entry.textContent)).toEqual(['b=2', 'c=30']);
+  });
+
   it('templates by name/is/data (dynamic is, object shorthand, spread), import and include', async () => {
     await renderPage(
       `<import src="./lib.axml"/>

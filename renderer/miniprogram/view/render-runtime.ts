@@ -1,7 +1,8 @@
 // The `rt` every compiled render module receives (shared/miniprogram/view-bundle.ts RenderRuntime): Preact's
 // `h`, and the few value rules of AXML expressions (docs/miniprogram.md §5.1, §5.3).
-import { Component, Fragment, h, type ComponentChild } from 'preact';
+import { Fragment, h } from 'preact';
 import type { RenderChild, RenderRuntime, RenderScope } from '../../../shared/miniprogram/view-bundle';
+import { ListBlock } from './list-block';
 
 /** Keys that would reach prototypes through a computed member access (`a[k]`). */
 const UNSAFE_KEYS = new Set(['constructor', '__proto__', 'prototype']);
@@ -12,21 +13,13 @@ function text(value: unknown): string {
   return String(value);
 }
 
-interface MemoProps {
-  deps: unknown[];
-  render: () => RenderChild;
-}
-
-/** An `a:for` item that skips its render (and Preact's diff of it) while its dependencies are unchanged. */
-class Memo extends Component<MemoProps> {
-  override shouldComponentUpdate(next: MemoProps): boolean {
-    const { deps } = this.props;
-    return deps.length !== next.deps.length || deps.some((value, index) => !Object.is(value, next.deps[index]));
-  }
-
-  override render(): ComponentChild {
-    return this.props.render() as ComponentChild;
-  }
+/** `a:for` items as [item, index] pairs: arrays, numbers (0…n-1), strings, objects (key as index). */
+function each(value: unknown): Array<[unknown, number | string]> {
+  if (Array.isArray(value)) return value.map((item, index): [unknown, number] => [item, index]);
+  if (typeof value === 'number') return Array.from({ length: Math.max(0, Math.floor(value)) }, (_, index): [unknown, number] => [index, index]);
+  if (typeof value === 'string') return [...value].map((char, index): [unknown, number] => [char, index]);
+  if (typeof value === 'object' && value !== null) return Object.entries(value).map(([key, item]): [unknown, string] => [item, key]);
+  return [];
 }
 
 export const renderRuntime: RenderRuntime = {
@@ -39,14 +32,8 @@ export const renderRuntime: RenderRuntime = {
     if (typeof data === 'object' && data !== null) Object.assign(scope, data);
     return scope;
   },
-  each(value) {
-    if (Array.isArray(value)) return value.map((item, index): [unknown, number] => [item, index]);
-    if (typeof value === 'number') return Array.from({ length: Math.max(0, Math.floor(value)) }, (_, index): [unknown, number] => [index, index]);
-    if (typeof value === 'string') return [...value].map((char, index): [unknown, number] => [char, index]);
-    if (typeof value === 'object' && value !== null) return Object.entries(value).map(([key, item]): [unknown, string] => [item, key]);
-    return [];
-  },
-  memo: (key, deps, render) => h(Memo, { key, deps, render }) as RenderChild,
+  each,
+  list: (value, deps, keyOf, renderItem) => h(ListBlock, { pairs: each(value), deps, keyOf, renderItem }) as RenderChild,
   key(value) {
     if (typeof value === 'number') return value;
     const key = String(value);

@@ -131,6 +131,22 @@ describe('phone shell', () => {
     expect(document.querySelector('#in-b')).toBeNull();
   });
 
+  it('keeps a tab page switched away from mounted (hidden) and sends page-ready once per page', async () => {
+    const view = mountView({ scripts, pages, tabBar });
+    await view.openPage('pages/a/a', {});
+    const pageA = document.querySelector('#in-a');
+    view.send({ t: 'init', instanceId: 2, data: {} });
+    view.send({ t: 'stack', pages: [{ pageId: 2, route: 'pages/b/b', query: {} }], tab: 'pages/b/b' });
+    await view.settle();
+    expect((pageA?.closest('.a-page') as HTMLElement).style.display).toBe('none');
+    expect(document.querySelector('.mp-tab-selected')?.textContent).toBe('B');
+    view.send({ t: 'stack', pages: [{ pageId: 1, route: 'pages/a/a', query: {} }], tab: 'pages/a/a' });
+    await view.settle();
+    expect(document.querySelector('#in-a')).toBe(pageA);
+    expect((pageA?.closest('.a-page') as HTMLElement).style.display).toBe('');
+    expect(ofType(view.sent, 'page-ready')).toEqual([{ t: 'page-ready', pageId: 1 }, { t: 'page-ready', pageId: 2 }]);
+  });
+
   it('acknowledges setData of a page not on screen right away, and sends onReachBottom once per arrival', async () => {
     const view = mountView({ scripts, pages });
     view.send({ t: 'set-data', instanceId: 7, ops: [{ op: 'set', path: ['x'], value: 1 }], callbackId: 3 });

@@ -1,5 +1,6 @@
 // One page of the stack: its root element (`.a-page`, what the ACSS `page` selector styles) is the page's
-// scroll container. Renders once `init` brought the page data; the first render sends `page-ready` (onReady),
+// scroll container. Renders once `init` brought the page data; the first render sends `page-ready` (onReady, once
+// per page id even if the page is mounted again),
 // scrolling sends onPageScroll and, once per arrival at the bottom, onReachBottom (docs/miniprogram.md §3.1).
 import { Component, h, type ComponentChild } from 'preact';
 import type { StackPage } from '../../../shared/miniprogram/view-logic-protocol';
@@ -18,7 +19,6 @@ export interface PageViewProps {
 export class PageView extends Component<PageViewProps> {
   private readonly owner: ViewOwner;
   private readonly detach: () => void;
-  private ready = false;
   private atBottom = false;
   private scrollQueued = false;
 
@@ -58,11 +58,7 @@ export class PageView extends Component<PageViewProps> {
   private afterRender(): void {
     const { host, page } = this.props;
     if (host.dataOf(page.pageId) === undefined) return;
-    host.rendered(page.pageId);
-    if (!this.ready) {
-      this.ready = true;
-      host.post({ t: 'page-ready', pageId: page.pageId });
-    }
+    host.pageRendered(page.pageId);
   }
 
   /** Page scroll events go out at most once per animation frame. */

@@ -1,6 +1,6 @@
 // The phone around the pages: title bar (title, back button when the stack is deeper than one page, loading
-// spinner), the stack (only the top page visible, the others kept mounted), the tab bar on tab pages, and the
-// list of problems as red boxes with file:line.
+// spinner), every live page (only the top of the stack visible; pages below it and tab pages switched away
+// from stay mounted until `unload`), the tab bar on pages opened as tabs, and problems as red boxes.
 import { h, type ComponentChild } from 'preact';
 import type { Json } from '../../../shared/json';
 import { BUNDLE_PATHS, type ManifestPage, type TabBar } from '../../../shared/miniprogram/view-bundle';
@@ -11,6 +11,10 @@ import type { ViewHost } from './view-host';
 
 export interface ShellState {
   stack: StackPage[];
+  /** Pages not unloaded yet, in the order they opened: the stack plus tab pages switched away from. */
+  live: StackPage[];
+  /** The stack message's `tab`: the top page was opened as a tab page. */
+  tab: string | undefined;
   window: WindowState | undefined;
   problems: RuntimeProblem[];
 }
@@ -71,8 +75,8 @@ export function PhoneShell(props: PhoneShellProps): ComponentChild {
   const top = state.stack[state.stack.length - 1];
   const pageOf = (route: string): ManifestPage | undefined => pages.find((page) => page.route === route);
   const topPage = top ? pageOf(top.route) : undefined;
-  // A tab page opened by navigateTo/redirectTo shows no tab bar (docs §8.1), so only a one-page stack has one.
-  const showTabs = tabBar !== undefined && top !== undefined && state.stack.length === 1 && tabBar.items.some((item) => item.pagePath === top.route);
+  // A tab page opened by navigateTo/redirectTo shows no tab bar (docs §8.1): the logic names tab-opened tops.
+  const showTabs = tabBar !== undefined && top !== undefined && state.tab === top.route;
   return h(
     'div',
     { class: 'mp-phone' },
@@ -80,12 +84,12 @@ export function PhoneShell(props: PhoneShellProps): ComponentChild {
     h(
       'div',
       { class: 'mp-pages' },
-      state.stack.map((page) =>
+      state.live.map((page) =>
         h(PageView, {
           key: page.pageId,
           host,
           page,
-          visible: page === top,
+          visible: page.pageId === top?.pageId,
           usingComponents: pageOf(page.route)?.usingComponents ?? {},
           reachBottomDistance: Number(pageOf(page.route)?.window.onReachBottomDistance ?? 50),
         }),

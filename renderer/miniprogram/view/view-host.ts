@@ -15,6 +15,8 @@ export interface ViewHost {
   attach(instanceId: number, rerender: () => void): () => void;
   /** Acknowledges the `set-data` callbacks the instance's finished render showed. */
   rendered(instanceId: number): void;
+  /** A page's render committed: acknowledges its callbacks, and sends `page-ready` after its first render. */
+  pageRendered(pageId: number): void;
   /** A fresh id for a custom-component instance (view-allocated, see component-create). */
   nextComponentId(): number;
   /** `usingComponents` of a component, by its path. */

@@ -3,7 +3,7 @@
 // `container`. Data changes re-render only the instance they belong to; Preact's diff keeps DOM nodes (and so
 // focus and typed text) across renders.
 import { h, render } from 'preact';
-import type { DataOp, LogicToView, RuntimeProblem, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+import type { DataOp, LogicToView, RuntimeProblem, StackPage, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
 import type { ViewManifest } from '../../../shared/miniprogram/view-bundle';
 import type { ModuleRegistry } from './module-registry';
 import { PhoneShell, type ShellState } from './phone-shell';
@@ -33,6 +33,7 @@ export class MiniProgramView implements ViewHost {
   readonly registry: ModuleRegistry;
   private readonly instances = new Map<number, Instance>();
   private readonly reported = new Set<string>();
+  private readonly readyPages = new Set<number>();
   private readonly components: Map<string, Record<string, string>>;
   private state: ShellState;
   private nextId = FIRST_COMPONENT_ID;
@@ -40,7 +41,7 @@ export class MiniProgramView implements ViewHost {
   constructor(private readonly options: MiniProgramViewOptions) {
     this.registry = options.registry;
     this.components = new Map(options.manifest.components.map((component) => [component.path, component.usingComponents]));
-    this.state = { stack: [], window: undefined, problems: [...options.manifest.problems] };
+    this.state = { stack: [], live: [], tab: undefined, window: undefined, problems: [...options.manifest.problems] };
     this.paint();
   }
 
@@ -50,10 +51,12 @@ export class MiniProgramView implements ViewHost {
 
   receive(message: LogicToView): void {
     switch (message.t) {
-      case 'stack':
-        this.state = { ...this.state, stack: message.pages };
+      case 'stack': {
+        const added = message.pages.filter((page) => !this.state.live.some((live) => live.pageId === page.pageId));
+        this.state = { ...this.state, stack: message.pages, live: [...this.state.live, ...added], tab: message.tab };
         this.paint();
         break;
+      }
       case 'init':
         this.instance(message.instanceId).data = message.data !== null && typeof message.data === 'object' && !Array.isArray(message.data) ? message.data : {};
         this.instance(message.instanceId).rerender?.();
@@ -68,11 +71,13 @@ export class MiniProgramView implements ViewHost {
       case 'problem':
         this.showProblem(message.problem);
         break;
-      case 'unload':
+      case 'unload': {
         for (const pageId of message.pageIds) this.instances.delete(pageId);
-        this.state = { ...this.state, stack: this.state.stack.filter((page) => !message.pageIds.includes(page.pageId)) };
+        const staying = (page: StackPage): boolean => !message.pageIds.includes(page.pageId);
+        this.state = { ...this.state, stack: this.state.stack.filter(staying), live: this.state.live.filter(staying) };
         this.paint();
         break;
+      }
     }
   }
 
@@ -93,6 +98,13 @@ export class MiniProgramView implements ViewHost {
     if (instance === undefined || instance.callbackIds.length === 0) return;
     const callbackIds = instance.callbackIds.splice(0);
     this.post({ t: 'rendered', callbackIds });
+  }
+
+  pageRendered(pageId: number): void {
+    this.rendered(pageId);
+    if (this.readyPages.has(pageId)) return;
+    this.readyPages.add(pageId);
+    this.post({ t: 'page-ready', pageId });
   }
 
   nextComponentId(): number {

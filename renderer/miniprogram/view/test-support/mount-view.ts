@@ -25,7 +25,7 @@ export interface MountedView {
   send(message: LogicToView): void;
   /** Lets Preact's queued renders (and effects) run. */
   settle(): Promise<void>;
-  /** Opens a one-page stack at `route` with page id 1 and its data. */
+  /** Opens a one-page stack at `route` with page id 1 and its data (as a tab page when the tab bar lists it). */
   openPage(route: string, data: { [key: string]: Json }, pageId?: number): Promise<void>;
 }
 
@@ -66,7 +66,8 @@ export function mountView(options: MountOptions): MountedView {
     send: (message) => view.receive(message),
     settle,
     async openPage(route, data, pageId = 1) {
-      view.receive({ t: 'stack', pages: [{ pageId, route, query: {} }] });
+      const isTab = options.tabBar?.items.some((item) => item.pagePath === route) === true;
+      view.receive({ t: 'stack', pages: [{ pageId, route, query: {} }], ...(isTab ? { tab: route } : {}) });
       view.receive({ t: 'init', instanceId: pageId, data });
       await settle();
     },

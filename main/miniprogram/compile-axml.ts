@@ -1,7 +1,7 @@
 // AXML → the JavaScript source of a render module (a classic script calling `__mpDefine('axml', path, factory)`,
-// shapes in shared/miniprogram/view-bundle.ts). The generated code builds Preact vnodes through `rt.h` and the
-// owner helpers `o.el` / `o.comp` / `o.tpl` / `o.slot`, so it imports nothing and the view's runtime decides what
-// each tag becomes. Expressions read names from scope objects `s0`, `s1`, … (one per nesting level).
+// shapes in shared/miniprogram/view-bundle.ts). The generated code builds vnodes only through the owner helpers
+// `o.el` / `o.comp` / `o.tpl` / `o.slot` and lists through `rt.list`, so it imports nothing and the view's runtime
+// decides what each tag becomes. Expressions read names from scope objects `s0`, `s1`, … (one per nesting level).
 import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protocol';
 import { BUILTIN_TAGS, DEFINE_GLOBAL } from '../../shared/miniprogram/view-bundle';
 import { parseAxml, type AxmlElement, type AxmlNode } from './axml-tree';
@@ -106,35 +106,38 @@ class AxmlCompiler {
     return `[${out.join(', ')}]`;
   }
 
-  /** `a:for` repeats the element in a child scope holding the item and index names. */
+  /**
+   * `a:for` repeats the element in a child scope holding the item and index names, as a list block (rt.list)
+   * keyed by `a:key` (a field or `*this`), else by a `key="{{…}}"` attribute, else by position.
+   */
   forLoop(element: AxmlElement, level: Level): string {
     const listValue = this.attr(element, 'a:for');
-    if (listValue === undefined) return this.element(element, level, undefined);
+    if (listValue === undefined) return this.element(element, level);
     const inner: Level = { scope: `s${level.depth + 1}`, depth: level.depth + 1 };
     const itemName = this.attr(element, 'a:for-item') ?? 'item';
     const indexName = this.attr(element, 'a:for-index') ?? 'index';
+    const itemScope = `var ${inner.scope} = rt.scope(${level.scope}, null); ${inner.scope}[${JSON.stringify(itemName)}] = p[0]; ${inner.scope}[${JSON.stringify(indexName)}] = p[1];`;
     const keyField = this.attr(element, 'a:key');
-    let key: string | undefined;
+    const keyAttribute = this.attr(element, 'key');
+    let key = 'p[1]';
     if (keyField === '*this') key = 'p[0]';
     else if (keyField !== undefined) key = `rt.key(p[0]?.[${JSON.stringify(keyField)}])`;
+    else if (keyAttribute !== undefined) key = `(function () { ${itemScope} return rt.key(${compileAttributeValue(keyAttribute, this.values(inner, element.line))}); })()`;
     const list = compileAttributeValue(listValue, this.values(level, element.line));
     const frame: LoopFrame = { reads: new Set(), opaque: false };
     this.loops.push(frame);
-    const body = this.element(element, inner, key);
+    const body = this.element(element, inner);
     this.loops.pop();
-    const itemScope = `var ${inner.scope} = rt.scope(${level.scope}, null); ${inner.scope}[${JSON.stringify(itemName)}] = p[0]; ${inner.scope}[${JSON.stringify(indexName)}] = p[1];`;
-    if (frame.opaque) return `rt.each(${list}).map(function (p) { ${itemScope} return ${body}; })`;
     const outer = [...frame.reads].filter((name) => name !== itemName && name !== indexName).sort();
-    const deps = outer.map((name) => `${level.scope}[${JSON.stringify(name)}]`);
-    return `rt.list(${list}, [${deps.join(', ')}], function (p) { return ${key ?? 'p[1]'}; }, function (p) { ${itemScope} return ${body}; })`;
+    // An opaque body gets a new dependency object on every render, so its items always re-render.
+    const deps = frame.opaque ? ['{}'] : outer.map((name) => `${level.scope}[${JSON.stringify(name)}]`);
+    return `rt.list(${list}, [${deps.join(', ')}], function (p) { return ${key}; }, function (p) { ${itemScope} return ${body}; })`;
   }
 
-  element(element: AxmlElement, level: Level, forKey: string | undefined): string {
+  element(element: AxmlElement, level: Level): string {
     switch (element.tag) {
-      case 'block': {
-        const children = this.children(element.children, level);
-        return forKey === undefined ? children : `rt.h(rt.Fragment, { key: ${forKey} }, ${children})`;
-      }
+      case 'block':
+        return this.children(element.children, level);
       case 'template':
         return this.templateTag(element, level);
       case 'import': {
@@ -156,25 +159,24 @@ class AxmlCompiler {
         this.loops.forEach((frame) => { frame.opaque = true; });
         const name = this.attr(element, 'name');
         const nameCode = name === undefined ? '""' : compileAttributeValue(name, this.values(level, element.line));
-        const props = this.props(element, level, undefined, new Set(['name']));
+        const props = this.props(element, level, new Set(['name']));
         return `o.slot(${nameCode}, ${props}, function () { return ${this.children(element.children, level)}; })`;
       }
       default: {
-        const props = this.props(element, level, forKey, new Set());
+        const props = this.props(element, level, new Set(['key']));
         if (BUILTIN_TAGS.has(element.tag)) return `o.el(${JSON.stringify(element.tag)}, ${props}, ${this.children(element.children, level)})`;
         return `o.comp(${JSON.stringify(element.tag)}, ${props}, ${this.slots(element, level)})`;
       }
     }
   }
 
-  /** Attributes as an object literal; `slot` stays (the slot it fills) only on custom components' children. */
-  props(element: AxmlElement, level: Level, forKey: string | undefined, skip: ReadonlySet<string>): string {
+  /** Attributes as an object literal (`slot` only chooses the slot a child fills; `key` keys list items). */
+  props(element: AxmlElement, level: Level, skip: ReadonlySet<string>): string {
     const entries: string[] = [];
     for (const [name, value] of element.attrs) {
       if (CONTROL.has(name) || skip.has(name) || name === 'slot') continue;
       entries.push(`${JSON.stringify(name)}: ${compileAttributeValue(value, this.values(level, element.line))}`);
     }
-    if (forKey !== undefined && this.attr(element, 'key') === undefined) entries.push(`key: ${forKey}`);
     return `{ ${entries.join(', ')} }`;
   }
 

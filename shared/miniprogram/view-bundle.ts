@@ -30,17 +30,12 @@ export type RenderChild = unknown;
 
 /** Runtime helpers shared by every compiled module (the view's `rt`). */
 export interface RenderRuntime {
-  /** Preact's `h`; children may be nested arrays, null and booleans render nothing. */
-  h(type: unknown, props: Record<string, unknown> | null, ...children: RenderChild[]): RenderChild;
-  Fragment: unknown;
   /** A `{{ }}` in text: null/undefined render as an empty string. */
   text(value: unknown): string;
   /** An attribute mixing text and `{{ }}`: the parts joined as text. */
   cat(parts: unknown[]): string;
   /** A child scope (loops, templates, slot scopes); `parent` null makes a root scope over `data`. */
   scope(parent: RenderScope | null, data: unknown): RenderScope;
-  /** `a:for` items as [item, index] pairs: arrays, numbers (0…n-1), objects (key as index), else none. */
-  each(value: unknown): Array<[unknown, number | string]>;
   /** A computed member key, with prototype-reaching names made harmless. */
   key(value: unknown): string | number;
   /**

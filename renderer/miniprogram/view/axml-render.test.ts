@@ -89,6 +89,14 @@ describe('AXML rendering', () => {
     expect(rows[0]?.textContent).toBe('n0?');
   });
 
+  it('a key="{{…}}" attribute keys a:for items like a:key', async () => {
+    const page = await renderPage('<input a:for="{{rows}}" key="{{item.code + 1}}" class="field" value="{{item.code}}"/>', { rows: [{ code: 'x' }, { code: 'y' }] });
+    const second = document.querySelectorAll('.field')[1];
+    page.send({ t: 'set-data', instanceId: 1, ops: [{ op: 'set', path: ['rows'], value: [{ code: 'y' }, { code: 'x' }] }] });
+    await page.settle();
+    expect(document.querySelectorAll('.field')[0]).toBe(second);
+  });
+
   it('after keys shift (object iteration, removal), an in-place change still reaches the right item', async () => {
     const page = await renderPage('<view a:for="{{byId}}" a:for-index="key" class="entry" id="e-{{key}}">{{key}}={{item}}</view>', { byId: { a: 1, b: 2, c: 3 } });
     page.send({ t: 'set-data', instanceId: 1, ops: [{ op: 'set', path: ['byId'], value: { b: 2, c: 3 } }] });

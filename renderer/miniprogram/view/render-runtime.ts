@@ -1,6 +1,6 @@
-// The `rt` every compiled render module receives (shared/miniprogram/view-bundle.ts RenderRuntime): Preact's
-// `h`, and the few value rules of AXML expressions (docs/miniprogram.md §5.1, §5.3).
-import { Fragment, h } from 'preact';
+// The `rt` every compiled render module receives (shared/miniprogram/view-bundle.ts RenderRuntime): the value
+// rules of AXML expressions and `a:for` lists (docs/miniprogram.md §5.1, §5.3).
+import { h } from 'preact';
 import type { RenderChild, RenderRuntime, RenderScope } from '../../../shared/miniprogram/view-bundle';
 import { ListBlock } from './list-block';
 
@@ -23,8 +23,6 @@ function each(value: unknown): Array<[unknown, number | string]> {
 }
 
 export const renderRuntime: RenderRuntime = {
-  h: (type, props, ...children) => h(type as string, props, ...(children as never[])) as RenderChild,
-  Fragment,
   text,
   cat: (parts) => parts.map(text).join(''),
   scope(parent: RenderScope | null, data: unknown): RenderScope {
@@ -32,7 +30,6 @@ export const renderRuntime: RenderRuntime = {
     if (typeof data === 'object' && data !== null) Object.assign(scope, data);
     return scope;
   },
-  each,
   list: (value, deps, keyOf, renderItem) => h(ListBlock, { pairs: each(value), deps, keyOf, renderItem }) as RenderChild,
   key(value) {
     if (typeof value === 'number') return value;

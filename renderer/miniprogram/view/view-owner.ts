@@ -30,8 +30,7 @@ export class ViewOwner implements RenderOwner, EventSink {
       const content = slots.filter((slot) => slot.name === '').flatMap((slot) => slot.render({}));
       return this.el('view', { ...props, class: `${tag} ${String(props.class ?? '')}`.trim() }, content);
     }
-    const key = props.key as string | number | undefined;
-    return h(MiniComponent, { key, host: this.host, parent: this, path, attrs: props, slots });
+    return h(MiniComponent, { host: this.host, parent: this, path, attrs: props, slots });
   }
 
   tpl(file: string, name: unknown, data: unknown): RenderChild {

@@ -167,6 +167,13 @@ describe('AXML events', () => {
     expect(events.every((message) => message.instanceId === 1)).toBe(true);
   });
 
+  it('capture-onTap runs outer → inner before bubbling; capture-catchTap stops both phases there', async () => {
+    const page = await renderPage('<view id="o" capture-onTap="cap-outer" onTap="bub-outer"><view id="m" capture-catchTap="cap-middle"><view id="i" onTap="bub-inner">x</view></view></view><view id="p" capture-onTap="cap-p" onTap="bub-p"><view id="c" onTap="bub-c">y</view></view>', {});
+    $('#i').click();
+    $('#c').click();
+    expect(page.sent.filter((message) => message.t === 'event').map((message) => message.handler)).toEqual(['cap-outer', 'cap-middle', 'cap-p', 'bub-c', 'bub-p']);
+  });
+
   it('input sends detail.value and keeps its DOM node and focus across setData', async () => {
     const page = await renderPage('<input id="name" value="{{name}}" onInput="typed"/><text id="echo">{{name}}</text>', { name: 'a' });
     const input = $('#name') as HTMLInputElement;

@@ -63,10 +63,11 @@ export class ViewOwner implements RenderOwner, EventSink {
     return this.host.registry.sjs(path);
   }
 
-  emit(tag: string, props: Record<string, unknown>, type: string, detail: Json, domEvent?: Event): void {
+  emit(tag: string, props: Record<string, unknown>, type: string, detail: Json, domEvent?: Event, phase: 'capture' | 'bubble' = 'bubble'): void {
     const suffix = type[0]?.toUpperCase() + type.slice(1);
-    const caught = props[`catch${suffix}`];
-    const handler = caught ?? props[`on${suffix}`];
+    const prefix = phase === 'capture' ? 'capture-' : '';
+    const caught = props[`${prefix}catch${suffix}`];
+    const handler = caught ?? props[`${prefix}on${suffix}`];
     if (typeof handler !== 'string' || handler === '') return;
     if (caught !== undefined) domEvent?.stopPropagation();
     this.host.post({ t: 'event', instanceId: this.instanceId, handler, event: createMiniEvent(type, { tag, props }, domEvent, detail) });

@@ -7,8 +7,11 @@ import { convertRpx } from '../../../../shared/miniprogram/rpx';
 
 /** How a basic component reaches its owner (the page or component whose AXML rendered it). */
 export interface EventSink {
-  /** Sends the handler bound as `on<Type>`/`catch<Type>` on `props`; `catch` stops the DOM event. */
-  emit(tag: string, props: Record<string, unknown>, type: string, detail: Json, domEvent?: Event): void;
+  /**
+   * Sends the handler bound as `on<Type>`/`catch<Type>` (or, in the capture phase, `capture-on<Type>`/
+   * `capture-catch<Type>`) on `props`; a `catch` binding stops the DOM event there.
+   */
+  emit(tag: string, props: Record<string, unknown>, type: string, detail: Json, domEvent?: Event, phase?: 'capture' | 'bubble'): void;
   /** `navigator` taps: the logic performs the route. */
   navigate(openType: string, url: string, delta: number): void;
   /** `/images/a.png` → the URL the bundle serves it at. */
@@ -52,9 +55,14 @@ export function rootProps(props: BuiltinProps, extraClass = ''): Record<string, 
   if (flag(props.hidden)) dom.hidden = true;
   for (const [name, value] of Object.entries(props)) if (name.startsWith('data-')) dom[name] = typeof value === 'object' ? JSON.stringify(value) : value;
   for (const [type, domName] of Object.entries(BUBBLING)) {
-    if (props[`on${type}`] === undefined && props[`catch${type}`] === undefined) continue;
     const eventType = type[0]?.toLowerCase() + type.slice(1);
-    dom[domName] = (event: Event) => owner.emit(tag, props, eventType, {}, event);
+    if (props[`on${type}`] !== undefined || props[`catch${type}`] !== undefined) {
+      dom[domName] = (event: Event) => owner.emit(tag, props, eventType, {}, event);
+    }
+    // Capture bindings (base lib 2.8.5+, docs §5.6) run outer → inner before bubbling: DOM capture listeners.
+    if (props[`capture-on${type}`] !== undefined || props[`capture-catch${type}`] !== undefined) {
+      dom[`${domName}Capture`] = (event: Event) => owner.emit(tag, props, eventType, {}, event, 'capture');
+    }
   }
   return dom;
 }

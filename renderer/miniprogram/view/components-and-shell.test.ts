@@ -127,8 +127,10 @@ describe('phone shell', () => {
     expect(view.sent.at(-1)).toEqual({ t: 'back' });
 
     view.send({ t: 'unload', pageIds: [2] });
+    view.send({ t: 'stack', pages: [{ pageId: 1, route: 'pages/a/a', query: {} }], tab: 'pages/a/a' });
     await view.settle();
     expect(document.querySelector('#in-b')).toBeNull();
+    expect(document.querySelector('.mp-title')?.textContent).toBe('Page A');
   });
 
   it('keeps a tab page switched away from mounted (hidden) and sends page-ready once per page', async () => {

@@ -53,7 +53,10 @@ export class MiniProgramView implements ViewHost {
     switch (message.t) {
       case 'stack': {
         const added = message.pages.filter((page) => !this.state.live.some((live) => live.pageId === page.pageId));
-        this.state = { ...this.state, stack: message.pages, live: [...this.state.live, ...added], tab: message.tab };
+        // A new top page starts from its .json window settings; the logic re-sends `window` changes it made.
+        const topChanged = message.pages.at(-1)?.pageId !== this.state.stack.at(-1)?.pageId;
+        const window = topChanged ? undefined : this.state.window;
+        this.state = { ...this.state, stack: message.pages, live: [...this.state.live, ...added], tab: message.tab, window };
         this.paint();
         break;
       }
@@ -74,7 +77,9 @@ export class MiniProgramView implements ViewHost {
       case 'unload': {
         for (const pageId of message.pageIds) this.instances.delete(pageId);
         const staying = (page: StackPage): boolean => !message.pageIds.includes(page.pageId);
-        this.state = { ...this.state, stack: this.state.stack.filter(staying), live: this.state.live.filter(staying) };
+        const stack = this.state.stack.filter(staying);
+        const window = stack.at(-1)?.pageId === this.state.stack.at(-1)?.pageId ? this.state.window : undefined;
+        this.state = { ...this.state, stack, live: this.state.live.filter(staying), window };
         this.paint();
         break;
       }

@@ -2,6 +2,18 @@
 // attribute names such as `onTap`, self-closing tags). htmlparser2 is forgiving; an element closed implicitly
 // (missing end tag) is reported so the author sees the mistake.
 import { Parser } from 'htmlparser2';
+import { splitInterpolation } from './axml-expression';
+
+/** Stands in for `<` inside `{{ }}` while htmlparser2 reads the file (`{{a<b}}` is not a tag), one char for one. */
+const LESS_THAN = '\uE000';
+
+function maskMustaches(source: string): string {
+  return splitInterpolation(source)
+    .map((part) => ('text' in part ? part.text : `{{${part.expression.replaceAll('<', LESS_THAN)}}}`))
+    .join('');
+}
+
+const unmask = (text: string): string => text.replaceAll(LESS_THAN, '<');
 
 export interface AxmlElement {
   kind: 'element';
@@ -47,7 +59,8 @@ export function parseAxml(source: string): { nodes: AxmlNode[]; problems: AxmlPa
   const parser = new Parser(
     {
       onopentag(name, attribs) {
-        const element: AxmlElement = { kind: 'element', tag: name, attrs: Object.entries(attribs), children: [], line: lineOf(parser.startIndex) };
+        const attrs = Object.entries(attribs).map(([key, value]): [string, string] => [key, unmask(value)]);
+        const element: AxmlElement = { kind: 'element', tag: name, attrs, children: [], line: lineOf(parser.startIndex) };
         top().children.push(element);
         stack.push(element);
       },
@@ -59,8 +72,8 @@ export function parseAxml(source: string): { nodes: AxmlNode[]; problems: AxmlPa
       ontext(text) {
         const siblings = top().children;
         const last = siblings[siblings.length - 1];
-        if (last?.kind === 'text') last.text += text;
-        else siblings.push({ kind: 'text', text, line: lineOf(parser.startIndex) });
+        if (last?.kind === 'text') last.text += unmask(text);
+        else siblings.push({ kind: 'text', text: unmask(text), line: lineOf(parser.startIndex) });
       },
       oncomment() {
         // Comments render nothing.
@@ -68,7 +81,7 @@ export function parseAxml(source: string): { nodes: AxmlNode[]; problems: AxmlPa
     },
     { xmlMode: true, recognizeSelfClosing: true, decodeEntities: true },
   );
-  parser.write(source);
+  parser.write(maskMustaches(source));
   parser.end();
   return { nodes: root.children, problems };
 }

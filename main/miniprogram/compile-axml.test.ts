@@ -53,6 +53,13 @@ describe('AXML compile problems carry the file line', () => {
     ]);
   });
 
+  it('reads `<` inside {{ }} as an operator, not a tag', () => {
+    const compiled = compileAxml('/pages/a/a.axml', '<view a:if="{{a<b}}">{{n<3 ? "few" : "many"}}</view>');
+    expect(compiled.problems).toEqual([]);
+    expect(compiled.code).toContain('(s0.a < s0.b)');
+    expect(compiled.code).toContain('s0.n < 3');
+  });
+
   it('lists imports, includes and SJS modules as project paths', () => {
     const compiled = compileAxml('/pages/a/a.axml', '<import src="../t/x.axml"/><include src="/h"/><import-sjs name="u" from="./u.sjs"/>');
     expect(compiled).toMatchObject({ imports: ['/pages/t/x.axml'], includes: ['/h.axml'], sjs: ['/pages/a/u.sjs'], problems: [] });

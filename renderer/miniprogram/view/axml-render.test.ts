@@ -174,6 +174,20 @@ describe('AXML events', () => {
     expect(page.sent.filter((message) => message.t === 'event').map((message) => message.handler)).toEqual(['cap-outer', 'cap-middle', 'cap-p', 'bub-c', 'bub-p']);
   });
 
+  it('hover-class is added after hover-start-time and removed hover-stay-time after release', async () => {
+    await renderPage('<view id="v" hover-class="pressed" hover-start-time="{{0}}" hover-stay-time="{{0}}">v</view><button id="b">b</button>', {});
+    const view = $('#v');
+    view.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(view.classList.contains('pressed')).toBe(true);
+    view.dispatchEvent(new Event('pointerup', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(view.classList.contains('pressed')).toBe(false);
+    $('#b').dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect($('#b').classList.contains('button-hover')).toBe(true);
+  });
+
   it('input sends detail.value and keeps its DOM node and focus across setData', async () => {
     const page = await renderPage('<input id="name" value="{{name}}" onInput="typed"/><text id="echo">{{name}}</text>', { name: 'a' });
     const input = $('#name') as HTMLInputElement;

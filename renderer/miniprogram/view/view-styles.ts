@@ -27,6 +27,7 @@ export const VIEW_STYLES = `
 .mp-button-warn { background: #f76260; border-color: #f76260; color: #fff; }
 .mp-button-mini { display: inline-block; width: auto; padding: 2px 10px; font-size: 13px; }
 .mp-button-plain { background: transparent; color: inherit; }
+.a-button.button-hover { filter: brightness(0.9); }
 .a-input, .a-textarea { display: block; box-sizing: border-box; width: 100%; font: inherit; }
 .a-scroll-view { overflow: hidden; }
 .mp-scroll-x { overflow-x: auto; white-space: nowrap; }

@@ -1,12 +1,20 @@
 // Basic components that show content: view (and the containers without behaviour of their own), text, icon,
 // image, progress, navigator, label (docs/miniprogram.md §6.1, §6.2).
-import type { ComponentChild, VNode } from 'preact';
+import { h, type ComponentChild, type VNode } from 'preact';
 import { dom, flag, num, rootProps, text, type BuiltinProps } from './builtin-props';
+import { useHoverClass, withHandlers } from './hover-class';
 
 type Children = ComponentChild;
 
+/** A view with `hover-class`; plain views skip the hover state (most views, e.g. every row of a long list). */
+function HoverView(props: BuiltinProps): VNode {
+  const hover = useHoverClass(props, { hoverClass: 'none', startMs: 50, stayMs: 400 });
+  return dom('div', withHandlers(rootProps(props, hover.className), hover.handlers), props.children as Children);
+}
+
 export function View(props: BuiltinProps): VNode {
-  return dom('div', rootProps(props), props.children as Children);
+  const hoverClass = text(props['hover-class'], 'none');
+  return hoverClass === 'none' || hoverClass === '' ? dom('div', rootProps(props), props.children as Children) : (h(HoverView, props) as VNode);
 }
 
 export function Text(props: BuiltinProps): VNode {
@@ -62,10 +70,11 @@ export function Progress(props: BuiltinProps): VNode {
 }
 
 export function Navigator(props: BuiltinProps): VNode {
+  const hover = useHoverClass(props, { hoverClass: 'none', startMs: 50, stayMs: 600 });
   return dom(
     'div',
     {
-      ...rootProps(props),
+      ...withHandlers(rootProps(props, hover.className), hover.handlers),
       role: 'link',
       onClick: () => props.$o.navigate(text(props['open-type'], 'navigate'), text(props.url), num(props.delta, 1)),
     },

@@ -4,6 +4,7 @@ import type { VNode } from 'preact';
 import type { Json } from '../../../../shared/json';
 import { dom, flag, num, rootProps, text, type BuiltinProps } from './builtin-props';
 import { groupValue } from './form-controls';
+import { useHoverClass, withHandlers } from './hover-class';
 
 function controlValue(control: Element): Json {
   const kind = control.getAttribute('mp-kind');
@@ -40,11 +41,12 @@ export function Form(props: BuiltinProps): VNode {
 
 export function Button(props: BuiltinProps): VNode {
   const formType = text(props['form-type']);
-  const look = ['mp-button-' + text(props.type, 'default'), props.size === 'mini' ? 'mp-button-mini' : '', flag(props.plain) ? 'mp-button-plain' : ''];
+  const hover = useHoverClass(props, { hoverClass: 'button-hover', startMs: 20, stayMs: 70 });
+  const look = ['mp-button-' + text(props.type, 'default'), props.size === 'mini' ? 'mp-button-mini' : '', flag(props.plain) ? 'mp-button-plain' : '', hover.className];
   return dom(
     'button',
     {
-      ...rootProps(props, look.filter(Boolean).join(' ')),
+      ...withHandlers(rootProps(props, look.filter(Boolean).join(' ')), hover.handlers),
       type: formType === 'submit' || formType === 'reset' ? formType : 'button',
       disabled: flag(props.disabled),
     },

@@ -140,6 +140,13 @@ describe('AXML rendering', () => {
     expect($('#c').textContent).toBe('hello');
   });
 
+  it('text space widens spaces and decode turns &nbsp; into its character', async () => {
+    await renderPage('<text id="s" space="emsp">a b</text><text id="d" decode>a&nbsp;b &lt;c&gt;</text><text id="n">a&nbsp;b</text>', {});
+    expect($('#s').textContent).toBe('a\u2003b');
+    expect($('#d').textContent).toBe('a\u00A0b <c>');
+    expect($('#n').textContent).toBe('a&nbsp;b');
+  });
+
   it('missing data renders as empty text instead of failing', async () => {
     await renderPage('<view id="v">[{{a.b.c}}][{{list[3].x}}]</view>', {});
     expect($('#v').textContent).toBe('[][]');

@@ -1,6 +1,6 @@
 // Basic components that show content: view (and the containers without behaviour of their own), text, icon,
 // image, progress, navigator, label (docs/miniprogram.md §6.1, §6.2).
-import { h, type ComponentChild, type VNode } from 'preact';
+import { h, toChildArray, type ComponentChild, type VNode } from 'preact';
 import { dom, flag, num, rootProps, text, type BuiltinProps } from './builtin-props';
 import { useHoverClass, withHandlers } from './hover-class';
 
@@ -17,8 +17,20 @@ export function View(props: BuiltinProps): VNode {
   return hoverClass === 'none' || hoverClass === '' ? dom('div', rootProps(props), props.children as Children) : (h(HoverView, props) as VNode);
 }
 
+const SPACES: Record<string, string> = { nbsp: '\u00A0', ensp: '\u2002', emsp: '\u2003' };
+/** What `decode` adds: the XML entities (&lt; &amp; …) are already decoded when the AXML is parsed. */
+const DECODED: Record<string, string> = { '&nbsp;': '\u00A0', '&ensp;': '\u2002', '&emsp;': '\u2003' };
+
+/** `space` widens spaces, `decode` turns &nbsp;/&ensp;/&emsp; into their characters (docs §6.2). */
 export function Text(props: BuiltinProps): VNode {
-  return dom('span', rootProps(props, flag(props.selectable) ? 'mp-selectable' : ''), props.children as Children);
+  const space = SPACES[text(props.space)];
+  const decode = flag(props.decode);
+  const children = toChildArray(props.children as Children).map((child) => {
+    if (typeof child !== 'string') return child;
+    const decoded = decode ? child.replace(/&(?:nbsp|ensp|emsp);/g, (entity) => DECODED[entity] ?? entity) : child;
+    return space === undefined ? decoded : decoded.replace(/ /g, space);
+  });
+  return dom('span', rootProps(props, flag(props.selectable) ? 'mp-selectable' : ''), children);
 }
 
 const ICON_GLYPHS: Record<string, string> = {

@@ -11,11 +11,12 @@ import { renderMarkdown, type BenchResults } from './harness/results-table';
 import { captureThroughput } from './measurements/capture-throughput';
 import { filterSpeed } from './measurements/filter-speed';
 import { memory } from './measurements/memory';
+import { miniprogramView } from './measurements/miniprogram-view';
 import { myLatency } from './measurements/my-latency';
 import { panelThroughput } from './measurements/panel-throughput';
 import { startup } from './measurements/startup';
 
-const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup];
+const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, miniprogramView];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();

@@ -79,4 +79,8 @@ export type ViewToLogic =
   | { t: 'tab'; pagePath: string }
   | { t: 'page-event'; pageId: number; name: 'onReachBottom' | 'onPullDownRefresh' | 'onPageScroll' | 'onTitleClick'; arg?: Json }
   /** The user sent the app to the background or brought it back. */
-  | { t: 'app-visibility'; visible: boolean };
+  | { t: 'app-visibility'; visible: boolean }
+  /** A `<navigator>` was tapped: the logic performs the route as `my.<openType>` would (docs/miniprogram.md §8.1). */
+  | { t: 'navigate'; openType: string; url: string; delta: number }
+  /** A problem found by the view at run time (SJS error, render error, unknown tag), for the Problems list. */
+  | { t: 'view-problem'; problem: RuntimeProblem };

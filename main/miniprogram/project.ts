@@ -1,0 +1,94 @@
+// A mini-program folder as the view sees it: its configuration, and every AXML, SJS and ACSS file compiled
+// (cached per file by mtime + size, so a warm manifest only stats files). `openMiniProgram(folder)` is what a
+// host creates once per project; serve-bundle.ts answers the bundle's URLs from it.
+import { join } from 'node:path';
+import type { ViewManifest } from '../../shared/miniprogram/view-bundle';
+import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protocol';
+import { compileAcss, type CompiledAcss } from './compile-acss';
+import { compileAxml, type CompiledAxml } from './compile-axml';
+import { compileSjs, type CompiledSjs } from './compile-sjs';
+import { loadProjectConfig, miniprogramRootOf } from './project-config';
+import { CompileCache, ProjectFiles } from './project-files';
+
+type Cached<T> = T & { files: string[] };
+
+export class MiniProgramProject {
+  readonly files: ProjectFiles;
+  private readonly axmlCache: CompileCache<Cached<CompiledAxml>>;
+  private readonly sjsCache: CompileCache<Cached<CompiledSjs>>;
+  private readonly acssCache: CompileCache<CompiledAcss>;
+  private readonly rootProblems: RuntimeProblem[];
+
+  constructor(folder: string) {
+    this.rootProblems = [];
+    const root = miniprogramRootOf(new ProjectFiles(folder), this.rootProblems);
+    this.files = new ProjectFiles(join(folder, root));
+    this.axmlCache = new CompileCache(this.files);
+    this.sjsCache = new CompileCache(this.files);
+    this.acssCache = new CompileCache(this.files);
+  }
+
+  axml(path: string): CompiledAxml {
+    return this.axmlCache.get(path, () => {
+      const source = this.files.readText(path);
+      if (source === undefined) {
+        const problem: RuntimeProblem = { kind: 'axml', message: 'file not found', file: path.slice(1) };
+        return { ...compileAxml(path, ''), problems: [problem], files: [path] };
+      }
+      return { ...compileAxml(path, source), files: [path] };
+    });
+  }
+
+  sjs(path: string): CompiledSjs {
+    return this.sjsCache.get(path, () => {
+      const source = this.files.readText(path);
+      if (source === undefined) {
+        const problem: RuntimeProblem = { kind: 'sjs', message: 'file not found', file: path.slice(1) };
+        return { ...compileSjs(path, ''), problems: [problem], files: [path] };
+      }
+      return { ...compileSjs(path, source), files: [path] };
+    });
+  }
+
+  acss(path: string): CompiledAcss {
+    return this.acssCache.get(path, () => compileAcss(path, this.files.readText(path) ?? '', (file) => this.files.readText(file)));
+  }
+
+  /** Configuration plus the closure of files the view needs, compiling each (from cache when unchanged). */
+  manifest(): ViewManifest {
+    const config = loadProjectConfig(this.files);
+    const problems: RuntimeProblem[] = [...this.rootProblems, ...config.problems];
+    const owners = [...config.components.map((component) => component.path), ...config.pages.map((page) => `/${page.route}`)];
+
+    const axml = new Set<string>();
+    const sjs = new Set<string>();
+    const axmlQueue = owners.map((owner) => `${owner}.axml`).filter((path) => this.files.exists(path));
+    while (axmlQueue.length > 0) {
+      const path = axmlQueue.shift() ?? '';
+      if (axml.has(path)) continue;
+      axml.add(path);
+      const compiled = this.axml(path);
+      problems.push(...compiled.problems);
+      axmlQueue.push(...compiled.imports, ...compiled.includes);
+      compiled.sjs.forEach((file) => sjs.add(file));
+    }
+    for (const path of sjs) {
+      const compiled = this.sjs(path);
+      problems.push(...compiled.problems);
+      compiled.requires.forEach((file) => sjs.add(file));
+    }
+    const acss = ['/app', ...owners].map((owner) => `${owner}.acss`).filter((path) => this.files.exists(path));
+    for (const path of acss) problems.push(...this.acss(path).problems);
+
+    return {
+      pages: config.pages,
+      components: config.components,
+      window: config.window,
+      ...(config.tabBar ? { tabBar: config.tabBar } : {}),
+      axml: [...axml],
+      sjs: [...sjs],
+      acss,
+      problems,
+    };
+  }
+}

@@ -1,0 +1,187 @@
+// @vitest-environment jsdom
+// Custom components (create/props/slots/lifecycle messages), the phone shell (title, back, tab bar),
+// setData acknowledgements, and problems shown without breaking the rest.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+import { compileSources } from '../../../main/miniprogram/test-support/compile-sources';
+import { FIRST_COMPONENT_ID } from './view-runtime';
+import { mountView, type MountOptions } from './test-support/mount-view';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+const CARD = '/components/card/index';
+const cardSources = {
+  '/components/card/index.axml': `<view class="card" id="card-{{$id}}">
+    <view class="head"><slot name="head">default head</slot></view>
+    <text class="title">{{title}}|{{props.title}}|{{count}}</text>
+    <button class="plus" onTap="plus">+</button>
+    <slot/>
+    <slot name="item" value="{{count * 10}}"/>
+  </view>`,
+};
+
+function mountWithCard(pageAxml: string, extra: Partial<MountOptions> = {}) {
+  const compiled = compileSources({ '/pages/p/p.axml': pageAxml, ...cardSources });
+  expect(compiled.problems).toEqual([]);
+  return mountView({
+    scripts: compiled.scripts,
+    pages: [{ route: 'pages/p/p', usingComponents: { card: CARD } }],
+    components: [{ path: CARD, usingComponents: {} }],
+    componentData: { [CARD]: { count: 1 } },
+    ...extra,
+  });
+}
+
+const ofType = <T extends ViewToLogic['t']>(sent: ViewToLogic[], t: T): Array<Extract<ViewToLogic, { t: T }>> =>
+  sent.filter((message): message is Extract<ViewToLogic, { t: T }> => message.t === t);
+
+describe('custom components', () => {
+  it('announce themselves, render props + own data + slots once init arrives, and report mounted', async () => {
+    const page = mountWithCard(`<card title="{{t}}" data-x="1" onPick="picked">
+        <view slot="head" id="head">Head {{t}}</view>
+        <text id="body">Body</text>
+        <view slot="item" slot-scope="s" id="scoped">{{s.value}}</view>
+      </card>`);
+    await page.openPage('pages/p/p', { t: 'Hi' });
+    const [create] = ofType(page.sent, 'component-create');
+    expect(create).toEqual({
+      t: 'component-create',
+      instanceId: FIRST_COMPONENT_ID,
+      parentId: 1,
+      pageId: 1,
+      path: CARD,
+      props: { title: 'Hi', 'data-x': '1' },
+      eventProps: { onPick: 'picked' },
+    });
+    expect(document.querySelector(`#card-${FIRST_COMPONENT_ID} .title`)?.textContent).toBe('Hi|Hi|1');
+    expect(document.querySelector('#head')?.textContent).toBe('Head Hi');
+    expect(document.querySelector('#body')?.textContent).toBe('Body');
+    expect(document.querySelector('#scoped')?.textContent).toBe('10');
+    expect(ofType(page.sent, 'component-mounted')).toEqual([{ t: 'component-mounted', instanceId: FIRST_COMPONENT_ID }]);
+    expect(ofType(page.sent, 'page-ready')).toEqual([{ t: 'page-ready', pageId: 1 }]);
+  });
+
+  it('shows slot fallbacks, sends its own events to itself, forwards prop changes, and reports updates and unmount', async () => {
+    const page = mountWithCard('<card a:if="{{show}}" title="{{t}}"/>');
+    await page.openPage('pages/p/p', { t: 'A', show: true });
+    expect(document.querySelector('.head')?.textContent).toBe('default head');
+    (document.querySelector('.plus') as HTMLElement).click();
+    expect(page.sent.at(-1)).toMatchObject({ t: 'event', instanceId: FIRST_COMPONENT_ID, handler: 'plus' });
+
+    page.send({ t: 'set-data', instanceId: FIRST_COMPONENT_ID, ops: [{ op: 'set', path: ['count'], value: 2 }], callbackId: 9 });
+    await page.settle();
+    expect(document.querySelector('.title')?.textContent).toBe('A|A|2');
+    expect(ofType(page.sent, 'rendered')).toEqual([{ t: 'rendered', callbackIds: [9] }]);
+    expect(ofType(page.sent, 'component-updated')).toHaveLength(1);
+
+    page.send({ t: 'set-data', instanceId: 1, ops: [{ op: 'set', path: ['t'], value: 'B' }] });
+    await page.settle();
+    expect(ofType(page.sent, 'component-props')).toEqual([{ t: 'component-props', instanceId: FIRST_COMPONENT_ID, props: { title: 'B' }, eventProps: {} }]);
+    expect(document.querySelector('.title')?.textContent).toBe('B|B|2');
+
+    page.send({ t: 'set-data', instanceId: 1, ops: [{ op: 'set', path: ['show'], value: false }] });
+    await page.settle();
+    expect(document.querySelector('.card')).toBeNull();
+    expect(ofType(page.sent, 'component-unmount')).toEqual([{ t: 'component-unmount', instanceId: FIRST_COMPONENT_ID }]);
+  });
+
+  it('renders an unknown tag as a view with its content and reports it once', async () => {
+    const page = mountWithCard('<nope id="n"><text>inside</text></nope><nope/>');
+    await page.openPage('pages/p/p', {});
+    expect(document.querySelector('#n')?.textContent).toBe('inside');
+    await page.settle();
+    expect(ofType(page.sent, 'view-problem')).toHaveLength(1);
+    expect(document.querySelector('.mp-problems')?.textContent).toContain('<nope> is neither a basic component nor in usingComponents');
+  });
+});
+
+describe('phone shell', () => {
+  const pages = [
+    { route: 'pages/a/a', window: { defaultTitle: 'Page A' } },
+    { route: 'pages/b/b', window: { defaultTitle: 'Page B' } },
+  ];
+  const tabBar = { items: [{ pagePath: 'pages/a/a', name: 'A' }, { pagePath: 'pages/b/b', name: 'B' }] };
+  const scripts = compileSources({ '/pages/a/a.axml': '<view id="in-a">A</view>', '/pages/b/b.axml': '<view id="in-b">B</view>' }).scripts;
+
+  it('shows the title, a tab bar on a one-page tab stack, and a back button when deeper', async () => {
+    const view = mountView({ scripts, pages, tabBar });
+    await view.openPage('pages/a/a', {});
+    expect(document.querySelector('.mp-title')?.textContent).toBe('Page A');
+    expect(document.querySelector('.mp-back')).toBeNull();
+    const tabs = [...document.querySelectorAll<HTMLElement>('.mp-tab')];
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['A', 'B']);
+    tabs[1]?.click();
+    expect(view.sent.at(-1)).toEqual({ t: 'tab', pagePath: 'pages/b/b' });
+
+    view.send({ t: 'stack', pages: [{ pageId: 1, route: 'pages/a/a', query: {} }, { pageId: 2, route: 'pages/b/b', query: {} }] });
+    view.send({ t: 'init', instanceId: 2, data: {} });
+    view.send({ t: 'window', window: { title: 'Set by API' } });
+    await view.settle();
+    expect(document.querySelector('.mp-title')?.textContent).toBe('Set by API');
+    expect(document.querySelector('.mp-tab-bar')).toBeNull();
+    expect((document.querySelector('#in-a')?.closest('.a-page') as HTMLElement).style.display).toBe('none');
+    expect(document.querySelector('#in-b')).not.toBeNull();
+    (document.querySelector('.mp-back') as HTMLElement).click();
+    expect(view.sent.at(-1)).toEqual({ t: 'back' });
+
+    view.send({ t: 'unload', pageIds: [2] });
+    view.send({ t: 'stack', pages: [{ pageId: 1, route: 'pages/a/a', query: {} }], tab: 'pages/a/a' });
+    await view.settle();
+    expect(document.querySelector('#in-b')).toBeNull();
+    expect(document.querySelector('.mp-title')?.textContent).toBe('Page A');
+  });
+
+  it('keeps a tab page switched away from mounted (hidden) and sends page-ready once per page', async () => {
+    const view = mountView({ scripts, pages, tabBar });
+    await view.openPage('pages/a/a', {});
+    const pageA = document.querySelector('#in-a');
+    view.send({ t: 'init', instanceId: 2, data: {} });
+    view.send({ t: 'stack', pages: [{ pageId: 2, route: 'pages/b/b', query: {} }], tab: 'pages/b/b' });
+    await view.settle();
+    expect((pageA?.closest('.a-page') as HTMLElement).style.display).toBe('none');
+    expect(document.querySelector('.mp-tab-selected')?.textContent).toBe('B');
+    view.send({ t: 'stack', pages: [{ pageId: 1, route: 'pages/a/a', query: {} }], tab: 'pages/a/a' });
+    await view.settle();
+    expect(document.querySelector('#in-a')).toBe(pageA);
+    expect((pageA?.closest('.a-page') as HTMLElement).style.display).toBe('');
+    expect(ofType(view.sent, 'page-ready')).toEqual([{ t: 'page-ready', pageId: 1 }, { t: 'page-ready', pageId: 2 }]);
+  });
+
+  it('acknowledges setData of a page not on screen right away, and sends onReachBottom once per arrival', async () => {
+    const view = mountView({ scripts, pages });
+    view.send({ t: 'set-data', instanceId: 7, ops: [{ op: 'set', path: ['x'], value: 1 }], callbackId: 3 });
+    expect(view.sent).toEqual([{ t: 'rendered', callbackIds: [3] }]);
+    await view.openPage('pages/a/a', {});
+    const root = document.querySelector('.a-page') as HTMLElement;
+    root.dispatchEvent(new Event('scroll'));
+    root.dispatchEvent(new Event('scroll'));
+    expect(ofType(view.sent, 'page-event').filter((event) => event.name === 'onReachBottom')).toHaveLength(1);
+  });
+
+  it('shows compile problems as red boxes with file:line and still renders the page', async () => {
+    const compiled = compileSources({ '/pages/a/a.axml': '<view id="ok">fine {{a +}}</view>' });
+    const view = mountView({ scripts: compiled.scripts, pages, problems: compiled.problems });
+    await view.openPage('pages/a/a', {});
+    expect(document.querySelector('.mp-problem')?.textContent).toBe('pages/a/a.axml:1 {{a +}}: Unexpected token');
+    expect(document.querySelector('#ok')?.textContent).toBe('fine ');
+  });
+
+  it('a render error in one component becomes a problem box in its place', async () => {
+    const compiled = compileSources({
+      '/pages/a/a.axml': '<view id="before">before</view><bad/><view id="after">after</view>',
+      '/c/bad.axml': '<import-sjs name="m" from="/m.sjs"/><text>{{m.boom()}}</text>',
+      '/m.sjs': "export default { boom() { throw new Error('kaput'); } };",
+    });
+    const view = mountView({
+      scripts: compiled.scripts,
+      pages: [{ route: 'pages/a/a', usingComponents: { bad: '/c/bad' } }],
+      components: [{ path: '/c/bad', usingComponents: {} }],
+    });
+    await view.openPage('pages/a/a', {});
+    expect(document.querySelector('#before')).not.toBeNull();
+    expect(document.querySelector('#after')).not.toBeNull();
+    expect(document.querySelector('.mp-pages .mp-problem')?.textContent).toBe('c/bad.axml render failed: kaput');
+  });
+});

@@ -1,0 +1,104 @@
+// A custom-component instance in the view (docs/miniprogram.md §4): announces itself to the logic
+// (`component-create` with its props and `onXxx` handler names), renders its AXML once `init` brought its data,
+// forwards prop changes, and reports mounted / updated / unmount so the logic runs the lifecycle.
+import { Component, type ComponentChild } from 'preact';
+import type { Json } from '../../../shared/json';
+import type { SlotRenderer } from '../../../shared/miniprogram/view-bundle';
+import { renderInstance } from './instance-render';
+import { toJson } from './mini-event';
+import type { ViewHost } from './view-host';
+import { ViewOwner } from './view-owner';
+
+export interface MiniComponentProps {
+  host: ViewHost;
+  parent: ViewOwner;
+  path: string;
+  attrs: Record<string, unknown>;
+  slots: SlotRenderer[];
+}
+
+/** Attributes → JSON props and the `on*` ones naming parent handlers (docs §4.4: function props need `on`). */
+function splitAttrs(attrs: Record<string, unknown>): { props: Record<string, Json>; eventProps: Record<string, string> } {
+  const props: Record<string, Json> = {};
+  const eventProps: Record<string, string> = {};
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name === 'key') continue;
+    if (/^on[A-Z]/.test(name) && typeof value === 'string') eventProps[name] = value;
+    else if (value !== undefined && typeof value !== 'function') props[name] = toJson(value);
+  }
+  return { props, eventProps };
+}
+
+export class MiniComponent extends Component<MiniComponentProps> {
+  private readonly instanceId: number;
+  private readonly owner: ViewOwner;
+  private readonly detach: () => void;
+  private sentProps: string;
+  private mounted = false;
+  private changed = false;
+
+  constructor(props: MiniComponentProps) {
+    super(props);
+    const { host, parent, path, attrs } = props;
+    this.instanceId = host.nextComponentId();
+    this.owner = new ViewOwner(host, this.instanceId, parent.pageId, host.componentsOf(path));
+    this.detach = host.attach(this.instanceId, () => {
+      this.changed = true;
+      this.forceUpdate();
+    });
+    const split = splitAttrs(attrs);
+    this.sentProps = JSON.stringify(split);
+    host.post({ t: 'component-create', instanceId: this.instanceId, parentId: parent.instanceId, pageId: parent.pageId, path, ...split });
+  }
+
+  /** A parent render that passes identical attributes and no slot content leaves the component alone. */
+  override shouldComponentUpdate(next: MiniComponentProps): boolean {
+    const { attrs, slots } = this.props;
+    if (slots.length > 0 || next.slots.length > 0) return true;
+    const names = Object.keys(next.attrs);
+    return names.length !== Object.keys(attrs).length || names.some((name) => !Object.is(attrs[name], next.attrs[name]));
+  }
+
+  override render(): ComponentChild {
+    const { host, path, attrs, slots } = this.props;
+    const data = host.dataOf(this.instanceId);
+    if (data === undefined) return null;
+    this.owner.slots = slots;
+    // Component AXML reads props directly (`{{title}}`) and as `{{props.title}}`; its own data wins.
+    return renderInstance(host, this.owner, `${path}.axml`, { ...attrs, ...data, props: attrs, $id: this.instanceId });
+  }
+
+  override componentDidUpdate(): void {
+    this.afterRender();
+  }
+
+  override componentDidMount(): void {
+    this.afterRender();
+  }
+
+  override componentWillUnmount(): void {
+    this.detach();
+    this.props.host.post({ t: 'component-unmount', instanceId: this.instanceId });
+  }
+
+  private afterRender(): void {
+    const { host, attrs } = this.props;
+    const split = splitAttrs(attrs);
+    const serialized = JSON.stringify(split);
+    if (serialized !== this.sentProps) {
+      this.sentProps = serialized;
+      this.changed = true;
+      host.post({ t: 'component-props', instanceId: this.instanceId, ...split });
+    }
+    if (host.dataOf(this.instanceId) === undefined) return;
+    host.rendered(this.instanceId);
+    if (!this.mounted) {
+      this.mounted = true;
+      this.changed = false;
+      host.post({ t: 'component-mounted', instanceId: this.instanceId });
+    } else if (this.changed) {
+      this.changed = false;
+      host.post({ t: 'component-updated', instanceId: this.instanceId });
+    }
+  }
+}

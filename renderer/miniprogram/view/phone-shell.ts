@@ -1,0 +1,101 @@
+// The phone around the pages: title bar (title, back button when the stack is deeper than one page, loading
+// spinner), every live page (only the top of the stack visible; pages below it and tab pages switched away
+// from stay mounted until `unload`), the tab bar on pages opened as tabs, and problems as red boxes.
+import { h, type ComponentChild } from 'preact';
+import type { Json } from '../../../shared/json';
+import { BUNDLE_PATHS, type ManifestPage, type TabBar } from '../../../shared/miniprogram/view-bundle';
+import type { RuntimeProblem, StackPage, WindowState } from '../../../shared/miniprogram/view-logic-protocol';
+import { problemBox } from './instance-render';
+import { PageView } from './page-view';
+import type { ViewHost } from './view-host';
+
+export interface ShellState {
+  stack: StackPage[];
+  /** Pages not unloaded yet, in the order they opened: the stack plus tab pages switched away from. */
+  live: StackPage[];
+  /** The stack message's `tab`: the top page was opened as a tab page. */
+  tab: string | undefined;
+  window: WindowState | undefined;
+  problems: RuntimeProblem[];
+}
+
+export interface PhoneShellProps {
+  host: ViewHost;
+  state: ShellState;
+  pages: ManifestPage[];
+  tabBar: TabBar | undefined;
+}
+
+function windowValue(window: Record<string, Json> | undefined, key: string): string | undefined {
+  const value = window?.[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function TitleBar(props: { host: ViewHost; window: WindowState | undefined; page: ManifestPage | undefined; top: StackPage | undefined; depth: number }): ComponentChild {
+  const { host, window, page, top, depth } = props;
+  const title = window?.title ?? windowValue(page?.window, 'defaultTitle') ?? '';
+  const background = window?.titleBarColor ?? windowValue(page?.window, 'titleBarColor');
+  const color = window?.frontColor ?? (windowValue(page?.window, 'navigationBarFrontColor') === 'white' ? '#ffffff' : undefined);
+  return h(
+    'div',
+    { class: 'mp-title-bar', style: { background, color } },
+    depth > 1 ? h('button', { class: 'mp-back', type: 'button', 'aria-label': 'Back', onClick: () => host.post({ t: 'back' }) }, '‹') : null,
+    h('span', { class: 'mp-title', onClick: () => top && host.post({ t: 'page-event', pageId: top.pageId, name: 'onTitleClick' }) }, title),
+    window?.loading ? h('span', { class: 'mp-title-loading', 'aria-label': 'Loading' }, '↻') : null,
+  );
+}
+
+function TabBarView(props: { host: ViewHost; tabBar: TabBar; route: string }): ComponentChild {
+  const { host, tabBar, route } = props;
+  return h(
+    'nav',
+    { class: 'mp-tab-bar', style: { background: tabBar.backgroundColor } },
+    tabBar.items.map((item) => {
+      const selected = item.pagePath === route;
+      const icon = selected ? (item.activeIcon ?? item.icon) : item.icon;
+      return h(
+        'button',
+        {
+          key: item.pagePath,
+          type: 'button',
+          class: selected ? 'mp-tab mp-tab-selected' : 'mp-tab',
+          style: { color: selected ? tabBar.selectedColor : tabBar.textColor },
+          'aria-current': selected ? 'page' : undefined,
+          onClick: () => host.post({ t: 'tab', pagePath: item.pagePath }),
+        },
+        icon ? h('img', { class: 'mp-tab-icon', src: `${BUNDLE_PATHS.asset}/${icon.replace(/^\//, '')}`, alt: '' }) : null,
+        h('span', { class: 'mp-tab-name' }, item.name),
+      );
+    }),
+  );
+}
+
+export function PhoneShell(props: PhoneShellProps): ComponentChild {
+  const { host, state, pages, tabBar } = props;
+  const top = state.stack[state.stack.length - 1];
+  const pageOf = (route: string): ManifestPage | undefined => pages.find((page) => page.route === route);
+  const topPage = top ? pageOf(top.route) : undefined;
+  // A tab page opened by navigateTo/redirectTo shows no tab bar (docs §8.1): the logic names tab-opened tops.
+  const showTabs = tabBar !== undefined && top !== undefined && state.tab === top.route;
+  return h(
+    'div',
+    { class: 'mp-phone' },
+    h(TitleBar, { host, window: state.window, page: topPage, top, depth: state.stack.length }),
+    h(
+      'div',
+      { class: 'mp-pages' },
+      state.live.map((page) =>
+        h(PageView, {
+          key: page.pageId,
+          host,
+          page,
+          visible: page.pageId === top?.pageId,
+          usingComponents: pageOf(page.route)?.usingComponents ?? {},
+          reachBottomDistance: Number(pageOf(page.route)?.window.onReachBottomDistance ?? 50),
+        }),
+      ),
+    ),
+    showTabs && tabBar && top ? h(TabBarView, { host, tabBar, route: top.route }) : null,
+    state.problems.length > 0 ? h('div', { class: 'mp-problems' }, state.problems.map((problem) => problemBox(problem))) : null,
+  );
+}

@@ -1,0 +1,115 @@
+// The view in real Chromium under the mini-app CSP: the fixture project served by serveBundle, loaded by
+// startMiniProgramView (manifest script, modules, style sheets), ACSS applied with rpx relative to the phone's
+// width (narrower than the window), and an input keeping its node and focus while typing drives setData.
+// Skipped where /usr/bin/chromium is absent.
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { miniappPolicy } from '../../../main/browser-host/content-security';
+import { MiniProgramProject } from '../../../main/miniprogram/project';
+import { serveBundle } from '../../../main/miniprogram/serve-bundle';
+import type { LogicToView, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+
+const CHROMIUM = '/usr/bin/chromium';
+const here = fileURLToPath(new URL('.', import.meta.url));
+const FIXTURE = join(here, '../../../e2e/fixtures/miniprogram-project');
+
+let browser: Browser | undefined;
+let server: Server | undefined;
+let base = '';
+
+interface TestWindow {
+  __mpTest?: { sent: ViewToLogic[]; receive(message: LogicToView): void };
+}
+
+async function openView(): Promise<Page> {
+  if (browser === undefined) throw new Error('no browser');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${base}/page.html`);
+  await page.waitForFunction(() => (globalThis as TestWindow).__mpTest !== undefined);
+  return page;
+}
+
+// A string expression keeps Playwright's serialisable-argument types out of the LogicToView union.
+const send = (page: Page, message: LogicToView) => page.evaluate(`globalThis.__mpTest.receive(${JSON.stringify(message)})`);
+const sent = (page: Page) => page.evaluate(() => (globalThis as TestWindow).__mpTest?.sent ?? []);
+
+describe.skipIf(!existsSync(CHROMIUM))('mini-program view in Chromium', () => {
+  beforeAll(async () => {
+    const bundle = await build({ entryPoints: [join(here, 'test-support', 'chromium-page-entry.ts')], bundle: true, write: false, format: 'iife', target: 'chrome120', logLevel: 'silent' });
+    const pageScript = bundle.outputFiles[0]?.text ?? '';
+    const project = new MiniProgramProject(FIXTURE);
+    server = createServer((request, response) => {
+      const url = request.url ?? '/';
+      const headers = { 'Content-Security-Policy': miniappPolicy({ miniappBridge: 'ws://127.0.0.1:9/bridge', panelOrigin: base }) };
+      if (url === '/page.html') {
+        response.writeHead(200, { ...headers, 'Content-Type': 'text/html' }).end('<!doctype html><html><body><script src="/page.js"></script></body></html>');
+      } else if (url === '/page.js') {
+        response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end(pageScript);
+      } else {
+        const answer = serveBundle(project, url);
+        response.writeHead(answer.status, { ...headers, 'Content-Type': answer.contentType }).end(answer.body);
+      }
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('renders the home page with app.acss, component and page sheets, rpx relative to the 320px phone', async () => {
+    const page = await openView();
+    await send(page, { t: 'init', instanceId: 1, data: { name: 'alipay', price: 3, count: 0 } });
+    await send(page, { t: 'stack', pages: [{ pageId: 1, route: 'pages/index/index', query: {} }] });
+    await page.waitForSelector('#counter-count');
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    expect(await page.textContent('#greeting')).toBe('Hello ALIPAY');
+    const styles = await page.evaluate(() => {
+      const style = (selector: string) => getComputedStyle(document.querySelector(selector) as Element);
+      return { page: style('.a-page').backgroundColor, card: style('.counter-card').paddingLeft, margin: style('.counter-card').marginTop, home: style('.home').paddingTop };
+    });
+    // 24rpx / 16rpx / 32rpx of the 320px-wide phone (the window is 1280px wide: vw would be 4× larger).
+    expect(styles.page).toBe('rgb(245, 245, 245)');
+    expect(parseFloat(styles.card)).toBeCloseTo((24 * 320) / 750, 1);
+    expect(parseFloat(styles.margin)).toBeCloseTo((16 * 320) / 750, 1);
+    expect(parseFloat(styles.home)).toBeCloseTo((32 * 320) / 750, 1);
+    expect(await page.textContent('.mp-title')).toBe('Home');
+    expect((await sent(page)).some((message) => message.t === 'page-ready')).toBe(true);
+    await page.close();
+  });
+
+  it('keeps the input node and focus while typing drives setData', async () => {
+    const page = await openView();
+    await send(page, { t: 'init', instanceId: 1, data: { name: '', agree: false, fruits: ['apple', 'pear'], result: '' } });
+    await send(page, { t: 'stack', pages: [{ pageId: 1, route: 'pages/form/form', query: {} }] });
+    await page.waitForSelector('#name');
+    await page.evaluate(() => ((globalThis as Record<string, unknown>).__input = document.querySelector('#name')));
+    await page.focus('#name');
+    for (const text of ['h', 'hi']) {
+      await page.keyboard.type(text.slice(-1));
+      await send(page, { t: 'set-data', instanceId: 1, ops: [{ op: 'set', path: ['name'], value: text }] });
+    }
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    const state = await page.evaluate(() => ({
+      same: (globalThis as Record<string, unknown>).__input === document.querySelector('#name'),
+      focused: document.activeElement === document.querySelector('#name'),
+      value: (document.querySelector('#name') as HTMLInputElement).value,
+    }));
+    expect(state).toEqual({ same: true, focused: true, value: 'hi' });
+    const inputs = (await sent(page)).filter((message) => message.t === 'event' && message.handler === 'typeName');
+    expect(inputs.map((message) => (message.t === 'event' ? message.event.detail : null))).toEqual([{ value: 'h', cursor: 1 }, { value: 'hi', cursor: 2 }]);
+    await page.click('#submit');
+    const submit = (await sent(page)).find((message) => message.t === 'event' && message.handler === 'submit');
+    expect(submit?.t === 'event' ? submit.event.detail : null).toMatchObject({ value: { name: 'hi', agree: false, fruits: [], size: 'm' } });
+    await page.close();
+  });
+});

@@ -64,3 +64,17 @@ export function createRouteApis(context: LogicContext, stack: PageStack, base?: 
     reLaunch: api((options) => stack.reLaunch(url(options))),
   };
 }
+
+/** `<navigator open-type>` values and the route API each one performs (docs/miniprogram-runtime.md "View events from the chrome"). */
+const NAVIGATOR_APIS: Readonly<Record<string, keyof RouteApis>> = {
+  navigate: 'navigateTo',
+  redirect: 'redirectTo',
+  navigateBack: 'navigateBack',
+  switchTab: 'switchTab',
+  reLaunch: 'reLaunch',
+};
+
+/** The route API a `<navigator>` tap performs, or undefined for an open-type the preview does not know. */
+export function navigatorApiOf(openType: string): keyof RouteApis | undefined {
+  return Object.hasOwn(NAVIGATOR_APIS, openType) ? NAVIGATOR_APIS[openType] : undefined;
+}

@@ -12,7 +12,7 @@ import { createModuleRegistry, ModuleCompileError, type ModuleSource } from './m
 import { createNavigationBar } from './navigation-bar';
 import type { PageOptions } from './page-instance';
 import { createPageStack } from './page-stack';
-import { createRouteApis } from './route-apis';
+import { createRouteApis, navigatorApiOf } from './route-apis';
 
 export interface LogicChannel {
   post(message: LogicToView): void;
@@ -142,6 +142,14 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     invoke(context, () => (handler as (event: unknown) => unknown).call(target, message.event));
   }
 
+  /** A `<navigator>` tap: the same route API `my.<api>` runs (relative URLs against the top page); a failure is a warning, as an unhandled fail. */
+  function navigate(message: Extract<ViewToLogic, { t: 'navigate' }>): void {
+    const api = navigatorApiOf(message.openType);
+    if (api === undefined) return context.reportProblem({ kind: 'axml', message: `<navigator open-type="${message.openType}"> is not supported` });
+    const fail = (result: { errorMessage?: unknown }): void => warn(`navigator ${message.openType} to ${message.url}: ${String(result.errorMessage)}`);
+    void my[api]({ url: message.url, delta: message.delta, fail });
+  }
+
   function setVisible(visible: boolean): void {
     if (visible === appVisible || app === undefined) return;
     appVisible = visible;
@@ -202,6 +210,11 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
       }
       case 'app-visibility':
         return setVisible(message.visible);
+      case 'navigate':
+        return navigate(message);
+      case 'view-problem':
+        // The view shows its problems itself; the logic keeps them for nothing, the page forwards them to the panel.
+        return;
       default:
         return components.handle(message);
     }

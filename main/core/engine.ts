@@ -9,13 +9,16 @@ import { createClientSession } from './client-session';
 import { systemClock } from './clock';
 import type { Connection } from './connection';
 import type { CaptureLog, Clock, Engine } from './ports';
-import { closeReplayRegistryOf } from './replay-registry';
+import type { ReplayRegistry } from './replay-registry';
+import { unavailableReplayRegistry } from './replay-registry';
 
 /** Injected seams: the capture log, initial settings and the clock (tests pass their own). */
 export interface EngineDeps {
   capture?: CaptureLog;
   settings?: Partial<EngineSettings>;
   clock?: Clock;
+  /** Makes the replay endpoints (the host passes main/replay's server; absent: replays are refused). */
+  createReplayRegistry?: () => ReplayRegistry;
 }
 
 /** Closed connections kept in state() for the panel before the oldest is forgotten. */
@@ -32,6 +35,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
   const stateListeners = new Set<() => void>();
   const counters = { single: 0, task: 0, client: 0 };
   let notifyQueued = false;
+  let replays: ReplayRegistry | undefined;
 
   /** Many changes in one tick (a connect, its listeners, a replacement) become one notification. */
   function stateChanged(): void {
@@ -122,6 +126,10 @@ export function createEngine(deps: EngineDeps = {}): Engine {
       }
       owner.forceClose(connectionId, code, reason);
     },
+    replays() {
+      replays ??= (deps.createReplayRegistry ?? unavailableReplayRegistry)();
+      return replays;
+    },
     setLabEndpoints(endpoints) {
       lab = endpoints.map((endpoint) => ({ ...endpoint }));
       stateChanged();
@@ -130,7 +138,8 @@ export function createEngine(deps: EngineDeps = {}): Engine {
       const sessions = [...clients.values()];
       const pending = sessions.flatMap((client) => client.closedSockets());
       sessions.forEach((client) => client.detach('engine shutdown'));
-      await Promise.all([...pending, closeReplayRegistryOf(engine)]);
+      await Promise.all([...pending, replays?.close()]);
+      replays = undefined;
     },
   };
   return engine;

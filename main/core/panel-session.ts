@@ -11,7 +11,6 @@ import type { CaptureSubscription, CaptureSubscriptionOptions } from './capture-
 import { createCaptureSubscription } from './capture-subscription';
 import type { ClientSession, Engine, PanelSession, PanelSink } from './ports';
 import type { ReplayRegistry } from './replay-registry';
-import { replayRegistryFor } from './replay-registry';
 import { createReplayRequests } from './replay-requests';
 
 /** The clientId of the panel's own `my` client (connection controls act through the same path as the app). */
@@ -47,7 +46,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
   let client: ClientSession | undefined;
   let clientId: string | undefined;
   let closed = false;
-  const replays = createReplayRequests(engine.capture, () => options.replays ?? replayRegistryFor(engine), deliver);
+  const replays = createReplayRequests(engine.capture, () => options.replays ?? engine.replays(), deliver);
 
   /** The host's link may already be gone; a failed send must not throw into the engine. */
   function deliver(message: Parameters<PanelSink>[0]): void {

@@ -14,6 +14,7 @@ import { createPanelSession } from '../core/panel-session';
 import type { Engine } from '../core/ports';
 import { startLabServer } from '../lab/lab-server';
 import type { LabServer } from '../lab/lab-server';
+import { createReplayServer } from '../replay/replay-server';
 import { MINIAPP_CSP, PANEL_CSP } from './content-policy';
 import { createFileProtocolHandler } from './file-protocol-handler';
 import { parseHostArgs } from './host-args';
@@ -54,7 +55,7 @@ async function start(args: HostArgs): Promise<void> {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
   const location = await locateMiniapp(args.miniapp, { cwd: process.cwd(), demoRoot: paths.miniappDemo });
-  const engine = createEngine();
+  const engine = createEngine({ createReplayRegistry: createReplayServer });
   const lab = await startLabServer({ port: args.port });
   running = { engine, lab };
   engine.setLabEndpoints(lab.endpoints);

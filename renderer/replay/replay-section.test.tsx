@@ -9,7 +9,7 @@ import type { PanelTransport } from '../../shared/panel-wire';
 import { createEngine } from '../../main/core/engine';
 import { openJsonPanelLink } from '../../main/core/json-panel-link';
 import type { Engine } from '../../main/core/ports';
-import { createReplayServer } from '../../main/lab/replay-server';
+import { createReplayServer } from '../../main/replay/replay-server';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { liveRing } from '../capture/entry-ring';

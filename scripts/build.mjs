@@ -12,7 +12,7 @@ import { build as viteBuild } from 'vite';
 import { tsImport } from 'tsx/esm/api';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { OUT_LAYOUT } = await tsImport('../main/cli/out-layout.ts', import.meta.url);
+const { OUT_LAYOUT } = await tsImport('../main/host-common/out-layout.ts', import.meta.url);
 const outDir = join(root, 'out');
 const scratchDir = join(root, 'node_modules', '.cache', 'mini-socket-devtools-build');
 const stagingDir = join(scratchDir, `staging-${process.pid}`);

@@ -2,7 +2,7 @@
 // same source as the pages (a folder or a dev server), so both kinds of `--miniapp` behave alike.
 import { loadAppJson, type AppJsonWarningSink } from '../core/app-json-loader';
 import type { AppJsonRead } from '../../shared/app-json';
-import { isHtmlType } from './content-types';
+import { isHtmlType } from '../host-common/content-types';
 import type { MiniappSource } from './miniapp-source';
 
 /** `/app.json` for `/`, `/app/app.json` for `/app/index.html?x=1`. */

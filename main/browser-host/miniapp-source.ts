@@ -2,8 +2,8 @@
 // server whose responses are fetched and passed on (so a dev server's app can be previewed too).
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { contentTypeOf } from './content-types';
-import { resolveFileInside } from './static-files';
+import { contentTypeOf } from '../host-common/content-types';
+import { resolveFileInside } from '../host-common/static-files';
 
 /** One response of a mini-app source. */
 export interface SourceResponse {

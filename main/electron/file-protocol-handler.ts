@@ -3,8 +3,8 @@
 // symlinks included (architecture.md C1 item 1, C2); the browser host resolves its files the same way.
 import { readFile, realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { contentTypeOf } from '../browser-host/content-types';
-import { resolveFileInside } from '../browser-host/static-files';
+import { contentTypeOf } from '../host-common/content-types';
+import { resolveFileInside } from '../host-common/static-files';
 
 export interface FileProtocolOptions {
   /** The folder served. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BrowserWindow, MessageChannelMain, WebContentsView, app, protocol, session } from 'electron';
 import { DEFAULT_MULTIPLE_ARGUMENT, KNOWN_INBOUND_CHANNELS, labArgument } from '../../shared/electron-ipc';
-import { findOutDir, outPaths } from '../cli/out-layout';
+import { findOutDir, outPaths } from '../host-common/out-layout';
 import { createEngine } from '../core/engine';
 import { createPanelSession } from '../core/panel-session';
 import type { Engine } from '../core/ports';

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppJsonRead } from '../../shared/app-json';
-import { isHtmlType } from '../browser-host/content-types';
+import { isHtmlType } from '../host-common/content-types';
 import { loadAppJson, type AppJsonWarningSink } from '../core/app-json-loader';
 import type { MiniappLocation } from './miniapp-location';
 

@@ -7,8 +7,8 @@ import type { LabServer } from '../lab/lab-server';
 import { startLabServer } from '../lab/lab-server';
 import { createEngine } from './engine';
 import type { Engine } from './ports';
-import type { WireTestClient } from './wire-test-client';
-import { attachWireTestClient } from './wire-test-client';
+import type { WireTestClient } from './test-support/wire-test-client';
+import { attachWireTestClient } from './test-support/wire-test-client';
 
 interface ReceivedClose {
   code: number;

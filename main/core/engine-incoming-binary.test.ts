@@ -8,7 +8,7 @@ import type { MySocketApi } from '../../shared/my';
 import type { EngineSettings } from '../../shared/settings';
 import { createEngine } from './engine';
 import type { Engine } from './ports';
-import { attachWireTestClient } from './wire-test-client';
+import { attachWireTestClient } from './test-support/wire-test-client';
 
 let echo: WebSocketServer;
 let echoUrl: string;

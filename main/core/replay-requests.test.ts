@@ -12,7 +12,7 @@ import { createEngine } from './engine';
 import { createPanelSession } from './panel-session';
 import { createReplayRequests } from './replay-requests';
 import type { ReplayRegistry } from './replay-registry';
-import { attachWireTestClient } from './wire-test-client';
+import { attachWireTestClient } from './test-support/wire-test-client';
 
 let lab: LabServer;
 const registries: ReplayRegistry[] = [];

@@ -8,7 +8,7 @@ import type { Engine } from '../core/ports';
 import { startLabServer } from '../lab/lab-server';
 import type { LabServer } from '../lab/lab-server';
 import { createIpcMyTransport } from '../../preload/miniapp-transport';
-import { FakeWebContents, fakeFrame } from './fake-electron';
+import { FakeWebContents, fakeFrame } from './test-support/fake-electron';
 import { bindMiniappClient } from './miniapp-client-binding';
 import type { MiniappBindingOptions } from './miniapp-client-binding';
 

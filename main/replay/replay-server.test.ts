@@ -7,7 +7,7 @@ import type { ReplayEndpoint, ReplayOptions, ReplayRecording, ReplayStep } from 
 import { recordingFromEntries } from '../../shared/replay';
 import { createEngine } from '../core/engine';
 import type { ReplayRegistry } from '../core/replay-registry';
-import { attachWireTestClient } from '../core/wire-test-client';
+import { attachWireTestClient } from '../core/test-support/wire-test-client';
 import type { LabServer } from '../lab/lab-server';
 import { startLabServer } from '../lab/lab-server';
 import { MAX_REPLAYS, createReplayServer } from './replay-server';

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { socketError } from '../../shared/error-codes';
-import { entry } from '../timeline/test-entries';
+import { entry } from '../timeline/test-support/timeline-entries';
 import { ProblemsListView } from './problems-list-view';
 
 afterEach(cleanup);

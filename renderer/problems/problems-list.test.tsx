@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { liveRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
-import { entry } from '../timeline/test-entries';
+import { entry } from '../timeline/test-support/timeline-entries';
 import { ProblemsList } from './problems-list';
 
 // jsdom does no layout: give the list the size a real pane has, so the virtualizer renders rows.

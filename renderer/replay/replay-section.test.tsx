@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureEntry } from '../../shared/capture';
 import type { PanelTransport } from '../../shared/panel-wire';
 import { createEngine } from '../../main/core/engine';
-import { openJsonPanelLink } from '../../main/core/json-panel-link';
+import { openJsonPanelLink } from '../../main/core/test-support/json-panel-link';
 import type { Engine } from '../../main/core/ports';
 import { createReplayServer } from '../../main/replay/replay-server';
 import type { AddressInfo } from 'node:net';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientMessage, EngineMessage, MyTransport } from '../my-wire';
 import { createMy } from './create-my';
-import { createScriptedPeer, flushMessages } from './test-scripted-peer';
+import { createScriptedPeer, flushMessages } from './test-support/scripted-peer';
 import type { SocketTask } from './types';
 
 let consoleError: ReturnType<typeof vi.spyOn>;

@@ -5,7 +5,7 @@ import { packEngineMessages } from '../my-wire';
 import { base64ToArrayBuffer } from './base64-to-array-buffer';
 import { bytesToBase64 } from './bytes-to-base64';
 import { createMy } from './create-my';
-import { createScriptedPeer, flushMessages } from './test-scripted-peer';
+import { createScriptedPeer, flushMessages } from './test-support/scripted-peer';
 
 let consoleError: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {

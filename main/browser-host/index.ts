@@ -61,7 +61,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const paths = outPaths(options.outDir ?? findOutDir(moduleDir));
   const source = await openMiniappSource(options.miniapp ?? paths.miniappDemo);
   const { engine } = options;
-  // Read once at start (A17, A22): its `multiple` default goes into the shim, its timeout to each page session.
+  // Read once at start (docs/behaviour.md#a17-default-of-multiple-from-appjson, docs/behaviour.md#a22-which-connect-timeout-applies): its `multiple` default goes into the shim, its timeout to each page session.
   const appJsonRead = await readMiniappAppJson(source, engine.capture);
   const appJson = appJsonRead.found ? appJsonRead.settings : undefined;
   const rendererDir = await realpath(paths.renderer).catch(() => paths.renderer);

@@ -42,7 +42,7 @@ export interface ManagedClientSession extends ClientSession {
   onDetached(listener: () => void): void;
 }
 
-/** The errorMessage detail of the task limit (api-spec A16). */
+/** The errorMessage detail of the task limit (docs/behaviour.md#a16-task-limit). */
 export const TASK_LIMIT_DETAIL = 'exceed each tiny app max socket count';
 const REPLACED: CloseRequest = { code: 1000, reason: 'replaced by connectSocket' };
 const GOING_AWAY: CloseRequest = { code: 1001, reason: 'going away' };
@@ -161,7 +161,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   }
 
   function deliverEvent(target: string | null, payload: SocketEventPayload): void {
-    // Read at delivery, so the "Incoming binary" setting applies to live connections too (A14).
+    // Read at delivery, so the "Incoming binary" setting applies to live connections too (docs/behaviour.md#a14-incoming-binary-as-arraybuffer).
     const asArrayBuffer = payload.event === 'message' && payload.isBuffer && host.settings().incomingBinary === 'arraybuffer';
     deliver({ kind: 'event', target, payload: asArrayBuffer ? { ...payload, asArrayBuffer: true } : payload });
   }

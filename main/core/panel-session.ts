@@ -32,7 +32,7 @@ function claimPanelClientId(engine: Engine): string {
 }
 
 export interface PanelSessionOptions {
-  /** Batching and credit of the capture stream (defaults: architecture.md §d). */
+  /** Batching and credit of the capture stream (defaults: docs/architecture.md#streaming). */
   subscription?: Partial<CaptureSubscriptionOptions>;
   /** The replay endpoints (default: the one registry of this engine, listening on first use). */
   replays?: ReplayRegistry;

@@ -60,7 +60,7 @@ async function start(args: HostArgs): Promise<void> {
   running = { engine, lab };
   engine.setLabEndpoints(lab.endpoints);
   if (wantsMainTestHook(process.env, app.isPackaged)) installMainTestHook(globalThis, engine);
-  // Read once at start (A17, A22): the `multiple` default reaches the preload as an argument, the timeout each page session.
+  // Read once at start (docs/behaviour.md#a17-default-of-multiple-from-appjson, docs/behaviour.md#a22-which-connect-timeout-applies): the `multiple` default reaches the preload as an argument, the timeout each page session.
   const appJsonRead = await readLocationAppJson(location, engine.capture);
   const appJson = appJsonRead.found ? appJsonRead.settings : undefined;
 

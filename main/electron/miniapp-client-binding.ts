@@ -2,7 +2,7 @@
 // ClientSession per page, and the engine's messages go back on `my:engine`. A reload or navigation of the
 // main frame, a crashed renderer or a destroyed view detaches the page's session (its sockets close with
 // 1001, the page hears `reset`); the next page gets a fresh one. Messages are sender-checked,
-// rate-limited per channel and validated before the engine sees them (architecture.md C3).
+// rate-limited per channel and validated before the engine sees them (docs/architecture.md#messages-between-pages-and-main).
 import type { AppJsonSettings } from '../../shared/app-json';
 import { MY_CHANNELS, MY_ENGINE_CHANNEL } from '../../shared/electron-ipc';
 import type { ClientMessage, EngineMessage } from '../../shared/my-wire';

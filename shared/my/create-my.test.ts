@@ -191,7 +191,7 @@ describe('promises of send and close (A21)', () => {
   });
 });
 
-describe('listeners (api-spec b.5)', () => {
+describe('listeners (docs/behaviour.md#listeners)', () => {
   it('runs a function registered twice twice, in registration order, and off(cb) removes every registration', async () => {
     const { peer, my } = setup();
     const calls: string[] = [];

@@ -1,4 +1,4 @@
-// Incoming binary as an ArrayBuffer (api-spec A14): the engine flags a binary message event with
+// Incoming binary as an ArrayBuffer (docs/behaviour.md#a14-incoming-binary-as-arraybuffer): the engine flags a binary message event with
 // `asArrayBuffer`, the `my` factory turns its base64 into the bytes; without the flag nothing changes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { packEngineMessages } from '../my-wire';

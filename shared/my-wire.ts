@@ -160,3 +160,10 @@ export interface MyTransport {
   send(message: ClientMessage): void;
   onMessage(listener: (message: EngineLinkMessage) => void): void;
 }
+
+/** The call id of a client message that may be malformed, when it has one that can be answered. */
+export function callIdOf(raw: unknown): number | undefined {
+  if (typeof raw !== 'object' || raw === null || !('callId' in raw)) return undefined;
+  const { callId } = raw;
+  return typeof callId === 'number' && Number.isInteger(callId) && callId >= 0 ? callId : undefined;
+}

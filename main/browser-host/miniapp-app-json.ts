@@ -1,6 +1,7 @@
 // The browser host's way to the mini-app's app.json: the file next to its entry page, fetched through the
 // same source as the pages (a folder or a dev server), so both kinds of `--miniapp` behave alike.
-import { loadAppJson, type AppJsonWarningSink } from '../core/app-json-loader';
+import { loadAppJson } from '../core/app-json-loader';
+import type { WarningSink } from '../core/engine-warning';
 import type { AppJsonRead } from '../../shared/app-json';
 import { isHtmlType } from '../host-common/content-types';
 import type { MiniappSource } from './miniapp-source';
@@ -12,7 +13,7 @@ export function appJsonPathFor(entryPath: string): string {
 }
 
 /** Reads and parses the source's app.json once (a warning in `capture` when it is unusable). */
-export function readMiniappAppJson(source: MiniappSource, capture: AppJsonWarningSink): Promise<AppJsonRead> {
+export function readMiniappAppJson(source: MiniappSource, capture: WarningSink): Promise<AppJsonRead> {
   const path = appJsonPathFor(source.entryPath);
   return loadAppJson(
     async () => {

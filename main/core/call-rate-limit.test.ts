@@ -40,7 +40,7 @@ describe('call rate limit', () => {
     const { limiter, warnings, advance } = setup();
     for (let callId = 1; callId <= 6; callId += 1) limiter.admit('send', send(callId));
     expect(warnings()).toEqual([
-      { name: 'call-rate-limit', clientId: 'app-1', detail: { channel: 'my:send', capacity: 3, refillPerSecond: 1 }, message: expect.stringContaining('More than 1 my:send messages per second') },
+      { name: 'call-rate-limit', clientId: 'app-1', detail: { warning: 'call-rate-limit', channel: 'my:send', capacity: 3, refillPerSecond: 1 }, message: expect.stringContaining('More than 1 my:send messages per second') },
     ]);
     advance(1000);
     expect(limiter.admit('send', send(7)).admitted).toBe(true);

@@ -3,6 +3,7 @@
 import type { CallFailure, CallResult, ClientCall, ClientMessage, SocketEventName } from '../../shared/my-wire';
 import { summarizeOptions } from './call-detail';
 import type { EngineWarning } from './engine-warning';
+import { logWarning } from './engine-warning';
 import type { CaptureLog } from './ports';
 
 const capitalized = (event: SocketEventName): string => event[0]?.toUpperCase() + event.slice(1);
@@ -34,18 +35,7 @@ export interface ClientRecorder {
 
 /** The recorder of client `clientId` into `capture`. */
 export function createClientRecorder(capture: CaptureLog, clientId: string): ClientRecorder {
-  const warn = (connectionId: string, warning: EngineWarning): void => {
-    capture.append({
-      clientId,
-      connectionId,
-      kind: 'warning',
-      name: warning.id,
-      direction: 'none',
-      size: 0,
-      errorMessage: warning.message,
-      detail: { warning: warning.id, ...warning.detail },
-    });
-  };
+  const warn = (connectionId: string, warning: EngineWarning): void => logWarning(capture, { clientId, connectionId }, warning);
   return {
     warn,
     call(call, connectionId) {

@@ -4,7 +4,7 @@
 import type { AppJsonSettings } from '../../shared/app-json';
 import type { Json } from '../../shared/json';
 import type { ClientCall, ClientMessage, EngineMessage, SocketEventPayload } from '../../shared/my-wire';
-import { clientMessageSchema } from '../../shared/my-wire';
+import { callIdOf, clientMessageSchema } from '../../shared/my-wire';
 import type { ClientInfo } from '../../shared/panel-wire';
 import type { EngineSettings } from '../../shared/settings';
 import type { CallProblem } from './call-results';
@@ -219,10 +219,9 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   }
 
   function rejectInvalid(raw: unknown, issues: string): void {
-    const callId = typeof raw === 'object' && raw !== null ? (raw as { callId?: unknown }).callId : undefined;
-    const answerable = typeof callId === 'number' && Number.isInteger(callId) && callId >= 0;
-    warn('', { id: 'invalid-message', message: `A message from the client was not understood: ${issues}`, detail: { issues, ...(answerable ? { callId } : {}) } });
-    if (answerable) {
+    const callId = callIdOf(raw);
+    warn('', { id: 'invalid-message', message: `A message from the client was not understood: ${issues}`, detail: { issues, ...(callId !== undefined ? { callId } : {}) } });
+    if (callId !== undefined) {
       const message = failure(callId, { code: 1, detail: `invalid message: ${issues}` });
       record.invalidResult(callId, message);
       deliver(message);

@@ -7,6 +7,7 @@ import { createCaptureLog } from './capture-log';
 import type { ManagedClientSession, SessionHost } from './client-session';
 import { createClientSession } from './client-session';
 import { systemClock } from './clock';
+import { logWarning } from './engine-warning';
 import type { Connection } from './connection';
 import type { CaptureLog, Clock, Engine } from './ports';
 import type { ReplayRegistry } from './replay-registry';
@@ -81,8 +82,8 @@ export function createEngine(deps: EngineDeps = {}): Engine {
     stateChanged,
   };
 
-  function logEngine(name: string, detail: Record<string, string | number | boolean>, kind: 'lifecycle' | 'warning' = 'lifecycle', message?: string): void {
-    capture.append({ clientId: '', connectionId: '', kind, name, direction: 'none', size: 0, ...(message ? { errorMessage: message } : {}), detail });
+  function logEngine(name: string, detail: Record<string, string | number | boolean>): void {
+    capture.append({ clientId: '', connectionId: '', kind: 'lifecycle', name, direction: 'none', size: 0, detail });
   }
 
   const engine: Engine = {
@@ -103,7 +104,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
     updateSettings(patch) {
       const parsed = settingsPatchSchema.safeParse(patch);
       if (!parsed.success) {
-        logEngine('invalid-settings', { warning: 'invalid-settings' }, 'warning', `Settings patch refused: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+        logWarning(capture, { clientId: '' }, { id: 'invalid-settings', message: `Settings patch refused: ${parsed.error.issues.map((issue) => issue.message).join('; ')}` });
         return;
       }
       settings = { ...settings, ...parsed.data };
@@ -121,7 +122,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
     forceClose(connectionId, code, reason) {
       const owner = [...clients.values()].find((client) => client.owns(connectionId));
       if (!owner) {
-        logEngine('force-close-unknown', { warning: 'force-close-unknown', connectionId }, 'warning', `No live connection ${connectionId} to close.`);
+        logWarning(capture, { clientId: '' }, { id: 'force-close-unknown', message: `No live connection ${connectionId} to close.`, detail: { connectionId } });
         return;
       }
       owner.forceClose(connectionId, code, reason);

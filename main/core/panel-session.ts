@@ -5,8 +5,10 @@ import type { EngineMessage } from '../../shared/my-wire';
 import type { PanelRequest } from '../../shared/panel-wire';
 import { panelRequestSchema } from '../../shared/panel-wire';
 import { describeIssues } from '../../shared/jsonl';
+import type { WarningId } from '../../shared/warning-ids';
 import { exportHar, exportJsonl } from './capture-export';
 import { errorMessageFor } from './call-results';
+import { logWarning } from './engine-warning';
 import type { CaptureSubscription, CaptureSubscriptionOptions } from './capture-subscription';
 import { createCaptureSubscription } from './capture-subscription';
 import type { ClientSession, Engine, PanelSession, PanelSink } from './ports';
@@ -58,17 +60,8 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
     }
   }
 
-  function warn(name: string, text: string, detail: Record<string, string> = {}): void {
-    engine.capture.append({
-      clientId: clientId ?? PANEL_CLIENT_ID,
-      connectionId: '',
-      kind: 'warning',
-      name,
-      direction: 'none',
-      size: 0,
-      errorMessage: text,
-      detail: { warning: name, ...detail },
-    });
+  function warn(id: WarningId, message: string, detail: Record<string, string> = {}): void {
+    logWarning(engine.capture, { clientId: clientId ?? PANEL_CLIENT_ID }, { id, message, detail });
   }
 
   function sendState(): void {

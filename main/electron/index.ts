@@ -10,6 +10,7 @@ import { BrowserWindow, MessageChannelMain, WebContentsView, app, protocol, sess
 import { DEFAULT_MULTIPLE_ARGUMENT, KNOWN_INBOUND_CHANNELS, labArgument } from '../../shared/electron-ipc';
 import { findOutDir, outPaths } from '../host-common/out-layout';
 import { createEngine } from '../core/engine';
+import { logWarning } from '../core/engine-warning';
 import { createPanelSession } from '../core/panel-session';
 import type { Engine } from '../core/ports';
 import { startLabServer } from '../lab/lab-server';
@@ -79,7 +80,7 @@ async function start(args: HostArgs): Promise<void> {
   const warnInCapture = (line: string): void => {
     log(line);
     const clientId = miniapp.clientId() ?? 'miniapp';
-    engine.capture.append({ clientId, connectionId: '', kind: 'warning', name: 'miniapp-blocked', direction: 'none', size: 0, errorMessage: line });
+    logWarning(engine.capture, { clientId }, { id: 'miniapp-blocked', message: line });
   };
   confineMiniappSession(miniappSession, { origin: location.origin, csp: MINIAPP_CSP }, warnInCapture);
   if (location.kind === 'folder') {

@@ -5,14 +5,15 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppJsonRead } from '../../shared/app-json';
 import { isHtmlType } from '../host-common/content-types';
-import { loadAppJson, type AppJsonWarningSink } from '../core/app-json-loader';
+import { loadAppJson } from '../core/app-json-loader';
+import type { WarningSink } from '../core/engine-warning';
 import type { MiniappLocation } from './miniapp-location';
 
 /** How long a dev server may take to answer for app.json before the defaults apply. */
 const FETCH_TIMEOUT_MS = 15_000;
 
 /** Reads and parses the location's app.json once (a warning in `capture` when it is unusable). */
-export function readLocationAppJson(location: MiniappLocation, capture: AppJsonWarningSink): Promise<AppJsonRead> {
+export function readLocationAppJson(location: MiniappLocation, capture: WarningSink): Promise<AppJsonRead> {
   if (location.kind === 'folder') {
     const file = join(location.root, 'app.json');
     return loadAppJson(() => readFile(file, 'utf8').catch(absentWhenMissing), file, capture);

@@ -194,7 +194,7 @@ describe('bindMiniappClient', () => {
       'onSocketOpen',
     ]);
     const limitWarnings = () => entries(engine).filter((entry) => entry.name.startsWith('call-rate-limit'));
-    expect(limitWarnings().map((entry) => entry.detail)).toEqual([{ channel: 'my:send', capacity: 3, refillPerSecond: 1 }]);
+    expect(limitWarnings().map((entry) => entry.detail)).toEqual([{ warning: 'call-rate-limit', channel: 'my:send', capacity: 3, refillPerSecond: 1 }]);
 
     now += 1000;
     send(6);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BrowserWindow, MessageChannelMain, WebContentsView, app, protocol, session } from 'electron';
 import { DEFAULT_MULTIPLE_ARGUMENT, KNOWN_INBOUND_CHANNELS, labArgument } from '../../shared/electron-ipc';
+import { miniappContentPolicy, panelContentPolicy } from '../host-common/content-policy';
 import { findOutDir, outPaths } from '../host-common/out-layout';
 import { createEngine } from '../core/engine';
 import { logWarning } from '../core/engine-warning';
@@ -16,7 +17,6 @@ import type { Engine } from '../core/ports';
 import { startLabServer } from '../lab/lab-server';
 import type { LabServer } from '../lab/lab-server';
 import { createReplayServer } from '../replay/replay-server';
-import { MINIAPP_CSP, PANEL_CSP } from './content-policy';
 import { createFileProtocolHandler } from './file-protocol-handler';
 import { parseHostArgs } from './host-args';
 import type { HostArgs } from './host-args';
@@ -30,6 +30,10 @@ import { confineMiniappSession, denyAllPermissions } from './session-hardening';
 import { installMainTestHook, wantsMainTestHook } from './test-hook';
 import { hardenWebContents } from './web-contents-hardening';
 import { miniappWebPreferences, panelWebPreferences } from './web-preferences';
+
+// The panel reaches main through its preload and the mini-app only through `my`: neither needs the network.
+const PANEL_CSP = panelContentPolicy();
+const MINIAPP_CSP = miniappContentPolicy({ connectSrc: "'none'" });
 
 const PANEL_SCHEME = 'app';
 const PANEL_HOST = 'panel';

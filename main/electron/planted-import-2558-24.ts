@@ -1,0 +1,1 @@
+import '../host-common/out-layout';

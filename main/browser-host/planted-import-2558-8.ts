@@ -1,1 +1,0 @@
-import '../electron/host-args';

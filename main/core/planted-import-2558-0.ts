@@ -1,1 +1,0 @@
-import '../lab/lab-server';

@@ -1,1 +1,0 @@
-import './wire-test-client';

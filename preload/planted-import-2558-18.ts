@@ -1,1 +1,0 @@
-import '../renderer/store/panel-store';

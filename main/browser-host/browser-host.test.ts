@@ -9,7 +9,7 @@ import type { CaptureEntry } from '../../shared/capture';
 import { MAX_CLIENT_BATCH, unpackEngineLinkMessage, type EngineMessage } from '../../shared/my-wire';
 import type { PanelMessage } from '../../shared/panel-wire';
 import { harSchema } from '../../shared/har';
-import type { RateLimit } from '../core/call-rate-limit';
+import type { RateLimit } from '../host-common/call-rate-limit';
 import { createEngine } from '../core/engine';
 import type { Engine } from '../core/ports';
 import { startLabServer, type LabServer } from '../lab/lab-server';

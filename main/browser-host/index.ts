@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { HostConfig } from '../../shared/host-config';
 import { MAX_ENGINE_BATCH, packEngineMessages, unpackClientLinkMessage } from '../../shared/my-wire';
 import { findOutDir, outPaths } from '../host-common/out-layout';
-import { createCallRateLimiter, rateLimitedOpOf, type RateLimit } from '../core/call-rate-limit';
+import { createCallRateLimiter, rateLimitedOpOf, type RateLimit } from '../host-common/call-rate-limit';
 import { createPanelSession } from '../core/panel-session';
 import type { ClientSession, Engine } from '../core/ports';
 import { createToken } from './bridge-auth';

@@ -7,7 +7,7 @@ import type { AppJsonSettings } from '../../shared/app-json';
 import { MY_CHANNELS, MY_ENGINE_CHANNEL } from '../../shared/electron-ipc';
 import type { ClientMessage, EngineMessage } from '../../shared/my-wire';
 import { callIdOf, clientMessageSchema } from '../../shared/my-wire';
-import { createCallRateLimiter, type RateLimit } from '../core/call-rate-limit';
+import { createCallRateLimiter, type RateLimit } from '../host-common/call-rate-limit';
 import { logWarning } from '../core/engine-warning';
 import type { ClientSession, Engine } from '../core/ports';
 import type { GuardedFrame, GuardedIpcEvent } from './sender-guard';

@@ -6,9 +6,9 @@
 import type { CallFailure, ClientMessage } from '../../shared/my-wire';
 import { callIdOf } from '../../shared/my-wire';
 import type { WarningId } from '../../shared/warning-ids';
-import { failure } from './call-results';
-import { logWarning } from './engine-warning';
-import type { CaptureLog } from './ports';
+import { failure } from '../core/call-results';
+import { logWarning } from '../core/engine-warning';
+import type { CaptureLog } from '../core/ports';
 import { createTokenBucket, type TokenBucket } from './token-bucket';
 
 /** Burst size and sustained rate of each bucket. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCaptureLog } from './capture-log';
+import { createCaptureLog } from '../core/capture-log';
 import { createCallRateLimiter, DEFAULT_MY_RATE_LIMIT, rateLimitedOpOf } from './call-rate-limit';
 
 function setup(rateLimit = { capacity: 3, refillPerSecond: 1 }) {

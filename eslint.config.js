@@ -26,6 +26,7 @@ export const MAIN_TIERS = [
  * cycle. Every folder of renderer/ must be listed (a unit test checks it).
  */
 export const RENDERER_ORDER = [
+  'miniprogram',
   'capture',
   'clipboard',
   'transport',
@@ -43,7 +44,7 @@ export const RENDERER_ORDER = [
 ];
 
 /** Renderer folders that stand alone: pages of their own that import no other renderer folder. */
-export const RENDERER_STANDALONE = ['miniapp-demo', 'miniprogram'];
+export const RENDERER_STANDALONE = ['miniapp-demo'];
 
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 const TEST_SUPPORT = '**/test-support/**';

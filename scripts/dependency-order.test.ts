@@ -50,6 +50,7 @@ const FORBIDDEN: Plant[] = [
   { folder: 'renderer/capture', target: 'renderer/app/app.tsx' },
   { folder: 'renderer/warnings', target: 'renderer/timeline/timeline.tsx' },
   { folder: 'renderer/frame-log', target: 'renderer/inspector/inspector.tsx' },
+  { folder: 'renderer/miniapp-demo', target: 'renderer/capture/entry-ring.ts' },
   { folder: 'main/core', target: 'main/core/test-support/wire-test-client.ts' },
   { folder: 'renderer/capture', target: 'renderer/capture/test-support/make-entry.ts' },
 ];

@@ -5,6 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { findBrowser } from '../e2e/harness/browser-path';
 
 const PACKAGES = ['chromium', 'xvfb', 'xauth'];
+/** Installed with them so Chinese payloads in the e2e screenshots render as text, as on the CI machine. */
+const FONTS = ['fonts-noto-cjk'];
 
 function hasAptAsRoot(): boolean {
   if (process.getuid?.() !== 0) return false;
@@ -23,13 +25,13 @@ function main(): number {
   }
   if (findBrowser()) return 0;
   if (!hasAptAsRoot()) {
-    console.error(`pretest: no Chromium found for the e2e suite; run \`sudo apt-get install -y ${PACKAGES.join(' ')}\` (or set CHROMIUM_PATH).`);
+    console.error(`pretest: no Chromium found for the e2e suite; run \`sudo apt-get install -y ${[...PACKAGES, ...FONTS].join(' ')}\` (or set CHROMIUM_PATH).`);
     return 1;
   }
-  console.log(`pretest: no Chromium found; installing Debian's ${PACKAGES.join(', ')} with apt-get.`);
+  console.log(`pretest: no Chromium found; installing Debian's ${PACKAGES.join(', ')} (and CJK fonts) with apt-get.`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  execFileSync('apt-get', ['install', '-y', '-qq', ...PACKAGES], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...PACKAGES, ...FONTS], { stdio: ['ignore', 'ignore', 'inherit'], env });
   if (findBrowser()) return 0;
   console.error('pretest: apt-get finished but no Chromium was found.');
   return 1;

@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_PATH } from './e2e/harness/browser-path';
 import { electronAvailability } from './e2e/harness/electron-availability';
 
 // Two projects run the same specs through one `driver` fixture (e2e/harness/fixtures.ts): `browser`
-// (Debian's Chromium against the browser host; always) and `electron` (_electron.launch; only where an
+// (a Chromium found by e2e/harness/browser-path.ts against the browser host; always) and `electron` (_electron.launch; only where an
 // Electron binary exists, otherwise every test is reported skipped with the reason). The global setup
 // builds the product once, so the specs drive what `npm run build` makes.
 const electron = electronAvailability();
@@ -24,7 +25,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          executablePath: CHROMIUM_PATH,
           args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
         },
         viewport: { width: 1440, height: 900 },

@@ -1,4 +1,4 @@
-// The previewed mini-app's app.json (api-spec A17, A22), end to end: the fixture's app.json makes `multiple`
+// The previewed mini-app's app.json (docs/behaviour.md#a17-default-of-multiple-from-appjson, docs/behaviour.md#a22-which-connect-timeout-applies), end to end: the fixture's app.json makes `multiple`
 // default to true and sets networkTimeout.connectSocket to 1500 ms; `my` in the page, the engine's capture
 // and the panel all follow it.
 import { fileURLToPath } from 'node:url';

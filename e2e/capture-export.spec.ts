@@ -1,7 +1,8 @@
 // The capture download for CI: the HAR parses as HAR 1.2 with Chrome's `_webSocketMessages`, and it
 // agrees with the JSONL export.
 import { z } from 'zod';
-import { harSchema, harToCapture } from '../shared/har';
+import { harSchema } from '../shared/har';
+import { harToCapture } from '../shared/har-import';
 import { expect, test } from './harness/fixtures';
 import { labUrl } from './harness/lab-endpoint';
 import { inMiniapp } from './harness/miniapp-eval';

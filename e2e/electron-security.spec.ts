@@ -1,4 +1,4 @@
-// Electron-only checks of the host's walls (architecture.md C1–C3) on the real app: each page sees only
+// Electron-only checks of the host's walls (docs/architecture.md#security-walls) on the real app: each page sees only
 // its one object, the mini-app's only way out is `my`, and it cannot navigate away or open windows.
 // Skipped in the browser project, and in the electron project wherever no Electron binary exists.
 import { expect, test } from '@playwright/test';

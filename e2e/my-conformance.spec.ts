@@ -1,5 +1,5 @@
 // `my` through the whole path: the mini-app document → its bridge → the engine → the real lab server
-// → back. Orders follow api-spec.md §b.2 and the twelve codes of §c, with the seed's error text.
+// → back. Orders follow docs/behaviour.md#states-and-event-order and the twelve codes of docs/behaviour.md#error-codes, with the seed's error text.
 import { SOCKET_ERRORS, type SocketErrorCode } from '../shared/error-codes';
 import { BLANK_MINIAPP, expect, test } from './harness/fixtures';
 import { labUrl } from './harness/lab-endpoint';

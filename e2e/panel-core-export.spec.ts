@@ -3,7 +3,8 @@
 // its banner, the log holds the imported entries, and "Back to live" returns to the running capture.
 import { readFile } from 'node:fs/promises';
 import type { Frame, Page } from '@playwright/test';
-import { harSchema, harToCapture } from '../shared/har';
+import { harSchema } from '../shared/har';
+import { harToCapture } from '../shared/har-import';
 import { jsonlToCapture } from '../shared/jsonl';
 import { expect, test } from './harness/fixtures';
 

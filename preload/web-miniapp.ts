@@ -92,7 +92,7 @@ function unreachableTransport(): MyTransport {
 function install(): void {
   const script = document.currentScript;
   const bridge = script?.getAttribute(MINIAPP_BRIDGE_ATTRIBUTE);
-  // app.json's behavior.connectSocketDefaultMultiple, as the host read it (A17).
+  // app.json's behavior.connectSocketDefaultMultiple, as the host read it (docs/behaviour.md#a17-default-of-multiple-from-appjson).
   const defaultMultiple = script?.getAttribute(MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE) === 'true';
   const logicLink = script?.getAttribute(MINIAPP_LOGIC_LINK_ATTRIBUTE) === 'true';
   script?.remove();

@@ -1,6 +1,7 @@
 // `npm run build`: Vite for the two pages, esbuild for everything that runs outside a page (the browser
 // host's `my` shim, the Node command line, the Electron main process and its sandboxed preloads).
-// Entries whose source does not exist yet are skipped with a note, so a partial tree still builds.
+// An entry whose source is missing fails the build before anything is written: a bundle must never be
+// silently absent from out/.
 // Everything is built into a staging folder that replaces out/ at the end, so a running host (or a
 // build started at the same time in the same tree) never sees a half-written out/.
 import { existsSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { build as viteBuild } from 'vite';
 import { tsImport } from 'tsx/esm/api';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { OUT_LAYOUT } = await tsImport('../main/cli/out-layout.ts', import.meta.url);
+const { OUT_LAYOUT } = await tsImport('../main/host-common/out-layout.ts', import.meta.url);
 const outDir = join(root, 'out');
 const scratchDir = join(root, 'node_modules', '.cache', 'mini-socket-devtools-build');
 const stagingDir = join(scratchDir, `staging-${process.pid}`);
@@ -90,16 +91,15 @@ function bundle(entry, outfile, options) {
   });
 }
 
+const missing = steps.filter((step) => !existsSync(src(step.source)));
+if (missing.length > 0) {
+  for (const step of missing) console.error(`build: ${step.name}: its source ${step.source} is missing`);
+  process.exit(1);
+}
+
 await mkdir(scratchDir, { recursive: true });
-const skipped = [];
 try {
-  for (const step of steps) {
-    if (!existsSync(src(step.source))) {
-      skipped.push(`${step.name} (${step.source} not written yet)`);
-      continue;
-    }
-    await step.run();
-  }
+  for (const step of steps) await step.run();
   const retired = join(scratchDir, `retired-${process.pid}`);
   if (existsSync(outDir)) await rename(outDir, retired);
   await rename(stagingDir, outDir);
@@ -107,5 +107,4 @@ try {
 } finally {
   await rm(stagingDir, { recursive: true, force: true });
 }
-for (const note of skipped) console.log(`build: skipped ${note}`);
 console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir}`);

@@ -1,4 +1,4 @@
-// The socket settings of a mini-app's app.json (api-spec A17, A22): `behavior.connectSocketDefaultMultiple`
+// The socket settings of a mini-app's app.json (docs/behaviour.md#a17-default-of-multiple-from-appjson, docs/behaviour.md#a22-which-connect-timeout-applies): `behavior.connectSocketDefaultMultiple`
 // (the default of connectSocket's `multiple`) and `networkTimeout.connectSocket` (the handshake timeout when
 // the call gives none). Pure, so every host (browser host, Electron) reads app.json the same way.
 import { z } from 'zod';

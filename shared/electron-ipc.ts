@@ -70,7 +70,7 @@ const labConfigSchema: z.ZodType<LabConfig> = z.object({
 });
 
 const LAB_ARGUMENT = '--msd-lab=';
-/** Present when the mini-app's app.json sets `behavior.connectSocketDefaultMultiple: true` (A17). */
+/** Present when the mini-app's app.json sets `behavior.connectSocketDefaultMultiple: true` (docs/behaviour.md#a17-default-of-multiple-from-appjson). */
 export const DEFAULT_MULTIPLE_ARGUMENT = '--msd-default-multiple';
 
 /** The mini-app view's extra argv entry carrying `window.__MSD_LAB__` (webPreferences.additionalArguments). */

@@ -1,5 +1,5 @@
 // The twelve error codes of the seed document (Alipay's my.connectSocket page): the canonical numbering
-// of this project (api-spec.md A3). The panel shows `solution` beside every error marker.
+// of this project (docs/behaviour.md#a3-twelve-error-codes-as-numbered-by-the-seed). The panel shows `solution` beside every error marker.
 
 export type SocketErrorCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
 
@@ -9,7 +9,7 @@ export interface SocketErrorInfo {
   readonly description: string;
   /** The seed's solution, shown by the panel. */
   readonly solution: string;
-  /** What really raises it in this emulator (api-spec.md §c). */
+  /** What really raises it in this emulator (docs/behaviour.md#error-codes). */
   readonly meaning: string;
 }
 

@@ -3,7 +3,9 @@ import { createCaptureLog } from '../main/core/capture-log';
 import type { NewCaptureEntry } from '../main/core/ports';
 import type { CaptureEntry } from './capture';
 import type { HarMeta } from './har';
-import { captureToHar, harSchema, harToCapture } from './har';
+import { harSchema } from './har';
+import { captureToHar } from './har-export';
+import { harToCapture } from './har-import';
 
 const meta: HarMeta = { creator: { name: 'Mini Socket DevTools', version: '0.1.0' }, stats: { total: 18, dropped: 0, held: 18, capacity: 1000, cleared: 0 } };
 

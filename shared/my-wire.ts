@@ -97,7 +97,7 @@ export interface CallSuccess {
   kind: 'result';
   callId: number;
   ok: true;
-  /** connect `{}`, send `{ success: true }`, close `{ message: '' }` (api-spec A20). */
+  /** connect `{}`, send `{ success: true }`, close `{ message: '' }` (docs/behaviour.md#a20-success-payloads). */
   payload: Record<string, string | number | boolean>;
 }
 export interface CallFailure {
@@ -110,9 +110,9 @@ export interface CallFailure {
 export type CallResult = CallSuccess | CallFailure;
 
 /**
- * Raw event data; the client shapes it for global listeners or a SocketTask (api-spec A10). Binary `data`
+ * Raw event data; the client shapes it for global listeners or a SocketTask (docs/behaviour.md#a10-task-event-payloads). Binary `data`
  * is always base64 on the wire; `asArrayBuffer` (set by the engine for binary messages when the
- * incomingBinary setting is 'arraybuffer', A14) asks the client to hand listeners an ArrayBuffer instead.
+ * incomingBinary setting is 'arraybuffer', docs/behaviour.md#a14-incoming-binary-as-arraybuffer) asks the client to hand listeners an ArrayBuffer instead.
  */
 export type SocketEventPayload =
   | { event: 'open' }
@@ -164,4 +164,11 @@ export function packEngineMessages(messages: readonly EngineMessage[]): EngineLi
 export interface MyTransport {
   send(message: ClientMessage): void;
   onMessage(listener: (message: EngineLinkMessage) => void): void;
+}
+
+/** The call id of a client message that may be malformed, when it has one that can be answered. */
+export function callIdOf(raw: unknown): number | undefined {
+  if (typeof raw !== 'object' || raw === null || !('callId' in raw)) return undefined;
+  const { callId } = raw;
+  return typeof callId === 'number' && Number.isInteger(callId) && callId >= 0 ? callId : undefined;
 }

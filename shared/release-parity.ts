@@ -1,7 +1,7 @@
 // The release-parity verdict of one connection: would it connect from a release build on a phone, item by
 // item (scheme, certificate, host, allowlist, port, URL characters, subprotocol, headers), with the reason
 // and the fix, and which devtools relaxation is masking a failure. Pure, over the capture entries, so the
-// panel computes it for live connections and imported HARs alike (features.md §4 item 3).
+// panel computes it for live connections and imported HARs alike (README.md#the-panel, "Release parity").
 import type { CaptureEntry } from './capture';
 import type { Json } from './json';
 import type { EngineSettings } from './settings';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureEntry } from './capture';
-import { harToCapture } from './har';
+import { harToCapture } from './har-import';
 import { recordingFromEntries, replayRecordingSchema } from './replay';
 
 let seq = 0;

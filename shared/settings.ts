@@ -1,4 +1,4 @@
-// Per-session engine settings, changed from the panel (api-spec.md §b.3, A11, A14, A22, A24).
+// Per-session engine settings, changed from the panel (docs/behaviour.md#a1-second-single-mode-connect-replaces-or-rejects, docs/behaviour.md#a11-close-code-and-reason-validation, docs/behaviour.md#a14-incoming-binary-as-arraybuffer, docs/behaviour.md#a22-which-connect-timeout-applies, docs/behaviour.md#a24-strict-wss).
 import { z } from 'zod';
 
 export const engineSettingsSchema = z.object({
@@ -20,7 +20,7 @@ export const engineSettingsSchema = z.object({
    */
   domainAllowlist: z.string().max(10_000),
   /**
-   * How `my` delivers incoming binary messages (A14): base64 with `isBuffer: true` (the docs, most clients)
+   * How `my` delivers incoming binary messages (docs/behaviour.md#a14-incoming-binary-as-arraybuffer): base64 with `isBuffer: true` (the docs, most clients)
    * or an ArrayBuffer (mini-game clients >= 10.5.16). The capture keeps base64 either way.
    */
   incomingBinary: z.enum(['base64', 'arraybuffer']),

@@ -5,7 +5,7 @@
 import type { CaptureEntry } from '../../shared/capture';
 import { createEntryRing } from '../../renderer/capture/entry-ring';
 import { FILTER_SLICE_MS, updateFilteredIndex, type FilteredIndex } from '../../renderer/frame-log/filter';
-import { NO_FILTERS } from '../../renderer/frame-log/log-filters';
+import { NO_FILTERS } from '../../renderer/store/log-filters';
 import type { ProfileHotspot } from '../harness/cpu-profile';
 import { answer, childInput, cpuMicrosSince } from './child-io';
 import { startInProcessProfile } from './in-process-profile';

@@ -1,7 +1,7 @@
 // The machine a run happened on, stated at the top of every results file.
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
-import { CHROMIUM_PATH } from '../../e2e/harness/cdp-chromium';
+import { CHROMIUM_PATH } from '../../e2e/harness/browser-path';
 
 export interface MachineInfo {
   date: string;

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectCdp, type CdpConnection } from './cdp-client';
+import { CHROMIUM_PATH } from './browser-path';
 
 export interface LaunchedChromium {
   /** The browser's DevTools WebSocket endpoint. */
@@ -25,7 +26,6 @@ export interface ChromiumOptions {
   timeoutMs?: number;
 }
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const DEFAULT_FLAGS = [
   '--headless=new',

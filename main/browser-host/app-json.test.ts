@@ -1,4 +1,4 @@
-// The mini-app's app.json through the real browser host on 127.0.0.1 (A17, A22): what the host writes into
+// The mini-app's app.json through the real browser host on 127.0.0.1 (docs/behaviour.md#a17-default-of-multiple-from-appjson, docs/behaviour.md#a22-which-connect-timeout-applies): what the host writes into
 // the page for the shim, the timeout each page's connects get (and where it came from), the panel's view
 // of it, and the warning for an unusable file. Pages are played by `ws` clients, as the shim talks.
 import { createServer, type Server } from 'node:http';

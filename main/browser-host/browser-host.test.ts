@@ -1,6 +1,5 @@
 // The browser host over real sockets: HTTP servers on 127.0.0.1, the `ws` bridges, the real engine and
 // the real lab server. Pages are played by `ws` clients that send what the shim and the panel send.
-import { request as httpRequest } from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,18 +9,18 @@ import type { CaptureEntry } from '../../shared/capture';
 import { MAX_CLIENT_BATCH, unpackEngineLinkMessage, type EngineMessage } from '../../shared/my-wire';
 import type { PanelMessage } from '../../shared/panel-wire';
 import { harSchema } from '../../shared/har';
-import type { RateLimit } from '../core/call-rate-limit';
+import type { RateLimit } from '../host-common/call-rate-limit';
 import { createEngine } from '../core/engine';
 import type { Engine } from '../core/ports';
 import { startLabServer, type LabServer } from '../lab/lab-server';
 import { startBrowserHost, type BrowserHost } from './index';
+import { connect, get, miniappBridgeUrl, panelBridgeUrl, terminateOpenSockets, waitFor } from './test-support/host-clients';
 
 let outDir: string;
 let miniappDir: string;
 let lab: LabServer;
 let engine: Engine;
 let host: BrowserHost | undefined;
-const openSockets = new Set<WebSocket>();
 
 beforeAll(async () => {
   const base = await mkdtemp(join(tmpdir(), 'msd-host-'));
@@ -49,8 +48,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  for (const socket of openSockets) socket.terminate();
-  openSockets.clear();
+  terminateOpenSockets();
   await host?.close();
   host = undefined;
   await engine?.shutdown();
@@ -61,64 +59,6 @@ async function start(options: { miniapp?: string; lab?: { close(): Promise<void>
   engine.setLabEndpoints(lab.endpoints);
   host = await startBrowserHost({ engine, outDir, ...options });
   return host;
-}
-
-/** GET with an explicit Host header (fetch would not let a test lie about it). */
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
-
-/** The bridge URL the host wrote into the mini-app page. */
-async function miniappBridgeUrl(h: BrowserHost): Promise<string> {
-  const page = await get(h.miniappUrl);
-  const match = /data-msd-bridge="([^"]+)"/.exec(page.body);
-  if (!match?.[1]) throw new Error('no bridge in the mini-app page');
-  return match[1].replace(/&amp;/g, '&');
-}
-
-/** The panel config the host wrote into the panel page. */
-async function panelBridgeUrl(h: BrowserHost): Promise<string> {
-  const page = await get(h.panelUrl);
-  const match = /window\.__MSD_CONFIG__ = Object\.freeze\((.*?)\);<\/script>/.exec(page.body);
-  if (!match?.[1]) throw new Error('no config in the panel page');
-  return (JSON.parse(match[1]) as { panelBridge: string }).panelBridge;
-}
-
-/** Opens a WebSocket; resolves with it once open, or with the HTTP status that refused the upgrade. */
-function connect(url: string, origin: string | undefined): Promise<{ socket: WebSocket; messages: unknown[] } | { refused: number }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, origin === undefined ? {} : { origin });
-    const messages: unknown[] = [];
-    // The mini-app bridge packs a tick's engine messages into one batch: unpack, as createMy does.
-    socket.on('message', (data) => messages.push(...unpackEngineLinkMessage(JSON.parse(data.toString()))));
-    socket.once('open', () => {
-      openSockets.add(socket);
-      resolve({ socket, messages });
-    });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve({ refused: response.statusCode ?? 0 });
-      socket.terminate();
-    });
-    socket.once('error', (error) => reject(error));
-  });
-}
-
-async function waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 function captured(): CaptureEntry[] {

@@ -1,6 +1,8 @@
 // The Content-Security-Policy headers of the two origins. The panel may only frame the mini-app origin
 // and talk to its own bridge; the mini-app may only talk to its `my` bridge (so `my` is its only way
-// out) and may only be framed by the panel.
+// out) and may only be framed by the panel. The directives are the hosts' common base
+// (main/host-common/content-policy.ts).
+import { miniappContentPolicy, panelContentPolicy } from '../host-common/content-policy';
 
 /** Security headers every response of the host carries. */
 export const COMMON_HEADERS: Readonly<Record<string, string>> = {
@@ -11,32 +13,12 @@ export const COMMON_HEADERS: Readonly<Record<string, string>> = {
 
 /** The panel page's policy; `nonce` allows exactly the host's inline config script. */
 export function panelPolicy(options: { nonce: string; panelBridge: string; miniappOrigin: string }): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${options.nonce}'`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "worker-src 'self' blob:",
-    `connect-src 'self' ${withoutQuery(options.panelBridge)}`,
-    `frame-src ${options.miniappOrigin}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return panelContentPolicy({ scriptSrc: `'nonce-${options.nonce}'`, connectSrc: withoutQuery(options.panelBridge), frameSrc: options.miniappOrigin });
 }
 
-/** The mini-app's policy: its own files, inline code and data/blob URLs, and nothing on the network but the bridge. */
+/** The mini-app's policy: nothing on the network but the bridge, framed only by the panel. */
 export function miniappPolicy(options: { miniappBridge: string; panelOrigin: string }): string {
-  return [
-    "default-src 'self' 'unsafe-inline' data: blob:",
-    `connect-src ${withoutQuery(options.miniappBridge)}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'none'",
-    `frame-ancestors ${options.panelOrigin}`,
-  ].join('; ');
+  return miniappContentPolicy({ connectSrc: withoutQuery(options.miniappBridge), frameAncestors: options.panelOrigin });
 }
 
 function withoutQuery(url: string): string {

@@ -7,8 +7,8 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostConfig } from '../../shared/host-config';
 import { MAX_ENGINE_BATCH, packEngineMessages, unpackClientLinkMessage } from '../../shared/my-wire';
-import { findOutDir, outPaths } from '../cli/out-layout';
-import { createCallRateLimiter, rateLimitedOpOf, type RateLimit } from '../core/call-rate-limit';
+import { findOutDir, outPaths } from '../host-common/out-layout';
+import { createCallRateLimiter, rateLimitedOpOf, type RateLimit } from '../host-common/call-rate-limit';
 import { createPanelSession } from '../core/panel-session';
 import { createRejectedRequestReporter } from '../core/rejected-request-warnings';
 import type { ClientSession, Engine } from '../core/ports';
@@ -62,7 +62,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const paths = outPaths(options.outDir ?? findOutDir(moduleDir));
   const source = await openMiniappSource(options.miniapp ?? paths.miniappDemo);
   const { engine } = options;
-  // Read once at start (A17, A22): its `multiple` default goes into the shim, its timeout to each page session.
+  // Read once at start (docs/behaviour.md#a17-default-of-multiple-from-appjson, docs/behaviour.md#a22-which-connect-timeout-applies): its `multiple` default goes into the shim, its timeout to each page session.
   const appJsonRead = await readMiniappAppJson(source, engine.capture);
   const appJson = appJsonRead.found ? appJsonRead.settings : undefined;
   const rendererDir = await realpath(paths.renderer).catch(() => paths.renderer);

@@ -10,7 +10,7 @@ import { createEngine } from '../core/engine';
 import type { Engine } from '../core/ports';
 import { rawRequestStatus } from '../core/test-support/raw-request';
 import { startLabServer, type LabServer } from '../lab/lab-server';
-import { createReplayServer } from '../lab/replay-server';
+import { createReplayServer } from '../replay/replay-server';
 import { startBrowserHost, type BrowserHost } from './index';
 
 const MALFORMED_TARGETS = ['//[', '//[::1', 'http://[/x', '*'];

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE, MINIAPP_SHIM_PATH, type LabConfig } from '../../shared/host-config';
 import { hasLoopbackHost } from './bridge-auth';
-import { isHtmlType } from './content-types';
+import { isHtmlType } from '../host-common/content-types';
 import { miniappPolicy } from './content-security';
 import { respond, respondText } from './http-util';
 import { escapeAttribute, injectIntoHead, jsonForScript } from './inject-html';

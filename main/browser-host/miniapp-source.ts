@@ -1,9 +1,9 @@
 // Where the mini-app's files come from: a folder on disk (served from its index.html) or an http(s)
 // server whose responses are fetched and passed on (so a dev server's app can be previewed too).
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { contentTypeOf } from './content-types';
-import { resolveFileInside } from './static-files';
+import { readFile } from 'node:fs/promises';
+import { contentTypeOf } from '../host-common/content-types';
+import { resolveMiniappSpec } from '../host-common/miniapp-spec';
+import { resolveFileInside } from '../host-common/static-files';
 
 /** One response of a mini-app source. */
 export interface SourceResponse {
@@ -25,19 +25,11 @@ export interface MiniappSource {
 
 /** A source for `--miniapp <folder|url>`; rejects at once when the folder or URL is unusable. */
 export async function openMiniappSource(spec: string): Promise<MiniappSource> {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) return urlSource(spec);
-  return folderSource(spec);
+  const resolved = await resolveMiniappSpec(spec, process.cwd());
+  return resolved.kind === 'url' ? urlSource(resolved.url) : folderSource(resolved.root);
 }
 
-async function folderSource(folder: string): Promise<MiniappSource> {
-  let root: string;
-  try {
-    root = await realpath(resolve(folder));
-    if (!(await stat(root)).isDirectory()) throw new Error('not a folder');
-    await stat(join(root, 'index.html'));
-  } catch {
-    throw new Error(`the mini-app folder ${folder} does not exist or has no index.html`);
-  }
+function folderSource(root: string): MiniappSource {
   return {
     entryPath: '/',
     description: root,
@@ -53,16 +45,7 @@ async function folderSource(folder: string): Promise<MiniappSource> {
   };
 }
 
-function urlSource(spec: string): MiniappSource {
-  let target: URL;
-  try {
-    target = new URL(spec);
-  } catch {
-    throw new Error(`the mini-app URL ${spec} does not parse`);
-  }
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-    throw new Error(`the mini-app URL must be http: or https:, not ${target.protocol}`);
-  }
+function urlSource(target: URL): MiniappSource {
   const origin = target.origin;
   return {
     entryPath: `${target.pathname}${target.search}`,

@@ -9,11 +9,11 @@ import { exportHar, exportJsonl } from '../core/capture-export';
 import type { CaptureLog } from '../core/ports';
 import { parseRequestTarget } from '../core/request-target';
 import { hasLoopbackHost, requestToken, tokenMatches } from './bridge-auth';
-import { contentTypeOf, isHtmlType } from './content-types';
+import { contentTypeOf, isHtmlType } from '../host-common/content-types';
 import { panelPolicy } from './content-security';
 import { respond, respondText } from './http-util';
 import { injectIntoHead, jsonForScript, removeMetaCsp } from './inject-html';
-import { resolveFileInside } from './static-files';
+import { resolveFileInside } from '../host-common/static-files';
 
 export interface PanelHandlerOptions {
   port: number;

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startElectronApp } from './launch-electron';
 import { openInBrowser } from './open-browser';
-import { findOutDir, outPaths } from './out-layout';
+import { findOutDir, outPaths } from '../host-common/out-layout';
 import { electronArgs, parseCliArgs, USAGE, type CliOptions } from './parse-args';
 import { installProcessSafetyNet } from '../core/process-safety-net';
 import { startWeb } from './start-web';

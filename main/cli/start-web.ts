@@ -3,6 +3,7 @@
 import { startBrowserHost, type BrowserHost } from '../browser-host/index';
 import { createEngine } from '../core/engine';
 import { startLabServer } from '../lab/lab-server';
+import { createReplayServer } from '../replay/replay-server';
 import type { CliOptions } from './parse-args';
 
 export interface WebSession {
@@ -13,7 +14,7 @@ export interface WebSession {
 
 /** Starts engine, lab and browser host; on failure closes whatever was started and rethrows. */
 export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port'>, outDir?: string): Promise<WebSession> {
-  const engine = createEngine();
+  const engine = createEngine({ createReplayRegistry: createReplayServer });
   const lab = await startLabServer();
   engine.setLabEndpoints(lab.endpoints);
   let host: BrowserHost;

@@ -1,4 +1,4 @@
-// How the engine answers a call: the success payloads of api-spec A20 and failures whose errorMessage is
+// How the engine answers a call: the success payloads of docs/behaviour.md#a20-success-payloads and failures whose errorMessage is
 // the seed's description of the code, plus a detail in parentheses when it helps the developer.
 import type { CallFailure, CallSuccess } from '../../shared/my-wire';
 import type { SocketErrorCode } from '../../shared/error-codes';
@@ -11,7 +11,7 @@ export interface CallProblem {
   detail?: string;
 }
 
-/** The seed description, with the detail in parentheses (api-spec §c, Rec. default errorMessage). */
+/** The seed description, with the detail in parentheses (docs/behaviour.md#error-codes). */
 export function errorMessageFor(code: SocketErrorCode, detail?: string): string {
   const description = socketError(code).description;
   return detail ? `${description} (${detail})` : description;

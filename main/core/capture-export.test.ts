@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { harToCapture } from '../../shared/har';
+import { harToCapture } from '../../shared/har-import';
 import { jsonlToCapture } from '../../shared/jsonl';
 import { createCaptureLog } from './capture-log';
 import { exportHar, exportJsonl } from './capture-export';

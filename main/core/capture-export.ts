@@ -1,7 +1,7 @@
 // The capture as a file: HAR 1.2 (Chrome's WebSocket shape, our extras under `_` keys) or JSONL. Used by
 // the hosts' GET /api/capture.har and /api/capture.jsonl and by the panel's export request.
 import packageJson from '../../package.json' with { type: 'json' };
-import { captureToHar } from '../../shared/har';
+import { captureToHar } from '../../shared/har-export';
 import type { HarCreator } from '../../shared/har';
 import { captureToJsonl } from '../../shared/jsonl';
 import type { CaptureLog } from './ports';

@@ -1,4 +1,4 @@
-// Streams the capture log to one panel in batches with credit backpressure (architecture.md §d): the
+// Streams the capture log to one panel in batches with credit backpressure (docs/architecture.md#streaming): the
 // ring is authoritative and the subscriber only holds a cursor (the next seq to send), so a slow panel
 // costs no memory — it resumes from the ring when it acks, and learns exactly how many entries the ring
 // evicted before they could be sent.

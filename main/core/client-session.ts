@@ -3,19 +3,19 @@
 // connection's close before the new connect's success) is the order the client sees.
 import type { AppJsonSettings } from '../../shared/app-json';
 import type { Json } from '../../shared/json';
-import type { ClientCall, ClientMessage, EngineMessage, SocketEventName, SocketEventPayload } from '../../shared/my-wire';
-import { clientMessageSchema } from '../../shared/my-wire';
+import type { ClientCall, ClientMessage, EngineMessage, SocketEventPayload } from '../../shared/my-wire';
+import { callIdOf, clientMessageSchema } from '../../shared/my-wire';
 import type { ClientInfo } from '../../shared/panel-wire';
 import type { EngineSettings } from '../../shared/settings';
 import type { CallProblem } from './call-results';
 import { failure, success } from './call-results';
-import { summarizeOptions } from './call-detail';
 import { parseCloseArgs } from './close-rules';
 import type { CloseRequest } from './close-rules';
 import { planConnect } from './connect-plan';
+import { createClientConnections, isLive } from './client-connections';
+import { apiName, createClientRecorder } from './client-recorder';
 import type { Connection } from './connection';
 import { openConnection } from './connection';
-import type { EngineWarning } from './engine-warning';
 import type { CaptureLog, ClientSession, Clock } from './ports';
 import { createReconnectStormGuard } from './reconnect-storm-guard';
 import { parseSendArgs } from './send-rules';
@@ -42,31 +42,10 @@ export interface ManagedClientSession extends ClientSession {
   onDetached(listener: () => void): void;
 }
 
-/** The errorMessage detail of the task limit (api-spec A16). */
+/** The errorMessage detail of the task limit (docs/behaviour.md#a16-task-limit). */
 export const TASK_LIMIT_DETAIL = 'exceed each tiny app max socket count';
 const REPLACED: CloseRequest = { code: 1000, reason: 'replaced by connectSocket' };
 const GOING_AWAY: CloseRequest = { code: 1001, reason: 'going away' };
-/** Closed or failed tasks remembered (so their send answers 10) before the oldest is forgotten. */
-const MAX_REMEMBERED_TASKS = 256;
-
-type TaskSlot = Connection | 'dead';
-
-const capitalized = (event: SocketEventName): string => event[0]?.toUpperCase() + event.slice(1);
-
-function apiName(call: ClientCall): string {
-  if (call.op === 'connect') return 'connectSocket';
-  if (call.target === null) return call.op === 'send' ? 'sendSocketMessage' : 'closeSocket';
-  return call.op === 'send' ? 'SocketTask.send' : 'SocketTask.close';
-}
-
-function listenName(target: string | null, event: SocketEventName, action: 'on' | 'off' | 'offAll'): string {
-  const verb = action === 'on' ? 'on' : 'off';
-  return target === null ? `${verb}Socket${capitalized(event)}` : `SocketTask.${verb}${capitalized(event)}`;
-}
-
-function isLive(connection: Connection | undefined): connection is Connection {
-  return connection !== undefined && connection.state() !== 'CLOSED';
-}
 
 /** Who the client is: its id, its page's origin and, for a mini-app with an app.json, what that said. */
 export interface ClientIdentity {
@@ -80,11 +59,11 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   const { clientId, origin, appJson } = identity;
   const { capture, clock } = host;
   const stormGuard = createReconnectStormGuard(clock);
-  const tasks = new Map<string, TaskSlot>();
+  const connections = createClientConnections();
+  const record = createClientRecorder(capture, clientId);
+  const { warn } = record;
   const listeners: Record<string, number> = {};
-  const all = new Map<string, Connection>();
   const detachListeners: (() => void)[] = [];
-  let single: Connection | undefined;
   let detached = false;
 
   function deliver(message: EngineMessage): void {
@@ -96,73 +75,14 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
     }
   }
 
-  function warn(connectionId: string, warning: EngineWarning): void {
-    capture.append({
-      clientId,
-      connectionId,
-      kind: 'warning',
-      name: warning.id,
-      direction: 'none',
-      size: 0,
-      errorMessage: warning.message,
-      detail: { warning: warning.id, ...warning.detail },
-    });
-  }
-
   function reply(call: ClientCall, connectionId: string, result: { ok: true; payload: Record<string, string | number | boolean> } | { ok: false; problem: CallProblem }): void {
     const message = result.ok ? success(call.callId, result.payload) : failure(call.callId, result.problem);
-    capture.append({
-      clientId,
-      connectionId,
-      kind: 'result',
-      name: apiName(call),
-      direction: 'none',
-      size: 0,
-      ...(message.ok ? {} : { errorCode: message.error, errorMessage: message.errorMessage }),
-      detail: { callId: call.callId, ok: message.ok, ...(message.ok ? { payload: message.payload } : {}), ...(call.target !== null ? { target: call.target } : {}) },
-    });
+    record.result(call, connectionId, message);
     deliver(message);
   }
 
-  function logCall(call: ClientCall, connectionId: string): void {
-    capture.append({
-      clientId,
-      page: call.page,
-      connectionId,
-      kind: 'call',
-      name: apiName(call),
-      direction: 'none',
-      size: 0,
-      detail: { callId: call.callId, target: call.target, options: summarizeOptions(call.options) },
-    });
-  }
-
-  function connectionOf(target: string | null): Connection | undefined {
-    if (target === null) return single;
-    const slot = tasks.get(target);
-    return slot === 'dead' ? undefined : slot;
-  }
-
-  function rememberTask(target: string, slot: TaskSlot): void {
-    tasks.delete(target);
-    tasks.set(target, slot);
-    if (tasks.size <= MAX_REMEMBERED_TASKS) return;
-    for (const [id, old] of tasks) {
-      if (old === 'dead' || old.state() === 'CLOSED') {
-        tasks.delete(id);
-        if (tasks.size <= MAX_REMEMBERED_TASKS) return;
-      }
-    }
-  }
-
-  function liveTaskCount(): number {
-    let count = 0;
-    for (const slot of tasks.values()) if (slot !== 'dead' && slot.state() !== 'CLOSED') count += 1;
-    return count;
-  }
-
   function deliverEvent(target: string | null, payload: SocketEventPayload): void {
-    // Read at delivery, so the "Incoming binary" setting applies to live connections too (A14).
+    // Read at delivery, so the "Incoming binary" setting applies to live connections too (docs/behaviour.md#a14-incoming-binary-as-arraybuffer).
     const asArrayBuffer = payload.event === 'message' && payload.isBuffer && host.settings().incomingBinary === 'arraybuffer';
     deliver({ kind: 'event', target, payload: asArrayBuffer ? { ...payload, asArrayBuffer: true } : payload });
   }
@@ -170,13 +90,13 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   function connect(call: Extract<ClientCall, { op: 'connect' }>): void {
     const { target } = call;
     const settings = host.settings();
-    const current = connectionOf(target);
-    logCall(call, isLive(current) ? current.connectionId : '');
+    const current = connections.of(target);
+    record.call(call, isLive(current) ? current.connectionId : '');
     const planned = planConnect(call.options, settings, appJson?.connectTimeoutMs);
     const currentId = isLive(current) ? current.connectionId : '';
     planned.warnings.forEach((warning) => warn(currentId, warning));
     if (!planned.ok) {
-      if (target !== null && !isLive(current)) rememberTask(target, 'dead');
+      if (target !== null && !isLive(current)) connections.failed(target);
       reply(call, currentId, { ok: false, problem: planned.problem });
       return;
     }
@@ -209,9 +129,9 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
         reply(call, current.connectionId, { ok: false, problem: { code: 1, detail: `SocketTask id "${target}" is already in use` } });
         return;
       }
-      if (liveTaskCount() >= settings.maxTasks) {
+      if (connections.liveTaskCount() >= settings.maxTasks) {
         warn('', { id: 'task-limit', message: `${settings.maxTasks} SocketTasks are live; the limit is ${settings.maxTasks}.`, detail: { limit: settings.maxTasks } });
-        rememberTask(target, 'dead');
+        connections.failed(target);
         reply(call, '', { ok: false, problem: { code: 1, detail: TASK_LIMIT_DETAIL } });
         return;
       }
@@ -233,23 +153,19 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
         onStateChange: host.stateChanged,
       });
     } catch (error) {
-      if (target === null) single = undefined;
-      else rememberTask(target, 'dead');
+      connections.failed(target);
       reply(call, '', { ok: false, problem: { code: 1, detail: error instanceof Error ? error.message : String(error) } });
       return;
     }
-    all.set(connectionId, connection);
-    void connection.closed.then(() => all.delete(connectionId));
+    connections.open(target, connection);
     host.track(connection);
-    if (target === null) single = connection;
-    else rememberTask(target, connection);
     reply(call, connectionId, { ok: true, payload: {} });
   }
 
   function sendMessage(call: Extract<ClientCall, { op: 'send' }>): void {
-    const connection = connectionOf(call.target);
+    const connection = connections.of(call.target);
     const connectionId = connection?.connectionId ?? '';
-    logCall(call, connectionId);
+    record.call(call, connectionId);
     const parsed = parseSendArgs(call.options);
     parsed.warnings.forEach((warning) => warn(connectionId, warning));
     if (!parsed.ok) {
@@ -269,9 +185,9 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   }
 
   function closeSocket(call: Extract<ClientCall, { op: 'close' }>): void {
-    const connection = connectionOf(call.target);
+    const connection = connections.of(call.target);
     const connectionId = connection?.connectionId ?? '';
-    logCall(call, connectionId);
+    record.call(call, connectionId);
     const parsed = parseCloseArgs(call.options, apiName(call));
     parsed.warnings.forEach((warning) => warn(connectionId, warning));
     if (!parsed.ok) {
@@ -297,54 +213,17 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   }
 
   function listen(message: Extract<ClientMessage, { op: 'listen' }>): void {
-    const connectionId = connectionOf(message.target)?.connectionId ?? '';
-    capture.append({
-      clientId,
-      connectionId,
-      kind: 'call',
-      name: listenName(message.target, message.event, message.action),
-      direction: 'none',
-      size: 0,
-      detail: {
-        target: message.target,
-        event: message.event,
-        action: message.action,
-        count: message.count,
-        sameFunctionCount: message.sameFunctionCount,
-        ...(message.invalid !== undefined ? { invalid: message.invalid } : {}),
-      },
-    });
-    if (message.invalid !== undefined) {
-      warn(connectionId, { id: 'listener-not-function', message: `${listenName(message.target, message.event, message.action)} was given ${message.invalid}, not a function; ignored.` });
-    }
-    if (message.action === 'on' && message.sameFunctionCount > 1) {
-      warn(connectionId, {
-        id: 'listener-pileup',
-        message: `The same ${message.event} listener is now registered ${message.sameFunctionCount} times.`,
-        detail: { event: message.event, target: message.target, sameFunctionCount: message.sameFunctionCount },
-      });
-    }
+    record.listen(message, connections.of(message.target)?.connectionId ?? '');
     listeners[`${message.target ?? 'single'}:${message.event}`] = message.count;
     host.stateChanged();
   }
 
-  function dispatched(message: Extract<ClientMessage, { op: 'dispatched' }>): void {
-    const connectionId = connectionOf(message.target)?.connectionId ?? '';
-    if (message.listeners === 0) {
-      warn(connectionId, { id: 'no-listeners', message: `The ${message.event} event reached no listener.`, detail: { event: message.event, target: message.target } });
-    }
-    if (message.thrown.length > 0) {
-      warn(connectionId, { id: 'listener-threw', message: `${message.thrown.length} ${message.event} listener(s) threw.`, detail: { event: message.event, target: message.target, errors: message.thrown } });
-    }
-  }
-
   function rejectInvalid(raw: unknown, issues: string): void {
-    const callId = typeof raw === 'object' && raw !== null ? (raw as { callId?: unknown }).callId : undefined;
-    const answerable = typeof callId === 'number' && Number.isInteger(callId) && callId >= 0;
-    warn('', { id: 'invalid-message', message: `A message from the client was not understood: ${issues}`, detail: { issues, ...(answerable ? { callId } : {}) } });
-    if (answerable) {
+    const callId = callIdOf(raw);
+    warn('', { id: 'invalid-message', message: `A message from the client was not understood: ${issues}`, detail: { issues, ...(callId !== undefined ? { callId } : {}) } });
+    if (callId !== undefined) {
       const message = failure(callId, { code: 1, detail: `invalid message: ${issues}` });
-      capture.append({ clientId, connectionId: '', kind: 'result', name: 'invalid-message', direction: 'none', size: 0, errorCode: 1, errorMessage: message.errorMessage, detail: { callId, ok: false } });
+      record.invalidResult(callId, message);
       deliver(message);
     }
   }
@@ -360,12 +239,8 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
       case 'listen':
         return listen(message);
       case 'dispatched':
-        return dispatched(message);
+        return record.dispatched(message, connections.of(message.target)?.connectionId ?? '');
     }
-  }
-
-  function liveConnections(): Connection[] {
-    return [...all.values()].filter(isLive);
   }
 
   return {
@@ -386,17 +261,17 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
     detach(reason) {
       if (detached) return;
       detached = true;
-      for (const connection of liveConnections()) connection.abandon({ send: GOING_AWAY, event: GOING_AWAY, by: 'engine', why: `client detached: ${reason}` });
-      capture.append({ clientId, connectionId: '', kind: 'lifecycle', name: 'client-detached', direction: 'none', size: 0, detail: { reason } });
+      for (const connection of connections.live()) connection.abandon({ send: GOING_AWAY, event: GOING_AWAY, by: 'engine', why: `client detached: ${reason}` });
+      record.lifecycle('', 'client-detached', { reason });
       detachListeners.forEach((listener) => listener());
       host.stateChanged();
     },
     info() {
       return { clientId, origin, listeners: { ...listeners }, ...(appJson ? { appJson: { ...appJson } } : {}) };
     },
-    owns: (connectionId) => all.has(connectionId),
+    owns: (connectionId) => connections.get(connectionId) !== undefined,
     forceClose(connectionId, code, reason) {
-      const connection = all.get(connectionId);
+      const connection = connections.get(connectionId);
       if (!isLive(connection)) return;
       const options: { [key: string]: Json } = {};
       if (code !== undefined) options.code = code;
@@ -404,7 +279,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
       const parsed = parseCloseArgs(options, 'forceClose');
       const request = parsed.ok ? parsed.request : { code: 1000, reason: '' };
       if (!parsed.ok) warn(connectionId, { id: 'force-close-invalid', message: `${parsed.problem.detail ?? 'invalid close arguments'}; closed with 1000 instead.` });
-      capture.append({ clientId, connectionId, kind: 'lifecycle', name: 'force-close', direction: 'none', size: 0, detail: { code: request.code, reason: request.reason, state: connection.state() } });
+      record.lifecycle(connectionId, 'force-close', { code: request.code, reason: request.reason, state: connection.state() });
       if (connection.state() === 'OPEN') {
         connection.close(request, 'panel');
         return;
@@ -412,7 +287,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
       const closeEvent = connection.abandon({ send: request, event: request, by: 'panel', why: 'closed from the panel' });
       if (closeEvent) deliverEvent(connection.target, closeEvent);
     },
-    closedSockets: () => [...all.values()].map((connection) => connection.closed),
+    closedSockets: () => connections.all().map((connection) => connection.closed),
     onDetached(listener) {
       detachListeners.push(listener);
     },

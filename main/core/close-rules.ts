@@ -1,4 +1,4 @@
-// closeSocket / task.close arguments (api-spec A11): the codes `ws` can send (default 1000, sent
+// closeSocket / task.close arguments (docs/behaviour.md#a11-close-code-and-reason-validation): the codes `ws` can send (default 1000, sent
 // explicitly so the server never sees 1005), reasons of at most 123 UTF-8 bytes. A bad call fails with
 // 1 before `ws.close` is touched, because `ws` throws only after switching to CLOSING (c.2).
 import type { Json } from '../../shared/json';

@@ -1,5 +1,5 @@
 // Everything connectSocket decides before a socket exists: the final URL, headers, subprotocols and
-// timeout, or the code the call fails with (api-spec §b.2 row 1, a.9, A22).
+// timeout, or the code the call fails with (docs/behaviour.md#states-and-event-order, docs/behaviour.md#a7-data-is-appended-to-the-url, docs/behaviour.md#a22-which-connect-timeout-applies).
 import { clampConnectTimeout, MAX_CONNECT_TIMEOUT_MS } from '../../shared/app-json';
 import type { Json } from '../../shared/json';
 import type { EngineSettings } from '../../shared/settings';
@@ -10,7 +10,7 @@ import { buildSocketUrl } from './url-builder';
 
 export { MAX_CONNECT_TIMEOUT_MS };
 
-/** Which rule gave the handshake timeout (A22): the call's `timeout`, app.json, or the session setting. */
+/** Which rule gave the handshake timeout (docs/behaviour.md#a22-which-connect-timeout-applies): the call's `timeout`, app.json, or the session setting. */
 export type TimeoutSource = 'call' | 'app.json' | 'settings';
 
 /** Everything needed to open the socket, decided before it exists. */
@@ -27,7 +27,7 @@ export interface ConnectPlan {
 export type ConnectPlanResult = { ok: true; plan: ConnectPlan; warnings: EngineWarning[] } | { ok: false; problem: CallProblem; warnings: EngineWarning[] };
 
 /**
- * The one place that decides the handshake timeout (A22): the call's `timeout` if given, else app.json's
+ * The one place that decides the handshake timeout (docs/behaviour.md#a22-which-connect-timeout-applies): the call's `timeout` if given, else app.json's
  * `networkTimeout.connectSocket`, else the session setting; always clamped to the platform cap.
  */
 function resolveTimeout(value: Json | undefined, appJsonMs: number | undefined, settingsMs: number): { ms: number; from: TimeoutSource } | string {

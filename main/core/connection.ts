@@ -1,5 +1,5 @@
-// One real `ws` socket and its own state (api-spec §b.1, §b.2). It turns `ws` events into app events
-// with the guarantees of §b.2: open at most once and before any message, error at most once, close
+// One real `ws` socket and its own state (docs/behaviour.md#states-and-event-order). It turns `ws` events into app events
+// with those guarantees: open at most once and before any message, error at most once, close
 // exactly once and last. Everything it does is logged to the capture, frames included.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -207,7 +207,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     const code = wasOpen ? closeCodeWsSends(err) : undefined;
     if (code === undefined) return;
     // `ws` answers the bad frame with its own close frame and stops reading, so the server's answer is
-    // never seen: the code it sent is the one the app hears (api-spec §b.2 row 8).
+    // never seen: the code it sent is the one the app hears (docs/behaviour.md#states-and-event-order).
     closeRequest = { code, reason: '' };
     closer = 'engine';
     state = 'CLOSING';

@@ -1,4 +1,4 @@
-// closeSocket rules (api-spec A11-A13), server close codes passed through, detach/shutdown with 1001,
+// closeSocket rules (docs/behaviour.md#a11-close-code-and-reason-validation, docs/behaviour.md#a12-close-with-no-connection, docs/behaviour.md#a13-close-while-connecting-aborts), server close codes passed through, detach/shutdown with 1001,
 // and panel force-close, against the lab and a test-made server that records what it receives.
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -7,8 +7,8 @@ import type { LabServer } from '../lab/lab-server';
 import { startLabServer } from '../lab/lab-server';
 import { createEngine } from './engine';
 import type { Engine } from './ports';
-import type { WireTestClient } from './wire-test-client';
-import { attachWireTestClient } from './wire-test-client';
+import type { WireTestClient } from './test-support/wire-test-client';
+import { attachWireTestClient } from './test-support/wire-test-client';
 
 interface ReceivedClose {
   code: number;

@@ -3,7 +3,7 @@ import type { LabServer } from '../lab/lab-server';
 import { startLabServer } from '../lab/lab-server';
 import { createEngine } from './engine';
 import type { Engine } from './ports';
-import { attachWireTestClient } from './wire-test-client';
+import { attachWireTestClient } from './test-support/wire-test-client';
 
 let lab: LabServer;
 let engine: Engine;

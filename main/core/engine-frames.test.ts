@@ -10,8 +10,8 @@ import { startLabServer } from '../lab/lab-server';
 import { createEngine } from './engine';
 import { WEBVIEW_USER_AGENT } from './header-rules';
 import type { Engine } from './ports';
-import type { WireTestClient } from './wire-test-client';
-import { attachWireTestClient } from './wire-test-client';
+import type { WireTestClient } from './test-support/wire-test-client';
+import { attachWireTestClient } from './test-support/wire-test-client';
 
 let lab: LabServer;
 let recorder: WebSocketServer;

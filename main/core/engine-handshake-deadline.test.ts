@@ -9,7 +9,7 @@ import type { EngineSettings } from '../../shared/settings';
 import { startLabServer } from '../lab/lab-server';
 import { createEngine } from './engine';
 import type { Engine } from './ports';
-import { attachWireTestClient } from './wire-test-client';
+import { attachWireTestClient } from './test-support/wire-test-client';
 
 const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 /** One byte every this many ms: far below any idle timeout used here, so only an overall deadline ends it. */

@@ -1,4 +1,4 @@
-// Incoming binary as an ArrayBuffer (api-spec A14) end to end: the real engine against a real `ws` echo
+// Incoming binary as an ArrayBuffer (docs/behaviour.md#a14-incoming-binary-as-arraybuffer) end to end: the real engine against a real `ws` echo
 // server on 127.0.0.1, seen through the real `my` object. The wire and the capture keep base64.
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -8,7 +8,7 @@ import type { MySocketApi } from '../../shared/my';
 import type { EngineSettings } from '../../shared/settings';
 import { createEngine } from './engine';
 import type { Engine } from './ports';
-import { attachWireTestClient } from './wire-test-client';
+import { attachWireTestClient } from './test-support/wire-test-client';
 
 let echo: WebSocketServer;
 let echoUrl: string;

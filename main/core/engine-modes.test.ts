@@ -6,8 +6,8 @@ import { startLabServer } from '../lab/lab-server';
 import type { EngineSettings } from '../../shared/settings';
 import { createEngine } from './engine';
 import type { Engine } from './ports';
-import type { WireTestClient } from './wire-test-client';
-import { attachWireTestClient } from './wire-test-client';
+import type { WireTestClient } from './test-support/wire-test-client';
+import { attachWireTestClient } from './test-support/wire-test-client';
 
 let lab: LabServer;
 let engine: Engine | undefined;

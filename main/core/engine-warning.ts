@@ -1,9 +1,37 @@
-// A warning notice the rules return and the session logs as a capture entry of kind 'warning'.
+// A warning notice the rules return, and the one function that logs it as a capture entry of kind
+// 'warning', so every warning has the same shape whoever noticed it.
 import type { Json } from '../../shared/json';
+import type { WarningId } from '../../shared/warning-ids';
+import type { NewCaptureEntry } from './ports';
 
-/** One API misuse noticed by the engine; `id` is the key of renderer/warnings/warning-catalog.ts. */
+/** One API misuse noticed by the engine or a host; its id is explained in the panel's catalogue. */
 export interface EngineWarning {
-  id: string;
+  id: WarningId;
   message: string;
   detail?: Record<string, Json>;
+}
+
+/** Who the warning is about: a client ('' for the engine itself) and a connection ('' for none). */
+export interface WarningSubject {
+  clientId: string;
+  connectionId?: string;
+}
+
+/** Where warnings are appended (the engine's capture log). */
+export interface WarningSink {
+  append(entry: NewCaptureEntry): unknown;
+}
+
+/** Appends `warning` to `capture` (name and `detail.warning` are its id, `errorMessage` its text). */
+export function logWarning(capture: WarningSink, subject: WarningSubject, warning: EngineWarning): void {
+  capture.append({
+    clientId: subject.clientId,
+    connectionId: subject.connectionId ?? '',
+    kind: 'warning',
+    name: warning.id,
+    direction: 'none',
+    size: 0,
+    errorMessage: warning.message,
+    detail: { warning: warning.id, ...warning.detail },
+  });
 }

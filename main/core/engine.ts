@@ -7,15 +7,19 @@ import { createCaptureLog } from './capture-log';
 import type { ManagedClientSession, SessionHost } from './client-session';
 import { createClientSession } from './client-session';
 import { systemClock } from './clock';
+import { logWarning } from './engine-warning';
 import type { Connection } from './connection';
 import type { CaptureLog, Clock, Engine } from './ports';
-import { closeReplayRegistryOf } from './replay-registry';
+import type { ReplayRegistry } from './replay-registry';
+import { unavailableReplayRegistry } from './replay-registry';
 
 /** Injected seams: the capture log, initial settings and the clock (tests pass their own). */
 export interface EngineDeps {
   capture?: CaptureLog;
   settings?: Partial<EngineSettings>;
   clock?: Clock;
+  /** Makes the replay endpoints (the host passes main/replay's server; absent: replays are refused). */
+  createReplayRegistry?: () => ReplayRegistry;
 }
 
 /** Closed connections kept in state() for the panel before the oldest is forgotten. */
@@ -32,6 +36,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
   const stateListeners = new Set<() => void>();
   const counters = { single: 0, task: 0, client: 0 };
   let notifyQueued = false;
+  let replays: ReplayRegistry | undefined;
 
   /** Many changes in one tick (a connect, its listeners, a replacement) become one notification. */
   function stateChanged(): void {
@@ -77,8 +82,8 @@ export function createEngine(deps: EngineDeps = {}): Engine {
     stateChanged,
   };
 
-  function logEngine(name: string, detail: Record<string, string | number | boolean>, kind: 'lifecycle' | 'warning' = 'lifecycle', message?: string): void {
-    capture.append({ clientId: '', connectionId: '', kind, name, direction: 'none', size: 0, ...(message ? { errorMessage: message } : {}), detail });
+  function logEngine(name: string, detail: Record<string, string | number | boolean>): void {
+    capture.append({ clientId: '', connectionId: '', kind: 'lifecycle', name, direction: 'none', size: 0, detail });
   }
 
   const engine: Engine = {
@@ -99,7 +104,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
     updateSettings(patch) {
       const parsed = settingsPatchSchema.safeParse(patch);
       if (!parsed.success) {
-        logEngine('invalid-settings', { warning: 'invalid-settings' }, 'warning', `Settings patch refused: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+        logWarning(capture, { clientId: '' }, { id: 'invalid-settings', message: `Settings patch refused: ${parsed.error.issues.map((issue) => issue.message).join('; ')}` });
         return;
       }
       settings = { ...settings, ...parsed.data };
@@ -117,10 +122,14 @@ export function createEngine(deps: EngineDeps = {}): Engine {
     forceClose(connectionId, code, reason) {
       const owner = [...clients.values()].find((client) => client.owns(connectionId));
       if (!owner) {
-        logEngine('force-close-unknown', { warning: 'force-close-unknown', connectionId }, 'warning', `No live connection ${connectionId} to close.`);
+        logWarning(capture, { clientId: '' }, { id: 'force-close-unknown', message: `No live connection ${connectionId} to close.`, detail: { connectionId } });
         return;
       }
       owner.forceClose(connectionId, code, reason);
+    },
+    replays() {
+      replays ??= (deps.createReplayRegistry ?? unavailableReplayRegistry)();
+      return replays;
     },
     setLabEndpoints(endpoints) {
       lab = endpoints.map((endpoint) => ({ ...endpoint }));
@@ -130,7 +139,8 @@ export function createEngine(deps: EngineDeps = {}): Engine {
       const sessions = [...clients.values()];
       const pending = sessions.flatMap((client) => client.closedSockets());
       sessions.forEach((client) => client.detach('engine shutdown'));
-      await Promise.all([...pending, closeReplayRegistryOf(engine)]);
+      await Promise.all([...pending, replays?.close()]);
+      replays = undefined;
     },
   };
   return engine;

@@ -1,4 +1,4 @@
-// Maps a `ws` error to one of the seed's codes (api-spec §c, c.1): during the handshake
+// Maps a `ws` error to one of the seed's codes (docs/behaviour.md#error-codes, docs/behaviour.md#error-classification-order): during the handshake
 // 7 (TLS) → 6 (timeout) → 9 (subprotocol) → 8 (handshake validation) → 1; once open 12 (size) → 1.
 // The raw cause is kept for the capture so nothing the network said is lost.
 import type { SocketErrorCode } from '../../shared/error-codes';

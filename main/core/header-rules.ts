@@ -1,5 +1,5 @@
-// The handshake request headers and subprotocols, rewritten as the native containers do (api-spec a.9
-// step 4, c.2): keys lower-cased, values stringified, headers the handshake owns dropped, a webview
+// The handshake request headers and subprotocols, rewritten as the native containers do (docs/behaviour.md#a7-data-is-appended-to-the-url,
+// docs/behaviour.md#a8-subprotocols-are-real): keys lower-cased, values stringified, headers the handshake owns dropped, a webview
 // User-Agent, and subprotocols passed to `ws` as real protocols (never only as a raw header).
 import type { Json } from '../../shared/json';
 import type { CallProblem } from './call-results';
@@ -19,7 +19,7 @@ const INVALID_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 export interface HandshakeRequest {
   headers: Record<string, string>;
   protocols: string[];
-  /** Where the subprotocols came from, for the panel (A8). */
+  /** Where the subprotocols came from, for the panel (docs/behaviour.md#a8-subprotocols-are-real). */
   protocolSource: 'protocols' | 'header' | 'both' | 'none';
 }
 

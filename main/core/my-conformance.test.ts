@@ -6,22 +6,12 @@ import { WebSocketServer } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LabServer } from '../lab/lab-server';
 import { startLabServer } from '../lab/lab-server';
-import { createMemoryTransportPair, createMy } from '../../shared/my';
-import type { MySocketApi, SocketCallFailure, SocketTask } from '../../shared/my';
+import type { SocketCallFailure, SocketTask } from '../../shared/my';
 import type { EngineSettings } from '../../shared/settings';
 import { createEngine } from './engine';
-import type { ClientSession, Engine } from './ports';
-
-interface Rig {
-  my: MySocketApi;
-  session: ClientSession;
-  /** What the app observed, in order. */
-  log: string[];
-  until(predicate: () => boolean, what: string): Promise<void>;
-  /** Registers the four global listeners, logging `open`, `message:<text|bin>:<data>`, `error:<code>`, `close:<code>`. */
-  listenGlobally(): void;
-  callbacks(name: string): { success: () => void; fail: (result: SocketCallFailure) => void; complete: () => void };
-}
+import type { Engine } from './ports';
+import type { MyRig } from './test-support/my-rig';
+import { createMyRig } from './test-support/my-rig';
 
 let lab: LabServer;
 let engine: Engine | undefined;
@@ -47,38 +37,9 @@ afterEach(async () => {
   recorderCloses.length = 0;
 });
 
-function rig(settings: Partial<EngineSettings> = {}): Rig {
+function rig(settings: Partial<EngineSettings> = {}): MyRig {
   engine = createEngine({ settings });
-  const pair = createMemoryTransportPair();
-  const session = engine.attachClient({ origin: 'http://miniapp.test', send: pair.engineSide.send });
-  pair.engineSide.onMessage(session.receive);
-  const my = createMy(pair.client);
-  const log: string[] = [];
-  return {
-    my,
-    session,
-    log,
-    async until(predicate, what) {
-      const deadline = Date.now() + 15_000;
-      while (!predicate()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the app saw: ${log.join(', ')}`);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    },
-    listenGlobally() {
-      my.onSocketOpen(() => log.push('open'));
-      my.onSocketMessage((event) => log.push(`message:${event.isBuffer ? 'bin' : 'text'}:${event.data}`));
-      my.onSocketError((event) => log.push(`error:${event.error}`));
-      my.onSocketClose((event) => log.push(`close:${event.code}`));
-    },
-    callbacks(name) {
-      return {
-        success: () => log.push(`${name}:success`),
-        fail: (result) => log.push(`${name}:fail:${result.error}`),
-        complete: () => log.push(`${name}:complete`),
-      };
-    },
-  };
+  return createMyRig(engine);
 }
 
 function warningIds(): string[] {
@@ -86,7 +47,7 @@ function warningIds(): string[] {
 }
 
 /** connectSocket to `url`, expecting the handshake to fail with `code`. */
-async function expectHandshakeError(r: Rig, options: Record<string, unknown>, code: number): Promise<void> {
+async function expectHandshakeError(r: MyRig, options: Record<string, unknown>, code: number): Promise<void> {
   r.listenGlobally();
   r.my.connectSocket({ ...(options as { url: string }), ...r.callbacks('connect') });
   await r.until(() => r.log.some((line) => line.startsWith('close:')), 'close');

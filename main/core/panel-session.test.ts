@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harToCapture } from '../../shared/har';
+import { harToCapture } from '../../shared/har-import';
 import { jsonlToCapture } from '../../shared/jsonl';
 import type { EngineMessage } from '../../shared/my-wire';
 import type { PanelMessage } from '../../shared/panel-wire';

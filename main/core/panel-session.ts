@@ -5,13 +5,14 @@ import type { EngineMessage } from '../../shared/my-wire';
 import type { PanelRequest } from '../../shared/panel-wire';
 import { panelRequestSchema } from '../../shared/panel-wire';
 import { describeIssues } from '../../shared/jsonl';
+import type { WarningId } from '../../shared/warning-ids';
 import { exportHar, exportJsonl } from './capture-export';
 import { errorMessageFor } from './call-results';
+import { logWarning } from './engine-warning';
 import type { CaptureSubscription, CaptureSubscriptionOptions } from './capture-subscription';
 import { createCaptureSubscription } from './capture-subscription';
 import type { ClientSession, Engine, PanelSession, PanelSink } from './ports';
 import type { ReplayRegistry } from './replay-registry';
-import { replayRegistryFor } from './replay-registry';
 import { createReplayRequests } from './replay-requests';
 
 /** The clientId of the panel's own `my` client (connection controls act through the same path as the app). */
@@ -33,7 +34,7 @@ function claimPanelClientId(engine: Engine): string {
 }
 
 export interface PanelSessionOptions {
-  /** Batching and credit of the capture stream (defaults: architecture.md §d). */
+  /** Batching and credit of the capture stream (defaults: docs/architecture.md#streaming). */
   subscription?: Partial<CaptureSubscriptionOptions>;
   /** The replay endpoints (default: the one registry of this engine, listening on first use). */
   replays?: ReplayRegistry;
@@ -47,7 +48,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
   let client: ClientSession | undefined;
   let clientId: string | undefined;
   let closed = false;
-  const replays = createReplayRequests(engine.capture, () => options.replays ?? replayRegistryFor(engine), deliver);
+  const replays = createReplayRequests(engine.capture, () => options.replays ?? engine.replays(), deliver);
 
   /** The host's link may already be gone; a failed send must not throw into the engine. */
   function deliver(message: Parameters<PanelSink>[0]): void {
@@ -59,17 +60,8 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
     }
   }
 
-  function warn(name: string, text: string, detail: Record<string, string> = {}): void {
-    engine.capture.append({
-      clientId: clientId ?? PANEL_CLIENT_ID,
-      connectionId: '',
-      kind: 'warning',
-      name,
-      direction: 'none',
-      size: 0,
-      errorMessage: text,
-      detail: { warning: name, ...detail },
-    });
+  function warn(id: WarningId, message: string, detail: Record<string, string> = {}): void {
+    logWarning(engine.capture, { clientId: clientId ?? PANEL_CLIENT_ID }, { id, message, detail });
   }
 
   function sendState(): void {

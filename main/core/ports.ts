@@ -5,6 +5,7 @@ import type { CaptureEntry, CaptureStats } from '../../shared/capture';
 import type { EngineMessage } from '../../shared/my-wire';
 import type { EngineState, LabEndpoint, PanelMessage } from '../../shared/panel-wire';
 import type { EngineSettings, SettingsPatch } from '../../shared/settings';
+import type { ReplayRegistry } from './replay-registry';
 
 export interface Clock {
   /** Wall time, ms since the epoch. */
@@ -58,6 +59,8 @@ export interface Engine {
   onStateChange(listener: () => void): () => void;
   /** Panel controls always win: close any live connection. */
   forceClose(connectionId: string, code?: number, reason?: string): void;
+  /** The replay endpoints shared by every panel of this engine, created on first use (not yet listening). */
+  replays(): ReplayRegistry;
   /** Lab endpoints shown in the panel (set by the host that started the lab). */
   setLabEndpoints(endpoints: LabEndpoint[]): void;
   /** Close every socket with 1001 going away. */

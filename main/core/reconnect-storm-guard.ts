@@ -1,4 +1,4 @@
-// Stops a replace loop (api-spec §b.3): an onSocketClose handler fired by a replacement that calls
+// Stops a replace loop (docs/behaviour.md#a2-the-replaced-connection-gets-one-close): an onSocketClose handler fired by a replacement that calls
 // connectSocket again would otherwise replace connections forever.
 import type { Clock } from './ports';
 

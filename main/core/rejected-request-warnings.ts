@@ -1,11 +1,7 @@
 // A malformed request to one of the product's ports is answered 4xx and shown in the panel as a
 // `request-rejected` warning (docs/architecture.md "Threat model"). A hostile page can send thousands,
 // so at most one entry per second is logged; the others are counted in the next one.
-import type { NewCaptureEntry } from './ports';
-
-export interface WarningSink {
-  append(entry: NewCaptureEntry): unknown;
-}
+import { logWarning, type WarningSink } from './engine-warning';
 
 /** Reports one refused request: which server, what it was sent (cut to 200 characters) and why it was refused. */
 export type RejectedRequestReporter = (server: string, target: string, reason: string) => void;
@@ -24,15 +20,10 @@ export function createRejectedRequestReporter(capture: WarningSink, now: () => n
     }
     lastLoggedAt = at;
     const shown = target.length > MAX_TARGET_CHARS ? `${target.slice(0, MAX_TARGET_CHARS)}…` : target;
-    capture.append({
-      clientId: '',
-      connectionId: '',
-      kind: 'warning',
-      name: 'request-rejected',
-      direction: 'none',
-      size: 0,
-      errorMessage: `The ${server} refused a request: ${reason}.`,
-      detail: { warning: 'request-rejected', server, target: shown, reason, notLoggedBefore: unlogged },
+    logWarning(capture, { clientId: '' }, {
+      id: 'request-rejected',
+      message: `The ${server} refused a request: ${reason}.`,
+      detail: { server, target: shown, reason, notLoggedBefore: unlogged },
     });
     unlogged = 0;
   };

@@ -1,9 +1,9 @@
 // The seam between panel sessions and the replay endpoints: register a recording, list and stop replays,
-// hear changes. The lab implements it (main/lab/replay-server.ts); one registry per engine is shared by
-// every panel of that engine, so a replay started in one tab is listed in all of them.
+// hear changes. The product's replay server implements it (main/replay/replay-server.ts) and the host
+// injects it into the engine (EngineDeps.createReplayRegistry), so the engine depends on no server code.
+// One registry per engine is shared by every panel of that engine: a replay started in one tab is listed
+// in all of them.
 import type { ReplayEndpoint, ReplayOptions, ReplayRecording } from '../../shared/replay';
-import { createReplayServer } from '../lab/replay-server';
-import type { Engine } from './ports';
 
 /** Replay endpoints: each plays its recording to every client that connects to its URL. */
 export interface ReplayRegistry {
@@ -17,21 +17,13 @@ export interface ReplayRegistry {
   close(): Promise<void>;
 }
 
-const perEngine = new WeakMap<Engine, ReplayRegistry>();
-
-/** The replay registry of `engine`, created (not yet listening) on first use. */
-export function replayRegistryFor(engine: Engine): ReplayRegistry {
-  let registry = perEngine.get(engine);
-  if (!registry) {
-    registry = createReplayServer();
-    perEngine.set(engine, registry);
-  }
-  return registry;
-}
-
-/** Closes `engine`'s registry if it was ever created (its listening port and every replay client). */
-export async function closeReplayRegistryOf(engine: Engine): Promise<void> {
-  const registry = perEngine.get(engine);
-  perEngine.delete(engine);
-  await registry?.close();
+/** The registry of an engine whose host injected none: every start is refused with a reason. */
+export function unavailableReplayRegistry(): ReplayRegistry {
+  return {
+    start: () => Promise.reject(new Error('Replays are not available in this host.')),
+    stop: () => false,
+    list: () => [],
+    onChange: () => () => {},
+    close: () => Promise.resolve(),
+  };
 }

@@ -7,12 +7,12 @@ import type { PanelMessage } from '../../shared/panel-wire';
 import type { ReplayEndpoint, ReplayList } from '../../shared/replay';
 import type { LabServer } from '../lab/lab-server';
 import { startLabServer } from '../lab/lab-server';
-import { createReplayServer } from '../lab/replay-server';
+import { createReplayServer } from '../replay/replay-server';
 import { createEngine } from './engine';
 import { createPanelSession } from './panel-session';
 import { createReplayRequests } from './replay-requests';
 import type { ReplayRegistry } from './replay-registry';
-import { attachWireTestClient } from './wire-test-client';
+import { attachWireTestClient } from './test-support/wire-test-client';
 
 let lab: LabServer;
 const registries: ReplayRegistry[] = [];

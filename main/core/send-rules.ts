@@ -1,4 +1,4 @@
-// What sendSocketMessage / task.send put on the wire (api-spec a.2, a.8, A15): text, base64 decoded to
+// What sendSocketMessage / task.send put on the wire (docs/behaviour.md#a15-what-send-accepts): text, base64 decoded to
 // a binary frame with any truthy isBuffer, or bytes the client marked `{ $binary }`.
 import type { Json } from '../../shared/json';
 import type { CallProblem } from './call-results';

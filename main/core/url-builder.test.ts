@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendData, buildSocketUrl, encodeIllegalUrlCharacters } from './url-builder';
 
-describe('appendData (api-spec a.9 step 2)', () => {
+describe('appendData (docs/behaviour.md#a7-data-is-appended-to-the-url)', () => {
   it('uses ? or & as native containers do, stringifying values', () => {
     expect(appendData('ws://h/p', { a: '1', b: 2, c: true, d: null, e: { x: [1] } })).toBe('ws://h/p?a=1&b=2&c=true&d=null&e={"x":[1]}');
     expect(appendData('ws://h/p?x=1', { a: 'b' })).toBe('ws://h/p?x=1&a=b');

@@ -1,4 +1,4 @@
-// Builds the final socket URL the way the native containers do (api-spec a.9, A7, A25): `data` appended
+// Builds the final socket URL the way the native containers do (docs/behaviour.md#a7-data-is-appended-to-the-url, docs/behaviour.md#a25-url-fragment): `data` appended
 // as a query string, then the checks that map to codes 3, 4 and 5, done before `ws` could rewrite
 // http(s) URLs or throw on a fragment.
 import type { Json } from '../../shared/json';
@@ -21,7 +21,7 @@ function hasWhitespaceOrControl(url: string): boolean {
   return /\s/.test(url);
 }
 
-/** Percent-encodes only what is illegal in a URL query (A7), leaving valid escapes as they are. */
+/** Percent-encodes only what is illegal in a URL query (docs/behaviour.md#a7-data-is-appended-to-the-url), leaving valid escapes as they are. */
 export function encodeIllegalUrlCharacters(text: string): string {
   let out = '';
   for (let index = 0; index < text.length; index += 1) {

@@ -7,7 +7,7 @@ const projectDir = fileURLToPath(new URL('../..', import.meta.url));
 
 // Loads electron-builder.yml with electron-builder's own loader and schema (no Electron binary needed).
 describe('electron-builder.yml', () => {
-  it('is valid for electron-builder and hardened as architecture.md C1 "Fuses" lists', async () => {
+  it('is valid for electron-builder and hardened as docs/architecture.md#our-own-windows describes', async () => {
     const config = await getConfig(projectDir, 'electron-builder.yml', null);
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
     expect(config.productName).toBe('Mini Socket DevTools');

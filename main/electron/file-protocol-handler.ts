@@ -1,10 +1,10 @@
 // Serves a folder over a custom scheme (app:// for the panel, miniapp:// for a mini-app folder) through
 // protocol.handle, never file://. The URL path is decoded and normalized and must stay inside the root,
-// symlinks included (architecture.md C1 item 1, C2); the browser host resolves its files the same way.
+// symlinks included (docs/architecture.md#our-own-windows, docs/architecture.md#the-mini-app-view); the browser host resolves its files the same way.
 import { readFile, realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { contentTypeOf } from '../browser-host/content-types';
-import { resolveFileInside } from '../browser-host/static-files';
+import { contentTypeOf } from '../host-common/content-types';
+import { resolveFileInside } from '../host-common/static-files';
 
 export interface FileProtocolOptions {
   /** The folder served. */

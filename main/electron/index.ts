@@ -8,14 +8,16 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BrowserWindow, MessageChannelMain, WebContentsView, app, protocol, session } from 'electron';
 import { DEFAULT_MULTIPLE_ARGUMENT, KNOWN_INBOUND_CHANNELS, labArgument } from '../../shared/electron-ipc';
-import { findOutDir, outPaths } from '../cli/out-layout';
+import { miniappContentPolicy, panelContentPolicy } from '../host-common/content-policy';
+import { findOutDir, outPaths } from '../host-common/out-layout';
 import { createEngine } from '../core/engine';
+import { logWarning } from '../core/engine-warning';
 import { createPanelSession } from '../core/panel-session';
 import { installProcessSafetyNet } from '../core/process-safety-net';
 import type { Engine } from '../core/ports';
 import { startLabServer } from '../lab/lab-server';
 import type { LabServer } from '../lab/lab-server';
-import { MINIAPP_CSP, PANEL_CSP } from './content-policy';
+import { createReplayServer } from '../replay/replay-server';
 import { createFileProtocolHandler } from './file-protocol-handler';
 import { parseHostArgs } from './host-args';
 import type { HostArgs } from './host-args';
@@ -29,6 +31,10 @@ import { confineMiniappSession, denyAllPermissions } from './session-hardening';
 import { installMainTestHook, wantsMainTestHook } from './test-hook';
 import { hardenWebContents } from './web-contents-hardening';
 import { miniappWebPreferences, panelWebPreferences } from './web-preferences';
+
+// The panel reaches main through its preload and the mini-app only through `my`: neither needs the network.
+const PANEL_CSP = panelContentPolicy();
+const MINIAPP_CSP = miniappContentPolicy({ connectSrc: "'none'" });
 
 const PANEL_SCHEME = 'app';
 const PANEL_HOST = 'panel';
@@ -56,12 +62,12 @@ async function start(args: HostArgs): Promise<void> {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
   const location = await locateMiniapp(args.miniapp, { cwd: process.cwd(), demoRoot: paths.miniappDemo });
-  const engine = createEngine();
+  const engine = createEngine({ createReplayRegistry: createReplayServer });
   const lab = await startLabServer({ port: args.port });
   running = { engine, lab };
   engine.setLabEndpoints(lab.endpoints);
   if (wantsMainTestHook(process.env, app.isPackaged)) installMainTestHook(globalThis, engine);
-  // Read once at start (A17, A22): the `multiple` default reaches the preload as an argument, the timeout each page session.
+  // Read once at start (docs/behaviour.md#a17-default-of-multiple-from-appjson, docs/behaviour.md#a22-which-connect-timeout-applies): the `multiple` default reaches the preload as an argument, the timeout each page session.
   const appJsonRead = await readLocationAppJson(location, engine.capture);
   const appJson = appJsonRead.found ? appJsonRead.settings : undefined;
 
@@ -80,7 +86,7 @@ async function start(args: HostArgs): Promise<void> {
   const warnInCapture = (line: string): void => {
     log(line);
     const clientId = miniapp.clientId() ?? 'miniapp';
-    engine.capture.append({ clientId, connectionId: '', kind: 'warning', name: 'miniapp-blocked', direction: 'none', size: 0, errorMessage: line });
+    logWarning(engine.capture, { clientId }, { id: 'miniapp-blocked', message: line });
   };
   confineMiniappSession(miniappSession, { origin: location.origin, csp: MINIAPP_CSP }, warnInCapture);
   if (location.kind === 'folder') {

@@ -8,7 +8,7 @@ import type { Engine } from '../core/ports';
 import { startLabServer } from '../lab/lab-server';
 import type { LabServer } from '../lab/lab-server';
 import { createIpcMyTransport } from '../../preload/miniapp-transport';
-import { FakeWebContents, fakeFrame } from './fake-electron';
+import { FakeWebContents, fakeFrame } from './test-support/fake-electron';
 import { bindMiniappClient } from './miniapp-client-binding';
 import type { MiniappBindingOptions } from './miniapp-client-binding';
 
@@ -194,7 +194,7 @@ describe('bindMiniappClient', () => {
       'onSocketOpen',
     ]);
     const limitWarnings = () => entries(engine).filter((entry) => entry.name.startsWith('call-rate-limit'));
-    expect(limitWarnings().map((entry) => entry.detail)).toEqual([{ channel: 'my:send', capacity: 3, refillPerSecond: 1 }]);
+    expect(limitWarnings().map((entry) => entry.detail)).toEqual([{ warning: 'call-rate-limit', channel: 'my:send', capacity: 3, refillPerSecond: 1 }]);
 
     now += 1000;
     send(6);

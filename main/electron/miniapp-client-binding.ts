@@ -2,12 +2,13 @@
 // ClientSession per page, and the engine's messages go back on `my:engine`. A reload or navigation of the
 // main frame, a crashed renderer or a destroyed view detaches the page's session (its sockets close with
 // 1001, the page hears `reset`); the next page gets a fresh one. Messages are sender-checked,
-// rate-limited per channel and validated before the engine sees them (architecture.md C3).
+// rate-limited per channel and validated before the engine sees them (docs/architecture.md#messages-between-pages-and-main).
 import type { AppJsonSettings } from '../../shared/app-json';
 import { MY_CHANNELS, MY_ENGINE_CHANNEL } from '../../shared/electron-ipc';
 import type { ClientMessage, EngineMessage } from '../../shared/my-wire';
-import { clientMessageSchema } from '../../shared/my-wire';
-import { createCallRateLimiter, type RateLimit } from '../core/call-rate-limit';
+import { callIdOf, clientMessageSchema } from '../../shared/my-wire';
+import { createCallRateLimiter, type RateLimit } from '../host-common/call-rate-limit';
+import { logWarning } from '../core/engine-warning';
 import type { ClientSession, Engine } from '../core/ports';
 import type { GuardedFrame, GuardedIpcEvent } from './sender-guard';
 import { isTrustedSender } from './sender-guard';
@@ -51,12 +52,6 @@ export interface MiniappBinding {
 
 const callOps: ReadonlySet<Op> = new Set<Op>(['connect', 'send', 'close']);
 
-function callIdOf(raw: unknown): number | null {
-  if (typeof raw !== 'object' || raw === null || !('callId' in raw)) return null;
-  const { callId } = raw;
-  return typeof callId === 'number' && Number.isInteger(callId) && callId >= 0 ? callId : null;
-}
-
 /** Wires the view's `my:*` channels and page lifecycle to the engine. */
 export function bindMiniappClient(options: MiniappBindingOptions): MiniappBinding {
   const { engine, contents, origin, now } = options;
@@ -85,13 +80,9 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
     return attached;
   }
 
-  function warn(clientId: string, name: string, detail: Record<string, string | number>): void {
-    engine.capture.append({ clientId, connectionId: '', kind: 'warning', name, direction: 'none', size: 0, detail });
-  }
-
   function fail(raw: unknown, op: Op, errorMessage: string): void {
-    const callId = callOps.has(op) ? callIdOf(raw) : null;
-    if (callId !== null) deliver(session, { kind: 'result', callId, ok: false, error: 1, errorMessage });
+    const callId = callOps.has(op) ? callIdOf(raw) : undefined;
+    if (callId !== undefined) deliver(session, { kind: 'result', callId, ok: false, error: 1, errorMessage });
   }
 
   /** Ends the page's session; the page hears `reset` (it matters when the page survives, e.g. a cancelled navigation). */
@@ -118,8 +109,9 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
     const parsed = clientMessageSchema.safeParse(raw);
     if (!parsed.success || parsed.data.op !== op) {
       const why = parsed.success ? `op "${parsed.data.op}" sent on ${channel}` : parsed.error.issues[0]?.message ?? 'invalid';
-      warn(currentSession().clientId, 'invalid-message', { channel, issue: why });
-      fail(raw, op, `The host rejected a malformed ${channel} message: ${why}.`);
+      const message = `The host rejected a malformed ${channel} message: ${why}.`;
+      logWarning(engine.capture, { clientId: currentSession().clientId }, { id: 'invalid-message', message, detail: { channel, issue: why } });
+      fail(raw, op, message);
       return;
     }
     currentSession().receive(parsed.data);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeWebContents, preventable } from './fake-electron';
+import { FakeWebContents, preventable } from './test-support/fake-electron';
 import { installNavigationGuard, isAllowedNavigation } from './navigation-guard';
 
 // Drives the guard through the fake of Electron's WebContents (fake-electron.ts).

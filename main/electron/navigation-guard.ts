@@ -1,5 +1,5 @@
 // Keeps a webContents on the origin we loaded it from: a page (or one of its frames) that tries to
-// navigate or be redirected elsewhere is stopped (architecture.md C1 item 13, C2).
+// navigate or be redirected elsewhere is stopped (docs/architecture.md#our-own-windows, docs/architecture.md#the-mini-app-view).
 import { hasOrigin } from './origin';
 
 /** What Electron passes to will-navigate / will-frame-navigate / will-redirect listeners. */

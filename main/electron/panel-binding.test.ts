@@ -6,7 +6,7 @@ import type { PanelMessage } from '../../shared/panel-wire';
 import { createEngine } from '../core/engine';
 import { createPanelSession } from '../core/panel-session';
 import type { Engine, PanelSession } from '../core/ports';
-import { FakeWebContents, fakeFrame } from './fake-electron';
+import { FakeWebContents, fakeFrame } from './test-support/fake-electron';
 import { bindPanel } from './panel-binding';
 
 // The real engine and panel session. Electron's WebContents is the fake of fake-electron.ts; Node's

@@ -2,7 +2,7 @@
 // MessageChannelMain port that carries every PanelMessage (batches under the panel session's credit/ack),
 // and opens a panel session whose sink is that port. Requests and the mini-app rectangle come back over
 // sender-checked, schema-validated `panel:*` IPC. A panel reload replaces the port and the session; the
-// capture stays in main, so nothing is lost (architecture.md C3, §d).
+// capture stays in main, so nothing is lost (docs/architecture.md#messages-between-pages-and-main, docs/architecture.md#streaming).
 import { PANEL_CHANNELS, miniappBoundsSchema } from '../../shared/electron-ipc';
 import type { MiniappBounds } from '../../shared/electron-ipc';
 import type { PanelMessage } from '../../shared/panel-wire';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeWebContents, fakeFrame } from './fake-electron';
+import { FakeWebContents, fakeFrame } from './test-support/fake-electron';
 import { originOf } from './origin';
 import { isTrustedSender } from './sender-guard';
 

@@ -1,5 +1,5 @@
 // Every IPC handler asks this before it looks at a payload: was the message sent by the main frame of
-// the webContents we registered for, while it showed the origin we loaded? (architecture.md C3)
+// the webContents we registered for, while it showed the origin we loaded? (docs/architecture.md#messages-between-pages-and-main)
 import { hasOrigin } from './origin';
 
 /** The parts of Electron's WebFrameMain the guard reads. */

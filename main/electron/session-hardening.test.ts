@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { preventable } from './fake-electron';
+import { preventable } from './test-support/fake-electron';
 import { confineMiniappSession, denyAllPermissions, isAllowedMiniappRequest } from './session-hardening';
 
 /** Fake of Electron's Session: records the handlers the hardening installs. */

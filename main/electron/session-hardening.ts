@@ -1,4 +1,4 @@
-// Session-level walls (architecture.md C1 item 5, C2): no permission is ever granted, and the mini-app's
+// Session-level walls (docs/architecture.md#our-own-windows, docs/architecture.md#the-mini-app-view): no permission is ever granted, and the mini-app's
 // own session downloads nothing and reaches no network except its own origin, so `my` is its only way out.
 import { hasOrigin } from './origin';
 

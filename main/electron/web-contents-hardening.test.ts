@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN_INBOUND_CHANNELS } from '../../shared/electron-ipc';
-import { FakeWebContents, preventable } from './fake-electron';
+import { FakeWebContents, preventable } from './test-support/fake-electron';
 import { hardenWebContents } from './web-contents-hardening';
 
 // What app.on('web-contents-created') installs, on the fake of Electron's WebContents (fake-electron.ts).

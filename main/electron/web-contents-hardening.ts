@@ -1,6 +1,6 @@
 // Applied to every webContents the app ever creates (app 'web-contents-created'), whoever owns it: no
 // pop-ups, no <webview>, and a catch-all that logs and rejects IPC on channels we never listen to
-// (architecture.md C1 item 14, C2, C3). Defence in depth, as Signal does.
+// (docs/architecture.md#our-own-windows, docs/architecture.md#the-mini-app-view, docs/architecture.md#messages-between-pages-and-main). Defence in depth, as Signal does.
 
 /** The Electron event objects the hooks receive (only what they use). */
 export interface PreventableEvent {

@@ -1,5 +1,5 @@
-// The webPreferences of our two renderers, built in one place so a test can pin them (architecture.md C1
-// items 2-10, C2). Both are sandboxed, isolated and Node-free; only the preload and the session differ.
+// The webPreferences of our two renderers, built in one place so a test can pin them (docs/architecture.md#our-own-windows,
+// docs/architecture.md#the-mini-app-view). Both are sandboxed, isolated and Node-free; only the preload and the session differ.
 import type { WebPreferences } from 'electron';
 
 const hardened = {

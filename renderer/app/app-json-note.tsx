@@ -1,4 +1,4 @@
-// One line under the mini-app saying what its app.json set for sockets (api-spec A17, A22), so a developer
+// One line under the mini-app saying what its app.json set for sockets (docs/behaviour.md#a17-default-of-multiple-from-appjson, docs/behaviour.md#a22-which-connect-timeout-applies), so a developer
 // sees why connectSocket returns a SocketTask without `multiple` or times out sooner than the setting.
 // Shown only when the mini-app has an app.json (the engine reports it on the page's client).
 import type { AppJsonSettings } from '../../shared/app-json';

@@ -7,7 +7,8 @@ import { ImportBanner } from '../export/import-banner';
 import { FilterBar } from '../frame-log/filter-bar';
 import { FrameLog } from '../frame-log/frame-log';
 import { Inspector } from '../inspector/inspector';
-import { Timeline, WarningsList } from '../timeline';
+import { Timeline } from '../timeline';
+import { ProblemsList } from '../problems';
 import { MiniappPreview } from './miniapp-preview';
 import { NoticeBar } from './notice-bar';
 import { Toolbar } from './toolbar';
@@ -52,7 +53,7 @@ export function App({ miniappUrl, setMiniappBounds }: AppProps) {
             <Timeline />
           </div>
           <div className="bottom-warnings">
-            <WarningsList />
+            <ProblemsList />
           </div>
         </section>
       </div>

@@ -3,7 +3,7 @@ import type { CaptureStats } from '../../shared/capture';
 import type { PanelRequest } from '../../shared/panel-wire';
 import { createBatchApplier, type FrameScheduler } from './batch-applier';
 import { createEntryRing } from './entry-ring';
-import { makeEntries, makeEntry } from './make-entry';
+import { makeEntries, makeEntry } from './test-support/make-entry';
 
 const stats = (total: number): CaptureStats => ({ total, dropped: 0, held: total, capacity: 1000, cleared: 0 });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEntryRing, entryRing, isShowingLive, liveRing, showImportedEntries, showLiveEntries } from './entry-ring';
-import { makeEntries, makeEntry } from './make-entry';
+import { makeEntries, makeEntry } from './test-support/make-entry';
 
 const seqs = (ring: { forEach(visit: (entry: { seq: number }) => void): void }) => {
   const out: number[] = [];

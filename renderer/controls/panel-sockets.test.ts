@@ -5,7 +5,7 @@ import type { CaptureEntry } from '../../shared/capture';
 import type { SocketErrorCode } from '../../shared/error-codes';
 import type { PanelTransport } from '../../shared/panel-wire';
 import { createEngine } from '../../main/core/engine';
-import { openJsonPanelLink } from '../../main/core/json-panel-link';
+import { openJsonPanelLink } from '../../main/core/test-support/json-panel-link';
 import type { Engine } from '../../main/core/ports';
 import type { LabServer } from '../../main/lab/lab-server';
 import { startLabServer } from '../../main/lab/lab-server';

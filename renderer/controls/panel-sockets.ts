@@ -190,7 +190,7 @@ export function createPanelSockets(my: MySocketApi): PanelSockets {
       record(`${key}.onError`, false, failureText(event));
       patch(key, { lastError: { error: event.error, errorMessage: event.errorMessage }, socketTaskID: event.socketTaskID });
     });
-    // Task close events carry no code (A10); the engine's connection list and the log have it.
+    // Task close events carry no code (docs/behaviour.md#a10-task-event-payloads); the engine's connection list and the log have it.
     task.onClose((event) => {
       record(`${key}.onClose`, true, 'closed');
       patch(key, (view) => ({ state: view.state === 'failed' ? 'failed' : 'closed', socketTaskID: event.socketTaskID }));

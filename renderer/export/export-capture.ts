@@ -1,7 +1,7 @@
 // Export of what the panel shows: the live capture is exported by the engine (it holds the full
 // payloads), an imported log is re-exported locally from the entries it was read from.
 import type { CaptureEntry } from '../../shared/capture';
-import { captureToHar } from '../../shared/har';
+import { captureToHar } from '../../shared/har-export';
 import { captureToJsonl } from '../../shared/jsonl';
 import type { EntryRingView } from '../capture/entry-ring';
 import type { RequestReplier } from '../transport/request-reply';

@@ -2,7 +2,7 @@
 // our JSONL. Throws an Error that says what is wrong when the file is neither.
 import type { CaptureImport } from '../../shared/jsonl';
 import { jsonlToCapture } from '../../shared/jsonl';
-import { harToCapture } from '../../shared/har';
+import { harToCapture } from '../../shared/har-import';
 
 /** Parses `text`; the file name only decides which format is tried first. */
 export function parseCaptureFile(fileName: string, text: string): CaptureImport {

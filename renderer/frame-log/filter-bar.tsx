@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Direction } from '../../shared/capture';
 import { connectionCatalog } from '../capture/connection-catalog';
 import { usePanelStore } from '../store/panel-store';
-import { ENTRY_TYPES, type EntryType } from './entry-type';
+import { ENTRY_TYPES, type EntryType } from '../capture/entry-type';
 import { compileTextMatcher } from './text-matcher';
 
 const DIRECTIONS: [Direction, string, string][] = [

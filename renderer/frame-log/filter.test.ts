@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEntryRing, type EntryRingView } from '../capture/entry-ring';
-import { makeEntries, makeEntry } from '../capture/make-entry';
+import { makeEntries, makeEntry } from '../capture/test-support/make-entry';
 import { compileFilters, updateFilteredIndex, type FilteredIndex } from './filter';
-import { NO_FILTERS, type LogFilters } from './log-filters';
+import { NO_FILTERS, type LogFilters } from '../store/log-filters';
 import { compileTextMatcher } from './text-matcher';
 
 const shownSeqs = (index: FilteredIndex, ring: EntryRingView) =>

@@ -6,9 +6,9 @@
 // (the frame log makes one per task) instead of blocking the panel.
 import type { CaptureEntry } from '../../shared/capture';
 import type { EntryRingView } from '../capture/entry-ring';
-import { base64ToBytes, bytesToUtf8 } from '../inspector/binary-forms';
-import { ENTRY_TYPES, entryTypeOf } from './entry-type';
-import type { LogFilters } from './log-filters';
+import { base64ToBytes, bytesToUtf8 } from '../capture/binary-forms';
+import { ENTRY_TYPES, entryTypeOf } from '../capture/entry-type';
+import type { LogFilters } from '../store/log-filters';
 import { compileTextMatcher } from './text-matcher';
 
 /** One compiled filter: a predicate on entries. */

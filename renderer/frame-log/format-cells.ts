@@ -1,7 +1,7 @@
 // Text of the frame log's cells: fixed-width, locale-free formats so columns never jump while traffic flows.
 import type { CaptureEntry } from '../../shared/capture';
 import type { Json } from '../../shared/json';
-import { base64ToBytes } from '../inspector/binary-forms';
+import { base64ToBytes } from '../capture/binary-forms';
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 

@@ -4,7 +4,7 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { liveRing } from '../capture/entry-ring';
-import { makeEntries } from '../capture/make-entry';
+import { makeEntries } from '../capture/test-support/make-entry';
 import { usePanelStore } from '../store/panel-store';
 import { FrameLog } from './frame-log';
 

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { liveRing } from '../capture/entry-ring';
-import { makeEntries, makeEntry } from '../capture/make-entry';
+import { makeEntries, makeEntry } from '../capture/test-support/make-entry';
 import { usePanelStore } from '../store/panel-store';
 import { FrameLog } from './frame-log';
 import { ROW_HEIGHT } from './frame-log-rows';

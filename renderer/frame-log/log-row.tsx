@@ -1,7 +1,7 @@
 // One row of the log (and the header above them): fixed height, fixed column widths, tabular numbers.
 import { memo } from 'react';
 import type { RingEntry } from '../capture/entry-ring';
-import { entryTypeOf } from './entry-type';
+import { entryTypeOf } from '../capture/entry-type';
 import { directionArrow, formatClock, formatDelta, formatSize, previewOf } from './format-cells';
 
 interface LogRowProps {

@@ -2,7 +2,7 @@
 // subprotocol, close code and reason in both directions and who closed first.
 import type { ReactNode } from 'react';
 import type { CloseFrameInfo, ConnectionSummary } from './connection-summary';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '../clipboard/copy-button';
 
 /** Renders `summary` as definition lists and header tables. */
 export function ConnectionDetails({ summary }: { summary: ConnectionSummary }) {

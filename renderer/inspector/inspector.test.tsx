@@ -5,7 +5,7 @@ import type { CaptureEntry } from '../../shared/capture';
 import type { PanelMessage, PanelRequest } from '../../shared/panel-wire';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { liveRing } from '../capture/entry-ring';
-import { makeEntry } from '../capture/make-entry';
+import { makeEntry } from '../capture/test-support/make-entry';
 import { usePanelStore } from '../store/panel-store';
 import { createRequestReplier } from '../transport/request-reply';
 import { EntryInspector, Inspector } from './inspector';

@@ -4,7 +4,7 @@ import type { CaptureEntry } from '../../shared/capture';
 import { connectionCatalog } from '../capture/connection-catalog';
 import { entryRing } from '../capture/entry-ring';
 import type { RingEntry } from '../capture/entry-ring';
-import { entryTypeOf } from '../frame-log/entry-type';
+import { entryTypeOf } from '../capture/entry-type';
 import { formatClock, formatSize } from '../frame-log/format-cells';
 import { ReleaseParity } from '../parity/release-parity';
 import { ReplaySection } from '../replay/replay-section';

@@ -2,8 +2,8 @@
 // Hex / Base64 / UTF-8 switch. Every form has its copy button; everything is rendered as text.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CaptureEntry } from '../../shared/capture';
-import { base64ToBytes, bytesToUtf8, hexDump, hexDumpText } from './binary-forms';
-import { CopyButton } from './copy-button';
+import { base64ToBytes, bytesToUtf8, hexDump, hexDumpText } from '../capture/binary-forms';
+import { CopyButton } from '../clipboard/copy-button';
 import { JsonTree, parseJsonContainer } from './json-tree';
 
 type BinaryForm = 'hex' | 'base64' | 'utf8';

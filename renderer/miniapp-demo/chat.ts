@@ -70,7 +70,7 @@ export function createChat(my: MySocketApi, defaultUrl: string, options: ChatOpt
   my.onSocketMessage((event) => {
     if (!event.isBuffer && ticker.takeEcho(event.data)) return;
     if (!event.isBuffer) return addLine('in', event.data);
-    // An ArrayBuffer when the session's "Incoming binary" setting asks for one (A14).
+    // An ArrayBuffer when the session's "Incoming binary" setting asks for one (docs/behaviour.md#a14-incoming-binary-as-arraybuffer).
     const base64 = typeof event.data === 'string' ? event.data : bytesToBase64(new Uint8Array(event.data));
     const text = base64ToUtf8(base64);
     addLine('in', text ?? base64, text === undefined ? 'binary (base64)' : `binary · ${base64}`);

@@ -1,6 +1,10 @@
 // The bundled demo mini-app: an echo chat (single mode, connected on load with a live ticker), SocketTasks
 // (task mode) and one-click reproduction of every error code, all through `my` and nothing else.
 import './style.css';
+import './chat-log.css';
+import './tasks.css';
+import './reproduce.css';
+import './ticker.css';
 import { createChat } from './chat';
 import { echoEndpoint, findMy, labEndpoints } from './demo-env';
 import { el } from './dom';

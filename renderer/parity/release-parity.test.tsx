@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaptureEntry } from '../../shared/capture';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { createEntryRing, liveRing } from '../capture/entry-ring';
-import { makeEntry } from '../capture/make-entry';
+import { makeEntry } from '../capture/test-support/make-entry';
 import { usePanelStore } from '../store/panel-store';
 import { EntryInspector } from '../inspector/inspector';
 import { DomainAllowlistField } from './domain-allowlist-field';

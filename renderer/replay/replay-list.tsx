@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import type { PanelTransport } from '../../shared/panel-wire';
 import type { ReplayEndpoint } from '../../shared/replay';
 import { panelSocketsFor } from '../controls/panel-controls-session';
-import { CopyButton } from '../inspector/copy-button';
+import { CopyButton } from '../clipboard/copy-button';
 import type { RequestReplier } from '../transport/request-reply';
 import { stopReplay } from './replay-actions';
 import { describeContents, describeEnd, describePlay, describeSpeed, playStateWord } from './replay-describe';

@@ -7,9 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureEntry } from '../../shared/capture';
 import type { PanelTransport } from '../../shared/panel-wire';
 import { createEngine } from '../../main/core/engine';
-import { openJsonPanelLink } from '../../main/core/json-panel-link';
+import { openJsonPanelLink } from '../../main/core/test-support/json-panel-link';
 import type { Engine } from '../../main/core/ports';
-import { createReplayServer } from '../../main/lab/replay-server';
+import { createReplayServer } from '../../main/replay/replay-server';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { liveRing } from '../capture/entry-ring';
@@ -112,7 +112,8 @@ describe('ReplaySection', () => {
     expect(received(engine, replayed)).toEqual(received(engine, recorded));
     expect(closedOf(engine, replayed)?.detail).toMatchObject({ codeReceived: 1000, reasonReceived: 'flood done', closedFirstBy: 'server' });
     await waitFor(() => (section.querySelector('[aria-label="newest play"]')?.textContent ?? '').includes('3 of 3 server messages sent'), 'the play progress');
-    expect(section.querySelector('.replay-state')?.textContent).toBe('done');
+    // The last message is sent before the play ends (the close handshake follows): wait for the state too.
+    await waitFor(() => section.querySelector('.replay-state')?.textContent === 'done', 'the play to end');
 
     fireEvent.click(within(section).getByRole('button', { name: 'Stop' }));
     await waitFor(() => section.querySelector('[data-testid="replay-url"]') === null, 'the replay to leave the list');

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { PanelRequest } from '../../shared/panel-wire';
 import { createBatchApplier, type FrameScheduler } from '../capture/batch-applier';
 import { entryRing, liveRing } from '../capture/entry-ring';
-import { makeEntries, makeEntry } from '../capture/make-entry';
+import { makeEntries, makeEntry } from '../capture/test-support/make-entry';
 import { usePanelStore } from './panel-store';
 
 beforeEach(() => usePanelStore.getState().reset());

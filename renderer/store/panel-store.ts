@@ -21,16 +21,16 @@
 import { create } from 'zustand';
 import type { CaptureEntry, CaptureStats } from '../../shared/capture';
 import type { EngineState, PanelTransport } from '../../shared/panel-wire';
+import type { LinkState } from '../transport/panel-link';
 import type { RequestReplier } from '../transport/request-reply';
 import { entryRing, liveRing, showImportedEntries, showLiveEntries } from '../capture/entry-ring';
-import type { LogFilters } from '../frame-log/log-filters';
-import { NO_FILTERS } from '../frame-log/log-filters';
+import type { LogFilters } from './log-filters';
+import { NO_FILTERS } from './log-filters';
 
 /** What is shown: the live capture or an imported file. */
 export type CaptureSource = 'live' | { importedFrom: string };
 
 /** The link to the engine: connecting until the first message, closed when the host went away. */
-export type LinkState = 'connecting' | 'open' | 'closed';
 
 export interface PanelState {
   version: number;

@@ -87,10 +87,3 @@ export function urlOf(entry: CaptureEntry): string | undefined {
   if (options && typeof options === 'object' && !Array.isArray(options) && typeof options.url === 'string') return options.url;
   return undefined;
 }
-
-/** The misuse warning id of a warning entry ('send-before-open', ...). */
-export function warningIdOf(entry: CaptureEntry): string | undefined {
-  const id = entry.detail?.warning;
-  if (typeof id === 'string') return id;
-  return entry.kind === 'warning' ? entry.name : undefined;
-}

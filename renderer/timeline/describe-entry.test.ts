@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEntry } from './describe-entry';
-import { entry } from './test-entries';
+import { entry } from './test-support/timeline-entries';
 
 describe('describeEntry', () => {
   it('says what calls, lifecycle steps and frames are', () => {

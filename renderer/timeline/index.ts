@@ -1,3 +1,2 @@
-// The timeline area: what the panel layout imports (the warnings list sits with the timeline).
+// The timeline area: what the panel layout imports.
 export { Timeline } from './timeline';
-export { WarningsList } from '../warnings/warnings-list';

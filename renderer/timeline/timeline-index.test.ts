@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureEntry } from '../../shared/capture';
-import { entry } from './test-entries';
+import { entry } from './test-support/timeline-entries';
 import { TimelineIndex } from './timeline-index';
 
 /** A stand-in for the panel's entry ring: entries in seq order, the oldest possibly evicted. */

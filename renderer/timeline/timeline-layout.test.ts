@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OPCODE } from '../../shared/capture';
-import { entry } from './test-entries';
+import { entry } from './test-support/timeline-entries';
 import { hitTestTimeline } from './timeline-hit-test';
 import { TimelineIndex } from './timeline-index';
 import { DEFAULT_LAYOUT_OPTIONS, layoutTimeline } from './timeline-layout';

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { liveRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
-import { entry } from './test-entries';
+import { entry } from './test-support/timeline-entries';
 import { Timeline, TIMELINE_GUTTER } from './timeline';
 import { DEFAULT_LAYOUT_OPTIONS } from './timeline-layout';
 import { fitViewport, timeToX } from './timeline-viewport';

@@ -17,45 +17,20 @@ import type { TimelineHit } from './timeline-hit-test';
 import { hitTestTimeline } from './timeline-hit-test';
 import type { TimelineLayout } from './timeline-layout';
 import { DEFAULT_LAYOUT_OPTIONS, layoutTimeline } from './timeline-layout';
+import { readTheme } from './timeline-theme';
+import { TimelineToolbar } from './timeline-toolbar';
 import { TimelineTooltip } from './timeline-tooltip';
 import type { TimelineViewport } from './timeline-viewport';
+import { PAN_STEP_PX, ZOOM_STEP } from './timeline-toolbar';
 import { fitViewport, followViewport, panViewport, resizeViewport, timeToX, zoomViewport } from './timeline-viewport';
 
 /** Width of the lane-label gutter left of the plot. */
 export const TIMELINE_GUTTER = 190;
 const RIGHT_PADDING = 12;
-const ZOOM_STEP = 1.6;
-const PAN_STEP_PX = 120;
 const CLICK_SLOP_PX = 4;
 
 /** 'fit' re-fits everything as it grows, 'follow' slides a fixed span with the newest entry, 'manual' stays put. */
 export type ViewMode = 'fit' | 'follow' | 'manual';
-
-const THEME_VARIABLES: Record<Exclude<keyof TimelineTheme, 'font'>, string> = {
-  background: '--msd-tl-bg',
-  laneAlt: '--msd-tl-lane-alt',
-  grid: '--msd-tl-grid',
-  text: '--msd-tl-text',
-  muted: '--msd-tl-muted',
-  span: '--msd-tl-span',
-  incoming: '--msd-tl-in',
-  outgoing: '--msd-tl-out',
-  call: '--msd-tl-call',
-  open: '--msd-tl-open',
-  close: '--msd-tl-close',
-  warning: '--msd-tl-warning',
-  error: '--msd-tl-error',
-  selected: '--msd-tl-selected',
-};
-
-function readTheme(element: Element): TimelineTheme {
-  const style = getComputedStyle(element);
-  const theme = { font: style.fontFamily || 'system-ui, sans-serif' } as TimelineTheme;
-  for (const [key, variable] of Object.entries(THEME_VARIABLES) as [keyof typeof THEME_VARIABLES, string][]) {
-    theme[key] = style.getPropertyValue(variable).trim() || '#888';
-  }
-  return theme;
-}
 
 interface Hover {
   hit: TimelineHit;
@@ -277,34 +252,7 @@ export function Timeline() {
 
   return (
     <section className="msd-timeline" aria-label="Error-code timeline">
-      <div className="msd-timeline__toolbar" role="toolbar" aria-label="Timeline view">
-        <span className="msd-timeline__title">Timeline</span>
-        <button type="button" className="msd-tl-button" onClick={() => zoom(1 / ZOOM_STEP)} title="Zoom in (+ or wheel)" aria-label="Zoom in">
-          +
-        </button>
-        <button type="button" className="msd-tl-button" onClick={() => zoom(ZOOM_STEP)} title="Zoom out (- or wheel)" aria-label="Zoom out">
-          −
-        </button>
-        <button type="button" className="msd-tl-button" onClick={() => pan(PAN_STEP_PX)} title="Earlier (← or drag)" aria-label="Pan to earlier">
-          ◀
-        </button>
-        <button type="button" className="msd-tl-button" onClick={() => pan(-PAN_STEP_PX)} title="Later (→ or drag)" aria-label="Pan to later">
-          ▶
-        </button>
-        <button type="button" className="msd-tl-button" aria-pressed={mode === 'fit'} onClick={() => setMode('fit')} title="Show everything, and keep showing everything as it grows (0)">
-          Fit all
-        </button>
-        <button
-          type="button"
-          className="msd-tl-button"
-          aria-pressed={mode === 'follow'}
-          onClick={() => setMode(mode === 'follow' ? 'manual' : 'follow')}
-          title="Keep the zoom and slide along with the newest entries (L)"
-        >
-          Follow live
-        </button>
-        <TimelineLegend />
-      </div>
+      <TimelineToolbar mode={mode} zoom={zoom} pan={pan} setMode={setMode} />
       <div className="msd-timeline__scroll" ref={hostRef}>
         <canvas
           ref={canvasRef}
@@ -343,18 +291,4 @@ function sameHit(a: TimelineHit, b: TimelineHit): boolean {
   if (a.kind === 'marker' && b.kind === 'marker') return a.marker.seq === b.marker.seq && a.marker.count === b.marker.count;
   if (a.kind === 'bucket' && b.kind === 'bucket') return a.bucket.firstSeq === b.bucket.firstSeq && a.bucket.lane === b.bucket.lane;
   return false;
-}
-
-function TimelineLegend() {
-  return (
-    <ul className="msd-timeline__legend" aria-label="Legend">
-      <li><span className="msd-tl-key msd-tl-key--call" />call</li>
-      <li><span className="msd-tl-key msd-tl-key--open" />open</li>
-      <li><span className="msd-tl-key msd-tl-key--close" />close</li>
-      <li><span className="msd-tl-key msd-tl-key--warning" />warning</li>
-      <li><span className="msd-tl-key msd-tl-key--error" />error</li>
-      <li><span className="msd-tl-key msd-tl-key--in" />in</li>
-      <li><span className="msd-tl-key msd-tl-key--out" />out</li>
-    </ul>
-  );
 }

@@ -1,8 +1,10 @@
 // A PanelTransport plus what the panel shows about the link itself (connecting / open / closed).
 import type { PanelTransport } from '../../shared/panel-wire';
-import type { LinkState } from '../store/panel-store';
 
 /** Told when the link opens or goes away; `detail` says why it closed. */
+/** The panel's link to its host. */
+export type LinkState = 'connecting' | 'open' | 'closed';
+
 export type LinkListener = (status: LinkState, detail: string) => void;
 
 /** The transport the panel runs on, with its status. */

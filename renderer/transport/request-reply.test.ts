@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PanelMessage, PanelRequest } from '../../shared/panel-wire';
-import { makeEntry } from '../capture/make-entry';
+import { makeEntry } from '../capture/test-support/make-entry';
 import { createRequestReplier } from './request-reply';
 
 function fakeTransport() {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
 import type { PanelMessage, PanelRequest } from '../../shared/panel-wire';
-import type { LinkState } from '../store/panel-store';
+import type { LinkState } from './panel-link';
 import { createWebSocketTransport, parsePanelMessage } from './websocket-transport';
 
 const servers: WebSocketServer[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { socketError } from '../../shared/error-codes';
-import { entry } from '../timeline/test-entries';
+import { entry } from '../timeline/test-support/timeline-entries';
 import { describeProblem } from './describe-problem';
 import { KNOWN_WARNING_IDS, explainWarning } from './warning-catalog';
 

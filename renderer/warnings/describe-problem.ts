@@ -2,7 +2,6 @@
 // warnings list and the timeline's marker details: code, the seed's text and remedy, and the raw cause.
 import type { CaptureEntry } from '../../shared/capture';
 import { isSocketErrorCode, socketError } from '../../shared/error-codes';
-import { warningIdOf } from '../timeline/classify-entry';
 import { explainWarning } from './warning-catalog';
 
 export interface ProblemDescription {
@@ -56,4 +55,11 @@ function callName(entry: CaptureEntry): string {
   const call = entry.detail?.call ?? entry.detail?.api;
   if (typeof call === 'string') return call;
   return ['fail', 'success', 'result'].includes(entry.name) ? 'call' : entry.name;
+}
+
+/** The misuse warning id of a warning entry ('send-before-open', ...). */
+export function warningIdOf(entry: CaptureEntry): string | undefined {
+  const id = entry.detail?.warning;
+  if (typeof id === 'string') return id;
+  return entry.kind === 'warning' ? entry.name : undefined;
 }

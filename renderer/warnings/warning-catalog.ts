@@ -1,5 +1,8 @@
 // Human explanations of the engine's API-misuse warnings: what happened, why it matters on a phone, and
-// how to fix it. Keyed by the `detail.warning` id of capture entries of kind 'warning'.
+// how to fix it. Keyed by the `detail.warning` id of capture entries of kind 'warning'; every id of
+// shared/warning-ids.ts must have an entry (the type says so), so no warning reaches the panel unexplained.
+import type { WarningId } from '../../shared/warning-ids';
+import { WARNING_IDS } from '../../shared/warning-ids';
 
 export interface WarningExplanation {
   title: string;
@@ -8,7 +11,7 @@ export interface WarningExplanation {
   fix: string;
 }
 
-const catalog: Readonly<Record<string, WarningExplanation>> = {
+const catalog: Readonly<Record<WarningId, WarningExplanation>> = {
   'send-before-open': {
     title: 'Message sent before the socket was open',
     what: 'sendSocketMessage (or task.send) was called while the connection was still connecting, closing or gone. It failed with error 10; nothing was queued.',
@@ -195,18 +198,28 @@ const catalog: Readonly<Record<string, WarningExplanation>> = {
     whyOnPhone: 'Not a phone behaviour: this is the devtools defending itself. A mini-app connecting to the devtools\' own ports with a broken URL, or another program or web page probing loopback ports, causes it.',
     fix: 'If your mini-app caused it, check the URL it passes to my.connectSocket. Otherwise find the local program probing the port; the devtools kept running.',
   },
+  'miniapp-blocked': {
+    title: 'The mini-app tried to leave its sandbox',
+    what: 'The mini-app view asked for something the devtools refuse: a permission, a download, or a request that does not go through my. The request was blocked; the log entry names it.',
+    whyOnPhone: 'On a phone a mini-app only has the my API: its own WebSocket, fetch or XMLHttpRequest, popups and foreign pages do not exist there either, so code that relies on them will not work.',
+    fix: 'Do networking through my.connectSocket (and the other my APIs), and ask for no browser permission or download.',
+  },
 };
 
 /** The explanation of a warning id; unknown ids get a generic one that still shows the engine's message. */
 export function explainWarning(id: string): WarningExplanation {
   return (
-    catalog[id] ?? {
+    (isWarningId(id) ? catalog[id] : undefined) ?? {
       title: id,
       what: 'The engine flagged this use of the socket API.',
       whyOnPhone: 'It may behave differently on phones than in the devtools.',
       fix: 'See the entry details in the log.',
     }
   );
+}
+
+function isWarningId(id: string): id is WarningId {
+  return (WARNING_IDS as readonly string[]).includes(id);
 }
 
 /** Every warning id with a written explanation. */

@@ -1,4 +1,4 @@
-// Incoming binary for clients that want an ArrayBuffer (api-spec A14): the wire carries base64, the
+// Incoming binary for clients that want an ArrayBuffer (docs/behaviour.md#a14-incoming-binary-as-arraybuffer): the wire carries base64, the
 // listener gets the bytes. atob exists in browsers and in Node.
 
 /** The bytes of standard base64 in a fresh ArrayBuffer; undefined when the text is not base64. */

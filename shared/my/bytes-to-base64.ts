@@ -1,5 +1,5 @@
 // Binary arguments cross the JSON boundary as standard base64 (padding, no line breaks), the encoding the
-// bridge uses for binary frames (api-spec a.8). btoa exists in browsers and in Node.
+// bridge uses for binary frames (docs/behaviour.md#a15-what-send-accepts). btoa exists in browsers and in Node.
 
 const CHUNK_BYTES = 0x8000;
 

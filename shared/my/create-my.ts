@@ -140,7 +140,7 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
     return promise;
   }
 
-  // The engine promises these payloads per op (A20); the wire types them only as a record.
+  // The engine promises these payloads per op (docs/behaviour.md#a20-success-payloads); the wire types them only as a record.
   function sendMessage(target: SocketTarget, api: string, rawOptions: unknown): Promise<SendSocketMessageSuccess> {
     return startCall('send', target, api, readCall(rawOptions), true) as Promise<unknown> as Promise<SendSocketMessageSuccess>;
   }
@@ -224,7 +224,7 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
   };
 }
 
-/** `multiple` as given (any truthy value), else the host default (A17). */
+/** `multiple` as given (any truthy value), else the host default (docs/behaviour.md#a17-default-of-multiple-from-appjson). */
 function isMultiple(options: Json, defaultMultiple: boolean): boolean {
   if (typeof options !== 'object' || options === null || Array.isArray(options) || !Object.hasOwn(options, 'multiple')) {
     return defaultMultiple;
@@ -232,7 +232,7 @@ function isMultiple(options: Json, defaultMultiple: boolean): boolean {
   return Boolean(options['multiple']);
 }
 
-/** After the session ended a task has no connection: send fails with 10, close succeeds (api-spec b.4). */
+/** After the session ended a task has no connection: send fails with 10, close succeeds (docs/behaviour.md#task-mode). */
 function deadTaskAnswer(op: ClientCall['op'], callId: number): EngineMessage {
   if (op === 'close') return { kind: 'result', callId, ok: true, payload: { message: '' } };
   const { code, description } = socketError(10);

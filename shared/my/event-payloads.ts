@@ -1,4 +1,4 @@
-// The objects listeners receive, shaped from the engine's raw event (api-spec A9, A10, A23): global
+// The objects listeners receive, shaped from the engine's raw event (docs/behaviour.md#a9-close-payload-is-code-and-reason, docs/behaviour.md#a10-task-event-payloads, docs/behaviour.md#a23-open-payload): global
 // listeners get the documented flat payloads, SocketTask listeners get the task id as well.
 import type { SocketEventPayload } from '../my-wire';
 import { base64ToArrayBuffer } from './base64-to-array-buffer';
@@ -45,7 +45,7 @@ export function taskEventPayload(
   }
 }
 
-/** Text as is; binary as base64, or as its own ArrayBuffer per listener when the engine asks (A14). */
+/** Text as is; binary as base64, or as its own ArrayBuffer per listener when the engine asks (docs/behaviour.md#a14-incoming-binary-as-arraybuffer). */
 function messageEvent(raw: Extract<SocketEventPayload, { event: 'message' }>): SocketMessageEvent {
   if (!raw.isBuffer) return { data: raw.data, isBuffer: false };
   if (raw.asArrayBuffer !== true) return { data: raw.data, isBuffer: true };

@@ -1,11 +1,11 @@
-// Incoming binary as an ArrayBuffer (api-spec A14): the engine flags a binary message event with
+// Incoming binary as an ArrayBuffer (docs/behaviour.md#a14-incoming-binary-as-arraybuffer): the engine flags a binary message event with
 // `asArrayBuffer`, the `my` factory turns its base64 into the bytes; without the flag nothing changes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { packEngineMessages } from '../my-wire';
 import { base64ToArrayBuffer } from './base64-to-array-buffer';
 import { bytesToBase64 } from './bytes-to-base64';
 import { createMy } from './create-my';
-import { createScriptedPeer, flushMessages } from './test-scripted-peer';
+import { createScriptedPeer, flushMessages } from './test-support/scripted-peer';
 
 let consoleError: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {

@@ -1,5 +1,5 @@
 // Listener lists of one `my` client, per target (single mode or a SocketTask) and event, with the
-// semantics of api-spec §b.5: registration order, duplicates kept (each registration runs), off(cb)
+// semantics of docs/behaviour.md#listeners: registration order, duplicates kept (each registration runs), off(cb)
 // removes every registration of cb, off() removes all, dispatch over a snapshot.
 import type { SocketEventName, SocketTarget } from '../my-wire';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientMessage, EngineLinkMessage } from '../my-wire';
 import { createMemoryTransportPair } from './memory-transport';
-import { flushMessages } from './test-scripted-peer';
+import { flushMessages } from './test-support/scripted-peer';
 
 const listen = (index: number): ClientMessage => ({
   op: 'listen',

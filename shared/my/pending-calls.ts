@@ -1,5 +1,5 @@
 // Calls forwarded to the engine and waiting for their `result`: keeps the app's success/fail/complete
-// callbacks and the promise of send/close, and runs them the way api-spec a.7 and A21 say.
+// callbacks and the promise of send/close, and runs them the way docs/behaviour.md#states-and-event-order and docs/behaviour.md#a21-promises-from-send-and-close say.
 import type { CallResult } from '../my-wire';
 import { reportToConsole } from './report-to-console';
 import type { AnyFunction } from './sanitize';
@@ -12,12 +12,12 @@ export interface CallCallbacks {
   complete?: AnyFunction;
 }
 
-/** What a success callback and the resolved promise receive: the engine's payload (A20). */
+/** What a success callback and the resolved promise receive: the engine's payload (docs/behaviour.md#a20-success-payloads). */
 export type CallSuccessPayload = Record<string, string | number | boolean>;
 
 /** The calls of one `my` client that have not been answered. */
 export interface PendingCalls {
-  /** Remembers a call; with `withPromise`, returns the promise its result settles (A21). */
+  /** Remembers a call; with `withPromise`, returns the promise its result settles (docs/behaviour.md#a21-promises-from-send-and-close). */
   open(callId: number, api: string, callbacks: CallCallbacks, withPromise: true): Promise<CallSuccessPayload>;
   open(callId: number, api: string, callbacks: CallCallbacks, withPromise: false): undefined;
   /** Runs success or fail, then complete with the same object, then settles the promise. */

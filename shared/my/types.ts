@@ -1,21 +1,21 @@
-// The public shape of `my`'s socket family as a mini-app sees it (api-spec.md a.1–a.5 with the decisions
-// A9, A10, A20, A21, A23). Hosts expose an object of type MySocketApi as `window.my`.
+// The public shape of `my`'s socket family as a mini-app sees it (docs/behaviour.md with the decisions
+// docs/behaviour.md#a9-close-payload-is-code-and-reason, docs/behaviour.md#a10-task-event-payloads, docs/behaviour.md#a20-success-payloads, docs/behaviour.md#a21-promises-from-send-and-close, docs/behaviour.md#a23-open-payload). Hosts expose an object of type MySocketApi as `window.my`.
 
-/** `fail` payload of every call (api-spec fact 3). */
+/** `fail` payload of every call (docs/behaviour.md#error-codes). */
 export interface SocketCallFailure {
   error: number;
   errorMessage: string;
 }
 
-/** `connectSocket` success: `{}` (A20); success means "started", never "open". */
+/** `connectSocket` success: `{}` (docs/behaviour.md#a20-success-payloads); success means "started", never "open". */
 export type ConnectSocketSuccess = Record<string, never>;
 
-/** `sendSocketMessage` / `SocketTask.send` success (A20). */
+/** `sendSocketMessage` / `SocketTask.send` success (docs/behaviour.md#a20-success-payloads). */
 export interface SendSocketMessageSuccess {
   success: boolean;
 }
 
-/** `closeSocket` / `SocketTask.close` success (A20). */
+/** `closeSocket` / `SocketTask.close` success (docs/behaviour.md#a20-success-payloads). */
 export interface CloseSocketSuccess {
   message: string;
 }
@@ -27,7 +27,7 @@ export interface SocketCallCallbacks<Success> {
   complete?: (result: Success | SocketCallFailure) => void;
 }
 
-/** api-spec a.1. */
+/** `connectSocket` options. */
 export interface ConnectSocketOptions extends SocketCallCallbacks<ConnectSocketSuccess> {
   url: string;
   /** Appended to the URL as a query string. */
@@ -40,13 +40,13 @@ export interface ConnectSocketOptions extends SocketCallCallbacks<ConnectSocketS
   timeout?: number;
 }
 
-/** api-spec a.2: text, or base64 with `isBuffer`; an ArrayBuffer is sent as binary with a warning (A15). */
+/** Text, or base64 with `isBuffer`; an ArrayBuffer is sent as binary with a warning (docs/behaviour.md#a15-what-send-accepts). */
 export interface SendSocketMessageOptions extends SocketCallCallbacks<SendSocketMessageSuccess> {
   data: string | ArrayBuffer | ArrayBufferView;
   isBuffer?: boolean;
 }
 
-/** api-spec a.3. */
+/** `closeSocket` options. */
 export interface CloseSocketOptions extends SocketCallCallbacks<CloseSocketSuccess> {
   /** Default 1000. */
   code?: number;
@@ -54,12 +54,12 @@ export interface CloseSocketOptions extends SocketCallCallbacks<CloseSocketSucce
   reason?: string;
 }
 
-/** Global `onSocketOpen` payload (A23). */
+/** Global `onSocketOpen` payload (docs/behaviour.md#a23-open-payload). */
 export type SocketOpenEvent = Record<string, never>;
 
 /**
  * Global `onSocketMessage` payload: text as a string; binary with `isBuffer: true` as base64, or as an
- * ArrayBuffer when the session's incomingBinary setting says so (A14).
+ * ArrayBuffer when the session's incomingBinary setting says so (docs/behaviour.md#a14-incoming-binary-as-arraybuffer).
  */
 export type SocketMessageEvent = { data: string; isBuffer: false } | { data: string | ArrayBuffer; isBuffer: true };
 
@@ -69,22 +69,22 @@ export interface SocketErrorEvent {
   errorMessage: string;
 }
 
-/** Global `onSocketClose` payload (A9: a superset of what phones send). */
+/** Global `onSocketClose` payload (docs/behaviour.md#a9-close-payload-is-code-and-reason: a superset of what phones send). */
 export interface SocketCloseEvent {
   code: number;
   reason: string;
 }
 
-/** SocketTask open/close payload (A10). */
+/** SocketTask open/close payload (docs/behaviour.md#a10-task-event-payloads). */
 export interface SocketTaskLifecycleEvent {
   socketTaskID: string;
   data: { socketTaskID: string };
 }
 
-/** SocketTask message payload (A10: flat, as the docs say; binary `data` as in SocketMessageEvent). */
+/** SocketTask message payload (docs/behaviour.md#a10-task-event-payloads: flat, as the docs say; binary `data` as in SocketMessageEvent). */
 export type SocketTaskMessageEvent = SocketMessageEvent & { socketTaskID: string };
 
-/** SocketTask error payload (A10). */
+/** SocketTask error payload (docs/behaviour.md#a10-task-event-payloads). */
 export interface SocketTaskErrorEvent {
   error: number;
   errorMessage: string;
@@ -126,6 +126,6 @@ export interface MySocketApi {
 
 /** Options of createMy. */
 export interface CreateMyOptions {
-  /** app.json `behavior.connectSocketDefaultMultiple` (A17): the mode when `multiple` is not given. */
+  /** app.json `behavior.connectSocketDefaultMultiple` (docs/behaviour.md#a17-default-of-multiple-from-appjson): the mode when `multiple` is not given. */
   defaultMultiple?: boolean;
 }

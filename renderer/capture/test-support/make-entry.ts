@@ -1,5 +1,5 @@
 // Capture entries for the panel-core tests, shaped as the engine writes them.
-import type { CaptureEntry } from '../../shared/capture';
+import type { CaptureEntry } from '../../../shared/capture';
 
 /** A text frame with `seq`, overridable field by field. */
 export function makeEntry(seq: number, fields: Partial<CaptureEntry> = {}): CaptureEntry {

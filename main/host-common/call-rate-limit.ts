@@ -4,8 +4,11 @@
 // not trip the limit); refused calls are answered with fail 1, and each run of refusals is logged as a
 // warning when it starts and when it ends (never one entry per refusal: that would be the flood again).
 import type { CallFailure, ClientMessage } from '../../shared/my-wire';
-import { failure } from './call-results';
-import type { CaptureLog } from './ports';
+import { callIdOf } from '../../shared/my-wire';
+import type { WarningId } from '../../shared/warning-ids';
+import { failure } from '../core/call-results';
+import { logWarning } from '../core/engine-warning';
+import type { CaptureLog } from '../core/ports';
 import { createTokenBucket, type TokenBucket } from './token-bucket';
 
 /** Burst size and sustained rate of each bucket. */
@@ -53,11 +56,6 @@ export function rateLimitedOpOf(raw: unknown): RateLimitedOp {
   return typeof op === 'string' && KNOWN_OPS.has(op) ? (op as RateLimitedOp) : 'unknown';
 }
 
-function callIdOf(raw: unknown): number | undefined {
-  if (typeof raw !== 'object' || raw === null || !('callId' in raw)) return undefined;
-  const { callId } = raw;
-  return typeof callId === 'number' && Number.isInteger(callId) && callId >= 0 ? callId : undefined;
-}
 
 /** The name the warnings give a bucket (the Electron IPC channel of the op). */
 function channelOf(op: RateLimitedOp): string {
@@ -71,8 +69,8 @@ export function createCallRateLimiter(options: CallRateLimitOptions): CallRateLi
   const refusedInRun = new Map<RateLimitedOp, number>();
   let unansweredEvents = 0;
 
-  function warn(name: string, errorMessage: string, detail: Record<string, string | number>): void {
-    options.capture.append({ clientId: options.clientId(), connectionId: '', kind: 'warning', name, direction: 'none', size: 0, errorMessage, detail });
+  function warn(id: WarningId, message: string, detail: Record<string, string | number>): void {
+    logWarning(options.capture, { clientId: options.clientId() }, { id, message, detail });
   }
 
   function bucketOf(op: RateLimitedOp): TokenBucket {

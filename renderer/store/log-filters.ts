@@ -1,7 +1,7 @@
 // What the frame log filter holds (the store keeps one of these; filter.ts applies it).
 import type { Direction } from '../../shared/capture';
-import type { EntryType } from './entry-type';
-import { ENTRY_TYPES } from './entry-type';
+import type { EntryType } from '../capture/entry-type';
+import { ENTRY_TYPES } from '../capture/entry-type';
 
 /** An entry is shown when it passes every part. */
 export interface LogFilters {

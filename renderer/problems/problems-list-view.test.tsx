@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { socketError } from '../../shared/error-codes';
-import { entry } from '../timeline/test-entries';
-import { WarningsListView } from './warnings-list-view';
+import { entry } from '../timeline/test-support/timeline-entries';
+import { ProblemsListView } from './problems-list-view';
 
 afterEach(cleanup);
 
@@ -23,9 +23,9 @@ const problems = [
   entry(9, 3000, { kind: 'result', name: 'sendSocketMessage', connectionId: '', clientId: 'app-2', errorCode: 10, errorMessage: 'not open' }),
 ];
 
-describe('WarningsListView', () => {
+describe('ProblemsListView', () => {
   it('lists warnings and errors with time, code badge, connection and title, and counts them', () => {
-    render(<WarningsListView problems={problems} selectedSeq={null} onSelect={() => undefined} />);
+    render(<ProblemsListView problems={problems} selectedSeq={null} onSelect={() => undefined} />);
     const rows = screen.getAllByRole('option');
     expect(rows).toHaveLength(3);
     expect(rows[0]!.textContent).toContain('1.200 s');
@@ -38,10 +38,10 @@ describe('WarningsListView', () => {
 
   it('selects on click and explains the selected error with the seed text, remedy and raw cause', () => {
     const onSelect = vi.fn();
-    const { rerender } = render(<WarningsListView problems={problems} selectedSeq={null} onSelect={onSelect} />);
+    const { rerender } = render(<ProblemsListView problems={problems} selectedSeq={null} onSelect={onSelect} />);
     fireEvent.click(screen.getAllByRole('option')[1]!);
     expect(onSelect).toHaveBeenCalledWith(7);
-    rerender(<WarningsListView problems={problems} selectedSeq={7} onSelect={onSelect} />);
+    rerender(<ProblemsListView problems={problems} selectedSeq={7} onSelect={onSelect} />);
     const details = screen.getByRole('complementary');
     expect(details.textContent).toContain(socketError(7).description);
     expect(details.textContent).toContain(socketError(7).solution);
@@ -50,14 +50,14 @@ describe('WarningsListView', () => {
   });
 
   it('explains a selected warning: what happened, why it matters on a phone, how to fix', () => {
-    render(<WarningsListView problems={problems} selectedSeq={3} onSelect={() => undefined} />);
+    render(<ProblemsListView problems={problems} selectedSeq={3} onSelect={() => undefined} />);
     const details = screen.getByRole('complementary');
     for (const label of ['What happened', 'Why it matters on a phone', 'How to fix']) expect(within(details).getByText(label)).toBeTruthy();
     expect(details.textContent).toContain('state CONNECTING');
   });
 
   it('filters to errors or warnings only', () => {
-    render(<WarningsListView problems={problems} selectedSeq={null} onSelect={() => undefined} />);
+    render(<ProblemsListView problems={problems} selectedSeq={null} onSelect={() => undefined} />);
     fireEvent.click(screen.getByRole('button', { name: 'Warnings' }));
     expect(screen.getAllByRole('option')).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Errors' }));
@@ -66,7 +66,7 @@ describe('WarningsListView', () => {
 
   it('moves the selection with the keyboard', () => {
     const onSelect = vi.fn();
-    render(<WarningsListView problems={problems} selectedSeq={7} onSelect={onSelect} />);
+    render(<ProblemsListView problems={problems} selectedSeq={7} onSelect={onSelect} />);
     const list = screen.getByRole('listbox');
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     expect(onSelect).toHaveBeenLastCalledWith(9);
@@ -75,7 +75,7 @@ describe('WarningsListView', () => {
   });
 
   it('says so when there is nothing to show', () => {
-    render(<WarningsListView problems={[]} selectedSeq={null} onSelect={() => undefined} />);
+    render(<ProblemsListView problems={[]} selectedSeq={null} onSelect={() => undefined} />);
     expect(screen.getByText('No problems so far.')).toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCaptureLog } from './capture-log';
+import { createCaptureLog } from '../core/capture-log';
 import { createCallRateLimiter, DEFAULT_MY_RATE_LIMIT, rateLimitedOpOf } from './call-rate-limit';
 
 function setup(rateLimit = { capacity: 3, refillPerSecond: 1 }) {
@@ -40,7 +40,7 @@ describe('call rate limit', () => {
     const { limiter, warnings, advance } = setup();
     for (let callId = 1; callId <= 6; callId += 1) limiter.admit('send', send(callId));
     expect(warnings()).toEqual([
-      { name: 'call-rate-limit', clientId: 'app-1', detail: { channel: 'my:send', capacity: 3, refillPerSecond: 1 }, message: expect.stringContaining('More than 1 my:send messages per second') },
+      { name: 'call-rate-limit', clientId: 'app-1', detail: { warning: 'call-rate-limit', channel: 'my:send', capacity: 3, refillPerSecond: 1 }, message: expect.stringContaining('More than 1 my:send messages per second') },
     ]);
     advance(1000);
     expect(limiter.admit('send', send(7)).admitted).toBe(true);

@@ -1,5 +1,5 @@
 // A token bucket: bursts up to `capacity`, then `refillPerSecond` sustained. Used per kind of `my` call so
-// a hostile mini-app cannot starve the engine with message spam, in either host (architecture.md C3).
+// a hostile mini-app cannot starve the engine with message spam, in either host (docs/architecture.md#messages-between-pages-and-main).
 
 /** Size and rate of a bucket, and its clock. */
 export interface TokenBucketOptions {

@@ -5,7 +5,7 @@ import { useMemo, useRef } from 'react';
 import type { CaptureEntry } from '../../shared/capture';
 import { usePanelStore } from '../store/panel-store';
 import { syncTimelineIndex } from '../timeline/shared-timeline-index';
-import { WarningsListView } from './warnings-list-view';
+import { ProblemsListView } from './problems-list-view';
 
 /** Problems in seq order; a new array only when the set changed, so the list re-renders only then. */
 function useProblems(): readonly CaptureEntry[] {
@@ -21,9 +21,9 @@ function useProblems(): readonly CaptureEntry[] {
 }
 
 /** The warnings and errors list with explanations (see the module comment). */
-export function WarningsList() {
+export function ProblemsList() {
   const problems = useProblems();
   const selectedSeq = usePanelStore((state) => state.selectedSeq);
   const select = usePanelStore((state) => state.select);
-  return <WarningsListView problems={problems} selectedSeq={selectedSeq} onSelect={select} />;
+  return <ProblemsListView problems={problems} selectedSeq={selectedSeq} onSelect={select} />;
 }

@@ -1,8 +1,8 @@
 // A test client that speaks the raw ClientMessage / EngineMessage contract to a ClientSession: records
 // everything the engine sends, in order, and waits (bounded) for what a test expects.
-import type { Json } from '../../shared/json';
-import type { CallResult, EngineMessage, SocketEventMessage, SocketEventName, SocketTarget } from '../../shared/my-wire';
-import type { ClientSession, Engine } from './ports';
+import type { Json } from '../../../shared/json';
+import type { CallResult, EngineMessage, SocketEventMessage, SocketEventName, SocketTarget } from '../../../shared/my-wire';
+import type { ClientSession, Engine } from '../ports';
 
 /** A recording client for wire-level tests. */
 export interface WireTestClient {

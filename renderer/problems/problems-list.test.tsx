@@ -3,8 +3,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { liveRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
-import { entry } from '../timeline/test-entries';
-import { WarningsList } from './warnings-list';
+import { entry } from '../timeline/test-support/timeline-entries';
+import { ProblemsList } from './problems-list';
 
 // jsdom does no layout: give the list the size a real pane has, so the virtualizer renders rows.
 const saved = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
@@ -15,9 +15,9 @@ afterAll(() => {
 beforeEach(() => usePanelStore.getState().reset());
 afterEach(cleanup);
 
-describe('WarningsList', () => {
+describe('ProblemsList', () => {
   it('shows the problems of the ring as they arrive, selects through the store, and starts over on reset', () => {
-    render(<WarningsList />);
+    render(<ProblemsList />);
     expect(screen.getByText('No problems so far.')).toBeTruthy();
     liveRing.append([
       entry(0, 10, { kind: 'call', name: 'connectSocket', direction: 'none', opcode: undefined }),

@@ -7,10 +7,9 @@ import type { ReplayEndpoint, ReplayOptions, ReplayRecording, ReplayStep } from 
 import { recordingFromEntries } from '../../shared/replay';
 import { createEngine } from '../core/engine';
 import type { ReplayRegistry } from '../core/replay-registry';
-import { replayRegistryFor } from '../core/replay-registry';
-import { attachWireTestClient } from '../core/wire-test-client';
-import type { LabServer } from './lab-server';
-import { startLabServer } from './lab-server';
+import { attachWireTestClient } from '../core/test-support/wire-test-client';
+import type { LabServer } from '../lab/lab-server';
+import { startLabServer } from '../lab/lab-server';
 import { MAX_REPLAYS, createReplayServer } from './replay-server';
 
 const AS_FAST_AS_POSSIBLE: ReplayOptions = { speed: 0, matchSent: false };
@@ -255,8 +254,8 @@ describe('replay endpoints', () => {
   });
 
   it("the engine's shutdown closes its registry: clients are cut off and the port no longer listens", async () => {
-    const engine = createEngine();
-    const registry = replayRegistryFor(engine);
+    const engine = createEngine({ createReplayRegistry: createReplayServer });
+    const registry = engine.replays();
     const endpoint = await registry.start(hand([step('in', 'x', 0)], { kind: 'open' }), AS_FAST_AS_POSSIBLE);
     const client = connect(endpoint.url);
     await client.received(1);
@@ -268,6 +267,6 @@ describe('replay endpoints', () => {
       late.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
     });
     expect(refused).toBe('ECONNREFUSED');
-    expect(replayRegistryFor(engine)).not.toBe(registry);
+    expect(engine.replays()).not.toBe(registry);
   });
 });

@@ -1,11 +1,11 @@
 // Test support: a tiny scripted engine on the far end of a memory transport. It validates every client
-// message with the real wire schema and answers like api-spec.md (connect/send/close results, echo,
+// message with the real wire schema and answers like docs/behaviour.md (connect/send/close results, echo,
 // replacement close before the new success), so the client's unit tests run against the contract.
-import { clientMessageSchema, type ClientMessage, type SocketEventPayload, type SocketTarget } from '../my-wire';
-import type { Json } from '../json';
-import { socketError, type SocketErrorCode } from '../error-codes';
-import { createMemoryTransportPair, type MemoryEngineSide } from './memory-transport';
-import type { MyTransport } from '../my-wire';
+import { clientMessageSchema, type ClientMessage, type SocketEventPayload, type SocketTarget } from '../../my-wire';
+import type { Json } from '../../json';
+import { socketError, type SocketErrorCode } from '../../error-codes';
+import { createMemoryTransportPair, type MemoryEngineSide } from '../memory-transport';
+import type { MyTransport } from '../../my-wire';
 
 /** Behaviour switches of the scripted engine. */
 export interface ScriptedPeerOptions {

@@ -1,18 +1,18 @@
 // The problems list (warnings, error events, failed calls) as a virtualized, keyboard-navigable listbox
 // with fixed-height rows, plus a detail pane explaining the chosen one. Presentational: the connected
-// WarningsList feeds it from the capture and the store.
+// ProblemsList feeds it from the capture and the store.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { CaptureEntry } from '../../shared/capture';
-import { describeProblem } from './describe-problem';
-import { ProblemDetails } from './problem-details';
+import { describeProblem } from '../warnings/describe-problem';
+import { ProblemDetails } from '../warnings/problem-details';
 import '../timeline/timeline-theme.css';
-import './warnings.css';
+import '../warnings/warnings.css';
 
 export const PROBLEM_ROW_HEIGHT = 26;
 
-export interface WarningsListViewProps {
+export interface ProblemsListViewProps {
   /** Problem entries in seq order. */
   problems: readonly CaptureEntry[];
   selectedSeq: number | null;
@@ -29,7 +29,7 @@ export function formatSeconds(monoTime: number): string {
 }
 
 /** The list and its detail pane (see the module comment). */
-export function WarningsListView({ problems, selectedSeq, onSelect, initialHeight = 240 }: WarningsListViewProps) {
+export function ProblemsListView({ problems, selectedSeq, onSelect, initialHeight = 240 }: ProblemsListViewProps) {
   const [show, setShow] = useState<Show>('all');
   const scrollRef = useRef<HTMLDivElement>(null);
   const errorCount = useMemo(() => problems.filter((entry) => entry.kind !== 'warning').length, [problems]);

@@ -1,5 +1,5 @@
 // Builds capture entries for the timeline and warnings tests, with the defaults a real engine would fill.
-import type { CaptureEntry } from '../../shared/capture';
+import type { CaptureEntry } from '../../../shared/capture';
 
 /** A capture entry with `seq` and `monoTime` given and sensible defaults for the rest. */
 export function entry(seq: number, monoTime: number, fields: Partial<CaptureEntry> = {}): CaptureEntry {

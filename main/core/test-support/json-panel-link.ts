@@ -1,9 +1,9 @@
 // A test link between a panel and a real panel session: every message crosses as JSON and arrives on a
 // later task, as over the browser host's socket, so panel-side tests see what a real panel sees.
-import type { PanelMessage, PanelRequest, PanelTransport } from '../../shared/panel-wire';
-import type { PanelSessionOptions } from './panel-session';
-import { createPanelSession } from './panel-session';
-import type { Engine, PanelSession } from './ports';
+import type { PanelMessage, PanelRequest, PanelTransport } from '../../../shared/panel-wire';
+import type { PanelSessionOptions } from '../panel-session';
+import { createPanelSession } from '../panel-session';
+import type { Engine, PanelSession } from '../ports';
 
 /** The panel's end of the link and the session at the engine's end. */
 export interface JsonPanelLink {

@@ -1,0 +1,109 @@
+// What one `my` client writes to the capture: its calls, their results, its warnings, and what its
+// listeners did. Kept apart from the session's socket logic so every entry of a client has one shape.
+import type { CallFailure, CallResult, ClientCall, ClientMessage, SocketEventName } from '../../shared/my-wire';
+import { summarizeOptions } from './call-detail';
+import type { EngineWarning } from './engine-warning';
+import { logWarning } from './engine-warning';
+import type { CaptureLog } from './ports';
+
+const capitalized = (event: SocketEventName): string => event[0]?.toUpperCase() + event.slice(1);
+
+/** The `my` function a call came from, as the app wrote it. */
+export function apiName(call: ClientCall): string {
+  if (call.op === 'connect') return 'connectSocket';
+  if (call.target === null) return call.op === 'send' ? 'sendSocketMessage' : 'closeSocket';
+  return call.op === 'send' ? 'SocketTask.send' : 'SocketTask.close';
+}
+
+function listenName(target: string | null, event: SocketEventName, action: 'on' | 'off' | 'offAll'): string {
+  const verb = action === 'on' ? 'on' : 'off';
+  return target === null ? `${verb}Socket${capitalized(event)}` : `SocketTask.${verb}${capitalized(event)}`;
+}
+
+export interface ClientRecorder {
+  warn(connectionId: string, warning: EngineWarning): void;
+  call(call: ClientCall, connectionId: string): void;
+  result(call: ClientCall, connectionId: string, message: CallResult): void;
+  /** A listener registered or removed, with the misuse warnings it implies. */
+  listen(message: Extract<ClientMessage, { op: 'listen' }>, connectionId: string): void;
+  /** An event the client dispatched: warns when it reached no listener or a listener threw. */
+  dispatched(message: Extract<ClientMessage, { op: 'dispatched' }>, connectionId: string): void;
+  /** The answer to a message that was not understood but carried a call id. */
+  invalidResult(callId: number, message: CallFailure): void;
+  lifecycle(connectionId: string, name: string, detail: Record<string, string | number>): void;
+}
+
+/** The recorder of client `clientId` into `capture`. */
+export function createClientRecorder(capture: CaptureLog, clientId: string): ClientRecorder {
+  const warn = (connectionId: string, warning: EngineWarning): void => logWarning(capture, { clientId, connectionId }, warning);
+  return {
+    warn,
+    call(call, connectionId) {
+      capture.append({
+        clientId,
+        page: call.page,
+        connectionId,
+        kind: 'call',
+        name: apiName(call),
+        direction: 'none',
+        size: 0,
+        detail: { callId: call.callId, target: call.target, options: summarizeOptions(call.options) },
+      });
+    },
+    result(call, connectionId, message) {
+      capture.append({
+        clientId,
+        connectionId,
+        kind: 'result',
+        name: apiName(call),
+        direction: 'none',
+        size: 0,
+        ...(message.ok ? {} : { errorCode: message.error, errorMessage: message.errorMessage }),
+        detail: { callId: call.callId, ok: message.ok, ...(message.ok ? { payload: message.payload } : {}), ...(call.target !== null ? { target: call.target } : {}) },
+      });
+    },
+    listen(message, connectionId) {
+      const name = listenName(message.target, message.event, message.action);
+      capture.append({
+        clientId,
+        connectionId,
+        kind: 'call',
+        name,
+        direction: 'none',
+        size: 0,
+        detail: {
+          target: message.target,
+          event: message.event,
+          action: message.action,
+          count: message.count,
+          sameFunctionCount: message.sameFunctionCount,
+          ...(message.invalid !== undefined ? { invalid: message.invalid } : {}),
+        },
+      });
+      if (message.invalid !== undefined) {
+        warn(connectionId, { id: 'listener-not-function', message: `${name} was given ${message.invalid}, not a function; ignored.` });
+      }
+      if (message.action === 'on' && message.sameFunctionCount > 1) {
+        warn(connectionId, {
+          id: 'listener-pileup',
+          message: `The same ${message.event} listener is now registered ${message.sameFunctionCount} times.`,
+          detail: { event: message.event, target: message.target, sameFunctionCount: message.sameFunctionCount },
+        });
+      }
+    },
+    dispatched(message, connectionId) {
+      if (message.listeners === 0) {
+        warn(connectionId, { id: 'no-listeners', message: `The ${message.event} event reached no listener.`, detail: { event: message.event, target: message.target } });
+      }
+      if (message.thrown.length > 0) {
+        warn(connectionId, { id: 'listener-threw', message: `${message.thrown.length} ${message.event} listener(s) threw.`, detail: { event: message.event, target: message.target, errors: message.thrown } });
+      }
+    },
+    invalidResult(callId, message) {
+      capture.append({ clientId, connectionId: '', kind: 'result', name: 'invalid-message', direction: 'none', size: 0, errorCode: 1, errorMessage: message.errorMessage, detail: { callId, ok: false } });
+    },
+    lifecycle(connectionId, name, detail) {
+      capture.append({ clientId, connectionId, kind: 'lifecycle', name, direction: 'none', size: 0, detail });
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// The Problems list (beside the timeline): what the panel layout imports.
+export { ProblemsList } from './problems-list';

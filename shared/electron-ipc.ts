@@ -13,6 +13,7 @@ export const MY_CHANNELS = {
   close: 'my:close',
   listen: 'my:listen',
   dispatched: 'my:dispatched',
+  problem: 'my:problem',
 } as const satisfies Record<ClientMessage['op'], string>;
 
 /** Main → mini-app: every EngineMessage of the page's client session, in engine order. */

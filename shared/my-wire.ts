@@ -50,12 +50,34 @@ export const dispatchReportSchema = z.object({
   thrown: z.array(z.string().max(2000)).max(100),
 });
 
+/** Longest problem message and stack a page may report (the page truncates longer ones). */
+export const MAX_PROBLEM_TEXT = 4000;
+
+/**
+ * A mini-program project problem (compile error, uncaught run-time error, onError) the page reports so the
+ * panel's Problems list shows it with its file and line (docs/miniprogram-runtime.md "Host integration").
+ */
+export const problemReportSchema = z.object({
+  op: z.literal('problem'),
+  problem: z.object({
+    kind: z.enum(['axml', 'acss', 'js', 'json', 'sjs', 'runtime']),
+    message: z.string().max(MAX_PROBLEM_TEXT),
+    file: z.string().max(512).optional(),
+    line: z.number().int().nonnegative().optional(),
+    column: z.number().int().nonnegative().optional(),
+    stack: z.string().max(MAX_PROBLEM_TEXT).optional(),
+  }),
+  /** The page route on top when it happened. */
+  page: z.string().max(512).optional(),
+});
+
 export const clientMessageSchema = z.discriminatedUnion('op', [
   connectCallSchema,
   sendCallSchema,
   closeCallSchema,
   listenCallSchema,
   dispatchReportSchema,
+  problemReportSchema,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type ClientCall = Extract<ClientMessage, { op: 'connect' | 'send' | 'close' }>;

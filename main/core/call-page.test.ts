@@ -1,4 +1,5 @@
-// A call made by mini-program logic carries its page route (shared/my-wire.ts `page`) into the capture.
+// A call made by mini-program logic carries its page route (shared/my-wire.ts `page`) into the capture, and a
+// reported project problem becomes a warning naming its file and line.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine } from './engine';
 import type { Engine } from './ports';
@@ -16,5 +17,18 @@ describe('call page', () => {
     session.receive({ op: 'close', callId: 2, target: null, options: {} });
     const calls = [...engine.capture.from(0)].filter((entry) => entry.kind === 'call');
     expect(calls.map((entry) => entry.page)).toEqual(['pages/chat/chat', undefined]);
+  });
+
+  it('logs a reported project problem as a miniprogram-problem warning with file, line and page', () => {
+    engine = createEngine();
+    const session = engine.attachClient({ origin: 'http://miniapp.test', send: () => undefined });
+    session.receive({ op: 'problem', problem: { kind: 'runtime', message: 'TypeError: x is undefined', file: 'pages/a/a.js', line: 12, column: 5, stack: 'at …' }, page: 'pages/a/a' });
+    session.receive({ op: 'problem', problem: { kind: 'json', message: 'app.json has no pages' } });
+    const warnings = [...engine.capture.from(0)].filter((entry) => entry.kind === 'warning');
+    expect(warnings.map((entry) => [entry.name, entry.errorMessage, entry.page])).toEqual([
+      ['miniprogram-problem', 'pages/a/a.js:12: TypeError: x is undefined', 'pages/a/a'],
+      ['miniprogram-problem', 'app.json has no pages', undefined],
+    ]);
+    expect(warnings[0]?.detail).toEqual({ warning: 'miniprogram-problem', kind: 'runtime', file: 'pages/a/a.js', line: 12, column: 5, stack: 'at …' });
   });
 });

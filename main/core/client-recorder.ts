@@ -1,5 +1,6 @@
 // What one `my` client writes to the capture: its calls, their results, its warnings, and what its
 // listeners did. Kept apart from the session's socket logic so every entry of a client has one shape.
+import type { Json } from '../../shared/json';
 import type { CallFailure, CallResult, ClientCall, ClientMessage, SocketEventName } from '../../shared/my-wire';
 import { summarizeOptions } from './call-detail';
 import type { EngineWarning } from './engine-warning';
@@ -28,6 +29,8 @@ export interface ClientRecorder {
   listen(message: Extract<ClientMessage, { op: 'listen' }>, connectionId: string): void;
   /** An event the client dispatched: warns when it reached no listener or a listener threw. */
   dispatched(message: Extract<ClientMessage, { op: 'dispatched' }>, connectionId: string): void;
+  /** A mini-program project problem the page reported, as a warning naming its file and line. */
+  problem(message: Extract<ClientMessage, { op: 'problem' }>): void;
   /** The answer to a message that was not understood but carried a call id. */
   invalidResult(callId: number, message: CallFailure): void;
   lifecycle(connectionId: string, name: string, detail: Record<string, string | number>): void;
@@ -98,6 +101,16 @@ export function createClientRecorder(capture: CaptureLog, clientId: string): Cli
       if (message.thrown.length > 0) {
         warn(connectionId, { id: 'listener-threw', message: `${message.thrown.length} ${message.event} listener(s) threw.`, detail: { event: message.event, target: message.target, errors: message.thrown } });
       }
+    },
+    problem(message) {
+      const { problem, page } = message;
+      const where = problem.file === undefined ? '' : `${problem.file}${problem.line === undefined ? '' : `:${problem.line}`}: `;
+      const detail: Record<string, Json> = { kind: problem.kind };
+      if (problem.file !== undefined) detail.file = problem.file;
+      if (problem.line !== undefined) detail.line = problem.line;
+      if (problem.column !== undefined) detail.column = problem.column;
+      if (problem.stack) detail.stack = problem.stack;
+      logWarning(capture, { clientId, page }, { id: 'miniprogram-problem', message: `${where}${problem.message}`, detail });
     },
     invalidResult(callId, message) {
       capture.append({ clientId, connectionId: '', kind: 'result', name: 'invalid-message', direction: 'none', size: 0, errorCode: 1, errorMessage: message.errorMessage, detail: { callId, ok: false } });

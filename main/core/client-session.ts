@@ -240,6 +240,8 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
         return listen(message);
       case 'dispatched':
         return record.dispatched(message, connections.of(message.target)?.connectionId ?? '');
+      case 'problem':
+        return record.problem(message);
     }
   }
 

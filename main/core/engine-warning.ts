@@ -15,6 +15,8 @@ export interface EngineWarning {
 export interface WarningSubject {
   clientId: string;
   connectionId?: string;
+  /** The mini-program page route on top when it happened, if the client runs one. */
+  page?: string;
 }
 
 /** Where warnings are appended (the engine's capture log). */
@@ -26,6 +28,7 @@ export interface WarningSink {
 export function logWarning(capture: WarningSink, subject: WarningSubject, warning: EngineWarning): void {
   capture.append({
     clientId: subject.clientId,
+    ...(subject.page === undefined ? {} : { page: subject.page }),
     connectionId: subject.connectionId ?? '',
     kind: 'warning',
     name: warning.id,

@@ -198,6 +198,12 @@ const catalog: Readonly<Record<WarningId, WarningExplanation>> = {
     whyOnPhone: 'Not a phone behaviour: this is the devtools defending itself. A mini-app connecting to the devtools\' own ports with a broken URL, or another program or web page probing loopback ports, causes it.',
     fix: 'If your mini-app caused it, check the URL it passes to my.connectSocket. Otherwise find the local program probing the port; the devtools kept running.',
   },
+  'miniprogram-problem': {
+    title: 'The mini-program project has an error',
+    what: 'An AXML, ACSS, SJS, JSON or JS file did not compile, or the project\'s code threw at run time (also what App.onError received). The message starts with the file and line; the phone shows the same problem in its red list.',
+    whyOnPhone: 'The Alipay IDE refuses to build a project with compile errors, and an uncaught error on a phone stops the handler that threw: the page renders stale data or nothing at all.',
+    fix: 'Open the file at the line named, fix it and reload the mini-app (the preview recompiles changed files). For run-time errors, the stack in the details shows the calls that led there.',
+  },
   'miniapp-blocked': {
     title: 'The mini-app tried to leave its sandbox',
     what: 'The mini-app view asked for something the devtools refuse: a permission, a download, or a request that does not go through my. The request was blocked; the log entry names it.',

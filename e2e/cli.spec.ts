@@ -86,5 +86,5 @@ test('a taken port and bad arguments end with one message and a non-zero exit', 
   expect(bad.output()).toMatch(/^mini-socket-devtools: --port must be a number/);
   const missing = run(['--web', '--no-open', '--miniapp', '/nonexistent/mini-app']);
   expect(await missing.exited).toBe(1);
-  expect(missing.output().trim()).toBe('mini-socket-devtools: the mini-app folder /nonexistent/mini-app does not exist or has no index.html');
+  expect(missing.output().trim()).toBe('mini-socket-devtools: the mini-app folder /nonexistent/mini-app does not exist or has no index.html, app.json or mini.project.json');
 });

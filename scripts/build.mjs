@@ -57,6 +57,17 @@ const steps = [
       }),
   },
   {
+    name: 'mini-program view page',
+    source: 'renderer/miniprogram/view-page/view-page.ts',
+    // The sandboxed view page of a mini-program project; the same CSP (no eval), so zod runs jitless.
+    run: () =>
+      bundle('renderer/miniprogram/view-page/view-page.ts', out('viewPage'), {
+        platform: 'browser',
+        format: 'iife',
+        banner: { js: 'globalThis.__zod_globalConfig = { jitless: true };' },
+      }),
+  },
+  {
     name: 'command line',
     source: 'main/cli/index.ts',
     run: () => bundle('main/cli/index.ts', out('cli'), { platform: 'node', format: 'esm', packages: 'external' }),

@@ -30,7 +30,7 @@ export interface BrowserHostOptions {
   port?: number;
   /** Mini-app port on 127.0.0.1; 0 or absent = any free port. */
   miniappPort?: number;
-  /** A folder (served from its index.html) or an http(s) URL; absent = the bundled demo mini-app. */
+  /** A folder (served from its index.html), a mini-program project folder or an http(s) URL; absent = the bundled demo mini-app. */
   miniapp?: string;
   engine: Engine;
   /** Closed with the host. Its endpoints reach the mini-app as `window.__MSD_LAB__` via `engine.state().lab`. */
@@ -60,7 +60,7 @@ const moduleDir = dirname(fileURLToPath(import.meta.url));
 /** Starts the browser host; rejects (closing what it opened) when a port or the mini-app is unusable. */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const paths = outPaths(options.outDir ?? findOutDir(moduleDir));
-  const source = await openMiniappSource(options.miniapp ?? paths.miniappDemo);
+  const source = await openMiniappSource(options.miniapp ?? paths.miniappDemo, paths);
   const { engine } = options;
   // Read once at start (docs/behaviour.md#a17-default-of-multiple-from-appjson, docs/behaviour.md#a22-which-connect-timeout-applies): its `multiple` default goes into the shim, its timeout to each page session.
   const appJsonRead = await readMiniappAppJson(source, engine.capture);

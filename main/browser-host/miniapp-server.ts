@@ -3,7 +3,7 @@
 // leaves the `my` bridge as the page's only network exit.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE, MINIAPP_SHIM_PATH, type LabConfig } from '../../shared/host-config';
+import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE, MINIAPP_LOGIC_LINK_ATTRIBUTE, MINIAPP_SHIM_PATH, type LabConfig } from '../../shared/host-config';
 import { hasLoopbackHost } from './bridge-auth';
 import { isHtmlType } from '../host-common/content-types';
 import { miniappPolicy } from './content-security';
@@ -62,7 +62,9 @@ async function handle(options: MiniappHandlerOptions, request: IncomingMessage, 
 
 function headSnippet(options: MiniappHandlerOptions): string {
   const multiple = options.defaultMultiple ? ` ${MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE}="true"` : '';
-  const shim = `<script src="${MINIAPP_SHIM_PATH}" ${MINIAPP_BRIDGE_ATTRIBUTE}="${escapeAttribute(options.bridgeUrl)}"${multiple}></script>`;
+  // The view page of a mini-program project: its logic Worker gets a bridge link of its own from the shim.
+  const logicLink = options.source.miniProgram ? ` ${MINIAPP_LOGIC_LINK_ATTRIBUTE}="true"` : '';
+  const shim = `<script src="${MINIAPP_SHIM_PATH}" ${MINIAPP_BRIDGE_ATTRIBUTE}="${escapeAttribute(options.bridgeUrl)}"${multiple}${logicLink}></script>`;
   const lab = options.lab();
   return lab ? `${shim}<script>window.__MSD_LAB__ = Object.freeze(${jsonForScript(lab)});</script>` : shim;
 }

@@ -1,9 +1,13 @@
-// Where the mini-app's files come from: a folder on disk (served from its index.html) or an http(s)
-// server whose responses are fetched and passed on (so a dev server's app can be previewed too).
+// Where the mini-app's files come from: a folder on disk (served from its index.html), a mini-program
+// project (its generated view page and runtime files, main/miniprogram/miniprogram-host.ts, beside its raw
+// files) or an http(s) server whose responses are fetched and passed on (so a dev server's app can be
+// previewed too).
 import { readFile } from 'node:fs/promises';
 import { contentTypeOf } from '../host-common/content-types';
 import { resolveMiniappSpec } from '../host-common/miniapp-spec';
+import type { OutPaths } from '../host-common/out-layout';
 import { resolveFileInside } from '../host-common/static-files';
+import { createMiniProgramHost } from '../miniprogram/miniprogram-host';
 
 /** One response of a mini-app source. */
 export interface SourceResponse {
@@ -20,19 +24,38 @@ export interface MiniappSource {
   readonly entryPath: string;
   /** What to describe the mini-app as (a folder path or a URL). */
   readonly description: string;
+  /** A mini-program project: its view page's shim also hands the logic Worker a link of its own. */
+  readonly miniProgram: boolean;
   get(pathAndQuery: string): Promise<SourceResponse>;
 }
 
 /** A source for `--miniapp <folder|url>`; rejects at once when the folder or URL is unusable. */
-export async function openMiniappSource(spec: string): Promise<MiniappSource> {
+export async function openMiniappSource(spec: string, paths: Pick<OutPaths, 'logicWorker' | 'viewPage'>): Promise<MiniappSource> {
   const resolved = await resolveMiniappSpec(spec, process.cwd());
-  return resolved.kind === 'url' ? urlSource(resolved.url) : folderSource(resolved.root);
+  if (resolved.kind === 'url') return urlSource(resolved.url);
+  return resolved.kind === 'folder' ? folderSource(resolved.root) : miniProgramSource(resolved.root, paths);
+}
+
+function miniProgramSource(folder: string, paths: Pick<OutPaths, 'logicWorker' | 'viewPage'>): MiniappSource {
+  const host = createMiniProgramHost({ folder, logicWorkerFile: paths.logicWorker, viewPageFile: paths.viewPage });
+  const files = folderSource(host.root);
+  return {
+    entryPath: '/',
+    description: folder,
+    miniProgram: true,
+    async get(pathAndQuery) {
+      const answer = await host.answer(pathAndQuery);
+      if (answer === undefined) return files.get(pathAndQuery);
+      return { status: answer.status, contentType: answer.contentType, body: Buffer.from(answer.body) };
+    },
+  };
 }
 
 function folderSource(root: string): MiniappSource {
   return {
     entryPath: '/',
     description: root,
+    miniProgram: false,
     async get(pathAndQuery) {
       const pathname = pathAndQuery.split('?')[0] ?? '/';
       const resolved = await resolveFileInside(root, pathname);
@@ -50,6 +73,7 @@ function urlSource(target: URL): MiniappSource {
   return {
     entryPath: `${target.pathname}${target.search}`,
     description: target.href,
+    miniProgram: false,
     async get(pathAndQuery) {
       let response: Response;
       try {

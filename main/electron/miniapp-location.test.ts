@@ -33,8 +33,8 @@ describe('locateMiniapp', () => {
 
   it('refuses folders without index.html, missing folders and other schemes', async () => {
     const options = { cwd: base, demoRoot: base };
-    await expect(locateMiniapp('empty', options)).rejects.toThrow(/does not exist or has no index.html/);
-    await expect(locateMiniapp('nowhere', options)).rejects.toThrow(/does not exist or has no index.html/);
+    await expect(locateMiniapp('empty', options)).rejects.toThrow(/does not exist or has no index.html, app.json or mini.project.json/);
+    await expect(locateMiniapp('nowhere', options)).rejects.toThrow(/does not exist or has no index.html, app.json or mini.project.json/);
     await expect(locateMiniapp('ftp://example.com/', options)).rejects.toThrow('the mini-app URL must be http: or https:, not ftp:');
   });
 });

@@ -20,6 +20,8 @@ export const OUT_LAYOUT = {
   miniappPreload: 'preload/miniapp.cjs',
   /** The mini-program logic Worker's runtime (IIFE, renderer/miniprogram/logic/worker-entry.ts). */
   logicWorker: 'miniprogram/logic-worker.js',
+  /** A mini-program project's view page glue (IIFE, renderer/miniprogram/view-page/view-page.ts). */
+  viewPage: 'miniprogram/view-page.js',
 } as const;
 
 export type OutPaths = { readonly [K in keyof typeof OUT_LAYOUT]: string };

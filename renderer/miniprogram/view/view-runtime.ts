@@ -45,6 +45,11 @@ export class MiniProgramView implements ViewHost {
     this.paint();
   }
 
+  /** What the view was started with (the page glue builds the logic's LogicConfig from it). */
+  get manifest(): ViewManifest {
+    return this.options.manifest;
+  }
+
   post(message: ViewToLogic): void {
     this.options.post(message);
   }

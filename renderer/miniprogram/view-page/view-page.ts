@@ -1,0 +1,55 @@
+// The script of a mini-program project's view page (served by main/miniprogram/miniprogram-host.ts after the
+// host's `my` shim): starts the view (compiled AXML/ACSS from /__mp/…) and the logic Worker, and wires them
+// together as docs/miniprogram-runtime.md describes. The page itself runs no project code.
+import { MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE } from '../../../shared/host-config';
+import { applyDataOps } from '../../../shared/miniprogram/data-path';
+import type { LogicToView, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+import { VIEW_PAGE_ROOT_ID } from '../../../shared/miniprogram/view-page';
+import { appBaseOf, startLogicWorker, type LogicWorkerHandle } from '../logic-host/start-logic-worker';
+import { startMiniProgramView } from '../view/start-view';
+import { logicConfigOf } from './logic-config';
+import { createProblemReporter } from './problem-reporter';
+
+async function start(): Promise<void> {
+  const container = document.getElementById(VIEW_PAGE_ROOT_ID) ?? document.body;
+  const link = window.__msdTakeLogicLink?.();
+  let route = '';
+  const report = link === undefined ? () => undefined : createProblemReporter(link, () => route);
+  // The view may speak before the Worker exists (a load failure); its messages wait for it.
+  let logic: LogicWorkerHandle | undefined;
+  const waiting: ViewToLogic[] = [];
+  const receivers: ((message: LogicToView) => void)[] = [];
+
+  const view = await startMiniProgramView({
+    container,
+    post(message) {
+      if (message.t === 'view-problem') report(message.problem);
+      if (logic === undefined) waiting.push(message);
+      else logic.send(message);
+    },
+    subscribe: (receive) => receivers.push(receive),
+    applyDataOps,
+  });
+  view.manifest.problems.forEach(report);
+  if (link === undefined) {
+    view.reportOnce({ kind: 'runtime', message: 'This page has no `my` bridge link for its logic: open it through the devtools.' });
+    return;
+  }
+  const started = startLogicWorker({
+    appBase: appBaseOf(location.href),
+    config: logicConfigOf(view.manifest),
+    bridge: link,
+    defaultMultiple: document.querySelector(`script[${MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE}="true"]`) !== null,
+    lab: window.__MSD_LAB__,
+    onFault: (message) => view.reportOnce({ kind: 'runtime', message }),
+  });
+  started.onMessage((message) => {
+    if (message.t === 'stack') route = message.pages.at(-1)?.route ?? '';
+    if (message.t === 'problem') report(message.problem);
+    for (const receive of receivers) receive(message);
+  });
+  logic = started;
+  for (const message of waiting.splice(0)) started.send(message);
+}
+
+void start();

@@ -36,7 +36,7 @@ export const LogRow = memo(function LogRow({ entry, top, delta, selected, onSele
       <span className="c-delta" role="gridcell">
         {formatDelta(delta)}
       </span>
-      <span className="c-conn" role="gridcell" title={entry.clientId}>
+      <span className="c-conn" role="gridcell" title={entry.page === undefined ? entry.clientId : `${entry.clientId} · ${entry.page}`}>
         {entry.connectionId || '—'}
       </span>
       <span className="c-dir" role="gridcell" aria-label={entry.direction === 'none' ? '' : entry.direction}>
@@ -49,6 +49,8 @@ export const LogRow = memo(function LogRow({ entry, top, delta, selected, onSele
         {entry.kind === 'frame' ? formatSize(entry.size) : ''}
       </span>
       <span className="c-preview" role="gridcell">
+        {/* The mini-program page whose logic made the call (docs/miniprogram-runtime.md "Sockets"). */}
+        {entry.page !== undefined && <span className="c-page">{entry.page}</span>}
         {previewOf(entry)}
       </span>
     </div>

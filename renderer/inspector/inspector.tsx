@@ -96,6 +96,12 @@ function EntryHeader({ entry }: { entry: CaptureEntry }) {
         <dd className="mono">{entry.kind === 'frame' ? `${formatSize(entry.size)} (${entry.size} bytes)` : '—'}</dd>
         <dt>Client</dt>
         <dd className="mono">{entry.clientId}</dd>
+        {entry.page !== undefined && (
+          <>
+            <dt>Page</dt>
+            <dd className="mono">{entry.page}</dd>
+          </>
+        )}
         {entry.connectionId && (
           <>
             <dt>Connection</dt>

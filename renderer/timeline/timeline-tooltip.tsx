@@ -43,6 +43,7 @@ function MarkerCard({ seq, count, where }: { seq: number; count: number; where: 
       <div className="msd-timeline__tooltip-meta">
         #{entry.seq} · {formatTickLabel(entry.monoTime, 1)} · {where}
         {entry.clientId && entry.connectionId ? ` · ${entry.clientId}` : ''}
+        {entry.page !== undefined ? ` · ${entry.page}` : ''}
       </div>
       {isProblem(entry) ? <ProblemDetails problem={describeProblem(entry)} compact /> : <div className="msd-timeline__tooltip-title">{describeEntry(entry)}</div>}
       {count > 1 && <div className="msd-muted">and {count - 1} more like it here: zoom in to tell them apart.</div>}

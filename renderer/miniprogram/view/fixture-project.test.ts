@@ -34,7 +34,7 @@ function mountFixture() {
 describe('fixture project in the view', () => {
   it('renders the home page with its SJS, template, component with slots, and tab bar', async () => {
     const view = mountFixture();
-    await view.openPage('pages/index/index', { name: 'alipay', price: 3, count: 0 });
+    await view.openPage('pages/index/index', { name: 'alipay', price: 3, count: 0, lifecycle: [], echoes: [] });
     expect(document.querySelector('#greeting')?.textContent).toBe('Hello ALIPAY');
     expect(document.querySelector('#price')?.textContent).toBe('¥3.00');
     expect(document.querySelector('#card-title')?.textContent).toBe('Taps');

@@ -68,7 +68,7 @@ describe.skipIf(!existsSync(CHROMIUM))('mini-program view in Chromium', () => {
 
   it('renders the home page with app.acss, component and page sheets, rpx relative to the 320px phone', async () => {
     const page = await openView();
-    await send(page, { t: 'init', instanceId: 1, data: { name: 'alipay', price: 3, count: 0 } });
+    await send(page, { t: 'init', instanceId: 1, data: { name: 'alipay', price: 3, count: 0, lifecycle: [], echoes: [] } });
     await send(page, { t: 'stack', pages: [{ pageId: 1, route: 'pages/index/index', query: {} }] });
     await page.waitForSelector('#counter-count');
     await page.evaluate(() => new Promise(requestAnimationFrame));

@@ -21,19 +21,30 @@ export function formValues(form: Element): Record<string, Json> {
   return values;
 }
 
+/** Marks a button that submits or resets its form (see Form). */
+const FORM_TYPE = 'mp-form-type';
+
 export function Form(props: BuiltinProps): VNode {
   const { $o: owner, $tag: tag } = props;
   return dom(
     'form',
     {
       ...rootProps(props),
-      onSubmit: (event: SubmitEvent) => {
-        event.preventDefault();
-        const dataset = event.submitter instanceof HTMLElement ? Object.entries(event.submitter.dataset) : [];
-        const button = Object.fromEntries(dataset.filter((entry): entry is [string, string] => entry[1] !== undefined));
-        owner.emit(tag, props, 'submit', { value: formValues(event.currentTarget as HTMLFormElement), buttonTarget: { dataset: button } }, event);
+      // The preview's iframe is sandboxed without allow-forms, where the browser never fires `submit`: the
+      // form acts on the click of its own form-type buttons instead.
+      onClick: (event: MouseEvent) => {
+        const form = event.currentTarget as HTMLFormElement;
+        const submitter = event.target instanceof Element ? event.target.closest<HTMLElement>(`button[${FORM_TYPE}]`) : null;
+        if (submitter === null || submitter.closest('form') !== form) return;
+        if (submitter.getAttribute(FORM_TYPE) === 'reset') {
+          form.reset();
+          owner.emit(tag, props, 'reset', {}, event);
+          return;
+        }
+        const dataset = Object.entries(submitter.dataset).filter((entry): entry is [string, string] => entry[1] !== undefined);
+        owner.emit(tag, props, 'submit', { value: formValues(form), buttonTarget: { dataset: Object.fromEntries(dataset) } }, event);
       },
-      onReset: (event: Event) => owner.emit(tag, props, 'reset', {}, event),
+      onSubmit: (event: SubmitEvent) => event.preventDefault(),
     },
     props.children as never,
   );
@@ -47,7 +58,8 @@ export function Button(props: BuiltinProps): VNode {
     'button',
     {
       ...withHandlers(rootProps(props, look.filter(Boolean).join(' ')), hover.handlers),
-      type: formType === 'submit' || formType === 'reset' ? formType : 'button',
+      type: 'button',
+      [FORM_TYPE]: formType === 'submit' || formType === 'reset' ? formType : undefined,
       disabled: flag(props.disabled),
     },
     flag(props.loading) ? dom('span', { class: 'mp-button-loading', 'aria-hidden': 'true' }, '↻ ') : null,

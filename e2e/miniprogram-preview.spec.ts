@@ -24,7 +24,7 @@ test('renders the project: SJS, component with slots, template, include, a:if, r
   await expect(frame.locator('.mp-title')).toHaveText('Home');
   await expect(frame.locator('.mp-tab')).toHaveText(['Home', 'List']);
   // App hooks first, then the page's onLoad, onShow, and onReady after the first render.
-  await expect(frame.locator('#lifecycle')).toHaveText('app.onLaunch,app.onShow,index.onLoad,index.onShow,index.onReady');
+  await expect(frame.locator('#lifecycle')).toHaveText('app.onLaunch, app.onShow, index.onLoad, index.onShow, index.onReady');
   // 32rpx on a 360 px wide phone.
   const padding = await frame.locator('.home').evaluate((element) => getComputedStyle(element).paddingLeft);
   expect(Number.parseFloat(padding)).toBeCloseTo((32 * 360) / 750, 1);
@@ -43,7 +43,7 @@ test('navigation: navigateTo, navigateBack, redirectTo, switchTab, reLaunch, a <
   await frame.locator('#open-detail').click();
   await expect(shown(frame, '#detail-from')).toHaveText('from index');
   await expect(frame.locator('.mp-title')).toHaveText('Detail');
-  await expect(shown(frame, '#detail-lifecycle')).toHaveText(/index\.onReady,detail\.onLoad,detail\.onShow,detail\.onReady$/);
+  await expect(shown(frame, '#detail-lifecycle')).toHaveText(/index\.onReady, detail\.onLoad, detail\.onShow, detail\.onReady$/);
   await driver.screenshot('miniprogram-detail');
 
   await shown(frame, '#detail-back').click();

@@ -21,7 +21,7 @@ describe('MiniProgramProject on the fixture folder', () => {
   it('lists pages with merged window, tab bar, components and every file the view needs', () => {
     const manifest = new MiniProgramProject(FIXTURE).manifest();
     expect(manifest.problems).toEqual([]);
-    expect(manifest.pages.map((page) => page.route)).toEqual(['pages/index/index', 'pages/list/list', 'pages/form/form', 'pages/detail/detail']);
+    expect(manifest.pages.map((page) => page.route)).toEqual(['pages/index/index', 'pages/list/list', 'pages/form/form', 'pages/detail/detail', 'pages/walls/walls']);
     expect(manifest.pages[0]?.window).toEqual({ defaultTitle: 'Home', titleBarColor: '#1677ff' });
     expect(manifest.pages[0]?.usingComponents).toEqual({ 'counter-card': '/components/counter-card/index' });
     expect(manifest.components).toEqual([{ path: '/components/counter-card/index', usingComponents: {} }]);
@@ -35,7 +35,7 @@ describe('MiniProgramProject on the fixture folder', () => {
     const project = new MiniProgramProject(FIXTURE);
     const manifest = serveBundle(project, '/__mp/manifest.json');
     expect(manifest.status).toBe(200);
-    expect(JSON.parse(String(manifest.body)).pages).toHaveLength(4);
+    expect(JSON.parse(String(manifest.body)).pages).toHaveLength(5);
     const view = serveBundle(project, '/__mp/view/pages/index/index.axml.js');
     expect(view).toMatchObject({ status: 200, contentType: 'text/javascript; charset=utf-8' });
     expect(String(view.body)).toContain('__mpDefine("axml", "/pages/index/index.axml"');
@@ -54,7 +54,7 @@ describe('MiniProgramProject on the fixture folder', () => {
     copies.push(folder);
     cpSync(FIXTURE, join(folder, 'src'), { recursive: true });
     writeFileSync(join(folder, 'mini.project.json'), JSON.stringify({ format: 2, miniprogramRoot: 'src' }));
-    expect(new MiniProgramProject(folder).manifest().pages).toHaveLength(4);
+    expect(new MiniProgramProject(folder).manifest().pages).toHaveLength(5);
   });
 
   it('recompiles a file only when its mtime or size changed, and reports errors with file and line', () => {

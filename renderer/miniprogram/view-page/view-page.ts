@@ -16,7 +16,7 @@ async function start(): Promise<void> {
   let route = '';
   const report = link === undefined ? () => undefined : createProblemReporter(link, () => route);
   // The view may speak before the Worker exists (a load failure); its messages wait for it.
-  let logic: LogicWorkerHandle | undefined;
+  const logic: { worker?: LogicWorkerHandle } = {};
   const waiting: ViewToLogic[] = [];
   const receivers: ((message: LogicToView) => void)[] = [];
 
@@ -24,8 +24,8 @@ async function start(): Promise<void> {
     container,
     post(message) {
       if (message.t === 'view-problem') report(message.problem);
-      if (logic === undefined) waiting.push(message);
-      else logic.send(message);
+      if (logic.worker === undefined) waiting.push(message);
+      else logic.worker.send(message);
     },
     subscribe: (receive) => receivers.push(receive),
     applyDataOps,
@@ -48,7 +48,7 @@ async function start(): Promise<void> {
     if (message.t === 'problem') report(message.problem);
     for (const receive of receivers) receive(message);
   });
-  logic = started;
+  logic.worker = started;
   for (const message of waiting.splice(0)) started.send(message);
 }
 

@@ -1,0 +1,50 @@
+// What both hosts serve for a mini-program project: the view page at the entry, the glue script, the
+// view bundle and the logic modules; anything else is left to the host (undefined).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { VIEW_PAGE_ROOT_ID, VIEW_PAGE_SCRIPT_PATH } from '../../shared/miniprogram/view-page';
+import { createMiniProgramHost } from './miniprogram-host';
+
+const FIXTURE = join(import.meta.dirname, '../../e2e/fixtures/miniprogram-project');
+const scratch: string[] = [];
+afterEach(async () => {
+  await Promise.all(scratch.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function builtFiles(): Promise<{ logicWorkerFile: string; viewPageFile: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'mp-host-'));
+  scratch.push(dir);
+  await writeFile(join(dir, 'logic-worker.js'), '/* worker */');
+  await writeFile(join(dir, 'view-page.js'), '/* view page */');
+  return { logicWorkerFile: join(dir, 'logic-worker.js'), viewPageFile: join(dir, 'view-page.js') };
+}
+
+describe('mini-program host answers', () => {
+  it('serves the view page at / and /index.html, loading the glue script into the root element', async () => {
+    const host = createMiniProgramHost({ folder: FIXTURE, ...(await builtFiles()) });
+    for (const path of ['/', '/index.html?x=1']) {
+      const page = await host.answer(path);
+      expect(page).toMatchObject({ status: 200, contentType: 'text/html; charset=utf-8' });
+      expect(String(page?.body)).toContain(`<script src="${VIEW_PAGE_SCRIPT_PATH}" defer></script>`);
+      expect(String(page?.body)).toContain(`id="${VIEW_PAGE_ROOT_ID}"`);
+    }
+  });
+
+  it('serves the glue, the logic runtime, logic modules and the view bundle', async () => {
+    const host = createMiniProgramHost({ folder: FIXTURE, ...(await builtFiles()) });
+    expect(String((await host.answer(VIEW_PAGE_SCRIPT_PATH))?.body)).toBe('/* view page */');
+    expect(String((await host.answer('/__mp/logic-worker.js'))?.body)).toBe('/* worker */');
+    expect(String((await host.answer('/__mp/logic/pages/index/index.js'))?.body)).toContain('boom from the index page');
+    expect(String((await host.answer('/__mp/manifest.js'))?.body)).toContain('pages/walls/walls');
+    expect((await host.answer('/__mp/view/nowhere.axml.js'))?.status).toBe(404);
+  });
+
+  it('leaves other paths to the host and says when the glue is not built', async () => {
+    const host = createMiniProgramHost({ folder: FIXTURE, logicWorkerFile: '/nonexistent/w.js', viewPageFile: '/nonexistent/v.js' });
+    expect(await host.answer('/app.json')).toBeUndefined();
+    expect(await host.answer(VIEW_PAGE_SCRIPT_PATH)).toMatchObject({ status: 503 });
+    expect(host.root).toBe(FIXTURE);
+  });
+});

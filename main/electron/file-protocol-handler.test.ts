@@ -2,7 +2,10 @@ import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMiniProgramHost } from '../miniprogram/miniprogram-host';
 import { createFileProtocolHandler } from './file-protocol-handler';
+
+const FIXTURE = join(import.meta.dirname, '../../e2e/fixtures/miniprogram-project');
 
 // Real files in a temporary folder, real Request/Response objects: what protocol.handle hands the handler.
 describe('file protocol handler', () => {
@@ -75,5 +78,18 @@ describe('file protocol handler', () => {
   it('answers 404 when the root folder does not exist', async () => {
     const missing = createFileProtocolHandler({ root: join(base, 'nope'), host: 'panel' });
     expect((await missing(new Request('app://panel/index.html'))).status).toBe(404);
+  });
+
+  it('asks a mini-program project host first (with the query) and falls through to the files when it declines', async () => {
+    const project = createMiniProgramHost({ folder: FIXTURE, logicWorkerFile: join(base, 'none.js'), viewPageFile: join(base, 'none.js') });
+    const miniapp = createFileProtocolHandler({ root: project.root, host: 'app', headers: { 'content-security-policy': "default-src 'self'" }, answer: project.answer });
+    const page = await miniapp(new Request('miniapp://app/?from=test'));
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'self'");
+    expect(await page.text()).toContain('/__mp/view-page.js');
+    const logic = await miniapp(new Request('miniapp://app/__mp/logic/pages/detail/detail.js'));
+    expect(await logic.text()).toContain('my.navigateBack()');
+    expect((await miniapp(new Request('miniapp://app/__mp/view-page.js'))).status).toBe(503);
+    expect(JSON.parse(await (await miniapp(new Request('miniapp://app/app.json'))).text()).pages).toContain('pages/walls/walls');
   });
 });

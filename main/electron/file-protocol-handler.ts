@@ -13,6 +13,15 @@ export interface FileProtocolOptions {
   host: string;
   /** Extra response headers (e.g. a Content-Security-Policy). */
   headers?: Record<string, string>;
+  /** Asked first for each path (and query): a mini-program project's runtime answers (main/miniprogram/miniprogram-host.ts); undefined falls through to the files. */
+  answer?: (pathAndQuery: string) => Promise<GeneratedAnswer | undefined>;
+}
+
+/** A response made by code rather than read from a file. */
+export interface GeneratedAnswer {
+  status: number;
+  contentType: string;
+  body: string | Uint8Array;
 }
 
 const baseHeaders = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' };
@@ -34,6 +43,11 @@ export function createFileProtocolHandler(options: FileProtocolOptions): (reques
     }
     const root = await rootReady;
     if (url.host.toLowerCase() !== options.host || root === null) return plain(404, 'Not found');
+    const generated = await options.answer?.(`${url.pathname}${url.search}`);
+    if (generated !== undefined) {
+      const headers = { ...baseHeaders, 'content-type': generated.contentType, ...options.headers };
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(Buffer.from(generated.body)), { status: generated.status, headers });
+    }
     const resolved = await resolveFileInside(root, url.pathname);
     if (!resolved.ok) return resolved.reason === 'not-found' ? plain(404, 'Not found') : plain(400, 'Bad path');
     let body: Uint8Array<ArrayBuffer>;

@@ -18,6 +18,7 @@ import type { Engine } from '../core/ports';
 import { startLabServer } from '../lab/lab-server';
 import type { LabServer } from '../lab/lab-server';
 import { createReplayServer } from '../replay/replay-server';
+import { createMiniProgramHost } from '../miniprogram/miniprogram-host';
 import { createFileProtocolHandler } from './file-protocol-handler';
 import { parseHostArgs } from './host-args';
 import type { HostArgs } from './host-args';
@@ -89,8 +90,10 @@ async function start(args: HostArgs): Promise<void> {
     logWarning(engine.capture, { clientId }, { id: 'miniapp-blocked', message: line });
   };
   confineMiniappSession(miniappSession, { origin: location.origin, csp: MINIAPP_CSP }, warnInCapture);
-  if (location.kind === 'folder') {
-    const handler = createFileProtocolHandler({ root: location.root, host: MINIAPP_HOST, headers: { 'content-security-policy': MINIAPP_CSP } });
+  if (location.kind !== 'url') {
+    const project = location.kind === 'miniprogram' ? createMiniProgramHost({ folder: location.root, logicWorkerFile: paths.logicWorker, viewPageFile: paths.viewPage }) : undefined;
+    const headers = { 'content-security-policy': MINIAPP_CSP };
+    const handler = createFileProtocolHandler({ root: project?.root ?? location.root, host: MINIAPP_HOST, headers, answer: project?.answer });
     miniappSession.protocol.handle(MINIAPP_SCHEME, handler);
   }
   const view = new WebContentsView({

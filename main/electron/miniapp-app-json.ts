@@ -14,7 +14,7 @@ const FETCH_TIMEOUT_MS = 15_000;
 
 /** Reads and parses the location's app.json once (a warning in `capture` when it is unusable). */
 export function readLocationAppJson(location: MiniappLocation, capture: WarningSink): Promise<AppJsonRead> {
-  if (location.kind === 'folder') return loadAppJson(() => readFolderAppJson(location.root), join(location.root, 'app.json'), capture);
+  if (location.kind !== 'url') return loadAppJson(() => readFolderAppJson(location.root), join(location.root, 'app.json'), capture);
   const entry = new URL(location.entryUrl);
   const url = new URL(appJsonPathFor(entry.pathname), entry.origin);
   return loadAppJson(() => fetchAppJson(url), url.href, capture);

@@ -7,6 +7,8 @@ export const MINIAPP_HOST = 'app';
 
 export type MiniappLocation =
   | { kind: 'folder'; root: string; origin: string; entryUrl: string }
+  /** A mini-program project folder: its view page and runtime files come from main/miniprogram/miniprogram-host.ts. */
+  | { kind: 'miniprogram'; root: string; origin: string; entryUrl: string }
   | { kind: 'url'; origin: string; entryUrl: string };
 
 /** Resolves `--miniapp` (relative folders against `cwd`); no spec → the demo folder. Throws a clear Error. */
@@ -14,5 +16,5 @@ export async function locateMiniapp(spec: string | undefined, options: { cwd: st
   const resolved = await resolveMiniappSpec(spec ?? options.demoRoot, options.cwd);
   if (resolved.kind === 'url') return { kind: 'url', origin: resolved.url.origin, entryUrl: resolved.url.href };
   const origin = `${MINIAPP_SCHEME}://${MINIAPP_HOST}`;
-  return { kind: 'folder', root: resolved.root, origin, entryUrl: `${origin}/` };
+  return { kind: resolved.kind, root: resolved.root, origin, entryUrl: `${origin}/` };
 }

@@ -34,8 +34,13 @@ export interface CaptureImport {
 /** One JSON object per line, newline-terminated, in the order given (the log's order). */
 export function captureToJsonl(entries: Iterable<CaptureEntry>): string {
   let text = '';
-  for (const entry of entries) text += `${JSON.stringify(canonicalEntry(entry))}\n`;
+  for (const entry of entries) text += jsonlLine(entry);
   return text;
+}
+
+/** One entry as one JSONL line, newline included (the export's and the session file's format). */
+export function jsonlLine(entry: CaptureEntry): string {
+  return `${JSON.stringify(canonicalEntry(entry))}\n`;
 }
 
 /**

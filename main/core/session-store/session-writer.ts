@@ -4,7 +4,7 @@
 // process does not take with it; fsync at close guards the finished session against power loss).
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import type { CaptureEntry } from '../../../shared/capture';
-import { canonicalEntry } from '../../../shared/jsonl';
+import { jsonlLine } from '../../../shared/jsonl';
 import type { EntryFile } from './session-reader';
 import { INDEX_STRIDE, type SessionPaths } from './session-files';
 
@@ -69,7 +69,7 @@ export function createSessionWriter({ paths, firstSeq, flushIntervalMs = DEFAULT
       if (fd === undefined) throw new Error('session closed');
       const expected = firstSeq + appended;
       if (entry.seq !== expected) throw new RangeError(`session append out of order: seq ${entry.seq}, expected ${expected}`);
-      const line = `${JSON.stringify(canonicalEntry(entry))}\n`;
+      const line = jsonlLine(entry);
       const lineBytes = Buffer.byteLength(line);
       if (appended % INDEX_STRIDE === 0) index.push(writtenBytes + pendingBytes);
       pending.push(line);

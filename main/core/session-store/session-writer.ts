@@ -17,7 +17,7 @@ export interface SessionWriterOptions {
   flushIntervalMs?: number;
   /** After every write that reached the file, with the bytes it added. */
   onFlushed?: (addedBytes: number) => void;
-  /** A timed flush failed (a full disk): the entries stay waiting and the next flush retries. */
+  /** A timed or size-triggered flush failed (a full disk): the entries stay waiting and the next flush retries. */
   onFlushError?: (error: unknown) => void;
 }
 
@@ -42,27 +42,38 @@ export function createSessionWriter({ paths, firstSeq, flushIntervalMs = DEFAULT
   let writtenBytes = 0;
   let writtenEntries = 0;
   let appended = 0;
-  const timer = setInterval(() => {
+  // A chunk being written: after a failed attempt (a full disk) the next flush goes on from `written`.
+  let inFlight: { bytes: Buffer; written: number; entries: number } | undefined;
+
+  function flush(): void {
+    if (fd === undefined) return;
+    for (;;) {
+      if (!inFlight) {
+        if (pending.length === 0) return;
+        inFlight = { bytes: Buffer.from(pending.join(''), 'utf8'), written: 0, entries: pending.length };
+        pending = [];
+        pendingBytes = 0;
+      }
+      const chunk = inFlight;
+      // writeSync may write less than asked: go on from where it stopped.
+      while (chunk.written < chunk.bytes.length) chunk.written += writeSync(fd, chunk.bytes, chunk.written);
+      inFlight = undefined;
+      writtenBytes += chunk.bytes.length;
+      writtenEntries += chunk.entries;
+      onFlushed?.(chunk.bytes.length);
+    }
+  }
+
+  /** A flush from the timer or the size trigger must not throw into the capture: report and retry later. */
+  function flushOrReport(): void {
     try {
       flush();
     } catch (error) {
       onFlushError?.(error);
     }
-  }, flushIntervalMs);
-  timer.unref();
-
-  function flush(): void {
-    if (pending.length === 0 || fd === undefined) return;
-    const chunk = pending.join('');
-    // writeSync may write less than asked (a full disk): loop until done or throw.
-    const bytes = Buffer.from(chunk, 'utf8');
-    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
-    writtenBytes += bytes.length;
-    writtenEntries += pending.length;
-    pending = [];
-    pendingBytes = 0;
-    onFlushed?.(bytes.length);
   }
+  const timer = setInterval(flushOrReport, flushIntervalMs);
+  timer.unref();
 
   return {
     append(entry) {
@@ -71,11 +82,11 @@ export function createSessionWriter({ paths, firstSeq, flushIntervalMs = DEFAULT
       if (entry.seq !== expected) throw new RangeError(`session append out of order: seq ${entry.seq}, expected ${expected}`);
       const line = jsonlLine(entry);
       const lineBytes = Buffer.byteLength(line);
-      if (appended % INDEX_STRIDE === 0) index.push(writtenBytes + pendingBytes);
+      if (appended % INDEX_STRIDE === 0) index.push(writtenBytes + (inFlight?.bytes.length ?? 0) + pendingBytes);
       pending.push(line);
       pendingBytes += lineBytes;
       appended += 1;
-      if (pendingBytes >= FLUSH_BYTES) flush();
+      if (pendingBytes >= FLUSH_BYTES) flushOrReport();
     },
     flush,
     entries: () => appended,

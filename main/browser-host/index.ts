@@ -11,6 +11,7 @@ import { findOutDir, outPaths } from '../cli/out-layout';
 import { createCallRateLimiter, rateLimitedOpOf, type RateLimit } from '../core/call-rate-limit';
 import { createPanelSession } from '../core/panel-session';
 import type { ClientSession, Engine } from '../core/ports';
+import type { SessionStore } from '../core/session-store/session-store';
 import { createToken } from './bridge-auth';
 import { createBridge, refuseUnclaimedUpgrades, type Bridge } from './bridge-server';
 import { closeServer, listenOnLoopback } from './http-util';
@@ -38,6 +39,8 @@ export interface BrowserHostOptions {
   outDir?: string;
   /** Per-op limit of each mini-app page (main/core/call-rate-limit.ts; its default when absent). */
   rateLimit?: RateLimit;
+  /** The saved sessions, served at /api/sessions; absent: none served. */
+  sessions?: SessionStore;
 }
 
 export interface BrowserHost {
@@ -87,7 +90,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     miniappUrl: miniappOrigin + source.entryPath,
   };
 
-  panelServer.on('request', createPanelHandler({ port: panelPort, rendererDir, token: panelToken, config, miniappOrigin, capture: engine.capture }));
+  panelServer.on('request', createPanelHandler({ port: panelPort, rendererDir, token: panelToken, config, miniappOrigin, capture: engine.capture, sessions: options.sessions }));
   miniappServer.on(
     'request',
     createMiniappHandler({

@@ -24,11 +24,13 @@ export const sessions: Measurement = {
     const count = context.quick ? 100_000 : 1_000_000;
     const lab = await startChildService<LabServerInfo>(context.root, 'lab-server.ts', {}, { timeoutMs: 30_000 });
     const bare: FloodRunResult[] = [];
+    const withoutSessions: EngineFloodResult[] = [];
     const engine: (EngineFloodResult & { session: SessionCheck })[] = [];
     try {
       const url = floodUrl(lab.info.floodUrl, count, FRAME_BYTES);
       for (let run = 1; run <= context.runs; run += 1) {
         bare.push(await runChildScript<FloodRunResult>(context.root, 'bare-flood-client.ts', { url, count } satisfies FloodClientInput, { timeoutMs: 300_000 }));
+        withoutSessions.push(await runChildScript<EngineFloodResult>(context.root, 'engine-flood-capture.ts', { url, count, serialize: false } satisfies EngineFloodInput, { timeoutMs: 300_000 }));
         const sessionsDir = await mkdtemp(join(tmpdir(), 'msd-bench-sessions-'));
         try {
           const result = await runChildScript<EngineFloodResult>(context.root, 'engine-flood-capture.ts', { url, count, serialize: false, sessionsDir } satisfies EngineFloodInput, { timeoutMs: 300_000 });
@@ -60,6 +62,20 @@ export const sessions: Measurement = {
           met: ratio.median >= TARGET_RATIO,
         },
         {
+          metric: 'the session writer\'s own cost: frames/s recorded with it on vs the same engine without it',
+          unit: 'frames/s',
+          product: summarize(engine.map((run) => run.appFramesPerSecond)),
+          baseline: { label: 'engine without the session writer', summary: summarize(withoutSessions.map((run) => run.appFramesPerSecond)) },
+          ratio: summarize(engine.map((run, i) => run.appFramesPerSecond / (withoutSessions[i] as EngineFloodResult).appFramesPerSecond)),
+        },
+        {
+          metric: 'receiver CPU per frame (user + system, open → end) with the session writer on',
+          unit: 'µs',
+          product: summarize(engine.map((run) => run.cpuMicrosPerFrame)),
+          baseline: { label: 'engine without the session writer', summary: summarize(withoutSessions.map((run) => run.cpuMicrosPerFrame)) },
+          ratio: summarize(engine.map((run, i) => run.cpuMicrosPerFrame / (withoutSessions[i] as EngineFloodResult).cpuMicrosPerFrame)),
+        },
+        {
           metric: `receive frames in the session's streamed HAR, in flood order (all ${n} in every run: ${allInOrder ? 'yes' : 'NO'})`,
           unit: 'frames',
           product: summarize(checks.map((check) => (check.inOrder ? check.receiveFrames : 0))),
@@ -73,7 +89,7 @@ export const sessions: Measurement = {
       ],
       notes: [
         'Product: createEngine() (default ring of 200,000) with a panel session acking every batch, as in the capture measurement, plus the capture recorder appending every entry to a live session in a fresh temp folder (main/core/session-store); after the flood the session is closed and exported with streamHar into a sink that checks, line by line, that the receive items are the flood frames 0…n-1 in order.',
-        'Baseline: a bare ws client counting the same lab /flood, from open to the last frame, in its own child.',
+        'Baselines, each in its own child and the same run: a bare ws client counting the same lab /flood from open to the last frame; and the same engine child without the session writer, which isolates the writer\'s cost.',
         'RSS is the engine child\'s after the export (process.memoryUsage().rss); peak is process.resourceUsage().maxRSS.',
       ],
     };

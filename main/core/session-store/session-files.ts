@@ -1,6 +1,6 @@
 // The on-disk layout of one session, a folder `<sessionsDir>/<id>/`:
 //   meta.json      written at start: id, start time, mini-app, first seq, the writing process
-//   entries.jsonl  every entry, one canonical JSON object per line, append-only (the export's own format)
+//   entries.bin    every entry as one length-prefixed binary record (entry-codec.ts), append-only
 //   index.bin      at close: byte offset of every INDEX_STRIDE-th entry (float64 LE), for range reads
 //   end.json       the clean end marker (or, after a crash, the recovery's), with the final counts
 // A folder without end.json whose writer is gone ended in a crash and is recovered at the next start.
@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Every INDEX_STRIDE-th entry's byte offset is kept, so a range read skips at most this many lines. */
+/** Every INDEX_STRIDE-th entry's byte offset is kept, so a range read skips at most this many records. */
 export const INDEX_STRIDE = 256;
 
 export interface SessionMeta {
@@ -33,7 +33,7 @@ export interface SessionEnd {
 
 export const sessionPaths = (sessionsDir: string, id: string) => {
   const dir = join(sessionsDir, id);
-  return { dir, meta: join(dir, 'meta.json'), entries: join(dir, 'entries.jsonl'), index: join(dir, 'index.bin'), end: join(dir, 'end.json') };
+  return { dir, meta: join(dir, 'meta.json'), entries: join(dir, 'entries.bin'), index: join(dir, 'index.bin'), end: join(dir, 'end.json') };
 };
 export type SessionPaths = ReturnType<typeof sessionPaths>;
 

@@ -1,41 +1,49 @@
-// Reading a session's entries.jsonl: complete lines only (a torn last line is never yielded), from the
-// indexed offset nearest below the first wanted seq, in chunks, so memory stays bounded for any size.
+// Reading a session's file of records (entry-codec.ts): whole records only (a torn last record is never
+// yielded), from the indexed offset nearest below the first wanted seq, in chunks, so memory stays
+// bounded for any session size.
 import { open } from 'node:fs/promises';
 import type { CaptureEntry } from '../../../shared/capture';
+import { decodeEntry, RECORD_HEADER_BYTES, recordBodyLength } from './entry-codec';
 import { INDEX_STRIDE } from './session-files';
 
 const CHUNK_BYTES = 1024 * 1024;
-const NEWLINE = 0x0a;
 
-export interface Line {
-  text: string;
-  /** Byte offset of the line's first byte. */
+export interface RecordAt {
+  entry: CaptureEntry;
+  /** Byte offset of the record's first byte. */
   start: number;
-  /** Byte offset just past its newline. */
+  /** Byte offset just past it. */
   next: number;
 }
 
-/** The newline-terminated lines of `path` between byte offsets `start` and `end`. */
-export async function* readLines(path: string, start = 0, end = Infinity): AsyncGenerator<Line> {
+/**
+ * The records of `path` between byte offsets `start` and `end`, decoded. Stops (without throwing) at the
+ * first incomplete record; throws at a damaged one, which recovery catches to cut the file there.
+ */
+export async function* readRecords(path: string, start = 0, end = Infinity): AsyncGenerator<RecordAt> {
   const file = await open(path, 'r');
   try {
-    let carry = Buffer.alloc(0);
-    let carryStart = start;
+    let data = Buffer.alloc(0);
+    let dataStart = start; // file offset of data[0]
     let position = start;
     while (position < end) {
       const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, end - position));
       const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
-      if (bytesRead === 0) break;
+      if (bytesRead === 0) return;
       position += bytesRead;
-      const data = carry.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
-      let lineStart = 0;
-      for (let newline = data.indexOf(NEWLINE); newline !== -1; newline = data.indexOf(NEWLINE, lineStart)) {
-        yield { text: data.toString('utf8', lineStart, newline), start: carryStart + lineStart, next: carryStart + newline + 1 };
-        lineStart = newline + 1;
+      data = data.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([data, chunk.subarray(0, bytesRead)]);
+      let at = 0;
+      while (at + RECORD_HEADER_BYTES <= data.length) {
+        const length = recordBodyLength(data, at);
+        if (length === undefined) throw new Error(`session file damaged at byte ${dataStart + at}`);
+        const next = at + RECORD_HEADER_BYTES + length;
+        if (next > data.length) break; // the rest of this record comes with the next chunk
+        yield { entry: decodeEntry(data, at + RECORD_HEADER_BYTES, next), start: dataStart + at, next: dataStart + next };
+        at = next;
       }
       // Copy the remainder: it must not keep the whole chunk alive.
-      carry = Buffer.from(data.subarray(lineStart));
-      carryStart += lineStart;
+      data = Buffer.from(data.subarray(at));
+      dataStart += at;
     }
   } finally {
     await file.close();
@@ -68,27 +76,18 @@ export async function* readEntries(file: EntryFile, range: SeqRange = {}): Async
   const toSeq = Math.min(range.toSeq ?? lastSeq, lastSeq);
   if (fromSeq >= toSeq) return;
   const block = Math.floor((fromSeq - file.firstSeq) / INDEX_STRIDE);
-  let seq = file.firstSeq + block * INDEX_STRIDE;
-  for await (const line of readLines(file.path, file.index[block] ?? 0, file.bytes)) {
-    if (seq >= fromSeq) yield parseEntryLine(line.text);
-    seq += 1;
-    if (seq >= toSeq) return;
+  for await (const { entry } of readRecords(file.path, file.index[block] ?? 0, file.bytes)) {
+    if (entry.seq >= toSeq) return;
+    if (entry.seq >= fromSeq) yield entry;
   }
 }
 
-/** A line the store wrote itself; the seq check catches a file that is not what the store believes. */
-export function parseEntryLine(text: string): CaptureEntry {
-  const entry = JSON.parse(text) as CaptureEntry;
-  if (typeof entry.seq !== 'number') throw new Error('session file damaged: a line without seq');
-  return entry;
-}
-
-/** Rebuilds the offset index by scanning (a recovered session, or an index file lost). */
+/** Rebuilds the offset index by scanning (an index file lost or not matching). */
 export async function scanIndex(path: string, bytes: number): Promise<{ index: number[]; entries: number }> {
   const index: number[] = [];
   let entries = 0;
-  for await (const line of readLines(path, 0, bytes)) {
-    if (entries % INDEX_STRIDE === 0) index.push(line.start);
+  for await (const record of readRecords(path, 0, bytes)) {
+    if (entries % INDEX_STRIDE === 0) index.push(record.start);
     entries += 1;
   }
   return { index, entries };

@@ -1,9 +1,10 @@
 import { appendFile, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { canonicalEntry } from '../../../shared/jsonl';
 import { sessionsOverCap } from './disk-cap';
 import { openSessionStore } from './session-store';
+import { encodeEntry, maxRecordBytes } from './entry-codec';
 import { INDEX_STRIDE, sessionPaths } from './session-files';
+import { readRecords } from './session-reader';
 import { collect, frameEntry, withTempDir } from './test-support/entries';
 
 describe('session store', () => {
@@ -59,19 +60,33 @@ describe('session store', () => {
     });
   });
 
+  it('keeps entries larger than the write buffer and the read chunk, between small ones', async () => {
+    await withTempDir(async (dir) => {
+      const store = await openSessionStore({ dir });
+      const session = store.startSession();
+      const entries = [frameEntry(0), frameEntry(1, 't1', 'é'.repeat(1_500_000)), frameEntry(2), frameEntry(3, 't1', 'x'.repeat(3_000_000)), frameEntry(4)];
+      entries.forEach((entry) => session.append(entry));
+      expect(await collect(store.entries(session.id))).toEqual(entries);
+      await session.close();
+      expect(await store.readRange(session.id, { fromSeq: 3, toSeq: 5 })).toEqual(entries.slice(3));
+      await store.close();
+    });
+  });
+
   it('writes appended entries to disk within the flush interval, without close', async () => {
     await withTempDir(async (dir) => {
       const store = await openSessionStore({ dir, flushIntervalMs: 50 });
       const session = store.startSession();
       session.append(frameEntry(0));
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(await readFile(sessionPaths(dir, session.id).entries, 'utf8')).toBe(`${JSON.stringify(canonicalEntry(frameEntry(0)))}\n`);
+      const onDisk = await collect(readRecords(sessionPaths(dir, session.id).entries));
+      expect(onDisk.map((record) => record.entry)).toEqual([frameEntry(0)]);
       expect(store.get(session.id)?.bytes).toBeGreaterThan(0);
       await store.close();
     });
   });
 
-  it('recovers a session without an end marker: keeps the valid prefix, cuts a torn last line, says recovered', async () => {
+  it('recovers a session without an end marker: keeps the valid prefix, cuts a torn last record, says recovered', async () => {
     await withTempDir(async (dir) => {
       const crashed = await openSessionStore({ dir });
       const session = crashed.startSession();
@@ -79,7 +94,9 @@ describe('session store', () => {
       session.flush();
       const paths = sessionPaths(dir, session.id);
       const validBytes = (await stat(paths.entries)).size;
-      await appendFile(paths.entries, '{"seq":600,"wallTime":1,"mono');
+      const record = Buffer.alloc(maxRecordBytes(frameEntry(600), undefined));
+      const recordEnd = encodeEntry(frameEntry(600), undefined, record, 0);
+      await appendFile(paths.entries, record.subarray(0, recordEnd - 5));
       // A crash: the writer never closes, and the folder says a dead process wrote it.
       const meta = JSON.parse(await readFile(paths.meta, 'utf8')) as Record<string, unknown>;
       await writeFile(paths.meta, JSON.stringify({ ...meta, pid: 2 ** 22 + 12345 }));

@@ -1,15 +1,17 @@
-// The live session's appender. Entries are serialized at append (so the caller may keep or change its
-// objects) and written in batches: when ~256 KiB are waiting, and at least every flushIntervalMs by a
-// timer, so a SIGKILL loses at most that interval (written bytes sit in the OS page cache, which a killed
-// process does not take with it; fsync at close guards the finished session against power loss).
+// The live session's appender. Entries are encoded at append (entry-codec.ts) into one reused buffer,
+// so the caller may keep or change its objects, and written in batches: when ~256 KiB are waiting, and
+// at least every flushIntervalMs by a timer, so a SIGKILL loses at most that interval (written bytes sit
+// in the OS page cache, which a killed process does not take with it; fsync at close guards the finished
+// session against power loss).
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import type { CaptureEntry } from '../../../shared/capture';
-import { jsonlLine } from '../../../shared/jsonl';
+import { encodeEntry, maxRecordBytes } from './entry-codec';
 import type { EntryFile } from './session-reader';
 import { INDEX_STRIDE, type SessionPaths } from './session-files';
 
 export const DEFAULT_FLUSH_INTERVAL_MS = 250;
 const FLUSH_BYTES = 256 * 1024;
+const BUFFER_BYTES = 1024 * 1024;
 
 export interface SessionWriterOptions {
   paths: SessionPaths;
@@ -37,31 +39,24 @@ export interface SessionWriter {
 export function createSessionWriter({ paths, firstSeq, flushIntervalMs = DEFAULT_FLUSH_INTERVAL_MS, onFlushed, onFlushError }: SessionWriterOptions): SessionWriter {
   let fd: number | undefined = openSync(paths.entries, 'a');
   const index: number[] = [];
-  let pending: string[] = [];
-  let pendingBytes = 0;
-  let writtenBytes = 0;
-  let writtenEntries = 0;
+  let buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  let waiting = 0; // bytes encoded in buffer
+  let written = 0; // of those, bytes already in the file (a failed flush resumes from here)
+  let waitingEntries = 0;
+  let fileBytes = 0;
+  let fileEntries = 0;
   let appended = 0;
-  // A chunk being written: after a failed attempt (a full disk) the next flush goes on from `written`.
-  let inFlight: { bytes: Buffer; written: number; entries: number } | undefined;
 
   function flush(): void {
-    if (fd === undefined) return;
-    for (;;) {
-      if (!inFlight) {
-        if (pending.length === 0) return;
-        inFlight = { bytes: Buffer.from(pending.join(''), 'utf8'), written: 0, entries: pending.length };
-        pending = [];
-        pendingBytes = 0;
-      }
-      const chunk = inFlight;
-      // writeSync may write less than asked: go on from where it stopped.
-      while (chunk.written < chunk.bytes.length) chunk.written += writeSync(fd, chunk.bytes, chunk.written);
-      inFlight = undefined;
-      writtenBytes += chunk.bytes.length;
-      writtenEntries += chunk.entries;
-      onFlushed?.(chunk.bytes.length);
-    }
+    if (fd === undefined || waiting === 0) return;
+    // writeSync may write less than asked, or throw (a full disk): go on from where it stopped.
+    while (written < waiting) written += writeSync(fd, buffer, written, waiting - written);
+    fileBytes += waiting;
+    fileEntries += waitingEntries;
+    onFlushed?.(waiting);
+    waiting = 0;
+    written = 0;
+    waitingEntries = 0;
   }
 
   /** A flush from the timer or the size trigger must not throw into the capture: report and retry later. */
@@ -75,24 +70,34 @@ export function createSessionWriter({ paths, firstSeq, flushIntervalMs = DEFAULT
   const timer = setInterval(flushOrReport, flushIntervalMs);
   timer.unref();
 
+  /** Room for `bytes` more: flush first, or grow when a flush cannot make room (one huge entry, a full disk). */
+  function makeRoom(bytes: number): void {
+    if (waiting + bytes <= buffer.length) return;
+    flushOrReport();
+    if (waiting + bytes <= buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(buffer.length * 2, waiting + bytes));
+    buffer.copy(grown, 0, 0, waiting);
+    buffer = grown;
+  }
+
   return {
     append(entry) {
       if (fd === undefined) throw new Error('session closed');
       const expected = firstSeq + appended;
       if (entry.seq !== expected) throw new RangeError(`session append out of order: seq ${entry.seq}, expected ${expected}`);
-      const line = jsonlLine(entry);
-      const lineBytes = Buffer.byteLength(line);
-      if (appended % INDEX_STRIDE === 0) index.push(writtenBytes + (inFlight?.bytes.length ?? 0) + pendingBytes);
-      pending.push(line);
-      pendingBytes += lineBytes;
+      const detailText = entry.detail === undefined ? undefined : JSON.stringify(entry.detail);
+      makeRoom(maxRecordBytes(entry, detailText));
+      if (appended % INDEX_STRIDE === 0) index.push(fileBytes + waiting);
+      waiting = encodeEntry(entry, detailText, buffer, waiting);
+      waitingEntries += 1;
       appended += 1;
-      if (pendingBytes >= FLUSH_BYTES) flushOrReport();
+      if (waiting >= FLUSH_BYTES) flushOrReport();
     },
     flush,
     entries: () => appended,
     snapshot() {
       flush();
-      return { path: paths.entries, firstSeq, entries: writtenEntries, bytes: writtenBytes, index: index.slice() };
+      return { path: paths.entries, firstSeq, entries: fileEntries, bytes: fileBytes, index: index.slice() };
     },
     close() {
       clearInterval(timer);
@@ -102,7 +107,9 @@ export function createSessionWriter({ paths, firstSeq, flushIntervalMs = DEFAULT
         closeSync(fd);
         fd = undefined;
       }
-      return { entries: writtenEntries, bytes: writtenBytes, index };
+      // The writer is done: let its buffer go.
+      buffer = Buffer.alloc(0);
+      return { entries: fileEntries, bytes: fileBytes, index };
     },
   };
 }

@@ -1,14 +1,14 @@
-// Child process for the SIGKILL test: a real `ws` server on 127.0.0.1 floods numbered text frames
-// ("frame-<n>") to a real client that appends each one, as received, to a live session in the sessions
-// folder given as argv[2]. Prints `session <id>` once, then `appended <count>` every 20 ms until killed.
-import { WebSocket, WebSocketServer } from 'ws';
+// Child process for the SIGKILL test: the engine's process as the product runs it. A real `ws` server on
+// 127.0.0.1 floods numbered text frames ("frame-<n>") to a SocketTask the engine opens for a mini-app
+// client; the capture is recorded into a live session in the sessions folder given as argv[2]. Prints
+// `session <id>` once, then `recorded <entries>` every 20 ms until killed.
+import { WebSocketServer } from 'ws';
+import { createEngine } from '../../engine';
+import { recordCapture } from '../capture-recorder';
 import { openSessionStore } from '../session-store';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: flood-into-session <sessionsDir>');
-const store = await openSessionStore({ dir });
-const session = store.startSession({ miniapp: 'sigkill-test' });
-process.stdout.write(`session ${session.id}\n`);
 
 const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
 await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -21,14 +21,13 @@ server.on('connection', (socket) => {
   };
   pump();
 });
-
 const address = server.address();
 if (typeof address !== 'object' || address === null) throw new Error('no server address');
-const client = new WebSocket(`ws://127.0.0.1:${address.port}`);
-let seq = 0;
-client.on('message', (data: Buffer) => {
-  const payload = data.toString('utf8');
-  session.append({ seq, wallTime: Date.now(), monoTime: performance.now(), clientId: 'app-1', connectionId: 't1', kind: 'frame', name: 'text', direction: 'in', opcode: 1, size: data.length, payload });
-  seq += 1;
-});
-setInterval(() => process.stdout.write(`appended ${seq}\n`), 20);
+
+const engine = createEngine();
+const store = await openSessionStore({ dir });
+const recorder = recordCapture(engine.capture, store, 'sigkill-test');
+process.stdout.write(`session ${recorder.sessionId}\n`);
+const app = engine.attachClient({ origin: 'http://127.0.0.1', send: () => {} });
+app.receive({ op: 'connect', callId: 1, target: null, options: { url: `ws://127.0.0.1:${address.port}`, multiple: true } });
+setInterval(() => process.stdout.write(`recorded ${engine.capture.nextSeq()}\n`), 20);

@@ -13,9 +13,10 @@ import { filterSpeed } from './measurements/filter-speed';
 import { memory } from './measurements/memory';
 import { myLatency } from './measurements/my-latency';
 import { panelThroughput } from './measurements/panel-throughput';
+import { sessions } from './measurements/sessions';
 import { startup } from './measurements/startup';
 
-const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup];
+const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();

@@ -103,7 +103,7 @@ const nodeAndWs = [...nodeBuiltins, 'ws', 'selfsigned'];
 const react = ['react', 'react-dom', 'react-dom/client', 'zustand', '@tanstack/react-virtual'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'e2e/fixtures/miniprogram-broken/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,9 +14,10 @@ import { memory } from './measurements/memory';
 import { miniprogramView } from './measurements/miniprogram-view';
 import { myLatency } from './measurements/my-latency';
 import { panelThroughput } from './measurements/panel-throughput';
+import { sessions } from './measurements/sessions';
 import { startup } from './measurements/startup';
 
-const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, miniprogramView];
+const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions, miniprogramView];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();

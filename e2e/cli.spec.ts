@@ -2,6 +2,7 @@
 // cannot start, it says so in one line and serves the browser host instead; Ctrl-C/SIGTERM stop it cleanly.
 // The Electron binary is the seam replaced here (ELECTRON_OVERRIDE_DIST_PATH, honoured by the electron package).
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 
 const BIN = fileURLToPath(new URL('../bin/mini-socket-devtools.mjs', import.meta.url));
+// The default sessions folder (XDG_DATA_HOME/mini-socket-devtools/sessions) of these runs is a temp one.
+const dataHome = mkdtempSync(join(tmpdir(), 'msd-cli-data-'));
+test.afterAll(() => rmSync(dataHome, { recursive: true, force: true }));
 
 interface Run {
   output(): string;
@@ -19,7 +23,7 @@ interface Run {
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Run {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, XDG_DATA_HOME: dataHome, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

@@ -30,7 +30,7 @@ export function captureToHar(entries: CaptureEntry[], meta: HarMeta): Har {
   return { log };
 }
 
-function connectionToHarEntry(group: CaptureEntry[]): HarEntry {
+export function connectionToHarEntry(group: CaptureEntry[]): HarEntry {
   const first = group[0] as CaptureEntry;
   const ids = { connectionId: first.connectionId, clientId: first.clientId };
   const lifecycle = (name: string) => group.find((e) => e.kind === 'lifecycle' && e.name === name);
@@ -82,11 +82,11 @@ function connectionToHarEntry(group: CaptureEntry[]): HarEntry {
 }
 
 /** Frames on the wire and error events are Chrome message items; everything else is an `_events` entry. */
-function isMessage(entry: CaptureEntry): boolean {
+export function isMessage(entry: CaptureEntry): boolean {
   return entry.kind === 'error' || (entry.kind === 'frame' && entry.direction !== 'none');
 }
 
-function entryToMessage(entry: CaptureEntry, ids: { connectionId: string; clientId: string }): HarWebSocketMessage {
+export function entryToMessage(entry: CaptureEntry, ids: { connectionId: string; clientId: string }): HarWebSocketMessage {
   const isError = entry.kind === 'error';
   const chrome: ChromeMessage = {
     type: isError ? 'error' : entry.direction === 'out' ? 'send' : 'receive',

@@ -35,8 +35,13 @@ export interface CaptureImport {
 /** One JSON object per line, newline-terminated, in the order given (the log's order). */
 export function captureToJsonl(entries: Iterable<CaptureEntry>): string {
   let text = '';
-  for (const entry of entries) text += `${JSON.stringify(canonicalEntry(entry))}\n`;
+  for (const entry of entries) text += jsonlLine(entry);
   return text;
+}
+
+/** One entry as one JSONL line, newline included (the export's and the session file's format). */
+export function jsonlLine(entry: CaptureEntry): string {
+  return `${JSON.stringify(canonicalEntry(entry))}\n`;
 }
 
 /**
@@ -45,9 +50,18 @@ export function captureToJsonl(entries: Iterable<CaptureEntry>): string {
  */
 export function canonicalEntry(entry: CaptureEntry): CaptureEntry {
   const { seq, wallTime, monoTime, clientId, page, connectionId, kind, name, direction, opcode, size, payload, binary, truncated, errorCode, errorMessage, cause, detail } = entry;
-  const optional = { page, opcode, payload, binary, truncated, errorCode, errorMessage, cause, detail };
   const canonical: CaptureEntry = { seq, wallTime, monoTime, clientId, connectionId, kind, name, direction, size };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(canonical, { [key]: value });
+  // Added one by one in a fixed order (not through computed keys): every entry then shares a few object
+  // shapes, which keeps this and JSON.stringify fast enough for the session writer's per-entry path.
+  if (page !== undefined) canonical.page = page;
+  if (opcode !== undefined) canonical.opcode = opcode;
+  if (payload !== undefined) canonical.payload = payload;
+  if (binary !== undefined) canonical.binary = binary;
+  if (truncated !== undefined) canonical.truncated = truncated;
+  if (errorCode !== undefined) canonical.errorCode = errorCode;
+  if (errorMessage !== undefined) canonical.errorMessage = errorMessage;
+  if (cause !== undefined) canonical.cause = cause;
+  if (detail !== undefined) canonical.detail = detail;
   return canonical;
 }
 

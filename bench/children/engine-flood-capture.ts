@@ -1,14 +1,19 @@
 // Product side of the capture measurement: the engine opens the flood for a mini-app client, logs every
 // frame to its capture, and a panel session streams the capture in batches that are acked as they
 // arrive (the browser host's path minus the bridge socket). With `serialize`, each panel message is also
-// turned into JSON as the browser host's bridge does before sending it.
+// turned into JSON as the browser host's bridge does before sending it. With `sessionsDir`, the capture is
+// also recorded into a saved session there, which is exported and checked after the flood.
 import type { PanelMessage } from '../../shared/panel-wire';
 import { createEngine } from '../../main/core/engine';
 import { createPanelSession } from '../../main/core/panel-session';
+import type { Engine } from '../../main/core/ports';
+import { recordCapture } from '../../main/core/session-store/capture-recorder';
+import { openSessionStore } from '../../main/core/session-store/session-store';
 import type { FloodClientInput, FloodRunResult } from './bare-flood-client';
 import type { ProfileHotspot } from '../harness/cpu-profile';
 import { answer, childInput, cpuMicrosSince } from './child-io';
 import { startAllocationProfile, startInProcessProfile, type AllocationSite } from './in-process-profile';
+import { checkSession, type SessionCheck } from './session-check';
 
 export interface EngineFloodInput extends FloodClientInput {
   serialize: boolean;
@@ -16,6 +21,8 @@ export interface EngineFloodInput extends FloodClientInput {
   profile?: boolean;
   /** …or its allocation sites (bytes allocated per flood frame, garbage included). */
   allocations?: boolean;
+  /** Record the capture into a session in this folder (the session writer on), then export and check it. */
+  sessionsDir?: string;
 }
 
 /**
@@ -35,13 +42,18 @@ export interface EngineFloodResult extends FloodRunResult {
   serializedBytes: number;
   hotspots?: ProfileHotspot[];
   allocation?: { bytesPerFrame: number; sites: AllocationSite[] };
+  session?: SessionCheck;
 }
 
 const input = childInput<EngineFloodInput>();
 const stopProfile = input.profile ? await startInProcessProfile(process.cwd()) : undefined;
 const stopAllocations = input.allocations ? await startAllocationProfile(process.cwd()) : undefined;
 await answer<EngineFloodResult>(async () => {
-  const result = await flood();
+  const engine = createEngine();
+  const store = input.sessionsDir === undefined ? undefined : await openSessionStore({ dir: input.sessionsDir });
+  const recorder = store && recordCapture(engine.capture, store);
+  const result = await flood(engine);
+  if (store && recorder) return { ...result, session: await checkSession(recorder, store) };
   if (stopProfile) return { ...result, hotspots: await stopProfile(16) };
   if (stopAllocations) {
     const { totalBytes, sites } = await stopAllocations(10);
@@ -50,9 +62,8 @@ await answer<EngineFloodResult>(async () => {
   return result;
 });
 
-function flood(): Promise<EngineFloodResult> {
+function flood(engine: Engine): Promise<EngineFloodResult> {
   return new Promise((resolve, reject) => {
-    const engine = createEngine();
     let started = 0;
     let cpu = process.cpuUsage();
     let appMessages = 0;

@@ -1,6 +1,8 @@
 // The browser host as users start it: `node bin/mini-socket-devtools.mjs --web --no-open` in its own
 // process, ready when it prints `Panel: <url>`. Stopped with SIGTERM to its own pid.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface BrowserHostProcess {
@@ -25,11 +27,14 @@ export interface HostProcessOptions {
 export function startBrowserHostProcess(root: string, options: HostProcessOptions = {}): Promise<BrowserHostProcess> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), join(root, 'bin', 'mini-socket-devtools.mjs'), '--web', '--no-open'], {
+  // Its sessions go to a folder of its own, removed when it exits.
+  const sessionsDir = mkdtempSync(join(tmpdir(), 'msd-bench-sessions-'));
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), join(root, 'bin', 'mini-socket-devtools.mjs'), '--web', '--no-open', '--sessions-dir', sessionsDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => rmSync(sessionsDir, { recursive: true, force: true }));
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 

@@ -1,6 +1,9 @@
 // Runs the built command line as users do (`mini-socket-devtools --web --no-open --port 0`) in a child
 // process and reads the URLs it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface BrowserHostProcess {
@@ -17,11 +20,14 @@ const START_TIMEOUT_MS = 30_000;
 
 /** Starts the host; rejects with its output when it does not print its URLs in time. */
 export async function startBrowserHostProcess(extraArgs: string[] = []): Promise<BrowserHostProcess> {
-  const child = spawn(process.execPath, [BIN, '--web', '--no-open', '--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Each host saves its sessions in its own folder, removed when it exits.
+  const sessionsDir = mkdtempSync(join(tmpdir(), 'msd-e2e-sessions-'));
+  const child = spawn(process.execPath, [BIN, '--web', '--no-open', '--port', '0', '--sessions-dir', sessionsDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  void exited.then(() => rmSync(sessionsDir, { recursive: true, force: true }));
 
   const line = (label: string) => new RegExp(`^${label}: (\\S+)$`, 'm').exec(output)?.[1];
   const deadline = Date.now() + START_TIMEOUT_MS;

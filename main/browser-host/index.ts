@@ -12,6 +12,7 @@ import { createCallRateLimiter, rateLimitedOpOf, type RateLimit } from '../host-
 import { createPanelSession } from '../core/panel-session';
 import { createRejectedRequestReporter } from '../core/rejected-request-warnings';
 import type { ClientSession, Engine } from '../core/ports';
+import type { SessionStore } from '../core/session-store/session-store';
 import { createToken } from './bridge-auth';
 import { createBridge, refuseUnclaimedUpgrades, type Bridge } from './bridge-server';
 import { closeServer, listenOnLoopback } from './http-util';
@@ -39,6 +40,8 @@ export interface BrowserHostOptions {
   outDir?: string;
   /** Per-op limit of each mini-app page (main/core/call-rate-limit.ts; its default when absent). */
   rateLimit?: RateLimit;
+  /** The saved sessions, served at /api/sessions; absent: none served. */
+  sessions?: SessionStore;
 }
 
 export interface BrowserHost {
@@ -90,7 +93,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const reportRejected = createRejectedRequestReporter(engine.capture);
   const onMalformedPanelRequest = (target: string): void => reportRejected('panel server', target, 'malformed request target');
-  panelServer.on('request', createPanelHandler({ port: panelPort, rendererDir, token: panelToken, config, miniappOrigin, capture: engine.capture, onMalformed: onMalformedPanelRequest }));
+  panelServer.on('request', createPanelHandler({ port: panelPort, rendererDir, token: panelToken, config, miniappOrigin, capture: engine.capture, onMalformed: onMalformedPanelRequest, sessions: options.sessions }));
   miniappServer.on(
     'request',
     createMiniappHandler({

@@ -1,5 +1,6 @@
 // The panel origin: the built renderer (its index.html carrying `window.__MSD_CONFIG__` in a nonce'd
-// inline script) and the capture download API for CI (`/api/capture.har`, `/api/capture.jsonl`).
+// inline script), the capture download API for CI (`/api/capture.har`, `/api/capture.jsonl`) and the saved
+// sessions (`/api/sessions`, sessions-api.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -8,11 +9,13 @@ import type { HostConfig } from '../../shared/host-config';
 import { exportHar, exportJsonl } from '../core/capture-export';
 import type { CaptureLog } from '../core/ports';
 import { parseRequestTarget } from '../core/request-target';
+import type { SessionStore } from '../core/session-store/session-store';
 import { hasLoopbackHost, requestToken, tokenMatches } from './bridge-auth';
 import { contentTypeOf, isHtmlType } from '../host-common/content-types';
 import { panelPolicy } from './content-security';
 import { respond, respondText } from './http-util';
 import { injectIntoHead, jsonForScript, removeMetaCsp } from './inject-html';
+import { handleSessionsApi, SESSIONS_API } from './sessions-api';
 import { resolveFileInside } from '../host-common/static-files';
 
 export interface PanelHandlerOptions {
@@ -25,6 +28,8 @@ export interface PanelHandlerOptions {
   capture: CaptureLog;
   /** Hears of each request whose target does not parse (answered 400). */
   onMalformed(target: string): void;
+  /** The saved sessions (`/api/sessions`); absent: the host saves none. */
+  sessions?: SessionStore;
 }
 
 /** The request handler of the panel server. */
@@ -56,6 +61,11 @@ async function handle(options: PanelHandlerOptions, request: IncomingMessage, re
       'Content-Disposition': `attachment; filename="capture.${har ? 'har' : 'jsonl'}"`,
     };
     return respond(response, 200, headers, body, headOnly);
+  }
+
+  if (url.pathname === SESSIONS_API || url.pathname.startsWith(`${SESSIONS_API}/`)) {
+    if (!tokenMatches(options.token, requestToken(request, url))) return respondText(response, 401, 'A valid token is required.');
+    return handleSessionsApi(options.sessions, url.pathname, response, headOnly);
   }
 
   const resolved = await resolveFileInside(options.rendererDir, url.pathname);

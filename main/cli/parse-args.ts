@@ -11,24 +11,31 @@ export interface CliOptions {
   port?: number;
   /** Try to open a browser on the panel (browser host). */
   open: boolean;
+  /** Where sessions are saved; absent = the app data folder's `sessions` (main/core/session-store/default-sessions-dir.ts). */
+  sessionsDir?: string;
+  /** Disk cap of all saved sessions in MiB; absent = 2048. */
+  sessionsCapMiB?: number;
 }
 
 export type CliCommand = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
 
 /** The usage text printed by `--help` and after a usage error. */
-export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open]
+export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open] [--sessions-dir <dir>] [--sessions-cap <MiB>]
 
   --web              start the browser host (no Electron) and print the panel URL
   --miniapp <path>   preview this mini-app folder (served from its index.html) or http(s) URL;
                      default: the bundled demo against the embedded lab server
   --port <n>         the panel's port on 127.0.0.1 (browser host); default: any free port
   --no-open          do not open a browser on the panel
+  --sessions-dir <dir>  save sessions here; default: the app data folder's sessions/
+                     (browser host: $XDG_DATA_HOME/mini-socket-devtools/sessions or the platform's equal)
+  --sessions-cap <MiB>  disk cap of all saved sessions, oldest deleted first; default: 2048
   -h, --help         show this help
   -v, --version      show the version`;
 
 /** Reads argv (without the node and script entries). Never throws. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
-  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; help?: boolean; version?: boolean };
+  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -39,6 +46,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         miniapp: { type: 'string' },
         port: { type: 'string' },
         'no-open': { type: 'boolean' },
+        'sessions-dir': { type: 'string' },
+        'sessions-cap': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -57,6 +66,16 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     const port = Number(values.port);
     if (!/^\d+$/.test(values.port) || port > 65535) return { kind: 'error', message: `--port must be a number from 0 to 65535, not "${values.port}"` };
     options.port = port;
+  }
+  const sessionsDir = values['sessions-dir'];
+  if (sessionsDir !== undefined) {
+    if (sessionsDir.trim() === '') return { kind: 'error', message: '--sessions-dir needs a folder' };
+    options.sessionsDir = sessionsDir;
+  }
+  const cap = values['sessions-cap'];
+  if (cap !== undefined) {
+    if (!/^\d+$/.test(cap) || Number(cap) < 1) return { kind: 'error', message: `--sessions-cap must be a whole number of MiB, at least 1, not "${cap}"` };
+    options.sessionsCapMiB = Number(cap);
   }
   return { kind: 'run', options };
 }

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from './parse-args';
+
+describe('parseCliArgs: saved sessions', () => {
+  it('reads --sessions-dir and --sessions-cap (MiB)', () => {
+    expect(parseCliArgs(['--web', '--sessions-dir', '/tmp/s', '--sessions-cap', '512'])).toEqual({
+      kind: 'run',
+      options: { web: true, open: true, sessionsDir: '/tmp/s', sessionsCapMiB: 512 },
+    });
+  });
+
+  it('refuses an empty folder and a cap that is not a whole number of MiB', () => {
+    for (const argv of [['--sessions-dir', ' '], ['--sessions-cap', '0'], ['--sessions-cap', '1.5'], ['--sessions-cap', 'lots'], ['--sessions-dir']]) {
+      expect(parseCliArgs(argv).kind, argv.join(' ')).toBe('error');
+    }
+  });
+});

@@ -1,0 +1,32 @@
+// Makes a run's capture a saved session: every entry the capture log appends goes to the live session
+// too, so the in-memory ring is only the recent cache and the session holds everything.
+import type { CaptureLog } from '../ports';
+import type { SessionInfo, SessionStore } from './session-store';
+
+export interface CaptureRecorder {
+  readonly sessionId: string;
+  /** Stops recording and closes the session (its end marker written). */
+  stop(): Promise<SessionInfo>;
+}
+
+/** Starts a session at the log's next seq and appends each entry as the log takes it. */
+export function recordCapture(capture: CaptureLog, store: SessionStore, miniapp = ''): CaptureRecorder {
+  const session = store.startSession({ miniapp, firstSeq: capture.nextSeq() });
+  let recorded = capture.nextSeq();
+  // onChange runs synchronously after every append, before the ring can evict the entry; clear() also
+  // notifies, but takes no seq, so nothing is skipped and the session stays gap-free.
+  const unsubscribe = capture.onChange(() => {
+    for (; recorded < capture.nextSeq(); recorded += 1) {
+      const entry = capture.get(recorded);
+      if (!entry) throw new Error(`capture entry ${recorded} left the ring before it was recorded`);
+      session.append(entry);
+    }
+  });
+  return {
+    sessionId: session.id,
+    stop() {
+      unsubscribe();
+      return session.close();
+    },
+  };
+}

@@ -152,7 +152,7 @@ export default tseslint.config(
     },
   },
   {
-    // Mini-program project files (fixtures): CommonJS modules with the logic globals of docs/miniprogram.md §10.2.
+    // Mini-program project files (fixtures): CommonJS modules with the logic globals of docs/miniprogram-runtime.md#references §10.2.
     files: ['e2e/fixtures/miniprogram-*/**/*.js', '**/test-support/*-project/**/*.js'],
     languageOptions: {
       sourceType: 'module',

@@ -1,5 +1,5 @@
 // `{{ }}` content → JavaScript that reads names from the render scope `s`. Acorn parses it as one expression
-// (statements, assignments, functions, `new` and `this` are rejected, docs/miniprogram.md §5.1), the tree is
+// (statements, assignments, functions, `new` and `this` are rejected, docs/miniprogram-runtime.md#references §5.1), the tree is
 // rewritten (names → `s.name`, member access → optional chaining so `a.b.c` of missing data is undefined, not a
 // crash), and astring prints it back.
 import { parseExpressionAt, type Expression, type Node } from 'acorn';

@@ -1,6 +1,6 @@
 // Attribute and text values of AXML → JavaScript expressions. A value that is exactly one `{{ }}` keeps the
 // expression's type (`checked="{{false}}"` is false); text mixed with `{{ }}` becomes a string; plain text is
-// the string itself (`checked="false"` is the truthy string "false", docs/miniprogram.md §5.1).
+// the string itself (`checked="false"` is the truthy string "false", docs/miniprogram-runtime.md#references §5.1).
 import { compileExpression, ExpressionError, splitInterpolation, type NameSink } from './axml-expression';
 
 export interface ValueProblem {

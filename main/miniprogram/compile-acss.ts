@@ -1,4 +1,4 @@
-// ACSS → CSS for the preview (docs/miniprogram.md §7), with postcss and postcss-selector-parser:
+// ACSS → CSS for the preview (docs/miniprogram-runtime.md#references §7), with postcss and postcss-selector-parser:
 // - `rpx` becomes `calc(N * var(--rpx))`; the view sets `--rpx` to 1/750 of the phone's width, so lengths stay
 //   right when the phone frame is narrower than the window;
 // - `@import './x.acss'` is inlined (relative to the importing file, or `/abs`), each file once;

@@ -1,4 +1,4 @@
-// SJS (`.sjs`, docs/miniprogram.md §5.5) → a classic script `__mpDefine('sjs', path, factory)`. Acorn parses the
+// SJS (`.sjs`, docs/miniprogram-runtime.md#references §5.5) → a classic script `__mpDefine('sjs', path, factory)`. Acorn parses the
 // module; `import`/`export` are rewritten in place into CommonJS (`require` of project paths, `exports.x = x`),
 // the rest of the text is kept as written, so line numbers of runtime errors match the source.
 import { parse, type Node } from 'acorn';

@@ -1,4 +1,4 @@
-// The JSON side of a project (docs/miniprogram.md §1): `mini.project.json` → where app.json lives; app.json →
+// The JSON side of a project (docs/miniprogram-runtime.md#references §1): `mini.project.json` → where app.json lives; app.json →
 // pages, window, tabBar, app-wide usingComponents; each page's and component's .json → window overrides and
 // usingComponents, resolved to component paths (`/components/card/index`; a folder means its `index`).
 import type { Json } from '../../shared/json';

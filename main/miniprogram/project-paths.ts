@@ -1,6 +1,6 @@
 // Project paths: '/'-separated, leading slash, relative to the mini-program root (`/pages/index/index.axml`).
 // References in AXML/ACSS/SJS/JSON are absolute (`/x`), relative (`./x`, `../x`) or npm (`pkg/x` →
-// `/node_modules/pkg/x`), docs/miniprogram.md §4.1, §5.4, §7.
+// `/node_modules/pkg/x`), docs/miniprogram-runtime.md#references §4.1, §5.4, §7.
 import { posix } from 'node:path';
 
 /** `ref` as written in `from` (a project path) → a project path; undefined when it climbs above the root. */

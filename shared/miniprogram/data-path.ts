@@ -1,4 +1,4 @@
-// setData path keys and the data changes both halves apply in the same order (docs/miniprogram.md §3.4, §3.5).
+// setData path keys and the data changes both halves apply in the same order (docs/miniprogram-runtime.md#references §3.4, §3.5).
 // Changes copy only the containers along the changed path, so the view can compare references to find what
 // changed; everything else keeps its identity.
 import type { Json } from '../json';

@@ -1,4 +1,4 @@
-// Route URLs of the navigation APIs (docs/miniprogram.md §8.2): `/pages/a/a?x=1` is absolute from the project
+// Route URLs of the navigation APIs (docs/miniprogram-runtime.md#references §8.2): `/pages/a/a?x=1` is absolute from the project
 // root, `../b/b` and `index2` are relative to the current page's route; the query is parsed into strings.
 
 export interface RouteTarget {

@@ -1,4 +1,4 @@
-// rpx (750rpx = the phone's width, docs/miniprogram.md §7) as CSS: `calc(N * var(--rpx))`, where the view sets
+// rpx (750rpx = the phone's width, docs/miniprogram-runtime.md#references §7) as CSS: `calc(N * var(--rpx))`, where the view sets
 // `--rpx` from the phone's width. Used by the ACSS compiler and for inline `style` at render time.
 
 const RPX = /(^|[^\w.#-])(-?(?:\d+\.?\d*|\.\d+))rpx\b/g;

@@ -144,7 +144,7 @@ export function bundleUrlOf(projectPath: string): string {
   return `${BUNDLE_PATHS.view}${projectPath}.js`;
 }
 
-/** Basic components (docs/miniprogram.md §6); any other tag is a custom component from `usingComponents`. */
+/** Basic components (docs/miniprogram-runtime.md#references §6); any other tag is a custom component from `usingComponents`. */
 export const BUILTIN_TAGS: ReadonlySet<string> = new Set([
   'view', 'text', 'button', 'input', 'textarea', 'image', 'icon', 'scroll-view', 'swiper', 'swiper-item', 'switch',
   'checkbox', 'checkbox-group', 'radio', 'radio-group', 'picker', 'form', 'label', 'navigator', 'progress',

@@ -1,6 +1,6 @@
 // The messages between the two halves of the mini-program runtime, as on a phone: the logic (App, Page,
 // Component code, run in a Worker with no DOM) and the view (the compiled AXML rendered in the sandboxed
-// page). The view never runs project logic; the logic never touches the DOM. See docs/miniprogram.md.
+// page). The view never runs project logic; the logic never touches the DOM. See docs/miniprogram-runtime.md#references.
 import type { Json } from '../json';
 
 /** One path segment of a data path: `'list[3].text'` is `['list', 3, 'text']`. */
@@ -49,7 +49,7 @@ export type LogicToView =
   /** Pages that left the stack for good: the view unmounts them. */
   | { t: 'unload'; pageIds: number[] };
 
-/** The event object handed to handlers (docs/miniprogram.md "Events"). */
+/** The event object handed to handlers (docs/miniprogram-runtime.md#references §5.6). */
 export interface MiniEvent {
   type: string;
   timeStamp: number;
@@ -80,7 +80,7 @@ export type ViewToLogic =
   | { t: 'page-event'; pageId: number; name: 'onReachBottom' | 'onPullDownRefresh' | 'onPageScroll' | 'onTitleClick'; arg?: Json }
   /** The user sent the app to the background or brought it back. */
   | { t: 'app-visibility'; visible: boolean }
-  /** A `<navigator>` was tapped: the logic performs the route as `my.<openType>` would (docs/miniprogram.md §8.1). */
+  /** A `<navigator>` was tapped: the logic performs the route as `my.<openType>` would (docs/miniprogram-runtime.md#references §8.1). */
   | { t: 'navigate'; openType: string; url: string; delta: number }
   /** A problem found by the view at run time (SJS error, render error, unknown tag), for the Problems list. */
   | { t: 'view-problem'; problem: RuntimeProblem };

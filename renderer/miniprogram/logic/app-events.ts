@@ -1,4 +1,4 @@
-// The `my` listeners of app-level events (docs/miniprogram.md §2.2, §9.1, §11): my.onAppShow / onAppHide /
+// The `my` listeners of app-level events (docs/miniprogram-runtime.md#references §2.2, §9.1, §11): my.onAppShow / onAppHide /
 // onError / onUnhandledRejection and their off* (a function removes that one, no argument removes all).
 // They run after the App() hook of the same event, in registration order; every listener fires (§12 #33).
 import { invoke, type LogicContext } from './logic-context';

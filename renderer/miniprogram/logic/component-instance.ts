@@ -1,4 +1,4 @@
-// One custom-component instance (docs/miniprogram.md §4.3–§4.5, component2): created when the view meets its
+// One custom-component instance (docs/miniprogram-runtime.md#references §4.3–§4.5, component2): created when the view meets its
 // tag (onInit → deriveDataFromProps → init), then didMount; every update (new props or its own setData) runs
 // deriveDataFromProps before the render and didUpdate(prevProps, prevData) after it; didUnmount at removal.
 // `this.props` holds the declared defaults, every attribute written on the tag, and each `onXxx` prop as a

@@ -1,4 +1,4 @@
-// Component() options merged with their mixins (docs/miniprogram.md §4.2, §4.5): lifecycle functions of the
+// Component() options merged with their mixins (docs/miniprogram-runtime.md#references §4.2, §4.5): lifecycle functions of the
 // same name all run, mixins first in order; for `data`, `props` and `methods` the component wins, then later
 // mixins over earlier ones. A mixin object used twice (directly or through nested mixins) counts once.
 

@@ -1,4 +1,4 @@
-// Custom components (docs/miniprogram.md §4.3–§4.5): props, events to the parent, mixins, lifecycle order.
+// Custom components (docs/miniprogram-runtime.md#references §4.3–§4.5): props, events to the parent, mixins, lifecycle order.
 /* eslint-disable @typescript-eslint/no-this-alias -- the tests keep the instance the runtime made, to act on it from outside */
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../shared/json';

@@ -1,4 +1,4 @@
-// The EventChannel between a page and the page it opened with my.navigateTo({ events }) (docs/miniprogram.md
+// The EventChannel between a page and the page it opened with my.navigateTo({ events }) (docs/miniprogram-runtime.md#references
 // §8.1): `res.eventChannel` on the opener's side, `this.getOpenerEventChannel()` on the opened page's; what one
 // side emits reaches the other side's listeners, the opener's `events` map being its first listeners.
 import { invoke, type LogicContext } from './logic-context';

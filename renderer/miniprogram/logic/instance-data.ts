@@ -1,4 +1,4 @@
-// The data of one page or component instance (docs/miniprogram.md §3.4, §3.5): `this.data` changes at once;
+// The data of one page or component instance (docs/miniprogram-runtime.md#references §3.4, §3.5): `this.data` changes at once;
 // the changes of one tick travel to the view as one `set-data`, and the callbacks given with them run once
 // the view acknowledges that render (`rendered`). Changes made before the instance's first `init` are
 // already in the data `init` carries.

@@ -1,4 +1,4 @@
-// Every row of the lifecycle table in docs/miniprogram.md §3.7, plus the route failures of §8.1.
+// Every row of the lifecycle table in docs/miniprogram-runtime.md#references §3.7, plus the route failures of §8.1.
 import { describe, expect, it } from 'vitest';
 import { createHarness, loggingProject, type Harness } from './test-support/logic-harness';
 

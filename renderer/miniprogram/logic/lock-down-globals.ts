@@ -1,4 +1,4 @@
-// Logic code runs as on a phone: no DOM and no network but `my` (docs/miniprogram.md §10.1, §10.2, pitfall 22).
+// Logic code runs as on a phone: no DOM and no network but `my` (docs/miniprogram-runtime.md#references §10.1, §10.2, pitfall 22).
 // The Worker has no DOM to begin with; this removes its ways out (network, storage, script loading, nested
 // workers, talking to the page) from the global object and from every prototype on its chain, so neither a
 // bare name nor `self.constructor.prototype.fetch` finds them. The runtime keeps what it needs (postMessage,

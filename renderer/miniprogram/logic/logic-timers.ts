@@ -1,4 +1,4 @@
-// Timers of logic code (docs/miniprogram.md §9.10): functions only (string code is not run, with a warning),
+// Timers of logic code (docs/miniprogram-runtime.md#references §9.10): functions only (string code is not run, with a warning),
 // extra arguments passed through, numeric ids; a callback's throw is reported like any uncaught error.
 
 type TimerFunction = (callback: unknown, delay?: number, ...args: unknown[]) => number;

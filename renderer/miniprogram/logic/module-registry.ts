@@ -1,4 +1,4 @@
-// CommonJS modules of the project (docs/miniprogram.md §10.3): each file is a function the host serves
+// CommonJS modules of the project (docs/miniprogram-runtime.md#references §10.3): each file is a function the host serves
 // (main/miniprogram/compile-js.ts), run once on its first `require` with its own `module`/`exports` and the
 // logic globals as parameters. Paths resolve like the IDE: `./` and `../` from the requiring file, `/` from
 // the project root, a bare name from `node_modules`; `x` tries `x`, `x.js`, `x/index.js`. A cycle sees

@@ -1,4 +1,4 @@
-// require resolution and cycles (docs/miniprogram.md §10.3); App rules (§2.1); uncaught errors → App.onError + problem.
+// require resolution and cycles (docs/miniprogram-runtime.md#references §10.3); App rules (§2.1); uncaught errors → App.onError + problem.
 import { describe, expect, it } from 'vitest';
 import type { RuntimeProblem } from '../../../shared/miniprogram/view-logic-protocol';
 import { problemFromError } from './error-report';

@@ -1,4 +1,4 @@
-// my.setNavigationBar and the loading spinner (docs/miniprogram.md §8.3) as `window` messages of the top page.
+// my.setNavigationBar and the loading spinner (docs/miniprogram-runtime.md#references §8.3) as `window` messages of the top page.
 import { describe, expect, it } from 'vitest';
 import { createHarness, loggingProject } from './test-support/logic-harness';
 

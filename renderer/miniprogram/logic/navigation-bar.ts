@@ -1,4 +1,4 @@
-// my.setNavigationBar / showNavigationBarLoading / hideNavigationBarLoading (docs/miniprogram.md §8.3): changes
+// my.setNavigationBar / showNavigationBarLoading / hideNavigationBarLoading (docs/miniprogram-runtime.md#references §8.3): changes
 // to the top page's title bar, sent as `window` messages (the page's window settings from app.json and its .json,
 // `LogicConfig.windows`, with this page's changes on top). A page's changes stay with it: when it is on top again
 // its state is sent again. Before the page's onReady the change applies with a warning (§12 #20).

@@ -1,4 +1,4 @@
-// setData / $spliceData / $batchedUpdates of pages (docs/miniprogram.md §3.4, §3.5), events and query parsing.
+// setData / $spliceData / $batchedUpdates of pages (docs/miniprogram-runtime.md#references §3.4, §3.5), events and query parsing.
 /* eslint-disable @typescript-eslint/no-this-alias -- the tests keep the instance the runtime made, to act on it from outside */
 import { describe, expect, it } from 'vitest';
 import { createHarness, type TestModule } from './test-support/logic-harness';

@@ -1,4 +1,4 @@
-// One page instance (docs/miniprogram.md §3.1–§3.3): its options become members, `data` is a shallow copy
+// One page instance (docs/miniprogram-runtime.md#references §3.1–§3.3): its options become members, `data` is a shallow copy
 // of an object `data` (so nested objects are shared between instances, as on a phone) or the result of a
 // `data()` function; the state machine runs each of onLoad/onReady/onUnload once and ignores setData after
 // unload.

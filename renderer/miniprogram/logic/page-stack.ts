@@ -1,4 +1,4 @@
-// The page stack and the route APIs (docs/miniprogram.md §3.6, §3.7, §8.1): every transition calls the
+// The page stack and the route APIs (docs/miniprogram-runtime.md#references §3.6, §3.7, §8.1): every transition calls the
 // hooks in the order of the §3.7 table, then tells the view the new stack and which pages left for good.
 // Tab pages opened as tabs stay loaded (hidden) when a tab switch takes them off the stack; only reLaunch
 // or a redirect away from them unloads them.

@@ -1,4 +1,4 @@
-// my.navigateTo / redirectTo / navigateBack / switchTab / reLaunch (docs/miniprogram.md §8.1, §9.1): the
+// my.navigateTo / redirectTo / navigateBack / switchTab / reLaunch (docs/miniprogram-runtime.md#references §8.1, §9.1): the
 // route changes after the calling code has returned, with the calling conventions of asyncApi.
 import { joinPath } from '../../../shared/miniprogram/route-url';
 import { invoke, type LogicContext } from './logic-context';

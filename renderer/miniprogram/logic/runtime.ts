@@ -1,4 +1,4 @@
-// The logic half of the mini-program runtime (docs/miniprogram.md §2–§4, §8, §10): runs app.js, pages and
+// The logic half of the mini-program runtime (docs/miniprogram-runtime.md#references §2–§4, §8, §10): runs app.js, pages and
 // components from a ModuleSource, answers the view's ViewToLogic messages and sends LogicToView ones. It
 // takes its channel as parameters, so it runs the same in a Worker (worker-entry.ts) and in Node tests.
 import type { LogicToView, RuntimeProblem, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';

@@ -1,4 +1,4 @@
-// A custom-component instance in the view (docs/miniprogram.md §4): announces itself to the logic
+// A custom-component instance in the view (docs/miniprogram-runtime.md#references §4): announces itself to the logic
 // (`component-create` with its props and `onXxx` handler names), renders its AXML once `init` brought its data,
 // forwards prop changes, and reports mounted / updated / unmount so the logic runs the lifecycle.
 import { Component, type ComponentChild } from 'preact';

@@ -1,4 +1,4 @@
-// The event object handlers receive (docs/miniprogram.md §5.6): `currentTarget` is the element that bound the
+// The event object handlers receive (docs/miniprogram-runtime.md#references §5.6): `currentTarget` is the element that bound the
 // handler; Alipay's `target.dataset` is that element's dataset too, while `target.id`/`tagName` name the
 // element actually touched.
 import type { Json } from '../../../shared/json';

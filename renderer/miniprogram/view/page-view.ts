@@ -1,7 +1,7 @@
 // One page of the stack: its root element (`.a-page`, what the ACSS `page` selector styles) is the page's
 // scroll container. Renders once `init` brought the page data; the first render sends `page-ready` (onReady, once
 // per page id even if the page is mounted again),
-// scrolling sends onPageScroll and, once per arrival at the bottom, onReachBottom (docs/miniprogram.md §3.1).
+// scrolling sends onPageScroll and, once per arrival at the bottom, onReachBottom (docs/miniprogram-runtime.md#references §3.1).
 import { Component, h, type ComponentChild } from 'preact';
 import type { StackPage } from '../../../shared/miniprogram/view-logic-protocol';
 import { renderInstance } from './instance-render';

@@ -1,5 +1,5 @@
 // The `rt` every compiled render module receives (shared/miniprogram/view-bundle.ts RenderRuntime): the value
-// rules of AXML expressions and `a:for` lists (docs/miniprogram.md §5.1, §5.3).
+// rules of AXML expressions and `a:for` lists (docs/miniprogram-runtime.md#references §5.1, §5.3).
 import { h } from 'preact';
 import type { RenderChild, RenderRuntime, RenderScope } from '../../../shared/miniprogram/view-bundle';
 import { ListBlock } from './list-block';

@@ -1,5 +1,5 @@
 // The `o` a compiled render function receives: one per page or component instance, because handler names,
-// `usingComponents` and slots belong to whoever's AXML is rendering (docs/miniprogram.md §4.4, §4.6, §5.4).
+// `usingComponents` and slots belong to whoever's AXML is rendering (docs/miniprogram-runtime.md#references §4.4, §4.6, §5.4).
 import { h } from 'preact';
 import type { Json } from '../../../shared/json';
 import { BUNDLE_PATHS, type RenderChild, type RenderOwner, type RenderScope, type SlotRenderer } from '../../../shared/miniprogram/view-bundle';

@@ -1,4 +1,4 @@
-// What every basic component shares (docs/miniprogram.md §6): `id`, `class` (plus its `a-<tag>` class, which
+// What every basic component shares (docs/miniprogram-runtime.md#references §6): `id`, `class` (plus its `a-<tag>` class, which
 // ACSS tag selectors are rewritten to), `style` with rpx, `hidden`, and the bubbling touch events mapped to DOM
 // events. Component-specific events (`onInput`, `onChange`, …) do not bubble and are emitted by each component.
 import { h, type ComponentChild, type VNode } from 'preact';

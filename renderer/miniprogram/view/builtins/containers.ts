@@ -1,4 +1,4 @@
-// scroll-view and swiper (docs/miniprogram.md §6.1), with their documented `detail`s.
+// scroll-view and swiper (docs/miniprogram-runtime.md#references §6.1), with their documented `detail`s.
 import { toChildArray, type VNode } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { dom, flag, num, rootProps, text, type BuiltinProps } from './builtin-props';

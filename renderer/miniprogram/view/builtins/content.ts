@@ -1,5 +1,5 @@
 // Basic components that show content: view (and the containers without behaviour of their own), text, icon,
-// image, progress, navigator, label (docs/miniprogram.md §6.1, §6.2).
+// image, progress, navigator, label (docs/miniprogram-runtime.md#references §6.1, §6.2).
 import { h, toChildArray, type ComponentChild, type VNode } from 'preact';
 import { dom, flag, num, rootProps, text, type BuiltinProps } from './builtin-props';
 import { useHoverClass, withHandlers } from './hover-class';

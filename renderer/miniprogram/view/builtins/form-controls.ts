@@ -1,4 +1,4 @@
-// Form controls on native elements (docs/miniprogram.md §6.3), so focus, typing and labels behave as in a
+// Form controls on native elements (docs/miniprogram-runtime.md#references §6.3), so focus, typing and labels behave as in a
 // browser. `value`/`checked` follow Alipay's uncontrolled rule: re-applied to the element only when the bound
 // value changes (typing is not undone by unrelated renders); with `controlled` they follow every render.
 // `mp-name`/`mp-kind` mark what a <form> collects on submit (form.ts).

@@ -1,4 +1,4 @@
-// form, button and picker (docs/miniprogram.md §6.3). A <form> collects, on submit, the value of every named
+// form, button and picker (docs/miniprogram-runtime.md#references §6.3). A <form> collects, on submit, the value of every named
 // control inside it (`mp-name`, `mp-kind` set by form-controls.ts) into `detail.value`.
 import type { VNode } from 'preact';
 import type { Json } from '../../../../shared/json';

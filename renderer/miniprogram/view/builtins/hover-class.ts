@@ -1,4 +1,4 @@
-// `hover-class` of view, button and navigator (docs/miniprogram.md §6.1, §6.3): the class is added
+// `hover-class` of view, button and navigator (docs/miniprogram-runtime.md#references §6.1, §6.3): the class is added
 // `hover-start-time` ms after the press starts and removed `hover-stay-time` ms after it ends.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { flag, num, text, type BuiltinProps } from './builtin-props';

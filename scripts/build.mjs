@@ -33,40 +33,12 @@ const steps = [
     source: 'renderer/miniapp-demo/index.html',
     run: () => viteBuild({ configFile: src('vite.config.ts'), mode: 'miniapp-demo', logLevel: 'warn', build: { outDir: out('miniappDemo') } }),
   },
-  {
-    name: 'web mini-app shim',
-    source: 'preload/web-miniapp.ts',
-    // The mini-app's CSP forbids eval: zod must not probe `new Function` while its modules load (the probe
-    // is caught, but the page would log a CSP violation), so its global config says jitless before it runs.
-    run: () =>
-      bundle('preload/web-miniapp.ts', out('webMiniappShim'), {
-        platform: 'browser',
-        format: 'iife',
-        banner: { js: 'globalThis.__zod_globalConfig = { jitless: true };' },
-      }),
-  },
-  {
-    name: 'mini-program logic worker',
-    source: 'renderer/miniprogram/logic/worker-entry.ts',
-    // Same CSP as the shim (no eval), so zod runs jitless here too.
-    run: () =>
-      bundle('renderer/miniprogram/logic/worker-entry.ts', out('logicWorker'), {
-        platform: 'browser',
-        format: 'iife',
-        banner: { js: 'globalThis.__zod_globalConfig = { jitless: true };' },
-      }),
-  },
-  {
-    name: 'mini-program view page',
-    source: 'renderer/miniprogram/view-page/view-page.ts',
-    // The sandboxed view page of a mini-program project; the same CSP (no eval), so zod runs jitless.
-    run: () =>
-      bundle('renderer/miniprogram/view-page/view-page.ts', out('viewPage'), {
-        platform: 'browser',
-        format: 'iife',
-        banner: { js: 'globalThis.__zod_globalConfig = { jitless: true };' },
-      }),
-  },
+  // Scripts that run under the mini-app's CSP, which forbids eval: zod must not probe `new Function` while its
+  // modules load (the probe is caught, but the page would log a CSP violation), so its global config says
+  // jitless before it runs.
+  miniappScript('web mini-app shim', 'preload/web-miniapp.ts', 'webMiniappShim'),
+  miniappScript('mini-program logic worker', 'renderer/miniprogram/logic/worker-entry.ts', 'logicWorker'),
+  miniappScript('mini-program view page', 'renderer/miniprogram/view-page/view-page.ts', 'viewPage'),
   {
     name: 'command line',
     source: 'main/cli/index.ts',
@@ -88,6 +60,15 @@ const steps = [
     run: () => bundle('preload/miniapp.ts', out('miniappPreload'), { platform: 'browser', format: 'cjs', external: ['electron'] }),
   },
 ];
+
+/** A build step for a browser script of the mini-app origin (an IIFE, zod jitless). */
+function miniappScript(name, source, outKey) {
+  return {
+    name,
+    source,
+    run: () => bundle(source, out(outKey), { platform: 'browser', format: 'iife', banner: { js: 'globalThis.__zod_globalConfig = { jitless: true };' } }),
+  };
+}
 
 function bundle(entry, outfile, options) {
   return esbuild({

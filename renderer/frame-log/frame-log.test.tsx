@@ -28,6 +28,16 @@ const apply = (entries: ReturnType<typeof makeEntries>) =>
   });
 
 describe('FrameLog', () => {
+  it('shows the mini-program page of a call before its preview and in the client tooltip', () => {
+    liveRing.append([makeEntry(0, { kind: 'call', name: 'connectSocket', clientId: 'app-2', connectionId: '', page: 'pages/chat/chat' }), makeEntry(1, { kind: 'call', name: 'closeSocket', connectionId: '' })]);
+    usePanelStore.getState().applied(null);
+    render(<FrameLog />);
+    const rows = Array.from(document.querySelectorAll('.log-row'));
+    expect(rows[0]?.querySelector('.c-page')?.textContent).toBe('pages/chat/chat');
+    expect(rows[0]?.querySelector('.c-conn')?.getAttribute('title')).toBe('app-2 · pages/chat/chat');
+    expect(rows[1]?.querySelector('.c-page')).toBeNull();
+  });
+
   it('renders rows with time, delta, direction, type, size and a text preview', () => {
     liveRing.append([makeEntry(0, { direction: 'out', payload: '<img src=x onerror=alert(1)>', size: 28 }), makeEntry(1, { payload: 'pong', size: 4 })]);
     usePanelStore.getState().applied(null);

@@ -2,7 +2,18 @@
 // browser host; docs/architecture.md#playwright-fixtures says why not one per worker), its mini-app
 // frame, its panel page and its live capture; one Chromium per worker.
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { test as base, type Browser, type Frame, type Page, type TestInfo } from '@playwright/test';
+import {
+  test as base,
+  type Browser,
+  type Frame,
+  type Page,
+  type PlaywrightTestArgs,
+  type PlaywrightTestOptions,
+  type PlaywrightWorkerArgs,
+  type PlaywrightWorkerOptions,
+  type TestInfo,
+  type TestType,
+} from '@playwright/test';
 import type { SettingsPatch } from '../../shared/settings';
 import { exportHar } from '../core/capture-export';
 import { findElectronBinary } from '../cli/launch-electron';
@@ -61,7 +72,10 @@ function resolveMiniapp(source: string | undefined, testInfo: TestInfo): string 
   return resolve(base, source);
 }
 
-export const previewFixtures = base.extend<MiniappTestFixtures, MiniappWorkerFixtures>({
+/** Playwright's own fixtures plus ours (spelled out so the published types name `@playwright/test`). */
+export type PreviewTestType = TestType<PlaywrightTestArgs & PlaywrightTestOptions & MiniappTestFixtures, PlaywrightWorkerArgs & PlaywrightWorkerOptions & MiniappWorkerFixtures>;
+
+export const previewFixtures: PreviewTestType = base.extend<MiniappTestFixtures, MiniappWorkerFixtures>({
   miniappSource: [undefined, { option: true }],
   host: ['browser', { option: true }],
   settings: [{}, { option: true }],

@@ -2,6 +2,7 @@
 // (README "Testing your mini-app with Playwright"). `test.use({ miniapp: './folder' })` sets the mini-app
 // while the `miniapp` fixture is its frame: `use` (and `extend`, so extended tests keep it) read a string
 // `miniapp` as the `miniappSource` option.
+import { expect } from '@playwright/test';
 import { previewFixtures, type MiniappTestOptions } from './fixtures';
 
 type PreviewTest = typeof previewFixtures;
@@ -28,7 +29,7 @@ function wrap<T extends PreviewTest>(test: T): MiniappTest<T> {
 }
 
 export const test = wrap(previewFixtures);
-export { expect } from '@playwright/test';
+export { expect };
 export type { MiniappTestFixtures, MiniappTestOptions, MiniappWorkerFixtures, PreviewHost } from './fixtures';
 export type { EntryMatch } from './entry-match';
 export type { Lab, LabQuery } from './lab';

@@ -1,3 +1,4 @@
+/* global my */
 // A small chat on `my`: connects to the server the page is given (`?server=`), or, inside Mini Socket
 // DevTools, to its lab's echo endpoint; shows every socket event; understands a `{"type":"push"}` frame.
 const logList = document.getElementById('log');

@@ -69,3 +69,31 @@ test('the default mini-app is the bundled demo, with the panel beside it', async
   await expect(miniapp.locator('body')).not.toBeEmpty();
   await expect(panel.getByRole('status', { name: 'engine link' })).toHaveText('Live');
 });
+
+test.describe("the panel's inject control", () => {
+  test.use({ miniapp: CHAT_MINIAPP });
+
+  test("injects into the mini-app's connection from the panel, both ways", async ({ miniapp, panel, sockets }) => {
+    await miniapp.locator('#connect').click();
+    const open = await sockets.waitFor({ kind: 'lifecycle', name: 'open' });
+    const injector = panel.getByLabel('Inject a frame');
+    await expect(injector.getByRole('combobox')).toHaveValue(open.connectionId);
+    await injector.getByRole('button', { name: 'JSON' }).click();
+    await injector.getByRole('textbox', { name: 'Injected message' }).fill('{"type":"push"}');
+    await injector.getByRole('button', { name: 'Inject' }).click();
+    await expect(miniapp.locator('body')).toContainText('push from the server');
+    await injector.getByRole('button', { name: 'to the server' }).click();
+    await injector.getByRole('button', { name: 'Text' }).click();
+    await injector.getByRole('textbox', { name: 'Injected message' }).fill('from the panel');
+    await injector.getByRole('button', { name: 'Inject' }).click();
+    await expect(miniapp.locator('body')).toContainText('message: from the panel');
+    const injected = await sockets.entries({ kind: 'frame', connectionId: open.connectionId });
+    expect(injected.map((entry) => [entry.direction, entry.payload, entry.detail?.injected ?? false])).toEqual([
+      ['in', '{"type":"push"}', true],
+      ['out', 'from the panel', true],
+      ['in', 'from the panel', false],
+    ]);
+    await injector.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: fileURLToPath(new URL('screenshots/panel-inject.png', import.meta.url)) });
+  });
+});

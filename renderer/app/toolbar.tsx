@@ -5,6 +5,7 @@ import { captureFileName, downloadText } from '../export/download-file';
 import { EXPORT_MIME, exportLive, exportShown, type ExportFormat } from '../export/export-capture';
 import { parseCaptureFile } from '../export/import-capture';
 import { usePanelStore } from '../store/panel-store';
+import { ResetLayoutButton } from './reset-layout-button';
 
 const LINK_TEXT = { connecting: 'Connecting…', open: 'Live', closed: 'Disconnected' } as const;
 
@@ -87,6 +88,8 @@ export function Toolbar() {
           if (file) void importFile(file);
         }}
       />
+      <span className="toolbar-sep" />
+      <ResetLayoutButton />
       <span className="toolbar-fill" />
       <span className="capture-counts" aria-label="capture counts">
         {entryRing.size().toLocaleString('en-US')} entries

@@ -12,7 +12,10 @@ import { entryRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
 import { FILTER_SLICE_MS, updateFilteredIndex, type FilteredIndex } from './filter';
 import { LogMarkers } from './log-markers';
-import { LogRow, LogHeader } from './log-row';
+import { LogRow } from './log-row';
+import { LogHeader } from './log-header';
+import { columnStyle } from './log-columns';
+import { usePreferencesStore } from '../store/preferences-store';
 import { FOLLOW_OVERSCAN, nextRow, OVERSCAN, ROW_HEIGHT, rowsInRange, tailRows, virtualCountFor } from './frame-log-rows';
 import './frame-log.css';
 
@@ -23,6 +26,8 @@ export function FrameLog() {
   const pausedAt = usePanelStore((state) => state.pausedAt);
   const selectedSeq = usePanelStore((state) => state.selectedSeq);
   const select = usePanelStore((state) => state.select);
+  const columns = usePreferencesStore((state) => state.preferences.columns);
+  const shownColumns = useMemo(() => columnStyle(columns), [columns]);
   const indexRef = useRef<FilteredIndex | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const followRef = useRef(true);
@@ -109,7 +114,7 @@ export function FrameLog() {
   let previousWallTime = previousOfFirst?.wallTime ?? null;
 
   return (
-    <section className="frame-log" aria-label="frame log">
+    <section className={`frame-log ${shownColumns.className}`} style={shownColumns.style} aria-label="frame log">
       <LogMarkers index={index} />
       <LogHeader />
       <div

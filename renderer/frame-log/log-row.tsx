@@ -54,21 +54,3 @@ export const LogRow = memo(function LogRow({ entry, top, delta, selected, onSele
     </div>
   );
 });
-
-/** Column titles, aligned with the rows. */
-export function LogHeader() {
-  return (
-    <div className="log-header" role="row">
-      <span className="c-seq">#</span>
-      <span className="c-time">Time</span>
-      <span className="c-delta">Δ ms</span>
-      <span className="c-conn">Conn</span>
-      <span className="c-dir" aria-label="direction">
-        ⇅
-      </span>
-      <span className="c-type">Type</span>
-      <span className="c-size">Size</span>
-      <span className="c-preview">Preview</span>
-    </div>
-  );
-}

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { PanelPreferences } from '../shared/panel-preferences';
 import { openBrowserHostDriver } from './harness/browser-host-driver';
 import { startBrowserHostProcess } from './harness/browser-host-process';
 import { expect, test } from './harness/fixtures';
@@ -61,8 +62,8 @@ test('a restart keeps the layout and the columns (preferences file, per user)', 
     await driver.panel.getByRole('button', { name: 'Fold the mini-app' }).click();
     await driver.panel.getByRole('button', { name: /Columns/ }).click();
     await driver.panel.getByRole('group', { name: 'columns' }).getByLabel('Size').check();
-    await expect.poll(() => readFileSafe(prefsFile)).toContain('"size"');
-    await expect.poll(() => readFileSafe(prefsFile)).toMatch(/"miniapp": [0-9.]+/);
+    await expect.poll(() => storedPreferences(prefsFile).columns?.hidden).toEqual(['seq', 'delta']);
+    await expect.poll(() => storedPreferences(prefsFile).layouts?.columns?.miniapp ?? 100).toBeLessThan(3);
     await driver.close();
     await first.stop();
 
@@ -71,11 +72,11 @@ test('a restart keeps the layout and the columns (preferences file, per user)', 
     const again = await openBrowserHostDriver(second, hostBrowser);
     await again.panel.setViewportSize({ width: 1280, height: 800 });
     await expect(again.panel.getByRole('button', { name: 'Show the mini-app' })).toBeVisible({ timeout: 30_000 });
-    await expect(textRow(again.panel).locator('.c-size')).toBeVisible({ timeout: 30_000 });
+    await expect(again.panel.locator('.log-header .c-size')).toBeVisible({ timeout: 30_000 });
     await again.screenshot('panel-layout-after-restart');
     await again.panel.getByRole('button', { name: 'Reset layout' }).click();
     await expect(again.panel.getByRole('button', { name: 'Fold the mini-app' })).toBeVisible();
-    await expect(textRow(again.panel).locator('.c-size')).toBeHidden();
+    await expect(again.panel.locator('.log-header .c-size')).toBeHidden();
     await again.close();
     await second.stop();
   } finally {
@@ -83,10 +84,10 @@ test('a restart keeps the layout and the columns (preferences file, per user)', 
   }
 });
 
-function readFileSafe(path: string): string {
+function storedPreferences(path: string): PanelPreferences {
   try {
-    return readFileSync(path, 'utf8');
+    return JSON.parse(readFileSync(path, 'utf8')) as PanelPreferences;
   } catch {
-    return '';
+    return {};
   }
 }

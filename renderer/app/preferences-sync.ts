@@ -5,6 +5,7 @@ import type { PanelPreferences } from '../../shared/panel-preferences';
 import type { PanelTransport } from '../../shared/panel-wire';
 import { ENTRY_TYPES, type EntryType } from '../capture/entry-type';
 import type { LogFilters } from '../store/log-filters';
+import { useMessagesView } from '../store/messages-view';
 import { usePanelStore } from '../store/panel-store';
 import { usePreferencesStore } from '../store/preferences-store';
 
@@ -17,7 +18,8 @@ export function syncPreferences(transport: PanelTransport): () => void {
   const stopChanges = usePanelStore.subscribe((state, previous) => {
     const preferences = usePreferencesStore.getState();
     if (!preferences.loaded) return;
-    if (state.filters !== previous.filters) {
+    // The Messages view is a passing preset: the filters it replaced are the ones to remember.
+    if (state.filters !== previous.filters && useMessagesView.getState().connectionId === null) {
       const filters = rememberedFilters(state.filters);
       if (!sameJson(filters, preferences.preferences.filters)) preferences.update({ filters });
     }

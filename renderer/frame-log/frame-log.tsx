@@ -12,6 +12,7 @@ import { entryRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
 import { FILTER_SLICE_MS, updateFilteredIndex, type FilteredIndex } from './filter';
 import { LogMarkers } from './log-markers';
+import { MessagesBanner } from './messages-banner';
 import { LogRow } from './log-row';
 import { LogHeader } from './log-header';
 import { columnStyle } from './log-columns';
@@ -115,6 +116,7 @@ export function FrameLog() {
 
   return (
     <section className={`frame-log ${shownColumns.className}`} style={shownColumns.style} aria-label="frame log">
+      <MessagesBanner />
       <LogMarkers index={index} />
       <LogHeader />
       <div

@@ -1,7 +1,7 @@
 // The panel's resizable areas (docs/behaviour.md#panel-layout): mini-app | log | inspector side by side,
 // the log over the timeline and warnings, the phone over the side panels. The mini-app and the inspector
 // fold to rails; every split is remembered. Other features add side panels through `sidePanels`.
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Panel, Separator, type PanelImperativeHandle } from 'react-resizable-panels';
 import type { MiniappBounds } from '../../shared/electron-ipc';
@@ -13,6 +13,7 @@ import { Timeline } from '../timeline';
 import { CollapsiblePane } from './collapsible-pane';
 import { MiniappPreview } from './miniapp-preview';
 import { PersistedGroup, type PaneDefaults } from './persisted-group';
+import { RowContextMenu, type RowMenuTarget } from './row-context-menu';
 import { SidePanels } from './side-panels';
 
 /** Default sizes: at 1280 px the log keeps ≥ 320 px for its Preview column (docs/behaviour.md#panel-layout). */
@@ -33,6 +34,9 @@ export function Workspace({ miniappUrl, setMiniappBounds }: WorkspaceProps) {
   const rows = useDefaults([['bottom', bottom, PANE_DEFAULTS.bottom]]);
   const left = useDefaults([['side', side, PANE_DEFAULTS.side]]);
   const footer = useDefaults([['problems', problems, PANE_DEFAULTS.problems]]);
+  const [rowMenu, setRowMenu] = useState<RowMenuTarget | null>(null);
+  const openRowMenu = useCallback((seq: number, x: number, y: number) => setRowMenu({ seq, x, y }), []);
+  const closeRowMenu = useCallback(() => setRowMenu(null), []);
 
   return (
     <PersistedGroup id="columns" orientation="horizontal" className="workspace" defaults={columns}>
@@ -52,7 +56,8 @@ export function Workspace({ miniappUrl, setMiniappBounds }: WorkspaceProps) {
         <PersistedGroup id="rows" orientation="vertical" defaults={rows}>
           <Panel id="log" minSize="120px" className="centre-column">
             <FilterBar />
-            <FrameLog />
+            <FrameLog onRowMenu={openRowMenu} />
+            {rowMenu && <RowContextMenu target={rowMenu} onClose={closeRowMenu} />}
           </Panel>
           <Separator className="pane-separator" />
           <Panel id="bottom" panelRef={bottom} defaultSize={PANE_DEFAULTS.bottom} minSize="80px" groupResizeBehavior="preserve-pixel-size" collapsible collapsedSize="0px">

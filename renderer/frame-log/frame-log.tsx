@@ -20,8 +20,13 @@ import { usePreferencesStore } from '../store/preferences-store';
 import { FOLLOW_OVERSCAN, nextRow, OVERSCAN, ROW_HEIGHT, rowsInRange, tailRows, virtualCountFor } from './frame-log-rows';
 import './frame-log.css';
 
+interface FrameLogProps {
+  /** Opens the row menu (the app owns it: its actions reach beyond the log). */
+  onRowMenu?(seq: number, x: number, y: number): void;
+}
+
 /** The centre panel: header, markers, rows. */
-export function FrameLog() {
+export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
   const version = usePanelStore((state) => state.version);
   const filters = usePanelStore((state) => state.filters);
   const pausedAt = usePanelStore((state) => state.pausedAt);
@@ -89,6 +94,12 @@ export function FrameLog() {
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     const element = scrollRef.current;
     const pageRows = element ? Math.floor(element.clientHeight / ROW_HEIGHT) : 10;
+    if ((event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) && selectedSeq !== null && onRowMenu) {
+      event.preventDefault();
+      const rowElement = element?.querySelector(`[data-seq="${selectedSeq}"]`)?.getBoundingClientRect();
+      onRowMenu(selectedSeq, rowElement ? rowElement.left + 80 : 0, rowElement ? rowElement.bottom : 0);
+      return;
+    }
     const row = nextRow(event.key, selectedRow, index.rowCount, pageRows);
     if (row === null) {
       if (event.key === 'Escape') select(null);
@@ -136,7 +147,7 @@ export function FrameLog() {
             if (!entry) return null;
             const delta = previousWallTime === null ? null : entry.wallTime - previousWallTime;
             previousWallTime = entry.wallTime;
-            return <LogRow key={entry.seq} entry={entry} top={item.start} delta={delta} selected={entry.seq === selectedSeq} onSelect={select} />;
+            return <LogRow key={entry.seq} entry={entry} top={item.start} delta={delta} selected={entry.seq === selectedSeq} onSelect={select} onMenu={onRowMenu} />;
           })}
         </div>
         <EmptyLog rowCount={index.rowCount} hidden={index.hidden} />

@@ -11,10 +11,12 @@ interface LogRowProps {
   delta: number | null;
   selected: boolean;
   onSelect(seq: number): void;
+  /** Right click (or the context-menu key): the row menu at that point. */
+  onMenu?(seq: number, x: number, y: number): void;
 }
 
 /** A row; re-renders only when its entry, place, delta or selection changes. */
-export const LogRow = memo(function LogRow({ entry, top, delta, selected, onSelect }: LogRowProps) {
+export const LogRow = memo(function LogRow({ entry, top, delta, selected, onSelect, onMenu }: LogRowProps) {
   const type = entryTypeOf(entry);
   const failed = entry.kind === 'error' || entry.errorCode !== undefined;
   const classes = ['log-row', `dir-${entry.direction}`, `type-${type}`, failed ? 'failed' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
@@ -26,6 +28,11 @@ export const LogRow = memo(function LogRow({ entry, top, delta, selected, onSele
       data-seq={entry.seq}
       style={{ transform: `translateY(${top}px)` }}
       onMouseDown={() => onSelect(entry.seq)}
+      onContextMenu={(event) => {
+        if (!onMenu) return;
+        event.preventDefault();
+        onMenu(entry.seq, event.clientX, event.clientY);
+      }}
     >
       <span className="c-seq" role="gridcell">
         {entry.seq}

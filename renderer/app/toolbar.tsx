@@ -9,8 +9,8 @@ import { ResetLayoutButton } from './reset-layout-button';
 
 const LINK_TEXT = { connecting: 'Connecting…', open: 'Live', closed: 'Disconnected' } as const;
 
-/** The toolbar bound to the store. */
-export function Toolbar() {
+/** The toolbar bound to the store; `onHelp` opens the keyboard shortcuts. */
+export function Toolbar({ onHelp }: { onHelp?: () => void }) {
   const link = usePanelStore((state) => state.link);
   const paused = usePanelStore((state) => state.paused);
   const setPaused = usePanelStore((state) => state.setPaused);
@@ -90,6 +90,11 @@ export function Toolbar() {
       />
       <span className="toolbar-sep" />
       <ResetLayoutButton />
+      {onHelp && (
+        <button type="button" onClick={onHelp} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+          ?
+        </button>
+      )}
       <span className="toolbar-fill" />
       <span className="capture-counts" aria-label="capture counts">
         {entryRing.size().toLocaleString('en-US')} entries

@@ -13,6 +13,8 @@ import { usePanelStore } from '../store/panel-store';
 import { FILTER_SLICE_MS, updateFilteredIndex, type FilteredIndex } from './filter';
 import { LogMarkers } from './log-markers';
 import { MessagesBanner } from './messages-banner';
+import { FindBar } from './find-bar';
+import { useFindStore } from './find-store';
 import { LogRow } from './log-row';
 import { LogHeader } from './log-header';
 import { columnStyle } from './log-columns';
@@ -79,6 +81,15 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
     return row < 0 ? null : row;
   }, [selectedSeq, index]);
 
+  // Find moved to a match: bring its row into view (when the log's filters show it).
+  const reveal = useFindStore((state) => state.reveal);
+  useEffect(() => {
+    if (reveal === 0 || selectedRow === null) return;
+    followRef.current = false;
+    setFollowing(false);
+    virtualizer.scrollToIndex(selectedRow, { align: 'center' });
+  }, [reveal]); // eslint-disable-line react-hooks/exhaustive-deps
+
   function setFollow(follow: boolean): void {
     followRef.current = follow;
     setFollowing(follow);
@@ -127,6 +138,7 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
 
   return (
     <section className={`frame-log ${shownColumns.className}`} style={shownColumns.style} aria-label="frame log">
+      <FindBar />
       <MessagesBanner />
       <LogMarkers index={index} />
       <LogHeader />

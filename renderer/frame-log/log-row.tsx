@@ -19,6 +19,7 @@ interface LogRowProps {
 export const LogRow = memo(function LogRow({ entry, top, delta, selected, onSelect, onMenu }: LogRowProps) {
   const type = entryTypeOf(entry);
   const failed = entry.kind === 'error' || entry.errorCode !== undefined;
+  const preview = previewOf(entry);
   const classes = ['log-row', `dir-${entry.direction}`, `type-${type}`, failed ? 'failed' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
   return (
     <div
@@ -55,8 +56,8 @@ export const LogRow = memo(function LogRow({ entry, top, delta, selected, onSele
       <span className="c-size" role="gridcell">
         {entry.kind === 'frame' ? formatSize(entry.size) : ''}
       </span>
-      <span className="c-preview" role="gridcell">
-        {previewOf(entry)}
+      <span className="c-preview" role="gridcell" title={preview}>
+        {preview}
       </span>
     </div>
   );

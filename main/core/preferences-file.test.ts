@@ -8,6 +8,15 @@ import { createEngine } from './engine';
 import { createPanelSession } from './panel-session';
 import { openPreferencesFile, preferencesPathIn } from './preferences-file';
 
+/** Polls (bounded) until the condition holds. */
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 const dirs: string[] = [];
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'msd-prefs-test-'));
@@ -62,11 +71,12 @@ describe('preferences over the panel session', () => {
     expect(received.find((message) => message.kind === 'preferences')).toEqual({ kind: 'preferences', preferences: { filters: { directions: ['in'], types: ['text'], text: 'x' } } });
 
     session.receive({ kind: 'preferences-save', preferences: { layouts: { rows: { log: 70, bottom: 30 } } } });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => readFileSync(path, 'utf8').includes('"log": 70'));
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ layouts: { rows: { log: 70, bottom: 30 } } });
 
+    // Refused where it enters main: nothing is saved, a warning says why.
     session.receive({ kind: 'preferences-save', preferences: { layouts: { rows: { log: 700 } } } });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(preferences.get()).toEqual({ layouts: { rows: { log: 70, bottom: 30 } } });
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ layouts: { rows: { log: 70, bottom: 30 } } });
     expect([...engine.capture.from(0)].some((entry) => entry.kind === 'warning' && entry.name === 'invalid-panel-message')).toBe(true);
     session.close();

@@ -6,6 +6,7 @@ import type { CaptureEntry, CaptureStats } from './capture';
 import { injectRequestSchema } from './inject';
 import type { EngineMessage } from './my-wire';
 import { clientMessageSchema } from './my-wire';
+import { panelPreferencesSchema, type PanelPreferences } from './panel-preferences';
 import { replayOptionsSchema, replayRecordingSchema } from './replay';
 import type { EngineSettings } from './settings';
 import { settingsPatchSchema } from './settings';
@@ -51,6 +52,8 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
    * current version, else when they next change (or after a while with the same version): a long poll.
    */
   z.object({ kind: z.literal('replay-list'), requestId: z.number().int().nonnegative(), since: z.number().int().min(-1) }),
+  /** Replaces the user's stored panel preferences (docs/behaviour.md#panel-preferences). */
+  z.object({ kind: z.literal('preferences-save'), preferences: panelPreferencesSchema }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
 
@@ -108,6 +111,8 @@ export type PanelMessage =
     }
   | { kind: 'cleared'; stats: CaptureStats }
   | { kind: 'state'; state: EngineState }
+  /** The stored preferences, sent once after `subscribe`. */
+  | { kind: 'preferences'; preferences: PanelPreferences }
   | { kind: 'my'; message: EngineMessage }
   | { kind: 'reply'; requestId: number; ok: true; body: string | CaptureEntry }
   | { kind: 'reply'; requestId: number; ok: false; error: string };

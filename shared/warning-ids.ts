@@ -36,6 +36,8 @@ export const WARNING_IDS = [
   'miniapp-blocked',
   'request-rejected',
   'miniprogram-problem',
+  'preferences-unsaved',
+  'preferences-unreadable',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];

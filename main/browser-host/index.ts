@@ -13,6 +13,7 @@ import { createPanelSession } from '../core/panel-session';
 import { createRejectedRequestReporter } from '../core/rejected-request-warnings';
 import type { ClientSession, Engine } from '../core/ports';
 import type { SessionStore } from '../core/session-store/session-store';
+import type { PreferencesStore } from '../core/preferences-file';
 import { createToken } from './bridge-auth';
 import { createBridge, refuseUnclaimedUpgrades, type Bridge } from './bridge-server';
 import { closeServer, listenOnLoopback } from './http-util';
@@ -42,6 +43,8 @@ export interface BrowserHostOptions {
   rateLimit?: RateLimit;
   /** The saved sessions, served at /api/sessions; absent: none served. */
   sessions?: SessionStore;
+  /** The user's panel preferences; absent: the panel starts with defaults and forgets changes. */
+  preferences?: PreferencesStore;
 }
 
 export interface BrowserHost {
@@ -157,7 +160,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     originAllowed: (origin) => origin === panelOrigin,
     maxPayload: MAX_BRIDGE_MESSAGE_BYTES,
     onConnection(peer) {
-      const session = createPanelSession(engine, (message) => peer.send(message));
+      const session = createPanelSession(engine, (message) => peer.send(message), { preferences: options.preferences });
       return { message: (raw) => session.receive(raw), closed: () => session.close() };
     },
   });

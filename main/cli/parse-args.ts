@@ -15,12 +15,14 @@ export interface CliOptions {
   sessionsDir?: string;
   /** Disk cap of all saved sessions in MiB; absent = 2048. */
   sessionsCapMiB?: number;
+  /** The panel preferences file; absent = the app data folder's panel-preferences.json. */
+  prefsFile?: string;
 }
 
 export type CliCommand = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
 
 /** The usage text printed by `--help` and after a usage error. */
-export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open] [--sessions-dir <dir>] [--sessions-cap <MiB>]
+export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open] [--sessions-dir <dir>] [--sessions-cap <MiB>] [--prefs-file <file>]
 
   --web              start the browser host (no Electron) and print the panel URL
   --miniapp <path>   preview this mini-app folder (served from its index.html) or http(s) URL;
@@ -30,12 +32,14 @@ export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url
   --sessions-dir <dir>  save sessions here; default: the app data folder's sessions/
                      (browser host: $XDG_DATA_HOME/mini-socket-devtools/sessions or the platform's equal)
   --sessions-cap <MiB>  disk cap of all saved sessions, oldest deleted first; default: 2048
+  --prefs-file <file>  keep the panel's layout, columns, filters and settings here;
+                     default: the app data folder's panel-preferences.json
   -h, --help         show this help
   -v, --version      show the version`;
 
 /** Reads argv (without the node and script entries). Never throws. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
-  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; help?: boolean; version?: boolean };
+  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'prefs-file'?: string; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -48,6 +52,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'no-open': { type: 'boolean' },
         'sessions-dir': { type: 'string' },
         'sessions-cap': { type: 'string' },
+        'prefs-file': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -76,6 +81,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (cap !== undefined) {
     if (!/^\d+$/.test(cap) || Number(cap) < 1) return { kind: 'error', message: `--sessions-cap must be a whole number of MiB, at least 1, not "${cap}"` };
     options.sessionsCapMiB = Number(cap);
+  }
+  const prefsFile = values['prefs-file'];
+  if (prefsFile !== undefined) {
+    if (prefsFile.trim() === '') return { kind: 'error', message: '--prefs-file needs a file path' };
+    options.prefsFile = prefsFile;
   }
   return { kind: 'run', options };
 }

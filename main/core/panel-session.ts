@@ -14,6 +14,7 @@ import { createCaptureSubscription } from './capture-subscription';
 import type { ClientSession, Engine, PanelSession, PanelSink } from './ports';
 import type { ReplayRegistry } from './replay-registry';
 import { createReplayRequests } from './replay-requests';
+import type { PreferencesStore } from './preferences-file';
 
 /** The clientId of the panel's own `my` client (connection controls act through the same path as the app). */
 export const PANEL_CLIENT_ID = 'panel';
@@ -38,6 +39,8 @@ export interface PanelSessionOptions {
   subscription?: Partial<CaptureSubscriptionOptions>;
   /** The replay endpoints (default: the one registry of this engine, listening on first use). */
   replays?: ReplayRegistry;
+  /** The user's panel preferences (absent: none are kept; saves are ignored). */
+  preferences?: PreferencesStore;
 }
 
 /** Wires one panel to the engine: capture stream with credit, state pushes, the panel's `my`, controls. */
@@ -82,6 +85,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
     subscription?.close();
     stopStateUpdates ??= engine.onStateChange(queueState);
     sendState();
+    if (options.preferences) deliver({ kind: 'preferences', preferences: options.preferences.get() });
     subscription = createCaptureSubscription(engine.capture, deliver, options.subscription);
   }
 
@@ -132,6 +136,11 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
         deliver({ kind: 'reply', requestId: request.requestId, ok: true, body });
         return;
       }
+      case 'preferences-save':
+        options.preferences?.save(request.preferences).catch((error: unknown) => {
+          warn('preferences-unsaved', `panel preferences not saved: ${error instanceof Error ? error.message : String(error)}`);
+        });
+        return;
       case 'replay-start':
       case 'replay-stop':
       case 'replay-list':

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { homedir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { BrowserWindow, MessageChannelMain, WebContentsView, app, protocol, session } from 'electron';
 import { DEFAULT_MULTIPLE_ARGUMENT, KNOWN_INBOUND_CHANNELS, labArgument } from '../../shared/electron-ipc';
@@ -13,6 +14,8 @@ import { findOutDir, outPaths } from '../host-common/out-layout';
 import { createEngine } from '../core/engine';
 import { logWarning } from '../core/engine-warning';
 import { createPanelSession } from '../core/panel-session';
+import { openPreferencesFile, preferencesPathIn } from '../core/preferences-file';
+import { defaultAppDataDir } from '../core/session-store/default-sessions-dir';
 import { installProcessSafetyNet } from '../core/process-safety-net';
 import type { Engine } from '../core/ports';
 import { startLabServer } from '../lab/lab-server';
@@ -110,11 +113,13 @@ async function start(args: HostArgs): Promise<void> {
   window.on('resize', layout.refresh);
 
   const miniapp = bindMiniappClient({ engine, contents: view.webContents, origin: location.origin, appJson, now: () => performance.now(), log });
+  // One file per user, the same one the browser host uses (docs/behaviour.md#panel-preferences).
+  const preferences = openPreferencesFile(preferencesPathIn(defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env })));
   bindPanel({
     contents: window.webContents,
     origin: PANEL_ORIGIN,
     createChannel: () => new MessageChannelMain(),
-    createSession: (send) => createPanelSession(engine, send),
+    createSession: (send) => createPanelSession(engine, send, { preferences }),
     onMiniappBounds: layout.apply,
     onReloadMiniapp: () => view.webContents.reload(),
     log,

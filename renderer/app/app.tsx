@@ -1,17 +1,13 @@
-// The panel's layout: toolbar on top; left the mini-app in a phone frame with the connection controls and
-// settings under it; centre the frame log; right the inspector; bottom the error-code timeline beside
-// the warnings list.
+// The panel: toolbar and banners on top, then the resizable workspace (workspace.tsx).
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { MiniappBounds } from '../../shared/electron-ipc';
-import { ConnectionControls, SettingsForm } from '../controls';
 import { ImportBanner } from '../export/import-banner';
-import { FilterBar } from '../frame-log/filter-bar';
-import { FrameLog } from '../frame-log/frame-log';
-import { Inspector } from '../inspector/inspector';
-import { Timeline } from '../timeline';
-import { ProblemsList } from '../problems';
-import { MiniappPreview } from './miniapp-preview';
+import { useFindHighlight } from './find-highlight';
+import { HelpOverlay } from './help-overlay';
 import { NoticeBar } from './notice-bar';
+import { useShortcuts } from './shortcuts';
 import { Toolbar } from './toolbar';
+import { Workspace } from './workspace';
 import './theme.css';
 import './app.css';
 
@@ -24,39 +20,18 @@ export interface AppProps {
 
 /** The whole panel. */
 export function App({ miniappUrl, setMiniappBounds }: AppProps) {
+  const [helpOpen, setHelpOpen] = useState(false);
+  const help = useMemo(() => ({ open: helpOpen, setOpen: setHelpOpen }), [helpOpen]);
+  useShortcuts(help);
+  const root = useRef<HTMLDivElement>(null);
+  useFindHighlight(useCallback(() => root.current, []));
   return (
-    <div className="app">
-      <Toolbar />
+    <div className="app" ref={root}>
+      <Toolbar onHelp={() => setHelpOpen(true)} />
       <NoticeBar />
       <ImportBanner />
-      <div className="workspace">
-        <aside className="left-column" aria-label="mini-app and controls">
-          <MiniappPreview url={miniappUrl} setBounds={setMiniappBounds} />
-          <details className="side-section" open>
-            <summary>Connection controls</summary>
-            <ConnectionControls />
-          </details>
-          <details className="side-section">
-            <summary>Session settings</summary>
-            <SettingsForm />
-          </details>
-        </aside>
-        <main className="centre-column">
-          <FilterBar />
-          <FrameLog />
-        </main>
-        <div className="right-column">
-          <Inspector />
-        </div>
-        <section className="bottom-row" aria-label="error-code timeline and warnings">
-          <div className="bottom-timeline">
-            <Timeline />
-          </div>
-          <div className="bottom-warnings">
-            <ProblemsList />
-          </div>
-        </section>
-      </div>
+      <Workspace miniappUrl={miniappUrl} setMiniappBounds={setMiniappBounds} />
+      {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

@@ -5,8 +5,10 @@ import { isShowingLive, liveRing } from '../capture/entry-ring';
 import { entryRing } from '../capture/entry-ring';
 import { installTestHook } from '../capture/test-hook';
 import { usePanelStore } from '../store/panel-store';
+import { usePreferencesStore } from '../store/preferences-store';
 import { connectPanelTransport, type ConnectedLink } from '../transport/connect-panel-transport';
 import { createRequestReplier } from '../transport/request-reply';
+import { syncPreferences } from './preferences-sync';
 
 /** Connects and subscribes; returns the link (undefined when the page has none) and a stop function. */
 export function startPanel(win: Window = window): { connected: ConnectedLink | undefined; stop: () => void } {
@@ -30,12 +32,14 @@ export function startPanel(win: Window = window): { connected: ConnectedLink | u
   const stopMessages = link.onMessage((message) => {
     if (applier.handle(message)) return;
     if (message.kind === 'state') usePanelStore.getState().setEngineState(message.state);
+    if (message.kind === 'preferences') usePreferencesStore.getState().receive(message.preferences);
     if (usePanelStore.getState().link !== 'open') usePanelStore.getState().setLink('open');
   });
   const stopStatus = link.onStatus((status, detail) => {
     usePanelStore.getState().setLink(status);
     if (status === 'closed') usePanelStore.getState().setNotice(`Disconnected from the engine: ${detail}. Reload the page once the app runs again.`);
   });
+  const stopPreferences = syncPreferences(link);
   store.setTransport(link, replier);
   store.setLink(link.status());
   installTestHook(win, applier, entryRing, () => usePanelStore.getState().version);
@@ -45,6 +49,7 @@ export function startPanel(win: Window = window): { connected: ConnectedLink | u
     stop() {
       stopMessages();
       stopStatus();
+      stopPreferences();
       replier.dispose();
       link.close();
     },

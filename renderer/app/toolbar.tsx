@@ -5,11 +5,12 @@ import { captureFileName, downloadText } from '../export/download-file';
 import { EXPORT_MIME, exportLive, exportShown, type ExportFormat } from '../export/export-capture';
 import { parseCaptureFile } from '../export/import-capture';
 import { usePanelStore } from '../store/panel-store';
+import { ResetLayoutButton } from './reset-layout-button';
 
 const LINK_TEXT = { connecting: 'Connecting…', open: 'Live', closed: 'Disconnected' } as const;
 
-/** The toolbar bound to the store. */
-export function Toolbar() {
+/** The toolbar bound to the store; `onHelp` opens the keyboard shortcuts. */
+export function Toolbar({ onHelp }: { onHelp?: () => void }) {
   const link = usePanelStore((state) => state.link);
   const paused = usePanelStore((state) => state.paused);
   const setPaused = usePanelStore((state) => state.setPaused);
@@ -87,6 +88,13 @@ export function Toolbar() {
           if (file) void importFile(file);
         }}
       />
+      <span className="toolbar-sep" />
+      <ResetLayoutButton />
+      {onHelp && (
+        <button type="button" onClick={onHelp} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+          ?
+        </button>
+      )}
       <span className="toolbar-fill" />
       <span className="capture-counts" aria-label="capture counts">
         {entryRing.size().toLocaleString('en-US')} entries

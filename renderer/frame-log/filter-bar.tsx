@@ -5,6 +5,7 @@ import type { Direction } from '../../shared/capture';
 import { connectionCatalog } from '../capture/connection-catalog';
 import { usePanelStore } from '../store/panel-store';
 import { ENTRY_TYPES, type EntryType } from '../capture/entry-type';
+import { callsHidden, toggleHideCalls } from '../store/messages-view';
 import { compileTextMatcher } from './text-matcher';
 
 const DIRECTIONS: [Direction, string, string][] = [
@@ -73,6 +74,9 @@ export function FilterBar() {
           </button>
         ))}
       </div>
+      <button type="button" className="preset-button" aria-pressed={callsHidden(filters)} onClick={toggleHideCalls} title="Hide the my.* call and result rows: frames, events and errors stay">
+        Hide calls
+      </button>
       <label className="filter-connection">
         <span className="visually-hidden">Connection</span>
         <select aria-label="Connection" value={filters.connectionId ?? ''} onChange={(event) => setFilters({ connectionId: event.target.value === '' ? null : event.target.value })}>

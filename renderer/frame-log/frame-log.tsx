@@ -12,17 +12,30 @@ import { entryRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
 import { FILTER_SLICE_MS, updateFilteredIndex, type FilteredIndex } from './filter';
 import { LogMarkers } from './log-markers';
-import { LogRow, LogHeader } from './log-row';
+import { MessagesBanner } from './messages-banner';
+import { FindBar } from './find-bar';
+import { useFindStore } from './find-store';
+import { LogRow } from './log-row';
+import { LogHeader } from './log-header';
+import { columnStyle } from './log-columns';
+import { usePreferencesStore } from '../store/preferences-store';
 import { FOLLOW_OVERSCAN, nextRow, OVERSCAN, ROW_HEIGHT, rowsInRange, tailRows, virtualCountFor } from './frame-log-rows';
 import './frame-log.css';
 
+interface FrameLogProps {
+  /** Opens the row menu (the app owns it: its actions reach beyond the log). */
+  onRowMenu?(seq: number, x: number, y: number): void;
+}
+
 /** The centre panel: header, markers, rows. */
-export function FrameLog() {
+export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
   const version = usePanelStore((state) => state.version);
   const filters = usePanelStore((state) => state.filters);
   const pausedAt = usePanelStore((state) => state.pausedAt);
   const selectedSeq = usePanelStore((state) => state.selectedSeq);
   const select = usePanelStore((state) => state.select);
+  const columns = usePreferencesStore((state) => state.preferences.columns);
+  const shownColumns = useMemo(() => columnStyle(columns), [columns]);
   const indexRef = useRef<FilteredIndex | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const followRef = useRef(true);
@@ -68,6 +81,15 @@ export function FrameLog() {
     return row < 0 ? null : row;
   }, [selectedSeq, index]);
 
+  // Find moved to a match: bring its row into view (when the log's filters show it).
+  const reveal = useFindStore((state) => state.reveal);
+  useEffect(() => {
+    if (reveal === 0 || selectedRow === null) return;
+    followRef.current = false;
+    setFollowing(false);
+    virtualizer.scrollToIndex(selectedRow, { align: 'center' });
+  }, [reveal]); // eslint-disable-line react-hooks/exhaustive-deps
+
   function setFollow(follow: boolean): void {
     followRef.current = follow;
     setFollowing(follow);
@@ -83,6 +105,12 @@ export function FrameLog() {
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     const element = scrollRef.current;
     const pageRows = element ? Math.floor(element.clientHeight / ROW_HEIGHT) : 10;
+    if ((event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) && selectedSeq !== null && onRowMenu) {
+      event.preventDefault();
+      const rowElement = element?.querySelector(`[data-seq="${selectedSeq}"]`)?.getBoundingClientRect();
+      onRowMenu(selectedSeq, rowElement ? rowElement.left + 80 : 0, rowElement ? rowElement.bottom : 0);
+      return;
+    }
     const row = nextRow(event.key, selectedRow, index.rowCount, pageRows);
     if (row === null) {
       if (event.key === 'Escape') select(null);
@@ -109,7 +137,9 @@ export function FrameLog() {
   let previousWallTime = previousOfFirst?.wallTime ?? null;
 
   return (
-    <section className="frame-log" aria-label="frame log">
+    <section className={`frame-log ${shownColumns.className}`} style={shownColumns.style} aria-label="frame log">
+      <FindBar />
+      <MessagesBanner />
       <LogMarkers index={index} />
       <LogHeader />
       <div
@@ -129,7 +159,7 @@ export function FrameLog() {
             if (!entry) return null;
             const delta = previousWallTime === null ? null : entry.wallTime - previousWallTime;
             previousWallTime = entry.wallTime;
-            return <LogRow key={entry.seq} entry={entry} top={item.start} delta={delta} selected={entry.seq === selectedSeq} onSelect={select} />;
+            return <LogRow key={entry.seq} entry={entry} top={item.start} delta={delta} selected={entry.seq === selectedSeq} onSelect={select} onMenu={onRowMenu} />;
           })}
         </div>
         <EmptyLog rowCount={index.rowCount} hidden={index.hidden} />

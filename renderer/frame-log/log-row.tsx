@@ -11,12 +11,15 @@ interface LogRowProps {
   delta: number | null;
   selected: boolean;
   onSelect(seq: number): void;
+  /** Right click (or the context-menu key): the row menu at that point. */
+  onMenu?(seq: number, x: number, y: number): void;
 }
 
 /** A row; re-renders only when its entry, place, delta or selection changes. */
-export const LogRow = memo(function LogRow({ entry, top, delta, selected, onSelect }: LogRowProps) {
+export const LogRow = memo(function LogRow({ entry, top, delta, selected, onSelect, onMenu }: LogRowProps) {
   const type = entryTypeOf(entry);
   const failed = entry.kind === 'error' || entry.errorCode !== undefined;
+  const preview = previewOf(entry);
   const classes = ['log-row', `dir-${entry.direction}`, `type-${type}`, failed ? 'failed' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
   return (
     <div
@@ -26,6 +29,11 @@ export const LogRow = memo(function LogRow({ entry, top, delta, selected, onSele
       data-seq={entry.seq}
       style={{ transform: `translateY(${top}px)` }}
       onMouseDown={() => onSelect(entry.seq)}
+      onContextMenu={(event) => {
+        if (!onMenu) return;
+        event.preventDefault();
+        onMenu(entry.seq, event.clientX, event.clientY);
+      }}
     >
       <span className="c-seq" role="gridcell">
         {entry.seq}
@@ -48,29 +56,11 @@ export const LogRow = memo(function LogRow({ entry, top, delta, selected, onSele
       <span className="c-size" role="gridcell">
         {entry.kind === 'frame' ? formatSize(entry.size) : ''}
       </span>
-      <span className="c-preview" role="gridcell">
+      <span className="c-preview" role="gridcell" title={preview}>
         {/* The mini-program page whose logic made the call (docs/miniprogram-runtime.md "Sockets"). */}
         {entry.page !== undefined && <span className="c-page">{entry.page}</span>}
-        {previewOf(entry)}
+        {preview}
       </span>
     </div>
   );
 });
-
-/** Column titles, aligned with the rows. */
-export function LogHeader() {
-  return (
-    <div className="log-header" role="row">
-      <span className="c-seq">#</span>
-      <span className="c-time">Time</span>
-      <span className="c-delta">Δ ms</span>
-      <span className="c-conn">Conn</span>
-      <span className="c-dir" aria-label="direction">
-        ⇅
-      </span>
-      <span className="c-type">Type</span>
-      <span className="c-size">Size</span>
-      <span className="c-preview">Preview</span>
-    </div>
-  );
-}

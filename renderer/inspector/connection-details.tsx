@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { CloseFrameInfo, ConnectionSummary } from './connection-summary';
 import { CopyButton } from '../clipboard/copy-button';
+import { showMessages } from '../store/messages-view';
 
 /** Renders `summary` as definition lists and header tables. */
 export function ConnectionDetails({ summary }: { summary: ConnectionSummary }) {
@@ -11,6 +12,9 @@ export function ConnectionDetails({ summary }: { summary: ConnectionSummary }) {
       <h3>
         Connection {summary.connectionId}
         {summary.state && <span className={`state-badge state-${summary.state.toLowerCase()}`}>{summary.state}</span>}
+        <button type="button" className="messages-button" onClick={() => showMessages(summary.connectionId)} title="Show only this connection's frames, like Chrome's Messages tab">
+          Messages
+        </button>
       </h3>
       <dl className="facts">
         <Fact term="URL">

@@ -269,12 +269,12 @@ function drawLabels(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme
     const isConnection = lane.kind === 'connection';
     ctx.font = `bold 11px ${theme.font}`;
     ctx.fillStyle = theme.text;
-    const title = isConnection ? lane.connectionId : lane.kind === 'engine' ? 'engine' : lane.clientId;
+    const title = isConnection ? lane.connectionId : 'no connection';
     ctx.fillText(fit(ctx, title, maxWidth), 8, lane.top + 13);
     const titleWidth = Math.min(maxWidth, ctx.measureText(title).width);
     ctx.font = `10px ${theme.font}`;
     ctx.fillStyle = theme.muted;
-    const subtitle = isConnection ? lane.clientId : lane.kind === 'engine' ? 'clients attaching, settings' : 'calls without a connection';
+    const subtitle = lane.clientId;
     ctx.fillText(fit(ctx, subtitle, maxWidth - titleWidth - 8), 16 + titleWidth, lane.top + 13);
     if (isConnection) ctx.fillText(fit(ctx, lane.url, maxWidth), 8, lane.top + 29);
   }

@@ -26,17 +26,35 @@ function sampleIndex(): TimelineIndex {
 }
 
 describe('layoutTimeline', () => {
-  it('gives one lane per connection, labelled with its URL, plus one per client for calls without a connection', () => {
+  it('gives one lane per connection, labelled with its URL, then one thin lane for everything without a connection', () => {
     const index = sampleIndex();
     const layout = layoutTimeline(index, fitViewport(index.range(), 1000));
     expect(layout.lanes.map((lane) => [lane.key, lane.url])).toEqual([
       ['s1', 'ws://127.0.0.1:1/echo'],
       ['t2', 'wss://127.0.0.1:2/self-signed'],
-      ['client:app-2', ''],
+      ['no-connection', ''],
     ]);
     expect(layout.lanes.map((lane) => lane.top)).toEqual([24, 68, 112]);
-    expect(layout.height).toBe(24 + 3 * 44);
+    expect(layout.lanes.map((lane) => lane.height)).toEqual([44, 44, 22]);
+    expect(layout.height).toBe(24 + 2 * 44 + 22);
     expect(layout.lanes.map((lane) => lane.live)).toEqual([true, false, true]);
+  });
+
+  it('folds the calls of several clients and the engine\'s own entries into that one lane', () => {
+    const index = TimelineIndex.fromEntries([
+      entry(0, 0, { kind: 'lifecycle', name: 'client-attached', clientId: '', connectionId: '', direction: 'none', opcode: undefined, detail: { clientId: 'panel' } }),
+      entry(1, 5, { kind: 'call', name: 'onSocketOpen', clientId: 'panel', connectionId: '', direction: 'none', opcode: undefined }),
+      entry(2, 9, { kind: 'call', name: 'onSocketOpen', clientId: 'app-1', connectionId: '', direction: 'none', opcode: undefined }),
+      entry(3, 12, { kind: 'lifecycle', name: 'settings', clientId: '', connectionId: '', direction: 'none', opcode: undefined }),
+      entry(4, 20, { direction: 'out' }),
+    ]);
+    const layout = layoutTimeline(index, fitViewport(index.range(), 1000));
+    expect(layout.lanes.map((lane) => [lane.kind, lane.key])).toEqual([
+      ['connection', 's1'],
+      ['no-connection', 'no-connection'],
+    ]);
+    expect(layout.lanes[1]?.clientId.split(', ').sort()).toEqual(['app-1', 'engine', 'panel']);
+    expect(layout.markers.filter((marker) => marker.lane === 1).map((marker) => marker.seq).sort()).toEqual([0, 1, 2, 3]);
   });
 
   it('places markers for calls, open, errors with their code, warnings and closes with their code', () => {

@@ -11,19 +11,25 @@ import { axisTicks, timeToX, xToTime } from './timeline-viewport';
 export interface TimelineLayoutOptions {
   axisHeight: number;
   laneHeight: number;
+  /** Height of the one thin lane that folds every entry without a connection. */
+  foldedLaneHeight: number;
   /** Width of one density bucket. */
   bucketPx: number;
   /** Markers of the same kind and code closer than this collapse into one with a count. */
   markerCellPx: number;
 }
 
-export const DEFAULT_LAYOUT_OPTIONS: TimelineLayoutOptions = { axisHeight: 24, laneHeight: 44, bucketPx: 4, markerCellPx: 10 };
+export const DEFAULT_LAYOUT_OPTIONS: TimelineLayoutOptions = { axisHeight: 24, laneHeight: 44, foldedLaneHeight: 22, bucketPx: 4, markerCellPx: 10 };
 
 export interface LaneLayout {
   key: string;
-  /** A connection's lane, a client's calls without a connection, or the engine's own entries. */
-  kind: 'connection' | 'client' | 'engine';
+  /**
+   * A connection's lane, or the one thin lane folding everything without a connection (calls before a
+   * connection exists, the engine's own entries) after the connections (docs/behaviour.md#panel-layout).
+   */
+  kind: 'connection' | 'no-connection';
   connectionId: string;
+  /** The connection's client; for the folded lane, the clients (and 'engine') it holds, comma-separated. */
   clientId: string;
   url: string;
   /** Row top, from the top of the canvas. */
@@ -74,6 +80,9 @@ export interface TimelineLayout {
 
 const priority = (kind: MarkerKind) => MARKER_KINDS.indexOf(kind);
 
+/** Key of the folded lane of entries without a connection. */
+export const NO_CONNECTION_LANE = 'no-connection';
+
 /** Lays out every lane of the index for one viewport (see the module comment). */
 export function layoutTimeline(
   index: TimelineIndex,
@@ -86,23 +95,45 @@ export function layoutTimeline(
   const markers: MarkerLayout[] = [];
   const buckets: BucketLayout[] = [];
   const clip = (x: number) => Math.min(viewport.width + 1, Math.max(-1, x));
-  laneData.forEach((lane, laneIndex) => {
-    const end = lane.info.closedAt ?? latestTime;
+  let top = options.axisHeight;
+  for (const lane of laneData) {
+    if (lane.info.connectionId === '') continue;
+    const laneIndex = lanes.length;
     lanes.push({
       key: lane.info.key,
-      kind: lane.info.connectionId !== '' ? 'connection' : lane.info.key === 'engine' ? 'engine' : 'client',
+      kind: 'connection',
       connectionId: lane.info.connectionId,
       clientId: lane.info.clientId,
       url: lane.info.url,
-      top: options.axisHeight + laneIndex * options.laneHeight,
+      top,
       height: options.laneHeight,
       spanStartX: clip(timeToX(viewport, lane.info.firstTime)),
-      spanEndX: clip(timeToX(viewport, end)),
+      spanEndX: clip(timeToX(viewport, lane.info.closedAt ?? latestTime)),
       live: lane.info.closedAt === undefined,
     });
+    top += options.laneHeight;
     markers.push(...layoutMarkers(lane, laneIndex, viewport, options));
     buckets.push(...layoutBuckets(lane, laneIndex, viewport, options));
-  });
+  }
+  const folded = laneData.filter((lane) => lane.info.connectionId === '');
+  if (folded.length > 0) {
+    const laneIndex = lanes.length;
+    const firstTime = Math.min(...folded.map((lane) => lane.info.firstTime));
+    lanes.push({
+      key: NO_CONNECTION_LANE,
+      kind: 'no-connection',
+      connectionId: '',
+      clientId: folded.map((lane) => (lane.info.key === 'engine' ? 'engine' : lane.info.clientId)).join(', '),
+      url: '',
+      top,
+      height: options.foldedLaneHeight,
+      spanStartX: clip(timeToX(viewport, firstTime)),
+      spanEndX: clip(timeToX(viewport, latestTime)),
+      live: true,
+    });
+    top += options.foldedLaneHeight;
+    for (const lane of folded) markers.push(...layoutMarkers(lane, laneIndex, viewport, options));
+  }
   markers.sort((a, b) => priority(a.kind) - priority(b.kind) || a.time - b.time);
   const maxBucketCount = buckets.reduce((max, b) => Math.max(max, b.incoming + b.outgoing), 0);
   return {
@@ -113,7 +144,7 @@ export function layoutTimeline(
     buckets,
     maxBucketCount,
     ticks: axisTicks(viewport),
-    height: options.axisHeight + laneData.length * options.laneHeight,
+    height: top,
   };
 }
 

@@ -26,7 +26,7 @@ export function TimelineTooltip({ hit, clientX, clientY }: TimelineTooltipProps)
   const left = Math.max(4, Math.min(clientX + GAP, window.innerWidth - CARD_WIDTH - 8));
   const below = clientY < window.innerHeight / 2;
   const place = below ? { top: clientY + GAP } : { bottom: window.innerHeight - clientY + GAP };
-  const where = hit.lane.kind === 'connection' ? hit.lane.connectionId : hit.lane.kind === 'engine' ? 'engine' : `${hit.lane.clientId} (no connection)`;
+  const where = hit.lane.kind === 'connection' ? hit.lane.connectionId : `no connection (${hit.lane.clientId})`;
   return createPortal(
     <div className="msd-timeline__tooltip" role="tooltip" style={{ left, width: CARD_WIDTH, ...place }}>
       {hit.kind === 'marker' ? <MarkerCard seq={hit.marker.seq} count={hit.marker.count} where={where} /> : <BucketCard hit={hit} where={where} />}

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { entryRing } from '../capture/entry-ring';
+import { showMessages } from '../store/messages-view';
 import { usePanelStore } from '../store/panel-store';
 import './timeline-theme.css';
 import './timeline.css';
@@ -198,6 +199,16 @@ export function Timeline() {
     return { hit: layout && x >= TIMELINE_GUTTER ? hitTestTimeline(layout, x - TIMELINE_GUTTER, y) : null };
   };
 
+  /** A click on a connection's label (the gutter) opens its Messages view. */
+  const laneLabelAt = (event: PointerEvent<HTMLCanvasElement>): string | null => {
+    const layout = layoutRef.current;
+    const rect = event.currentTarget.getBoundingClientRect();
+    if (!layout || event.clientX - rect.left >= TIMELINE_GUTTER) return null;
+    const y = event.clientY - rect.top;
+    const lane = layout.lanes.find((candidate) => y >= candidate.top && y < candidate.top + candidate.height);
+    return lane?.kind === 'connection' ? lane.connectionId : null;
+  };
+
   const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
     if (event.button !== 0) return;
     event.currentTarget.setPointerCapture?.(event.pointerId);
@@ -228,6 +239,11 @@ export function Timeline() {
     const drag = dragRef.current;
     dragRef.current = null;
     if (!drag || drag.moved) return;
+    const label = laneLabelAt(event);
+    if (label) {
+      showMessages(label);
+      return;
+    }
     const { hit } = hitAt(event);
     if (hit?.kind === 'marker') select(hit.marker.seq);
     else if (hit?.kind === 'bucket') select(hit.bucket.firstSeq);

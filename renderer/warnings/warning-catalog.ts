@@ -210,6 +210,18 @@ const catalog: Readonly<Record<WarningId, WarningExplanation>> = {
     whyOnPhone: 'The Alipay IDE refuses to build a project with compile errors, and an uncaught error on a phone stops the handler that threw: the page renders stale data or nothing at all.',
     fix: 'Open the file at the line named, fix it and reload the mini-app (the preview recompiles changed files). For run-time errors, the stack in the details shows the calls that led there.',
   },
+  'preferences-unsaved': {
+    title: 'The panel\'s preferences could not be saved',
+    what: 'Writing the preferences file (layout, columns, filters, session settings) in the app data folder failed; the detail says why. The panel keeps working with the current layout; the next change tries again.',
+    whyOnPhone: 'Not a phone behaviour: this is the devtools\' own file.',
+    fix: 'Check that the app data folder (or the folder given with --prefs-file) is writable and the disk is not full.',
+  },
+  'preferences-unreadable': {
+    title: 'The saved preferences could not be read',
+    what: 'The preferences file was unreadable or not valid; the panel started with the default layout. An invalid file was kept beside it as `.broken` so nothing is lost.',
+    whyOnPhone: 'Not a phone behaviour: this is the devtools\' own file.',
+    fix: 'Nothing to do: the next change saves a fresh file. Look at the `.broken` copy if you edited the file by hand.',
+  },
   'miniapp-blocked': {
     title: 'The mini-app tried to leave its sandbox',
     what: 'The mini-app view asked for something the devtools refuse: a permission, a download, or a request that does not go through my. The request was blocked; the log entry names it.',

@@ -1,0 +1,11 @@
+// "Reset layout": pane sizes and log columns back to their defaults (filters and settings stay).
+import { usePreferencesStore } from '../store/preferences-store';
+
+export function ResetLayoutButton() {
+  const resetLayout = usePreferencesStore((state) => state.resetLayout);
+  return (
+    <button type="button" onClick={resetLayout} title="Pane sizes and log columns back to their defaults (remembered per user)">
+      ⟲ Reset layout
+    </button>
+  );
+}

@@ -1,0 +1,29 @@
+// The side panels under the phone: connection controls and session settings, folded or open. Other
+// features add theirs to SIDE_PANELS (each a title and a component).
+import type { ComponentType } from 'react';
+import { ConnectionControls, SettingsForm } from '../controls';
+
+export interface SidePanel {
+  title: string;
+  Component: ComponentType;
+  /** Open at start. */
+  open?: boolean;
+}
+
+export const SIDE_PANELS: readonly SidePanel[] = [
+  { title: 'Connection controls', Component: ConnectionControls, open: true },
+  { title: 'Session settings', Component: SettingsForm },
+];
+
+export function SidePanels() {
+  return (
+    <div className="side-panels" aria-label="controls">
+      {SIDE_PANELS.map(({ title, Component, open }) => (
+        <details key={title} className="side-section" open={open}>
+          <summary>{title}</summary>
+          <Component />
+        </details>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+// What the panel remembers across restarts, per user (docs/behaviour.md#panel-preferences): pane layout,
+// log columns, filters and session settings. The engine stores it as one JSON file; the panel sends
+// the whole object on every change, so the file is always one consistent state.
+import { z } from 'zod';
+import { settingsPatchSchema } from './settings';
+
+const MAX_KEYS = 32;
+const key = z.string().min(1).max(64);
+
+/** Group id → panel id → size in percent (react-resizable-panels' Layout). */
+const layoutsSchema = z.record(key, z.record(key, z.number().min(0).max(100))).refine((value) => Object.keys(value).length <= MAX_KEYS);
+
+export const panelPreferencesSchema = z.object({
+  layouts: layoutsSchema.optional(),
+  columns: z
+    .object({
+      hidden: z.array(key).max(MAX_KEYS),
+      widths: z.record(key, z.number().int().min(16).max(2000)).refine((value) => Object.keys(value).length <= MAX_KEYS),
+    })
+    .optional(),
+  filters: z
+    .object({
+      directions: z.array(z.enum(['out', 'in', 'none'])).max(3),
+      types: z.array(key).max(MAX_KEYS),
+      text: z.string().max(1000),
+    })
+    .optional(),
+  settings: settingsPatchSchema.optional(),
+});
+export type PanelPreferences = z.infer<typeof panelPreferencesSchema>;

@@ -4,11 +4,13 @@ import { homedir } from 'node:os';
 import type { CaptureLog } from '../core/ports';
 import { recordCapture } from '../core/session-store/capture-recorder';
 import { defaultAppDataDir, sessionsDirIn } from '../core/session-store/default-sessions-dir';
-import { openSessionStore, type SessionStore } from '../core/session-store/session-store';
+import type { SavedSessions } from '../core/session-store/saved-sessions';
+import { openSessionStore } from '../core/session-store/session-store';
 import type { CliOptions } from './parse-args';
 
 export interface SessionRecording {
-  store: SessionStore;
+  /** The store and the run's live session (until stop). */
+  saved: SavedSessions;
   /** Ends the live session cleanly and closes the store. */
   stop(): Promise<void>;
 }
@@ -22,9 +24,11 @@ export async function startSessionRecording(
   const capBytes = options.sessionsCapMiB === undefined ? undefined : options.sessionsCapMiB * 1024 * 1024;
   const store = await openSessionStore({ dir, onWarning, ...(capBytes === undefined ? {} : { capBytes }) });
   const recorder = recordCapture(capture, store, options.miniapp ?? '');
+  let recording = true;
   return {
-    store,
+    saved: { store, live: () => (recording ? { id: recorder.sessionId, fromSeq: recorder.liveFromSeq() } : undefined) },
     async stop() {
+      recording = false;
       await recorder.stop();
       await store.close();
     },

@@ -22,7 +22,7 @@ export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 's
   engine.setLabEndpoints(lab.endpoints);
   let host: BrowserHost;
   try {
-    host = await startBrowserHost({ engine, lab, port: options.port, miniapp: options.miniapp, outDir, sessions: recording.store });
+    host = await startBrowserHost({ engine, lab, port: options.port, miniapp: options.miniapp, outDir, sessions: recording.saved });
   } catch (error) {
     await lab.close();
     await engine.shutdown();

@@ -6,7 +6,6 @@ import type { PanelRequest } from '../../shared/panel-wire';
 import { panelRequestSchema } from '../../shared/panel-wire';
 import { describeIssues } from '../../shared/jsonl';
 import type { WarningId } from '../../shared/warning-ids';
-import { exportHar, exportJsonl } from './capture-export';
 import { errorMessageFor } from './call-results';
 import { logWarning } from './engine-warning';
 import type { CaptureSubscription, CaptureSubscriptionOptions } from './capture-subscription';
@@ -14,6 +13,8 @@ import { createCaptureSubscription } from './capture-subscription';
 import type { ClientSession, Engine, PanelSession, PanelSink } from './ports';
 import type { ReplayRegistry } from './replay-registry';
 import { createReplayRequests } from './replay-requests';
+import { createSessionRequests } from './session-requests';
+import type { SavedSessions } from './session-store/saved-sessions';
 
 /** The clientId of the panel's own `my` client (connection controls act through the same path as the app). */
 export const PANEL_CLIENT_ID = 'panel';
@@ -38,6 +39,8 @@ export interface PanelSessionOptions {
   subscription?: Partial<CaptureSubscriptionOptions>;
   /** The replay endpoints (default: the one registry of this engine, listening on first use). */
   replays?: ReplayRegistry;
+  /** The saved sessions and the run's live one: the panel lists them, and reaches entries the ring evicted. */
+  sessions?: SavedSessions;
 }
 
 /** Wires one panel to the engine: capture stream with credit, state pushes, the panel's `my`, controls. */
@@ -49,6 +52,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
   let clientId: string | undefined;
   let closed = false;
   const replays = createReplayRequests(engine.capture, () => options.replays ?? engine.replays(), deliver);
+  const sessionRequests = createSessionRequests(engine.capture, options.sessions, deliver);
 
   /** The host's link may already be gone; a failed send must not throw into the engine. */
   function deliver(message: Parameters<PanelSink>[0]): void {
@@ -113,20 +117,14 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
       case 'force-close':
         engine.forceClose(request.connectionId, request.code, request.reason);
         return;
-      case 'get-entry': {
-        const entry = engine.capture.get(request.seq);
-        deliver(
-          entry
-            ? { kind: 'reply', requestId: request.requestId, ok: true, body: entry }
-            : { kind: 'reply', requestId: request.requestId, ok: false, error: `entry ${request.seq} is not held (cleared, evicted or not yet recorded)` },
-        );
+      case 'get-entry':
+      case 'export':
+      case 'sessions-list':
+      case 'session-read':
+      case 'session-export':
+      case 'session-delete':
+        sessionRequests.handle(request);
         return;
-      }
-      case 'export': {
-        const body = request.format === 'har' ? exportHar(engine.capture) : exportJsonl(engine.capture);
-        deliver({ kind: 'reply', requestId: request.requestId, ok: true, body });
-        return;
-      }
       case 'replay-start':
       case 'replay-stop':
       case 'replay-list':

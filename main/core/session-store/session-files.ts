@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sessionIdSchema } from '../../../shared/session-wire';
 
 /** Every INDEX_STRIDE-th entry's byte offset is kept, so a range read skips at most this many records. */
 export const INDEX_STRIDE = 256;
@@ -42,9 +43,8 @@ export function newSessionId(startedAt: number): string {
   return `${new Date(startedAt).toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
 }
 
-const SESSION_ID = /^[0-9A-Za-z-]{1,80}$/;
 export function isSessionId(text: string): boolean {
-  return SESSION_ID.test(text);
+  return sessionIdSchema.safeParse(text).success;
 }
 
 /** Small JSON files are replaced whole through a rename, so a crash leaves the old or the new, never half. */

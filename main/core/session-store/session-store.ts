@@ -3,25 +3,14 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import type { CaptureEntry } from '../../../shared/capture';
+import type { SessionInfo } from '../../../shared/session-wire';
 import { DEFAULT_SESSIONS_CAP_BYTES, sessionsOverCap } from './disk-cap';
 import { isSessionId, newSessionId, processAlive, readEnd, readIndex, readMeta, sessionPaths, writeIndex, writeJsonAtomic, type SessionEnd, type SessionMeta } from './session-files';
 import { recoverSession } from './session-recovery';
 import { readEntries, scanIndex, type EntryFile, type SeqRange } from './session-reader';
 import { createSessionWriter, type SessionWriter } from './session-writer';
 
-/** One session as the list (and GET /api/sessions) shows it. */
-export interface SessionInfo {
-  id: string;
-  startedAt: number;
-  /** null while live. */
-  endedAt: number | null;
-  miniapp: string;
-  entries: number;
-  bytes: number;
-  live: boolean;
-  /** It ended in a crash; what it holds is the valid prefix recovery kept. */
-  recovered: boolean;
-}
+export type { SessionInfo };
 
 export interface SessionStoreOptions {
   dir: string;

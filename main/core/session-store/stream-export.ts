@@ -31,7 +31,13 @@ class BatchedWriter {
     if (this.out.destroyed) throw new Error('export stream closed');
     if (!this.out.write(text)) {
       // A reader that went away closes the stream instead of draining it.
-      await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+      // The losing listener is removed (abort), so long exports do not pile listeners on the stream.
+      const settled = new AbortController();
+      try {
+        await Promise.race([once(this.out, 'drain', { signal: settled.signal }), once(this.out, 'close', { signal: settled.signal })]);
+      } finally {
+        settled.abort();
+      }
       if (this.out.destroyed) throw new Error('export stream closed');
     }
   }

@@ -1,12 +1,14 @@
 // Composition of the browser host for the command line: one engine, the embedded lab server (always: the
 // panel's reproduction buttons and the demo use it), the run's saved session, and the host serving the
 // panel and the mini-app.
+import { homedir } from 'node:os';
 import { startBrowserHost, type BrowserHost } from '../browser-host/index';
 import { createEngine } from '../core/engine';
 import { startLabServer } from '../lab/lab-server';
 import { createReplayServer } from '../replay/replay-server';
 import type { CliOptions } from './parse-args';
-import { startSessionRecording } from './session-recording';
+import { defaultAppDataDir, sessionsDirIn } from '../core/session-store/default-sessions-dir';
+import { startSessionRecording } from '../host-common/session-recording';
 
 export interface WebSession {
   host: BrowserHost;
@@ -17,7 +19,9 @@ export interface WebSession {
 /** Starts engine, lab and browser host; on failure closes whatever was started and rethrows. */
 export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB'>, outDir?: string): Promise<WebSession> {
   const engine = createEngine({ createReplayRegistry: createReplayServer });
-  const recording = await startSessionRecording(engine.capture, options);
+  const dir = options.sessionsDir ?? sessionsDirIn(defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env }));
+  const capBytes = options.sessionsCapMiB === undefined ? undefined : options.sessionsCapMiB * 1024 * 1024;
+  const recording = await startSessionRecording(engine.capture, { dir, miniapp: options.miniapp, ...(capBytes === undefined ? {} : { capBytes }) });
   const lab = await startLabServer();
   engine.setLabEndpoints(lab.endpoints);
   let host: BrowserHost;

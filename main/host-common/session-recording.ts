@@ -1,12 +1,10 @@
-// The run's saved session for the browser host: the sessions folder (--sessions-dir, else the platform's
-// app data folder), its disk cap (--sessions-cap), and the capture recorded into a new live session.
-import { homedir } from 'node:os';
+// A host's run saved as a session: the sessions folder opened (crashed sessions recovered, the disk cap
+// applied) and the capture recorded into a new live session until stop. Both hosts use it: the browser
+// host with --sessions-dir or the platform's data folder, Electron with its userData folder.
 import type { CaptureLog } from '../core/ports';
 import { recordCapture } from '../core/session-store/capture-recorder';
-import { defaultAppDataDir, sessionsDirIn } from '../core/session-store/default-sessions-dir';
 import type { SavedSessions } from '../core/session-store/saved-sessions';
 import { openSessionStore } from '../core/session-store/session-store';
-import type { CliOptions } from './parse-args';
 
 export interface SessionRecording {
   /** The store and the run's live session (until stop). */
@@ -15,19 +13,27 @@ export interface SessionRecording {
   stop(): Promise<void>;
 }
 
+export interface SessionRecordingOptions {
+  dir: string;
+  /** Disk cap of all sessions in bytes; absent = the store's default (2 GiB). */
+  capBytes?: number;
+  /** The mini-app the run shows (listed with the session). */
+  miniapp?: string;
+}
+
 export async function startSessionRecording(
   capture: CaptureLog,
-  options: Pick<CliOptions, 'miniapp' | 'sessionsDir' | 'sessionsCapMiB'>,
+  options: SessionRecordingOptions,
   onWarning: (message: string) => void = (message) => console.error(`mini-socket-devtools: ${message}`),
 ): Promise<SessionRecording> {
-  const dir = options.sessionsDir ?? sessionsDirIn(defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env }));
-  const capBytes = options.sessionsCapMiB === undefined ? undefined : options.sessionsCapMiB * 1024 * 1024;
+  const { dir, capBytes, miniapp = '' } = options;
   const store = await openSessionStore({ dir, onWarning, ...(capBytes === undefined ? {} : { capBytes }) });
-  const recorder = recordCapture(capture, store, options.miniapp ?? '');
+  const recorder = recordCapture(capture, store, miniapp);
   let recording = true;
   return {
     saved: { store, live: () => (recording ? { id: recorder.sessionId, fromSeq: recorder.liveFromSeq() } : undefined) },
     async stop() {
+      if (!recording) return;
       recording = false;
       await recorder.stop();
       await store.close();

@@ -9,6 +9,7 @@ import { FrameLog } from '../frame-log/frame-log';
 import { Inspector } from '../inspector/inspector';
 import { Timeline } from '../timeline';
 import { ProblemsList } from '../problems';
+import { SessionsSection } from '../sessions/sessions-section';
 import { MiniappPreview } from './miniapp-preview';
 import { NoticeBar } from './notice-bar';
 import { Toolbar } from './toolbar';
@@ -40,6 +41,7 @@ export function App({ miniappUrl, setMiniappBounds }: AppProps) {
             <summary>Session settings</summary>
             <SettingsForm />
           </details>
+          <SessionsSection />
         </aside>
         <main className="centre-column">
           <FilterBar />

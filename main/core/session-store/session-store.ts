@@ -142,6 +142,7 @@ export async function openSessionStore(options: SessionStoreOptions): Promise<Se
           enforceCap();
         },
         onFlushError: (error) => onWarning(`session ${meta.id}: write failed (${error instanceof Error ? error.message : String(error)})`),
+        onStopped: (entries) => onWarning(`session ${meta.id}: the disk refuses writes and 64 MiB wait unsaved; the session stops at ${entries} entries (the capture ring goes on in memory)`),
       });
       known.set(meta.id, k);
       const writer = k.writer;

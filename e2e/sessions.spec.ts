@@ -72,8 +72,15 @@ test('a flood beyond the ring is saved whole; after a restart the panel lists, o
       await previous.getByRole('button', { name: 'Open' }).click();
       await expect(panel.getByText('Offline view')).toBeVisible({ timeout: 60_000 });
       await panel.getByRole('button', { name: /import note/ }).click();
-      await expect(panel.locator('.import-banner')).toContainText(`showing the last 200,000 of ${entries.toLocaleString('en-US')} entries`);
+      const total = entries.toLocaleString('en-US');
+      await expect(panel.locator('.import-banner')).toContainText(`showing entries ${(entries - 200_000 + 1).toLocaleString('en-US')}–${total} of ${total}`);
       await driver.screenshot('sessions-open');
+      // The older entries, evicted from both rings in the flood's run, are one window away.
+      await previous.getByRole('button', { name: '◀ Older' }).click();
+      await expect(panel.locator('.import-banner')).toContainText(`showing entries 1–200,000 of ${total}`, { timeout: 60_000 });
+      await expect(previous.getByRole('button', { name: '◀ Older' })).toBeDisabled();
+      await expect(panel.locator('.log-row').filter({ hasText: '0:xxxxxxxxxxxxxx' }).first()).toBeVisible();
+      await driver.screenshot('sessions-older');
 
       const download = panel.waitForEvent('download', { timeout: 120_000 });
       await previous.getByRole('button', { name: '⇩ JSONL' }).click();

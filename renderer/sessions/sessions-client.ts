@@ -29,32 +29,35 @@ async function readPage(replier: RequestReplier, id: string, fromSeq: number): P
   return JSON.parse(await textReply(replier, { kind: 'session-read', id, fromSeq, limit: MAX_SESSION_READ })) as CaptureEntry[];
 }
 
-export interface SessionRead {
+export interface SessionWindow {
   entries: CaptureEntry[];
-  /** Entries of the session not read (older than what the panel can hold). */
-  skipped: number;
+  /** Index in the session of the first entry read (0 = the session's first). */
+  start: number;
+}
+
+/** Where the window of `capacity` entries ending with the session's last entry starts. */
+export function lastWindowStart(session: SessionInfo, capacity: number): number {
+  return Math.max(0, session.entries - capacity);
 }
 
 /**
- * The session's entries for the offline view: all of them when they fit the panel's ring, else the most
- * recent `capacity` (a crash is usually at the end). Read page by page, yielding between pages so no
- * panel task grows long.
+ * A window of at most `capacity` entries of the session from index `start` (default: the most recent
+ * ones, where a crash usually is), for the offline view. Read page by page: no long panel task.
  */
-export async function readSession(replier: RequestReplier, session: SessionInfo, capacity: number, onProgress: (read: number) => void = () => {}): Promise<SessionRead> {
+export async function readSession(replier: RequestReplier, session: SessionInfo, capacity: number, start = lastWindowStart(session, capacity)): Promise<SessionWindow> {
   const first = await readPage(replier, session.id, 0);
   const firstSeq = first[0]?.seq;
-  if (firstSeq === undefined) return { entries: [], skipped: 0 };
-  const skipped = Math.max(0, session.entries - capacity);
-  const entries: CaptureEntry[] = skipped === 0 ? first : [];
-  let next = skipped === 0 ? firstSeq + first.length : firstSeq + skipped;
-  const endSeq = firstSeq + session.entries;
+  if (firstSeq === undefined) return { entries: [], start: 0 };
+  const from = Math.min(Math.max(0, start), lastWindowStart(session, capacity));
+  const endSeq = firstSeq + Math.min(session.entries, from + capacity);
+  const entries: CaptureEntry[] = from === 0 ? first.filter((entry) => entry.seq < endSeq) : [];
+  let next = from === 0 ? firstSeq + first.length : firstSeq + from;
   while (next < endSeq) {
     const page = await readPage(replier, session.id, next);
     const last = page.at(-1);
     if (!last) break;
-    for (const entry of page) entries.push(entry);
+    for (const entry of page) if (entry.seq < endSeq) entries.push(entry);
     next = last.seq + 1;
-    onProgress(entries.length);
   }
-  return { entries, skipped };
+  return { entries, start: from };
 }

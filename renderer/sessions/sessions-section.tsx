@@ -8,10 +8,12 @@ import { usePanelStore } from '../store/panel-store';
 import { downloadText } from '../export/download-file';
 import { EXPORT_MIME } from '../export/export-capture';
 import { formatBytes, formatEnd, formatTime, sessionFileName } from './session-format';
-import { deleteSession, exportSession, listSessions, readSession, type SessionFormat } from './sessions-client';
+import { deleteSession, exportSession, lastWindowStart, listSessions, readSession, type SessionFormat } from './sessions-client';
 import './sessions.css';
 
 type Busy = { id: string; what: 'open' | SessionFormat | 'delete' } | null;
+/** The session the offline view shows, and from which entry (a session larger than the ring shows a window). */
+type Shown = { id: string; start: number } | null;
 
 /** The collapsible "Saved sessions" section. */
 export function SessionsSection() {
@@ -22,6 +24,8 @@ export function SessionsSection() {
   const [sessions, setSessions] = useState<SessionInfo[] | null>(null);
   const [liveId, setLiveId] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
+  const [shown, setShown] = useState<Shown>(null);
+  const source = usePanelStore((state) => state.source);
   const [message, setMessage] = useState('');
 
   const refresh = useCallback(async () => {
@@ -53,12 +57,14 @@ export function SessionsSection() {
     }
   }
 
-  const openSession = (session: SessionInfo) =>
+  const openSession = (session: SessionInfo, start = lastWindowStart(session, DEFAULT_RING_CAPACITY)) =>
     act(session, 'open', async () => {
       if (!replier) throw new Error('no link to the engine');
-      const read = await readSession(replier, session, DEFAULT_RING_CAPACITY);
-      const notes = read.skipped > 0 ? [`showing the last ${read.entries.length.toLocaleString('en-US')} of ${session.entries.toLocaleString('en-US')} entries; download the session for all of them`] : [];
-      showImported(`session ${formatTime(session.startedAt)}${session.recovered ? ' (recovered)' : ''}`, read.entries, notes);
+      const window = await readSession(replier, session, DEFAULT_RING_CAPACITY, start);
+      const last = window.start + window.entries.length;
+      const notes = window.entries.length < session.entries ? [`showing entries ${(window.start + 1).toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${session.entries.toLocaleString('en-US')}; Older / Newer in Saved sessions move the window, a download holds them all`] : [];
+      showImported(`session ${formatTime(session.startedAt)}${session.recovered ? ' (recovered)' : ''}`, window.entries, notes);
+      setShown({ id: session.id, start: window.start });
     });
   const download = (session: SessionInfo, format: SessionFormat) =>
     act(session, format, async () => {
@@ -89,7 +95,17 @@ export function SessionsSection() {
         )}
         <ul className="sessions-list" aria-label="saved sessions">
           {(sessions ?? []).map((session) => (
-            <SessionRow key={session.id} session={session} isLive={session.id === liveId} busy={busy?.id === session.id ? busy.what : null} disabled={busy !== null} onOpen={openSession} onDownload={download} onDelete={remove} />
+            <SessionRow
+              key={session.id}
+              session={session}
+              isLive={session.id === liveId}
+              shownFrom={source !== 'live' && shown?.id === session.id ? shown.start : null}
+              busy={busy?.id === session.id ? busy.what : null}
+              disabled={busy !== null}
+              onOpen={openSession}
+              onDownload={download}
+              onDelete={remove}
+            />
           ))}
         </ul>
       </div>
@@ -100,14 +116,17 @@ export function SessionsSection() {
 interface SessionRowProps {
   session: SessionInfo;
   isLive: boolean;
+  /** The offline view shows this session from this entry; null when it does not show it. */
+  shownFrom: number | null;
   busy: NonNullable<Busy>['what'] | null;
   disabled: boolean;
-  onOpen(session: SessionInfo): void;
+  onOpen(session: SessionInfo, start?: number): void;
   onDownload(session: SessionInfo, format: SessionFormat): void;
   onDelete(session: SessionInfo): void;
 }
 
-function SessionRow({ session, isLive, busy, disabled, onOpen, onDownload, onDelete }: SessionRowProps) {
+function SessionRow({ session, isLive, shownFrom, busy, disabled, onOpen, onDownload, onDelete }: SessionRowProps) {
+  const windowed = shownFrom !== null && session.entries > DEFAULT_RING_CAPACITY;
   return (
     <li className="session-row" data-testid="session-row" data-session-id={session.id}>
       <div className="session-line">
@@ -134,6 +153,16 @@ function SessionRow({ session, isLive, busy, disabled, onOpen, onDownload, onDel
         <button type="button" onClick={() => onOpen(session)} disabled={disabled} title="Show this session read-only in the whole panel">
           {busy === 'open' ? 'Opening…' : 'Open'}
         </button>
+        {windowed && (
+          <>
+            <button type="button" onClick={() => onOpen(session, shownFrom - DEFAULT_RING_CAPACITY)} disabled={disabled || shownFrom === 0} title="Show the older entries of the session">
+              ◀ Older
+            </button>
+            <button type="button" onClick={() => onOpen(session, shownFrom + DEFAULT_RING_CAPACITY)} disabled={disabled || shownFrom >= lastWindowStart(session, DEFAULT_RING_CAPACITY)} title="Show the newer entries of the session">
+              Newer ▶
+            </button>
+          </>
+        )}
         <button type="button" onClick={() => onDownload(session, 'har')} disabled={disabled} title="Download every entry of the session as HAR">
           {busy === 'har' ? 'Exporting…' : '⇩ HAR'}
         </button>

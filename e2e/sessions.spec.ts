@@ -98,3 +98,43 @@ test('a flood beyond the ring is saved whole; after a restart the panel lists, o
     rmSync(sessionsDir, { recursive: true, force: true });
   }
 });
+
+test('a run killed with SIGKILL is listed as recovered after the restart, with what it saved', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const sessionsDir = mkdtempSync(join(tmpdir(), 'msd-e2e-sessions-crash-'));
+  try {
+    const crashed = await startBrowserHostProcess(['--miniapp', BLANK_MINIAPP], { sessionsDir });
+    const driver = await openBrowserHostDriver(crashed, browser);
+    const echo = (await driver.lab()).find((endpoint) => endpoint.name === 'echo')?.url ?? '';
+    await inMiniapp(
+      await driver.miniapp(),
+      (my, arg) =>
+        new Promise<void>((resolve) => {
+          const task = my.connectSocket({ url: arg.url, multiple: true });
+          task.onOpen(() => task.send({ data: 'before the crash' }));
+          task.onMessage(() => resolve());
+        }),
+      { url: echo },
+    );
+    // More than the 250 ms flush interval: the echo is on disk when the process dies.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await crashed.kill();
+    await driver.close();
+
+    await withHost(browser, sessionsDir, async (restarted) => {
+      const { panel } = restarted;
+      await panel.getByText('Saved sessions').click();
+      const previous = panel.getByTestId('session-row').nth(1);
+      await expect(previous).toContainText('recovered');
+      await previous.scrollIntoViewIfNeeded();
+      await restarted.screenshot('sessions-recovered');
+      await previous.getByRole('button', { name: 'Open' }).click();
+      await expect(panel.getByText('Offline view')).toBeVisible({ timeout: 30_000 });
+      await expect(panel.locator('.import-banner')).toContainText('(recovered)');
+      // The send call, the frame sent and its echo.
+      await expect(panel.locator('.log-row').filter({ hasText: 'before the crash' })).toHaveCount(3);
+    });
+  } finally {
+    rmSync(sessionsDir, { recursive: true, force: true });
+  }
+});

@@ -13,6 +13,8 @@ export interface BrowserHostProcess {
   /** Everything the process printed so far (for failure messages). */
   output(): string;
   stop(): Promise<number | null>;
+  /** SIGKILL, as a crash would end it; resolves when it exited. */
+  kill(): Promise<void>;
 }
 
 const BIN = fileURLToPath(new URL('../../bin/mini-socket-devtools.mjs', import.meta.url));
@@ -46,6 +48,10 @@ export async function startBrowserHostProcess(extraArgs: string[] = [], options:
     captureHarUrl: line('Capture \\(HAR\\)') ?? '',
     output: () => output,
     stop: () => stopChild(child, exited),
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
   };
 }
 

@@ -34,6 +34,7 @@ export const WARNING_IDS = [
   'app-json-invalid',
   'miniapp-blocked',
   'request-rejected',
+  'sessions-storage',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];

@@ -7,22 +7,17 @@ import { createCaptureLog } from '../core/capture-log';
 import { withTempDir } from '../core/session-store/test-support/entries';
 import { openSessionStore } from '../core/session-store/session-store';
 import { saveSessionsInUserData } from './session-saving';
+import { fakeApp } from './test-support/fake-electron';
 
 describe('saveSessionsInUserData', () => {
-  it("records the run into <userData>/sessions and ends the session cleanly on stop", async () => {
+  it('records the run into <userData>/sessions and ends the session cleanly on stop', async () => {
     await withTempDir(async (userData) => {
-      const asked: string[] = [];
-      const app = {
-        getPath(name: 'userData') {
-          asked.push(name);
-          return userData;
-        },
-      };
+      const app = fakeApp(userData);
       const capture = createCaptureLog({ capacity: 5 });
       const recording = await saveSessionsInUserData(app, capture, '/apps/demo', () => {});
       for (let i = 0; i < 20; i += 1) capture.append({ clientId: 'app-1', connectionId: 't1', kind: 'frame', name: 'text', direction: 'in', opcode: 1, size: 1, payload: String(i) });
       const live = recording.saved.live();
-      expect(asked).toEqual(['userData']);
+      expect(app.asked).toEqual(['userData']);
       expect(live && existsSync(join(userData, 'sessions', live.id, 'meta.json'))).toBe(true);
       await recording.stop();
       expect(recording.saved.live()).toBeUndefined();

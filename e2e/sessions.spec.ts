@@ -56,7 +56,7 @@ test('a flood beyond the ring is saved whole; after a restart the panel lists, o
 
     await withHost(browser, sessionsDir, async (driver) => {
       const { panel } = driver;
-      await panel.getByText('Saved sessions').click();
+      await panel.getByText('Saved sessions', { exact: true }).click();
       const rows = panel.getByTestId('session-row');
       await expect(rows).toHaveCount(2);
       // Newest first: this run, then the flood's run.
@@ -123,9 +123,11 @@ test('a run killed with SIGKILL is listed as recovered after the restart, with w
 
     await withHost(browser, sessionsDir, async (restarted) => {
       const { panel } = restarted;
-      await panel.getByText('Saved sessions').click();
+      await panel.getByText('Saved sessions', { exact: true }).click();
       const previous = panel.getByTestId('session-row').nth(1);
       await expect(previous).toContainText('recovered');
+      // The recovery is also a warning in Problems.
+      await expect(panel.getByText(/Saved sessions: something happened/).first()).toBeVisible();
       await previous.scrollIntoViewIfNeeded();
       await restarted.screenshot('sessions-recovered');
       await previous.getByRole('button', { name: 'Open' }).click();

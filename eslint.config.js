@@ -40,6 +40,7 @@ export const RENDERER_ORDER = [
   'replay',
   'inspector',
   'export',
+  'sessions',
   'app',
 ];
 

@@ -8,6 +8,7 @@ import type { EngineMessage } from './my-wire';
 import { clientMessageSchema } from './my-wire';
 import { panelPreferencesSchema, type PanelPreferences } from './panel-preferences';
 import { replayOptionsSchema, replayRecordingSchema } from './replay';
+import { MAX_SESSION_READ, sessionIdSchema } from './session-wire';
 import type { EngineSettings } from './settings';
 import { settingsPatchSchema } from './settings';
 
@@ -54,6 +55,19 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('replay-list'), requestId: z.number().int().nonnegative(), since: z.number().int().min(-1) }),
   /** Replaces the user's stored panel preferences (docs/behaviour.md#panel-preferences). */
   z.object({ kind: z.literal('preferences-save'), preferences: panelPreferencesSchema }),
+  /** Saved sessions: the list as JSON SessionList (shared/session-wire.ts). */
+  z.object({ kind: z.literal('sessions-list'), requestId: z.number().int().nonnegative() }),
+  /** Up to `limit` entries of a saved session from `fromSeq`, as a JSON array. */
+  z.object({
+    kind: z.literal('session-read'),
+    requestId: z.number().int().nonnegative(),
+    id: sessionIdSchema,
+    fromSeq: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(MAX_SESSION_READ),
+  }),
+  z.object({ kind: z.literal('session-export'), requestId: z.number().int().nonnegative(), id: sessionIdSchema, format: z.enum(['har', 'jsonl']) }),
+  /** Deletes a finished session (the live one cannot be deleted). */
+  z.object({ kind: z.literal('session-delete'), requestId: z.number().int().nonnegative(), id: sessionIdSchema }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
 

@@ -38,6 +38,7 @@ export const WARNING_IDS = [
   'miniprogram-problem',
   'preferences-unsaved',
   'preferences-unreadable',
+  'sessions-storage',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];

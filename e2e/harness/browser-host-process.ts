@@ -13,21 +13,25 @@ export interface BrowserHostProcess {
   /** Everything the process printed so far (for failure messages). */
   output(): string;
   stop(): Promise<number | null>;
+  /** SIGKILL, as a crash would end it; resolves when it exited. */
+  kill(): Promise<void>;
 }
 
 const BIN = fileURLToPath(new URL('../../bin/mini-socket-devtools.mjs', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 
-/** Starts the host; rejects with its output when it does not print its URLs in time. */
-export async function startBrowserHostProcess(extraArgs: string[] = []): Promise<BrowserHostProcess> {
-  // Each host saves its sessions in its own folder, removed when it exits.
-  const sessionsDir = mkdtempSync(join(tmpdir(), 'msd-e2e-sessions-'));
+/**
+ * Starts the host; rejects with its output when it does not print its URLs in time. `sessionsDir`: a
+ * folder the caller owns (kept after exit, e.g. for a second host); absent: a temp one removed at exit.
+ */
+export async function startBrowserHostProcess(extraArgs: string[] = [], options: { sessionsDir?: string } = {}): Promise<BrowserHostProcess> {
+  const sessionsDir = options.sessionsDir ?? mkdtempSync(join(tmpdir(), 'msd-e2e-sessions-'));
   const child = spawn(process.execPath, [BIN, '--web', '--no-open', '--port', '0', '--sessions-dir', sessionsDir, '--prefs-file', join(sessionsDir, 'panel-preferences.json'), ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  void exited.then(() => rmSync(sessionsDir, { recursive: true, force: true }));
+  if (options.sessionsDir === undefined) void exited.then(() => rmSync(sessionsDir, { recursive: true, force: true }));
 
   const line = (label: string) => new RegExp(`^${label}: (\\S+)$`, 'm').exec(output)?.[1];
   const deadline = Date.now() + START_TIMEOUT_MS;
@@ -44,6 +48,10 @@ export async function startBrowserHostProcess(extraArgs: string[] = []): Promise
     captureHarUrl: line('Capture \\(HAR\\)') ?? '',
     output: () => output,
     stop: () => stopChild(child, exited),
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
   };
 }
 

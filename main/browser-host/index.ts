@@ -12,7 +12,7 @@ import { createCallRateLimiter, rateLimitedOpOf, type RateLimit } from '../host-
 import { createPanelSession } from '../core/panel-session';
 import { createRejectedRequestReporter } from '../core/rejected-request-warnings';
 import type { ClientSession, Engine } from '../core/ports';
-import type { SessionStore } from '../core/session-store/session-store';
+import type { SavedSessions } from '../core/session-store/saved-sessions';
 import type { PreferencesStore } from '../core/preferences-file';
 import { createToken } from './bridge-auth';
 import { createBridge, refuseUnclaimedUpgrades, type Bridge } from './bridge-server';
@@ -41,8 +41,8 @@ export interface BrowserHostOptions {
   outDir?: string;
   /** Per-op limit of each mini-app page (main/core/call-rate-limit.ts; its default when absent). */
   rateLimit?: RateLimit;
-  /** The saved sessions, served at /api/sessions; absent: none served. */
-  sessions?: SessionStore;
+  /** The saved sessions (/api/sessions, the panel's list) and the live one (/api/capture.*); absent: none. */
+  sessions?: SavedSessions;
   /** The user's panel preferences; absent: the panel starts with defaults and forgets changes. */
   preferences?: PreferencesStore;
 }
@@ -160,7 +160,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     originAllowed: (origin) => origin === panelOrigin,
     maxPayload: MAX_BRIDGE_MESSAGE_BYTES,
     onConnection(peer) {
-      const session = createPanelSession(engine, (message) => peer.send(message), { preferences: options.preferences });
+      const session = createPanelSession(engine, (message) => peer.send(message), { sessions: options.sessions, preferences: options.preferences });
       return { message: (raw) => session.receive(raw), closed: () => session.close() };
     },
   });

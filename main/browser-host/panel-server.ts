@@ -9,13 +9,13 @@ import type { HostConfig } from '../../shared/host-config';
 import { exportHar, exportJsonl } from '../core/capture-export';
 import type { CaptureLog } from '../core/ports';
 import { parseRequestTarget } from '../core/request-target';
-import type { SessionStore } from '../core/session-store/session-store';
+import type { SavedSessions } from '../core/session-store/saved-sessions';
 import { hasLoopbackHost, requestToken, tokenMatches } from './bridge-auth';
 import { contentTypeOf, isHtmlType } from '../host-common/content-types';
 import { panelPolicy } from './content-security';
 import { respond, respondText } from './http-util';
 import { injectIntoHead, jsonForScript, removeMetaCsp } from './inject-html';
-import { handleSessionsApi, SESSIONS_API } from './sessions-api';
+import { handleSessionsApi, serveLiveCapture, SESSIONS_API } from './sessions-api';
 import { resolveFileInside } from '../host-common/static-files';
 
 export interface PanelHandlerOptions {
@@ -28,8 +28,8 @@ export interface PanelHandlerOptions {
   capture: CaptureLog;
   /** Hears of each request whose target does not parse (answered 400). */
   onMalformed(target: string): void;
-  /** The saved sessions (`/api/sessions`); absent: the host saves none. */
-  sessions?: SessionStore;
+  /** The saved sessions (`/api/sessions`) and the live one (`/api/capture.*`); absent: the host saves none. */
+  sessions?: SavedSessions;
 }
 
 /** The request handler of the panel server. */
@@ -55,6 +55,7 @@ async function handle(options: PanelHandlerOptions, request: IncomingMessage, re
   if (url.pathname === '/api/capture.har' || url.pathname === '/api/capture.jsonl') {
     if (!tokenMatches(options.token, requestToken(request, url))) return respondText(response, 401, 'A valid token is required.');
     const har = url.pathname.endsWith('.har');
+    if (await serveLiveCapture(options.sessions, har ? 'har' : 'jsonl', options.capture.stats(), response, headOnly)) return;
     const body = har ? exportHar(options.capture) : exportJsonl(options.capture);
     const headers = {
       'Content-Type': har ? 'application/json; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
@@ -65,7 +66,7 @@ async function handle(options: PanelHandlerOptions, request: IncomingMessage, re
 
   if (url.pathname === SESSIONS_API || url.pathname.startsWith(`${SESSIONS_API}/`)) {
     if (!tokenMatches(options.token, requestToken(request, url))) return respondText(response, 401, 'A valid token is required.');
-    return handleSessionsApi(options.sessions, url.pathname, response, headOnly);
+    return handleSessionsApi(options.sessions?.store, url.pathname, response, headOnly);
   }
 
   const resolved = await resolveFileInside(options.rendererDir, url.pathname);

@@ -7,7 +7,10 @@ import { harToCapture } from '../../shared/har-import';
 import { captureToJsonl } from '../../shared/jsonl';
 import { CAPTURE_CREATOR } from '../core/capture-export';
 import { createCaptureLog } from '../core/capture-log';
+import { recordCapture } from '../core/session-store/capture-recorder';
+import type { CaptureLog } from '../core/ports';
 import { openSessionStore, type SessionStore } from '../core/session-store/session-store';
+import type { SavedSessions } from '../core/session-store/saved-sessions';
 import { frameEntry, withTempDir } from '../core/session-store/test-support/entries';
 import { closeServer, listenOnLoopback } from './http-util';
 import { createPanelHandler } from './panel-server';
@@ -20,11 +23,12 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function servePanel(sessions: SessionStore | undefined): Promise<string> {
+async function servePanel(store: SessionStore | undefined, capture: CaptureLog = createCaptureLog(), live: SavedSessions['live'] = () => undefined): Promise<string> {
+  const sessions = store && { store, live };
   server = createServer();
   const port = await listenOnLoopback(server, 0);
   const config = { panelBridge: 'ws://127.0.0.1:1/panel', miniappUrl: 'http://127.0.0.1:2/' };
-  server.on('request', createPanelHandler({ port, rendererDir: '/nonexistent', token: TOKEN, config, miniappOrigin: 'http://127.0.0.1:2', capture: createCaptureLog(), sessions, onMalformed: () => undefined }));
+  server.on('request', createPanelHandler({ port, rendererDir: '/nonexistent', token: TOKEN, config, miniappOrigin: 'http://127.0.0.1:2', capture, sessions, onMalformed: () => undefined }));
   return `http://127.0.0.1:${port}`;
 }
 
@@ -73,6 +77,31 @@ describe('sessions API', () => {
       await closeServer(server as Server);
       const without = await servePanel(undefined);
       expect((await fetch(`${without}/api/sessions?token=${TOKEN}`)).status).toBe(404);
+      await store.close();
+    });
+  });
+
+  it('serves /api/capture.* from the live session: every entry since the last clear, beyond the ring', async () => {
+    await withTempDir(async (dir) => {
+      const store = await openSessionStore({ dir });
+      const capture = createCaptureLog({ capacity: 100 });
+      const recorder = recordCapture(capture, store);
+      const appendFrames = (from: number, count: number): void => {
+        for (let i = from; i < from + count; i += 1) capture.append({ clientId: 'app-1', connectionId: 't1', kind: 'frame', name: 'text', direction: 'in', opcode: 1, size: 1, payload: `f${i}` });
+      };
+      appendFrames(0, 50);
+      capture.clear();
+      appendFrames(50, 5000);
+      const base = await servePanel(store, capture, () => ({ id: recorder.sessionId, fromSeq: recorder.liveFromSeq() }));
+      const jsonl = await (await fetch(`${base}/api/capture.jsonl?token=${TOKEN}`)).text();
+      const lines = jsonl.trim().split('\n').map((line) => JSON.parse(line) as { seq: number; payload: string });
+      expect(lines.map((line) => line.seq)).toEqual(Array.from({ length: 5000 }, (_, i) => 50 + i));
+      expect(lines.at(-1)?.payload).toBe('f5049');
+      const har = harToCapture(await (await fetch(`${base}/api/capture.har?token=${TOKEN}`)).text());
+      expect(har.entries).toHaveLength(5000);
+      expect(har.entries[0]?.payload).toBe('f50');
+      expect(capture.stats()).toMatchObject({ held: 100, dropped: 4900 });
+      await recorder.stop();
       await store.close();
     });
   });

@@ -2,11 +2,13 @@
 //   GET /api/sessions             → [{ id, startedAt, endedAt, entries, bytes, live, recovered, miniapp }]
 //   GET /api/sessions/<id>.har    → that session as HAR, streamed as it is read from disk
 //   GET /api/sessions/<id>.jsonl  → that session as JSONL, streamed
+// and the live capture (GET /api/capture.har|.jsonl) from the run's live session: every entry since the
+// last clear, not only the ring's recent ones.
 import type { ServerResponse } from 'node:http';
-import { CAPTURE_CREATOR } from '../core/capture-export';
+import type { CaptureStats } from '../../shared/capture';
 import { isSessionId } from '../core/session-store/session-files';
+import { streamSession, type SavedSessions, type SessionFormat } from '../core/session-store/saved-sessions';
 import type { SessionStore } from '../core/session-store/session-store';
-import { streamHar, streamJsonl, type EntrySource } from '../core/session-store/stream-export';
 import { COMMON_HEADERS } from './content-security';
 import { respond, respondText } from './http-util';
 
@@ -22,20 +24,39 @@ export async function handleSessionsApi(sessions: SessionStore | undefined, path
   const match = /^\/api\/sessions\/([^/]+)\.(har|jsonl)$/.exec(pathname);
   const id = match?.[1];
   const format = match?.[2];
-  if (!id || !format || !isSessionId(id) || !sessions.get(id)) return respondText(response, 404, 'No such session.');
+  if (!id || (format !== 'har' && format !== 'jsonl') || !isSessionId(id) || !sessions.get(id)) return respondText(response, 404, 'No such session.');
+  return streamResponse(sessions, id, format, `session-${id}.${format}`, response, headOnly);
+}
+
+/** Serves the live capture from the live session; false when the run records none (the ring serves it). */
+export async function serveLiveCapture(sessions: SavedSessions | undefined, format: SessionFormat, stats: CaptureStats, response: ServerResponse, headOnly: boolean): Promise<boolean> {
+  const live = sessions?.live();
+  if (!sessions || !live) return false;
+  const shown = { ...stats, dropped: 0, held: stats.total - live.fromSeq };
+  await streamResponse(sessions.store, live.id, format, `capture.${format}`, response, headOnly, { fromSeq: live.fromSeq, stats: shown });
+  return true;
+}
+
+async function streamResponse(
+  store: SessionStore,
+  id: string,
+  format: SessionFormat,
+  fileName: string,
+  response: ServerResponse,
+  headOnly: boolean,
+  options: { fromSeq?: number; stats?: CaptureStats } = {},
+): Promise<void> {
   response.writeHead(200, {
     ...COMMON_HEADERS,
     'Content-Type': format === 'har' ? 'application/json; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-    'Content-Disposition': `attachment; filename="session-${id}.${format}"`,
+    'Content-Disposition': `attachment; filename="${fileName}"`,
   });
   if (headOnly) {
     response.end();
     return;
   }
-  const source: EntrySource = (range) => sessions.entries(id, range);
   try {
-    if (format === 'har') await streamHar(source, response, { creator: CAPTURE_CREATOR });
-    else await streamJsonl(source, response);
+    await streamSession(store, id, format, response, options);
     response.end();
   } catch {
     // The status line is sent: the only way left to say "incomplete" is to cut the connection.

@@ -1,17 +1,17 @@
 // Composition of the browser host for the command line: one engine, the embedded lab server (always: the
 // panel's reproduction buttons and the demo use it), the run's saved session, and the host serving the
 // panel and the mini-app.
-import { startBrowserHost, type BrowserHost } from '../browser-host/index';
 import { homedir } from 'node:os';
+import { startBrowserHost, type BrowserHost } from '../browser-host/index';
 import { createEngine } from '../core/engine';
 import type { Engine } from '../core/ports';
 import { logWarning } from '../core/engine-warning';
 import { openPreferencesFile, preferencesPathIn } from '../core/preferences-file';
-import { defaultAppDataDir } from '../core/session-store/default-sessions-dir';
 import { startLabServer } from '../lab/lab-server';
 import { createReplayServer } from '../replay/replay-server';
 import type { CliOptions } from './parse-args';
-import { startSessionRecording } from './session-recording';
+import { defaultAppDataDir, sessionsDirIn } from '../core/session-store/default-sessions-dir';
+import { startSessionRecording } from '../host-common/session-recording';
 
 export interface WebSession {
   host: BrowserHost;
@@ -24,14 +24,16 @@ export interface WebSession {
 /** Starts engine, lab and browser host; on failure closes whatever was started and rethrows. */
 export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'prefsFile'>, outDir?: string): Promise<WebSession> {
   const engine = createEngine({ createReplayRegistry: createReplayServer });
-  const recording = await startSessionRecording(engine.capture, options);
+  const dir = options.sessionsDir ?? sessionsDirIn(defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env }));
+  const capBytes = options.sessionsCapMiB === undefined ? undefined : options.sessionsCapMiB * 1024 * 1024;
+  const recording = await startSessionRecording(engine.capture, { dir, miniapp: options.miniapp, ...(capBytes === undefined ? {} : { capBytes }) });
   const preferences = openPreferencesFile(options.prefsFile ?? preferencesPathIn(defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env })));
   if (preferences.problem) logWarning(engine.capture, { clientId: 'panel' }, { id: 'preferences-unreadable', message: preferences.problem, detail: {} });
   const lab = await startLabServer();
   engine.setLabEndpoints(lab.endpoints);
   let host: BrowserHost;
   try {
-    host = await startBrowserHost({ engine, lab, port: options.port, miniapp: options.miniapp, outDir, sessions: recording.store, preferences });
+    host = await startBrowserHost({ engine, lab, port: options.port, miniapp: options.miniapp, outDir, sessions: recording.saved, preferences });
   } catch (error) {
     await lab.close();
     await engine.shutdown();

@@ -33,7 +33,12 @@ function panel(engine: Engine, options: Parameters<typeof createPanelSession>[2]
   const entries = () => of('batch').flatMap((b) => b.entries);
   const my = () => of('my').map((m) => m.message);
   const reply = (requestId: number) => of('reply').find((r) => r.requestId === requestId);
-  return { session, received, of, entries, my, reply };
+  /** Replies come asynchronously (an entry or export may be read from the saved session). */
+  const replied = async (requestId: number) => {
+    await waitFor(() => reply(requestId) !== undefined, `reply ${requestId}`);
+    return reply(requestId);
+  };
+  return { session, received, of, entries, my, reply, replied };
 }
 
 const isResult = (callId: number) => (m: EngineMessage) => m.kind === 'result' && m.callId === callId;
@@ -96,9 +101,9 @@ describe('panel session', () => {
     expect(echoed?.payload).toHaveLength(1024);
 
     p.session.receive({ kind: 'get-entry', requestId: 7, seq: echoed?.seq ?? -1 });
-    expect(p.reply(7)).toMatchObject({ ok: true, body: { seq: echoed?.seq, payload: long } });
+    expect(await p.replied(7)).toMatchObject({ ok: true, body: { seq: echoed?.seq, payload: long } });
     p.session.receive({ kind: 'get-entry', requestId: 8, seq: 999_999 });
-    expect(p.reply(8)).toMatchObject({ ok: false, error: expect.stringContaining('999999') });
+    expect(await p.replied(8)).toMatchObject({ ok: false, error: expect.stringContaining('999999') });
 
     const connectionId = engine.state().connections[0]?.connectionId ?? '';
     p.session.receive({ kind: 'force-close', connectionId, code: 4000, reason: 'panel' });
@@ -115,8 +120,8 @@ describe('panel session', () => {
     const heldAtExport = [...engine.capture.from(0)];
     p.session.receive({ kind: 'export', requestId: 1, format: 'har' });
     p.session.receive({ kind: 'export', requestId: 2, format: 'jsonl' });
-    const har = p.reply(1);
-    const jsonl = p.reply(2);
+    const har = await p.replied(1);
+    const jsonl = await p.replied(2);
     if (!har?.ok || typeof har.body !== 'string' || !jsonl?.ok || typeof jsonl.body !== 'string') throw new Error('export failed');
     const fromHar = harToCapture(har.body);
     expect(fromHar.warnings).toEqual([]);

@@ -6,7 +6,6 @@ import type { PanelRequest } from '../../shared/panel-wire';
 import { panelRequestSchema } from '../../shared/panel-wire';
 import { describeIssues } from '../../shared/jsonl';
 import type { WarningId } from '../../shared/warning-ids';
-import { exportHar, exportJsonl } from './capture-export';
 import { errorMessageFor } from './call-results';
 import { logWarning } from './engine-warning';
 import type { CaptureSubscription, CaptureSubscriptionOptions } from './capture-subscription';
@@ -15,6 +14,8 @@ import type { ClientSession, Engine, PanelSession, PanelSink } from './ports';
 import type { ReplayRegistry } from './replay-registry';
 import { createReplayRequests } from './replay-requests';
 import type { PreferencesStore } from './preferences-file';
+import { createSessionRequests } from './session-requests';
+import type { SavedSessions } from './session-store/saved-sessions';
 
 /** The clientId of the panel's own `my` client (connection controls act through the same path as the app). */
 export const PANEL_CLIENT_ID = 'panel';
@@ -41,6 +42,8 @@ export interface PanelSessionOptions {
   replays?: ReplayRegistry;
   /** The user's panel preferences (absent: none are kept; saves are ignored). */
   preferences?: PreferencesStore;
+  /** The saved sessions and the run's live one: the panel lists them, and reaches entries the ring evicted. */
+  sessions?: SavedSessions;
 }
 
 /** Wires one panel to the engine: capture stream with credit, state pushes, the panel's `my`, controls. */
@@ -52,6 +55,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
   let clientId: string | undefined;
   let closed = false;
   const replays = createReplayRequests(engine.capture, () => options.replays ?? engine.replays(), deliver);
+  const sessionRequests = createSessionRequests(engine.capture, options.sessions, deliver);
 
   /** The host's link may already be gone; a failed send must not throw into the engine. */
   function deliver(message: Parameters<PanelSink>[0]): void {
@@ -122,24 +126,18 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
         engine.inject(injection);
         return;
       }
-      case 'get-entry': {
-        const entry = engine.capture.get(request.seq);
-        deliver(
-          entry
-            ? { kind: 'reply', requestId: request.requestId, ok: true, body: entry }
-            : { kind: 'reply', requestId: request.requestId, ok: false, error: `entry ${request.seq} is not held (cleared, evicted or not yet recorded)` },
-        );
-        return;
-      }
-      case 'export': {
-        const body = request.format === 'har' ? exportHar(engine.capture) : exportJsonl(engine.capture);
-        deliver({ kind: 'reply', requestId: request.requestId, ok: true, body });
-        return;
-      }
       case 'preferences-save':
         options.preferences?.save(request.preferences).catch((error: unknown) => {
           warn('preferences-unsaved', `panel preferences not saved: ${error instanceof Error ? error.message : String(error)}`);
         });
+        return;
+      case 'get-entry':
+      case 'export':
+      case 'sessions-list':
+      case 'session-read':
+      case 'session-export':
+      case 'session-delete':
+        sessionRequests.handle(request);
         return;
       case 'replay-start':
       case 'replay-stop':

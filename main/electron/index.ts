@@ -22,6 +22,7 @@ import { startLabServer } from '../lab/lab-server';
 import type { LabServer } from '../lab/lab-server';
 import { createReplayServer } from '../replay/replay-server';
 import { createMiniProgramHost } from '../miniprogram/miniprogram-host';
+import type { SessionRecording } from '../host-common/session-recording';
 import { createFileProtocolHandler } from './file-protocol-handler';
 import { parseHostArgs } from './host-args';
 import type { HostArgs } from './host-args';
@@ -32,6 +33,7 @@ import { MINIAPP_HOST, MINIAPP_SCHEME, locateMiniapp } from './miniapp-location'
 import { installNavigationGuard } from './navigation-guard';
 import { bindPanel } from './panel-binding';
 import { confineMiniappSession, denyAllPermissions } from './session-hardening';
+import { saveSessionsInUserData } from './session-saving';
 import { installMainTestHook, wantsMainTestHook } from './test-hook';
 import { hardenWebContents } from './web-contents-hardening';
 import { miniappWebPreferences, panelWebPreferences } from './web-preferences';
@@ -56,7 +58,7 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, KNOWN_INBOUND_CHANNELS, log));
 
-let running: { engine: Engine; lab: LabServer } | null = null;
+let running: { engine: Engine; lab: LabServer; recording: SessionRecording } | null = null;
 let stopped = false;
 
 /** Starts engine, lab, panel window and mini-app view. */
@@ -67,8 +69,12 @@ async function start(args: HostArgs): Promise<void> {
   }
   const location = await locateMiniapp(args.miniapp, { cwd: process.cwd(), demoRoot: paths.miniappDemo });
   const engine = createEngine({ createReplayRegistry: createReplayServer });
-  const lab = await startLabServer({ port: args.port });
-  running = { engine, lab };
+  const recording = await saveSessionsInUserData(app, engine.capture, args.miniapp ?? '', log);
+  const lab = await startLabServer({ port: args.port }).catch(async (error: unknown) => {
+    await recording.stop();
+    throw error;
+  });
+  running = { engine, lab, recording };
   engine.setLabEndpoints(lab.endpoints);
   if (wantsMainTestHook(process.env, app.isPackaged)) installMainTestHook(globalThis, engine);
   // Read once at start (docs/behaviour.md#a17-default-of-multiple-from-appjson, docs/behaviour.md#a22-which-connect-timeout-applies): the `multiple` default reaches the preload as an argument, the timeout each page session.
@@ -119,7 +125,7 @@ async function start(args: HostArgs): Promise<void> {
     contents: window.webContents,
     origin: PANEL_ORIGIN,
     createChannel: () => new MessageChannelMain(),
-    createSession: (send) => createPanelSession(engine, send, { preferences }),
+    createSession: (send) => createPanelSession(engine, send, { sessions: recording.saved, preferences }),
     onMiniappBounds: layout.apply,
     onReloadMiniapp: () => view.webContents.reload(),
     log,
@@ -130,13 +136,15 @@ async function start(args: HostArgs): Promise<void> {
   await view.webContents.loadURL(location.entryUrl).catch((error: unknown) => log(`the mini-app did not load: ${describe(error)}`));
 }
 
-/** Closes every socket with 1001 and the lab, once, before the app really quits. */
+/** Closes every socket with 1001, the lab and the live session, once, before the app really quits. */
 async function shutdown(): Promise<void> {
   const current = running;
   running = null;
   if (current === null) return;
   await current.engine.shutdown();
   await current.lab.close();
+  // Last: the session's end marker comes after the final close entries.
+  await current.recording.stop();
 }
 
 app.on('before-quit', (event) => {

@@ -2,6 +2,7 @@
 // features add theirs to SIDE_PANELS (each a title and a component).
 import type { ComponentType } from 'react';
 import { ConnectionControls, SettingsForm } from '../controls';
+import { SessionsSection } from '../sessions/sessions-section';
 
 export interface SidePanel {
   title: string;
@@ -15,6 +16,9 @@ export const SIDE_PANELS: readonly SidePanel[] = [
   { title: 'Session settings', Component: SettingsForm },
 ];
 
+/** Panels that draw their own collapsible section (with a header of their own). */
+export const SELF_FOLDING_PANELS: readonly ComponentType[] = [SessionsSection];
+
 export function SidePanels() {
   return (
     <div className="side-panels" aria-label="controls">
@@ -23,6 +27,9 @@ export function SidePanels() {
           <summary>{title}</summary>
           <Component />
         </details>
+      ))}
+      {SELF_FOLDING_PANELS.map((Component, index) => (
+        <Component key={index} />
       ))}
     </div>
   );

@@ -11,11 +11,14 @@ describe('capture recorder', () => {
       const log = createCaptureLog({ capacity: 10 });
       log.append({ clientId: 'app-1', connectionId: '', kind: 'call', name: 'before-recording', direction: 'none', size: 0 });
       const recorder = recordCapture(log, store, '/apps/demo');
+      expect(recorder.liveFromSeq()).toBe(1);
       for (let i = 0; i < 1000; i += 1) {
         log.append({ clientId: 'app-1', connectionId: 't1', kind: 'frame', name: 'text', direction: 'in', opcode: 1, size: 1, payload: String(i) });
         if (i === 500) log.clear();
       }
       expect(log.stats()).toMatchObject({ total: 1001, held: 10 });
+      // The clear came after seq 501: the live capture (exports, /api/capture.*) starts at 502.
+      expect(recorder.liveFromSeq()).toBe(502);
       const info = await recorder.stop();
       expect(info).toMatchObject({ id: recorder.sessionId, miniapp: '/apps/demo', entries: 1000, live: false });
       const saved = await collect(store.entries(recorder.sessionId));

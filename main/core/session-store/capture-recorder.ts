@@ -5,6 +5,8 @@ import type { SessionInfo, SessionStore } from './session-store';
 
 export interface CaptureRecorder {
   readonly sessionId: string;
+  /** The first seq the live capture shows: the session's first, or the next seq at the last clear. */
+  liveFromSeq(): number;
   /** Stops recording and closes the session (its end marker written). */
   stop(): Promise<SessionInfo>;
 }
@@ -13,9 +15,12 @@ export interface CaptureRecorder {
 export function recordCapture(capture: CaptureLog, store: SessionStore, miniapp = ''): CaptureRecorder {
   const session = store.startSession({ miniapp, firstSeq: capture.nextSeq() });
   let recorded = capture.nextSeq();
+  let liveFromSeq = recorded;
   // onChange runs synchronously after every append, before the ring can evict the entry; clear() also
   // notifies, but takes no seq, so nothing is skipped and the session stays gap-free.
   const unsubscribe = capture.onChange(() => {
+    // A notification without a new seq is a clear: the live capture restarts at the next seq.
+    if (recorded === capture.nextSeq()) liveFromSeq = recorded;
     for (; recorded < capture.nextSeq(); recorded += 1) {
       const entry = capture.get(recorded);
       if (!entry) throw new Error(`capture entry ${recorded} left the ring before it was recorded`);
@@ -24,6 +29,7 @@ export function recordCapture(capture: CaptureLog, store: SessionStore, miniapp 
   });
   return {
     sessionId: session.id,
+    liveFromSeq: () => liveFromSeq,
     stop() {
       unsubscribe();
       return session.close();

@@ -5,8 +5,9 @@
 //   end.json       the clean end marker (or, after a crash, the recovery's), with the final counts
 // A folder without end.json whose writer is gone ended in a crash and is recovered at the next start.
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sessionIdSchema } from '../../../shared/session-wire';
 
 /** Every INDEX_STRIDE-th entry's byte offset is kept, so a range read skips at most this many records. */
 export const INDEX_STRIDE = 256;
@@ -42,9 +43,8 @@ export function newSessionId(startedAt: number): string {
   return `${new Date(startedAt).toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
 }
 
-const SESSION_ID = /^[0-9A-Za-z-]{1,80}$/;
 export function isSessionId(text: string): boolean {
-  return SESSION_ID.test(text);
+  return sessionIdSchema.safeParse(text).success;
 }
 
 /** Small JSON files are replaced whole through a rename, so a crash leaves the old or the new, never half. */
@@ -78,7 +78,22 @@ export async function readIndex(path: string, entries: number): Promise<number[]
 }
 
 /** Is a process with this id running? (EPERM: it runs under another user.) */
-export function processAlive(pid: number): boolean {
+/** A live writer touches its meta.json this often: its mtime is the heartbeat. */
+export const HEARTBEAT_MS = 5000;
+/** A heartbeat older than this means the writer is gone even if its pid runs (the pid was reused). */
+export const HEARTBEAT_STALE_MS = 60_000;
+
+/** Whether the session's writer still runs: its pid is alive and it touched meta.json lately. */
+export async function writerRunning(metaPath: string, pid: number): Promise<boolean> {
+  if (!processAlive(pid)) return false;
+  try {
+    return Date.now() - (await stat(metaPath)).mtimeMs < HEARTBEAT_STALE_MS;
+  } catch {
+    return false;
+  }
+}
+
+function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,4 +1,4 @@
-import { appendFile, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { sessionsOverCap } from './disk-cap';
 import { openSessionStore } from './session-store';
@@ -124,6 +124,22 @@ describe('session store', () => {
       await expect(store.deleteSession(session.id)).rejects.toThrow(/live/);
       await other.close();
       await store.close();
+    });
+  });
+
+  it('recovers a session whose pid runs but whose heartbeat stopped a minute ago (a reused pid)', async () => {
+    await withTempDir(async (dir) => {
+      const other = await openSessionStore({ dir });
+      const session = other.startSession();
+      session.append(frameEntry(0));
+      session.flush();
+      // This process's pid is alive; the writer's heartbeat (meta.json's mtime) is two minutes old.
+      const stale = new Date(Date.now() - 120_000);
+      await utimes(sessionPaths(dir, session.id).meta, stale, stale);
+      const store = await openSessionStore({ dir });
+      expect(store.get(session.id)).toMatchObject({ live: false, recovered: true, entries: 1 });
+      await store.close();
+      await other.close();
     });
   });
 

@@ -1,27 +1,16 @@
 // The sessions folder: every run's capture appended to a session on disk (see session-files.ts for the
 // layout), listed, read by seq range, streamed for export, deleted, and held under a disk cap.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import type { CaptureEntry } from '../../../shared/capture';
+import type { SessionInfo } from '../../../shared/session-wire';
 import { DEFAULT_SESSIONS_CAP_BYTES, sessionsOverCap } from './disk-cap';
-import { isSessionId, newSessionId, processAlive, readEnd, readIndex, readMeta, sessionPaths, writeIndex, writeJsonAtomic, type SessionEnd, type SessionMeta } from './session-files';
+import { HEARTBEAT_MS, isSessionId, newSessionId, readEnd, readIndex, readMeta, sessionPaths, writeIndex, writeJsonAtomic, writerRunning, type SessionEnd, type SessionMeta } from './session-files';
 import { recoverSession } from './session-recovery';
 import { readEntries, scanIndex, type EntryFile, type SeqRange } from './session-reader';
 import { createSessionWriter, type SessionWriter } from './session-writer';
 
-/** One session as the list (and GET /api/sessions) shows it. */
-export interface SessionInfo {
-  id: string;
-  startedAt: number;
-  /** null while live. */
-  endedAt: number | null;
-  miniapp: string;
-  entries: number;
-  bytes: number;
-  live: boolean;
-  /** It ended in a crash; what it holds is the valid prefix recovery kept. */
-  recovered: boolean;
-}
+export type { SessionInfo };
 
 export interface SessionStoreOptions {
   dir: string;
@@ -63,6 +52,8 @@ interface Known {
   meta: SessionMeta;
   end?: SessionEnd;
   writer?: SessionWriter;
+  /** Touches meta.json while live (the heartbeat other instances check). */
+  heartbeat?: NodeJS.Timeout;
   /** Bytes written so far by a live session. */
   liveBytes: number;
   index?: number[];
@@ -80,7 +71,7 @@ export async function openSessionStore(options: SessionStoreOptions): Promise<Se
     if (!meta || meta.id !== name) continue;
     let end = await readEnd(paths.end);
     // Another running instance's live session is listed as live and left alone.
-    if (!end && processAlive(meta.pid)) {
+    if (!end && (await writerRunning(paths.meta, meta.pid))) {
       known.set(name, { meta, liveBytes: 0 });
       continue;
     }
@@ -153,7 +144,17 @@ export async function openSessionStore(options: SessionStoreOptions): Promise<Se
           enforceCap();
         },
         onFlushError: (error) => onWarning(`session ${meta.id}: write failed (${error instanceof Error ? error.message : String(error)})`),
+        onStopped: (entries) => onWarning(`session ${meta.id}: the disk refuses writes and 64 MiB wait unsaved; the session stops at ${entries} entries (the capture ring goes on in memory)`),
       });
+      k.heartbeat = setInterval(() => {
+        try {
+          const touched = new Date();
+          utimesSync(paths.meta, touched, touched);
+        } catch {
+          // A missed beat is harmless: a minute of them would be needed to look crashed.
+        }
+      }, HEARTBEAT_MS);
+      k.heartbeat.unref();
       known.set(meta.id, k);
       const writer = k.writer;
       return {
@@ -198,6 +199,7 @@ export async function openSessionStore(options: SessionStoreOptions): Promise<Se
     const writer = k.writer;
     if (!writer) return;
     const { entries, bytes, index } = writer.close();
+    clearInterval(k.heartbeat);
     delete k.writer;
     k.end = { endedAt: now(), entries, bytes, recovered: false };
     const paths = sessionPaths(dir, k.meta.id);

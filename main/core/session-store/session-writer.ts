@@ -12,6 +12,8 @@ import { INDEX_STRIDE, type SessionPaths } from './session-files';
 export const DEFAULT_FLUSH_INTERVAL_MS = 250;
 const FLUSH_BYTES = 256 * 1024;
 const BUFFER_BYTES = 1024 * 1024;
+/** Most bytes that may wait for a disk that refuses writes before the session stops taking entries. */
+export const DEFAULT_MAX_PENDING_BYTES = 64 * 1024 * 1024;
 
 export interface SessionWriterOptions {
   paths: SessionPaths;
@@ -21,6 +23,13 @@ export interface SessionWriterOptions {
   onFlushed?: (addedBytes: number) => void;
   /** A timed or size-triggered flush failed (a full disk): the entries stay waiting and the next flush retries. */
   onFlushError?: (error: unknown) => void;
+  /** Bound of the waiting bytes while writes fail (default 64 MiB). */
+  maxPendingBytes?: number;
+  /**
+   * The bound was reached: the session stops at `entries` (it stays gap-free: nothing after is taken).
+   * Called once; later appends are counted as not saved.
+   */
+  onStopped?: (entries: number) => void;
 }
 
 export interface SessionWriter {
@@ -28,15 +37,18 @@ export interface SessionWriter {
   append(entry: CaptureEntry): void;
   /** Writes what is waiting, now. */
   flush(): void;
-  /** Entries appended so far (flushed or not). */
+  /** Entries taken so far (flushed or not). */
   entries(): number;
+  /** Entries refused after the session stopped on a full disk. */
+  notSaved(): number;
   /** Flushes, then describes the file as it is now: readers see exactly this snapshot. */
   snapshot(): EntryFile;
   /** Flushes, fsyncs and closes the file; appends after this throw. */
   close(): { entries: number; bytes: number; index: number[] };
 }
 
-export function createSessionWriter({ paths, firstSeq, flushIntervalMs = DEFAULT_FLUSH_INTERVAL_MS, onFlushed, onFlushError }: SessionWriterOptions): SessionWriter {
+export function createSessionWriter(options: SessionWriterOptions): SessionWriter {
+  const { paths, firstSeq, flushIntervalMs = DEFAULT_FLUSH_INTERVAL_MS, onFlushed, onFlushError, maxPendingBytes = DEFAULT_MAX_PENDING_BYTES, onStopped } = options;
   let fd: number | undefined = openSync(paths.entries, 'a');
   const index: number[] = [];
   let buffer = Buffer.allocUnsafe(BUFFER_BYTES);
@@ -46,6 +58,8 @@ export function createSessionWriter({ paths, firstSeq, flushIntervalMs = DEFAULT
   let fileBytes = 0;
   let fileEntries = 0;
   let appended = 0;
+  let stopped = false;
+  let refused = 0;
 
   function flush(): void {
     if (fd === undefined || waiting === 0) return;
@@ -70,23 +84,37 @@ export function createSessionWriter({ paths, firstSeq, flushIntervalMs = DEFAULT
   const timer = setInterval(flushOrReport, flushIntervalMs);
   timer.unref();
 
-  /** Room for `bytes` more: flush first, or grow when a flush cannot make room (one huge entry, a full disk). */
-  function makeRoom(bytes: number): void {
-    if (waiting + bytes <= buffer.length) return;
+  /**
+   * Room for `bytes` more: flush first, or grow when a flush cannot make room (one huge entry, a full
+   * disk) — up to maxPendingBytes; false when the bound is reached.
+   */
+  function makeRoom(bytes: number): boolean {
+    if (waiting + bytes <= buffer.length) return true;
     flushOrReport();
-    if (waiting + bytes <= buffer.length) return;
+    if (waiting + bytes <= buffer.length) return true;
+    if (waiting > 0 && waiting + bytes > maxPendingBytes) return false;
     const grown = Buffer.allocUnsafe(Math.max(buffer.length * 2, waiting + bytes));
     buffer.copy(grown, 0, 0, waiting);
     buffer = grown;
+    return true;
   }
 
   return {
     append(entry) {
       if (fd === undefined) throw new Error('session closed');
       const expected = firstSeq + appended;
+      if (stopped) {
+        refused += 1;
+        return;
+      }
       if (entry.seq !== expected) throw new RangeError(`session append out of order: seq ${entry.seq}, expected ${expected}`);
       const detailText = entry.detail === undefined ? undefined : JSON.stringify(entry.detail);
-      makeRoom(maxRecordBytes(entry, detailText));
+      if (!makeRoom(maxRecordBytes(entry, detailText))) {
+        stopped = true;
+        refused += 1;
+        onStopped?.(appended);
+        return;
+      }
       if (appended % INDEX_STRIDE === 0) index.push(fileBytes + waiting);
       waiting = encodeEntry(entry, detailText, buffer, waiting);
       waitingEntries += 1;
@@ -95,21 +123,27 @@ export function createSessionWriter({ paths, firstSeq, flushIntervalMs = DEFAULT
     },
     flush,
     entries: () => appended,
+    notSaved: () => refused,
     snapshot() {
       flush();
       return { path: paths.entries, firstSeq, entries: fileEntries, bytes: fileBytes, index: index.slice() };
     },
     close() {
       clearInterval(timer);
-      flush();
+      // What the disk still refuses is not saved: the session ends with what reached the file.
+      flushOrReport();
       if (fd !== undefined) {
-        fsyncSync(fd);
+        try {
+          fsyncSync(fd);
+        } catch (error) {
+          onFlushError?.(error);
+        }
         closeSync(fd);
         fd = undefined;
       }
       // The writer is done: let its buffer go.
       buffer = Buffer.alloc(0);
-      return { entries: fileEntries, bytes: fileBytes, index };
+      return { entries: fileEntries, bytes: fileBytes, index: index.slice(0, Math.ceil(fileEntries / INDEX_STRIDE)) };
     },
   };
 }

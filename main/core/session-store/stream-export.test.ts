@@ -50,6 +50,24 @@ describe('streamed session export', () => {
     expect(harToCapture(text)).toEqual({ entries, warnings: [], stats });
   });
 
+  it('reads the unattached entries in a last pass when there are too many to keep from the first', async () => {
+    const many: CaptureEntry[] = Array.from({ length: 100_002 }, (_, seq) => ({ ...frameEntry(seq, seq % 2 === 0 ? '' : 't1'), kind: seq % 2 === 0 ? 'call' : 'frame' }));
+    const passes: number[] = [];
+    const counted: EntrySource = (range) => {
+      passes.push(range.fromSeq ?? 0);
+      return arraySource(many)(range);
+    };
+    const text = await streamToText((out) => streamHar(counted, out, meta));
+    expect(JSON.parse(text)).toEqual(captureToHar(many, meta));
+    // Pass 1, the connection's span, and the last pass for the 50,001 unattached entries.
+    expect(passes).toEqual([0, 1, 0]);
+    const few = mixedCapture();
+    passes.length = 0;
+    await streamToText((out) => streamHar((range) => (passes.push(0), arraySource(few)(range)), out, meta));
+    // Few unattached entries: kept from pass 1, no last pass (one pass per connection after it).
+    expect(passes).toHaveLength(3);
+  });
+
   it('streams an empty session as an empty HAR and JSONL', async () => {
     expect(JSON.parse(await streamToText((out) => streamHar(arraySource([]), out, meta)))).toEqual(captureToHar([], meta));
     expect(await streamToText((out) => streamJsonl(arraySource([]), out))).toBe('');

@@ -13,6 +13,7 @@ import type { SeqRange } from './session-reader';
 export type EntrySource = (range: SeqRange) => AsyncIterable<CaptureEntry>;
 
 const BATCH_CHARS = 64 * 1024;
+const MAX_KEPT_UNATTACHED = 50_000;
 
 /** Collects small pieces into batches and waits for 'drain' when the Writable says it is full. */
 class BatchedWriter {
@@ -31,7 +32,13 @@ class BatchedWriter {
     if (this.out.destroyed) throw new Error('export stream closed');
     if (!this.out.write(text)) {
       // A reader that went away closes the stream instead of draining it.
-      await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+      // The losing listener is removed (abort), so long exports do not pile listeners on the stream.
+      const settled = new AbortController();
+      try {
+        await Promise.race([once(this.out, 'drain', { signal: settled.signal }), once(this.out, 'close', { signal: settled.signal })]);
+      } finally {
+        settled.abort();
+      }
       if (this.out.destroyed) throw new Error('export stream closed');
     }
   }
@@ -60,11 +67,15 @@ interface ConnectionPlan {
 export async function streamHar(source: EntrySource, out: Writable, meta: HarMeta): Promise<void> {
   const connections = new Map<string, ConnectionPlan>();
   let unattached = false;
+  // Entries without a connection are few (lifecycle, calls before a connect): kept from pass 1 up to a
+  // bound, which spares the last pass over the whole session.
+  let unattachedKept: CaptureEntry[] | undefined = [];
   let endSeq: number | undefined;
   for await (const entry of source({})) {
     endSeq = entry.seq + 1;
     if (entry.connectionId === '') {
       unattached = true;
+      if (unattachedKept && unattachedKept.push(entry) > MAX_KEPT_UNATTACHED) unattachedKept = undefined;
       continue;
     }
     const plan = connections.get(entry.connectionId);
@@ -98,7 +109,7 @@ export async function streamHar(source: EntrySource, out: Writable, meta: HarMet
   await writer.write('],"_entries":[');
   if (unattached) {
     let first = true;
-    for await (const entry of source(upTo({}))) {
+    for await (const entry of unattachedKept ?? source(upTo({}))) {
       if (entry.connectionId !== '') continue;
       await writer.write(`${first ? '' : ','}\n${JSON.stringify(canonicalEntry(entry))}`);
       first = false;

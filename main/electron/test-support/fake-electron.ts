@@ -107,3 +107,15 @@ export function preventable<T extends object>(fields: T): T & { preventDefault()
   };
   return event;
 }
+
+/** Fake of Electron's `app` as far as paths go: `getPath('userData')` answers `userData` and is recorded. */
+export function fakeApp(userData: string): { getPath(name: 'userData'): string; asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    getPath(name) {
+      asked.push(name);
+      return userData;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// A panel's requests about saved sessions (list, read a page, export, delete), and the live capture read
+// from the run's session: an entry the ring evicted (get-entry) and the live export reach every entry of
+// the session, not only the ring's recent cache. Replies are async; a failure becomes an `ok: false` reply.
+import type { CaptureEntry } from '../../shared/capture';
+import type { PanelRequest } from '../../shared/panel-wire';
+import type { SessionList } from '../../shared/session-wire';
+import { exportHar, exportJsonl } from './capture-export';
+import type { CaptureLog, PanelSink } from './ports';
+import { sessionText, type SavedSessions } from './session-store/saved-sessions';
+
+/** The requests this module answers. */
+export type SessionRequest = Extract<PanelRequest, { kind: 'sessions-list' | 'session-read' | 'session-export' | 'session-delete' | 'get-entry' | 'export' }>;
+
+export interface SessionRequests {
+  handle(request: SessionRequest): void;
+}
+
+/** Answers one panel's session requests; without `sessions` only the ring is reachable. */
+export function createSessionRequests(capture: CaptureLog, sessions: SavedSessions | undefined, deliver: PanelSink): SessionRequests {
+  function reply(requestId: number, answer: () => Promise<string | CaptureEntry>): void {
+    answer().then(
+      (body) => deliver({ kind: 'reply', requestId, ok: true, body }),
+      (error: unknown) => deliver({ kind: 'reply', requestId, ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+
+  function store(): SavedSessions {
+    if (!sessions) throw new Error('this host saves no sessions');
+    return sessions;
+  }
+
+  async function entryAt(seq: number): Promise<CaptureEntry> {
+    const held = capture.get(seq);
+    if (held) return held;
+    const live = sessions?.live();
+    // Before the live capture's start the entry was cleared on purpose: the live view does not show it.
+    if (sessions && live && seq >= live.fromSeq) {
+      const [entry] = await sessions.store.readRange(live.id, { fromSeq: seq, toSeq: seq + 1 }, 1);
+      if (entry) return entry;
+    }
+    throw new Error(`entry ${seq} is not held (cleared, evicted or not yet recorded)`);
+  }
+
+  async function liveExport(format: 'har' | 'jsonl'): Promise<string> {
+    const live = sessions?.live();
+    if (!live) return format === 'har' ? exportHar(capture) : exportJsonl(capture);
+    const { total, cleared, capacity } = capture.stats();
+    const stats = { total, dropped: 0, held: total - live.fromSeq, capacity, cleared };
+    return sessionText(store().store, live.id, format, { fromSeq: live.fromSeq, stats });
+  }
+
+  return {
+    handle(request) {
+      switch (request.kind) {
+        case 'get-entry':
+          return reply(request.requestId, () => entryAt(request.seq));
+        case 'export':
+          return reply(request.requestId, () => liveExport(request.format));
+        case 'sessions-list':
+          return reply(request.requestId, async () => {
+            const { store: saved, live } = store();
+            const list: SessionList = { sessions: saved.list(), liveId: live()?.id ?? null };
+            return JSON.stringify(list);
+          });
+        case 'session-read':
+          return reply(request.requestId, async () => {
+            const entries = await store().store.readRange(request.id, { fromSeq: request.fromSeq }, request.limit);
+            return JSON.stringify(entries);
+          });
+        case 'session-export':
+          return reply(request.requestId, () => sessionText(store().store, request.id, request.format));
+        case 'session-delete':
+          return reply(request.requestId, async () => {
+            await store().store.deleteSession(request.id);
+            return '';
+          });
+      }
+    },
+  };
+}

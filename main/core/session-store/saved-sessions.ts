@@ -1,0 +1,46 @@
+// What a host hands its panels and HTTP API about sessions: the store, and which session is the run's live
+// one with the first seq the live capture still shows (entries before it were cleared by the user).
+import { Writable } from 'node:stream';
+import type { CaptureEntry, CaptureStats } from '../../../shared/capture';
+import { CAPTURE_CREATOR } from '../capture-export';
+import type { SessionStore } from './session-store';
+import type { SeqRange } from './session-reader';
+import { streamHar, streamJsonl, type EntrySource } from './stream-export';
+
+export interface LiveCaptureRef {
+  id: string;
+  /** The seq the live capture starts at: the session's first, or the first after the last clear. */
+  fromSeq: number;
+}
+
+export interface SavedSessions {
+  store: SessionStore;
+  /** The run's live session; undefined when the run records none (or stopped recording). */
+  live(): LiveCaptureRef | undefined;
+}
+
+export type SessionFormat = 'har' | 'jsonl';
+
+/** The entries of session `id` at or after `fromSeq`, as streamHar/streamJsonl read them. */
+export function sessionSource(store: SessionStore, id: string, fromSeq = 0): EntrySource {
+  return (range: SeqRange): AsyncIterable<CaptureEntry> => store.entries(id, { ...range, fromSeq: Math.max(range.fromSeq ?? 0, fromSeq) });
+}
+
+/** Streams a session (from `fromSeq`) into `out` as HAR or JSONL. */
+export function streamSession(store: SessionStore, id: string, format: SessionFormat, out: Writable, options: { fromSeq?: number; stats?: CaptureStats } = {}): Promise<void> {
+  const source = sessionSource(store, id, options.fromSeq);
+  return format === 'har' ? streamHar(source, out, { creator: CAPTURE_CREATOR, ...(options.stats ? { stats: options.stats } : {}) }) : streamJsonl(source, out);
+}
+
+/** The same document as one string (for the panel link, which carries a reply as one message). */
+export async function sessionText(store: SessionStore, id: string, format: SessionFormat, options: { fromSeq?: number; stats?: CaptureStats } = {}): Promise<string> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      done();
+    },
+  });
+  await streamSession(store, id, format, sink, options);
+  return Buffer.concat(chunks).toString('utf8');
+}

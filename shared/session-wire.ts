@@ -1,0 +1,29 @@
+// Saved sessions as the panel sees them (the `sessions-*` panel requests, GET /api/sessions). A session is
+// one run's capture saved on disk in full (docs/session-storage.md).
+import { z } from 'zod';
+
+/** One saved session in the list. */
+export interface SessionInfo {
+  id: string;
+  startedAt: number;
+  /** null while live. */
+  endedAt: number | null;
+  miniapp: string;
+  entries: number;
+  bytes: number;
+  live: boolean;
+  /** It ended in a crash; what it holds is the valid prefix recovery kept. */
+  recovered: boolean;
+}
+
+/** The `sessions-list` reply body (as JSON): oldest first, and which one is this run's. */
+export interface SessionList {
+  sessions: SessionInfo[];
+  liveId: string | null;
+}
+
+/** A session folder name: its start time and a random suffix. */
+export const sessionIdSchema = z.string().regex(/^[0-9A-Za-z-]{1,80}$/);
+
+/** Most entries one `session-read` returns (a page the panel applies without a long task). */
+export const MAX_SESSION_READ = 5000;

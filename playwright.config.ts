@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import type { MiniappTestOptions } from './main/playwright/index';
 import { CHROMIUM_PATH } from './e2e/harness/browser-path';
 import { electronAvailability } from './e2e/harness/electron-availability';
 
@@ -9,7 +10,7 @@ import { electronAvailability } from './e2e/harness/electron-availability';
 const electron = electronAvailability();
 if (!electron.available) console.log(`[e2e] electron project skipped: ${electron.reason}`);
 
-export default defineConfig({
+export default defineConfig<MiniappTestOptions>({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './e2e/harness/global-setup.ts',
@@ -29,12 +30,14 @@ export default defineConfig({
           args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
         },
         viewport: { width: 1440, height: 900 },
+        // The published fixtures (main/playwright) launch their own Chromium from this option.
+        chromiumPath: CHROMIUM_PATH,
       },
     },
     {
       name: 'electron',
       metadata: { electron },
-      use: { viewport: { width: 1440, height: 900 } },
+      use: { viewport: { width: 1440, height: 900 }, host: 'electron' },
     },
   ],
 });

@@ -2,12 +2,14 @@
 // host's `my` shim, the Node command line, the Electron main process and its sandboxed preloads).
 // An entry whose source is missing fails the build before anything is written: a bundle must never be
 // silently absent from out/.
+// `--types` also bundles the Playwright fixtures' declarations into one file (slow: prepack runs it, so
+// the packed package always has them).
 // Everything is built into a staging folder that replaces out/ at the end, so a running host (or a
 // build started at the same time in the same tree) never sees a half-written out/.
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { tsImport } from 'tsx/esm/api';
@@ -20,6 +22,7 @@ const stagingDir = join(scratchDir, `staging-${process.pid}`);
 const out = (key) => join(stagingDir, OUT_LAYOUT[key]);
 const src = (path) => join(root, path);
 const started = Date.now();
+const withTypes = process.argv.includes('--types');
 
 /** @type {{ name: string; source: string; run: () => Promise<unknown> }[]} */
 const steps = [
@@ -44,6 +47,20 @@ const steps = [
     source: 'main/cli/index.ts',
     run: () => bundle('main/cli/index.ts', out('cli'), { platform: 'node', format: 'esm', packages: 'external' }),
   },
+  {
+    name: 'playwright fixtures',
+    source: 'main/playwright/index.ts',
+    run: () => bundle('main/playwright/index.ts', out('playwright'), { platform: 'node', format: 'esm', packages: 'external' }),
+  },
+  ...(withTypes
+    ? [
+        {
+          name: 'playwright fixture types',
+          source: 'main/playwright/index.ts',
+          run: () => bundleTypes('main/playwright/index.ts', out('playwrightTypes')),
+        },
+      ]
+    : []),
   {
     name: 'electron main',
     source: 'main/electron/index.ts',
@@ -81,6 +98,14 @@ function bundle(entry, outfile, options) {
     logLevel: 'warning',
     ...options,
   });
+}
+
+/** One self-contained .d.ts (relative imports inlined, packages imported), so every moduleResolution reads it. */
+async function bundleTypes(entry, outfile) {
+  const { generateDtsBundle } = await import('dts-bundle-generator');
+  const [text] = generateDtsBundle([{ filePath: src(entry) }], { preferredConfigPath: src('tsconfig.json') });
+  await mkdir(dirname(outfile), { recursive: true });
+  await writeFile(outfile, text);
 }
 
 const missing = steps.filter((step) => !existsSync(src(step.source)));

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { AppJsonSettings } from './app-json';
 import type { CaptureEntry, CaptureStats } from './capture';
+import { injectRequestSchema } from './inject';
 import type { EngineMessage } from './my-wire';
 import { clientMessageSchema } from './my-wire';
 import { replayOptionsSchema, replayRecordingSchema } from './replay';
@@ -25,6 +26,8 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
     code: z.number().int().optional(),
     reason: z.string().max(1000).optional(),
   }),
+  /** Puts a frame on any live connection, either direction (docs/behaviour.md#frame-injection); a refusal is a warning. */
+  injectRequestSchema.extend({ kind: z.literal('inject') }),
   /** Full entry (payload beyond the batch preview). */
   z.object({ kind: z.literal('get-entry'), requestId: z.number().int().nonnegative(), seq: z.number().int().nonnegative() }),
   z.object({ kind: z.literal('export'), requestId: z.number().int().nonnegative(), format: z.enum(['har', 'jsonl']) }),

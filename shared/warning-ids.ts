@@ -26,6 +26,7 @@ export const WARNING_IDS = [
   'client-send-failed',
   'force-close-invalid',
   'force-close-unknown',
+  'inject-failed',
   'invalid-settings',
   'invalid-panel-message',
   'panel-request-failed',

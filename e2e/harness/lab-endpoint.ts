@@ -1,8 +1,8 @@
-// The URL of a lab endpoint by name, as the host lists them; a missing one fails the spec with the names it has.
+// The URL of a lab endpoint by name, as the host lists them: the published fixtures' `lab.url`
+// (main/playwright/lab.ts), so the internal specs and users name endpoints the same way.
 import type { LabEndpoint } from '../../shared/panel-wire';
+import { createLab } from '../../main/playwright/lab';
 
 export function labUrl(lab: readonly LabEndpoint[], name: string): string {
-  const found = lab.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`the lab has no endpoint "${name}" (has ${lab.map((e) => e.name).join(', ')})`);
-  return found.url;
+  return createLab(lab).url(name);
 }

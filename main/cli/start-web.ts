@@ -3,6 +3,7 @@
 // panel and the mini-app.
 import { startBrowserHost, type BrowserHost } from '../browser-host/index';
 import { createEngine } from '../core/engine';
+import type { Engine } from '../core/ports';
 import { startLabServer } from '../lab/lab-server';
 import { createReplayServer } from '../replay/replay-server';
 import type { CliOptions } from './parse-args';
@@ -10,6 +11,8 @@ import { startSessionRecording } from './session-recording';
 
 export interface WebSession {
   host: BrowserHost;
+  /** The run's engine (the Playwright fixture reads its capture and drives it directly). */
+  engine: Engine;
   /** Stops the host (pages detached with 1001, lab closed), then every remaining socket of the engine. */
   stop(): Promise<void>;
 }
@@ -31,6 +34,7 @@ export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 's
   }
   return {
     host,
+    engine,
     async stop() {
       await host.close();
       await engine.shutdown();

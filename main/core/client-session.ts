@@ -5,6 +5,7 @@ import type { AppJsonSettings } from '../../shared/app-json';
 import type { Json } from '../../shared/json';
 import type { ClientCall, ClientMessage, EngineMessage, SocketEventPayload } from '../../shared/my-wire';
 import { callIdOf, clientMessageSchema } from '../../shared/my-wire';
+import type { InjectOutcome, InjectRequest } from '../../shared/inject';
 import type { ClientInfo } from '../../shared/panel-wire';
 import type { EngineSettings } from '../../shared/settings';
 import type { CallProblem } from './call-results';
@@ -16,6 +17,7 @@ import { createClientConnections, isLive } from './client-connections';
 import { apiName, createClientRecorder } from './client-recorder';
 import type { Connection } from './connection';
 import { openConnection } from './connection';
+import { injectFrame } from './frame-injection';
 import type { CaptureLog, ClientSession, Clock } from './ports';
 import { createReconnectStormGuard } from './reconnect-storm-guard';
 import { parseSendArgs } from './send-rules';
@@ -36,6 +38,8 @@ export interface ManagedClientSession extends ClientSession {
   owns(connectionId: string): boolean;
   /** Panel control: close a live connection whoever opened it. */
   forceClose(connectionId: string, code?: number, reason?: string): void;
+  /** Panel control and test fixture: put a frame on a connection of this client (docs/behaviour.md#frame-injection). */
+  inject(request: InjectRequest): InjectOutcome;
   /** One promise per socket of this client that is not fully closed yet. */
   closedSockets(): Promise<void>[];
   /** Called once the session detached (the engine forgets it). */
@@ -288,6 +292,16 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
       }
       const closeEvent = connection.abandon({ send: request, event: request, by: 'panel', why: 'closed from the panel' });
       if (closeEvent) deliverEvent(connection.target, closeEvent);
+    },
+    inject(request) {
+      const connection = connections.get(request.connectionId);
+      if (!connection) return { ok: false, reason: `no connection ${request.connectionId}` };
+      return injectFrame(connection, request, {
+        capture,
+        clientId,
+        deliverEvent,
+        writeFailed: (connectionId, error) => warn(connectionId, { id: 'inject-failed', message: `The injected frame did not go out: ${error.message}` }),
+      });
     },
     closedSockets: () => connections.all().map((connection) => connection.closed),
     onDetached(listener) {

@@ -52,8 +52,8 @@ export interface Connection {
   info(): ConnectionInfo;
   /** True when a send would reach `ws` (own state and `ws` both OPEN). */
   canSend(): boolean;
-  /** Writes a message; `done` gets the write error, if any (code 11). Only when canSend(). */
-  send(message: OutgoingMessage, done: (error?: Error) => void): void;
+  /** Writes a message; `done` gets the write error, if any (code 11). Only when canSend(). `detail` marks its frame entry. */
+  send(message: OutgoingMessage, done: (error?: Error) => void, detail?: Record<string, Json>): void;
   /** Starts the closing handshake of an OPEN socket; the close event follows from `ws`. */
   close(request: CloseRequest, by: 'app' | 'panel'): void;
   /** Ends the socket without any further event to the app; returns the close event to deliver, if any. */
@@ -275,7 +275,7 @@ export function openConnection(options: ConnectionOptions): Connection {
       ...(closeReason !== undefined ? { closeReason } : {}),
     }),
     canSend: () => state === 'OPEN' && ws.readyState === WebSocket.OPEN,
-    send(message, done) {
+    send(message, done, detail) {
       log({
         kind: 'frame',
         name: message.binary ? 'binary' : 'text',
@@ -284,6 +284,7 @@ export function openConnection(options: ConnectionOptions): Connection {
         size: message.size,
         payload: message.binary ? (message.base64 ?? (message.data as Buffer).toString('base64')) : (message.data as string),
         binary: message.binary,
+        ...(detail ? { detail } : {}),
       });
       try {
         ws.send(message.data, { binary: message.binary }, (error) => done(error ?? writeCutOff()));

@@ -127,6 +127,12 @@ export function createEngine(deps: EngineDeps = {}): Engine {
       }
       owner.forceClose(connectionId, code, reason);
     },
+    inject(request) {
+      const owner = [...clients.values()].find((client) => client.owns(request.connectionId));
+      const outcome = owner ? owner.inject(request) : { ok: false as const, reason: `no connection ${request.connectionId}` };
+      if (!outcome.ok) logWarning(capture, { clientId: '', connectionId: request.connectionId }, { id: 'inject-failed', message: `Injection refused: ${outcome.reason}.`, detail: { direction: request.direction } });
+      return outcome;
+    },
     replays() {
       replays ??= (deps.createReplayRegistry ?? unavailableReplayRegistry)();
       return replays;

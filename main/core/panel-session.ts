@@ -113,6 +113,11 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
       case 'force-close':
         engine.forceClose(request.connectionId, request.code, request.reason);
         return;
+      case 'inject': {
+        const { kind: _kind, ...injection } = request;
+        engine.inject(injection);
+        return;
+      }
       case 'get-entry': {
         const entry = engine.capture.get(request.seq);
         deliver(

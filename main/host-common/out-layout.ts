@@ -13,6 +13,10 @@ export const OUT_LAYOUT = {
   webMiniappShim: 'web-miniapp.js',
   /** The Node command line (ESM, main/cli/index.ts). */
   cli: 'main/cli.js',
+  /** The published Playwright fixtures (ESM, main/playwright/index.ts; `mini-socket-devtools/playwright`). */
+  playwright: 'main/playwright.js',
+  /** Their declarations in one file (`npm run build -- --types`, which prepack runs). */
+  playwrightTypes: 'types/playwright.d.ts',
   /** The Electron main entry (CJS, main/electron/index.ts). */
   electronMain: 'main/electron/index.cjs',
   /** The Electron preloads (CJS, single files: the preloads are sandboxed). */

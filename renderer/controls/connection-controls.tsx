@@ -1,5 +1,5 @@
 // The connection controls: connect, the panel's own connections with send and close, the results of the
-// panel's calls, one-click error reproduction and every live connection with force-close. All socket
+// panel's calls, one-click error reproduction and every live connection with force-close and frame injection. All socket
 // work goes through the panel's `my` over the panel link, the same path the mini-app uses.
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
@@ -9,6 +9,7 @@ import '../timeline/timeline-theme.css';
 import './controls.css';
 import { CallOutcomes } from './call-outcomes';
 import { ConnectForm } from './connect-form';
+import { InjectComposer } from './inject-composer';
 import { LiveConnections } from './live-connections';
 import { MessageComposer } from './message-composer';
 import { panelSocketsFor } from './panel-controls-session';
@@ -65,6 +66,7 @@ function ConnectedControls({ transport, engineState }: { transport: PanelTranspo
           connections={engineState?.connections ?? []}
           onForceClose={(connectionId) => transport.send({ kind: 'force-close', connectionId, code: 1000, reason: 'closed from the devtools panel' })}
         />
+        <InjectComposer connections={engineState?.connections ?? []} onInject={(request) => transport.send({ kind: 'inject', ...request })} />
       </details>
     </div>
   );

@@ -11,7 +11,8 @@ export interface MessageComposerProps {
   onClose(key: string, code: number | undefined, reason: string): void;
 }
 
-const MODES: { mode: ComposerMode; label: string; placeholder: string }[] = [
+/** The payload modes, shared with the inject composer. */
+export const COMPOSER_MODES: { mode: ComposerMode; label: string; placeholder: string }[] = [
   { mode: 'text', label: 'Text', placeholder: 'hello' },
   { mode: 'json', label: 'JSON', placeholder: '{"op": "ping"}' },
   { mode: 'base64', label: 'Base64', placeholder: 'AAEC/w==' },
@@ -64,7 +65,7 @@ export function MessageComposer({ connections, onSend, onClose }: MessageCompose
           </select>
         </label>
         <div className="msd-segmented" role="group" aria-label="Message type">
-          {MODES.map((item) => (
+          {COMPOSER_MODES.map((item) => (
             <button key={item.mode} type="button" aria-pressed={mode === item.mode} onClick={() => setMode(item.mode)}>
               {item.label}
             </button>
@@ -76,7 +77,7 @@ export function MessageComposer({ connections, onSend, onClose }: MessageCompose
         aria-label="Message"
         rows={3}
         spellCheck={false}
-        placeholder={MODES.find((item) => item.mode === mode)?.placeholder}
+        placeholder={COMPOSER_MODES.find((item) => item.mode === mode)?.placeholder}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {

@@ -156,6 +156,12 @@ const catalog: Readonly<Record<WarningId, WarningExplanation>> = {
     whyOnPhone: 'Nothing on the phone: the connection had already closed.',
     fix: 'Nothing to do.',
   },
+  'inject-failed': {
+    title: 'Injected frame refused or not sent',
+    what: 'A frame injected from the panel or a test could not be put on the connection: it is gone, not OPEN yet, the binary payload was not base64, or the write failed.',
+    whyOnPhone: 'Nothing on the phone: injection is a devtools feature.',
+    fix: 'Inject into an OPEN connection; give binary payloads as base64.',
+  },
   'invalid-settings': {
     title: 'Settings change refused',
     what: 'A settings change from the panel was out of range and was not applied.',

@@ -1,0 +1,102 @@
+// Injects a frame into any OPEN connection the engine knows, the mini-app's included
+// (docs/behaviour.md#frame-injection): "to the app" as if the server had sent it, "to the server" as if
+// the app had. The payload is typed as in the message composer (text, JSON, base64, hex).
+import { useState } from 'react';
+import type { ConnectionInfo } from '../../shared/panel-wire';
+import { COMPOSER_MODES } from './message-composer';
+import type { ComposerMode } from './parse-inputs';
+import { buildOutgoingMessage } from './parse-inputs';
+
+export interface InjectRequestView {
+  connectionId: string;
+  direction: 'in' | 'out';
+  payload: string;
+  binary: boolean;
+}
+
+export interface InjectComposerProps {
+  connections: ConnectionInfo[];
+  onInject(request: InjectRequestView): void;
+}
+
+const DIRECTIONS: { direction: 'in' | 'out'; label: string }[] = [
+  { direction: 'in', label: 'to the app' },
+  { direction: 'out', label: 'to the server' },
+];
+
+/** Renders the inject row (see the module comment). */
+export function InjectComposer({ connections, onInject }: InjectComposerProps) {
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [direction, setDirection] = useState<'in' | 'out'>('in');
+  const [mode, setMode] = useState<ComposerMode>('text');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const open = connections.filter((connection) => connection.state === 'OPEN');
+  const target = open.find((connection) => connection.connectionId === chosen) ?? open[0];
+  if (!target) return null;
+
+  const inject = () => {
+    const built = buildOutgoingMessage(mode, text);
+    if (!built.ok) {
+      setError(built.error);
+      return;
+    }
+    setError(null);
+    onInject({ connectionId: target.connectionId, direction, payload: built.value.data, binary: built.value.isBuffer });
+  };
+
+  return (
+    <div className="msd-form msd-composer" aria-label="Inject a frame">
+      <div className="msd-row">
+        <label className="msd-field">
+          <span className="msd-field__label">inject into</span>
+          <select value={target.connectionId} onChange={(event) => setChosen(event.target.value)}>
+            {open.map((connection) => (
+              <option key={connection.connectionId} value={connection.connectionId}>
+                {connection.connectionId} · {connection.clientId} · {connection.url}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="msd-row">
+        <div className="msd-segmented" role="group" aria-label="Direction">
+          {DIRECTIONS.map((item) => (
+            <button key={item.direction} type="button" aria-pressed={direction === item.direction} onClick={() => setDirection(item.direction)}>
+              {item.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="msd-row">
+        <div className="msd-segmented" role="group" aria-label="Injected message type">
+          {COMPOSER_MODES.map((item) => (
+            <button key={item.mode} type="button" aria-pressed={mode === item.mode} onClick={() => setMode(item.mode)}>
+              {item.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <textarea
+        className="msd-composer__text msd-mono"
+        aria-label="Injected message"
+        rows={2}
+        spellCheck={false}
+        placeholder={COMPOSER_MODES.find((item) => item.mode === mode)?.placeholder}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
+      <div className="msd-row msd-row--actions">
+        <span className="msd-muted">{direction === 'in' ? 'delivered to the app as if the server had sent it' : 'sent to the server as if the app had'}</span>
+        <button type="button" className="msd-button msd-button--primary" onClick={inject}>
+          Inject
+        </button>
+      </div>
+      {error && (
+        <p className="msd-field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

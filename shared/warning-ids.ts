@@ -34,6 +34,8 @@ export const WARNING_IDS = [
   'app-json-invalid',
   'miniapp-blocked',
   'request-rejected',
+  'capture-memory-bound',
+  'client-bound',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];

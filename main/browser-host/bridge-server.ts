@@ -34,6 +34,10 @@ export interface BridgePeer<Out = unknown> {
   send(message: Out): void;
   /** Closes the socket (1001 going away by default). */
   close(code?: number, reason?: string): void;
+  /** Stops reading the page's messages (TCP backpressure: the page's WebSocket buffers what it sends next). */
+  pause(): void;
+  /** Reads again. */
+  resume(): void;
 }
 
 export interface BridgeHandler {
@@ -79,6 +83,12 @@ export function createBridge<Out = unknown>(options: BridgeOptions<Out>): Bridge
       close(code = 1001, reason = '') {
         outbox.flush();
         if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
+      },
+      pause() {
+        if (ws.readyState === WebSocket.OPEN && !ws.isPaused) ws.pause();
+      },
+      resume() {
+        if (ws.isPaused) ws.resume();
       },
     };
     const handler = options.onConnection(peer, request, url);

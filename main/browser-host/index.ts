@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { HostConfig } from '../../shared/host-config';
 import { MAX_ENGINE_BATCH, packEngineMessages, unpackClientLinkMessage } from '../../shared/my-wire';
 import { findOutDir, outPaths } from '../host-common/out-layout';
-import { createCallRateLimiter, rateLimitedOpOf, type RateLimit } from '../host-common/call-rate-limit';
+import { createCallPacer, type RateLimit } from '../host-common/call-rate-limit';
 import { createPanelSession } from '../core/panel-session';
 import { createRejectedRequestReporter } from '../core/rejected-request-warnings';
 import type { ClientSession, Engine } from '../core/ports';
@@ -38,7 +38,7 @@ export interface BrowserHostOptions {
   lab?: Closable;
   /** The build output folder; default: this package's `out/`. */
   outDir?: string;
-  /** Per-op limit of each mini-app page (main/core/call-rate-limit.ts; its default when absent). */
+  /** Per-op pace of each mini-app page (main/host-common/call-rate-limit.ts; its default when absent). */
   rateLimit?: RateLimit;
   /** The saved sessions, served at /api/sessions; absent: none served. */
   sessions?: SessionStore;
@@ -123,26 +123,31 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     pack: packEngineMessages,
     maxPacked: MAX_ENGINE_BATCH,
     onConnection(peer, _request, url) {
-      // Per page: the same admission as the Electron host's IPC, before the engine sees anything.
-      const limiter = createCallRateLimiter({ now: () => performance.now(), rateLimit: options.rateLimit, capture: engine.capture, clientId: () => session.clientId });
+      // Per page: the same pacing as the Electron host's IPC, before the engine sees anything; a burst
+      // pauses reading the bridge socket (docs/architecture.md#threat-model).
+      const pacer = createCallPacer({
+        now: () => performance.now(),
+        rateLimit: options.rateLimit,
+        capture: engine.capture,
+        clientId: () => session.clientId,
+        deliver: (message) => session.receive(message),
+        flow: peer,
+      });
       const session = engine.attachClient({
         origin: pageUrlOf(url, miniappOrigin),
         appJson,
         send(message) {
-          if (message.kind === 'event') limiter.eventDelivered();
+          if (message.kind === 'event') pacer.eventDelivered();
           peer.send(message);
         },
       });
       pageSessions.add(session);
       return {
         message(raw) {
-          for (const message of unpackClientLinkMessage(raw)) {
-            const admission = limiter.admit(rateLimitedOpOf(message), message);
-            if (admission.admitted) session.receive(message);
-            else if (admission.reply) peer.send(admission.reply);
-          }
+          for (const message of unpackClientLinkMessage(raw)) pacer.receive(message);
         },
         closed() {
+          pacer.reset();
           if (!pageSessions.delete(session)) return;
           session.detach('page reloaded');
         },

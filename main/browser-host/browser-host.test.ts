@@ -100,8 +100,11 @@ describe('serving', () => {
     expect(app.body).toContain(lab.url('echo'));
 
     expect((await get(`${miniappOrigin}/__msd/web-miniapp.js`)).body).toBe('/* shim */');
-    const script = await get(`${miniappOrigin}/app.js`, { Origin: 'null' });
+    // The CORS grant goes to module-script loads of the opaque-origin page only, never to a fetch.
+    const script = await get(`${miniappOrigin}/app.js`, { Origin: 'null', 'Sec-Fetch-Dest': 'script' });
     expect(script.headers['access-control-allow-origin']).toBe('null');
+    expect((await get(`${miniappOrigin}/app.js`, { Origin: 'null', 'Sec-Fetch-Dest': 'empty' })).headers['access-control-allow-origin']).toBeUndefined();
+    expect((await get(`${miniappOrigin}/app.js`, { Origin: 'null' })).headers['access-control-allow-origin']).toBeUndefined();
     expect((await get(`${miniappOrigin}/app.js`)).headers['access-control-allow-origin']).toBeUndefined();
   });
 

@@ -13,7 +13,8 @@ import { createPanelSession } from '../core/panel-session';
 import { createRejectedRequestReporter } from '../core/rejected-request-warnings';
 import type { ClientSession, Engine } from '../core/ports';
 import type { SessionStore } from '../core/session-store/session-store';
-import { createToken } from './bridge-auth';
+import { createToken, tokenMatches } from './bridge-auth';
+import { createBridgeTickets } from './bridge-tickets';
 import { createBridge, refuseUnclaimedUpgrades, type Bridge } from './bridge-server';
 import { closeServer, listenOnLoopback } from './http-util';
 import { readMiniappAppJson } from './miniapp-app-json';
@@ -73,7 +74,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const panelServer = createServer();
   const miniappServer = createServer();
   const panelToken = createToken();
-  const miniappToken = createToken();
+  const miniappTickets = createBridgeTickets();
   let panelPort: number;
   let miniappPort: number;
   try {
@@ -85,7 +86,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
   const panelOrigin = `http://127.0.0.1:${panelPort}`;
   const miniappOrigin = `http://127.0.0.1:${miniappPort}`;
-  const miniappBridgeUrl = `ws://127.0.0.1:${miniappPort}${MINIAPP_BRIDGE_PATH}?token=${miniappToken}`;
+  const miniappBridgeEndpoint = `ws://127.0.0.1:${miniappPort}${MINIAPP_BRIDGE_PATH}`;
   const config: HostConfig = {
     panelBridge: `ws://127.0.0.1:${panelPort}${PANEL_BRIDGE_PATH}?token=${panelToken}`,
     miniappUrl: miniappOrigin + source.entryPath,
@@ -100,7 +101,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       port: miniappPort,
       source,
       shimFile: paths.webMiniappShim,
-      bridgeUrl: miniappBridgeUrl,
+      bridgeEndpoint: miniappBridgeEndpoint,
+      issueTicket: miniappTickets.issue,
       panelOrigin,
       defaultMultiple: appJson?.connectSocketDefaultMultiple === true,
       lab: () => {
@@ -115,9 +117,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server: miniappServer,
     port: miniappPort,
     path: MINIAPP_BRIDGE_PATH,
-    token: miniappToken,
-    // The sandboxed iframe has an opaque origin ("null"); an unsandboxed load has the mini-app origin.
-    originAllowed: (origin) => origin === 'null' || origin === miniappOrigin,
+    // One bridge per page load; only the panel's sandboxed iframe (opaque origin "null") may open it: a
+    // top-level or unsandboxed load (another page's window.open) has the mini-app origin and is refused,
+    // and frame-ancestors keeps other pages from framing it (docs/architecture.md#threat-model).
+    admitsToken: miniappTickets.spend,
+    originAllowed: (origin) => origin === 'null',
     maxPayload: MAX_BRIDGE_MESSAGE_BYTES,
     // A flood's events go out packed per tick (shared/my-wire.ts EngineBatch).
     pack: packEngineMessages,
@@ -158,7 +162,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server: panelServer,
     port: panelPort,
     path: PANEL_BRIDGE_PATH,
-    token: panelToken,
+    admitsToken: (token) => tokenMatches(panelToken, token),
     originAllowed: (origin) => origin === panelOrigin,
     maxPayload: MAX_BRIDGE_MESSAGE_BYTES,
     onConnection(peer) {

@@ -1,10 +1,11 @@
 // The browser host's equivalent of the mini-app preload: the first script of every mini-app page. It
 // defines a frozen `window.my` (the shared `createMy` factory) over the page's WebSocket bridge and
 // exposes nothing else; the <script> element that carried the bridge URL removes itself before the
-// page's own scripts run.
+// page's own scripts run, and WebRTC is taken away from the page and its nested frames (./realm-guard.ts).
 import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE } from '../shared/host-config';
 import { MAX_CLIENT_BATCH, type ClientMessage, type EngineLinkMessage, type MyTransport } from '../shared/my-wire';
 import { createMy } from '../shared/my/create-my';
+import { guardRealm } from './realm-guard';
 
 const CONNECTING = 0;
 const OPEN = 1;
@@ -90,6 +91,7 @@ function unreachableTransport(): MyTransport {
 }
 
 function install(): void {
+  guardRealm(window);
   const script = document.currentScript;
   const bridge = script?.getAttribute(MINIAPP_BRIDGE_ATTRIBUTE);
   // app.json's behavior.connectSocketDefaultMultiple, as the host read it (docs/behaviour.md#a17-default-of-multiple-from-appjson).

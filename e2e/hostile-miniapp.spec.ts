@@ -33,7 +33,7 @@ test('a hostile mini-app finds no WebRTC in any realm it can make, and cannot op
     document.body.appendChild(written);
     let viaWrite: string;
     try {
-      written.contentDocument?.write('<script>window.seen = typeof RTCPeerConnection;<\/script>');
+      written.contentDocument?.write('<script>window.seen = typeof RTCPeerConnection;</script>');
       viaWrite = `${String((written.contentWindow as unknown as { seen?: string }).seen)} / ${rtc(written.contentWindow)}`;
     } catch (error) {
       viaWrite = `unreachable (${error instanceof Error ? error.name : 'thrown'})`;
@@ -42,7 +42,7 @@ test('a hostile mini-app finds no WebRTC in any realm it can make, and cannot op
     if (grandchild) written.contentDocument?.body.appendChild(grandchild);
     const viaGrandchild = rtc(grandchild?.contentWindow);
     const srcdoc = document.createElement('iframe');
-    srcdoc.srcdoc = '<script>parent.postMessage("srcdoc:" + typeof RTCPeerConnection, "*");<\/script>';
+    srcdoc.srcdoc = '<script>parent.postMessage("srcdoc:" + typeof RTCPeerConnection, "*");</script>';
     const srcdocSaw = new Promise<string>((resolve) => {
       window.addEventListener('message', (event) => {
         if (typeof event.data === 'string' && event.data.startsWith('srcdoc:')) resolve(event.data);
@@ -53,7 +53,7 @@ test('a hostile mini-app finds no WebRTC in any realm it can make, and cannot op
     const shadow = document.createElement('div').attachShadow({ mode: 'closed' });
     document.body.appendChild(shadow.host);
     const inShadow = document.createElement('iframe');
-    inShadow.srcdoc = '<script>parent.postMessage("srcdoc:" + typeof RTCPeerConnection, "*");<\/script>';
+    inShadow.srcdoc = '<script>parent.postMessage("srcdoc:" + typeof RTCPeerConnection, "*");</script>';
     shadow.appendChild(inShadow);
     const viaSrcdoc = await srcdocSaw;
     return { own: rtc(window), viaAppend, viaHtml, viaInnerHtml, viaWrite, viaGrandchild, viaSrcdoc, framesLeft: String(document.querySelectorAll('iframe').length + shadow.querySelectorAll('iframe').length) };

@@ -190,7 +190,7 @@ describe('bindMiniappClient', () => {
       expect(limitNotices().map((entry) => entry.detail)).toEqual([{ warning: 'call-rate-limit', channel: 'my:send', capacity: 3, refillPerSecond: 1 }]);
 
       now += 2000;
-      vi.advanceTimersByTime(1000);
+      vi.advanceTimersByTime(2000);
       expect(calls()).toEqual(['sendSocketMessage', 'sendSocketMessage', 'sendSocketMessage', 'sendSocketMessage', 'sendSocketMessage', 'onSocketOpen']);
       const answers = contents.messagesOn('my:engine') as EngineMessage[];
       expect(answers.some((message) => message.kind === 'result' && !message.ok && message.error === 1)).toBe(false);

@@ -38,6 +38,9 @@ describe('call pacer (backpressure instead of refusals)', () => {
     expect(delivered.map((raw) => (raw as { callId: number }).callId)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(pacer.waiting()).toBe(0);
     expect(flow.at(-1)).toBe('resume');
+    // One notice per burst, not per pause: the end waits for a second without waiting messages.
+    expect(warnings().map((notice) => notice.name)).toEqual(['call-rate-limit']);
+    vi.advanceTimersByTime(1000);
     const notices = warnings();
     expect(notices.map((notice) => notice.name)).toEqual(['call-rate-limit', 'call-rate-limit-end']);
     expect(notices[0]?.message).toMatch(/^The app is sending more than 1000 my:send msgs\/s \(burst 3\)/);

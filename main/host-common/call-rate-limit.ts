@@ -67,9 +67,14 @@ function channelOf(op: RateLimitedOp): string {
   return `my:${op}`;
 }
 
+/** A burst ends once no message had to wait for this long (one notice per burst, not per pause). */
+const BURST_QUIET_MS = 1000;
+
 interface Burst {
   channel: string;
   startedAt: number;
+  /** When a message last had to wait. */
+  lastWaitAt: number;
   /** Messages received while the burst lasted. */
   received: number;
   /** Messages that had to wait. */
@@ -84,6 +89,7 @@ export function createCallPacer(options: CallPacerOptions): CallPacer {
   let head = 0;
   let unansweredEvents = 0;
   let timer: NodeJS.Timeout | undefined;
+  let quietTimer: NodeJS.Timeout | undefined;
   let burst: Burst | undefined;
   let paused = false;
 
@@ -114,8 +120,10 @@ export function createCallPacer(options: CallPacerOptions): CallPacer {
       return true;
     }
     if (bucketOf(op).tryTake()) return true;
-    if (!burst) {
-      burst = { channel: channelOf(op), startedAt: options.now(), received: queue.length - head, held: queue.length - head };
+    if (burst) burst.lastWaitAt = options.now();
+    else {
+      const startedAt = options.now();
+      burst = { channel: channelOf(op), startedAt, lastWaitAt: startedAt, received: queue.length - head, held: queue.length - head };
       warn('call-rate-limit', `The app is sending more than ${rateLimit.refillPerSecond} ${burst.channel} msgs/s (burst ${rateLimit.capacity}): the devtools read it more slowly; later calls wait, in order, and none fails.`, { channel: burst.channel, ...rateLimit });
     }
     return false;
@@ -137,19 +145,27 @@ export function createCallPacer(options: CallPacerOptions): CallPacer {
     }
     queue.length = 0;
     head = 0;
-    if (burst) endBurst(burst);
     setPaused(false);
+    if (burst && quietTimer === undefined) quietTimer = setTimeout(endWhenQuiet, BURST_QUIET_MS);
+  }
+
+  function endWhenQuiet(): void {
+    quietTimer = undefined;
+    if (!burst) return;
+    const quietFor = options.now() - burst.lastWaitAt;
+    if (quietFor < BURST_QUIET_MS || head < queue.length) quietTimer = setTimeout(endWhenQuiet, Math.max(1, BURST_QUIET_MS - quietFor));
+    else endBurst(burst);
   }
 
   function endBurst(ended: Burst): void {
     burst = undefined;
-    const seconds = Math.max(0.001, (options.now() - ended.startedAt) / 1000);
+    const seconds = Math.max(0.001, (ended.lastWaitAt - ended.startedAt) / 1000);
     const perSecond = Math.round(ended.received / seconds);
-    warn('call-rate-limit-end', `The ${ended.channel} burst is over: the app sent ${perSecond} msgs/s; up to ${ended.held} message(s) waited, none failed.`, {
+    warn('call-rate-limit-end', `The ${ended.channel} burst is over: the app sent ${perSecond} msgs/s for ${Math.round(seconds * 1000)} ms; up to ${ended.held} message(s) waited at once, none failed.`, {
       channel: ended.channel,
       held: ended.held,
       ratePerSecond: perSecond,
-      pausedMs: Math.round(seconds * 1000),
+      burstMs: Math.round(seconds * 1000),
     });
   }
 
@@ -169,7 +185,9 @@ export function createCallPacer(options: CallPacerOptions): CallPacer {
     waiting: () => queue.length - head,
     reset() {
       if (timer !== undefined) clearTimeout(timer);
+      if (quietTimer !== undefined) clearTimeout(quietTimer);
       timer = undefined;
+      quietTimer = undefined;
       queue.length = 0;
       head = 0;
       burst = undefined;

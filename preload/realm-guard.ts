@@ -21,15 +21,15 @@ export function guardRealm(page: Window): void {
       if (record.type === 'attributes') removeFrame(record.target);
       record.addedNodes.forEach((node) => {
         removeFrame(node);
-        if (node instanceof page.Element || node instanceof page.DocumentFragment) node.querySelectorAll(FRAME_SELECTOR).forEach(removeFrame);
+        if (node instanceof Element || node instanceof DocumentFragment) node.querySelectorAll(FRAME_SELECTOR).forEach(removeFrame);
       });
     }
   });
   const watch = (root: Node): void => observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'srcdoc', 'data'] });
   watch(page.document);
   // Shadow trees are outside the document's subtree: each new one is watched too.
-  const attachShadow = page.Element.prototype.attachShadow;
-  Object.defineProperty(page.Element.prototype, 'attachShadow', {
+  const attachShadow = Element.prototype.attachShadow;
+  Object.defineProperty(Element.prototype, 'attachShadow', {
     value: function (this: Element, init: ShadowRootInit): ShadowRoot {
       const root = attachShadow.call(this, init);
       watch(root);
@@ -40,7 +40,7 @@ export function guardRealm(page: Window): void {
   });
 
   function removeFrame(node: Node): void {
-    if (!(node instanceof page.Element) || !node.matches(FRAME_SELECTOR)) return;
+    if (!(node instanceof Element) || !node.matches(FRAME_SELECTOR)) return;
     node.remove();
     console.error(`[mini-socket-devtools] removed a <${node.localName}>: a mini-app has no nested frames (only my reaches the network)`);
   }

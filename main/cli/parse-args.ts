@@ -15,12 +15,15 @@ export interface CliOptions {
   sessionsDir?: string;
   /** Disk cap of all saved sessions in MiB; absent = 2048. */
   sessionsCapMiB?: number;
+  /** Memory the live capture may hold (--capture-mib), MiB; default 256 (main/core/capture-log.ts). */
+  captureMiB?: number;
 }
 
 export type CliCommand = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
 
 /** The usage text printed by `--help` and after a usage error. */
 export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open] [--sessions-dir <dir>] [--sessions-cap <MiB>]
+                            [--capture-mib <MiB>]
 
   --web              start the browser host (no Electron) and print the panel URL
   --miniapp <path>   preview this mini-app folder (served from its index.html) or http(s) URL;
@@ -30,12 +33,14 @@ export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url
   --sessions-dir <dir>  save sessions here; default: the app data folder's sessions/
                      (browser host: $XDG_DATA_HOME/mini-socket-devtools/sessions or the platform's equal)
   --sessions-cap <MiB>  disk cap of all saved sessions, oldest deleted first; default: 2048
+  --capture-mib <MiB>   memory the live capture may hold, oldest entries leave first (the saved
+                     session keeps them); default: 256
   -h, --help         show this help
   -v, --version      show the version`;
 
 /** Reads argv (without the node and script entries). Never throws. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
-  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; help?: boolean; version?: boolean };
+  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'capture-mib'?: string; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -48,6 +53,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'no-open': { type: 'boolean' },
         'sessions-dir': { type: 'string' },
         'sessions-cap': { type: 'string' },
+        'capture-mib': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -76,6 +82,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (cap !== undefined) {
     if (!/^\d+$/.test(cap) || Number(cap) < 1) return { kind: 'error', message: `--sessions-cap must be a whole number of MiB, at least 1, not "${cap}"` };
     options.sessionsCapMiB = Number(cap);
+  }
+  const captureMiB = values['capture-mib'];
+  if (captureMiB !== undefined) {
+    if (!/^\d+$/.test(captureMiB) || Number(captureMiB) < 1) return { kind: 'error', message: `--capture-mib must be a whole number of MiB, at least 1, not "${captureMiB}"` };
+    options.captureMiB = Number(captureMiB);
   }
   return { kind: 'run', options };
 }

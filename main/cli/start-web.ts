@@ -2,6 +2,7 @@
 // panel's reproduction buttons and the demo use it), the run's saved session, and the host serving the
 // panel and the mini-app.
 import { startBrowserHost, type BrowserHost } from '../browser-host/index';
+import { createCaptureLog } from '../core/capture-log';
 import { createEngine } from '../core/engine';
 import { startLabServer } from '../lab/lab-server';
 import { createReplayServer } from '../replay/replay-server';
@@ -15,8 +16,9 @@ export interface WebSession {
 }
 
 /** Starts engine, lab and browser host; on failure closes whatever was started and rethrows. */
-export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB'>, outDir?: string): Promise<WebSession> {
-  const engine = createEngine({ createReplayRegistry: createReplayServer });
+export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'captureMiB'>, outDir?: string): Promise<WebSession> {
+  const capture = createCaptureLog(options.captureMiB === undefined ? {} : { maxBytes: options.captureMiB * 1024 * 1024 });
+  const engine = createEngine({ capture, createReplayRegistry: createReplayServer });
   const recording = await startSessionRecording(engine.capture, options);
   const lab = await startLabServer();
   engine.setLabEndpoints(lab.endpoints);

@@ -10,13 +10,14 @@ import type { BenchContext, Measurement, MeasurementReport } from './harness/mea
 import { renderMarkdown, type BenchResults } from './harness/results-table';
 import { captureThroughput } from './measurements/capture-throughput';
 import { filterSpeed } from './measurements/filter-speed';
+import { hardening } from './measurements/hardening';
 import { memory } from './measurements/memory';
 import { myLatency } from './measurements/my-latency';
 import { panelThroughput } from './measurements/panel-throughput';
 import { sessions } from './measurements/sessions';
 import { startup } from './measurements/startup';
 
-const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions];
+const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions, hardening];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();

@@ -1,10 +1,11 @@
 // The browser host's equivalent of the mini-app preload: the first script of every mini-app page. It
 // defines a frozen `window.my` (the shared `createMy` factory) over the page's WebSocket bridge and
 // exposes nothing else; the <script> element that carried the bridge URL removes itself before the
-// page's own scripts run.
+// page's own scripts run, and WebRTC is taken away from the page and its nested frames (./realm-guard.ts).
 import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE, MINIAPP_LOGIC_LINK_ATTRIBUTE } from '../shared/host-config';
 import { MAX_CLIENT_BATCH, type ClientMessage, type EngineLinkMessage, type MyTransport } from '../shared/my-wire';
 import { createMy } from '../shared/my/create-my';
+import { guardRealm } from './realm-guard';
 
 const CONNECTING = 0;
 const OPEN = 1;
@@ -90,23 +91,25 @@ function unreachableTransport(): MyTransport {
 }
 
 function install(): void {
+  guardRealm(window);
   const script = document.currentScript;
   const bridge = script?.getAttribute(MINIAPP_BRIDGE_ATTRIBUTE);
   // app.json's behavior.connectSocketDefaultMultiple, as the host read it (docs/behaviour.md#a17-default-of-multiple-from-appjson).
   const defaultMultiple = script?.getAttribute(MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE) === 'true';
-  const logicLink = script?.getAttribute(MINIAPP_LOGIC_LINK_ATTRIBUTE) === 'true';
+  // Mini-program view pages: the logic Worker's bridge URL, with a ticket of its own.
+  const logicBridge = script?.getAttribute(MINIAPP_LOGIC_LINK_ATTRIBUTE);
   script?.remove();
-  const openLink = (): MyTransport =>
-    bridge ? createBridgeTransport(new WebSocket(`${bridge}&page=${encodeURIComponent(location.href)}`)) : unreachableTransport();
-  const my = Object.freeze(createMy(openLink(), { defaultMultiple }));
+  const openLink = (url: string | null | undefined): MyTransport =>
+    url ? createBridgeTransport(new WebSocket(`${url}&page=${encodeURIComponent(location.href)}`)) : unreachableTransport();
+  const my = Object.freeze(createMy(openLink(bridge), { defaultMultiple }));
   Object.defineProperty(window, 'my', { value: my, enumerable: true, configurable: false, writable: false });
   // A mini-program's logic Worker numbers its calls itself, so it needs a link of its own (one engine client).
-  if (logicLink) {
+  if (logicBridge) {
     let taken = false;
     const take = (): MyTransport | undefined => {
       if (taken) return undefined;
       taken = true;
-      return openLink();
+      return openLink(logicBridge);
     };
     Object.defineProperty(window, '__msdTakeLogicLink', { value: take, enumerable: false, configurable: false, writable: false });
   }

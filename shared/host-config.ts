@@ -49,8 +49,9 @@ export const MINIAPP_BRIDGE_ATTRIBUTE = 'data-msd-bridge';
 export const MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE = 'data-msd-default-multiple';
 
 /**
- * The attribute on the shim's <script> element, "true" on a mini-program view page: the shim then also offers
- * `window.__msdTakeLogicLink()`, a second bridge link for the page's logic Worker (docs/miniprogram-runtime.md).
+ * The attribute on the shim's <script> element of a mini-program view page: the logic Worker's bridge URL
+ * (with a one-use ticket of its own). The shim then also offers `window.__msdTakeLogicLink()`, a second
+ * bridge link for the page's logic Worker (docs/miniprogram-runtime.md).
  */
 export const MINIAPP_LOGIC_LINK_ATTRIBUTE = 'data-msd-logic-link';
 

@@ -39,6 +39,8 @@ export const WARNING_IDS = [
   'preferences-unsaved',
   'preferences-unreadable',
   'sessions-storage',
+  'capture-memory-bound',
+  'client-bound',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];

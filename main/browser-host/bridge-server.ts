@@ -1,5 +1,5 @@
 // A WebSocket endpoint on one of the host's HTTP servers that only the pages the host served can open:
-// the upgrade must name the right path, carry the run's token and come from an allowed Origin. Anything
+// the upgrade must name the right path, come from an allowed Origin and carry an admitted token. Anything
 // else is answered 403 and never reaches the engine. Messages are JSON text both ways. A bridge given a
 // `pack` sends what one tick produced as one message (a flood then costs one WebSocket message per socket
 // read instead of one per frame, on both ends), in order, and flushes before it closes.
@@ -7,7 +7,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { parseRequestTarget, refusalResponse } from '../core/request-target';
-import { hasLoopbackHost, requestToken, tokenMatches } from './bridge-auth';
+import { hasLoopbackHost, requestToken } from './bridge-auth';
 
 export interface BridgeOptions<Out = unknown> {
   server: Server;
@@ -15,7 +15,8 @@ export interface BridgeOptions<Out = unknown> {
   port: number;
   /** The endpoint's path, e.g. `/my`. */
   path: string;
-  token: string;
+  /** Whether the upgrade's token admits it (checked last: a refused Origin spends no one-use ticket). */
+  admitsToken(token: string | null): boolean;
   /** Whether an Origin header value may open this bridge. */
   originAllowed(origin: string | undefined): boolean;
   /** Largest message accepted from the page, bytes. */
@@ -34,6 +35,10 @@ export interface BridgePeer<Out = unknown> {
   send(message: Out): void;
   /** Closes the socket (1001 going away by default). */
   close(code?: number, reason?: string): void;
+  /** Stops reading the page's messages (TCP backpressure: the page's WebSocket buffers what it sends next). */
+  pause(): void;
+  /** Reads again. */
+  resume(): void;
 }
 
 export interface BridgeHandler {
@@ -66,8 +71,8 @@ export function createBridge<Out = unknown>(options: BridgeOptions<Out>): Bridge
     if (url?.pathname !== options.path) return;
     socket.on('error', () => socket.destroy());
     if (!hasLoopbackHost(request, options.port)) return refuse(socket, 403, 'Forbidden');
-    if (!tokenMatches(options.token, requestToken(request, url))) return refuse(socket, 403, 'Forbidden');
     if (!options.originAllowed(request.headers.origin)) return refuse(socket, 403, 'Forbidden');
+    if (!options.admitsToken(requestToken(request, url))) return refuse(socket, 403, 'Forbidden');
     wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request, url));
   }
 
@@ -79,6 +84,12 @@ export function createBridge<Out = unknown>(options: BridgeOptions<Out>): Bridge
       close(code = 1001, reason = '') {
         outbox.flush();
         if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
+      },
+      pause() {
+        if (ws.readyState === WebSocket.OPEN && !ws.isPaused) ws.pause();
+      },
+      resume() {
+        if (ws.isPaused) ws.resume();
       },
     };
     const handler = options.onConnection(peer, request, url);

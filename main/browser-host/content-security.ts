@@ -2,14 +2,11 @@
 // and talk to its own bridge; the mini-app may only talk to its `my` bridge (so `my` is its only way
 // out) and may only be framed by the panel. The directives are the hosts' common base
 // (main/host-common/content-policy.ts).
+import { SECURITY_HEADERS } from '../core/loopback-request';
 import { miniappContentPolicy, panelContentPolicy } from '../host-common/content-policy';
 
-/** Security headers every response of the host carries. */
-export const COMMON_HEADERS: Readonly<Record<string, string>> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cache-Control': 'no-store',
-};
+/** Security headers every response of the host carries (the lab's and replay's too). */
+export const COMMON_HEADERS = SECURITY_HEADERS;
 
 /** The panel page's policy; `nonce` allows exactly the host's inline config script. */
 export function panelPolicy(options: { nonce: string; panelBridge: string; miniappOrigin: string }): string {

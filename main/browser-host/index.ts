@@ -8,13 +8,14 @@ import { fileURLToPath } from 'node:url';
 import type { HostConfig } from '../../shared/host-config';
 import { MAX_ENGINE_BATCH, packEngineMessages, unpackClientLinkMessage } from '../../shared/my-wire';
 import { findOutDir, outPaths } from '../host-common/out-layout';
-import { createCallRateLimiter, rateLimitedOpOf, type RateLimit } from '../host-common/call-rate-limit';
+import { createCallPacer, type RateLimit } from '../host-common/call-rate-limit';
 import { createPanelSession } from '../core/panel-session';
 import { createRejectedRequestReporter } from '../core/rejected-request-warnings';
 import type { ClientSession, Engine } from '../core/ports';
 import type { SavedSessions } from '../core/session-store/saved-sessions';
 import type { PreferencesStore } from '../core/preferences-file';
-import { createToken } from './bridge-auth';
+import { createToken, tokenMatches } from './bridge-auth';
+import { createBridgeTickets } from './bridge-tickets';
 import { createBridge, refuseUnclaimedUpgrades, type Bridge } from './bridge-server';
 import { closeServer, listenOnLoopback } from './http-util';
 import { readMiniappAppJson } from './miniapp-app-json';
@@ -39,7 +40,7 @@ export interface BrowserHostOptions {
   lab?: Closable;
   /** The build output folder; default: this package's `out/`. */
   outDir?: string;
-  /** Per-op limit of each mini-app page (main/core/call-rate-limit.ts; its default when absent). */
+  /** Per-op pace of each mini-app page (main/host-common/call-rate-limit.ts; its default when absent). */
   rateLimit?: RateLimit;
   /** The saved sessions (/api/sessions, the panel's list) and the live one (/api/capture.*); absent: none. */
   sessions?: SavedSessions;
@@ -76,7 +77,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const panelServer = createServer();
   const miniappServer = createServer();
   const panelToken = createToken();
-  const miniappToken = createToken();
+  const miniappTickets = createBridgeTickets();
   let panelPort: number;
   let miniappPort: number;
   try {
@@ -88,7 +89,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
   const panelOrigin = `http://127.0.0.1:${panelPort}`;
   const miniappOrigin = `http://127.0.0.1:${miniappPort}`;
-  const miniappBridgeUrl = `ws://127.0.0.1:${miniappPort}${MINIAPP_BRIDGE_PATH}?token=${miniappToken}`;
+  const miniappBridgeEndpoint = `ws://127.0.0.1:${miniappPort}${MINIAPP_BRIDGE_PATH}`;
   const config: HostConfig = {
     panelBridge: `ws://127.0.0.1:${panelPort}${PANEL_BRIDGE_PATH}?token=${panelToken}`,
     miniappUrl: miniappOrigin + source.entryPath,
@@ -103,7 +104,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       port: miniappPort,
       source,
       shimFile: paths.webMiniappShim,
-      bridgeUrl: miniappBridgeUrl,
+      bridgeEndpoint: miniappBridgeEndpoint,
+      issueTicket: miniappTickets.issue,
       panelOrigin,
       defaultMultiple: appJson?.connectSocketDefaultMultiple === true,
       lab: () => {
@@ -118,34 +120,41 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server: miniappServer,
     port: miniappPort,
     path: MINIAPP_BRIDGE_PATH,
-    token: miniappToken,
-    // The sandboxed iframe has an opaque origin ("null"); an unsandboxed load has the mini-app origin.
-    originAllowed: (origin) => origin === 'null' || origin === miniappOrigin,
+    // One bridge per page load; only the panel's sandboxed iframe (opaque origin "null") may open it: a
+    // top-level or unsandboxed load (another page's window.open) has the mini-app origin and is refused,
+    // and frame-ancestors keeps other pages from framing it (docs/architecture.md#threat-model).
+    admitsToken: miniappTickets.spend,
+    originAllowed: (origin) => origin === 'null',
     maxPayload: MAX_BRIDGE_MESSAGE_BYTES,
     // A flood's events go out packed per tick (shared/my-wire.ts EngineBatch).
     pack: packEngineMessages,
     maxPacked: MAX_ENGINE_BATCH,
     onConnection(peer, _request, url) {
-      // Per page: the same admission as the Electron host's IPC, before the engine sees anything.
-      const limiter = createCallRateLimiter({ now: () => performance.now(), rateLimit: options.rateLimit, capture: engine.capture, clientId: () => session.clientId });
+      // Per page: the same pacing as the Electron host's IPC, before the engine sees anything; a burst
+      // pauses reading the bridge socket (docs/architecture.md#threat-model).
+      const pacer = createCallPacer({
+        now: () => performance.now(),
+        rateLimit: options.rateLimit,
+        capture: engine.capture,
+        clientId: () => session.clientId,
+        deliver: (message) => session.receive(message),
+        flow: peer,
+      });
       const session = engine.attachClient({
         origin: pageUrlOf(url, miniappOrigin),
         appJson,
         send(message) {
-          if (message.kind === 'event') limiter.eventDelivered();
+          if (message.kind === 'event') pacer.eventDelivered();
           peer.send(message);
         },
       });
       pageSessions.add(session);
       return {
         message(raw) {
-          for (const message of unpackClientLinkMessage(raw)) {
-            const admission = limiter.admit(rateLimitedOpOf(message), message);
-            if (admission.admitted) session.receive(message);
-            else if (admission.reply) peer.send(admission.reply);
-          }
+          for (const message of unpackClientLinkMessage(raw)) pacer.receive(message);
         },
         closed() {
+          pacer.reset();
           if (!pageSessions.delete(session)) return;
           session.detach('page reloaded');
         },
@@ -156,7 +165,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server: panelServer,
     port: panelPort,
     path: PANEL_BRIDGE_PATH,
-    token: panelToken,
+    admitsToken: (token) => tokenMatches(panelToken, token),
     originAllowed: (origin) => origin === panelOrigin,
     maxPayload: MAX_BRIDGE_MESSAGE_BYTES,
     onConnection(peer) {

@@ -1,6 +1,8 @@
 // The mini-app origin (a different port than the panel, so the sandboxed iframe is cross-origin): the
 // mini-app's files with the `my` shim injected as the first script of every HTML page, under a CSP that
-// leaves the `my` bridge as the page's only network exit.
+// leaves the `my` bridge as the page's only network exit. It serves the mini-app to the mini-app only
+// (docs/architecture.md#threat-model): no dotfiles, and the CORS grant that module scripts of the
+// opaque-origin page need is given to script loads only, so another page's fetch cannot read the files.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE, MINIAPP_LOGIC_LINK_ATTRIBUTE, MINIAPP_SHIM_PATH, type LabConfig } from '../../shared/host-config';
@@ -16,8 +18,10 @@ export interface MiniappHandlerOptions {
   source: MiniappSource;
   /** The built shim (out/web-miniapp.js). */
   shimFile: string;
-  /** The bridge URL with its token, handed to the shim. */
-  bridgeUrl: string;
+  /** The bridge endpoint (ws://127.0.0.1:<port>/my, no query); each page gets it with a fresh ticket. */
+  bridgeEndpoint: string;
+  /** A one-use bridge ticket for one page load (main/browser-host/bridge-tickets.ts). */
+  issueTicket(): string;
   panelOrigin: string;
   /** app.json's `behavior.connectSocketDefaultMultiple`, handed to the shim (false when unset). */
   defaultMultiple: boolean;
@@ -39,8 +43,9 @@ async function handle(options: MiniappHandlerOptions, request: IncomingMessage, 
   if (!hasLoopbackHost(request, options.port)) return respondText(response, 403, 'Use http://127.0.0.1 to reach this server.');
   if (request.method !== 'GET' && request.method !== 'HEAD') return respondText(response, 405, 'Method not allowed');
   const headOnly = request.method === 'HEAD';
-  const csp = miniappPolicy({ miniappBridge: options.bridgeUrl, panelOrigin: options.panelOrigin });
+  const csp = miniappPolicy({ miniappBridge: options.bridgeEndpoint, panelOrigin: options.panelOrigin });
   const pathAndQuery = request.url ?? '/';
+  if (namesDotfile(pathAndQuery)) return respondText(response, 404, 'Not found');
 
   if (pathAndQuery.split('?')[0] === MINIAPP_SHIM_PATH) {
     const shim = await readFile(options.shimFile).catch(() => null);
@@ -52,8 +57,9 @@ async function handle(options: MiniappHandlerOptions, request: IncomingMessage, 
   const headers: Record<string, string> = { 'Content-Type': answer.contentType, 'Content-Security-Policy': csp, Vary: 'Origin' };
   if (answer.location !== undefined) headers.Location = answer.location;
   if (!isHtmlType(answer.contentType)) {
-    // Module scripts of the sandboxed (opaque-origin) page are CORS requests with `Origin: null`.
-    if (request.headers.origin === 'null') headers['Access-Control-Allow-Origin'] = 'null';
+    // Module scripts of the sandboxed (opaque-origin) page are CORS requests with `Origin: null`; a fetch
+    // (another page's sandboxed frame has `Origin: null` too) is not a script load and gets no grant.
+    if (request.headers.origin === 'null' && isScriptLoad(request)) headers['Access-Control-Allow-Origin'] = 'null';
     return respond(response, answer.status, headers, answer.body, headOnly);
   }
   const html = injectIntoHead(answer.body.toString('utf8'), headSnippet(options));
@@ -62,9 +68,29 @@ async function handle(options: MiniappHandlerOptions, request: IncomingMessage, 
 
 function headSnippet(options: MiniappHandlerOptions): string {
   const multiple = options.defaultMultiple ? ` ${MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE}="true"` : '';
-  // The view page of a mini-program project: its logic Worker gets a bridge link of its own from the shim.
-  const logicLink = options.source.miniProgram ? ` ${MINIAPP_LOGIC_LINK_ATTRIBUTE}="true"` : '';
-  const shim = `<script src="${MINIAPP_SHIM_PATH}" ${MINIAPP_BRIDGE_ATTRIBUTE}="${escapeAttribute(options.bridgeUrl)}"${multiple}${logicLink}></script>`;
+  const ticketUrl = (): string => `${options.bridgeEndpoint}?token=${options.issueTicket()}`;
+  // The view page of a mini-program project: its logic Worker gets a bridge link of its own, with a
+  // one-use ticket of its own (docs/architecture.md#threat-model).
+  const logicLink = options.source.miniProgram ? ` ${MINIAPP_LOGIC_LINK_ATTRIBUTE}="${escapeAttribute(ticketUrl())}"` : '';
+  const shim = `<script src="${MINIAPP_SHIM_PATH}" ${MINIAPP_BRIDGE_ATTRIBUTE}="${escapeAttribute(ticketUrl())}"${multiple}${logicLink}></script>`;
   const lab = options.lab();
   return lab ? `${shim}<script>window.__MSD_LAB__ = Object.freeze(${jsonForScript(lab)});</script>` : shim;
+}
+
+/** Whether a path segment starts with a dot (`.env`, `.git/config`, `.DS_Store`), encoded or not. */
+export function namesDotfile(pathAndQuery: string): boolean {
+  const pathname = pathAndQuery.split('?')[0] ?? '';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  return decoded.split(/[/\\]/).some((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..');
+}
+
+/** A script or worker load (Fetch Metadata); fetch and XHR say `empty`, old browsers send nothing and get no grant. */
+function isScriptLoad(request: IncomingMessage): boolean {
+  const dest = request.headers['sec-fetch-dest'];
+  return dest === 'script' || dest === 'worker' || dest === 'sharedworker' || dest === 'style';
 }

@@ -15,3 +15,11 @@ describe('parseCliArgs: saved sessions', () => {
     }
   });
 });
+
+describe('--capture-mib', () => {
+  it('takes a whole number of MiB and refuses anything else', () => {
+    expect(parseCliArgs(['--web', '--capture-mib', '64'])).toMatchObject({ kind: 'run', options: { captureMiB: 64 } });
+    expect(parseCliArgs(['--capture-mib', '0'])).toMatchObject({ kind: 'error' });
+    expect(parseCliArgs(['--capture-mib', '1.5'])).toMatchObject({ kind: 'error' });
+  });
+});

@@ -17,12 +17,15 @@ export interface CliOptions {
   sessionsCapMiB?: number;
   /** The panel preferences file; absent = the app data folder's panel-preferences.json. */
   prefsFile?: string;
+  /** Memory the live capture may hold (--capture-mib), MiB; default 256 (main/core/capture-log.ts). */
+  captureMiB?: number;
 }
 
 export type CliCommand = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
 
 /** The usage text printed by `--help` and after a usage error. */
 export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open] [--sessions-dir <dir>] [--sessions-cap <MiB>] [--prefs-file <file>]
+                            [--capture-mib <MiB>]
 
   --web              start the browser host (no Electron) and print the panel URL
   --miniapp <path>   preview this mini-app folder (served from its index.html) or http(s) URL;
@@ -34,12 +37,14 @@ export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url
   --sessions-cap <MiB>  disk cap of all saved sessions, oldest deleted first; default: 2048
   --prefs-file <file>  keep the panel's layout, columns, filters and settings here;
                      default: the app data folder's panel-preferences.json
+  --capture-mib <MiB>   memory the live capture may hold, oldest entries leave first (the saved
+                     session keeps them); default: 256
   -h, --help         show this help
   -v, --version      show the version`;
 
 /** Reads argv (without the node and script entries). Never throws. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
-  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'prefs-file'?: string; help?: boolean; version?: boolean };
+  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'prefs-file'?: string; 'capture-mib'?: string; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -53,6 +58,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'sessions-dir': { type: 'string' },
         'sessions-cap': { type: 'string' },
         'prefs-file': { type: 'string' },
+        'capture-mib': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -86,6 +92,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (prefsFile !== undefined) {
     if (prefsFile.trim() === '') return { kind: 'error', message: '--prefs-file needs a file path' };
     options.prefsFile = prefsFile;
+  }
+  const captureMiB = values['capture-mib'];
+  if (captureMiB !== undefined) {
+    if (!/^\d+$/.test(captureMiB) || Number(captureMiB) < 1) return { kind: 'error', message: `--capture-mib must be a whole number of MiB, at least 1, not "${captureMiB}"` };
+    options.captureMiB = Number(captureMiB);
   }
   return { kind: 'run', options };
 }

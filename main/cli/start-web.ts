@@ -3,6 +3,7 @@
 // panel and the mini-app.
 import { homedir } from 'node:os';
 import { startBrowserHost, type BrowserHost } from '../browser-host/index';
+import { createCaptureLog } from '../core/capture-log';
 import { createEngine } from '../core/engine';
 import type { Engine } from '../core/ports';
 import { logWarning } from '../core/engine-warning';
@@ -22,8 +23,9 @@ export interface WebSession {
 }
 
 /** Starts engine, lab and browser host; on failure closes whatever was started and rethrows. */
-export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'prefsFile'>, outDir?: string): Promise<WebSession> {
-  const engine = createEngine({ createReplayRegistry: createReplayServer });
+export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'prefsFile' | 'captureMiB'>, outDir?: string): Promise<WebSession> {
+  const capture = createCaptureLog(options.captureMiB === undefined ? {} : { maxBytes: options.captureMiB * 1024 * 1024 });
+  const engine = createEngine({ capture, createReplayRegistry: createReplayServer });
   const dir = options.sessionsDir ?? sessionsDirIn(defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env }));
   const capBytes = options.sessionsCapMiB === undefined ? undefined : options.sessionsCapMiB * 1024 * 1024;
   const recording = await startSessionRecording(engine.capture, { dir, miniapp: options.miniapp, ...(capBytes === undefined ? {} : { capBytes }) });

@@ -1,22 +1,36 @@
 // What a 'call' capture entry keeps of the options: everything the app passed, with long strings cut to
-// a preview so a 1 MiB send is logged once (in its frame entry), not twice.
+// a preview so a 1 MiB send is logged once (in its frame entry), not twice, and wide arrays and objects
+// cut to their first items. Previews are copies (main/core/string-copy.ts): a slice would keep the whole
+// argument alive (docs/architecture.md#threat-model).
 import type { Json } from '../../shared/json';
+import { copyPrefix } from './string-copy';
 
 const PREVIEW_CHARS = 256;
 const MAX_KEPT_CHARS = 1024;
 const MAX_DEPTH = 6;
+/** Items of an array, or keys of an object, kept per level; the rest is counted. */
+export const MAX_SUMMARY_BREADTH = 64;
 
-/** A copy of sanitized options with strings over 1024 characters shortened and deep nesting cut. */
+/** A copy of sanitized options with strings over 1024 characters shortened, wide and deep nesting cut. */
 export function summarizeOptions(value: Json, depth = 0): Json {
   if (typeof value === 'string') {
-    return value.length > MAX_KEPT_CHARS ? `${value.slice(0, PREVIEW_CHARS)}… (${value.length} chars)` : value;
+    return value.length > MAX_KEPT_CHARS ? `${copyPrefix(value, PREVIEW_CHARS)}… (${value.length} chars)` : value;
   }
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return '[Too deep]';
-  if (Array.isArray(value)) return value.map((item) => summarizeOptions(item, depth + 1));
+  if (Array.isArray(value)) {
+    const kept = value.slice(0, MAX_SUMMARY_BREADTH).map((item) => summarizeOptions(item, depth + 1));
+    return value.length > MAX_SUMMARY_BREADTH ? [...kept, `… (${value.length - MAX_SUMMARY_BREADTH} more items)`] : kept;
+  }
   const out: { [key: string]: Json } = {};
-  for (const [key, item] of Object.entries(value)) {
+  let seen = 0;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    seen += 1;
+    if (seen > MAX_SUMMARY_BREADTH) continue;
+    const item = value[key] as Json;
     Object.defineProperty(out, key, { value: summarizeOptions(item, depth + 1), enumerable: true, writable: true, configurable: true });
   }
+  if (seen > MAX_SUMMARY_BREADTH) out['…'] = `${seen - MAX_SUMMARY_BREADTH} more keys`;
   return out;
 }

@@ -48,3 +48,29 @@ describe('capture log ring', () => {
     expect(changes).toBe(2);
   });
 });
+
+describe('capture byte bound', () => {
+  it('evicts the oldest entries once the held bytes pass the bound, counts them as dropped and says so once', () => {
+    const log = createCaptureLog({ capacity: 1000, maxBytes: 10_000 });
+    const frame = () => ({ clientId: 'c', connectionId: 'k', kind: 'frame' as const, name: 'message', direction: 'in' as const, size: 2000, payload: 'x'.repeat(2000) });
+    // Two frames of 4512 bytes fit; the third evicts the first and the warning follows it.
+    for (let index = 0; index < 3; index += 1) log.append(frame());
+    const last = log.get(log.nextSeq() - 1);
+    expect(last?.name).toBe('capture-memory-bound');
+    expect(last?.detail).toMatchObject({ maxBytes: 10_000, dropped: 1 });
+    for (let index = 0; index < 17; index += 1) log.append(frame());
+    expect(log.heldBytes()).toBeLessThanOrEqual(10_000);
+    expect(log.stats().total).toBe(21);
+    expect(log.stats().total).toBe(log.stats().held + log.stats().dropped);
+    log.clear();
+    expect(log.heldBytes()).toBe(0);
+  });
+
+  it('keeps a payload over the cap cut and flagged, and refuses a nonsense bound', () => {
+    const log = createCaptureLog({ payloadCap: 10 });
+    const entry = log.append({ clientId: 'c', connectionId: 'k', kind: 'frame', name: 'message', direction: 'in', size: 100, payload: 'y'.repeat(100) });
+    expect(entry.payload).toBe('y'.repeat(10));
+    expect(entry.truncated).toBe(true);
+    expect(() => createCaptureLog({ maxBytes: 0 })).toThrow(RangeError);
+  });
+});

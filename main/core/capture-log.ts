@@ -1,20 +1,34 @@
-// The capture log: a fixed-capacity ring of entries in seq order. The oldest entry is evicted when the
-// ring is full, and every eviction is counted, so what was lost is always known exactly.
+// The capture log: a fixed-capacity ring of entries in seq order, bounded in entries and in bytes. The
+// oldest entry is evicted when the ring is full or the held payloads pass the byte bound, and every
+// eviction is counted, so what was lost is always known exactly (the saved session keeps everything).
 import type { CaptureEntry, CaptureStats } from '../../shared/capture';
 import { systemClock } from './clock';
+import { logWarning } from './engine-warning';
 import type { CaptureLog, CaptureOptions, Clock, NewCaptureEntry } from './ports';
+import { copyPrefix } from './string-copy';
 
-export const DEFAULT_CAPTURE_OPTIONS: CaptureOptions = { capacity: 200_000, payloadCap: 1024 * 1024 };
+export const DEFAULT_CAPTURE_OPTIONS: CaptureOptions = { capacity: 200_000, payloadCap: 1024 * 1024, maxBytes: 256 * 1024 * 1024 };
+
+/** What an entry costs besides its payload (object, times, ids, small details), a deliberate overestimate. */
+const ENTRY_OVERHEAD_BYTES = 512;
+
+/** Bytes an entry holds: its payload as UTF-16 plus the fixed overhead. */
+export function entryBytes(entry: { payload?: string }): number {
+  return ENTRY_OVERHEAD_BYTES + 2 * (entry.payload?.length ?? 0);
+}
 
 export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: Clock = systemClock): CaptureLog {
-  const { capacity, payloadCap } = { ...DEFAULT_CAPTURE_OPTIONS, ...options };
+  const { capacity, payloadCap, maxBytes } = { ...DEFAULT_CAPTURE_OPTIONS, ...options };
   if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capture capacity must be a positive integer');
+  if (!Number.isFinite(maxBytes) || maxBytes < 1) throw new RangeError('capture byte bound must be a positive number');
   const ring: (CaptureEntry | undefined)[] = new Array(capacity);
   const listeners = new Set<() => void>();
   let firstSeq = 0; // seq of the oldest held entry
   let next = 0; // seq the next entry gets
   let dropped = 0;
   let cleared = 0; // entries removed by clear(), not counted as dropped
+  let heldBytes = 0;
+  let boundReported = false;
 
   const held = () => next - firstSeq;
   const notify = () => listeners.forEach((listener) => listener());
@@ -24,7 +38,7 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
   function stamp(entry: NewCaptureEntry): CaptureEntry {
     const stamped = entry as CaptureEntry;
     if (entry.payload !== undefined && entry.payload.length > payloadCap) {
-      stamped.payload = entry.payload.slice(0, payloadCap);
+      stamped.payload = copyPrefix(entry.payload, payloadCap);
       stamped.truncated = true;
     }
     stamped.seq = next;
@@ -33,17 +47,40 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
     return stamped;
   }
 
-  return {
+  function evictOldest(): void {
+    const slot = firstSeq % capacity;
+    const oldest = ring[slot];
+    if (oldest) heldBytes -= entryBytes(oldest);
+    ring[slot] = undefined;
+    firstSeq += 1;
+    dropped += 1;
+  }
+
+  // Once per fill (again after clear): the panel says why older entries are gone and where they still are.
+  function reportByteBound(): void {
+    boundReported = true;
+    logWarning(log, { clientId: '' }, {
+      id: 'capture-memory-bound',
+      message: `The capture holds at most ${maxBytes} bytes in memory: older entries leave the live log (the saved session keeps them).`,
+      detail: { maxBytes, dropped },
+    });
+  }
+
+  const log: CaptureLog = {
     append(newEntry) {
       const clocked = stamp(newEntry);
-      if (held() === capacity) {
-        ring[firstSeq % capacity] = undefined;
-        firstSeq += 1;
-        dropped += 1;
+      const bytes = entryBytes(clocked);
+      if (held() === capacity) evictOldest();
+      let byBytes = false;
+      while (held() > 0 && heldBytes + bytes > maxBytes) {
+        evictOldest();
+        byBytes = true;
       }
       ring[next % capacity] = clocked;
       next += 1;
+      heldBytes += bytes;
       notify();
+      if (byBytes && !boundReported) reportByteBound();
       return clocked;
     },
     get(seq) {
@@ -60,10 +97,13 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
       return { total: next, dropped, held: held(), capacity, cleared };
     },
     nextSeq: () => next,
+    heldBytes: () => heldBytes,
     clear() {
       cleared += held();
       ring.fill(undefined);
       firstSeq = next;
+      heldBytes = 0;
+      boundReported = false;
       notify();
     },
     onChange(listener) {
@@ -71,4 +111,5 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
       return () => listeners.delete(listener);
     },
   };
+  return log;
 }

@@ -46,6 +46,9 @@ export interface ManagedClientSession extends ClientSession {
   onDetached(listener: () => void): void;
 }
 
+/** Socket/event pairs whose listener counts the panel is shown per page. */
+export const MAX_LISTENER_KEYS = 1024;
+
 /** The errorMessage detail of the task limit (docs/behaviour.md#a16-task-limit). */
 export const TASK_LIMIT_DETAIL = 'exceed each tiny app max socket count';
 const REPLACED: CloseRequest = { code: 1000, reason: 'replaced by connectSocket' };
@@ -67,6 +70,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   const record = createClientRecorder(capture, clientId);
   const { warn } = record;
   const listeners: Record<string, number> = {};
+  let listenerBoundReported = false;
   const detachListeners: (() => void)[] = [];
   let detached = false;
 
@@ -218,7 +222,15 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
 
   function listen(message: Extract<ClientMessage, { op: 'listen' }>): void {
     record.listen(message, connections.of(message.target)?.connectionId ?? '');
-    listeners[`${message.target ?? 'single'}:${message.event}`] = message.count;
+    const key = `${message.target ?? 'single'}:${message.event}`;
+    // The map goes into every state pushed to the panel: a page cannot grow it past MAX_LISTENER_KEYS
+    // (docs/architecture.md#threat-model).
+    if (Object.hasOwn(listeners, key) || Object.keys(listeners).length < MAX_LISTENER_KEYS) listeners[key] = message.count;
+    else {
+      if (!listenerBoundReported) warn('', { id: 'client-bound', message: `The page has listeners on more than ${MAX_LISTENER_KEYS} socket/event pairs; the panel shows the first ${MAX_LISTENER_KEYS}.`, detail: { bound: 'listener keys', limit: MAX_LISTENER_KEYS } });
+      listenerBoundReported = true;
+      return;
+    }
     host.stateChanged();
   }
 

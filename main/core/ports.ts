@@ -23,6 +23,8 @@ export interface CaptureOptions {
   capacity: number;
   /** Payload characters kept per entry before it is cut and flagged `truncated` (default 1 MiB). */
   payloadCap: number;
+  /** Bytes of entries held in memory before the oldest is evicted (default 256 MiB; see entryBytes). */
+  maxBytes: number;
 }
 
 /** One ordered, bounded log of everything; see shared/capture.ts. */
@@ -35,6 +37,8 @@ export interface CaptureLog {
   stats(): CaptureStats;
   /** Sequence number the next entry will get. */
   nextSeq(): number;
+  /** Bytes the held entries cost (payloads as UTF-16 plus a fixed overhead each). */
+  heldBytes(): number;
   clear(): void;
   /** Called after every append (synchronously) and after clear. */
   onChange(listener: () => void): () => void;

@@ -7,7 +7,7 @@ import type { AppJsonSettings } from '../../shared/app-json';
 import { MY_CHANNELS, MY_ENGINE_CHANNEL } from '../../shared/electron-ipc';
 import type { ClientMessage, EngineMessage } from '../../shared/my-wire';
 import { callIdOf, clientMessageSchema } from '../../shared/my-wire';
-import { createCallRateLimiter, type RateLimit } from '../host-common/call-rate-limit';
+import { createCallPacer, type RateLimit } from '../host-common/call-rate-limit';
 import { logWarning } from '../core/engine-warning';
 import type { ClientSession, Engine } from '../core/ports';
 import type { GuardedFrame, GuardedIpcEvent } from './sender-guard';
@@ -36,7 +36,7 @@ export interface MiniappBindingOptions {
   origin: string;
   /** What the mini-app's app.json set (its connect timeout applies to every page's connects); absent without one. */
   appJson?: AppJsonSettings;
-  /** Monotonic ms for the rate limiter. */
+  /** Monotonic ms for the pacer. */
   now: () => number;
   /** Per-op limit of the view (main/core/call-rate-limit.ts; its default when absent). */
   rateLimit?: RateLimit;
@@ -62,12 +62,18 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
   let accepting = false;
   let disposed = false;
 
-  // One limiter per view: a reload does not refill its buckets.
-  const limiter = createCallRateLimiter({ now, rateLimit: options.rateLimit, capture: engine.capture, clientId: () => currentSession().clientId });
+  // One pacer per view: a reload does not refill its buckets. IPC cannot be paused, so a burst waits here, in order.
+  const pacer = createCallPacer({
+    now,
+    rateLimit: options.rateLimit,
+    capture: engine.capture,
+    clientId: () => currentSession().clientId,
+    deliver: (message) => currentSession().receive(message as ClientMessage),
+  });
 
   function deliver(owner: ClientSession | null, message: EngineMessage): void {
     if (owner !== session || contents.isDestroyed()) return;
-    if (message.kind === 'event') limiter.eventDelivered();
+    if (message.kind === 'event') pacer.eventDelivered();
     contents.send(MY_ENGINE_CHANNEL, message);
   }
 
@@ -92,18 +98,13 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
     leaving.detach(reason);
     deliver(leaving, { kind: 'reset', reason });
     session = null;
-    limiter.reset();
+    pacer.reset();
   }
 
   function receive(op: Op, channel: string, event: GuardedIpcEvent, raw: unknown): void {
     if (disposed || !accepting) return;
     if (!isTrustedSender(event, { contents, origin })) {
       log(`dropped ${channel} from an untrusted sender (${event.senderFrame?.url ?? 'no frame'})`);
-      return;
-    }
-    const admission = limiter.admit(op, raw);
-    if (!admission.admitted) {
-      if (admission.reply) deliver(currentSession(), admission.reply);
       return;
     }
     const parsed = clientMessageSchema.safeParse(raw);
@@ -114,7 +115,7 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
       fail(raw, op, message);
       return;
     }
-    currentSession().receive(parsed.data);
+    pacer.receive(parsed.data);
   }
 
   const listeners = (Object.entries(MY_CHANNELS) as [Op, string][]).map(([op, channel]) => {

@@ -18,6 +18,11 @@ describe('hardenWebContents', () => {
     expect(log).toEqual(['blocked a new window for https://example.com/']);
   });
 
+  it('keeps WebRTC off UDP (no proxy is configured, so a peer connection reaches nothing)', () => {
+    const { contents } = hardened();
+    expect(contents.webRtcPolicy).toBe('disable_non_proxied_udp');
+  });
+
   it('prevents <webview> attachment', () => {
     const { contents } = hardened();
     const event = preventable({});

@@ -1,5 +1,5 @@
 // Applied to every webContents the app ever creates (app 'web-contents-created'), whoever owns it: no
-// pop-ups, no <webview>, and a catch-all that logs and rejects IPC on channels we never listen to
+// pop-ups, no <webview>, no WebRTC UDP outside a proxy (there is none, so none: docs/architecture.md#threat-model), and a catch-all that logs and rejects IPC on channels we never listen to
 // (docs/architecture.md#our-own-windows, docs/architecture.md#the-mini-app-view, docs/architecture.md#messages-between-pages-and-main). Defence in depth, as Signal does.
 
 /** The Electron event objects the hooks receive (only what they use). */
@@ -13,6 +13,7 @@ export interface SyncIpcEvent {
 /** The parts of Electron's WebContents the hardening touches. */
 export interface HardenableContents {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  setWebRTCIPHandlingPolicy(policy: 'disable_non_proxied_udp'): void;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'ipc-message', listener: (event: unknown, channel: string) => void): unknown;
   on(event: 'ipc-message-sync', listener: (event: SyncIpcEvent, channel: string) => void): unknown;
@@ -28,6 +29,7 @@ export function hardenWebContents(
     log(`blocked a new window for ${details.url}`);
     return { action: 'deny' };
   });
+  contents.setWebRTCIPHandlingPolicy('disable_non_proxied_udp');
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
     log('blocked a <webview>');

@@ -1,12 +1,12 @@
 // The admission rule for messages from a mini-app page, shared by both hosts (Electron IPC, browser host
-// bridge): one token bucket per kind of message, so a hostile or runaway page cannot starve the engine.
-// A `dispatched` report answering an event the engine delivered is always admitted (a server flood must
-// not trip the limit); refused calls are answered with fail 1, and each run of refusals is logged as a
-// warning when it starts and when it ends (never one entry per refusal: that would be the flood again).
-import type { CallFailure, ClientMessage } from '../../shared/my-wire';
-import { callIdOf } from '../../shared/my-wire';
+// bridge): backpressure, never refusal (docs/architecture.md#threat-model). One token bucket per kind of
+// message paces what reaches the engine; a message that finds its bucket empty waits, with everything the
+// page sent after it, in arrival order, and the host stops reading the page (the bridge socket is paused,
+// so the page's WebSocket buffers the rest and the engine's memory stays bounded). A `dispatched` report
+// answering an event the engine delivered never waits (a server flood must not slow its own reports).
+// Each burst is one notice when it starts ("the app is sending N msgs/s") and one when it ends.
+import type { ClientMessage } from '../../shared/my-wire';
 import type { WarningId } from '../../shared/warning-ids';
-import { failure } from '../core/call-results';
 import { logWarning } from '../core/engine-warning';
 import type { CaptureLog } from '../core/ports';
 import { createTokenBucket, type TokenBucket } from './token-bucket';
@@ -17,37 +17,43 @@ export interface RateLimit {
   refillPerSecond: number;
 }
 
-/** Generous: a flood test sends thousands of messages per second; a runaway loop sends millions. */
-export const DEFAULT_MY_RATE_LIMIT: RateLimit = { capacity: 10_000, refillPerSecond: 10_000 };
+/** Generous: a flood test sends tens of thousands of messages per second; a runaway loop sends millions. */
+export const DEFAULT_MY_RATE_LIMIT: RateLimit = { capacity: 50_000, refillPerSecond: 50_000 };
 
 /** The bucket a message draws on: its op, or `unknown` for a message without a recognisable op. */
 export type RateLimitedOp = ClientMessage['op'] | 'unknown';
 
-/** Admitted, or refused with the fail-1 answer to send back when the message was a call with a callId. */
-export type Admission = { admitted: true } | { admitted: false; reply: CallFailure | undefined };
+/** Stops and restarts reading from the page (the bridge socket); absent where the transport cannot pause. */
+export interface ReadFlow {
+  pause(): void;
+  resume(): void;
+}
 
-/** What a limiter needs: its clock, the limit, and where to log refusal runs. */
-export interface CallRateLimitOptions {
+export interface CallPacerOptions {
   /** Monotonic ms. */
   now: () => number;
   rateLimit?: RateLimit;
   capture: Pick<CaptureLog, 'append'>;
-  /** The client the warnings belong to (read when one is logged). */
+  /** The client the notices belong to (read when one is logged). */
   clientId: () => string;
+  /** Hands an admitted message on, in the order the page sent it. */
+  deliver(raw: unknown): void;
+  flow?: ReadFlow;
 }
 
-/** One page's limiter (or one view's, across its pages: see reset). */
-export interface CallRateLimiter {
+/** One page's pacer (or one view's, across its pages: see reset). */
+export interface CallPacer {
   readonly rateLimit: RateLimit;
-  /** An event went to the page: the one `dispatched` report answering it is admitted without a token. */
+  /** An event went to the page: the one `dispatched` report answering it passes without a token. */
   eventDelivered(): void;
-  /** Whether the message may reach the engine; takes a token when it must. */
-  admit(op: RateLimitedOp, raw: unknown): Admission;
-  /** The page went away: its unanswered events and refusal runs are forgotten; the buckets stay. */
+  /** A message from the page: delivered now, or after the ones waiting before it once the rate allows. */
+  receive(raw: unknown): void;
+  /** Messages waiting. */
+  waiting(): number;
+  /** The page went away: what it still had waiting and its unanswered events are forgotten; the buckets stay. */
   reset(): void;
 }
 
-const CALL_OPS: ReadonlySet<RateLimitedOp> = new Set<RateLimitedOp>(['connect', 'send', 'close']);
 const KNOWN_OPS: ReadonlySet<string> = new Set<RateLimitedOp>(['connect', 'send', 'close', 'listen', 'dispatched', 'problem']);
 
 /** The op of a raw message as the bucket key (`unknown` when it names none the engine knows). */
@@ -56,18 +62,43 @@ export function rateLimitedOpOf(raw: unknown): RateLimitedOp {
   return typeof op === 'string' && KNOWN_OPS.has(op) ? (op as RateLimitedOp) : 'unknown';
 }
 
-
-/** The name the warnings give a bucket (the Electron IPC channel of the op). */
+/** The name the notices give a bucket (the Electron IPC channel of the op). */
 function channelOf(op: RateLimitedOp): string {
   return `my:${op}`;
 }
 
-/** Creates a limiter with full buckets. */
-export function createCallRateLimiter(options: CallRateLimitOptions): CallRateLimiter {
+/** A burst ends once no message had to wait for this long (one notice per burst, not per pause). */
+const BURST_QUIET_MS = 1000;
+
+interface Burst {
+  channel: string;
+  startedAt: number;
+  /** When a message last had to wait. */
+  lastWaitAt: number;
+  /** Messages received while the burst lasted. */
+  received: number;
+  /** Messages that had to wait. */
+  held: number;
+}
+
+/** Creates a pacer with full buckets. */
+export function createCallPacer(options: CallPacerOptions): CallPacer {
   const rateLimit = options.rateLimit ?? DEFAULT_MY_RATE_LIMIT;
   const buckets = new Map<RateLimitedOp, TokenBucket>();
-  const refusedInRun = new Map<RateLimitedOp, number>();
+  const queue: unknown[] = [];
+  let head = 0;
   let unansweredEvents = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let quietTimer: NodeJS.Timeout | undefined;
+  let burst: Burst | undefined;
+  let paused = false;
+
+  function setPaused(value: boolean): void {
+    if (paused === value) return;
+    paused = value;
+    if (value) options.flow?.pause();
+    else options.flow?.resume();
+  }
 
   function warn(id: WarningId, message: string, detail: Record<string, string | number>): void {
     logWarning(options.capture, { clientId: options.clientId() }, { id, message, detail });
@@ -82,36 +113,86 @@ export function createCallRateLimiter(options: CallRateLimitOptions): CallRateLi
     return bucket;
   }
 
+  function admit(raw: unknown): boolean {
+    const op = rateLimitedOpOf(raw);
+    if (op === 'dispatched' && unansweredEvents > 0) {
+      unansweredEvents -= 1;
+      return true;
+    }
+    if (bucketOf(op).tryTake()) return true;
+    if (burst) burst.lastWaitAt = options.now();
+    else {
+      const startedAt = options.now();
+      burst = { channel: channelOf(op), startedAt, lastWaitAt: startedAt, received: queue.length - head, held: queue.length - head };
+      warn('call-rate-limit', `The app is sending more than ${rateLimit.refillPerSecond} ${burst.channel} msgs/s (burst ${rateLimit.capacity}): the devtools read it more slowly; later calls wait, in order, and none fails.`, { channel: burst.channel, ...rateLimit });
+    }
+    return false;
+  }
+
+  function drain(): void {
+    timer = undefined;
+    while (head < queue.length) {
+      if (!admit(queue[head])) {
+        setPaused(true);
+        // One token comes back every 1000/refill ms; timers fire at best every ms.
+        timer = setTimeout(drain, Math.max(1, Math.ceil(1000 / rateLimit.refillPerSecond)));
+        return;
+      }
+      const raw = queue[head];
+      queue[head] = undefined;
+      head += 1;
+      options.deliver(raw);
+    }
+    queue.length = 0;
+    head = 0;
+    setPaused(false);
+    if (burst && quietTimer === undefined) quietTimer = setTimeout(endWhenQuiet, BURST_QUIET_MS);
+  }
+
+  function endWhenQuiet(): void {
+    quietTimer = undefined;
+    if (!burst) return;
+    const quietFor = options.now() - burst.lastWaitAt;
+    if (quietFor < BURST_QUIET_MS || head < queue.length) quietTimer = setTimeout(endWhenQuiet, Math.max(1, BURST_QUIET_MS - quietFor));
+    else endBurst(burst);
+  }
+
+  function endBurst(ended: Burst): void {
+    burst = undefined;
+    const seconds = Math.max(0.001, (ended.lastWaitAt - ended.startedAt) / 1000);
+    const perSecond = Math.round(ended.received / seconds);
+    warn('call-rate-limit-end', `The ${ended.channel} burst is over: the app sent ${perSecond} msgs/s for ${Math.round(seconds * 1000)} ms; up to ${ended.held} message(s) waited at once, none failed.`, {
+      channel: ended.channel,
+      held: ended.held,
+      ratePerSecond: perSecond,
+      burstMs: Math.round(seconds * 1000),
+    });
+  }
+
   return {
     rateLimit,
     eventDelivered() {
       unansweredEvents += 1;
     },
-    admit(op, raw) {
-      if (op === 'dispatched' && unansweredEvents > 0) {
-        unansweredEvents -= 1;
-        return { admitted: true };
+    receive(raw) {
+      queue.push(raw);
+      if (burst) {
+        burst.received += 1;
+        burst.held = Math.max(burst.held, queue.length - head);
       }
-      const channel = channelOf(op);
-      const refused = refusedInRun.get(op) ?? 0;
-      if (bucketOf(op).tryTake()) {
-        if (refused > 0) {
-          refusedInRun.delete(op);
-          warn('call-rate-limit-end', `${refused} ${channel} message(s) were refused before the rate fell under the limit.`, { channel, rejected: refused });
-        }
-        return { admitted: true };
-      }
-      if (refused === 0) {
-        warn('call-rate-limit', `More than ${rateLimit.refillPerSecond} ${channel} messages per second (burst ${rateLimit.capacity}): the excess is refused.`, { channel, ...rateLimit });
-      }
-      refusedInRun.set(op, refused + 1);
-      const callId = CALL_OPS.has(op) ? callIdOf(raw) : undefined;
-      const detail = `too many my.* calls: more than ${rateLimit.refillPerSecond} per second on ${channel}`;
-      return { admitted: false, reply: callId === undefined ? undefined : failure(callId, { code: 1, detail }) };
+      if (timer === undefined && queue.length - head === 1) drain();
     },
+    waiting: () => queue.length - head,
     reset() {
-      refusedInRun.clear();
+      if (timer !== undefined) clearTimeout(timer);
+      if (quietTimer !== undefined) clearTimeout(quietTimer);
+      timer = undefined;
+      quietTimer = undefined;
+      queue.length = 0;
+      head = 0;
+      burst = undefined;
       unansweredEvents = 0;
+      setPaused(false);
     },
   };
 }

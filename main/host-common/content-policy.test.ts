@@ -15,7 +15,7 @@ describe('content policies', () => {
   });
 
   it('lets the mini-app reach only its my link', () => {
-    expect(miniappContentPolicy({ connectSrc: "'none'" })).toBe("default-src 'self' 'unsafe-inline' data: blob:; connect-src 'none'; object-src 'none'; base-uri 'self'; form-action 'none'");
+    expect(miniappContentPolicy({ connectSrc: "'none'" })).toBe("default-src 'self' 'unsafe-inline' data: blob:; connect-src 'none'; frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'none'");
     expect(miniappContentPolicy({ connectSrc: 'ws://127.0.0.1:3/my', frameAncestors: 'http://127.0.0.1:1' })).toMatch(/connect-src ws:\/\/127\.0\.0\.1:3\/my; .*; frame-ancestors http:\/\/127\.0\.0\.1:1$/);
   });
 });

@@ -38,6 +38,8 @@ export function miniappContentPolicy(options: { connectSrc: string; frameAncesto
   return [
     "default-src 'self' 'unsafe-inline' data: blob:",
     `connect-src ${options.connectSrc}`,
+    // A nested frame would be a fresh realm without the page's guards (docs/architecture.md#threat-model).
+    "frame-src 'none'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",

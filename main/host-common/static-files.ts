@@ -1,5 +1,6 @@
 // Resolves a request path to a file inside one folder and nowhere else: the path is decoded and
-// normalized, and the real path (symlinks followed) must still be inside the folder's real path.
+// normalized, and the real path (symlinks followed) must still be inside the folder's real path. Hidden
+// files and folders (`.env`, `.git/`) are never served (docs/architecture.md#threat-model).
 import { realpath, stat } from 'node:fs/promises';
 import { join, posix, sep } from 'node:path';
 
@@ -22,7 +23,9 @@ export async function resolveFileInside(root: string, pathname: string): Promise
   if (decoded.includes('\0') || decoded.includes('\\')) return { ok: false, reason: 'bad-path' };
   // Rooted first, so `..` segments collapse at the root instead of climbing out of it.
   const normalized = posix.normalize(`/${decoded}`);
-  let candidate = join(root, ...normalized.split('/').filter(Boolean));
+  const segments = normalized.split('/').filter(Boolean);
+  if (segments.some((segment) => segment.startsWith('.'))) return { ok: false, reason: 'not-found' };
+  let candidate = join(root, ...segments);
   try {
     if ((await stat(candidate)).isDirectory()) candidate = join(candidate, 'index.html');
     const real = await realpath(candidate);

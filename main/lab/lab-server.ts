@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { LabEndpoint } from '../../shared/panel-wire';
+import { hasLoopbackHostName, hasLoopbackOriginOrNone, SECURITY_HEADERS } from '../core/loopback-request';
 import { parseRequestTarget, refusalResponse } from '../core/request-target';
 import type { LabRoute, RouteContext } from './lab-routes';
 import { LAB_ROUTES } from './lab-routes';
@@ -82,6 +83,8 @@ export async function startLabServer(options: LabServerOptions = {}): Promise<La
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
+    // Like the other servers: a DNS-rebound Host or a foreign page's Origin is refused (docs/architecture.md#threat-model).
+    if (!isLoopbackRequest(request)) return void socket.end(refusalResponse(403, 'Forbidden'));
     const url = parseRequestTarget(request.url, `http://${HOST}`);
     if (url === undefined) return void socket.end(refusalResponse(400, 'Bad Request'));
     const route = routes.get(url.pathname);
@@ -89,9 +92,20 @@ export async function startLabServer(options: LabServerOptions = {}): Promise<La
     route.handle(request, socket, head, url.searchParams, context);
   }
 
-  function onRequest(_request: IncomingMessage, response: ServerResponse): void {
-    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+  function onRequest(request: IncomingMessage, response: ServerResponse): void {
+    if (!isLoopbackRequest(request)) {
+      response.writeHead(403, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Forbidden');
+      return;
+    }
+    response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
     response.end(JSON.stringify(endpoints, null, 2));
+  }
+
+  /** Host names this server's own port on loopback; Origin, when present, is a loopback page. */
+  function isLoopbackRequest(request: IncomingMessage): boolean {
+    const port = request.socket.localPort ?? 0;
+    return hasLoopbackHostName(request, port) && hasLoopbackOriginOrNone(request);
   }
 
   const plain = createHttpServer(onRequest);

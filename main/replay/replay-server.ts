@@ -1,6 +1,7 @@
 // The lab's replay endpoints: a loopback HTTP server on which each registered recording answers WebSocket
 // upgrades at /replay/<id> and plays itself to every client that connects (replay-player.ts). It listens
 // only once the first replay is registered, and never keeps the process alive by itself.
+import { hasLoopbackHostName, hasLoopbackOriginOrNone, SECURITY_HEADERS } from '../core/loopback-request';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
@@ -65,6 +66,8 @@ export function createReplayServer(options: { port?: number } = {}): ReplayRegis
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
+    // Like every loopback server: no DNS-rebound Host, no foreign page (docs/architecture.md#threat-model).
+    if (!hasLoopbackHostName(request, request.socket.localPort ?? 0) || !hasLoopbackOriginOrNone(request)) return refuse(socket, '403 Forbidden');
     const registered = registeredFor(request);
     if (!registered) return refuse(socket, '404 Not Found');
     if (registered.players.size >= MAX_PLAYS_PER_REPLAY) return refuse(socket, '503 Service Unavailable');
@@ -86,7 +89,7 @@ export function createReplayServer(options: { port?: number } = {}): ReplayRegis
   function listen(): Promise<number> {
     listening ??= new Promise<number>((resolve, reject) => {
       const http = createServer((_request, response) => {
-        response.writeHead(426, { 'content-type': 'text/plain; charset=utf-8' });
+        response.writeHead(426, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
         response.end('Replay endpoints answer WebSocket upgrades only.\n');
       });
       http.on('upgrade', onUpgrade);

@@ -181,16 +181,16 @@ const catalog: Readonly<Record<WarningId, WarningExplanation>> = {
     fix: 'Check the message; retry the action.',
   },
   'call-rate-limit': {
-    title: 'The mini-app calls my.* too fast',
-    what: 'The page sent more socket calls per second than the devtools admit (shown in the details). The excess calls failed with error 1 until the rate fell again.',
+    title: 'The mini-app is sending many my.* messages per second',
+    what: 'The page sent more socket calls per second than the devtools take in at once (the details give the rate). Nothing failed: the devtools paused reading the page\'s bridge until they caught up, so later calls waited, in order, in the page.',
     whyOnPhone: 'A loop that calls sendSocketMessage or connectSocket this fast freezes a phone\'s JS thread and drains its battery; the client gives no such guard.',
     fix: 'Look for a send or connect inside a loop or a timer without a stop condition; batch messages or throttle the sender.',
   },
   'call-rate-limit-end': {
-    title: 'The my.* call rate is back under the limit',
-    what: 'The run of refused calls ended; the details count how many were refused with error 1.',
-    whyOnPhone: 'Every refused call is a message or a connection the app believed it had made.',
-    fix: 'See the warning that started the run.',
+    title: 'The my.* message rate is back under the limit',
+    what: 'The burst ended; the details count how many messages waited and how long reading was paused in all. None of them failed.',
+    whyOnPhone: 'On a phone such a burst makes every later call wait too; the delay is what the app would see.',
+    fix: 'See the notice that started the burst.',
   },
   'app-json-invalid': {
     title: "The mini-app's app.json could not be used",
@@ -227,6 +227,18 @@ const catalog: Readonly<Record<WarningId, WarningExplanation>> = {
     what: 'Every run is saved in full as a session on disk. This warning says what the sessions folder needed: the disk cap was reached and the oldest session was deleted, a session that ended in a crash was recovered (it keeps what was saved until then, and is listed as "recovered"), or the disk refused writes (past 64 MiB waiting, the session stops there; the capture in memory goes on).',
     whyOnPhone: 'Not a phone behaviour: this is about the devtools\' own storage.',
     fix: 'Free disk space, raise the cap (--sessions-cap <MiB>) or delete sessions you no longer need in Saved sessions; download a session as HAR or JSONL to keep it elsewhere.',
+  },
+  'capture-memory-bound': {
+    title: 'The live capture reached its memory bound',
+    what: 'The entries held in memory passed the byte bound in the details (--capture-bytes): the oldest leave the live log, counted as dropped. The saved session on disk keeps every entry.',
+    whyOnPhone: 'Not a phone behaviour: this keeps the devtools alive under a flood of large messages.',
+    fix: 'Open the saved session for the full record, or raise the bound with --capture-bytes.',
+  },
+  'client-bound': {
+    title: 'The mini-app reached one of the devtools\' bounds',
+    what: 'The page went past a bound the details name (listeners per page, socket tasks per page, bridge connections per page, or bytes buffered for a slow page) with the number it reached. What went past the bound is refused or held as the details say; the devtools kept running.',
+    whyOnPhone: 'A phone runs out of memory long before a page holds this many listeners or buffered messages; a page that gets here leaks.',
+    fix: 'Look for a listener added in a loop without an off*, tasks never closed, or a page that keeps reloading its bridge.',
   },
   'miniapp-blocked': {
     title: 'The mini-app tried to leave its sandbox',

@@ -31,6 +31,8 @@ export class FakeWebContents extends EventEmitter {
   readonly sent: { channel: string; message: unknown }[] = [];
   readonly posted: { channel: string; message: unknown; transfer: unknown[] }[] = [];
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
+  /** What setWebRTCIPHandlingPolicy was given. */
+  webRtcPolicy: string | null = null;
   private destroyed = false;
 
   constructor(url: string) {
@@ -73,6 +75,10 @@ export class FakeWebContents extends EventEmitter {
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
     this.windowOpenHandler = handler;
+  }
+
+  setWebRTCIPHandlingPolicy(policy: string): void {
+    this.webRtcPolicy = policy;
   }
 
   isDestroyed(): boolean {

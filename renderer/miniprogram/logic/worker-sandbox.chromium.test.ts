@@ -63,7 +63,7 @@ describe.skipIf(!existsSync(CHROMIUM))('logic worker sandbox (Chromium)', () => 
         const files: Record<string, string> = { '/shim.js': 'shim.js', '/page.js': 'page.js' };
         if (url === '/page.html') {
           response.writeHead(200, { 'Content-Type': 'text/html', 'Content-Security-Policy': csp });
-          response.end(`<!doctype html><script src="/shim.js" ${MINIAPP_BRIDGE_ATTRIBUTE}="${bridgeUrl}" ${MINIAPP_LOGIC_LINK_ATTRIBUTE}="true"></script><script src="/page.js"></script>`);
+          response.end(`<!doctype html><script src="/shim.js" ${MINIAPP_BRIDGE_ATTRIBUTE}="${bridgeUrl}" ${MINIAPP_LOGIC_LINK_ATTRIBUTE}="${bridgeUrl}"></script><script src="/page.js"></script>`);
           return;
         }
         const file = files[url];

@@ -7,6 +7,8 @@ import type { EngineMessage } from './my-wire';
 import { clientMessageSchema } from './my-wire';
 import { replayOptionsSchema, replayRecordingSchema } from './replay';
 import type { EngineSettings } from './settings';
+import type { DebuggingState } from './debugging/debug-wire';
+import { debugCommandSchema } from './debugging/debug-wire';
 import { settingsPatchSchema } from './settings';
 
 export const panelRequestSchema = z.discriminatedUnion('kind', [
@@ -48,6 +50,8 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
    * current version, else when they next change (or after a while with the same version): a long poll.
    */
   z.object({ kind: z.literal('replay-list'), requestId: z.number().int().nonnegative(), since: z.number().int().min(-1) }),
+  /** Breakpoints, paused frames, map remote and network conditions (docs/debugging.md). */
+  z.object({ kind: z.literal('debug'), command: debugCommandSchema }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
 
@@ -58,8 +62,10 @@ export interface ConnectionInfo {
   clientId: string;
   /** null = single mode; otherwise the SocketTask id. */
   target: string | null;
-  /** The final URL (after `data`). */
+  /** The final URL (after `data`) as the app asked for it. */
   url: string;
+  /** The URL really dialled when map remote rewrote `url` (docs/debugging.md#map-remote). */
+  dialedUrl?: string;
   state: ConnectionState;
   requestedProtocols: string[];
   protocol: string;
@@ -92,6 +98,8 @@ export interface EngineState {
   connections: ConnectionInfo[];
   clients: ClientInfo[];
   lab: LabEndpoint[];
+  /** Absent from engines that predate it; see docs/debugging.md. */
+  debugging?: DebuggingState;
 }
 
 export type PanelMessage =

@@ -16,6 +16,7 @@ import { createClientConnections, isLive } from './client-connections';
 import { apiName, createClientRecorder } from './client-recorder';
 import type { Connection } from './connection';
 import { openConnection } from './connection';
+import type { DebugController } from './debugging/debug-controller';
 import type { CaptureLog, ClientSession, Clock } from './ports';
 import { createReconnectStormGuard } from './reconnect-storm-guard';
 import { parseSendArgs } from './send-rules';
@@ -24,6 +25,7 @@ import { parseSendArgs } from './send-rules';
 export interface SessionHost {
   readonly capture: CaptureLog;
   readonly clock: Clock;
+  readonly debug: DebugController;
   settings(): EngineSettings;
   nextConnectionId(mode: 'single' | 'task'): string;
   track(connection: Connection): void;
@@ -138,13 +140,15 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
     }
 
     const connectionId = host.nextConnectionId(target === null ? 'single' : 'task');
+    const mapped = host.debug.mapUrl(planned.plan.url);
     let connection: Connection;
     try {
       connection = openConnection({
         connectionId,
         clientId,
         target,
-        plan: planned.plan,
+        plan: mapped.rule ? { ...planned.plan, dialUrl: mapped.url, mappedBy: mapped.rule.id } : planned.plan,
+        debug: host.debug,
         maxIncomingMessageBytes: settings.maxIncomingMessageBytes,
         ignoreCertificateErrors: settings.ignoreCertificateErrors,
         capture,

@@ -130,9 +130,9 @@ export function createDebugController(options: DebugControllerOptions): DebugCon
         if (route) {
           route.handler({ info, forward: (edited) => void resume(pauseId, 'forward', edited), drop: () => void resume(pauseId, 'drop') });
         }
-        return () => {
+        return (why) => {
           if (!held.delete(pauseId)) return;
-          log(link, 'breakpoint-dropped', direction, { pauseId, ruleId, why: 'the connection ended' });
+          log(link, 'breakpoint-dropped', direction, { pauseId, ruleId, why });
           stateChanged();
         };
       },

@@ -24,7 +24,7 @@ export interface FrameGateHooks {
   /** The id of the breakpoint rule that holds this frame, or undefined. */
   breakpointFor(frame: GateFrame): string | undefined;
   /** Holds a frame until `resolve` is called; returns a cancel for when the connection ends first. */
-  pause(frame: GateFrame, ruleId: string, waiting: () => number, resolve: (decision: PauseDecision) => void): () => void;
+  pause(frame: GateFrame, ruleId: string, waiting: () => number, resolve: (decision: PauseDecision) => void): (why: string) => void;
   /** Emulated loss hit this frame: the connection drops (the frame is lost with it). */
   lose(): void;
   monotonic(): number;
@@ -61,7 +61,7 @@ function delayOf(conditions: NetworkConditions, direction: 'in' | 'out', size: n
 export function createFrameGate(direction: 'in' | 'out', hooks: FrameGateHooks): FrameGate {
   const queue: Item[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let cancelPause: (() => void) | undefined;
+  let cancelPause: ((why: string) => void) | undefined;
   let lastDue = 0;
   let linkFreeAt = 0;
   let ended: string | undefined;
@@ -153,7 +153,7 @@ export function createFrameGate(direction: 'in' | 'out', hooks: FrameGateHooks):
       ended = why;
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
-      cancelPause?.();
+      cancelPause?.(why);
       cancelPause = undefined;
       for (const item of queue.splice(0)) item.discard(why);
     },

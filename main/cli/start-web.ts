@@ -3,6 +3,7 @@
 // panel and the mini-app.
 import { startBrowserHost, type BrowserHost } from '../browser-host/index';
 import { createEngine } from '../core/engine';
+import type { Engine } from '../core/ports';
 import { startLabServer } from '../lab/lab-server';
 import { createReplayServer } from '../replay/replay-server';
 import type { CliOptions } from './parse-args';
@@ -10,13 +11,15 @@ import { startSessionRecording } from './session-recording';
 
 export interface WebSession {
   host: BrowserHost;
+  /** The engine behind the host (what the command line configured, e.g. map remote). */
+  engine: Engine;
   /** Stops the host (pages detached with 1001, lab closed), then every remaining socket of the engine. */
   stop(): Promise<void>;
 }
 
 /** Starts engine, lab and browser host; on failure closes whatever was started and rethrows. */
-export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB'>, outDir?: string): Promise<WebSession> {
-  const engine = createEngine({ createReplayRegistry: createReplayServer });
+export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'mapRemote'>, outDir?: string): Promise<WebSession> {
+  const engine = createEngine({ createReplayRegistry: createReplayServer, debugging: { mapRemote: options.mapRemote ?? [] } });
   const recording = await startSessionRecording(engine.capture, options);
   const lab = await startLabServer();
   engine.setLabEndpoints(lab.endpoints);
@@ -31,6 +34,7 @@ export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 's
   }
   return {
     host,
+    engine,
     async stop() {
       await host.close();
       await engine.shutdown();

@@ -9,6 +9,8 @@ import { FrameLog } from '../frame-log/frame-log';
 import { Inspector } from '../inspector/inspector';
 import { Timeline } from '../timeline';
 import { ProblemsList } from '../problems';
+import { DebuggingSection } from '../debugging/debugging-section';
+import { PausedFramesBar } from '../debugging/paused-frames';
 import { MiniappPreview } from './miniapp-preview';
 import { NoticeBar } from './notice-bar';
 import { Toolbar } from './toolbar';
@@ -40,9 +42,14 @@ export function App({ miniappUrl, setMiniappBounds }: AppProps) {
             <summary>Session settings</summary>
             <SettingsForm />
           </details>
+          <details className="side-section">
+            <summary>Debugging: network, breakpoints, map remote</summary>
+            <DebuggingSection />
+          </details>
         </aside>
         <main className="centre-column">
           <FilterBar />
+          <PausedFramesBar />
           <FrameLog />
         </main>
         <div className="right-column">

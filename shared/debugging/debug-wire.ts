@@ -26,6 +26,8 @@ export type DebugCommand = z.infer<typeof debugCommandSchema>;
 /** A frame held by a breakpoint, waiting for the user (or a Playwright route) to decide. */
 export interface PausedFrameInfo {
   pauseId: string;
+  /** The capture entry ('breakpoint-paused') that shows it in the log. */
+  seq: number;
   connectionId: string;
   /** The URL the app asked for. */
   url: string;

@@ -76,8 +76,8 @@ export function createDebugController(options: DebugControllerOptions): DebugCon
   let pauses = 0;
   let routeIds = 0;
 
-  function log(link: DebugLink, name: string, direction: 'in' | 'out' | 'none', detail: Record<string, Json>, frame?: GateFrame): void {
-    capture.append({ clientId: link.clientId, connectionId: link.connectionId, kind: 'lifecycle', name, direction, size: frame?.size ?? 0, ...(frame ? { payload: frame.data, binary: frame.binary } : {}), detail });
+  function log(link: DebugLink, name: string, direction: 'in' | 'out' | 'none', detail: Record<string, Json>, frame?: GateFrame): number {
+    return capture.append({ clientId: link.clientId, connectionId: link.connectionId, kind: 'lifecycle', name, direction, size: frame?.size ?? 0, ...(frame ? { payload: frame.data, binary: frame.binary } : {}), detail }).seq;
   }
 
   function ruleFor(frame: FrameForMatch): string | undefined {
@@ -111,8 +111,8 @@ export function createDebugController(options: DebugControllerOptions): DebugCon
       pause(frame, ruleId, waiting, resolve) {
         pauses += 1;
         const pauseId = `p${pauses}`;
-        const info: PausedFrameInfo = { pauseId, connectionId: link.connectionId, url: link.url, direction, data: frame.data, binary: frame.binary, ruleId, pausedAt: clock.now(), waiting: waiting() };
-        log(link, 'breakpoint-paused', direction, { pauseId, ruleId }, frame);
+        const seq = log(link, 'breakpoint-paused', direction, { pauseId, ruleId }, frame);
+        const info: PausedFrameInfo = { pauseId, seq, connectionId: link.connectionId, url: link.url, direction, data: frame.data, binary: frame.binary, ruleId, pausedAt: clock.now(), waiting: waiting() };
         held.set(pauseId, {
           info,
           waiting,

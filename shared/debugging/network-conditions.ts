@@ -58,3 +58,15 @@ export function networkTypeFor(all: NetworkConditions | null): { networkAvailabl
   if (all.bandwidthKbps > 0 && all.bandwidthKbps < 20_000) return { networkAvailable: true, networkType: '4G' };
   return { networkAvailable: true, networkType: 'WIFI' };
 }
+
+/** Conditions in a few words, for the timeline and the log: "offline", "latency ↓200 ↑200 ms, 400 kbit/s". */
+export function describeConditions(conditions: NetworkConditions | null | undefined): string {
+  if (!conditions || isNeutral(conditions)) return 'no throttling';
+  if (conditions.offline) return 'offline';
+  const parts: string[] = [];
+  if (conditions.latencyInMs > 0 || conditions.latencyOutMs > 0) parts.push(`latency ↓${conditions.latencyInMs} ↑${conditions.latencyOutMs} ms`);
+  if (conditions.jitterMs > 0) parts.push(`jitter ±${conditions.jitterMs} ms`);
+  if (conditions.bandwidthKbps > 0) parts.push(`${conditions.bandwidthKbps} kbit/s`);
+  if (conditions.lossPercent > 0) parts.push(`${conditions.lossPercent}% drop chance per frame`);
+  return parts.join(', ');
+}

@@ -31,7 +31,7 @@ export function PausedFrameEditor({ paused, onResume }: PausedFrameEditorProps) 
   return (
     <section className="paused-frame" aria-label={`paused frame ${paused.pauseId}`}>
       <header>
-        <strong>⏸ {paused.direction === 'in' ? '↓ to the app' : '↑ to the server'}</strong> on <span className="mono">{paused.connectionId}</span> · rule{' '}
+        <strong>Paused {paused.direction === 'in' ? '↓ to the app' : '↑ to the server'}</strong> on <span className="mono">{paused.connectionId}</span> · rule{' '}
         <span className="mono">{paused.ruleId}</span>
         {paused.waiting > 0 && <span className="paused-waiting"> · {paused.waiting} frame{paused.waiting === 1 ? '' : 's'} waiting behind it</span>}
       </header>

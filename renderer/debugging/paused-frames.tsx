@@ -21,7 +21,7 @@ export function PausedFramesBar() {
     <div className="paused-bar" role="status" aria-label="paused frames">
       {paused.map((frame) => (
         <button type="button" key={frame.pauseId} onClick={() => select(frame.seq)}>
-          ⏸ {frame.direction === 'in' ? '↓' : '↑'} {frame.connectionId} held by {frame.ruleId}
+          Paused {frame.direction === 'in' ? '↓' : '↑'} {frame.connectionId} held by {frame.ruleId}
           {frame.waiting > 0 ? ` (+${frame.waiting} waiting)` : ''} — edit in the inspector
         </button>
       ))}

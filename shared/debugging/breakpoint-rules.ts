@@ -45,7 +45,8 @@ export function base64ToHex(base64: string): string {
   }
 }
 
-type Test = (frame: FrameForMatch, text: () => string) => boolean;
+/** A payload test on the frame's text (binary frames: their hex). */
+type Test = (text: string, binary: boolean) => boolean;
 
 /** The reason a regex rule cannot compile, or undefined. */
 export function breakpointRuleProblem(rule: BreakpointRule): string | undefined {
@@ -71,17 +72,19 @@ function payloadTest(match: BreakpointMatch): Test {
   switch (match.kind) {
     case 'any':
       return () => true;
-    case 'text':
-      return (_frame, text) => text().includes(match.text);
+    case 'text': {
+      const needle = match.text;
+      return (text) => text.includes(needle);
+    }
     case 'regex': {
-      const regex = new RegExp(match.pattern, match.flags.replace('g', ''));
-      return (_frame, text) => regex.test(text());
+      const regex = new RegExp(match.pattern, match.flags);
+      return (text) => regex.test(text);
     }
     case 'field':
-      return (frame, text) => {
-        if (frame.binary) return false;
+      return (text, binary) => {
+        if (binary) return false;
         try {
-          const value = fieldAt(JSON.parse(text()), match.path);
+          const value = fieldAt(JSON.parse(text), match.path);
           return value !== undefined && (typeof value === 'string' ? value : JSON.stringify(value)) === match.equals;
         } catch {
           return false;
@@ -90,19 +93,30 @@ function payloadTest(match: BreakpointMatch): Test {
   }
 }
 
-/** Compiles the enabled, valid rules into one function: the id of the first rule matching a frame, or undefined. */
+interface CompiledRule {
+  id: string;
+  direction: BreakpointRule['direction'];
+  connection: string;
+  test: Test;
+}
+
+/**
+ * Compiles the enabled, valid rules into one function: the id of the first rule matching a frame, or
+ * undefined. It runs on every frame while a rule is enabled, so it allocates nothing per frame.
+ */
 export function compileBreakpoints(rules: readonly BreakpointRule[]): ((frame: FrameForMatch) => string | undefined) | undefined {
-  const compiled = rules
+  const compiled: CompiledRule[] = rules
     .filter((rule) => rule.enabled && breakpointRuleProblem(rule) === undefined)
-    .map((rule) => ({ rule, test: payloadTest(rule.match) }));
+    .map((rule) => ({ id: rule.id, direction: rule.direction, connection: rule.connection, test: payloadTest(rule.match) }));
   if (compiled.length === 0) return undefined;
   return (frame) => {
     let hex: string | undefined;
-    const text = (): string => (frame.binary ? (hex ??= base64ToHex(frame.data)) : frame.data);
-    for (const { rule, test } of compiled) {
+    for (let index = 0; index < compiled.length; index += 1) {
+      const rule = compiled[index] as CompiledRule;
       if (rule.direction !== 'both' && rule.direction !== frame.direction) continue;
       if (rule.connection !== '' && rule.connection !== frame.connectionId && !frame.url.includes(rule.connection)) continue;
-      if (test(frame, text)) return rule.id;
+      if (frame.binary) hex ??= base64ToHex(frame.data);
+      if (rule.test(frame.binary ? (hex as string) : frame.data, frame.binary)) return rule.id;
     }
     return undefined;
   };

@@ -16,7 +16,9 @@ export function PausedFrameEditor({ paused, onResume }: PausedFrameEditorProps) 
   const [format, setFormat] = useState<EditFormat>(() => defaultFormat(original));
   const [text, setText] = useState(() => toEditorText(original, defaultFormat(original)));
   const [binary, setBinary] = useState(paused.binary);
-  const read = fromEditorText(text, format, binary);
+  // Until the user types, the frame is the original: a pretty-printed JSON view must not change what is sent.
+  const [edited, setEdited] = useState(false);
+  const read = edited ? fromEditorText(text, format, binary) : fromEditorText(toEditorText(original, 'base64'), 'base64', binary);
 
   const switchFormat = (next: EditFormat) => {
     if (read.ok) setText(toEditorText(read.frame, next));
@@ -53,7 +55,10 @@ export function PausedFrameEditor({ paused, onResume }: PausedFrameEditorProps) 
           </select>
         </label>
       </div>
-      <textarea aria-label="paused frame payload" className="mono" spellCheck={false} value={text} rows={8} onChange={(event) => setText(event.target.value)} />
+      <textarea aria-label="paused frame payload" className="mono" spellCheck={false} value={text} rows={8} onChange={(event) => {
+          setText(event.target.value);
+          setEdited(true);
+        }} />
       {!read.ok && <p className="debug-problem" role="alert">{read.error}</p>}
       <div className="paused-actions">
         <button type="button" className="primary" disabled={!read.ok} onClick={() => forward('forward')}>

@@ -1,6 +1,6 @@
 // `--map-remote <from>=<to>` (docs/debugging.md#map-remote): repeatable, checked, handed to Electron, and
 // applied by the browser host's engine to a real connect.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import type { WebSession } from './start-web';
 import { startWeb } from './start-web';
 import { electronArgs, parseCliArgs } from './parse-args';
 import { attachWireTestClient } from '../core/test-support/wire-test-client';
+import { writeFakeOutDir } from '../host-common/test-support/fake-out-dir';
 import type { LoopbackServer } from '../core/debugging/test-support/loopback-server';
 import { startLoopbackServer } from '../core/debugging/test-support/loopback-server';
 
@@ -48,13 +49,8 @@ describe('--map-remote', () => {
     const command = parseCliArgs(['--web', '--no-open', '--map-remote', `${FROM}=${server.url}/echo`]);
     if (command.kind !== 'run') throw new Error('the command did not parse');
     base = await mkdtemp(join(tmpdir(), 'msd-map-remote-'));
-    const outDir = join(base, 'out');
-    await mkdir(join(outDir, 'renderer'), { recursive: true });
-    await mkdir(join(outDir, 'app'), { recursive: true });
-    await writeFile(join(outDir, 'renderer', 'index.html'), '<!doctype html><html><head></head><body></body></html>');
-    await writeFile(join(outDir, 'web-miniapp.js'), '/* shim */');
-    await writeFile(join(outDir, 'app', 'index.html'), '<html><head></head><body>app</body></html>');
-    web = await startWeb({ ...command.options, miniapp: join(outDir, 'app'), sessionsDir: join(base, 'sessions') }, outDir);
+    const { outDir, demo } = await writeFakeOutDir(base);
+    web = await startWeb({ ...command.options, miniapp: demo, sessionsDir: join(base, 'sessions') }, outDir);
     const client = attachWireTestClient(web.engine);
     client.call('connect', { url: `${FROM}/room` });
     await client.event(null, 'open');

@@ -2,42 +2,25 @@
 // order survives jitter, bandwidth spaces frames by their size, loss drops the connection, offline ends open
 // sockets with the documented events and fails new connects without dialling.
 import { performance } from 'node:perf_hooks';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NetworkConditions } from '../../../shared/debugging/network-conditions';
 import { NETWORK_PRESETS, NO_CONDITIONS } from '../../../shared/debugging/network-conditions';
-import { createEngine } from '../engine';
-import type { Engine } from '../ports';
-import type { WireTestClient } from '../test-support/wire-test-client';
-import { attachWireTestClient } from '../test-support/wire-test-client';
-import type { LoopbackServer } from './test-support/loopback-server';
-import { startLoopbackServer } from './test-support/loopback-server';
+import { useDebugRig } from './test-support/debug-rig';
 
-let server: LoopbackServer;
-let engine: Engine;
-let client: WireTestClient;
-
-beforeEach(async () => {
-  server = await startLoopbackServer();
-  engine = createEngine();
-  client = attachWireTestClient(engine);
-});
-afterEach(async () => {
-  await engine.shutdown();
-  await server.close();
-});
+const rig = useDebugRig();
 
 function setAll(conditions: Partial<NetworkConditions> | null, perConnection: Record<string, NetworkConditions> = {}): void {
-  engine.debug.command({ op: 'set-network', conditions: { all: conditions ? { ...NO_CONDITIONS, ...conditions } : null, perConnection } });
+  rig.engine.debug.command({ op: 'set-network', conditions: { all: conditions ? { ...NO_CONDITIONS, ...conditions } : null, perConnection } });
 }
 
 async function open(target: string | null = null): Promise<void> {
-  client.call('connect', { url: `${server.url}/net` }, target);
-  await client.event(target, 'open');
+  rig.client.call('connect', { url: `${rig.server.url}/net` }, target);
+  await rig.client.event(target, 'open');
 }
 
 /** When a message with this data reached the app (the recorder wakes waiters as each message arrives). */
 async function arrivedAt(data: string): Promise<number> {
-  await client.waitFor((m) => m.kind === 'event' && m.payload.event === 'message' && m.payload.data === data);
+  await rig.client.waitFor((m) => m.kind === 'event' && m.payload.event === 'message' && m.payload.data === data);
   return performance.now();
 }
 
@@ -45,7 +28,7 @@ describe('latency, jitter and bandwidth', () => {
   it('incoming latency delays each frame by the set value; outgoing latency delays it at the server', async () => {
     await open();
     setAll({ latencyInMs: 80, latencyOutMs: 60 });
-    const socket = await server.connection(0);
+    const socket = await rig.server.connection(0);
     const sentAt = performance.now();
     socket.send('late');
     const inDelay = (await arrivedAt('late')) - sentAt;
@@ -53,9 +36,9 @@ describe('latency, jitter and bandwidth', () => {
     expect(inDelay).toBeLessThan(80 + 40);
 
     const callAt = performance.now();
-    client.call('send', { data: 'up' });
-    await server.receivedCount(1);
-    const outDelay = (server.received[0]?.at ?? 0) - callAt;
+    rig.client.call('send', { data: 'up' });
+    await rig.server.receivedCount(1);
+    const outDelay = (rig.server.received[0]?.at ?? 0) - callAt;
     expect(outDelay).toBeGreaterThanOrEqual(59);
     expect(outDelay).toBeLessThan(60 + 40);
   });
@@ -63,17 +46,17 @@ describe('latency, jitter and bandwidth', () => {
   it('jitter varies delays but never reorders frames', async () => {
     await open();
     setAll({ latencyInMs: 20, jitterMs: 20 });
-    const socket = await server.connection(0);
+    const socket = await rig.server.connection(0);
     const sent = Array.from({ length: 40 }, (_, i) => `m${i}`);
     sent.forEach((data) => socket.send(data));
-    await client.waitFor((m) => m.kind === 'event' && m.payload.event === 'message' && m.payload.data === 'm39');
-    expect(client.messages.flatMap((m) => (m.kind === 'event' && m.payload.event === 'message' ? [m.payload.data] : []))).toEqual(sent);
+    await rig.client.waitFor((m) => m.kind === 'event' && m.payload.event === 'message' && m.payload.data === 'm39');
+    expect(rig.client.messages.flatMap((m) => (m.kind === 'event' && m.payload.event === 'message' ? [m.payload.data] : []))).toEqual(sent);
   });
 
   it('bandwidth spaces frames by their size (8 KiB at 640 kbit/s take about 100 ms)', async () => {
     await open();
     setAll({ bandwidthKbps: 640 });
-    const socket = await server.connection(0);
+    const socket = await rig.server.connection(0);
     const started = performance.now();
     socket.send('a'.repeat(8192));
     socket.send('b'.repeat(8192));
@@ -88,11 +71,11 @@ describe('latency, jitter and bandwidth', () => {
     await open('slow');
     await open('fast');
     setAll(null, { t1: { ...NO_CONDITIONS, latencyInMs: 300 } });
-    (await server.connection(0)).send('slow frame');
-    (await server.connection(1)).send('fast frame');
-    await client.waitFor((m) => m.kind === 'event' && m.target === 'fast' && m.payload.event === 'message');
-    expect(client.trace('slow')).not.toContain('message');
-    await client.waitFor((m) => m.kind === 'event' && m.target === 'slow' && m.payload.event === 'message');
+    (await rig.server.connection(0)).send('slow frame');
+    (await rig.server.connection(1)).send('fast frame');
+    await rig.client.waitFor((m) => m.kind === 'event' && m.target === 'fast' && m.payload.event === 'message');
+    expect(rig.client.trace('slow')).not.toContain('message');
+    await rig.client.waitFor((m) => m.kind === 'event' && m.target === 'slow' && m.payload.event === 'message');
   });
 });
 
@@ -100,31 +83,31 @@ describe('loss and offline', () => {
   it('loss drops the connection as a lost network does: error 1, then close 1006', async () => {
     await open();
     setAll({ lossPercent: 100 });
-    (await server.connection(0)).send('lost');
-    await client.event(null, 'close');
-    expect(client.trace().filter((step) => !step.startsWith('ok#'))).toEqual(['open', 'error:1', 'close:1006']);
-    expect([...engine.capture.from(0)].find((entry) => entry.name === 'network-drop')?.detail).toEqual({ why: 'emulated packet loss' });
+    (await rig.server.connection(0)).send('lost');
+    await rig.client.event(null, 'close');
+    expect(rig.client.trace().filter((step) => !step.startsWith('ok#'))).toEqual(['open', 'error:1', 'close:1006']);
+    expect([...rig.engine.capture.from(0)].find((entry) => entry.name === 'network-drop')?.detail).toEqual({ why: 'emulated packet loss' });
   });
 
   it('offline ends open sockets (error 1, close 1006) and fails new connects the same way without dialling', async () => {
     await open();
     setAll(NETWORK_PRESETS.offline);
-    await client.event(null, 'close');
-    expect(client.trace().filter((step) => !step.startsWith('ok#'))).toEqual(['open', 'error:1', 'close:1006']);
-    const connections = server.paths.length;
+    await rig.client.event(null, 'close');
+    expect(rig.client.trace().filter((step) => !step.startsWith('ok#'))).toEqual(['open', 'error:1', 'close:1006']);
+    const connections = rig.server.paths.length;
 
-    const call = client.call('connect', { url: `${server.url}/while-offline` }, 'task');
-    expect(await client.result(call)).toMatchObject({ ok: true });
-    const error = await client.event('task', 'error');
-    await client.event('task', 'close');
+    const call = rig.client.call('connect', { url: `${rig.server.url}/while-offline` }, 'task');
+    expect(await rig.client.result(call)).toMatchObject({ ok: true });
+    const error = await rig.client.event('task', 'error');
+    await rig.client.event('task', 'close');
     expect(error.payload).toMatchObject({ event: 'error', error: 1 });
-    expect(client.trace('task').filter((step) => !step.startsWith('ok#'))).toEqual(['error:1', 'close:1006']);
+    expect(rig.client.trace('task').filter((step) => !step.startsWith('ok#'))).toEqual(['error:1', 'close:1006']);
     await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(server.paths.length).toBe(connections);
-    expect(engine.state().debugging?.network.all?.offline).toBe(true);
+    expect(rig.server.paths.length).toBe(connections);
+    expect(rig.engine.state().debugging?.network.all?.offline).toBe(true);
 
     setAll(null);
     await open('back');
-    expect(server.paths.length).toBe(connections + 1);
+    expect(rig.server.paths.length).toBe(connections + 1);
   });
 });

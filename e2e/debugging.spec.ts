@@ -100,6 +100,7 @@ test('offline: the open socket ends with error 1 and close, a new connect fails 
   await expect.poll(() => stepsOf(miniapp)).toEqual(['open', 'message:before offline', 'error:1', 'close']);
   await connectInMiniapp(miniapp, echo, []);
   await expect.poll(() => stepsOf(miniapp)).toEqual(['error:1', 'close']);
+  expect(await inMiniapp(miniapp, (my) => my.getNetworkType(), null)).toEqual({ networkAvailable: false, networkType: 'NOTREACHABLE' });
   const drops = (await driver.capture()).filter((entry) => entry.name === 'network-drop');
   expect(drops.map((entry) => entry.detail?.why)).toEqual(['the network went offline']);
 

@@ -40,6 +40,8 @@ export interface ManagedClientSession extends ClientSession {
   forceClose(connectionId: string, code?: number, reason?: string): void;
   /** One promise per socket of this client that is not fully closed yet. */
   closedSockets(): Promise<void>[];
+  /** Tells the client's `my` the emulated network state (docs/debugging.md#network-conditions). */
+  notifyNetwork(status: { networkAvailable: boolean; networkType: string }): void;
   /** Called once the session detached (the engine forgets it). */
   onDetached(listener: () => void): void;
 }
@@ -292,6 +294,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
       if (closeEvent) deliverEvent(connection.target, closeEvent);
     },
     closedSockets: () => connections.all().map((connection) => connection.closed),
+    notifyNetwork: (status) => deliver({ kind: 'network', ...status }),
     onDetached(listener) {
       detachListeners.push(listener);
     },

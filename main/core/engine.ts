@@ -14,6 +14,7 @@ import type { ReplayRegistry } from './replay-registry';
 import { unavailableReplayRegistry } from './replay-registry';
 import type { DebugControllerOptions } from './debugging/debug-controller';
 import { createDebugController } from './debugging/debug-controller';
+import { networkTypeFor } from '../../shared/debugging/network-conditions';
 
 /** Injected seams: the capture log, initial settings and the clock (tests pass their own). */
 export interface EngineDeps {
@@ -41,7 +42,20 @@ export function createEngine(deps: EngineDeps = {}): Engine {
   const counters = { single: 0, task: 0, client: 0 };
   let notifyQueued = false;
   let replays: ReplayRegistry | undefined;
-  const debug = createDebugController({ capture, clock, stateChanged, initial: deps.debugging });
+  const networkStatus = () => networkTypeFor(debug.state().network.all);
+  let toldNetworkType = networkTypeFor(deps.debugging?.network?.all ?? null).networkType;
+  const debug = createDebugController({
+    capture,
+    clock,
+    stateChanged,
+    initial: deps.debugging,
+    networkChanged() {
+      const status = networkStatus();
+      if (status.networkType === toldNetworkType) return;
+      toldNetworkType = status.networkType;
+      clients.forEach((client) => client.notifyNetwork(status));
+    },
+  });
 
   /** Many changes in one tick (a connect, its listeners, a replacement) become one notification. */
   function stateChanged(): void {
@@ -103,6 +117,8 @@ export function createEngine(deps: EngineDeps = {}): Engine {
         if (clients.get(id) === session) clients.delete(id);
       });
       clients.set(id, session);
+      // A client's `my` starts out online on Wi-Fi; it is told only when the emulated network says otherwise.
+      if (networkStatus().networkType !== networkTypeFor(null).networkType) session.notifyNetwork(networkStatus());
       logEngine('client-attached', { clientId: id, origin });
       stateChanged();
       return session;

@@ -53,6 +53,8 @@ export interface DebugControllerOptions {
   capture: CaptureLog;
   clock: Clock;
   stateChanged(): void;
+  /** The conditions for all connections changed (the engine tells every client's `my`). */
+  networkChanged?(): void;
   initial?: { mapRemote?: MapRemoteRule[]; network?: NetworkConditionsState; breakpoints?: BreakpointRule[] };
   random?: () => number;
 }
@@ -169,6 +171,7 @@ export function createDebugController(options: DebugControllerOptions): DebugCon
         case 'set-network':
           network = command.conditions;
           applyNetwork();
+          options.networkChanged?.();
           break;
       }
       stateChanged();

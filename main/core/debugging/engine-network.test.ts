@@ -18,6 +18,11 @@ async function open(target: string | null = null): Promise<void> {
   await rig.client.event(target, 'open');
 }
 
+/** What the app saw on a target, without call results and network-state messages. */
+function appSteps(target: string | null = null): string[] {
+  return rig.client.trace(target).filter((step) => !step.startsWith('ok#') && !step.startsWith('network:'));
+}
+
 /** When a message with this data reached the app (the recorder wakes waiters as each message arrives). */
 async function arrivedAt(data: string): Promise<number> {
   await rig.client.waitFor((m) => m.kind === 'event' && m.payload.event === 'message' && m.payload.data === data);
@@ -33,14 +38,15 @@ describe('latency, jitter and bandwidth', () => {
     socket.send('late');
     const inDelay = (await arrivedAt('late')) - sentAt;
     expect(inDelay).toBeGreaterThanOrEqual(79);
-    expect(inDelay).toBeLessThan(80 + 40);
+    // The upper bound only proves the delay is not applied twice: the machine is shared, so timers run late.
+    expect(inDelay).toBeLessThan(2 * 80);
 
     const callAt = performance.now();
     rig.client.call('send', { data: 'up' });
     await rig.server.receivedCount(1);
     const outDelay = (rig.server.received[0]?.at ?? 0) - callAt;
     expect(outDelay).toBeGreaterThanOrEqual(59);
-    expect(outDelay).toBeLessThan(60 + 40);
+    expect(outDelay).toBeLessThan(2 * 60);
   });
 
   it('jitter varies delays but never reorders frames', async () => {
@@ -85,7 +91,7 @@ describe('loss and offline', () => {
     setAll({ lossPercent: 100 });
     (await rig.server.connection(0)).send('lost');
     await rig.client.event(null, 'close');
-    expect(rig.client.trace().filter((step) => !step.startsWith('ok#'))).toEqual(['open', 'error:1', 'close:1006']);
+    expect(appSteps()).toEqual(['open', 'error:1', 'close:1006']);
     expect([...rig.engine.capture.from(0)].find((entry) => entry.name === 'network-drop')?.detail).toEqual({ why: 'emulated packet loss' });
   });
 
@@ -93,7 +99,8 @@ describe('loss and offline', () => {
     await open();
     setAll(NETWORK_PRESETS.offline);
     await rig.client.event(null, 'close');
-    expect(rig.client.trace().filter((step) => !step.startsWith('ok#'))).toEqual(['open', 'error:1', 'close:1006']);
+    expect(appSteps()).toEqual(['open', 'error:1', 'close:1006']);
+    expect(rig.client.trace().filter((step) => step.startsWith('network:'))).toEqual(['network:NOTREACHABLE']);
     const connections = rig.server.paths.length;
 
     const call = rig.client.call('connect', { url: `${rig.server.url}/while-offline` }, 'task');
@@ -101,7 +108,7 @@ describe('loss and offline', () => {
     const error = await rig.client.event('task', 'error');
     await rig.client.event('task', 'close');
     expect(error.payload).toMatchObject({ event: 'error', error: 1 });
-    expect(rig.client.trace('task').filter((step) => !step.startsWith('ok#'))).toEqual(['error:1', 'close:1006']);
+    expect(appSteps('task')).toEqual(['error:1', 'close:1006']);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(rig.server.paths.length).toBe(connections);
     expect(rig.engine.state().debugging?.network.all?.offline).toBe(true);

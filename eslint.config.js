@@ -38,6 +38,7 @@ export const RENDERER_ORDER = [
   'frame-log',
   'controls',
   'replay',
+  'debugging',
   'inspector',
   'export',
   'sessions',

@@ -9,6 +9,7 @@ import { currentLoad, machineInfo } from './harness/machine-info';
 import type { BenchContext, Measurement, MeasurementReport } from './harness/measurement';
 import { renderMarkdown, type BenchResults } from './harness/results-table';
 import { captureThroughput } from './measurements/capture-throughput';
+import { debugging } from './measurements/debugging';
 import { filterSpeed } from './measurements/filter-speed';
 import { hardening } from './measurements/hardening';
 import { memory } from './measurements/memory';
@@ -18,7 +19,7 @@ import { panelThroughput } from './measurements/panel-throughput';
 import { sessions } from './measurements/sessions';
 import { startup } from './measurements/startup';
 
-const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions, miniprogramView, hardening];
+const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions, miniprogramView, hardening, debugging];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();

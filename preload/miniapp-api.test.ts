@@ -99,10 +99,13 @@ describe('the mini-app preload (window.my)', () => {
     expect(page('Object.keys(my).sort()')).toEqual([
       'closeSocket',
       'connectSocket',
+      'getNetworkType',
+      'offNetworkStatusChange',
       'offSocketClose',
       'offSocketError',
       'offSocketMessage',
       'offSocketOpen',
+      'onNetworkStatusChange',
       'onSocketClose',
       'onSocketError',
       'onSocketMessage',

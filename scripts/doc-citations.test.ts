@@ -22,13 +22,13 @@ function anchorsOf(doc: string): Set<string> {
 }
 
 describe('doc citations in the code', () => {
-  const anchors = { 'behaviour.md': anchorsOf('behaviour.md'), 'architecture.md': anchorsOf('architecture.md') };
+  const anchors = { 'behaviour.md': anchorsOf('behaviour.md'), 'architecture.md': anchorsOf('architecture.md'), 'debugging.md': anchorsOf('debugging.md') };
 
   it('point at sections that exist', () => {
     const cited: string[] = [];
     const missing: string[] = [];
     for (const file of sources) {
-      for (const match of readFileSync(join(root, file), 'utf8').matchAll(/docs\/(behaviour\.md|architecture\.md)#([a-z0-9-]+)/g)) {
+      for (const match of readFileSync(join(root, file), 'utf8').matchAll(/docs\/(behaviour\.md|architecture\.md|debugging\.md)#([a-z0-9-]+)/g)) {
         const [, doc, anchor] = match as unknown as [string, keyof typeof anchors, string];
         cited.push(anchor);
         if (!anchors[doc].has(anchor)) missing.push(`${file}: ${doc}#${anchor}`);

@@ -76,6 +76,7 @@ export function connectionToHarEntry(group: CaptureEntry[]): HarEntry {
     _resourceType: 'websocket',
     _connectionId: ids.connectionId,
     _clientId: ids.clientId,
+    ...(detailString(connecting, 'dialedUrl') ? { _dialedUrl: detailString(connecting, 'dialedUrl') } : {}),
     _webSocketMessages: messages,
     _events: events,
   };

@@ -87,6 +87,8 @@ export interface HarEntry {
   _resourceType: 'websocket';
   _connectionId: string;
   _clientId: string;
+  /** The URL really dialled when map remote rewrote request.url (docs/debugging.md#map-remote). */
+  _dialedUrl?: string;
   _webSocketMessages: HarWebSocketMessage[];
   /** The connection's calls, results, lifecycle steps, warnings and direction-less frames. */
   _events: CaptureEntry[];

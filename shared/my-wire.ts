@@ -154,7 +154,14 @@ export interface ClientReset {
   reason: string;
 }
 
-export type EngineMessage = CallResult | SocketEventMessage | ClientReset;
+/** The network state the engine emulates (docs/debugging.md#network-conditions), for `my.getNetworkType`. */
+export interface NetworkStatusMessage {
+  kind: 'network';
+  networkAvailable: boolean;
+  networkType: string;
+}
+
+export type EngineMessage = CallResult | SocketEventMessage | ClientReset | NetworkStatusMessage;
 
 /**
  * Several engine messages in one link message, in stream order. A host may pack what it sends to a client

@@ -10,6 +10,8 @@ import { panelPreferencesSchema, type PanelPreferences } from './panel-preferenc
 import { replayOptionsSchema, replayRecordingSchema } from './replay';
 import { MAX_SESSION_READ, sessionIdSchema } from './session-wire';
 import type { EngineSettings } from './settings';
+import type { DebuggingState } from './debugging/debug-wire';
+import { debugCommandSchema } from './debugging/debug-wire';
 import { settingsPatchSchema } from './settings';
 
 export const panelRequestSchema = z.discriminatedUnion('kind', [
@@ -68,6 +70,8 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('session-export'), requestId: z.number().int().nonnegative(), id: sessionIdSchema, format: z.enum(['har', 'jsonl']) }),
   /** Deletes a finished session (the live one cannot be deleted). */
   z.object({ kind: z.literal('session-delete'), requestId: z.number().int().nonnegative(), id: sessionIdSchema }),
+  /** Breakpoints, paused frames, map remote and network conditions (docs/debugging.md). */
+  z.object({ kind: z.literal('debug'), command: debugCommandSchema }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
 
@@ -78,8 +82,10 @@ export interface ConnectionInfo {
   clientId: string;
   /** null = single mode; otherwise the SocketTask id. */
   target: string | null;
-  /** The final URL (after `data`). */
+  /** The final URL (after `data`) as the app asked for it. */
   url: string;
+  /** The URL really dialled when map remote rewrote `url` (docs/debugging.md#map-remote). */
+  dialedUrl?: string;
   state: ConnectionState;
   requestedProtocols: string[];
   protocol: string;
@@ -112,6 +118,8 @@ export interface EngineState {
   connections: ConnectionInfo[];
   clients: ClientInfo[];
   lab: LabEndpoint[];
+  /** Absent from engines that predate it; see docs/debugging.md. */
+  debugging?: DebuggingState;
 }
 
 export type PanelMessage =

@@ -23,6 +23,8 @@ export interface EngineFloodInput extends FloodClientInput {
   allocations?: boolean;
   /** Record the capture into a session in this folder (the session writer on), then export and check it. */
   sessionsDir?: string;
+  /** An enabled breakpoint rule that matches no frame of the flood (docs/debugging.md#frame-breakpoints). */
+  idleBreakpoint?: boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ const stopProfile = input.profile ? await startInProcessProfile(process.cwd()) :
 const stopAllocations = input.allocations ? await startAllocationProfile(process.cwd()) : undefined;
 await answer<EngineFloodResult>(async () => {
   const engine = createEngine();
+  if (input.idleBreakpoint) engine.debug.command({ op: 'set-breakpoints', rules: [{ id: 'idle', enabled: true, direction: 'both', connection: '', match: { kind: 'text', text: 'no flood frame holds this text' } }] });
   const store = input.sessionsDir === undefined ? undefined : await openSessionStore({ dir: input.sessionsDir });
   const recorder = store && recordCapture(engine.capture, store);
   const result = await flood(engine);

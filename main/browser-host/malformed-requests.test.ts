@@ -1,7 +1,7 @@
 // One malformed request must never take the product down (docs/architecture.md "Threat model"): every
 // port of a real browser host, lab and replay server on 127.0.0.1 gets the requests that used to throw
 // out of their handlers, answers 4xx, and keeps serving.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { rawRequestStatus } from '../core/test-support/raw-request';
 import { startLabServer, type LabServer } from '../lab/lab-server';
 import { createReplayServer } from '../replay/replay-server';
 import { startBrowserHost, type BrowserHost } from './index';
+import { writeFakeOutDir } from '../host-common/test-support/fake-out-dir';
 
 const MALFORMED_TARGETS = ['//[', '//[::1', 'http://[/x', '*'];
 
@@ -22,12 +23,7 @@ let host: BrowserHost;
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'msd-malformed-'));
-  const outDir = join(base, 'out');
-  await mkdir(join(outDir, 'renderer'), { recursive: true });
-  await mkdir(join(outDir, 'miniapp-demo'), { recursive: true });
-  await writeFile(join(outDir, 'renderer', 'index.html'), '<!doctype html><html><head></head><body>panel</body></html>');
-  await writeFile(join(outDir, 'web-miniapp.js'), '/* shim */');
-  await writeFile(join(outDir, 'miniapp-demo', 'index.html'), '<html><head></head><body>demo</body></html>');
+  const { outDir } = await writeFakeOutDir(base);
   lab = await startLabServer();
   engine = createEngine();
   engine.setLabEndpoints(lab.endpoints);

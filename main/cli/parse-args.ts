@@ -1,6 +1,8 @@
 // The command line: `mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open]`.
 // Parsing is separate from starting anything, so it is tested on its own and shared by both hosts.
 import { parseArgs } from 'node:util';
+import type { MapRemoteRule } from '../../shared/debugging/map-remote';
+import { parseMapRemoteArg } from '../../shared/debugging/map-remote';
 
 export interface CliOptions {
   /** Start the browser host directly instead of trying the Electron app. */
@@ -19,6 +21,8 @@ export interface CliOptions {
   prefsFile?: string;
   /** Memory the live capture may hold (--capture-mib), MiB; default 256 (main/core/capture-log.ts). */
   captureMiB?: number;
+  /** `--map-remote <from>=<to>` rules, in the order given (docs/debugging.md#map-remote). */
+  mapRemote?: MapRemoteRule[];
 }
 
 export type CliCommand = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
@@ -26,6 +30,7 @@ export type CliCommand = { kind: 'run'; options: CliOptions } | { kind: 'help' }
 /** The usage text printed by `--help` and after a usage error. */
 export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open] [--sessions-dir <dir>] [--sessions-cap <MiB>] [--prefs-file <file>]
                             [--capture-mib <MiB>]
+                            [--map-remote <from>=<to>]...
 
   --web              start the browser host (no Electron) and print the panel URL
   --miniapp <path>   preview this mini-app folder (served from its index.html) or http(s) URL;
@@ -39,12 +44,14 @@ export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url
                      default: the app data folder's panel-preferences.json
   --capture-mib <MiB>   memory the live capture may hold, oldest entries leave first (the saved
                      session keeps them); default: 256
+  --map-remote <from>=<to>  dial <to> when the app connects to <from> (scheme, host, port, path prefix);
+                     repeatable, e.g. --map-remote wss://api.example.com/chat=ws://127.0.0.1:9000/echo
   -h, --help         show this help
   -v, --version      show the version`;
 
 /** Reads argv (without the node and script entries). Never throws. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
-  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'prefs-file'?: string; 'capture-mib'?: string; help?: boolean; version?: boolean };
+  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'prefs-file'?: string; 'capture-mib'?: string; 'map-remote'?: string[]; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -59,6 +66,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'sessions-cap': { type: 'string' },
         'prefs-file': { type: 'string' },
         'capture-mib': { type: 'string' },
+        'map-remote': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -98,10 +106,18 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (!/^\d+$/.test(captureMiB) || Number(captureMiB) < 1) return { kind: 'error', message: `--capture-mib must be a whole number of MiB, at least 1, not "${captureMiB}"` };
     options.captureMiB = Number(captureMiB);
   }
+  const mapRemote: MapRemoteRule[] = [];
+  for (const [index, text] of (values['map-remote'] ?? []).entries()) {
+    const rule = parseMapRemoteArg(text, `cli-${index + 1}`);
+    if (typeof rule === 'string') return { kind: 'error', message: rule };
+    mapRemote.push(rule);
+  }
+  if (mapRemote.length > 0) options.mapRemote = mapRemote;
   return { kind: 'run', options };
 }
 
 /** The argv that hands the mini-app choice to the Electron app (`--port` is the browser host's panel port, so it stays here). */
 export function electronArgs(options: CliOptions): string[] {
-  return options.miniapp === undefined ? [] : ['--miniapp', options.miniapp];
+  const mapRemote = (options.mapRemote ?? []).flatMap((rule) => ['--map-remote', `${rule.from}=${rule.to}`]);
+  return [...(options.miniapp === undefined ? [] : ['--miniapp', options.miniapp]), ...mapRemote];
 }

@@ -1,11 +1,12 @@
 // The browser host as the command line starts it saves its run as a session in --sessions-dir: listed
 // live at /api/sessions while it runs, ended cleanly (not "recovered") when it stops.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSessionStore } from '../core/session-store/session-store';
 import { startWeb } from './start-web';
+import { writeFakeOutDir } from '../host-common/test-support/fake-out-dir';
 
 let base: string | undefined;
 afterEach(async () => {
@@ -16,13 +17,8 @@ afterEach(async () => {
 describe('startWeb with --sessions-dir', () => {
   it('records the run into a new session there and ends it cleanly on stop', async () => {
     base = await mkdtemp(join(tmpdir(), 'msd-web-sessions-'));
-    const outDir = join(base, 'out');
+    const { outDir } = await writeFakeOutDir(base);
     const sessionsDir = join(base, 'sessions');
-    await mkdir(join(outDir, 'renderer'), { recursive: true });
-    await mkdir(join(outDir, 'miniapp-demo'), { recursive: true });
-    await writeFile(join(outDir, 'renderer', 'index.html'), '<!doctype html><html><head></head><body></body></html>');
-    await writeFile(join(outDir, 'web-miniapp.js'), '/* shim */');
-    await writeFile(join(outDir, 'miniapp-demo', 'index.html'), '<html><head></head><body>demo</body></html>');
 
     const web = await startWeb({ sessionsDir, miniapp: join(outDir, 'miniapp-demo') }, outDir);
     let stopped = false;

@@ -18,6 +18,7 @@ import { apiName, createClientRecorder } from './client-recorder';
 import type { Connection } from './connection';
 import { openConnection } from './connection';
 import { injectFrame } from './frame-injection';
+import type { DebugController } from './debugging/debug-controller';
 import type { CaptureLog, ClientSession, Clock } from './ports';
 import { createReconnectStormGuard } from './reconnect-storm-guard';
 import { parseSendArgs } from './send-rules';
@@ -26,6 +27,7 @@ import { parseSendArgs } from './send-rules';
 export interface SessionHost {
   readonly capture: CaptureLog;
   readonly clock: Clock;
+  readonly debug: DebugController;
   settings(): EngineSettings;
   nextConnectionId(mode: 'single' | 'task'): string;
   track(connection: Connection): void;
@@ -42,6 +44,8 @@ export interface ManagedClientSession extends ClientSession {
   inject(request: InjectRequest): InjectOutcome;
   /** One promise per socket of this client that is not fully closed yet. */
   closedSockets(): Promise<void>[];
+  /** Tells the client's `my` the emulated network state (docs/debugging.md#network-conditions). */
+  notifyNetwork(status: { networkAvailable: boolean; networkType: string }): void;
   /** Called once the session detached (the engine forgets it). */
   onDetached(listener: () => void): void;
 }
@@ -146,13 +150,15 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
     }
 
     const connectionId = host.nextConnectionId(target === null ? 'single' : 'task');
+    const mapped = host.debug.mapUrl(planned.plan.url);
     let connection: Connection;
     try {
       connection = openConnection({
         connectionId,
         clientId,
         target,
-        plan: planned.plan,
+        plan: mapped.rule ? { ...planned.plan, dialUrl: mapped.url, mappedBy: mapped.rule.id } : planned.plan,
+        debug: host.debug,
         maxIncomingMessageBytes: settings.maxIncomingMessageBytes,
         ignoreCertificateErrors: settings.ignoreCertificateErrors,
         capture,
@@ -316,6 +322,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
       });
     },
     closedSockets: () => connections.all().map((connection) => connection.closed),
+    notifyNetwork: (status) => deliver({ kind: 'network', ...status }),
     onDetached(listener) {
       detachListeners.push(listener);
     },

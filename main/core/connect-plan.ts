@@ -21,6 +21,9 @@ export interface ConnectPlan {
   protocolSource: 'protocols' | 'header' | 'both' | 'none';
   timeoutMs: number;
   timeoutFrom: TimeoutSource;
+  /** The URL really dialled when a map-remote rule matched `url` (docs/debugging.md#map-remote), and that rule's id. */
+  dialUrl?: string;
+  mappedBy?: string;
 }
 
 /** A plan with its warnings, or the code connectSocket fails with. */

@@ -15,6 +15,9 @@ import type { ConnectPlan } from './connect-plan';
 import type { ClassifiedError } from './error-classifier';
 import { classifyHandshakeError, classifyOpenError } from './error-classifier';
 import type { OutgoingMessage } from './send-rules';
+import type { DebugController } from './debugging/debug-controller';
+import { DROPPED_AT_BREAKPOINT } from './debugging/frame-gate';
+import { offlineConnectOptions } from './debugging/offline-socket';
 
 /** Who ended a connection, for the 'closed' lifecycle entry. */
 export type Closer = 'app' | 'panel' | 'server' | 'network' | 'engine';
@@ -39,6 +42,8 @@ export interface ConnectionOptions {
   ignoreCertificateErrors: boolean;
   capture: CaptureLog;
   clock: Clock;
+  /** Breakpoints, network conditions and map remote (docs/debugging.md). */
+  debug: DebugController;
   /** App events, in delivery order. */
   onEvent: (payload: SocketEventPayload) => void;
   onStateChange: () => void;
@@ -95,8 +100,9 @@ function rawDataToBuffer(data: WebSocket.RawData): Buffer {
 
 /** Opens the socket (throws synchronously only for requests `ws` refuses to build). */
 export function openConnection(options: ConnectionOptions): Connection {
-  const { connectionId, clientId, target, plan, capture, clock, onEvent, onStateChange } = options;
-  const ws = new WebSocket(plan.url, plan.protocols, {
+  const { connectionId, clientId, target, plan, capture, clock, onStateChange } = options;
+  const ws = new WebSocket(plan.dialUrl ?? plan.url, plan.protocols, {
+    ...(options.debug.offlineFor(connectionId) ? offlineConnectOptions : {}),
     headers: plan.headers,
     handshakeTimeout: plan.timeoutMs,
     maxPayload: options.maxIncomingMessageBytes,
@@ -126,6 +132,9 @@ export function openConnection(options: ConnectionOptions): Connection {
     capture.append({ clientId, connectionId, ...entry });
   };
   const lifecycle = (name: string, detail: Record<string, Json>): void => log({ kind: 'lifecycle', name, direction: 'none', size: 0, detail });
+  // Every app event and frame passes the gates of docs/debugging.md (a straight pass when nothing is set).
+  const gates = options.debug.attach({ connectionId, clientId, url: plan.url, drop: (why) => (lifecycle('network-drop', { why }), ws.terminate()) });
+  const onEvent = (payload: SocketEventPayload): void => gates.inbound.control(() => options.onEvent(payload));
 
   // `ws`'s handshakeTimeout is an idle timer: a server trickling bytes keeps it from ever firing. This
   // deadline bounds the whole handshake (DNS, TCP, TLS, the 101 answer) to the planned timeout.
@@ -191,7 +200,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     const buffer = rawDataToBuffer(raw);
     const data = isBinary ? buffer.toString('base64') : buffer.toString();
     log({ kind: 'frame', name: isBinary ? 'binary' : 'text', direction: 'in', opcode: isBinary ? OPCODE.binary : OPCODE.text, size: buffer.length, payload: data, binary: isBinary });
-    onEvent({ event: 'message', data, isBuffer: isBinary });
+    gates.inbound.frame({ data, binary: isBinary, size: buffer.length }, (frame) => options.onEvent({ event: 'message', data: frame.data, isBuffer: frame.binary }), noop);
   });
 
   ws.on('ping', (payload) => {
@@ -217,6 +226,8 @@ export function openConnection(options: ConnectionOptions): Connection {
 
   ws.on('close', (code, reasonBuffer) => {
     clearTimeout(handshakeDeadline);
+    gates.outbound.end('the connection closed');
+    gates.detach();
     const reason = reasonBuffer.toString();
     const wasOpen = state === 'OPEN' || state === 'CLOSING';
     if (wasOpen && code === 1006 && closeRequest === undefined && !errorDelivered) {
@@ -242,7 +253,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     resolveClosed();
   });
 
-  lifecycle('connecting', { url: plan.url, headers: plan.headers, requestedProtocols: plan.protocols, protocolSource: plan.protocolSource, timeoutMs: plan.timeoutMs, timeoutFrom: plan.timeoutFrom });
+  lifecycle('connecting', { url: plan.url, ...(plan.dialUrl ? { dialedUrl: plan.dialUrl, mappedBy: plan.mappedBy ?? '' } : {}), headers: plan.headers, requestedProtocols: plan.protocols, protocolSource: plan.protocolSource, timeoutMs: plan.timeoutMs, timeoutFrom: plan.timeoutFrom });
 
   /**
    * Node reports a write that was still in flight when the connection broke (ECONNRESET) as a success,
@@ -266,6 +277,7 @@ export function openConnection(options: ConnectionOptions): Connection {
       clientId,
       target,
       url: plan.url,
+      ...(plan.dialUrl ? { dialedUrl: plan.dialUrl } : {}),
       state,
       requestedProtocols: plan.protocols,
       protocol: ws.protocol,
@@ -276,21 +288,16 @@ export function openConnection(options: ConnectionOptions): Connection {
     }),
     canSend: () => state === 'OPEN' && ws.readyState === WebSocket.OPEN,
     send(message, done, detail) {
-      log({
-        kind: 'frame',
-        name: message.binary ? 'binary' : 'text',
-        direction: 'out',
-        opcode: message.binary ? OPCODE.binary : OPCODE.text,
-        size: message.size,
-        payload: message.binary ? (message.base64 ?? (message.data as Buffer).toString('base64')) : (message.data as string),
-        binary: message.binary,
-        ...(detail ? { detail } : {}),
-      });
-      try {
-        ws.send(message.data, { binary: message.binary }, (error) => done(error ?? writeCutOff()));
-      } catch (error) {
-        done(error instanceof Error ? error : new Error(String(error)));
-      }
+      const wire = { data: message.binary ? (message.base64 ?? (message.data as Buffer).toString('base64')) : (message.data as string), binary: message.binary, size: message.size };
+      log({ kind: 'frame', name: message.binary ? 'binary' : 'text', direction: 'out', opcode: message.binary ? OPCODE.binary : OPCODE.text, size: message.size, payload: wire.data, binary: message.binary, ...(detail ? { detail } : {}) });
+      gates.outbound.frame(wire, (frame, edited) => {
+        try {
+          const data = !edited ? message.data : frame.binary ? Buffer.from(frame.data, 'base64') : frame.data;
+          ws.send(data, { binary: frame.binary }, (error) => done(error ?? writeCutOff()));
+        } catch (error) {
+          done(error instanceof Error ? error : new Error(String(error)));
+        }
+      }, (why) => done(why === DROPPED_AT_BREAKPOINT ? undefined : new Error(why)));
     },
     close(request, by) {
       closeRequest = request;
@@ -298,13 +305,16 @@ export function openConnection(options: ConnectionOptions): Connection {
       state = 'CLOSING';
       lifecycle('closing', { code: request.code, reason: request.reason, by });
       logCloseFrameOut(request);
-      ws.close(request.code, request.reason);
+      gates.outbound.control(() => ws.close(request.code, request.reason));
       onStateChange();
     },
     abandon(how) {
       if (state === 'CLOSED') return undefined;
       clearTimeout(handshakeDeadline);
       const previous = state;
+      gates.inbound.end(how.why);
+      gates.outbound.end(how.why);
+      gates.detach();
       ws.removeAllListeners();
       ws.on('error', noop);
       ws.once('close', () => resolveClosed());

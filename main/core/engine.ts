@@ -12,6 +12,9 @@ import type { Connection } from './connection';
 import type { CaptureLog, Clock, Engine } from './ports';
 import type { ReplayRegistry } from './replay-registry';
 import { unavailableReplayRegistry } from './replay-registry';
+import type { DebugControllerOptions } from './debugging/debug-controller';
+import { createDebugController } from './debugging/debug-controller';
+import { networkTypeFor } from '../../shared/debugging/network-conditions';
 
 /** Injected seams: the capture log, initial settings and the clock (tests pass their own). */
 export interface EngineDeps {
@@ -20,6 +23,8 @@ export interface EngineDeps {
   clock?: Clock;
   /** Makes the replay endpoints (the host passes main/replay's server; absent: replays are refused). */
   createReplayRegistry?: () => ReplayRegistry;
+  /** Map-remote rules, network conditions and breakpoints to start with (docs/debugging.md). */
+  debugging?: DebugControllerOptions['initial'];
 }
 
 /** Closed connections kept in state() for the panel before the oldest is forgotten. */
@@ -37,6 +42,20 @@ export function createEngine(deps: EngineDeps = {}): Engine {
   const counters = { single: 0, task: 0, client: 0 };
   let notifyQueued = false;
   let replays: ReplayRegistry | undefined;
+  const networkStatus = () => networkTypeFor(debug.state().network.all);
+  let toldNetworkType = networkTypeFor(deps.debugging?.network?.all ?? null).networkType;
+  const debug = createDebugController({
+    capture,
+    clock,
+    stateChanged,
+    initial: deps.debugging,
+    networkChanged() {
+      const status = networkStatus();
+      if (status.networkType === toldNetworkType) return;
+      toldNetworkType = status.networkType;
+      clients.forEach((client) => client.notifyNetwork(status));
+    },
+  });
 
   /** Many changes in one tick (a connect, its listeners, a replacement) become one notification. */
   function stateChanged(): void {
@@ -69,6 +88,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
   const host: SessionHost = {
     capture,
     clock,
+    debug,
     settings: () => settings,
     nextConnectionId(mode) {
       counters[mode] += 1;
@@ -88,6 +108,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
 
   const engine: Engine = {
     capture,
+    debug,
     attachClient({ origin, clientId, send, appJson }) {
       const id = clientId ?? `app-${(counters.client += 1)}`;
       clients.get(id)?.detach('replaced by a new client with the same id');
@@ -96,6 +117,8 @@ export function createEngine(deps: EngineDeps = {}): Engine {
         if (clients.get(id) === session) clients.delete(id);
       });
       clients.set(id, session);
+      // A client's `my` starts out online on Wi-Fi; it is told only when the emulated network says otherwise.
+      if (networkStatus().networkType !== networkTypeFor(null).networkType) session.notifyNetwork(networkStatus());
       logEngine('client-attached', { clientId: id, origin });
       stateChanged();
       return session;
@@ -113,7 +136,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
     },
     state(): EngineState {
       const infos: ConnectionInfo[] = [...connections.values()].map((connection) => connection.info());
-      return { settings: { ...settings }, connections: infos, clients: [...clients.values()].map((client) => client.info()), lab: lab.map((endpoint) => ({ ...endpoint })) };
+      return { settings: { ...settings }, connections: infos, clients: [...clients.values()].map((client) => client.info()), lab: lab.map((endpoint) => ({ ...endpoint })), debugging: debug.state() };
     },
     onStateChange(listener) {
       stateListeners.add(listener);

@@ -144,6 +144,9 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
       case 'replay-list':
         replays.handle(request);
         return;
+      case 'debug':
+        engine.debug.command(request.command);
+        return;
     }
   }
 

@@ -7,6 +7,7 @@ import type { EngineMessage } from '../../shared/my-wire';
 import type { EngineState, LabEndpoint, PanelMessage } from '../../shared/panel-wire';
 import type { EngineSettings, SettingsPatch } from '../../shared/settings';
 import type { ReplayRegistry } from './replay-registry';
+import type { DebugController } from './debugging/debug-controller';
 
 export interface Clock {
   /** Wall time, ms since the epoch. */
@@ -55,6 +56,8 @@ export interface ClientSession {
 
 export interface Engine {
   readonly capture: CaptureLog;
+  /** Breakpoints and routes, map remote, network conditions (docs/debugging.md). */
+  readonly debug: DebugController;
   /** `appJson`: what the mini-app's app.json set (its connect timeout applies to this client's connects). */
   attachClient(options: { origin: string; clientId?: string; send: (message: EngineMessage) => void; appJson?: AppJsonSettings }): ClientSession;
   settings(): EngineSettings;

@@ -1,12 +1,17 @@
-// The Electron app accepts the command line's options (`--miniapp <folder|url>`, `--port <n>`) from its
+// The Electron app accepts the command line's options (`--miniapp <folder|url>`, `--port <n>`, `--map-remote`) from its
 // argv. Electron's and Chromium's own switches and the entry script path are ignored, so the parser only
 // looks for the options it knows, wherever they are.
+
+import type { MapRemoteRule } from '../../shared/debugging/map-remote';
+import { parseMapRemoteArg } from '../../shared/debugging/map-remote';
 
 export interface HostArgs {
   /** A mini-app folder or an http(s) URL; absent → the bundled demo. */
   miniapp?: string;
   /** Port of the embedded lab server (0 or absent → any free port). */
   port?: number;
+  /** `--map-remote <from>=<to>` rules (docs/debugging.md#map-remote). */
+  mapRemote?: MapRemoteRule[];
 }
 
 /** Parses `--miniapp x`, `--miniapp=x`, `--port n`, `--port=n`; throws an Error with a clear message. */
@@ -14,9 +19,9 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
   const args: HostArgs = {};
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] ?? '';
-    const match = /^--(miniapp|port)(?:=(.*))?$/.exec(arg);
+    const match = /^--(miniapp|port|map-remote)(?:=(.*))?$/.exec(arg);
     if (!match) continue;
-    const name = match[1] as 'miniapp' | 'port';
+    const name = match[1] as 'miniapp' | 'port' | 'map-remote';
     let value = match[2];
     if (value === undefined) {
       const next = argv[index + 1];
@@ -24,7 +29,11 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
       value = next;
       index += 1;
     }
-    if (name === 'miniapp') {
+    if (name === 'map-remote') {
+      const rule = parseMapRemoteArg(value, `cli-${(args.mapRemote?.length ?? 0) + 1}`);
+      if (typeof rule === 'string') throw new Error(rule);
+      args.mapRemote = [...(args.mapRemote ?? []), rule];
+    } else if (name === 'miniapp') {
       if (value.trim() === '') throw new Error('--miniapp needs a folder or an http(s) URL');
       args.miniapp = value;
     } else {

@@ -2,6 +2,7 @@
 // features add theirs to SIDE_PANELS (each a title and a component).
 import type { ComponentType } from 'react';
 import { ConnectionControls, SettingsForm } from '../controls';
+import { DebuggingSection } from '../debugging/debugging-section';
 import { SessionsSection } from '../sessions/sessions-section';
 
 export interface SidePanel {
@@ -14,6 +15,7 @@ export interface SidePanel {
 export const SIDE_PANELS: readonly SidePanel[] = [
   { title: 'Connection controls', Component: ConnectionControls, open: true },
   { title: 'Session settings', Component: SettingsForm },
+  { title: 'Debugging: network, breakpoints, map remote', Component: DebuggingSection },
 ];
 
 /** Panels that draw their own collapsible section (with a header of their own). */

@@ -7,6 +7,7 @@ import { Panel, Separator, type PanelImperativeHandle } from 'react-resizable-pa
 import type { MiniappBounds } from '../../shared/electron-ipc';
 import { FilterBar } from '../frame-log/filter-bar';
 import { FrameLog } from '../frame-log/frame-log';
+import { PausedFramesBar } from '../debugging/paused-frames';
 import { Inspector } from '../inspector/inspector';
 import { ProblemsList } from '../problems';
 import { Timeline } from '../timeline';
@@ -56,6 +57,7 @@ export function Workspace({ miniappUrl, setMiniappBounds }: WorkspaceProps) {
         <PersistedGroup id="rows" orientation="vertical" defaults={rows}>
           <Panel id="log" minSize="120px" className="centre-column">
             <FilterBar />
+            <PausedFramesBar />
             <FrameLog onRowMenu={openRowMenu} />
             {rowMenu && <RowContextMenu target={rowMenu} onClose={closeRowMenu} />}
           </Panel>

@@ -8,6 +8,7 @@ import { entryTypeOf } from '../capture/entry-type';
 import { formatClock, formatSize } from '../frame-log/format-cells';
 import { ReleaseParity } from '../parity/release-parity';
 import { ReplaySection } from '../replay/replay-section';
+import { ConnectionDebugging } from '../debugging/connection-debugging';
 import { usePanelStore } from '../store/panel-store';
 import { ConnectionDetails } from './connection-details';
 import { summarizeConnection } from './connection-summary';
@@ -54,6 +55,7 @@ export function EntryInspector({ entry }: { entry: RingEntry }) {
   return (
     <aside className="inspector" aria-label="inspector">
       <EntryHeader entry={shown} />
+      {connection && <ConnectionDebugging connectionId={entry.connectionId} url={connection.url ?? ''} />}
       {full.status === 'loading' && <p className="payload-note">Loading the full payload…</p>}
       {full.status === 'failed' && <p className="payload-note error-text">Could not load the full payload ({full.error}); showing the preview.</p>}
       {shown.truncated && <p className="payload-note">The capture kept only the first part of this payload (payload cap).</p>}

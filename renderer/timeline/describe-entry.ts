@@ -2,6 +2,7 @@
 // frame), for the timeline tooltip. Problems get the full ProblemDetails instead.
 import type { CaptureEntry } from '../../shared/capture';
 import { closeCodeOf, closeReasonOf, urlOf } from './classify-entry';
+import { describeNetworkEntry } from './describe-network';
 
 /** A short, plain-text description of an entry (see the module comment). */
 export function describeEntry(entry: CaptureEntry): string {
@@ -16,6 +17,7 @@ export function describeEntry(entry: CaptureEntry): string {
         return typeof protocol === 'string' && protocol !== '' ? `open (subprotocol ${protocol})` : 'open';
       }
       if (entry.name === 'closed') return `closed ${describeClose(entry)}${typeof entry.detail?.closedFirstBy === 'string' ? `, closed first by ${entry.detail.closedFirstBy}` : ''}`;
+      if (entry.name.startsWith('network-')) return describeNetworkEntry(entry);
       if (entry.name === 'handshake-response' && typeof entry.detail?.status === 'number') return `handshake response HTTP ${entry.detail.status}`;
       return entry.name;
     case 'frame':

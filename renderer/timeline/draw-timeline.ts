@@ -17,6 +17,7 @@ export interface TimelineTheme {
   call: string;
   open: string;
   close: string;
+  network: string;
   warning: string;
   error: string;
   selected: string;
@@ -174,6 +175,14 @@ function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: numb
       ctx.fill();
       ctx.stroke();
       ctx.lineWidth = 1;
+      break;
+    case 'network':
+      // A tall bar with its word: an emulated network change or drop (docs/debugging.md#network-conditions).
+      ctx.fillStyle = theme.network;
+      ctx.fillRect(x - 1.5, y - 9, 3, 18);
+      ctx.font = `10px ${theme.font}`;
+      ctx.fillText('network', x + 4, y - 2);
+      ctx.font = `11px ${theme.font}`;
       break;
     case 'open':
       ctx.fillStyle = theme.open;

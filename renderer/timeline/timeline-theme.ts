@@ -14,6 +14,7 @@ const THEME_VARIABLES: Record<Exclude<keyof TimelineTheme, 'font'>, string> = {
   call: '--msd-tl-call',
   open: '--msd-tl-open',
   close: '--msd-tl-close',
+  network: '--msd-tl-network',
   warning: '--msd-tl-warning',
   error: '--msd-tl-error',
   selected: '--msd-tl-selected',

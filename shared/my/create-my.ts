@@ -10,6 +10,7 @@ import { engineMessageSchema } from './engine-message-schema';
 import { globalEventPayload, taskEventPayload } from './event-payloads';
 import { createListenerRegistry, type SocketListener } from './listener-registry';
 import { createPendingCalls, type CallCallbacks, type CallSuccessPayload } from './pending-calls';
+import { createNetworkStatus } from './network-status';
 import { reportToConsole } from './report-to-console';
 import { sanitizeOptions } from './sanitize';
 import type { CloseSocketSuccess, CreateMyOptions, MySocketApi, SendSocketMessageSuccess, SocketTask } from './types';
@@ -48,6 +49,7 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
   const listeners = createListenerRegistry();
   const calls = createPendingCalls();
   const tasks = new Map<string, TaskState>();
+  const network = createNetworkStatus();
   const inbox: unknown[] = [];
   let draining = false;
   let lastCallId = 0;
@@ -80,6 +82,7 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
     const message: EngineMessage = parsed.data;
     if (message.kind === 'result') calls.settle(message);
     else if (message.kind === 'event') dispatch(message);
+    else if (message.kind === 'network') network.receive(message);
     else endSession();
   }
 
@@ -221,6 +224,7 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
     offSocketError: (listener?: unknown) => unlisten(null, 'error', 'offSocketError', listener),
     onSocketClose: (listener: unknown) => listen(null, 'close', 'onSocketClose', listener),
     offSocketClose: (listener?: unknown) => unlisten(null, 'close', 'offSocketClose', listener),
+    ...network.api,
   };
 }
 

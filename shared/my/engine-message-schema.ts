@@ -29,4 +29,5 @@ export const engineMessageSchema: z.ZodType<EngineMessage> = z.discriminatedUnio
   callResultSchema,
   z.object({ kind: z.literal('event'), target: socketTargetSchema, payload: eventPayloadSchema }),
   z.object({ kind: z.literal('reset'), reason: z.string() }),
+  z.object({ kind: z.literal('network'), networkAvailable: z.boolean(), networkType: z.string().max(32) }),
 ]);

@@ -1,5 +1,6 @@
 // The public shape of `my`'s socket family as a mini-app sees it (docs/behaviour.md with the decisions
 // docs/behaviour.md#a9-close-payload-is-code-and-reason, docs/behaviour.md#a10-task-event-payloads, docs/behaviour.md#a20-success-payloads, docs/behaviour.md#a21-promises-from-send-and-close, docs/behaviour.md#a23-open-payload). Hosts expose an object of type MySocketApi as `window.my`.
+import type { NetworkStatusApi } from './network-status';
 
 /** `fail` payload of every call (docs/behaviour.md#error-codes). */
 export interface SocketCallFailure {
@@ -122,6 +123,10 @@ export interface MySocketApi {
   offSocketError(listener?: (event: SocketErrorEvent) => void): void;
   onSocketClose(listener: (event: SocketCloseEvent) => void): void;
   offSocketClose(listener?: (event: SocketCloseEvent) => void): void;
+  /** The emulated network's state (docs/debugging.md#network-conditions): 'NOTREACHABLE' while offline. */
+  getNetworkType: NetworkStatusApi['getNetworkType'];
+  onNetworkStatusChange: NetworkStatusApi['onNetworkStatusChange'];
+  offNetworkStatusChange: NetworkStatusApi['offNetworkStatusChange'];
 }
 
 /** Options of createMy. */

@@ -25,6 +25,7 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 function describe(message: EngineMessage): string {
   if (message.kind === 'reset') return `reset`;
   if (message.kind === 'result') return message.ok ? `ok#${message.callId}` : `fail#${message.callId}:${message.error}`;
+  if (message.kind === 'network') return `network:${message.networkType}`;
   const { payload } = message;
   if (payload.event === 'error') return `error:${payload.error}`;
   if (payload.event === 'close') return `close:${payload.code}`;

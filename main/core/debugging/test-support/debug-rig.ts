@@ -1,0 +1,30 @@
+// Per-test engine, `my` client and loopback server for the debugging engine tests: created before each
+// test and shut down after it.
+import { afterEach, beforeEach } from 'vitest';
+import { createEngine } from '../../engine';
+import type { Engine } from '../../ports';
+import type { WireTestClient } from '../../test-support/wire-test-client';
+import { attachWireTestClient } from '../../test-support/wire-test-client';
+import type { LoopbackServer } from './loopback-server';
+import { startLoopbackServer } from './loopback-server';
+
+export interface DebugRig {
+  server: LoopbackServer;
+  engine: Engine;
+  client: WireTestClient;
+}
+
+/** Registers the hooks; the returned object's fields are the current test's. */
+export function useDebugRig(): DebugRig {
+  const rig = {} as DebugRig;
+  beforeEach(async () => {
+    rig.server = await startLoopbackServer();
+    rig.engine = createEngine();
+    rig.client = attachWireTestClient(rig.engine);
+  });
+  afterEach(async () => {
+    await rig.engine.shutdown();
+    await rig.server.close();
+  });
+  return rig;
+}

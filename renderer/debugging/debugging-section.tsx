@@ -1,0 +1,31 @@
+// The panel's debugging area (docs/debugging.md): breakpoint rules, map remote and network conditions for all
+// connections, bound to the engine's debugging state.
+import type { NetworkConditions } from '../../shared/debugging/network-conditions';
+import { EMPTY_DEBUGGING_STATE } from '../../shared/debugging/debug-wire';
+import { usePanelStore } from '../store/panel-store';
+import { BreakpointsEditor } from './breakpoints-editor';
+import { newBreakpoint, sendDebug } from './debug-commands';
+import { MapRemoteEditor } from './map-remote-editor';
+import { NetworkConditionsEditor } from './network-conditions-editor';
+import './debugging.css';
+
+export function DebuggingSection() {
+  const transport = usePanelStore((state) => state.transport);
+  const debugging = usePanelStore((state) => state.engineState?.debugging) ?? EMPTY_DEBUGGING_STATE;
+  if (!transport) return <p className="msd-muted">Debugging appears once the engine is connected.</p>;
+  const setAll = (all: NetworkConditions | null) => sendDebug(transport, { op: 'set-network', conditions: { ...debugging.network, all } });
+  return (
+    <div className="debugging" aria-label="debugging">
+      <h4>Network</h4>
+      <NetworkConditionsEditor label="All connections" conditions={debugging.network.all} onChange={setAll} />
+      <h4>Breakpoints</h4>
+      <BreakpointsEditor
+        rules={debugging.breakpoints}
+        onChange={(rules) => sendDebug(transport, { op: 'set-breakpoints', rules })}
+        onAdd={() => sendDebug(transport, { op: 'set-breakpoints', rules: [...debugging.breakpoints, newBreakpoint(debugging.breakpoints)] })}
+      />
+      <h4>Map remote</h4>
+      <MapRemoteEditor rules={debugging.mapRemote} onChange={(rules) => sendDebug(transport, { op: 'set-map-remote', rules })} />
+    </div>
+  );
+}

@@ -76,7 +76,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   }
 
   function reply(call: ClientCall, connectionId: string, result: { ok: true; payload: Record<string, string | number | boolean> } | { ok: false; problem: CallProblem }): void {
-    const message = result.ok ? success(call.callId, result.payload) : failure(call.callId, result.problem);
+    const message = result.ok ? success(call.callId, result.payload) : failure(call.callId, result.problem, host.settings().clientProfile);
     record.result(call, connectionId, message);
     deliver(message);
   }
@@ -146,6 +146,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
         target,
         plan: planned.plan,
         maxIncomingMessageBytes: settings.maxIncomingMessageBytes,
+        clientProfile: settings.clientProfile,
         ignoreCertificateErrors: settings.ignoreCertificateErrors,
         capture,
         clock,

@@ -1,6 +1,7 @@
 // The command line: `mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open]`.
 // Parsing is separate from starting anything, so it is tested on its own and shared by both hosts.
 import { parseArgs } from 'node:util';
+import { CLIENT_PROFILES, type ClientProfileName } from '../../shared/client-profiles';
 
 export interface CliOptions {
   /** Start the browser host directly instead of trying the Electron app. */
@@ -15,12 +16,14 @@ export interface CliOptions {
   sessionsDir?: string;
   /** Disk cap of all saved sessions in MiB; absent = 2048. */
   sessionsCapMiB?: number;
+  /** Whose error table the engine answers with (docs/behaviour.md#client-profiles); absent = alipay-plus. */
+  clientProfile?: ClientProfileName;
 }
 
 export type CliCommand = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
 
 /** The usage text printed by `--help` and after a usage error. */
-export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open] [--sessions-dir <dir>] [--sessions-cap <MiB>]
+export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open] [--sessions-dir <dir>] [--sessions-cap <MiB>] [--client-profile <name>]
 
   --web              start the browser host (no Electron) and print the panel URL
   --miniapp <path>   preview this mini-app folder (served from its index.html) or http(s) URL;
@@ -30,12 +33,14 @@ export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url
   --sessions-dir <dir>  save sessions here; default: the app data folder's sessions/
                      (browser host: $XDG_DATA_HOME/mini-socket-devtools/sessions or the platform's equal)
   --sessions-cap <MiB>  disk cap of all saved sessions, oldest deleted first; default: 2048
+  --client-profile <name>  the client whose error codes and rules apply: alipay-plus (default,
+                     the Alipay+ table, codes 1-12) or alipay-cn (Alipay China: 2, 3, 4, 5, 20)
   -h, --help         show this help
   -v, --version      show the version`;
 
 /** Reads argv (without the node and script entries). Never throws. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
-  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; help?: boolean; version?: boolean };
+  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'client-profile'?: string; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -48,6 +53,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'no-open': { type: 'boolean' },
         'sessions-dir': { type: 'string' },
         'sessions-cap': { type: 'string' },
+        'client-profile': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -77,10 +83,16 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (!/^\d+$/.test(cap) || Number(cap) < 1) return { kind: 'error', message: `--sessions-cap must be a whole number of MiB, at least 1, not "${cap}"` };
     options.sessionsCapMiB = Number(cap);
   }
+  const profile = values['client-profile'];
+  if (profile !== undefined) {
+    const known = CLIENT_PROFILES.find((name) => name === profile);
+    if (!known) return { kind: 'error', message: `--client-profile must be one of ${CLIENT_PROFILES.join(', ')}, not "${profile}"` };
+    options.clientProfile = known;
+  }
   return { kind: 'run', options };
 }
 
 /** The argv that hands the mini-app choice to the Electron app (`--port` is the browser host's panel port, so it stays here). */
 export function electronArgs(options: CliOptions): string[] {
-  return options.miniapp === undefined ? [] : ['--miniapp', options.miniapp];
+  return [...(options.miniapp === undefined ? [] : ['--miniapp', options.miniapp]), ...(options.clientProfile === undefined ? [] : ['--client-profile', options.clientProfile])];
 }

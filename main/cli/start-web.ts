@@ -15,8 +15,8 @@ export interface WebSession {
 }
 
 /** Starts engine, lab and browser host; on failure closes whatever was started and rethrows. */
-export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB'>, outDir?: string): Promise<WebSession> {
-  const engine = createEngine({ createReplayRegistry: createReplayServer });
+export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'clientProfile'>, outDir?: string): Promise<WebSession> {
+  const engine = createEngine({ createReplayRegistry: createReplayServer, ...(options.clientProfile ? { settings: { clientProfile: options.clientProfile } } : {}) });
   const recording = await startSessionRecording(engine.capture, options);
   const lab = await startLabServer();
   engine.setLabEndpoints(lab.endpoints);

@@ -62,7 +62,7 @@ async function start(args: HostArgs): Promise<void> {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
   const location = await locateMiniapp(args.miniapp, { cwd: process.cwd(), demoRoot: paths.miniappDemo });
-  const engine = createEngine({ createReplayRegistry: createReplayServer });
+  const engine = createEngine({ createReplayRegistry: createReplayServer, ...(args.clientProfile ? { settings: { clientProfile: args.clientProfile } } : {}) });
   const lab = await startLabServer({ port: args.port });
   running = { engine, lab };
   engine.setLabEndpoints(lab.endpoints);

@@ -101,11 +101,22 @@ export function profileError(name: ClientProfileName, condition: ErrorCondition)
 
 const CONDITIONS: readonly ErrorCondition[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 'wss-required'];
 
-/** The profile's row for a code the app received (the panel's lookup), or undefined for a code it never emits. */
-export function profileErrorByCode(name: ClientProfileName, code: number): ProfileError | undefined {
+/** A code the app received, explained: the profile's row and what raises it here (the panel's lookup). */
+export interface ExplainedCode extends ProfileError {
+  readonly profile: ClientProfileName;
+  /** What raises it in this emulator. */
+  readonly meaning: string;
+}
+
+const WSS_REQUIRED_MEANING = 'The URL is ws:// while the wss rule is on (strict wss; the alipay-cn profile turns it on).';
+
+/** The profile's row for a code, or undefined for a code the profile never emits. */
+export function explainProfileCode(name: ClientProfileName, code: number): ExplainedCode | undefined {
   for (const condition of CONDITIONS) {
     const row = profileError(name, condition);
-    if (row.code === code) return row;
+    if (row.code !== code) continue;
+    const meaning = condition === 'wss-required' ? WSS_REQUIRED_MEANING : socketError(condition).meaning;
+    return { ...row, profile: name, meaning };
   }
   return undefined;
 }
@@ -124,4 +135,15 @@ export function profileTable(name: ClientProfileName): ProfileError[] {
     if (!byCode.has(row.code)) byCode.set(row.code, row);
   }
   return [...byCode.values()].sort((a, b) => a.code - b.code);
+}
+
+/** What an error entry of the capture records about its profile: nothing for the default, so old captures read the same. */
+export function profileStamp(profile: ClientProfileName | undefined): { clientProfile?: ClientProfileName } {
+  return profile === undefined || profile === DEFAULT_CLIENT_PROFILE ? {} : { clientProfile: profile };
+}
+
+/** The profile an entry's error code belongs to (its stamp, else the default). */
+export function profileOfEntryDetail(detail: Readonly<Record<string, unknown>> | undefined): ClientProfileName {
+  const stamp = detail?.clientProfile;
+  return CLIENT_PROFILES.find((name) => name === stamp) ?? DEFAULT_CLIENT_PROFILE;
 }

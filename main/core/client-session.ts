@@ -76,8 +76,9 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   }
 
   function reply(call: ClientCall, connectionId: string, result: { ok: true; payload: Record<string, string | number | boolean> } | { ok: false; problem: CallProblem }): void {
-    const message = result.ok ? success(call.callId, result.payload) : failure(call.callId, result.problem, host.settings().clientProfile);
-    record.result(call, connectionId, message);
+    const profile = host.settings().clientProfile;
+    const message = result.ok ? success(call.callId, result.payload) : failure(call.callId, result.problem, profile);
+    record.result(call, connectionId, message, profile);
     deliver(message);
   }
 

@@ -9,7 +9,7 @@ import { OPCODE } from '../../shared/capture';
 import type { SocketEventPayload } from '../../shared/my-wire';
 import type { ConnectionInfo, ConnectionState } from '../../shared/panel-wire';
 import type { ClientProfileName } from '../../shared/client-profiles';
-import { profileError } from '../../shared/client-profiles';
+import { profileError, profileStamp } from '../../shared/client-profiles';
 import type { CaptureLog, Clock, NewCaptureEntry } from './ports';
 import { errorMessageFor } from './call-results';
 import type { CloseRequest } from './close-rules';
@@ -156,6 +156,7 @@ export function openConnection(options: ConnectionOptions): Connection {
       errorMessage: classified.errorMessage,
       cause: classified.cause,
       detail: {
+        ...profileStamp(options.clientProfile),
         during: state,
         ...(classified.httpStatus !== undefined ? { httpStatus: classified.httpStatus } : {}),
         ...(state === 'CONNECTING' && responseHeaders ? { responseHeaders } : {}),

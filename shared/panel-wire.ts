@@ -5,6 +5,7 @@ import type { AppJsonSettings } from './app-json';
 import type { CaptureEntry, CaptureStats } from './capture';
 import type { EngineMessage } from './my-wire';
 import { clientMessageSchema } from './my-wire';
+import { decoderChoicesSchema } from './decoders/decoder-choice-schema';
 import { replayOptionsSchema, replayRecordingSchema } from './replay';
 import type { EngineSettings } from './settings';
 import { settingsPatchSchema } from './settings';
@@ -27,7 +28,7 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
   }),
   /** Full entry (payload beyond the batch preview). */
   z.object({ kind: z.literal('get-entry'), requestId: z.number().int().nonnegative(), seq: z.number().int().nonnegative() }),
-  z.object({ kind: z.literal('export'), requestId: z.number().int().nonnegative(), format: z.enum(['har', 'jsonl']) }),
+  z.object({ kind: z.literal('export'), requestId: z.number().int().nonnegative(), format: z.enum(['har', 'jsonl']), decoders: decoderChoicesSchema.optional() }),
   /**
    * Registers a recorded connection as a replay endpoint (a mock server on the lab): one of the live
    * capture's connections, or a recording the panel built from a HAR. Replies with the ReplayEndpoint as JSON.

@@ -123,7 +123,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
         return;
       }
       case 'export': {
-        const body = request.format === 'har' ? exportHar(engine.capture) : exportJsonl(engine.capture);
+        const body = request.format === 'har' ? exportHar(engine.capture, request.decoders) : exportJsonl(engine.capture);
         deliver({ kind: 'reply', requestId: request.requestId, ok: true, body });
         return;
       }

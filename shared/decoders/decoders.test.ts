@@ -15,6 +15,8 @@ import { attachWireTestClient } from '../../main/core/test-support/wire-test-cli
 import type { CaptureEntry } from '../capture';
 import { decodeEntry, isDecodable } from './decode-frame';
 import { detectFromOpen } from './connection-decoder';
+import { captureToHar } from '../har-export';
+import { harToCapture } from '../har-import';
 
 type Frames = (string | Buffer)[];
 let server: WebSocketServer;
@@ -120,5 +122,23 @@ describe('decoders on captured real frames', () => {
     expect(decodeEntry(frames[0] as CaptureEntry, { decoder: 'mqtt' }).ok).toBe(false);
     expect(decodeEntry(frames[1] as CaptureEntry, { decoder: 'socket.io' }).ok).toBe(false);
     expect(decodeEntry(frames[2] as CaptureEntry, { decoder: 'msgpack' }).ok).toBe(false);
+  });
+});
+
+describe('decoded views in the HAR export (docs/decoders.md#har)', () => {
+  it('auto-detected connections get _decoder and _decoded on each frame; a chosen decoder overrides; JSONL-free entries are untouched', async () => {
+    const publish = mqttPacket.generate({ cmd: 'publish', topic: 't/1', payload: Buffer.from('x'), qos: 0, retain: false, dup: false });
+    await capture('/mqtt-har', [publish], ['mqtt']);
+    const entries = [...(engine as Engine).capture.from(0)];
+    const har = captureToHar(entries, { creator: { name: 't', version: '1' } });
+    const harEntry = har.log.entries[0];
+    expect(harEntry?._decoder).toEqual({ decoder: 'mqtt' });
+    const received = harEntry?._webSocketMessages.find((message) => message.type === 'receive');
+    expect(received?._decoded?.fields).toEqual({ type: 'publish', topic: 't/1' });
+    const chosen = captureToHar(entries, { creator: { name: 't', version: '1' }, decoders: new Map([[harEntry?._connectionId ?? '', { decoder: 'msgpack' as const }]]) });
+    const asMsgpack = chosen.log.entries[0]?._webSocketMessages.find((message) => message.type === 'receive');
+    expect(asMsgpack?._decoded ?? asMsgpack?._decodeError).toBeDefined();
+    expect(chosen.log.entries[0]?._decoder).toEqual({ decoder: 'msgpack' });
+    expect(harToCapture(JSON.stringify(har)).entries.length).toBe(entries.length);
   });
 });

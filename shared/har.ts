@@ -52,7 +52,7 @@ export interface HarWebSocketMessage extends HarMessageExtras {
   opcode: number;
   /** Text, base64 for binary, or the error text. */
   data: string;
-  /** The connection decoder's view of this frame (docs/decoders.md#har). */
+  /** The connection decoder's view of this frame (docs/architecture.md#decoded-views-in-har). */
   _decoded?: { fields: Record<string, string>; tree: Json };
   _decodeError?: string;
 }
@@ -94,7 +94,7 @@ export interface HarEntry {
   _webSocketMessages: HarWebSocketMessage[];
   /** The connection's calls, results, lifecycle steps, warnings and direction-less frames. */
   _events: CaptureEntry[];
-  /** The decoder applied to this connection's frames (docs/decoders.md#har). */
+  /** The decoder applied to this connection's frames (docs/architecture.md#decoded-views-in-har). */
   _decoder?: { decoder: string; messageType?: string; proto?: string };
 }
 
@@ -113,7 +113,7 @@ export interface Har {
 export interface HarMeta {
   creator: HarCreator;
   stats?: CaptureStats;
-  /** Decoder choices by connection id (docs/decoders.md#har); unchosen connections are auto-detected. */
+  /** Decoder choices by connection id (docs/architecture.md#decoded-views-in-har); unchosen connections are auto-detected. */
   decoders?: DecoderChoices;
 }
 

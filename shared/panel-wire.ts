@@ -5,7 +5,7 @@ import type { AppJsonSettings } from './app-json';
 import type { CaptureEntry, CaptureStats } from './capture';
 import type { EngineMessage } from './my-wire';
 import { clientMessageSchema } from './my-wire';
-import { decoderChoicesSchema } from './decoders/decoder-choice-schema';
+import { decoderChoiceSchema, decoderChoicesSchema } from './decoders/decoder-choice-schema';
 import { replayOptionsSchema, replayRecordingSchema } from './replay';
 import type { EngineSettings } from './settings';
 import { settingsPatchSchema } from './settings';
@@ -28,6 +28,8 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
   }),
   /** Full entry (payload beyond the batch preview). */
   z.object({ kind: z.literal('get-entry'), requestId: z.number().int().nonnegative(), seq: z.number().int().nonnegative() }),
+  /** Decode one held frame in main (protobufjs generates code, which the panel's CSP forbids): the reply body is the DecodeResult as JSON. */
+  z.object({ kind: z.literal('decode'), requestId: z.number().int().nonnegative(), seq: z.number().int().nonnegative(), choice: decoderChoiceSchema }),
   z.object({ kind: z.literal('export'), requestId: z.number().int().nonnegative(), format: z.enum(['har', 'jsonl']), decoders: decoderChoicesSchema.optional() }),
   /**
    * Registers a recorded connection as a replay endpoint (a mock server on the lab): one of the live

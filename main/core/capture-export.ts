@@ -10,7 +10,7 @@ import type { CaptureLog } from './ports';
 /** Who wrote the file, as HAR's `log.creator` records it. */
 export const CAPTURE_CREATOR: HarCreator = { name: 'Mini Socket DevTools', version: packageJson.version };
 
-/** Everything the ring holds, with its counters (`_stats`: what was dropped or cleared), as HAR text; decoded views per docs/decoders.md#har. */
+/** Everything the ring holds, with its counters (`_stats`: what was dropped or cleared), as HAR text; decoded views per docs/architecture.md#decoded-views-in-har. */
 export function exportHar(log: CaptureLog, decoders?: DecoderChoicesRecord): string {
   const choices = decoders ? new Map(Object.entries(decoders)) : undefined;
   return JSON.stringify(captureToHar([...log.from(0)], { creator: CAPTURE_CREATOR, stats: log.stats(), ...(choices ? { decoders: choices } : {}) }), null, 2);

@@ -1,5 +1,5 @@
 // mqtt-packet reads the global `Buffer` (Node's) when its modules load. Pages have none, so the panel gets the
-// `buffer` package's implementation of the same API first (docs/decoders.md#libraries); Node keeps its own.
+// `buffer` package's implementation of the same API first (docs/architecture.md#decoder-libraries); Node keeps its own.
 import { Buffer as BufferPolyfill } from 'buffer/';
 
 const scope = globalThis as { Buffer?: unknown };

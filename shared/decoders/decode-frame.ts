@@ -1,4 +1,4 @@
-// One frame of the capture through the decoder of its connection (docs/decoders.md): the payload as the
+// One frame of the capture through the decoder of its connection (docs/architecture.md#protocol-decoders): the payload as the
 // wire carried it, the size bound, then the library decoder. Never throws.
 import type { CaptureEntry } from '../capture';
 import { base64ToArrayBuffer } from '../my/base64-to-array-buffer';

@@ -1,4 +1,4 @@
-// The protocol decoders' common shapes (docs/decoders.md): a frame goes in as text or bytes, a JSON tree and the
+// The protocol decoders' common shapes (docs/architecture.md#protocol-decoders): a frame goes in as text or bytes, a JSON tree and the
 // fields filters match on come out, or a reason it could not be decoded.
 import type { Json } from '../json';
 
@@ -8,7 +8,7 @@ export type DecoderId = (typeof DECODER_IDS)[number];
 /** One frame's payload as the wire carried it. */
 export type FramePayload = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'binary'; readonly bytes: Uint8Array };
 
-/** The fields filters match on (docs/decoders.md#filters). */
+/** The fields filters match on (docs/architecture.md#decoded-field-filters). */
 export interface DecodedFields {
   /** Socket.IO event name. */
   event?: string;
@@ -25,5 +25,5 @@ export type DecodeResult =
 /** What a connection is decoded with: a decoder, and for protobuf the user's `.proto` and message type. */
 export type DecoderChoice = { readonly decoder: Exclude<DecoderId, 'protobuf'> } | { readonly decoder: 'protobuf'; readonly proto: string; readonly messageType: string };
 
-/** Frames larger than this are not decoded: work per frame stays bounded (docs/decoders.md#cost). */
+/** Frames larger than this are not decoded: work per frame stays bounded (docs/architecture.md#decoding-cost). */
 export const MAX_DECODED_BYTES = 1024 * 1024;

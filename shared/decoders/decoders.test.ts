@@ -1,4 +1,4 @@
-// The decoders on real traffic (docs/decoders.md): a real `ws` server on 127.0.0.1 sends frames made by each
+// The decoders on real traffic (docs/architecture.md#protocol-decoders): a real `ws` server on 127.0.0.1 sends frames made by each
 // protocol's own encoder, the engine captures them from a real socket, and the captured entries decode.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
@@ -125,7 +125,7 @@ describe('decoders on captured real frames', () => {
   });
 });
 
-describe('decoded views in the HAR export (docs/decoders.md#har)', () => {
+describe('decoded views in the HAR export (docs/architecture.md#decoded-views-in-har)', () => {
   it('auto-detected connections get _decoder and _decoded on each frame; a chosen decoder overrides; JSONL-free entries are untouched', async () => {
     const publish = mqttPacket.generate({ cmd: 'publish', topic: 't/1', payload: Buffer.from('x'), qos: 0, retain: false, dup: false });
     await capture('/mqtt-har', [publish], ['mqtt']);

@@ -1,4 +1,4 @@
-// Which decoder a connection gets without asking (docs/decoders.md#detection): only signals that cannot
+// Which decoder a connection gets without asking (docs/architecture.md#decoder-detection): only signals that cannot
 // mean anything else — the negotiated subprotocol, or Socket.IO's `EIO=` query on its `/socket.io/` path.
 // msgpack and protobuf frames carry no such mark; the user chooses them per connection.
 import type { DecoderChoice } from './decoder-types';

@@ -1,4 +1,4 @@
-// Decoded views in a HAR export (docs/decoders.md#har): the connection's decoder under `_decoder`, and on each
+// Decoded views in a HAR export (docs/architecture.md#decoded-views-in-har): the connection's decoder under `_decoder`, and on each
 // frame item `_decoded` ({ fields, tree }) or `_decodeError`. Computed at export only, never while capturing.
 import type { CaptureEntry } from '../capture';
 import type { HarEntry } from '../har';

@@ -1,4 +1,4 @@
-// MQTT over WebSocket (docs/decoders.md#mqtt): mqtt-packet's parser; one WebSocket message may carry several
+// MQTT over WebSocket (docs/architecture.md#decoder-libraries): mqtt-packet's parser; one WebSocket message may carry several
 // packets (or end in a partial one), so every whole packet is listed. MQTT 5 is tried when 3.1.1 fails.
 import './buffer-global';
 import mqttPacket from 'mqtt-packet';

@@ -1,4 +1,4 @@
-// MessagePack (docs/decoders.md#msgpack): @msgpack/msgpack; a frame may hold several concatenated values.
+// MessagePack (docs/architecture.md#decoder-libraries): @msgpack/msgpack; a frame may hold several concatenated values.
 import { decodeMulti } from '@msgpack/msgpack';
 import type { DecodeResult, FramePayload } from './decoder-types';
 import { toJson } from './to-json';

@@ -1,4 +1,4 @@
-// Protocol Buffers (docs/decoders.md#protobuf): protobufjs parses the user's `.proto` text and decodes each
+// Protocol Buffers (docs/architecture.md#decoder-libraries): protobufjs parses the user's `.proto` text and decodes each
 // binary frame as the chosen message type. Parsed schemas are cached per (proto, type).
 import protobuf from 'protobufjs';
 import type { DecodeResult, FramePayload } from './decoder-types';

@@ -1,4 +1,4 @@
-// Socket.IO over Engine.IO (docs/decoders.md#socketio): engine.io-parser reads the Engine.IO packet of one
+// Socket.IO over Engine.IO (docs/architecture.md#decoder-libraries): engine.io-parser reads the Engine.IO packet of one
 // WebSocket frame, socket.io-parser the Socket.IO packet inside a `message`.
 import { decodePacket } from 'engine.io-parser';
 import { Decoder, PacketType } from 'socket.io-parser';

@@ -1,4 +1,4 @@
-// STOMP (docs/decoders.md#stomp): the frame parser of @stomp/stompjs, used on its own. One WebSocket message
+// STOMP (docs/architecture.md#decoder-libraries): the frame parser of @stomp/stompjs, used on its own. One WebSocket message
 // may hold several frames and heart-beats (bare EOLs).
 import { Parser } from '@stomp/stompjs';
 import type { IRawFrameType } from '@stomp/stompjs';

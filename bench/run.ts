@@ -9,6 +9,7 @@ import { currentLoad, machineInfo } from './harness/machine-info';
 import type { BenchContext, Measurement, MeasurementReport } from './harness/measurement';
 import { renderMarkdown, type BenchResults } from './harness/results-table';
 import { captureThroughput } from './measurements/capture-throughput';
+import { decoderCost } from './measurements/decoder-cost';
 import { filterSpeed } from './measurements/filter-speed';
 import { memory } from './measurements/memory';
 import { myLatency } from './measurements/my-latency';
@@ -16,7 +17,7 @@ import { panelThroughput } from './measurements/panel-throughput';
 import { sessions } from './measurements/sessions';
 import { startup } from './measurements/startup';
 
-const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions];
+const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions, decoderCost];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();

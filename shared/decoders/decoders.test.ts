@@ -13,7 +13,7 @@ import { createEngine } from '../../main/core/engine';
 import type { Engine } from '../../main/core/ports';
 import { attachWireTestClient } from '../../main/core/test-support/wire-test-client';
 import type { CaptureEntry } from '../capture';
-import { decodeEntry, isDecodable } from './decode-frame';
+import { decodeEntry, decodePayload, isDecodable } from './decode-frame';
 import { detectFromOpen } from './connection-decoder';
 import { captureToHar } from '../har-export';
 import { harToCapture } from '../har-import';
@@ -122,6 +122,10 @@ describe('decoders on captured real frames', () => {
     expect(decodeEntry(frames[0] as CaptureEntry, { decoder: 'mqtt' }).ok).toBe(false);
     expect(decodeEntry(frames[1] as CaptureEntry, { decoder: 'socket.io' }).ok).toBe(false);
     expect(decodeEntry(frames[2] as CaptureEntry, { decoder: 'msgpack' }).ok).toBe(false);
+    // The MQTT parser is reused between frames: a failed or partial frame must not spoil the next one.
+    const pingreq = new Uint8Array(mqttPacket.generate({ cmd: 'pingreq' }));
+    expect(decodePayload({ kind: 'binary', bytes: pingreq.subarray(0, 1) }, { decoder: 'mqtt' }).ok).toBe(false);
+    expect(decodePayload({ kind: 'binary', bytes: pingreq }, { decoder: 'mqtt' })).toMatchObject({ ok: true, fields: { type: 'pingreq' } });
   });
 });
 

@@ -5,15 +5,43 @@ import mqttPacket from 'mqtt-packet';
 import type { DecodeResult, FramePayload } from './decoder-types';
 import { toJson } from './to-json';
 
-function parseAll(bytes: Uint8Array, protocolVersion: 4 | 5): { packets: mqttPacket.Packet[]; rest: number } | { error: string } {
-  const parser = mqttPacket.parser({ protocolVersion });
-  const packets: mqttPacket.Packet[] = [];
-  let failure: string | undefined;
-  parser.on('packet', (packet) => packets.push(packet));
-  parser.on('error', (error) => {
-    failure ??= error.message;
+interface ReusableParser {
+  parser: ReturnType<typeof mqttPacket.parser>;
+  packets: mqttPacket.Packet[];
+  failure: string | undefined;
+}
+
+// Making a parser (an EventEmitter over a BufferList stream) costs more than parsing a packet, so one per
+// protocol version is reused while it ends clean; one that failed or kept partial bytes is dropped.
+const parsers = new Map<4 | 5, ReusableParser>();
+
+function parserFor(protocolVersion: 4 | 5): ReusableParser {
+  const cached = parsers.get(protocolVersion);
+  if (cached) return cached;
+  const state: ReusableParser = { parser: mqttPacket.parser({ protocolVersion }), packets: [], failure: undefined };
+  state.parser.on('packet', (packet) => state.packets.push(packet));
+  state.parser.on('error', (error) => {
+    state.failure ??= error.message;
   });
-  const rest = parser.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  parsers.set(protocolVersion, state);
+  return state;
+}
+
+/** Bytes a whole packet took on the wire: the fixed header byte, the remaining-length varint, the rest. */
+function wireSize(packet: mqttPacket.Packet): number {
+  const remaining = packet.length ?? 0;
+  return 1 + (remaining < 128 ? 1 : remaining < 16_384 ? 2 : remaining < 2_097_152 ? 3 : 4) + remaining;
+}
+
+function parseAll(bytes: Uint8Array, protocolVersion: 4 | 5): { packets: mqttPacket.Packet[]; rest: number } | { error: string } {
+  const state = parserFor(protocolVersion);
+  state.packets = [];
+  state.failure = undefined;
+  state.parser.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const { packets, failure } = state;
+  // Bytes after the last whole packet leave the parser mid-packet: it cannot serve the next frame.
+  const rest = bytes.byteLength - packets.reduce((sum, packet) => sum + wireSize(packet), 0);
+  if (failure !== undefined || rest !== 0) parsers.delete(protocolVersion);
   return failure !== undefined ? { error: failure } : { packets, rest };
 }
 

@@ -35,6 +35,7 @@ export const RENDERER_ORDER = [
   'timeline',
   'problems',
   'parity',
+  'decoders',
   'frame-log',
   'controls',
   'replay',

@@ -10,6 +10,7 @@ import type { BenchContext, Measurement, MeasurementReport } from './harness/mea
 import { renderMarkdown, type BenchResults } from './harness/results-table';
 import { captureThroughput } from './measurements/capture-throughput';
 import { debugging } from './measurements/debugging';
+import { decoderCost } from './measurements/decoder-cost';
 import { filterSpeed } from './measurements/filter-speed';
 import { hardening } from './measurements/hardening';
 import { memory } from './measurements/memory';
@@ -19,7 +20,7 @@ import { panelThroughput } from './measurements/panel-throughput';
 import { sessions } from './measurements/sessions';
 import { startup } from './measurements/startup';
 
-const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions, miniprogramView, hardening, debugging];
+const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions, miniprogramView, hardening, debugging, decoderCost];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();

@@ -6,6 +6,7 @@ import type { Har, HarEntry, HarMeta, HarNameValue, HarWebSocketMessage } from '
 import type { ChromeMessage } from './har-messages';
 import { OVERRIDABLE, baseEntry } from './har-messages';
 import { canonicalEntry } from './jsonl';
+import { withDecodedViews } from './decoders/har-decoded';
 
 /** Builds the HAR of a capture: one entry per connection, in the order connections first appear. */
 export function captureToHar(entries: CaptureEntry[], meta: HarMeta): Har {
@@ -23,7 +24,7 @@ export function captureToHar(entries: CaptureEntry[], meta: HarMeta): Har {
   const log: Har['log'] = {
     version: '1.2',
     creator: { name: meta.creator.name, version: meta.creator.version },
-    entries: [...groups.values()].map(connectionToHarEntry),
+    entries: [...groups.values()].map((group) => withDecodedViews(connectionToHarEntry(group), group, meta.decoders)),
     _entries: unattached,
   };
   if (meta.stats) log._stats = { ...meta.stats };

@@ -5,6 +5,7 @@
 // import har-import.ts. Pure: used by main and renderer.
 import { z } from 'zod';
 import type { CaptureEntry, CaptureStats, Direction, EntryKind } from './capture';
+import type { DecoderChoices } from './decoders/connection-decoder';
 import type { CaptureImport } from './jsonl';
 import type { Json } from './json';
 
@@ -51,6 +52,9 @@ export interface HarWebSocketMessage extends HarMessageExtras {
   opcode: number;
   /** Text, base64 for binary, or the error text. */
   data: string;
+  /** The connection decoder's view of this frame (docs/architecture.md#decoded-views-in-har). */
+  _decoded?: { fields: Record<string, string>; tree: Json };
+  _decodeError?: string;
 }
 
 export interface HarRequest {
@@ -92,6 +96,8 @@ export interface HarEntry {
   _webSocketMessages: HarWebSocketMessage[];
   /** The connection's calls, results, lifecycle steps, warnings and direction-less frames. */
   _events: CaptureEntry[];
+  /** The decoder applied to this connection's frames (docs/architecture.md#decoded-views-in-har). */
+  _decoder?: { decoder: string; messageType?: string; proto?: string };
 }
 
 export interface Har {
@@ -109,6 +115,8 @@ export interface Har {
 export interface HarMeta {
   creator: HarCreator;
   stats?: CaptureStats;
+  /** Decoder choices by connection id (docs/architecture.md#decoded-views-in-har); unchosen connections are auto-detected. */
+  decoders?: DecoderChoices;
 }
 
 /** A HAR import: the entries, the warnings, and the source capture's counters when it recorded them. */

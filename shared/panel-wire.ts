@@ -7,6 +7,7 @@ import { injectRequestSchema } from './inject';
 import type { EngineMessage } from './my-wire';
 import { clientMessageSchema } from './my-wire';
 import { panelPreferencesSchema, type PanelPreferences } from './panel-preferences';
+import { decoderChoiceSchema, decoderChoicesSchema } from './decoders/decoder-choice-schema';
 import { replayOptionsSchema, replayRecordingSchema } from './replay';
 import { MAX_SESSION_READ, sessionIdSchema } from './session-wire';
 import type { EngineSettings } from './settings';
@@ -34,7 +35,9 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
   injectRequestSchema.extend({ kind: z.literal('inject') }),
   /** Full entry (payload beyond the batch preview). */
   z.object({ kind: z.literal('get-entry'), requestId: z.number().int().nonnegative(), seq: z.number().int().nonnegative() }),
-  z.object({ kind: z.literal('export'), requestId: z.number().int().nonnegative(), format: z.enum(['har', 'jsonl']) }),
+  /** Decode one held frame in main (protobufjs generates code, which the panel's CSP forbids): the reply body is the DecodeResult as JSON. */
+  z.object({ kind: z.literal('decode'), requestId: z.number().int().nonnegative(), seq: z.number().int().nonnegative(), choice: decoderChoiceSchema }),
+  z.object({ kind: z.literal('export'), requestId: z.number().int().nonnegative(), format: z.enum(['har', 'jsonl']), decoders: decoderChoicesSchema.optional() }),
   /**
    * Registers a recorded connection as a replay endpoint (a mock server on the lab): one of the live
    * capture's connections, or a recording the panel built from a HAR. Replies with the ReplayEndpoint as JSON.

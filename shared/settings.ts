@@ -1,10 +1,11 @@
 // Per-session engine settings, changed from the panel (docs/behaviour.md#a1-second-single-mode-connect-replaces-or-rejects, docs/behaviour.md#a11-close-code-and-reason-validation, docs/behaviour.md#a14-incoming-binary-as-arraybuffer, docs/behaviour.md#a22-which-connect-timeout-applies, docs/behaviour.md#a24-strict-wss).
 import { z } from 'zod';
+import { CLIENT_PROFILES, DEFAULT_CLIENT_PROFILE, clientProfile } from './client-profiles';
 
 export const engineSettingsSchema = z.object({
   /** Single mode: a second connectSocket replaces the live connection, or fails with 2. */
   singleModePolicy: z.enum(['replace', 'reject']),
-  /** ws: URLs fail with 5 ("strict wss", as apps created since May 2019). */
+  /** ws: URLs fail ("strict wss", as apps created since May 2019): 5 under alipay-plus, 20 under alipay-cn. */
   strictWss: z.boolean(),
   /** Accept any TLS certificate (not faithful to phones; clearly labelled in the panel). */
   ignoreCertificateErrors: z.boolean(),
@@ -24,6 +25,8 @@ export const engineSettingsSchema = z.object({
    * or an ArrayBuffer (mini-game clients >= 10.5.16). The capture keeps base64 either way.
    */
   incomingBinary: z.enum(['base64', 'arraybuffer']),
+  /** Whose error table the engine answers with (docs/behaviour.md#client-profiles). */
+  clientProfile: z.enum(CLIENT_PROFILES),
 });
 export type EngineSettings = z.infer<typeof engineSettingsSchema>;
 
@@ -36,7 +39,18 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   maxTasks: 5,
   domainAllowlist: '',
   incomingBinary: 'base64',
+  clientProfile: DEFAULT_CLIENT_PROFILE,
 };
 
 export const settingsPatchSchema = engineSettingsSchema.partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/**
+ * Choosing a client profile also applies its single-mode policy and wss rule (docs/behaviour.md#client-profiles),
+ * unless the same patch sets them; both stay adjustable afterwards.
+ */
+export function withProfilePresets(patch: SettingsPatch): SettingsPatch {
+  if (patch.clientProfile === undefined) return patch;
+  const profile = clientProfile(patch.clientProfile);
+  return { singleModePolicy: profile.singleModePolicy, strictWss: profile.strictWss, ...patch };
+}

@@ -32,3 +32,14 @@ describe('parseCliArgs', () => {
     expect(electronArgs({ web: false, open: true, miniapp: '/tmp/app' })).toEqual(['--miniapp', '/tmp/app']);
   });
 });
+
+describe('--client-profile (docs/behaviour.md#client-profiles)', () => {
+  it('takes alipay-plus or alipay-cn, refuses anything else, and hands it to the Electron app', () => {
+    expect(parseCliArgs(['--web', '--client-profile', 'alipay-cn'])).toEqual({ kind: 'run', options: { web: true, open: true, clientProfile: 'alipay-cn' } });
+    expect(parseCliArgs(['--client-profile=alipay-plus'])).toEqual({ kind: 'run', options: { web: false, open: true, clientProfile: 'alipay-plus' } });
+    const bad = parseCliArgs(['--client-profile', 'wechat']);
+    expect(bad).toEqual({ kind: 'error', message: '--client-profile must be one of alipay-plus, alipay-cn, not "wechat"' });
+    expect(parseCliArgs(['--client-profile']).kind).toBe('error');
+    expect(electronArgs({ web: false, open: true, miniapp: '/a', clientProfile: 'alipay-cn' })).toEqual(['--miniapp', '/a', '--client-profile', 'alipay-cn']);
+  });
+});

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { MapRemoteRule } from '../../shared/debugging/map-remote';
 import { parseMapRemoteArg } from '../../shared/debugging/map-remote';
+import { CLIENT_PROFILES, type ClientProfileName } from '../../shared/client-profiles';
 
 export interface CliOptions {
   /** Start the browser host directly instead of trying the Electron app. */
@@ -23,6 +24,8 @@ export interface CliOptions {
   captureMiB?: number;
   /** `--map-remote <from>=<to>` rules, in the order given (docs/debugging.md#map-remote). */
   mapRemote?: MapRemoteRule[];
+  /** Whose error table the engine answers with (docs/behaviour.md#client-profiles); absent = alipay-plus. */
+  clientProfile?: ClientProfileName;
 }
 
 export type CliCommand = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
@@ -31,6 +34,7 @@ export type CliCommand = { kind: 'run'; options: CliOptions } | { kind: 'help' }
 export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open] [--sessions-dir <dir>] [--sessions-cap <MiB>] [--prefs-file <file>]
                             [--capture-mib <MiB>]
                             [--map-remote <from>=<to>]...
+                            [--client-profile <name>]
 
   --web              start the browser host (no Electron) and print the panel URL
   --miniapp <path>   preview this mini-app folder (served from its index.html) or http(s) URL;
@@ -46,12 +50,14 @@ export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url
                      session keeps them); default: 256
   --map-remote <from>=<to>  dial <to> when the app connects to <from> (scheme, host, port, path prefix);
                      repeatable, e.g. --map-remote wss://api.example.com/chat=ws://127.0.0.1:9000/echo
+  --client-profile <name>  the client whose error codes and rules apply: alipay-plus (default,
+                     the Alipay+ table, codes 1-12) or alipay-cn (Alipay China: 2, 3, 4, 5, 20)
   -h, --help         show this help
   -v, --version      show the version`;
 
 /** Reads argv (without the node and script entries). Never throws. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
-  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'prefs-file'?: string; 'capture-mib'?: string; 'map-remote'?: string[]; help?: boolean; version?: boolean };
+  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'prefs-file'?: string; 'capture-mib'?: string; 'map-remote'?: string[]; 'client-profile'?: string; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -67,6 +73,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'prefs-file': { type: 'string' },
         'capture-mib': { type: 'string' },
         'map-remote': { type: 'string', multiple: true },
+        'client-profile': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -113,11 +120,17 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     mapRemote.push(rule);
   }
   if (mapRemote.length > 0) options.mapRemote = mapRemote;
+  const profile = values['client-profile'];
+  if (profile !== undefined) {
+    const known = CLIENT_PROFILES.find((name) => name === profile);
+    if (!known) return { kind: 'error', message: `--client-profile must be one of ${CLIENT_PROFILES.join(', ')}, not "${profile}"` };
+    options.clientProfile = known;
+  }
   return { kind: 'run', options };
 }
 
 /** The argv that hands the mini-app choice to the Electron app (`--port` is the browser host's panel port, so it stays here). */
 export function electronArgs(options: CliOptions): string[] {
   const mapRemote = (options.mapRemote ?? []).flatMap((rule) => ['--map-remote', `${rule.from}=${rule.to}`]);
-  return [...(options.miniapp === undefined ? [] : ['--miniapp', options.miniapp]), ...mapRemote];
+  return [...(options.miniapp === undefined ? [] : ['--miniapp', options.miniapp]), ...mapRemote, ...(options.clientProfile === undefined ? [] : ['--client-profile', options.clientProfile])];
 }

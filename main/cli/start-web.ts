@@ -23,9 +23,9 @@ export interface WebSession {
 }
 
 /** Starts engine, lab and browser host; on failure closes whatever was started and rethrows. */
-export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'prefsFile' | 'captureMiB' | 'mapRemote'>, outDir?: string): Promise<WebSession> {
+export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'prefsFile' | 'captureMiB' | 'mapRemote' | 'clientProfile'>, outDir?: string): Promise<WebSession> {
   const capture = createCaptureLog(options.captureMiB === undefined ? {} : { maxBytes: options.captureMiB * 1024 * 1024 });
-  const engine = createEngine({ capture, createReplayRegistry: createReplayServer, debugging: { mapRemote: options.mapRemote ?? [] } });
+  const engine = createEngine({ capture, createReplayRegistry: createReplayServer, debugging: { mapRemote: options.mapRemote ?? [] }, ...(options.clientProfile ? { settings: { clientProfile: options.clientProfile } } : {}) });
   const dir = options.sessionsDir ?? sessionsDirIn(defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env }));
   const capBytes = options.sessionsCapMiB === undefined ? undefined : options.sessionsCapMiB * 1024 * 1024;
   const recording = await startSessionRecording(engine.capture, { dir, miniapp: options.miniapp, ...(capBytes === undefined ? {} : { capBytes }) });

@@ -4,14 +4,16 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { captureToHar } from '../../shared/har-export';
 import type { HarCreator } from '../../shared/har';
 import { captureToJsonl } from '../../shared/jsonl';
+import type { DecoderChoicesRecord } from '../../shared/decoders/decoder-choice-schema';
 import type { CaptureLog } from './ports';
 
 /** Who wrote the file, as HAR's `log.creator` records it. */
 export const CAPTURE_CREATOR: HarCreator = { name: 'Mini Socket DevTools', version: packageJson.version };
 
-/** Everything the ring holds, with its counters (`_stats`: what was dropped or cleared), as HAR text. */
-export function exportHar(log: CaptureLog): string {
-  return JSON.stringify(captureToHar([...log.from(0)], { creator: CAPTURE_CREATOR, stats: log.stats() }), null, 2);
+/** Everything the ring holds, with its counters (`_stats`: what was dropped or cleared), as HAR text; decoded views per docs/architecture.md#decoded-views-in-har. */
+export function exportHar(log: CaptureLog, decoders?: DecoderChoicesRecord): string {
+  const choices = decoders ? new Map(Object.entries(decoders)) : undefined;
+  return JSON.stringify(captureToHar([...log.from(0)], { creator: CAPTURE_CREATOR, stats: log.stats(), ...(choices ? { decoders: choices } : {}) }), null, 2);
 }
 
 /** Everything the ring holds, one entry per line. */

@@ -1,6 +1,8 @@
 // What one `my` client writes to the capture: its calls, their results, its warnings, and what its
 // listeners did. Kept apart from the session's socket logic so every entry of a client has one shape.
 import type { Json } from '../../shared/json';
+import type { ClientProfileName } from '../../shared/client-profiles';
+import { profileStamp } from '../../shared/client-profiles';
 import type { CallFailure, CallResult, ClientCall, ClientMessage, SocketEventName } from '../../shared/my-wire';
 import { summarizeOptions } from './call-detail';
 import type { EngineWarning } from './engine-warning';
@@ -24,7 +26,8 @@ function listenName(target: string | null, event: SocketEventName, action: 'on' 
 export interface ClientRecorder {
   warn(connectionId: string, warning: EngineWarning): void;
   call(call: ClientCall, connectionId: string): void;
-  result(call: ClientCall, connectionId: string, message: CallResult): void;
+  /** `profile` is stamped on failures made under a non-default client profile (docs/behaviour.md#client-profiles). */
+  result(call: ClientCall, connectionId: string, message: CallResult, profile?: ClientProfileName): void;
   /** A listener registered or removed, with the misuse warnings it implies. */
   listen(message: Extract<ClientMessage, { op: 'listen' }>, connectionId: string): void;
   /** An event the client dispatched: warns when it reached no listener or a listener threw. */
@@ -53,7 +56,7 @@ export function createClientRecorder(capture: CaptureLog, clientId: string): Cli
         detail: { callId: call.callId, target: call.target, options: summarizeOptions(call.options) },
       });
     },
-    result(call, connectionId, message) {
+    result(call, connectionId, message, profile) {
       capture.append({
         clientId,
         connectionId,
@@ -62,7 +65,7 @@ export function createClientRecorder(capture: CaptureLog, clientId: string): Cli
         direction: 'none',
         size: 0,
         ...(message.ok ? {} : { errorCode: message.error, errorMessage: message.errorMessage }),
-        detail: { callId: call.callId, ok: message.ok, ...(message.ok ? { payload: message.payload } : {}), ...(call.target !== null ? { target: call.target } : {}) },
+        detail: { ...profileStamp(message.ok ? undefined : profile), callId: call.callId, ok: message.ok, ...(message.ok ? { payload: message.payload } : {}), ...(call.target !== null ? { target: call.target } : {}) },
       });
     },
     listen(message, connectionId) {

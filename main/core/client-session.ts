@@ -88,8 +88,9 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   }
 
   function reply(call: ClientCall, connectionId: string, result: { ok: true; payload: Record<string, string | number | boolean> } | { ok: false; problem: CallProblem }): void {
-    const message = result.ok ? success(call.callId, result.payload) : failure(call.callId, result.problem);
-    record.result(call, connectionId, message);
+    const profile = host.settings().clientProfile;
+    const message = result.ok ? success(call.callId, result.payload) : failure(call.callId, result.problem, profile);
+    record.result(call, connectionId, message, profile);
     deliver(message);
   }
 
@@ -160,6 +161,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
         plan: mapped.rule ? { ...planned.plan, dialUrl: mapped.url, mappedBy: mapped.rule.id } : planned.plan,
         debug: host.debug,
         maxIncomingMessageBytes: settings.maxIncomingMessageBytes,
+        clientProfile: settings.clientProfile,
         ignoreCertificateErrors: settings.ignoreCertificateErrors,
         capture,
         clock,

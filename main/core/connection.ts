@@ -8,6 +8,8 @@ import type { Json } from '../../shared/json';
 import { OPCODE } from '../../shared/capture';
 import type { SocketEventPayload } from '../../shared/my-wire';
 import type { ConnectionInfo, ConnectionState } from '../../shared/panel-wire';
+import type { ClientProfileName } from '../../shared/client-profiles';
+import { profileError, profileStamp } from '../../shared/client-profiles';
 import type { CaptureLog, Clock, NewCaptureEntry } from './ports';
 import { errorMessageFor } from './call-results';
 import type { CloseRequest } from './close-rules';
@@ -40,6 +42,8 @@ export interface ConnectionOptions {
   plan: ConnectPlan;
   maxIncomingMessageBytes: number;
   ignoreCertificateErrors: boolean;
+  /** Whose codes and texts the app's errors carry (docs/behaviour.md#client-profiles). */
+  clientProfile: ClientProfileName;
   capture: CaptureLog;
   clock: Clock;
   /** Breakpoints, network conditions and map remote (docs/debugging.md). */
@@ -142,8 +146,8 @@ export function openConnection(options: ConnectionOptions): Connection {
     if (state !== 'CONNECTING') return;
     closer = 'engine';
     deliverError({
-      code: 6,
-      errorMessage: errorMessageFor(6, HANDSHAKE_TIMED_OUT),
+      code: profileError(options.clientProfile, 6).code,
+      errorMessage: errorMessageFor(6, HANDSHAKE_TIMED_OUT, options.clientProfile),
       cause: `the handshake did not finish within ${plan.timeoutMs} ms (overall deadline; the server may be answering too slowly)`,
     });
     ws.terminate();
@@ -161,6 +165,7 @@ export function openConnection(options: ConnectionOptions): Connection {
       errorMessage: classified.errorMessage,
       cause: classified.cause,
       detail: {
+        ...profileStamp(options.clientProfile),
         during: state,
         ...(classified.httpStatus !== undefined ? { httpStatus: classified.httpStatus } : {}),
         ...(state === 'CONNECTING' && responseHeaders ? { responseHeaders } : {}),
@@ -212,7 +217,7 @@ export function openConnection(options: ConnectionOptions): Connection {
 
   ws.on('error', (err) => {
     const wasOpen = state === 'OPEN';
-    deliverError(state === 'CONNECTING' ? classifyHandshakeError(err) : classifyOpenError(err));
+    deliverError(state === 'CONNECTING' ? classifyHandshakeError(err, options.clientProfile) : classifyOpenError(err, options.clientProfile));
     const code = wasOpen ? closeCodeWsSends(err) : undefined;
     if (code === undefined) return;
     // `ws` answers the bad frame with its own close frame and stops reading, so the server's answer is
@@ -231,7 +236,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     const reason = reasonBuffer.toString();
     const wasOpen = state === 'OPEN' || state === 'CLOSING';
     if (wasOpen && code === 1006 && closeRequest === undefined && !errorDelivered) {
-      deliverError({ code: 1, errorMessage: errorMessageFor(1, 'connection lost'), cause: 'the TCP connection ended without a close frame' });
+      deliverError({ code: profileError(options.clientProfile, 1).code, errorMessage: errorMessageFor(1, 'connection lost', options.clientProfile), cause: 'the TCP connection ended without a close frame' });
     }
     if (code !== 1006) {
       log({ kind: 'frame', name: 'close', direction: 'in', opcode: OPCODE.close, size: code === 1005 ? 0 : 2 + reasonBuffer.length, payload: reason, detail: { code, reason } });

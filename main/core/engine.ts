@@ -2,7 +2,7 @@
 // everything to one capture. Hosts (Electron, browser host, tests) attach clients and a panel to it.
 import type { LabEndpoint, EngineState, ConnectionInfo } from '../../shared/panel-wire';
 import type { EngineSettings } from '../../shared/settings';
-import { DEFAULT_SETTINGS, engineSettingsSchema, settingsPatchSchema } from '../../shared/settings';
+import { DEFAULT_SETTINGS, engineSettingsSchema, settingsPatchSchema, withProfilePresets } from '../../shared/settings';
 import { createCaptureLog } from './capture-log';
 import type { ManagedClientSession, SessionHost } from './client-session';
 import { createClientSession } from './client-session';
@@ -34,7 +34,7 @@ const MAX_CLOSED_CONNECTIONS_SHOWN = 100;
 export function createEngine(deps: EngineDeps = {}): Engine {
   const clock = deps.clock ?? systemClock;
   const capture = deps.capture ?? createCaptureLog({}, clock);
-  let settings: EngineSettings = engineSettingsSchema.parse({ ...DEFAULT_SETTINGS, ...deps.settings });
+  let settings: EngineSettings = engineSettingsSchema.parse({ ...DEFAULT_SETTINGS, ...withProfilePresets(deps.settings ?? {}) });
   let lab: LabEndpoint[] = [];
   const clients = new Map<string, ManagedClientSession>();
   const connections = new Map<string, Connection>();
@@ -130,7 +130,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
         logWarning(capture, { clientId: '' }, { id: 'invalid-settings', message: `Settings patch refused: ${parsed.error.issues.map((issue) => issue.message).join('; ')}` });
         return;
       }
-      settings = { ...settings, ...parsed.data };
+      settings = { ...settings, ...withProfilePresets(parsed.data) };
       logEngine('settings', { ...parsed.data });
       stateChanged();
     },

@@ -1,12 +1,15 @@
 // Maps a `ws` error to one of the seed's codes (docs/behaviour.md#error-codes, docs/behaviour.md#error-classification-order): during the handshake
 // 7 (TLS) → 6 (timeout) → 9 (subprotocol) → 8 (handshake validation) → 1; once open 12 (size) → 1.
 // The raw cause is kept for the capture so nothing the network said is lost.
+import type { ClientProfileName } from '../../shared/client-profiles';
+import { DEFAULT_CLIENT_PROFILE, profileError } from '../../shared/client-profiles';
 import type { SocketErrorCode } from '../../shared/error-codes';
 import { errorMessageFor } from './call-results';
 
 /** A `ws` error as the app sees it (code, message) plus what the capture keeps. */
 export interface ClassifiedError {
-  code: SocketErrorCode;
+  /** The code the app gets under the client profile (docs/behaviour.md#client-profiles). */
+  code: number;
   errorMessage: string;
   /** `err.code: err.message` as Node/ws reported it. */
   cause: string;
@@ -67,27 +70,28 @@ function parts(err: unknown): { code: string; message: string } {
   return { code: typeof like.code === 'string' ? like.code : '', message: typeof like.message === 'string' ? like.message : String(like.message ?? '') };
 }
 
-function result(code: SocketErrorCode, detail: string, cause: string, httpStatus?: number): ClassifiedError {
-  return { code, errorMessage: errorMessageFor(code, detail), cause, ...(httpStatus !== undefined ? { httpStatus } : {}) };
+function result(condition: SocketErrorCode, detail: string, cause: string, profile: ClientProfileName, httpStatus?: number): ClassifiedError {
+  const code = profileError(profile, condition).code;
+  return { code, errorMessage: errorMessageFor(condition, detail, profile), cause, ...(httpStatus !== undefined ? { httpStatus } : {}) };
 }
 
 /** An `error` emitted while the connection was CONNECTING. */
-export function classifyHandshakeError(err: unknown): ClassifiedError {
+export function classifyHandshakeError(err: unknown, profile: ClientProfileName = DEFAULT_CLIENT_PROFILE): ClassifiedError {
   const { code, message } = parts(err);
   const cause = code ? `${code}: ${message}` : message;
-  if (TLS_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_')) return result(7, code || message, cause);
-  if (message === 'Opening handshake has timed out' || code === 'ETIMEDOUT') return result(6, message, cause);
-  if (SUBPROTOCOL_MESSAGES.includes(message)) return result(9, message, cause);
-  if (HANDSHAKE_MESSAGES.includes(message)) return result(8, message, cause);
+  if (TLS_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_')) return result(7, code || message, cause, profile);
+  if (message === 'Opening handshake has timed out' || code === 'ETIMEDOUT') return result(6, message, cause, profile);
+  if (SUBPROTOCOL_MESSAGES.includes(message)) return result(9, message, cause, profile);
+  if (HANDSHAKE_MESSAGES.includes(message)) return result(8, message, cause, profile);
   const status = UNEXPECTED_RESPONSE.exec(message);
-  if (status) return result(1, message, `HTTP ${status[1]}`, Number(status[1]));
-  return result(1, message || code, cause);
+  if (status) return result(1, message, `HTTP ${status[1]}`, profile, Number(status[1]));
+  return result(1, message || code, cause, profile);
 }
 
 /** An `error` emitted after the connection opened (protocol violations, oversized messages). */
-export function classifyOpenError(err: unknown): ClassifiedError {
+export function classifyOpenError(err: unknown, profile: ClientProfileName = DEFAULT_CLIENT_PROFILE): ClassifiedError {
   const { code, message } = parts(err);
   const cause = code ? `${code}: ${message}` : message;
-  if (SIZE_CODES.has(code)) return result(12, message, cause);
-  return result(1, message || code, cause);
+  if (SIZE_CODES.has(code)) return result(12, message, cause, profile);
+  return result(1, message || code, cause, profile);
 }

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaptureEntry } from '../../shared/capture';
 import { harToCapture } from '../../shared/har-import';
 import { jsonlToCapture } from '../../shared/jsonl';
 import type { EngineMessage } from '../../shared/my-wire';
 import type { PanelMessage } from '../../shared/panel-wire';
 import type { LabServer } from '../lab/lab-server';
 import { startLabServer } from '../lab/lab-server';
+import protobuf from 'protobufjs';
 import { createEngine } from './engine';
 import { createPanelSession } from './panel-session';
 import type { Engine } from './ports';
@@ -104,6 +106,18 @@ describe('panel session', () => {
     expect(await p.replied(7)).toMatchObject({ ok: true, body: { seq: echoed?.seq, payload: long } });
     p.session.receive({ kind: 'get-entry', requestId: 8, seq: 999_999 });
     expect(await p.replied(8)).toMatchObject({ ok: false, error: expect.stringContaining('999999') });
+
+    // protobuf is decoded in main (docs/architecture.md#decoder-libraries): a real binary echo, decoded with the user's .proto.
+    const proto = 'syntax = "proto3"; package demo; message Tick { string symbol = 1; int32 price = 2; }';
+    const Tick = protobuf.parse(proto).root.lookupType('demo.Tick');
+    const tick = Buffer.from(Tick.encode(Tick.create({ symbol: 'ANT', price: 7 })).finish()).toString('base64');
+    p.session.receive({ kind: 'my', message: { op: 'send', callId: 3, target: null, options: { data: tick, isBuffer: true } } });
+    const isBinaryEcho = (e: CaptureEntry) => e.kind === 'frame' && e.direction === 'in' && e.binary === true;
+    await waitFor(() => [...engine.capture.from(0)].some(isBinaryEcho), 'the echoed binary frame');
+    const binary = [...engine.capture.from(0)].find(isBinaryEcho);
+    p.session.receive({ kind: 'decode', requestId: 9, seq: binary?.seq ?? -1, choice: { decoder: 'protobuf', proto, messageType: 'demo.Tick' } });
+    const decodedReply = p.reply(9);
+    expect(decodedReply?.ok && typeof decodedReply.body === 'string' ? JSON.parse(decodedReply.body) : decodedReply).toEqual({ ok: true, decoder: 'protobuf', fields: { type: 'demo.Tick' }, tree: { symbol: 'ANT', price: 7 } });
 
     const connectionId = engine.state().connections[0]?.connectionId ?? '';
     p.session.receive({ kind: 'force-close', connectionId, code: 4000, reason: 'panel' });

@@ -41,9 +41,10 @@ export function createSessionRequests(capture: CaptureLog, sessions: SavedSessio
     throw new Error(`entry ${seq} is not held (cleared, evicted or not yet recorded)`);
   }
 
-  async function liveExport(format: 'har' | 'jsonl'): Promise<string> {
+  async function liveExport(request: Extract<SessionRequest, { kind: 'export' }>): Promise<string> {
+    const { format } = request;
     const live = sessions?.live();
-    if (!live) return format === 'har' ? exportHar(capture) : exportJsonl(capture);
+    if (!live) return format === 'har' ? exportHar(capture, request.decoders) : exportJsonl(capture);
     const { total, cleared, capacity } = capture.stats();
     const stats = { total, dropped: 0, held: total - live.fromSeq, capacity, cleared };
     return sessionText(store().store, live.id, format, { fromSeq: live.fromSeq, stats });
@@ -55,7 +56,7 @@ export function createSessionRequests(capture: CaptureLog, sessions: SavedSessio
         case 'get-entry':
           return reply(request.requestId, () => entryAt(request.seq));
         case 'export':
-          return reply(request.requestId, () => liveExport(request.format));
+          return reply(request.requestId, () => liveExport(request));
         case 'sessions-list':
           return reply(request.requestId, async () => {
             const { store: saved, live } = store();

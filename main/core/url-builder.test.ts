@@ -34,9 +34,9 @@ describe('buildSocketUrl', () => {
       expect(ok(url)).toMatchObject({ ok: false, problem: { code: 4 } });
   });
 
-  it('5 for other schemes (before any http→ws rewrite) and for ws: under strict wss', () => {
+  it('5 for other schemes (before any http→ws rewrite); ws: under strict wss is the wss-required condition (5 or 20 by profile)', () => {
     for (const url of ['http://h/', 'HTTPS://h/', 'ws+unix:/tmp/s', 'file:///x', 'mailto:a@b']) expect(ok(url)).toMatchObject({ ok: false, problem: { code: 5 } });
-    expect(ok('ws://h/', undefined, true)).toMatchObject({ ok: false, problem: { code: 5, detail: expect.stringContaining('strict wss') } });
+    expect(ok('ws://h/', undefined, true)).toMatchObject({ ok: false, problem: { code: 'wss-required', detail: expect.stringContaining('strict wss') } });
     expect(ok('wss://h/', undefined, true)).toMatchObject({ ok: true, url: 'wss://h/' });
   });
 

@@ -94,7 +94,7 @@ export function buildSocketUrl(rawUrl: Json | undefined, data: Json | undefined,
   }
   const scheme = parsed.protocol.toLowerCase();
   if (scheme !== 'ws:' && scheme !== 'wss:') return fail({ code: 5, detail: `scheme ${scheme} is not ws: or wss:` });
-  if (strictWss && scheme === 'ws:') return fail({ code: 5, detail: 'strict wss is on: ws: URLs are refused' });
+  if (strictWss && scheme === 'ws:') return fail({ code: 'wss-required', detail: 'strict wss is on: ws: URLs are refused' });
   if (parsed.hostname === '') return fail({ code: 4, detail: 'url has no host' });
   if (scheme === 'ws:') warnings.push({ id: 'insecure-ws', message: 'Plain ws:// is refused by release builds of mini programs created since May 2019.' });
   return { ok: true, url, warnings };

@@ -18,3 +18,10 @@ describe('parseHostArgs', () => {
     expect(() => parseHostArgs(['--port=-1'])).toThrow('--port must be a number');
   });
 });
+
+describe('parseHostArgs --client-profile', () => {
+  it('reads a known profile and refuses an unknown one', () => {
+    expect(parseHostArgs(['electron', '.', '--client-profile', 'alipay-cn'])).toEqual({ clientProfile: 'alipay-cn' });
+    expect(() => parseHostArgs(['--client-profile=x'])).toThrow('--client-profile must be one of alipay-plus, alipay-cn, not "x"');
+  });
+});

@@ -1,6 +1,7 @@
-// The Electron app accepts the command line's options (`--miniapp <folder|url>`, `--port <n>`, `--map-remote`) from its
+// The Electron app accepts the command line's options (`--miniapp <folder|url>`, `--port <n>`, `--map-remote`, `--client-profile <name>`) from its
 // argv. Electron's and Chromium's own switches and the entry script path are ignored, so the parser only
 // looks for the options it knows, wherever they are.
+import { CLIENT_PROFILES, type ClientProfileName } from '../../shared/client-profiles';
 
 import type { MapRemoteRule } from '../../shared/debugging/map-remote';
 import { parseMapRemoteArg } from '../../shared/debugging/map-remote';
@@ -12,6 +13,8 @@ export interface HostArgs {
   port?: number;
   /** `--map-remote <from>=<to>` rules (docs/debugging.md#map-remote). */
   mapRemote?: MapRemoteRule[];
+  /** docs/behaviour.md#client-profiles; absent → alipay-plus. */
+  clientProfile?: ClientProfileName;
 }
 
 /** Parses `--miniapp x`, `--miniapp=x`, `--port n`, `--port=n`; throws an Error with a clear message. */
@@ -19,9 +22,9 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
   const args: HostArgs = {};
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] ?? '';
-    const match = /^--(miniapp|port|map-remote)(?:=(.*))?$/.exec(arg);
+    const match = /^--(miniapp|port|map-remote|client-profile)(?:=(.*))?$/.exec(arg);
     if (!match) continue;
-    const name = match[1] as 'miniapp' | 'port' | 'map-remote';
+    const name = match[1] as 'miniapp' | 'port' | 'map-remote' | 'client-profile';
     let value = match[2];
     if (value === undefined) {
       const next = argv[index + 1];
@@ -36,6 +39,10 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
     } else if (name === 'miniapp') {
       if (value.trim() === '') throw new Error('--miniapp needs a folder or an http(s) URL');
       args.miniapp = value;
+    } else if (name === 'client-profile') {
+      const known = CLIENT_PROFILES.find((profile) => profile === value);
+      if (!known) throw new Error(`--client-profile must be one of ${CLIENT_PROFILES.join(', ')}, not ${JSON.stringify(value)}`);
+      args.clientProfile = known;
     } else {
       const port = Number(value);
       if (!/^\d+$/.test(value) || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not ${JSON.stringify(value)}`);

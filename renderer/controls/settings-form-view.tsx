@@ -1,9 +1,10 @@
-// The session settings form: single-mode policy, incoming binary (base64 or ArrayBuffer), strict wss,
+// The session settings form: client profile (docs/behaviour.md#client-profiles), single-mode policy, incoming binary (base64 or ArrayBuffer), strict wss,
 // ignore certificate errors (clearly marked as not faithful to phones), max incoming message size, connect
 // timeout and the domain allowlist. Choices apply at once; text fields apply on Enter or when leaving the
 // field, once valid. The engine's state stays the truth.
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { PROFILES, profileError } from '../../shared/client-profiles';
 import type { EngineSettings, SettingsPatch } from '../../shared/settings';
 import { DomainAllowlistField } from '../parity/domain-allowlist-field';
 import type { Parsed } from './parse-inputs';
@@ -21,10 +22,20 @@ export function SettingsFormView({ settings, onChange }: SettingsFormViewProps) 
   return (
     <form className="msd-form msd-settings" aria-label="Session settings" onSubmit={(event) => event.preventDefault()}>
       <label className="msd-field">
+        <span className="msd-field__label">Client profile (error codes and rules)</span>
+        <select value={settings.clientProfile} onChange={(event) => onChange({ clientProfile: event.target.value === 'alipay-cn' ? 'alipay-cn' : 'alipay-plus' })}>
+          {[...PROFILES.values()].map((profile) => (
+            <option key={profile.name} value={profile.name}>
+              {profile.name}: {profile.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="msd-field">
         <span className="msd-field__label">Second connectSocket in single mode</span>
         <select value={settings.singleModePolicy} onChange={(event) => onChange({ singleModePolicy: event.target.value === 'reject' ? 'reject' : 'replace' })}>
           <option value="replace">replace the live connection (seed docs)</option>
-          <option value="reject">fail with error 2 (like current phones)</option>
+          <option value="reject">fail with error {profileError(settings.clientProfile, 2).code} (like current phones)</option>
         </select>
       </label>
       <label className="msd-field">
@@ -36,7 +47,7 @@ export function SettingsFormView({ settings, onChange }: SettingsFormViewProps) 
       </label>
       <label className="msd-check">
         <input type="checkbox" checked={settings.strictWss} onChange={(event) => onChange({ strictWss: event.target.checked })} />
-        <span>Strict wss: ws:// URLs fail with 5, as in release builds</span>
+        <span>Strict wss: ws:// URLs fail with {profileError(settings.clientProfile, 'wss-required').code}, as in release builds</span>
       </label>
       <label className="msd-check msd-check--risky">
         <input type="checkbox" checked={settings.ignoreCertificateErrors} onChange={(event) => onChange({ ignoreCertificateErrors: event.target.checked })} />

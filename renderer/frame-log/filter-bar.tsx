@@ -36,7 +36,7 @@ export function FilterBar() {
   return (
     <div className="filter-bar" role="search">
       <div className="filter-text">
-        <input type="search" placeholder="Filter: text or regex" value={text} onChange={(event) => setText(event.target.value)} spellCheck={false} aria-label="Filter text or regex" />
+        <input type="search" placeholder="Filter: text, regex, event:… topic:… type:…" value={text} onChange={(event) => setText(event.target.value)} spellCheck={false} aria-label="Filter text or regex" />
         <span
           className={`filter-mode mode-${mode}`}
           data-testid="filter-mode"

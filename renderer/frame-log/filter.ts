@@ -9,6 +9,7 @@ import type { EntryRingView } from '../capture/entry-ring';
 import { base64ToBytes, bytesToUtf8 } from '../capture/binary-forms';
 import { ENTRY_TYPES, entryTypeOf } from '../capture/entry-type';
 import type { LogFilters } from '../store/log-filters';
+import { decodedQueryPredicate, parseDecodedQuery } from '../decoders/decoded-query';
 import { compileTextMatcher } from './text-matcher';
 
 /** One compiled filter: a predicate on entries. */
@@ -28,7 +29,9 @@ export function compileFilters(filters: LogFilters): EntryPredicate {
   const allDirections = directions.has('in') && directions.has('out') && directions.has('none');
   const allTypes = ENTRY_TYPES.every((type) => types.has(type));
   const connectionId = filters.connectionId;
-  const textMatches = matcher.mode === 'all' ? null : compileTextSearch(matcher.test);
+  // `event:` / `topic:` / `type:` filter on decoded fields instead of the text (docs/architecture.md#decoded-field-filters).
+  const decoded = parseDecodedQuery(filters.text, (pattern) => compileTextMatcher(pattern).test);
+  const textMatches = decoded ? decodedQueryPredicate(decoded) : matcher.mode === 'all' ? null : compileTextSearch(matcher.test);
   return {
     passesAll: allDirections && allTypes && connectionId === null && textMatches === null,
     textMode: matcher.mode,

@@ -1,12 +1,12 @@
-// The inspector's error section: the code, the seed's description and solution (shared/error-codes.ts),
+// The inspector's error section: the code, the client profile's description and solution (shared/client-profiles.ts),
 // what raises it in this emulator, the message the app got and the raw cause.
 import type { CaptureEntry } from '../../shared/capture';
-import { SOCKET_ERRORS, isSocketErrorCode } from '../../shared/error-codes';
+import { explainProfileCode, profileOfEntryDetail } from '../../shared/client-profiles';
 
 /** Shown for any entry carrying an error code. */
 export function ErrorDetails({ entry }: { entry: CaptureEntry }) {
   if (entry.errorCode === undefined) return null;
-  const info = isSocketErrorCode(entry.errorCode) ? SOCKET_ERRORS.get(entry.errorCode) : undefined;
+  const info = explainProfileCode(profileOfEntryDetail(entry.detail), entry.errorCode);
   return (
     <section className="inspector-section error-section" aria-label="error">
       <h3 className="error-heading">
@@ -26,6 +26,8 @@ export function ErrorDetails({ entry }: { entry: CaptureEntry }) {
             <dd>{info.solution}</dd>
             <dt>Raised when</dt>
             <dd>{info.meaning}</dd>
+            <dt>Client profile</dt>
+            <dd className="mono">{info.profile}</dd>
           </>
         )}
         <dt>Raw cause</dt>

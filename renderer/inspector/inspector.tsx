@@ -9,6 +9,7 @@ import { formatClock, formatSize } from '../frame-log/format-cells';
 import { ReleaseParity } from '../parity/release-parity';
 import { ReplaySection } from '../replay/replay-section';
 import { ConnectionDebugging } from '../debugging/connection-debugging';
+import { DecodedSection } from '../decoders/decoded-section';
 import { usePanelStore } from '../store/panel-store';
 import { ConnectionDetails } from './connection-details';
 import { summarizeConnection } from './connection-summary';
@@ -61,6 +62,7 @@ export function EntryInspector({ entry }: { entry: RingEntry }) {
       {shown.truncated && <p className="payload-note">The capture kept only the first part of this payload (payload cap).</p>}
       <ErrorDetails entry={shown} />
       <PayloadView entry={shown} />
+      <DecodedSection entry={full.status === 'ready' ? full.entry : entry} renderTree={(value) => <JsonTree value={value} />} />
       {shown.detail && Object.keys(shown.detail).length > 0 && (
         <section className="inspector-section" aria-label="details">
           <h3>Details</h3>

@@ -63,3 +63,16 @@ describe('describeProblem', () => {
     expect(odd.remedy).toBeUndefined();
   });
 });
+
+describe('client profile wording (docs/behaviour.md#client-profiles)', () => {
+  it('an entry stamped alipay-cn reads with the China table: 3 is "already exists", 20 is "use wss"', () => {
+    const exists = describeProblem(entry(4, 1, { kind: 'result', name: 'connectSocket', errorCode: 3, detail: { clientProfile: 'alipay-cn', callId: 2, ok: false } }));
+    expect(exists.title).toBe('Error 3: 该appId，SocketTaskID对应的WebSocket已存在');
+    expect(exists.remedy).toContain('close it before creating another');
+    expect(exists.meaning).toBe(socketError(2).meaning);
+    const wss = describeProblem(entry(5, 1, { kind: 'result', name: 'connectSocket', errorCode: 20, detail: { clientProfile: 'alipay-cn' } }));
+    expect(wss).toMatchObject({ title: 'Error 20: 请求url不支持ws，请使用wss', remedy: expect.stringContaining('use wss') });
+    const seedThree = describeProblem(entry(6, 1, { kind: 'result', name: 'connectSocket', errorCode: 3 }));
+    expect(seedThree.title).toBe(`Error 3: ${socketError(3).description}`);
+  });
+});

@@ -1,7 +1,7 @@
 // One readable description of a problem entry (warning, error event or failed call), shared by the
-// warnings list and the timeline's marker details: code, the seed's text and remedy, and the raw cause.
+// warnings list and the timeline's marker details: code, the client profile's text and remedy, and the raw cause.
 import type { CaptureEntry } from '../../shared/capture';
-import { isSocketErrorCode, socketError } from '../../shared/error-codes';
+import { explainProfileCode, profileOfEntryDetail } from '../../shared/client-profiles';
 import { explainWarning } from './warning-catalog';
 
 export interface ProblemDescription {
@@ -18,7 +18,7 @@ export interface ProblemDescription {
   message?: string;
   /** Raw cause: TLS error name, HTTP status, `ws` message. */
   cause?: string;
-  /** Errors: the seed's description and solution, and what raises the code here. */
+  /** Errors: the profile's description and solution (docs/behaviour.md#client-profiles), and what raises the code here. */
   seedText?: string;
   remedy?: string;
   meaning?: string;
@@ -46,8 +46,8 @@ export function describeProblem(entry: CaptureEntry): ProblemDescription {
   const code = entry.errorCode;
   if (code === undefined) return { ...base, title: `${entry.name} failed` };
   const origin = entry.kind === 'error' ? 'error event' : `${callName(entry)} failed`;
-  if (!isSocketErrorCode(code)) return { ...base, code, origin, title: `Error ${code}` };
-  const info = socketError(code);
+  const info = explainProfileCode(profileOfEntryDetail(entry.detail), code);
+  if (!info) return { ...base, code, origin, title: `Error ${code}` };
   return { ...base, code, origin, title: `Error ${code}: ${info.description}`, seedText: info.description, remedy: info.solution, meaning: info.meaning };
 }
 

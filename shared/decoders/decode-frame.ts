@@ -1,0 +1,50 @@
+// One frame of the capture through the decoder of its connection (docs/architecture.md#protocol-decoders): the payload as the
+// wire carried it, the size bound, then the library decoder. Never throws.
+import type { CaptureEntry } from '../capture';
+import { base64ToArrayBuffer } from '../my/base64-to-array-buffer';
+import type { DecodeResult, DecoderChoice, FramePayload } from './decoder-types';
+import { MAX_DECODED_BYTES } from './decoder-types';
+import { decodeMqtt } from './mqtt';
+import { decodeMsgpack } from './msgpack';
+import { decodeProtobuf } from './protobuf';
+import { decodeSocketIo } from './socket-io';
+import { decodeStomp } from './stomp';
+
+/** True for the entries a decoder reads: data frames in either direction. */
+export function isDecodable(entry: CaptureEntry): boolean {
+  return entry.kind === 'frame' && entry.direction !== 'none' && (entry.opcode === 1 || entry.opcode === 2 || entry.opcode === undefined) && typeof entry.payload === 'string';
+}
+
+function payloadOf(entry: CaptureEntry): FramePayload | string {
+  const data = entry.payload ?? '';
+  if (!entry.binary) return data.length > MAX_DECODED_BYTES ? `frame over ${MAX_DECODED_BYTES} bytes is not decoded` : { kind: 'text', text: data };
+  if ((data.length * 3) / 4 > MAX_DECODED_BYTES) return `frame over ${MAX_DECODED_BYTES} bytes is not decoded`;
+  const buffer = base64ToArrayBuffer(data);
+  return buffer === undefined ? 'payload is not valid base64' : { kind: 'binary', bytes: new Uint8Array(buffer) };
+}
+
+export function decodePayload(payload: FramePayload, choice: DecoderChoice): DecodeResult {
+  try {
+    switch (choice.decoder) {
+      case 'socket.io':
+        return decodeSocketIo(payload);
+      case 'mqtt':
+        return decodeMqtt(payload);
+      case 'stomp':
+        return decodeStomp(payload);
+      case 'msgpack':
+        return decodeMsgpack(payload);
+      case 'protobuf':
+        return decodeProtobuf(payload, choice.proto, choice.messageType);
+    }
+  } catch (error) {
+    return { ok: false, decoder: choice.decoder, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Decodes a frame entry (whose payload is complete, not a preview) with a connection's decoder. */
+export function decodeEntry(entry: CaptureEntry, choice: DecoderChoice): DecodeResult {
+  const payload = payloadOf(entry);
+  if (typeof payload === 'string') return { ok: false, decoder: choice.decoder, error: payload };
+  return decodePayload(payload, choice);
+}

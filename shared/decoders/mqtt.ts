@@ -1,0 +1,68 @@
+// MQTT over WebSocket (docs/architecture.md#decoder-libraries): mqtt-packet's parser; one WebSocket message may carry several
+// packets (or end in a partial one), so every whole packet is listed. MQTT 5 is tried when 3.1.1 fails.
+import './buffer-global';
+import mqttPacket from 'mqtt-packet';
+import type { DecodeResult, FramePayload } from './decoder-types';
+import { toJson } from './to-json';
+
+interface ReusableParser {
+  parser: ReturnType<typeof mqttPacket.parser>;
+  packets: mqttPacket.Packet[];
+  failure: string | undefined;
+}
+
+// Making a parser (an EventEmitter over a BufferList stream) costs more than parsing a packet, so one per
+// protocol version is reused while it ends clean; one that failed or kept partial bytes is dropped.
+const parsers = new Map<4 | 5, ReusableParser>();
+
+function parserFor(protocolVersion: 4 | 5): ReusableParser {
+  const cached = parsers.get(protocolVersion);
+  if (cached) return cached;
+  const state: ReusableParser = { parser: mqttPacket.parser({ protocolVersion }), packets: [], failure: undefined };
+  state.parser.on('packet', (packet) => state.packets.push(packet));
+  state.parser.on('error', (error) => {
+    state.failure ??= error.message;
+  });
+  parsers.set(protocolVersion, state);
+  return state;
+}
+
+/** Bytes a whole packet took on the wire: the fixed header byte, the remaining-length varint, the rest. */
+function wireSize(packet: mqttPacket.Packet): number {
+  const remaining = packet.length ?? 0;
+  return 1 + (remaining < 128 ? 1 : remaining < 16_384 ? 2 : remaining < 2_097_152 ? 3 : 4) + remaining;
+}
+
+function parseAll(bytes: Uint8Array, protocolVersion: 4 | 5): { packets: mqttPacket.Packet[]; rest: number } | { error: string } {
+  const state = parserFor(protocolVersion);
+  state.packets = [];
+  state.failure = undefined;
+  state.parser.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const { packets, failure } = state;
+  // Bytes after the last whole packet leave the parser mid-packet: it cannot serve the next frame.
+  const rest = bytes.byteLength - packets.reduce((sum, packet) => sum + wireSize(packet), 0);
+  if (failure !== undefined || rest !== 0) parsers.delete(protocolVersion);
+  return failure !== undefined ? { error: failure } : { packets, rest };
+}
+
+function topicsOf(packet: mqttPacket.Packet): string[] {
+  if ('topic' in packet && typeof packet.topic === 'string') return [packet.topic];
+  if (packet.cmd === 'subscribe') return packet.subscriptions.map((subscription) => subscription.topic);
+  if (packet.cmd === 'unsubscribe') return [...packet.unsubscriptions];
+  return [];
+}
+
+export function decodeMqtt(payload: FramePayload): DecodeResult {
+  if (payload.kind === 'text') return { ok: false, decoder: 'mqtt', error: 'MQTT travels in binary frames; this is a text frame' };
+  let parsed = parseAll(payload.bytes, 4);
+  if ('error' in parsed) {
+    const v5 = parseAll(payload.bytes, 5);
+    if ('error' in v5) return { ok: false, decoder: 'mqtt', error: parsed.error };
+    parsed = v5;
+  }
+  if (parsed.packets.length === 0) return { ok: false, decoder: 'mqtt', error: 'no complete MQTT packet in this frame' };
+  const topics = parsed.packets.flatMap(topicsOf);
+  const tree = toJson(parsed.packets.length === 1 ? parsed.packets[0] : { packets: parsed.packets });
+  const withRest = parsed.rest > 0 && typeof tree === 'object' && tree !== null && !Array.isArray(tree) ? { ...tree, incompleteBytes: parsed.rest } : tree;
+  return { ok: true, decoder: 'mqtt', fields: { type: parsed.packets.map((packet) => packet.cmd).join(' '), ...(topics.length > 0 ? { topic: topics.join(' ') } : {}) }, tree: withRest };
+}

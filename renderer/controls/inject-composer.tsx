@@ -3,7 +3,7 @@
 // the app had. The payload is typed as in the message composer (text, JSON, base64, hex).
 import { useState } from 'react';
 import type { ConnectionInfo } from '../../shared/panel-wire';
-import { COMPOSER_MODES } from './message-composer';
+import { COMPOSER_MODES, PayloadText, SegmentedChoice } from './composer-fields';
 import type { ComposerMode } from './parse-inputs';
 import { buildOutgoingMessage } from './parse-inputs';
 
@@ -19,9 +19,9 @@ export interface InjectComposerProps {
   onInject(request: InjectRequestView): void;
 }
 
-const DIRECTIONS: { direction: 'in' | 'out'; label: string }[] = [
-  { direction: 'in', label: 'to the app' },
-  { direction: 'out', label: 'to the server' },
+const DIRECTIONS: { value: 'in' | 'out'; label: string }[] = [
+  { value: 'in', label: 'to the app' },
+  { value: 'out', label: 'to the server' },
 ];
 
 /** Renders the inject row (see the module comment). */
@@ -60,32 +60,12 @@ export function InjectComposer({ connections, onInject }: InjectComposerProps) {
         </label>
       </div>
       <div className="msd-row">
-        <div className="msd-segmented" role="group" aria-label="Direction">
-          {DIRECTIONS.map((item) => (
-            <button key={item.direction} type="button" aria-pressed={direction === item.direction} onClick={() => setDirection(item.direction)}>
-              {item.label}
-            </button>
-          ))}
-        </div>
+        <SegmentedChoice<'in' | 'out'> label="Direction" options={DIRECTIONS} value={direction} onChange={setDirection} />
       </div>
       <div className="msd-row">
-        <div className="msd-segmented" role="group" aria-label="Injected message type">
-          {COMPOSER_MODES.map((item) => (
-            <button key={item.mode} type="button" aria-pressed={mode === item.mode} onClick={() => setMode(item.mode)}>
-              {item.label}
-            </button>
-          ))}
-        </div>
+        <SegmentedChoice<ComposerMode> label="Injected message type" options={COMPOSER_MODES} value={mode} onChange={setMode} />
       </div>
-      <textarea
-        className="msd-composer__text msd-mono"
-        aria-label="Injected message"
-        rows={2}
-        spellCheck={false}
-        placeholder={COMPOSER_MODES.find((item) => item.mode === mode)?.placeholder}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-      />
+      <PayloadText label="Injected message" rows={2} mode={mode} text={text} onChange={setText} />
       <div className="msd-row msd-row--actions">
         <span className="msd-muted">{direction === 'in' ? 'delivered to the app as if the server had sent it' : 'sent to the server as if the app had'}</span>
         <button type="button" className="msd-button msd-button--primary" onClick={inject}>

@@ -4,20 +4,13 @@ import { useState } from 'react';
 import type { PanelConnectionView } from './panel-sockets';
 import type { ComposerMode, OutgoingMessage } from './parse-inputs';
 import { buildOutgoingMessage, parseOptionalInteger, utf8ByteLength } from './parse-inputs';
+import { COMPOSER_MODES, PayloadText, SegmentedChoice } from './composer-fields';
 
 export interface MessageComposerProps {
   connections: PanelConnectionView[];
   onSend(key: string, message: OutgoingMessage): void;
   onClose(key: string, code: number | undefined, reason: string): void;
 }
-
-/** The payload modes, shared with the inject composer. */
-export const COMPOSER_MODES: { mode: ComposerMode; label: string; placeholder: string }[] = [
-  { mode: 'text', label: 'Text', placeholder: 'hello' },
-  { mode: 'json', label: 'JSON', placeholder: '{"op": "ping"}' },
-  { mode: 'base64', label: 'Base64', placeholder: 'AAEC/w==' },
-  { mode: 'hex', label: 'Hex', placeholder: '00 01 02 ff' },
-];
 
 /** Renders the composer and the close row (see the module comment). */
 export function MessageComposer({ connections, onSend, onClose }: MessageComposerProps) {
@@ -64,22 +57,14 @@ export function MessageComposer({ connections, onSend, onClose }: MessageCompose
             ))}
           </select>
         </label>
-        <div className="msd-segmented" role="group" aria-label="Message type">
-          {COMPOSER_MODES.map((item) => (
-            <button key={item.mode} type="button" aria-pressed={mode === item.mode} onClick={() => setMode(item.mode)}>
-              {item.label}
-            </button>
-          ))}
-        </div>
+        <SegmentedChoice<ComposerMode> label="Message type" options={COMPOSER_MODES} value={mode} onChange={setMode} />
       </div>
-      <textarea
-        className="msd-composer__text msd-mono"
-        aria-label="Message"
+      <PayloadText
+        label="Message"
         rows={3}
-        spellCheck={false}
-        placeholder={COMPOSER_MODES.find((item) => item.mode === mode)?.placeholder}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
+        mode={mode}
+        text={text}
+        onChange={setText}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) send();
         }}

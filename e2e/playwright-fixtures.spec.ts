@@ -41,6 +41,28 @@ test.describe('the README example', () => {
     await expect(sockets.inject({ connectionId: open.connectionId, direction: 'in', payload: 'late' })).rejects.toThrow(/^sockets.inject refused: no connection s1/);
   });
 
+  test('sockets.route holds a sent frame: the test rewrites it, then drops the next one', async ({ miniapp, sockets }) => {
+    const seen: string[] = [];
+    let rewrite = true;
+    const unroute = await sockets.route({ direction: 'out', payload: /hello/ }, (frame) => {
+      seen.push(frame.payload);
+      if (rewrite) frame.forward('hello, rewritten by the test');
+      else frame.drop();
+    });
+    await miniapp.locator('#connect').click();
+    await sockets.waitFor({ kind: 'lifecycle', name: 'open' });
+    await miniapp.locator('#send').click();
+    await expect(miniapp.locator('body')).toContainText('message: hello, rewritten by the test');
+    rewrite = false;
+    await miniapp.locator('#send').click();
+    await sockets.waitFor({ kind: 'lifecycle', name: 'breakpoint-dropped' });
+    expect(seen).toEqual(['hello', 'hello']);
+    unroute();
+    await miniapp.locator('#send').click();
+    await sockets.waitFor({ kind: 'frame', direction: 'in', payload: 'hello' });
+    expect(seen).toHaveLength(2);
+  });
+
   test('waitFor fails with the match and the last entries seen', async ({ sockets }) => {
     const failure = await sockets.waitFor({ kind: 'frame', payload: /never/ }, { timeout: 300 }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);

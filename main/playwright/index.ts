@@ -34,6 +34,7 @@ export type { MiniappTestFixtures, MiniappTestOptions, MiniappWorkerFixtures, Pr
 export type { EntryMatch } from './entry-match';
 export type { Lab, LabQuery } from './lab';
 export type { SocketConnection, Sockets, WaitForOptions } from './sockets';
+export type { FrameRouteHandler, FrameRouteMatch, RoutedSocketFrame } from './frame-route';
 export type { CaptureEntry, Direction, EntryKind } from '../../shared/capture';
 export type { InjectRequest } from '../../shared/inject';
 export type { SettingsPatch } from '../../shared/settings';

@@ -6,6 +6,7 @@ import type { ConnectionState } from '../../shared/panel-wire';
 import { exportHar, exportJsonl } from '../core/capture-export';
 import type { Engine } from '../core/ports';
 import { describeEntry, describeMatch, entryMatches, type EntryMatch } from './entry-match';
+import { installFrameRoute, type FrameRouteHandler, type FrameRouteMatch } from './frame-route';
 
 /** A connection of the mini-app (or the panel) as the engine sees it. */
 export interface SocketConnection {
@@ -39,7 +40,12 @@ export interface Sockets {
   inject(request: InjectRequest): Promise<CaptureEntry>;
   /** Closes a live connection as the panel's force-close does; resolves once it is CLOSED. */
   forceClose(request: { connectionId: string; code?: number; reason?: string }, options?: WaitForOptions): Promise<void>;
-  // Frame breakpoints (`route`) join here: they act on the same engine.
+  /**
+   * Holds every frame matching `match` before it reaches the app or the server and hands it to `handler`,
+   * which forwards it (maybe changed) or drops it; a handler that returns without deciding forwards it
+   * unchanged. Resolves with the route's removal (docs/debugging.md#frame-breakpoints).
+   */
+  route(match: FrameRouteMatch, handler: FrameRouteHandler): Promise<() => void>;
 }
 
 /** How many recent entries a timeout message lists. */
@@ -116,5 +122,6 @@ export function createSockets(engine: Engine, defaultTimeoutMs: number): Sockets
       engine.forceClose(connectionId, code, reason);
       await closed;
     },
+    route: async (match, handler) => installFrameRoute(engine, match, handler),
   };
 }

@@ -101,7 +101,7 @@ test('a 20,000 frames/s flood for 5 s ends with the log complete and in order, a
 
   // The log's own filter agrees: exactly FRAMES incoming text frames on the flood connection.
   await panel.getByRole('combobox', { name: 'Connection' }).selectOption(floodConnection ?? '');
-  const types = panel.getByRole('group', { name: 'Type' });
+  const types = panel.getByRole('group', { name: 'Type', exact: true });
   await types.getByRole('button', { name: 'text' }).dblclick();
   await panel.getByRole('group', { name: 'Direction' }).getByRole('button', { name: '↑ out' }).click();
   await panel.getByRole('group', { name: 'Direction' }).getByRole('button', { name: '• other' }).click();

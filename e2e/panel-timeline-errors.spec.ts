@@ -131,15 +131,15 @@ test('a message sent from the composer comes back as an echo in the log', async 
   await expect(controls.locator('.msd-panel-connection').filter({ hasText: 'single' })).toContainText('open');
 
   const text = `composer says hi ${Date.now()}`;
-  await controls.getByRole('textbox', { name: 'Message' }).fill(text);
+  await controls.getByRole('textbox', { name: 'Message', exact: true }).fill(text);
   await controls.getByRole('button', { name: 'Send', exact: true }).click();
   const rows = panel.locator('[role="row"]').filter({ hasText: text });
   await expect(rows.filter({ has: panel.getByRole('gridcell', { name: 'out', exact: true }) })).toHaveCount(1);
   await expect(rows.filter({ has: panel.getByRole('gridcell', { name: 'in', exact: true }) })).toHaveCount(1);
   await expect(controls.getByRole('list', { name: "Results of the panel's calls" })).toContainText('success');
 
-  await controls.getByRole('button', { name: 'Hex' }).click();
-  await controls.getByRole('textbox', { name: 'Message' }).fill('de ad be ef');
+  await controls.getByRole('group', { name: 'Message type', exact: true }).getByRole('button', { name: 'Hex' }).click();
+  await controls.getByRole('textbox', { name: 'Message', exact: true }).fill('de ad be ef');
   await controls.getByRole('button', { name: 'Send', exact: true }).click();
   const binary = await waitForEntry(driver, before, (entry) => entry.kind === 'frame' && entry.direction === 'in' && entry.clientId === 'panel' && entry.payload === '3q2+7w==', 'the binary echo');
   expect(binary.binary).toBe(true);

@@ -235,7 +235,7 @@ test('replay: a conversation from an imported HAR waits for the app messages and
   await composer.getByRole('combobox', { name: 'on' }).selectOption('task-1');
   const words = ['alpha', '{"n":2,"text":"beta"}', 'gamma'];
   for (const word of words) {
-    await composer.getByRole('textbox', { name: 'Message' }).fill(word);
+    await composer.getByRole('textbox', { name: 'Message', exact: true }).fill(word);
     await composer.getByRole('button', { name: 'Send', exact: true }).click();
     await waitForEntry(driver, (entry) => entry.connectionId === recorded && entry.kind === 'frame' && entry.direction === 'in' && entry.payload === word, `the echo of ${word}`);
   }

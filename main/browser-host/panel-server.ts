@@ -55,7 +55,7 @@ async function handle(options: PanelHandlerOptions, request: IncomingMessage, re
   if (url.pathname === '/api/capture.har' || url.pathname === '/api/capture.jsonl') {
     if (!tokenMatches(options.token, requestToken(request, url))) return respondText(response, 401, 'A valid token is required.');
     const har = url.pathname.endsWith('.har');
-    if (await serveLiveCapture(options.sessions, har ? 'har' : 'jsonl', options.capture.stats(), response, headOnly)) return;
+    if (await serveLiveCapture(options.sessions, har ? 'har' : 'jsonl', options.capture, response, headOnly)) return;
     const body = har ? exportHar(options.capture) : exportJsonl(options.capture);
     const headers = {
       'Content-Type': har ? 'application/json; charset=utf-8' : 'application/x-ndjson; charset=utf-8',

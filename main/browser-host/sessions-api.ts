@@ -7,7 +7,8 @@
 import type { ServerResponse } from 'node:http';
 import type { CaptureStats } from '../../shared/capture';
 import { isSessionId } from '../core/session-store/session-files';
-import { streamSession, type SavedSessions, type SessionFormat } from '../core/session-store/saved-sessions';
+import type { CaptureLog } from '../core/ports';
+import { ringHoldsLiveCapture, streamSession, type SavedSessions, type SessionFormat } from '../core/session-store/saved-sessions';
 import type { SessionStore } from '../core/session-store/session-store';
 import { COMMON_HEADERS } from './content-security';
 import { respond, respondText } from './http-util';
@@ -29,9 +30,10 @@ export async function handleSessionsApi(sessions: SessionStore | undefined, path
 }
 
 /** Serves the live capture from the live session; false when the run records none (the ring serves it). */
-export async function serveLiveCapture(sessions: SavedSessions | undefined, format: SessionFormat, stats: CaptureStats, response: ServerResponse, headOnly: boolean): Promise<boolean> {
+export async function serveLiveCapture(sessions: SavedSessions | undefined, format: SessionFormat, capture: CaptureLog, response: ServerResponse, headOnly: boolean): Promise<boolean> {
   const live = sessions?.live();
-  if (!sessions || !live) return false;
+  if (!sessions || !live || ringHoldsLiveCapture(capture, live)) return false;
+  const stats = capture.stats();
   const shown = { ...stats, dropped: 0, held: stats.total - live.fromSeq };
   await streamResponse(sessions.store, live.id, format, `capture.${format}`, response, headOnly, { fromSeq: live.fromSeq, stats: shown });
   return true;

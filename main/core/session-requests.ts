@@ -6,7 +6,7 @@ import type { PanelRequest } from '../../shared/panel-wire';
 import type { SessionList } from '../../shared/session-wire';
 import { exportHar, exportJsonl } from './capture-export';
 import type { CaptureLog, PanelSink } from './ports';
-import { sessionText, type SavedSessions } from './session-store/saved-sessions';
+import { ringHoldsLiveCapture, sessionText, type SavedSessions } from './session-store/saved-sessions';
 
 /** The requests this module answers. */
 export type SessionRequest = Extract<PanelRequest, { kind: 'sessions-list' | 'session-read' | 'session-export' | 'session-delete' | 'get-entry' | 'export' }>;
@@ -44,7 +44,7 @@ export function createSessionRequests(capture: CaptureLog, sessions: SavedSessio
   async function liveExport(request: Extract<SessionRequest, { kind: 'export' }>): Promise<string> {
     const { format } = request;
     const live = sessions?.live();
-    if (!live) return format === 'har' ? exportHar(capture, request.decoders) : exportJsonl(capture);
+    if (!live || ringHoldsLiveCapture(capture, live)) return format === 'har' ? exportHar(capture, request.decoders) : exportJsonl(capture);
     const { total, cleared, capacity } = capture.stats();
     const stats = { total, dropped: 0, held: total - live.fromSeq, capacity, cleared };
     return sessionText(store().store, live.id, format, { fromSeq: live.fromSeq, stats });

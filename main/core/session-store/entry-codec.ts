@@ -3,6 +3,7 @@
 // entry, which made the session writer ~2× cheaper per frame than JSON lines (docs/session-storage.md).
 //   u32 body length | u8 RECORD_MARK | f64 seq, wallTime, monoTime, size | u8 kind | u8 direction
 //   | u16 present-fields bits | str clientId, connectionId, name | the present optional fields in order
+//   (page first, then opcode … detail)
 import type { CaptureEntry, Direction, EntryKind } from '../../../shared/capture';
 import type { Json } from '../../../shared/json';
 
@@ -13,13 +14,13 @@ export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
 const KINDS: readonly EntryKind[] = ['call', 'result', 'lifecycle', 'frame', 'error', 'warning'];
 const DIRECTIONS: readonly Direction[] = ['out', 'in', 'none'];
-const HAS = { opcode: 1, payload: 2, binary: 4, binaryTrue: 8, truncated: 16, truncatedTrue: 32, errorCode: 64, errorMessage: 128, cause: 256, detail: 512 } as const;
-/** Fixed part: mark, 4 float64, kind, direction, bits; plus 5 string prefixes and 2 optional float64. */
-const FIXED_BYTES = 1 + 4 * 8 + 2 + 2 + 6 * 4 + 2 * 8;
+const HAS = { opcode: 1, payload: 2, binary: 4, binaryTrue: 8, truncated: 16, truncatedTrue: 32, errorCode: 64, errorMessage: 128, cause: 256, detail: 512, page: 1024 } as const;
+/** Fixed part: mark, 4 float64, kind, direction, bits; plus 7 string prefixes and 2 optional float64. */
+const FIXED_BYTES = 1 + 4 * 8 + 2 + 2 + 7 * 4 + 2 * 8;
 
 /** An upper bound of the record's size (UTF-8 takes at most 3 bytes per UTF-16 unit), header included. */
 export function maxRecordBytes(entry: CaptureEntry, detailText: string | undefined): number {
-  const chars = entry.clientId.length + entry.connectionId.length + entry.name.length + (entry.payload?.length ?? 0) + (entry.errorMessage?.length ?? 0) + (entry.cause?.length ?? 0) + (detailText?.length ?? 0);
+  const chars = entry.clientId.length + entry.connectionId.length + entry.name.length + (entry.payload?.length ?? 0) + (entry.errorMessage?.length ?? 0) + (entry.cause?.length ?? 0) + (entry.page?.length ?? 0) + (detailText?.length ?? 0);
   return RECORD_HEADER_BYTES + FIXED_BYTES + chars * 3;
 }
 
@@ -42,10 +43,12 @@ export function encodeEntry(entry: CaptureEntry, detailText: string | undefined,
   if (entry.errorMessage !== undefined) bits |= HAS.errorMessage;
   if (entry.cause !== undefined) bits |= HAS.cause;
   if (detailText !== undefined) bits |= HAS.detail;
+  if (entry.page !== undefined) bits |= HAS.page;
   at = buffer.writeUInt16LE(bits, at);
   at = writeString(buffer, at, entry.clientId);
   at = writeString(buffer, at, entry.connectionId);
   at = writeString(buffer, at, entry.name);
+  if (entry.page !== undefined) at = writeString(buffer, at, entry.page);
   if (entry.opcode !== undefined) at = buffer.writeDoubleLE(entry.opcode, at);
   if (entry.payload !== undefined) at = writeString(buffer, at, entry.payload);
   if (entry.errorCode !== undefined) at = buffer.writeDoubleLE(entry.errorCode, at);
@@ -62,7 +65,7 @@ export function recordBodyLength(buffer: Buffer, offset: number): number | undef
   return length > 0 && length <= MAX_RECORD_BYTES ? length : undefined;
 }
 
-/** Reads the body buffer[start, end) back into the entry (keys in canonicalEntry's order); throws on damage. */
+/** Reads the body buffer[start, end) back into the entry (keys in canonicalEntry's order: page after size); throws on damage. */
 export function decodeEntry(buffer: Buffer, start: number, end: number): CaptureEntry {
   if (buffer[start] !== RECORD_MARK) throw new Error('not a session record');
   let at = start + 1;
@@ -88,7 +91,11 @@ export function decodeEntry(buffer: Buffer, start: number, end: number): Capture
   if (kind === undefined || direction === undefined) throw new Error('session record with an unknown kind or direction');
   const bits = buffer.readUInt16LE(at);
   at += 2;
-  const entry: CaptureEntry = { seq, wallTime, monoTime, clientId: string(), connectionId: string(), kind, name: string(), direction, size };
+  const clientId = string();
+  const connectionId = string();
+  const name = string();
+  const entry: CaptureEntry = { seq, wallTime, monoTime, clientId, connectionId, kind, name, direction, size };
+  if (bits & HAS.page) entry.page = string();
   if (bits & HAS.opcode) entry.opcode = number();
   if (bits & HAS.payload) entry.payload = string();
   if (bits & HAS.binary) entry.binary = (bits & HAS.binaryTrue) !== 0;

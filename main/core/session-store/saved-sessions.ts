@@ -3,6 +3,7 @@
 import { Writable } from 'node:stream';
 import type { CaptureEntry, CaptureStats } from '../../../shared/capture';
 import { CAPTURE_CREATOR } from '../capture-export';
+import type { CaptureLog } from '../ports';
 import type { SessionStore } from './session-store';
 import type { SeqRange } from './session-reader';
 import { streamHar, streamJsonl, type EntrySource } from './stream-export';
@@ -22,6 +23,14 @@ export interface SavedSessions {
 export type SessionFormat = 'har' | 'jsonl';
 
 /** The entries of session `id` at or after `fromSeq`, as streamHar/streamJsonl read them. */
+/**
+ * Whether the capture's ring still holds every entry of the live capture: then the ring is the complete and
+ * faster source of a live export, and the only one that adds the decoders' views (docs/session-storage.md "Exports").
+ */
+export function ringHoldsLiveCapture(capture: Pick<CaptureLog, 'get' | 'nextSeq'>, live: LiveCaptureRef): boolean {
+  return capture.get(live.fromSeq) !== undefined || capture.nextSeq() === live.fromSeq;
+}
+
 export function sessionSource(store: SessionStore, id: string, fromSeq = 0): EntrySource {
   return (range: SeqRange): AsyncIterable<CaptureEntry> => store.entries(id, { ...range, fromSeq: Math.max(range.fromSeq ?? 0, fromSeq) });
 }

@@ -80,7 +80,7 @@ test('a flood beyond the ring is saved whole; after a restart the panel lists, o
       await expect(panel.locator('.import-banner')).toContainText(`showing entries 1–200,000 of ${total}`, { timeout: 60_000 });
       await expect(previous.getByRole('button', { name: '◀ Older' })).toBeDisabled();
       // The filter runs over the window: the flood's first frame (only it has 14 x after "0:") is there.
-      await panel.getByPlaceholder('Filter: text or regex').fill('0:xxxxxxxxxxxxxx');
+      await panel.getByLabel('Filter text or regex').fill('0:xxxxxxxxxxxxxx');
       await expect(panel.locator('.log-row').filter({ hasText: '0:xxxxxxxxxxxxxx' })).toHaveCount(1, { timeout: 30_000 });
       await driver.screenshot('sessions-older');
 

@@ -51,6 +51,7 @@ test('the mini-app and the inspector fold to rails and come back', async ({ driv
 });
 
 test('a restart keeps the layout and the columns (preferences file, per user)', async ({ hostBrowser }) => {
+  test.skip(test.info().project.name !== 'browser', 'restarts a browser host process: browser project only');
   if (!hostBrowser) throw new Error('browser project only');
   const dir = mkdtempSync(join(tmpdir(), 'msd-prefs-'));
   const prefsFile = join(dir, 'panel-preferences.json');

@@ -7,6 +7,10 @@ import { inMiniapp } from './harness/miniapp-eval';
 
 const CHAT_MINIAPP = fileURLToPath(new URL('../examples/playwright/my-miniapp', import.meta.url));
 
+// The published fixtures' Electron host is not available yet (README, "Testing your mini-app with
+// Playwright"): in the electron project these tests are reported skipped with that reason.
+test.skip(({ host }) => host === 'electron', "the published fixtures' Electron host is not available yet; they run in the browser project");
+
 test.describe('the README example', () => {
   test.use({ miniapp: CHAT_MINIAPP });
 

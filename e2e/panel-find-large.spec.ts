@@ -2,39 +2,22 @@
 // (matched as UTF-8, the slowest case) are scanned in slices; the count is exact, the panel answers input
 // while it runs, and no task blocks it for long.
 import { writeFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
-import type { CaptureEntry } from '../shared/capture';
 import { captureToJsonl } from '../shared/jsonl';
 import { expect, test } from './harness/fixtures';
+import { binaryFrame, logRowCount } from './harness/large-capture';
 
 const ENTRIES = 150_000;
-const rowCount = async (panel: Page) => Number(await panel.getByRole('grid', { name: 'log rows' }).getAttribute('aria-rowcount'));
 
-function binaryFrame(seq: number): CaptureEntry {
-  const text = seq % 50 === 7 ? `order #${seq} needle-${seq}` : `tick #${seq} price ${(seq % 997) / 10}`;
-  return {
-    seq,
-    wallTime: 1_760_000_000_000 + seq,
-    monoTime: seq,
-    clientId: 'app-1',
-    connectionId: 's1',
-    kind: 'frame',
-    name: 'binary',
-    direction: seq % 2 === 0 ? 'in' : 'out',
-    opcode: 2,
-    size: text.length,
-    payload: Buffer.from(text).toString('base64'),
-    binary: true,
-  };
-}
+/** The frame text of entry `seq`. */
+const frameText = (seq: number): string => seq % 50 === 7 ? `order #${seq} needle-${seq}` : `tick #${seq} price ${(seq % 997) / 10}`;
 
 test('Find over 150,000 binary frames counts every match without a long task', async ({ driver }, testInfo) => {
   test.setTimeout(180_000);
   const { panel } = driver;
   const file = testInfo.outputPath('big.jsonl');
-  await writeFile(file, captureToJsonl(Array.from({ length: ENTRIES }, (_, seq) => binaryFrame(seq))));
+  await writeFile(file, captureToJsonl(Array.from({ length: ENTRIES }, (_, seq) => binaryFrame(seq, frameText(seq)))));
   await panel.getByTestId('import-file').setInputFiles(file);
-  await expect.poll(() => rowCount(panel), { timeout: 90_000 }).toBe(ENTRIES);
+  await expect.poll(() => logRowCount(panel), { timeout: 90_000 }).toBe(ENTRIES);
 
   await panel.evaluate(() => {
     const longest = { ms: 0 };

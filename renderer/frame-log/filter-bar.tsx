@@ -8,6 +8,9 @@ import { ENTRY_TYPES, type EntryType } from '../capture/entry-type';
 import { callsHidden, toggleHideCalls } from '../store/messages-view';
 import { compileTextMatcher } from './text-matcher';
 
+/** The filter box's hint; also its tooltip, since a narrow log cuts the placeholder. */
+const FILTER_HINT = 'Filter: text, regex, event:… topic:… type:…';
+
 const DIRECTIONS: [Direction, string, string][] = [
   ['out', '↑ out', 'sent by the app'],
   ['in', '↓ in', 'received by the app'],
@@ -36,7 +39,7 @@ export function FilterBar() {
   return (
     <div className="filter-bar" role="search">
       <div className="filter-text">
-        <input type="search" placeholder="Filter: text, regex, event:… topic:… type:…" value={text} onChange={(event) => setText(event.target.value)} spellCheck={false} aria-label="Filter text or regex" />
+        <input type="search" placeholder={FILTER_HINT} title={FILTER_HINT} value={text} onChange={(event) => setText(event.target.value)} spellCheck={false} aria-label="Filter text or regex" />
         <span
           className={`filter-mode mode-${mode}`}
           data-testid="filter-mode"

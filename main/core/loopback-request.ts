@@ -29,3 +29,8 @@ export function hasLoopbackOriginOrNone(request: IncomingMessage): boolean {
     return false;
   }
 }
+
+/** Both rules for a request to the server listening on its own socket's local port (lab, replay). */
+export function isLoopbackRequest(request: IncomingMessage): boolean {
+  return hasLoopbackHostName(request, request.socket.localPort ?? 0) && hasLoopbackOriginOrNone(request);
+}

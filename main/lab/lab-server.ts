@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { LabEndpoint } from '../../shared/panel-wire';
-import { hasLoopbackHostName, hasLoopbackOriginOrNone, SECURITY_HEADERS } from '../core/loopback-request';
+import { isLoopbackRequest, SECURITY_HEADERS } from '../core/loopback-request';
 import { parseRequestTarget, refusalResponse } from '../core/request-target';
 import type { LabRoute, RouteContext } from './lab-routes';
 import { LAB_ROUTES } from './lab-routes';
@@ -100,12 +100,6 @@ export async function startLabServer(options: LabServerOptions = {}): Promise<La
     }
     response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
     response.end(JSON.stringify(endpoints, null, 2));
-  }
-
-  /** Host names this server's own port on loopback; Origin, when present, is a loopback page. */
-  function isLoopbackRequest(request: IncomingMessage): boolean {
-    const port = request.socket.localPort ?? 0;
-    return hasLoopbackHostName(request, port) && hasLoopbackOriginOrNone(request);
   }
 
   const plain = createHttpServer(onRequest);

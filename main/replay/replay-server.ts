@@ -1,7 +1,7 @@
 // The lab's replay endpoints: a loopback HTTP server on which each registered recording answers WebSocket
 // upgrades at /replay/<id> and plays itself to every client that connects (replay-player.ts). It listens
 // only once the first replay is registered, and never keeps the process alive by itself.
-import { hasLoopbackHostName, hasLoopbackOriginOrNone, SECURITY_HEADERS } from '../core/loopback-request';
+import { isLoopbackRequest, SECURITY_HEADERS } from '../core/loopback-request';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
@@ -11,7 +11,7 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { ReplayEndpoint, ReplayOptions, ReplayRecording } from '../../shared/replay';
 import type { ReplayRegistry } from '../core/replay-registry';
-import { decodePathComponent, parseRequestTarget } from '../core/request-target';
+import { decodePathComponent, parseRequestTarget, refusalResponse } from '../core/request-target';
 import type { ReplayPlayer } from './replay-player';
 import { playRecording } from './replay-player';
 
@@ -58,8 +58,8 @@ export function createReplayServer(options: { port?: number } = {}): ReplayRegis
     return id === undefined ? undefined : replays.get(id);
   }
 
-  function refuse(socket: Duplex, status: string): void {
-    socket.end(`HTTP/1.1 ${status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+  function refuse(socket: Duplex, status: number, reason: string): void {
+    socket.end(refusalResponse(status, reason));
   }
 
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -67,10 +67,10 @@ export function createReplayServer(options: { port?: number } = {}): ReplayRegis
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
     // Like every loopback server: no DNS-rebound Host, no foreign page (docs/architecture.md#threat-model).
-    if (!hasLoopbackHostName(request, request.socket.localPort ?? 0) || !hasLoopbackOriginOrNone(request)) return refuse(socket, '403 Forbidden');
+    if (!isLoopbackRequest(request)) return refuse(socket, 403, 'Forbidden');
     const registered = registeredFor(request);
-    if (!registered) return refuse(socket, '404 Not Found');
-    if (registered.players.size >= MAX_PLAYS_PER_REPLAY) return refuse(socket, '503 Service Unavailable');
+    if (!registered) return refuse(socket, 404, 'Not Found');
+    if (registered.players.size >= MAX_PLAYS_PER_REPLAY) return refuse(socket, 503, 'Service Unavailable');
     wss.handleUpgrade(request, socket, head, (ws) => {
       ws.on('error', () => undefined);
       const { endpoint } = registered;

@@ -10,7 +10,11 @@ describe('warning catalog coverage', () => {
     expect([...KNOWN_WARNING_IDS].sort()).toEqual([...WARNING_IDS].sort());
   });
 
-  it('gives each of them its own title, not the generic fallback', () => {
-    for (const id of WARNING_IDS) expect(explainWarning(id).title).not.toBe(id);
+  it('gives each of them its own title and says what happened, why it matters on a phone, how to fix', () => {
+    for (const id of WARNING_IDS) {
+      const explanation = explainWarning(id);
+      expect(explanation.title).not.toBe(id);
+      for (const text of [explanation.what, explanation.whyOnPhone, explanation.fix]) expect(text.length).toBeGreaterThan(30);
+    }
   });
 });

@@ -142,7 +142,7 @@ const catalog: Readonly<Record<WarningId, WarningExplanation>> = {
     title: 'The engine could not reach a client',
     what: 'Delivering a result or event to a my client failed (its page is probably gone).',
     whyOnPhone: 'Nothing on the phone: the devtools lost the link to the page.',
-    fix: 'Reload the mini-app.',
+    fix: 'Reload the mini-app; its calls resume on a fresh link to the engine.',
   },
   'force-close-invalid': {
     title: 'Force-close with an invalid code or reason',
@@ -154,7 +154,7 @@ const catalog: Readonly<Record<WarningId, WarningExplanation>> = {
     title: 'Force-close of a connection that is gone',
     what: 'The panel asked to close a connection that no longer exists.',
     whyOnPhone: 'Nothing on the phone: the connection had already closed.',
-    fix: 'Nothing to do.',
+    fix: 'Nothing to do: the close you asked for had already happened.',
   },
   'inject-failed': {
     title: 'Injected frame refused or not sent',

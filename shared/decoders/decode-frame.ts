@@ -1,9 +1,10 @@
 // One frame of the capture through the decoder of its connection (docs/architecture.md#protocol-decoders): the payload as the
-// wire carried it, the size bound, then the library decoder. Never throws.
+// wire carried it, the size bound, then the library decoder. Never throws. Filters ask for the fields only; the
+// tree is built when the inspector or an export asks for it (docs/architecture.md#decoding-cost).
 import type { CaptureEntry } from '../capture';
-import { base64ToArrayBuffer } from '../my/base64-to-array-buffer';
-import type { DecodeResult, DecoderChoice, FramePayload } from './decoder-types';
+import type { DecodeFailure, DecodeResult, DecodedFields, DecoderChoice, FramePayload, LazyDecodeResult } from './decoder-types';
 import { MAX_DECODED_BYTES } from './decoder-types';
+import { base64Bytes } from './base64-bytes';
 import { decodeMqtt } from './mqtt';
 import { decodeMsgpack } from './msgpack';
 import { decodeProtobuf } from './protobuf';
@@ -19,11 +20,15 @@ function payloadOf(entry: CaptureEntry): FramePayload | string {
   const data = entry.payload ?? '';
   if (!entry.binary) return data.length > MAX_DECODED_BYTES ? `frame over ${MAX_DECODED_BYTES} bytes is not decoded` : { kind: 'text', text: data };
   if ((data.length * 3) / 4 > MAX_DECODED_BYTES) return `frame over ${MAX_DECODED_BYTES} bytes is not decoded`;
-  const buffer = base64ToArrayBuffer(data);
-  return buffer === undefined ? 'payload is not valid base64' : { kind: 'binary', bytes: new Uint8Array(buffer) };
+  const bytes = base64Bytes(data);
+  return bytes === undefined ? 'payload is not valid base64' : { kind: 'binary', bytes };
 }
 
-export function decodePayload(payload: FramePayload, choice: DecoderChoice): DecodeResult {
+function failure(choice: DecoderChoice, error: unknown): DecodeFailure {
+  return { ok: false, decoder: choice.decoder, error: error instanceof Error ? error.message : String(error) };
+}
+
+function decodeLazy(payload: FramePayload, choice: DecoderChoice): LazyDecodeResult {
   try {
     switch (choice.decoder) {
       case 'socket.io':
@@ -38,7 +43,18 @@ export function decodePayload(payload: FramePayload, choice: DecoderChoice): Dec
         return decodeProtobuf(payload, choice.proto, choice.messageType);
     }
   } catch (error) {
-    return { ok: false, decoder: choice.decoder, error: error instanceof Error ? error.message : String(error) };
+    return failure(choice, error);
+  }
+}
+
+/** The fields and the tree of one payload. */
+export function decodePayload(payload: FramePayload, choice: DecoderChoice): DecodeResult {
+  const result = decodeLazy(payload, choice);
+  if (!result.ok) return result;
+  try {
+    return { ok: true, decoder: result.decoder, fields: result.fields, tree: result.tree() };
+  } catch (error) {
+    return failure(choice, error);
   }
 }
 
@@ -47,4 +63,12 @@ export function decodeEntry(entry: CaptureEntry, choice: DecoderChoice): DecodeR
   const payload = payloadOf(entry);
   if (typeof payload === 'string') return { ok: false, decoder: choice.decoder, error: payload };
   return decodePayload(payload, choice);
+}
+
+/** Only the fields filters match on, or undefined when the frame does not decode: no tree is built. */
+export function decodeEntryFields(entry: CaptureEntry, choice: DecoderChoice): DecodedFields | undefined {
+  const payload = payloadOf(entry);
+  if (typeof payload === 'string') return undefined;
+  const result = decodeLazy(payload, choice);
+  return result.ok ? result.fields : undefined;
 }

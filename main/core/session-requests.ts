@@ -47,7 +47,8 @@ export function createSessionRequests(capture: CaptureLog, sessions: SavedSessio
     if (!live || ringHoldsLiveCapture(capture, live)) return format === 'har' ? exportHar(capture, request.decoders) : exportJsonl(capture);
     const { total, cleared, capacity } = capture.stats();
     const stats = { total, dropped: 0, held: total - live.fromSeq, capacity, cleared };
-    return sessionText(store().store, live.id, format, { fromSeq: live.fromSeq, stats });
+    const decoders = request.decoders ? new Map(Object.entries(request.decoders)) : undefined;
+    return sessionText(store().store, live.id, format, { fromSeq: live.fromSeq, stats, ...(decoders ? { decoders } : {}) });
   }
 
   return {

@@ -16,9 +16,9 @@ export function isDecodable(entry: CaptureEntry): boolean {
   return entry.kind === 'frame' && entry.direction !== 'none' && (entry.opcode === 1 || entry.opcode === 2 || entry.opcode === undefined) && typeof entry.payload === 'string';
 }
 
-function payloadOf(entry: CaptureEntry): FramePayload | string {
-  const data = entry.payload ?? '';
-  if (!entry.binary) return data.length > MAX_DECODED_BYTES ? `frame over ${MAX_DECODED_BYTES} bytes is not decoded` : { kind: 'text', text: data };
+/** A payload as the capture keeps it (text, or binary as base64) as decoder input, or why it is not decoded. */
+function payloadOf(data: string, binary: boolean | undefined): FramePayload | string {
+  if (!binary) return data.length > MAX_DECODED_BYTES ? `frame over ${MAX_DECODED_BYTES} bytes is not decoded` : { kind: 'text', text: data };
   if ((data.length * 3) / 4 > MAX_DECODED_BYTES) return `frame over ${MAX_DECODED_BYTES} bytes is not decoded`;
   const bytes = base64Bytes(data);
   return bytes === undefined ? 'payload is not valid base64' : { kind: 'binary', bytes };
@@ -60,14 +60,19 @@ export function decodePayload(payload: FramePayload, choice: DecoderChoice): Dec
 
 /** Decodes a frame entry (whose payload is complete, not a preview) with a connection's decoder. */
 export function decodeEntry(entry: CaptureEntry, choice: DecoderChoice): DecodeResult {
-  const payload = payloadOf(entry);
+  const payload = payloadOf(entry.payload ?? '', entry.binary);
   if (typeof payload === 'string') return { ok: false, decoder: choice.decoder, error: payload };
   return decodePayload(payload, choice);
 }
 
 /** Only the fields filters match on, or undefined when the frame does not decode: no tree is built. */
 export function decodeEntryFields(entry: CaptureEntry, choice: DecoderChoice): DecodedFields | undefined {
-  const payload = payloadOf(entry);
+  return decodeFrameFields(entry.payload ?? '', entry.binary, choice);
+}
+
+/** The fields of a frame's payload (text, or binary as base64), as breakpoint rules read a frame on its way. */
+export function decodeFrameFields(data: string, binary: boolean | undefined, choice: DecoderChoice): DecodedFields | undefined {
+  const payload = payloadOf(data, binary);
   if (typeof payload === 'string') return undefined;
   const result = decodeLazy(payload, choice);
   return result.ok ? result.fields : undefined;

@@ -25,6 +25,10 @@ export const breakpointMatchSchema = z.discriminatedUnion('kind', [
     decoder: z.enum(['socket.io', 'mqtt', 'stomp', 'msgpack']).optional(),
   }),
 ]);
+type DecodedMatch = Extract<z.infer<typeof breakpointMatchSchema>, { kind: 'decoded' }>;
+export type DecodedField = DecodedMatch['field'];
+/** The decoders a rule can name (protobuf needs a .proto, and its frames all have one type). */
+export type SimpleDecoder = NonNullable<DecodedMatch['decoder']>;
 export type BreakpointMatch = z.infer<typeof breakpointMatchSchema>;
 
 export const breakpointRuleSchema = z.object({
@@ -106,18 +110,22 @@ function payloadTest(match: BreakpointMatch): Test {
           return false;
         }
       };
-    case 'decoded':
-      return decodedFieldTest(match);
+    case 'decoded': {
+      const matches = decodedFieldMatcher(match.field, new RegExp(match.pattern, 'i'), match.decoder);
+      return (_text, frame) => matches(frame);
+    }
   }
 }
 
-/** The decoded-field test: the decoder is found once per distinct URL and subprotocol, only fields are decoded. */
-function decodedFieldTest(match: Extract<BreakpointMatch, { kind: 'decoded' }>): Test {
-  const pattern = new RegExp(match.pattern, 'i');
-  const fixed: DecoderChoice | undefined = match.decoder ? { decoder: match.decoder } : undefined;
+/**
+ * A frame test on a decoded field (breakpoint rules, Playwright routes): the frame is decoded (fields only) with
+ * `decoder`, else the connection's detected decoder, found once per distinct URL and subprotocol.
+ */
+export function decodedFieldMatcher(field: DecodedField, pattern: RegExp, decoder?: SimpleDecoder): (frame: FrameForMatch) => boolean {
+  const fixed: DecoderChoice | undefined = decoder ? { decoder } : undefined;
   let detectedFor = '';
   let detected: DecoderChoice | undefined;
-  return (_text, frame) => {
+  return (frame) => {
     let choice: DecoderChoice | undefined = fixed;
     if (!choice) {
       const key = `${frame.protocol} ${frame.url}`;
@@ -127,7 +135,8 @@ function decodedFieldTest(match: Extract<BreakpointMatch, { kind: 'decoded' }>):
       }
       choice = detected;
     }
-    const value = choice && decodeFrameFields(frame.data, frame.binary, choice)?.[match.field];
+    const value = choice && decodeFrameFields(frame.data, frame.binary, choice)?.[field];
+    pattern.lastIndex = 0;
     return value !== undefined && pattern.test(value);
   };
 }

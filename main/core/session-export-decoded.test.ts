@@ -96,6 +96,12 @@ describe('live export beyond the ring', () => {
       const inMemory = captureToHar(all, { creator: har.log.creator, decoders: new Map([[tickId as string, choice]]) });
       expect(har.log.entries).toEqual(inMemory.log.entries);
 
+      // The inspector's protobuf decode (done in main) reaches a frame the ring evicted too.
+      const firstTick = all.find((entry) => entry.connectionId === tickId && entry.kind === 'frame');
+      expect(firstTick && capture.get(firstTick.seq)).toBeUndefined();
+      panel.receive({ kind: 'decode', requestId: 4, seq: firstTick?.seq ?? -1, choice });
+      expect(JSON.parse(await replyBody(messages, 4))).toEqual({ ok: true, decoder: 'protobuf', fields: { type: 'demo.Tick' }, tree: { symbol: 'ANT' } });
+
       // Without the user's choice the protobuf connection is not guessed; a saved session is decoded by detection.
       panel.receive({ kind: 'export', requestId: 2, format: 'har' });
       const detectedOnly = JSON.parse(await replyBody(messages, 2)) as Har;

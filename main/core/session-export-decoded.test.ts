@@ -103,13 +103,17 @@ describe('live export beyond the ring', () => {
       expect(JSON.parse(await replyBody(messages, 4))).toEqual({ ok: true, decoder: 'protobuf', fields: { type: 'demo.Tick' }, tree: { symbol: 'ANT' } });
 
       // Without the user's choice the protobuf connection is not guessed; a saved session is decoded by detection.
-      panel.receive({ kind: 'export', requestId: 2, format: 'har' });
+      const mqttId = engine.state().connections.find((connection) => connection.url.endsWith('/mqtt'))?.connectionId ?? '';
+      panel.receive({ kind: 'export', requestId: 2, format: 'har', decoders: { [mqttId]: null } });
       const detectedOnly = JSON.parse(await replyBody(messages, 2)) as Har;
+      // "none" chosen for the detected MQTT connection: no decoded views there either.
+      expect(entryFor(detectedOnly, '/mqtt')?._decoder).toBeUndefined();
       expect(entryFor(detectedOnly, '/tick')?._decoder).toBeUndefined();
       expect(received(entryFor(detectedOnly, '/tick')).some((message) => message._decoded !== undefined)).toBe(false);
       await recorder.stop();
       panel.receive({ kind: 'session-export', requestId: 3, id: recorder.sessionId, format: 'har' });
       const saved = JSON.parse(await replyBody(messages, 3)) as Har;
+      expect(entryFor(saved, '/mqtt')?._decoder).toEqual({ decoder: 'mqtt' });
       expect(received(entryFor(saved, '/mqtt')).every((message) => message._decoded?.fields.type === 'publish')).toBe(true);
 
       panel.close();

@@ -170,5 +170,9 @@ describe('decoded views in the HAR export (docs/architecture.md#decoded-views-in
     expect(asMsgpack?._decoded ?? asMsgpack?._decodeError).toBeDefined();
     expect(chosen.log.entries[0]?._decoder).toEqual({ decoder: 'msgpack' });
     expect(harToCapture(JSON.stringify(har)).entries.length).toBe(entries.length);
+    // The user chose "none" for a detected connection: no decoded views.
+    const none = captureToHar(entries, { creator: { name: 't', version: '1' }, decoders: new Map([[harEntry?._connectionId ?? '', null]]) });
+    expect(none.log.entries[0]?._decoder).toBeUndefined();
+    expect(none.log.entries[0]?._webSocketMessages.some((message) => message._decoded !== undefined || message._decodeError !== undefined)).toBe(false);
   });
 });

@@ -151,7 +151,7 @@ export const decoderCost: Measurement = {
       ],
       notes: [
         'Server, engine and decoder share one Node process; every frame is decoded once as it is captured, on the engine thread: the worst case of a decoded-field filter over a live flood. In the product the engine never decodes while capturing; the panel decodes in its own process, only frames it shows or filters, fields only for filters.',
-        'The floor is the library: mqtt-packet parses one 83-byte PUBLISH in about 1.8 µs, while capture costs about 4–5 µs per frame here, so decoding every frame inline cannot stay within 10 % without a hand-written parser, which the issue rules out (docs/architecture.md#decoding-cost).',
+        'The floor is the library: mqtt-packet parses one 83-byte PUBLISH in about 1.8 µs, while capture costs about 4–5 µs per frame here on an idle machine (the capture µs/frame row gives this run\'s), so decoding every frame inline cannot stay within 10 % without a hand-written parser, which the issue rules out (docs/architecture.md#decoding-cost).',
       ],
     };
   },

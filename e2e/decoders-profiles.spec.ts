@@ -100,3 +100,25 @@ test('alipay-cn profile: a second single-mode connectSocket fails with 3 and Pro
     await driver.updateSettings({ clientProfile: 'alipay-plus' });
   }
 });
+
+test('a breakpoint on a decoded field holds the MQTT PUBLISH of its topic until it is forwarded', async ({ driver }) => {
+  const { panel } = driver;
+  const port = (server.address() as AddressInfo).port;
+  const section = panel.locator('details.side-section', { has: panel.locator('summary', { hasText: 'Debugging' }) });
+  await section.locator('summary').click();
+  await section.getByRole('button', { name: 'Add breakpoint' }).click();
+  await section.getByRole('combobox', { name: 'match' }).selectOption('decoded');
+  await section.getByRole('combobox', { name: 'decoded field' }).selectOption('topic');
+  await section.getByRole('textbox', { name: 'decoded field regex' }).fill('^alipay/orders/');
+  await expect(section.getByRole('combobox', { name: 'rule decoder' })).toHaveValue('detected');
+
+  const miniapp = await driver.miniapp();
+  await connectTask(miniapp, `ws://127.0.0.1:${port}/mqtt`, ['mqtt']);
+  const bar = panel.getByRole('status', { name: 'paused frames' });
+  await expect(bar).toContainText('held by bp1', { timeout: 30_000 });
+  await section.scrollIntoViewIfNeeded();
+  await driver.screenshot('decoded-field-breakpoint');
+  await bar.getByRole('button').first().click();
+  await panel.getByRole('complementary', { name: 'inspector' }).getByRole('button', { name: 'Forward', exact: true }).click();
+  await expect(bar).toBeHidden();
+});

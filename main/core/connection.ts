@@ -137,7 +137,7 @@ export function openConnection(options: ConnectionOptions): Connection {
   };
   const lifecycle = (name: string, detail: Record<string, Json>): void => log({ kind: 'lifecycle', name, direction: 'none', size: 0, detail });
   // Every app event and frame passes the gates of docs/debugging.md (a straight pass when nothing is set).
-  const gates = options.debug.attach({ connectionId, clientId, url: plan.url, drop: (why) => (lifecycle('network-drop', { why }), ws.terminate()) });
+  const gates = options.debug.attach({ connectionId, clientId, url: plan.url, protocol: () => ws.protocol, drop: (why) => (lifecycle('network-drop', { why }), ws.terminate()) });
   const onEvent = (payload: SocketEventPayload): void => gates.inbound.control(() => options.onEvent(payload));
 
   // `ws`'s handshakeTimeout is an idle timer: a server trickling bytes keeps it from ever firing. This

@@ -116,6 +116,8 @@ describe('panel session', () => {
     await waitFor(() => [...engine.capture.from(0)].some(isBinaryEcho), 'the echoed binary frame');
     const binary = [...engine.capture.from(0)].find(isBinaryEcho);
     p.session.receive({ kind: 'decode', requestId: 9, seq: binary?.seq ?? -1, choice: { decoder: 'protobuf', proto, messageType: 'demo.Tick' } });
+    // Answered asynchronously: the entry may have to be read from the session on disk.
+    await waitFor(() => p.reply(9) !== undefined, 'the decode reply');
     const decodedReply = p.reply(9);
     expect(decodedReply?.ok && typeof decodedReply.body === 'string' ? JSON.parse(decodedReply.body) : decodedReply).toEqual({ ok: true, decoder: 'protobuf', fields: { type: 'demo.Tick' }, tree: { symbol: 'ANT', price: 7 } });
 

@@ -6,7 +6,6 @@ import type { PanelRequest } from '../../shared/panel-wire';
 import { panelRequestSchema } from '../../shared/panel-wire';
 import { describeIssues } from '../../shared/jsonl';
 import type { WarningId } from '../../shared/warning-ids';
-import { decodeEntry } from '../../shared/decoders/decode-frame';
 import { errorMessageFor } from './call-results';
 import { logWarning } from './engine-warning';
 import type { CaptureSubscription, CaptureSubscriptionOptions } from './capture-subscription';
@@ -127,21 +126,13 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
         engine.inject(injection);
         return;
       }
-      case 'decode': {
-        const entry = engine.capture.get(request.seq);
-        deliver(
-          entry
-            ? { kind: 'reply', requestId: request.requestId, ok: true, body: JSON.stringify(decodeEntry(entry, request.choice)) }
-            : { kind: 'reply', requestId: request.requestId, ok: false, error: `entry ${request.seq} is not held (cleared, evicted or not yet recorded)` },
-        );
-        return;
-      }
       case 'preferences-save':
         options.preferences?.save(request.preferences).catch((error: unknown) => {
           warn('preferences-unsaved', `panel preferences not saved: ${error instanceof Error ? error.message : String(error)}`);
         });
         return;
       case 'get-entry':
+      case 'decode':
       case 'export':
       case 'sessions-list':
       case 'session-read':

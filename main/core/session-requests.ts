@@ -1,15 +1,16 @@
 // A panel's requests about saved sessions (list, read a page, export, delete), and the live capture read
-// from the run's session: an entry the ring evicted (get-entry) and the live export reach every entry of
+// from the run's session: an entry the ring evicted (get-entry, decode) and the live export reach every entry of
 // the session, not only the ring's recent cache. Replies are async; a failure becomes an `ok: false` reply.
 import type { CaptureEntry } from '../../shared/capture';
 import type { PanelRequest } from '../../shared/panel-wire';
 import type { SessionList } from '../../shared/session-wire';
+import { decodeEntry } from '../../shared/decoders/decode-frame';
 import { exportHar, exportJsonl } from './capture-export';
 import type { CaptureLog, PanelSink } from './ports';
 import { ringHoldsLiveCapture, sessionText, type SavedSessions } from './session-store/saved-sessions';
 
 /** The requests this module answers. */
-export type SessionRequest = Extract<PanelRequest, { kind: 'sessions-list' | 'session-read' | 'session-export' | 'session-delete' | 'get-entry' | 'export' }>;
+export type SessionRequest = Extract<PanelRequest, { kind: 'sessions-list' | 'session-read' | 'session-export' | 'session-delete' | 'get-entry' | 'decode' | 'export' }>;
 
 export interface SessionRequests {
   handle(request: SessionRequest): void;
@@ -47,7 +48,8 @@ export function createSessionRequests(capture: CaptureLog, sessions: SavedSessio
     if (!live || ringHoldsLiveCapture(capture, live)) return format === 'har' ? exportHar(capture, request.decoders) : exportJsonl(capture);
     const { total, cleared, capacity } = capture.stats();
     const stats = { total, dropped: 0, held: total - live.fromSeq, capacity, cleared };
-    return sessionText(store().store, live.id, format, { fromSeq: live.fromSeq, stats });
+    const decoders = request.decoders ? new Map(Object.entries(request.decoders)) : undefined;
+    return sessionText(store().store, live.id, format, { fromSeq: live.fromSeq, stats, ...(decoders ? { decoders } : {}) });
   }
 
   return {
@@ -55,6 +57,9 @@ export function createSessionRequests(capture: CaptureLog, sessions: SavedSessio
       switch (request.kind) {
         case 'get-entry':
           return reply(request.requestId, () => entryAt(request.seq));
+        case 'decode':
+          // protobuf is decoded here (docs/architecture.md#decoder-libraries), also for a frame the ring evicted.
+          return reply(request.requestId, async () => JSON.stringify(decodeEntry(await entryAt(request.seq), request.choice)));
         case 'export':
           return reply(request.requestId, () => liveExport(request));
         case 'sessions-list':

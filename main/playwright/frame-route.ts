@@ -2,7 +2,8 @@
 // `routeWebSocket`. A matching frame is held before it reaches the app (`in`) or the server (`out`) until
 // the handler forwards it (maybe changed) or drops it; frames behind it on the same connection and
 // direction wait in order, as with the panel's breakpoints.
-import type { FrameForMatch } from '../../shared/debugging/breakpoint-rules';
+import type { DecodedField, FrameForMatch, SimpleDecoder } from '../../shared/debugging/breakpoint-rules';
+import { decodedFieldMatcher } from '../../shared/debugging/breakpoint-rules';
 import type { RoutedFrame } from '../core/debugging/debug-controller';
 import type { Engine } from '../core/ports';
 
@@ -12,6 +13,8 @@ export interface FrameRouteMatch {
   connectionId?: string;
   /** Text as is, binary as base64 (as the capture keeps it). */
   payload?: string | RegExp;
+  /** A decoded field (Socket.IO event, MQTT topic / STOMP destination, packet type) matches (docs/debugging.md#frame-breakpoints). */
+  decoded?: { field: DecodedField; pattern: RegExp; decoder?: SimpleDecoder };
 }
 
 /** A held frame: its payload and where it was going, and what to do with it. */
@@ -27,19 +30,23 @@ export interface RoutedSocketFrame {
 
 export type FrameRouteHandler = (frame: RoutedSocketFrame) => void | Promise<void>;
 
-export function frameRouteMatches(frame: FrameForMatch, match: FrameRouteMatch): boolean {
+export function frameRouteMatches(frame: FrameForMatch, match: FrameRouteMatch, decodedMatches?: (frame: FrameForMatch) => boolean): boolean {
   if (match.direction !== undefined && frame.direction !== match.direction) return false;
   if (match.connectionId !== undefined && frame.connectionId !== match.connectionId) return false;
-  if (match.payload === undefined) return true;
-  if (typeof match.payload === 'string') return frame.data === match.payload;
-  match.payload.lastIndex = 0;
-  return match.payload.test(frame.data);
+  if (typeof match.payload === 'string' && frame.data !== match.payload) return false;
+  if (match.payload instanceof RegExp) {
+    match.payload.lastIndex = 0;
+    if (!match.payload.test(frame.data)) return false;
+  }
+  // Decoding last: it is the dearest test.
+  return decodedMatches === undefined || decodedMatches(frame);
 }
 
 /** Installs the route on the engine; returns its removal. A handler that throws drops nothing: it forwards. */
 export function installFrameRoute(engine: Engine, match: FrameRouteMatch, handler: FrameRouteHandler): () => void {
+  const decodedMatches = match.decoded && decodedFieldMatcher(match.decoded.field, match.decoded.pattern, match.decoded.decoder);
   return engine.debug.route(
-    (frame) => frameRouteMatches(frame, match),
+    (frame) => frameRouteMatches(frame, match, decodedMatches),
     (held: RoutedFrame) => {
       let settled = false;
       const once = (action: () => void): void => {

@@ -1,5 +1,5 @@
 // The breakpoint rules (docs/debugging.md#frame-breakpoints): direction, connection, what the payload must
-// contain (text, regex, a JSON field), on/off; every change sends the whole list.
+// contain (text, regex, a JSON field, a decoded field), on/off; every change sends the whole list.
 import type { BreakpointMatch, BreakpointRule } from '../../shared/debugging/breakpoint-rules';
 import { breakpointRuleProblem } from '../../shared/debugging/breakpoint-rules';
 
@@ -9,12 +9,62 @@ export interface BreakpointsEditorProps {
   onAdd(): void;
 }
 
+function textOf(match: BreakpointMatch): string {
+  switch (match.kind) {
+    case 'text':
+      return match.text;
+    case 'regex':
+    case 'decoded':
+      return match.pattern;
+    case 'field':
+      return match.equals;
+    case 'any':
+      return 'type';
+  }
+}
+
 function matchWith(kind: BreakpointMatch['kind'], previous: BreakpointMatch): BreakpointMatch {
-  const text = previous.kind === 'text' ? previous.text : previous.kind === 'regex' ? previous.pattern : previous.kind === 'field' ? previous.equals : 'type';
+  const text = textOf(previous);
   if (kind === 'any') return { kind };
   if (kind === 'regex') return { kind, pattern: text || '.', flags: '' };
   if (kind === 'field') return { kind, path: 'type', equals: text };
+  if (kind === 'decoded') return { kind, field: 'topic', pattern: text || '.' };
   return { kind, text: text || 'type' };
+}
+
+const DECODED_FIELDS = ['event', 'topic', 'type'] as const;
+const RULE_DECODERS = ['socket.io', 'mqtt', 'stomp', 'msgpack'] as const;
+
+/** A decoded-field rule: which field, its pattern, and the decoder (the connection's detected one unless set). */
+function DecodedMatchFields({ match, onChange }: { match: Extract<BreakpointMatch, { kind: 'decoded' }>; onChange(match: BreakpointMatch): void }) {
+  return (
+    <>
+      <select aria-label="decoded field" value={match.field} onChange={(event) => onChange({ ...match, field: event.target.value as (typeof DECODED_FIELDS)[number] })}>
+        {DECODED_FIELDS.map((field) => (
+          <option key={field} value={field}>
+            {field}
+          </option>
+        ))}
+      </select>
+      <input aria-label="decoded field regex" className="mono" value={match.pattern} onChange={(event) => onChange({ ...match, pattern: event.target.value || '.' })} />
+      <select
+        aria-label="rule decoder"
+        value={match.decoder ?? 'detected'}
+        onChange={(event) => {
+          const { decoder: _previous, ...rest } = match;
+          const value = event.target.value;
+          onChange(value === 'detected' ? rest : { ...rest, decoder: value as (typeof RULE_DECODERS)[number] });
+        }}
+      >
+        <option value="detected">detected decoder</option>
+        {RULE_DECODERS.map((decoder) => (
+          <option key={decoder} value={decoder}>
+            {decoder}
+          </option>
+        ))}
+      </select>
+    </>
+  );
 }
 
 function MatchFields({ match, onChange }: { match: BreakpointMatch; onChange(match: BreakpointMatch): void }) {
@@ -25,6 +75,8 @@ function MatchFields({ match, onChange }: { match: BreakpointMatch; onChange(mat
       return <input aria-label="payload contains" placeholder="text" value={match.text} onChange={(event) => onChange({ ...match, text: event.target.value || ' ' })} />;
     case 'regex':
       return <input aria-label="payload regex" className="mono" value={match.pattern} onChange={(event) => onChange({ ...match, pattern: event.target.value || '.' })} />;
+    case 'decoded':
+      return <DecodedMatchFields match={match} onChange={onChange} />;
     case 'field':
       return (
         <>
@@ -56,6 +108,7 @@ export function BreakpointsEditor({ rules, onChange, onAdd }: BreakpointsEditorP
               <option value="text">contains</option>
               <option value="regex">regex</option>
               <option value="field">JSON field</option>
+              <option value="decoded">decoded field</option>
               <option value="any">every frame</option>
             </select>
             <MatchFields match={rule.match} onChange={(match) => update(index, { match })} />

@@ -1,27 +1,41 @@
 // Decoding in the panel is lazy (docs/architecture.md#decoding-cost): a frame is decoded when the inspector shows it or a
-// decoded-field filter tests it, never as it arrives, and the result is kept per entry in a bounded cache.
+// decoded-field filter tests it, never as it arrives. A filter needs only the fields (no tree is built), kept per
+// entry in a bounded cache of small records; the inspector's trees are few, kept in a small cache of their own.
 // protobuf is decoded in main (its library generates code, which the panel's CSP forbids).
-import type { DecodeResult, DecoderChoice } from '../../shared/decoders/decoder-types';
-import { decodeEntry, isDecodable } from '../../shared/decoders/decode-frame';
+import type { DecodeResult, DecodedFields, DecoderChoice } from '../../shared/decoders/decoder-types';
+import { decodeEntry, decodeEntryFields, isDecodable } from '../../shared/decoders/decode-frame';
 import type { RingEntry } from '../capture/entry-ring';
 
-const CACHE_SIZE = 20_000;
-const cache = new Map<string, DecodeResult>();
+const FIELDS_CACHE_SIZE = 20_000;
+const TREE_CACHE_SIZE = 200;
+/** Fields by entry and decoder; null = the frame does not decode with it. */
+const fieldsCache = new Map<string, DecodedFields | null>();
+const treeCache = new Map<string, DecodeResult>();
 
 function keyOf(seq: number, choice: DecoderChoice): string {
   return choice.decoder === 'protobuf' ? `${seq}|protobuf|${choice.messageType}|${choice.proto.length}` : `${seq}|${choice.decoder}`;
 }
 
-/** The decoded view of a frame in the panel, or why there is none; undefined when it is not a data frame. */
+function remember<T>(cache: Map<string, T>, size: number, key: string, value: T): T {
+  if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
+}
+
+/** The decoded view of a frame in the panel (fields and tree), or why there is none; undefined when it is not a data frame. */
 export function decodeInPanel(entry: RingEntry, choice: DecoderChoice): DecodeResult | undefined {
   if (!isDecodable(entry)) return undefined;
   if (entry.previewOnly) return { ok: false, decoder: choice.decoder, error: 'only a preview of this frame is held in the panel' };
   if (choice.decoder === 'protobuf') return undefined;
   const key = keyOf(entry.seq, choice);
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const result = decodeEntry(entry, choice);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(key, result);
-  return result;
+  return treeCache.get(key) ?? remember(treeCache, TREE_CACHE_SIZE, key, decodeEntry(entry, choice));
+}
+
+/** The fields a decoded-field filter tests; undefined when the frame is not decoded (preview, not data, does not decode). */
+export function decodedFieldsInPanel(entry: RingEntry, choice: DecoderChoice): DecodedFields | undefined {
+  if (!isDecodable(entry) || entry.previewOnly || choice.decoder === 'protobuf') return undefined;
+  const key = keyOf(entry.seq, choice);
+  const hit = fieldsCache.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  return remember(fieldsCache, FIELDS_CACHE_SIZE, key, decodeEntryFields(entry, choice) ?? null) ?? undefined;
 }

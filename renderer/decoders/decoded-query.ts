@@ -4,11 +4,14 @@
 import type { DecodedFields } from '../../shared/decoders/decoder-types';
 import type { DecoderChoice } from '../../shared/decoders/decoder-types';
 import type { RingEntry } from '../capture/entry-ring';
-import { decodeInPanel } from './decoded-cache';
+import { rawTextPrecheck } from '../../shared/decoders/field-precheck';
+import { decodedFieldsInPanel } from './decoded-cache';
 import { decoderOf, useDecoderChoices } from './decoder-choices';
 
 export interface DecodedQuery {
   field: keyof DecodedFields;
+  /** The pattern as typed (for the raw-text pre-check). */
+  pattern: string;
   test(value: string): boolean;
 }
 
@@ -18,29 +21,37 @@ const QUERY = /^(event|topic|type):(.+)$/;
 export function parseDecodedQuery(text: string, compile: (pattern: string) => (value: string) => boolean): DecodedQuery | null {
   const match = QUERY.exec(text.trim());
   if (!match?.[1] || !match[2]) return null;
-  return { field: match[1] as keyof DecodedFields, test: compile(match[2]) };
+  return { field: match[1] as keyof DecodedFields, pattern: match[2], test: compile(match[2]) };
 }
 
 function fieldsOf(entry: RingEntry, choice: DecoderChoice): DecodedFields | undefined {
   // Every frame of a protobuf connection is its one message type: no decode needed to filter on it.
   if (choice.decoder === 'protobuf') return { type: choice.messageType };
-  const result = decodeInPanel(entry, choice);
-  return result?.ok ? result.fields : undefined;
+  return decodedFieldsInPanel(entry, choice);
 }
 
-/** A predicate on entries for a decoded-field query: only decoded frames can pass. */
+interface ConnectionFilter {
+  choice: DecoderChoice;
+  /** A cheap test a frame must pass before it is decoded, when one is exact for this query and decoder. */
+  precheck: ((entry: RingEntry) => boolean) | undefined;
+}
+
+/** A predicate on entries for a decoded-field query: only decoded frames can pass. The decoder (and its pre-check) is found once per connection. */
 export function decodedQueryPredicate(query: DecodedQuery): (entry: RingEntry) => boolean {
   const { choices } = useDecoderChoices.getState();
-  const byConnection = new Map<string, DecoderChoice | undefined>();
+  const byConnection = new Map<string, ConnectionFilter | undefined>();
+  const filterOf = (connectionId: string): ConnectionFilter | undefined => {
+    if (byConnection.has(connectionId)) return byConnection.get(connectionId);
+    const choice = decoderOf(connectionId, choices);
+    const filter = choice && { choice, precheck: rawTextPrecheck(query.field, query.pattern, choice.decoder) };
+    byConnection.set(connectionId, filter);
+    return filter;
+  };
   return (entry) => {
     if (!entry.connectionId || entry.kind !== 'frame') return false;
-    let choice = byConnection.get(entry.connectionId);
-    if (!byConnection.has(entry.connectionId)) {
-      choice = decoderOf(entry.connectionId, choices);
-      byConnection.set(entry.connectionId, choice);
-    }
-    if (!choice) return false;
-    const value = fieldsOf(entry, choice)?.[query.field];
+    const filter = filterOf(entry.connectionId);
+    if (!filter || (filter.precheck && !filter.precheck(entry))) return false;
+    const value = fieldsOf(entry, filter.choice)?.[query.field];
     return value !== undefined && query.test(value);
   };
 }

@@ -37,9 +37,7 @@ export function decoderOf(connectionId: string, choices: ReadonlyMap<string, Dec
   return chosen ?? detectedDecoder(connectionId);
 }
 
-/** The explicit choices, as the export request carries them (automatic ones main detects itself). */
+/** The explicit choices (a decoder, or none), as the export request carries them (automatic ones main detects itself). */
 export function choicesForExport(choices: ReadonlyMap<string, DecoderChoice | null>): DecoderChoicesRecord {
-  const out: DecoderChoicesRecord = {};
-  for (const [connectionId, choice] of choices) if (choice) out[connectionId] = choice;
-  return out;
+  return Object.fromEntries(choices);
 }

@@ -3,8 +3,8 @@ import type { CaptureEntry } from '../capture';
 import type { DecoderChoice } from './decoder-types';
 import { detectDecoder } from './detect';
 
-/** Decoder choices by connection id, as the panel keeps them and the HAR export reads them. */
-export type DecoderChoices = ReadonlyMap<string, DecoderChoice>;
+/** Decoder choices by connection id, as the panel keeps them and the HAR export reads them; null = none chosen. */
+export type DecoderChoices = ReadonlyMap<string, DecoderChoice | null>;
 
 /** Auto-detection from a connection's `open` lifecycle entry (its URL and negotiated subprotocol). */
 export function detectFromOpen(open: CaptureEntry | undefined): DecoderChoice | undefined {
@@ -15,5 +15,7 @@ export function detectFromOpen(open: CaptureEntry | undefined): DecoderChoice | 
 }
 
 export function decoderFor(connectionId: string, open: CaptureEntry | undefined, choices: DecoderChoices | undefined): DecoderChoice | undefined {
-  return choices?.get(connectionId) ?? detectFromOpen(open);
+  const chosen = choices?.get(connectionId);
+  if (chosen === null) return undefined;
+  return chosen ?? detectFromOpen(open);
 }

@@ -18,9 +18,10 @@ export interface DecodedFields {
   type?: string;
 }
 
-export type DecodeResult =
-  | { readonly ok: true; readonly decoder: DecoderId; readonly fields: DecodedFields; readonly tree: Json }
-  | { readonly ok: false; readonly decoder: DecoderId; readonly error: string };
+export type DecodeFailure = { readonly ok: false; readonly decoder: DecoderId; readonly error: string };
+export type DecodeResult = { readonly ok: true; readonly decoder: DecoderId; readonly fields: DecodedFields; readonly tree: Json } | DecodeFailure;
+/** What each decoder returns: the fields at once, the tree only when asked (filters never ask; docs/architecture.md#decoding-cost). */
+export type LazyDecodeResult = { readonly ok: true; readonly decoder: DecoderId; readonly fields: DecodedFields; tree(): Json } | DecodeFailure;
 
 /** What a connection is decoded with: a decoder, and for protobuf the user's `.proto` and message type. */
 export type DecoderChoice = { readonly decoder: Exclude<DecoderId, 'protobuf'> } | { readonly decoder: 'protobuf'; readonly proto: string; readonly messageType: string };

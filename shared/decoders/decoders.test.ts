@@ -13,7 +13,8 @@ import { createEngine } from '../../main/core/engine';
 import type { Engine } from '../../main/core/ports';
 import { attachWireTestClient } from '../../main/core/test-support/wire-test-client';
 import type { CaptureEntry } from '../capture';
-import { decodeEntry, decodePayload, isDecodable } from './decode-frame';
+import { decodeEntry, decodeEntryFields, decodePayload, isDecodable } from './decode-frame';
+import { base64Bytes } from './base64-bytes';
 import { detectFromOpen } from './connection-decoder';
 import { captureToHar } from '../har-export';
 import { harToCapture } from '../har-import';
@@ -129,6 +130,31 @@ describe('decoders on captured real frames', () => {
   });
 });
 
+describe('the fields-only path of decoded-field filters (docs/architecture.md#decoding-cost)', () => {
+  it('gives the same fields as the full decode for every decoder, and nothing where the full decode fails', async () => {
+    const stomp = new FrameImpl({ command: 'SEND', headers: { destination: '/queue/a' }, body: 'hi' }).serialize() as string;
+    const publish = mqttPacket.generate({ cmd: 'publish', topic: 'a/b', payload: Buffer.from('x'), qos: 0, retain: false, dup: false });
+    const { frames } = await capture('/fields', [sioFrame({ type: 2, nsp: '/', data: ['chat', 1] }), stomp, publish, Buffer.from(msgpackEncode([1, 2])), Buffer.from([0xc1])]);
+    for (const decoder of ['socket.io', 'mqtt', 'stomp', 'msgpack'] as const) {
+      for (const frame of frames) {
+        const full = decodeEntry(frame, { decoder });
+        expect(decodeEntryFields(frame, { decoder })).toEqual(full.ok ? full.fields : undefined);
+      }
+    }
+    expect(decodeEntryFields(frames[2] as CaptureEntry, { decoder: 'mqtt' })).toEqual({ type: 'publish', topic: 'a/b' });
+  });
+
+  it('reads base64 natively and still says when a binary payload is not base64', () => {
+    const bytes = Buffer.from([0, 1, 2, 250, 251, 252, 253]);
+    expect([...(base64Bytes(bytes.toString('base64')) ?? [])]).toEqual([...bytes]);
+    expect(base64Bytes('')).toEqual(new Uint8Array());
+    for (const bad of ['AAA', 'A!AA', 'AA=A', 'AAAA AAA']) expect(base64Bytes(bad)).toBeUndefined();
+    const frame: CaptureEntry = { seq: 1, monoTime: 0, wallTime: 0, clientId: 'c', connectionId: 't1', kind: 'frame', name: 'binary', direction: 'in', opcode: 2, size: 3, binary: true, payload: '%%%%' };
+    expect(decodeEntry(frame, { decoder: 'msgpack' })).toEqual({ ok: false, decoder: 'msgpack', error: 'payload is not valid base64' });
+    expect(decodeEntryFields(frame, { decoder: 'msgpack' })).toBeUndefined();
+  });
+});
+
 describe('decoded views in the HAR export (docs/architecture.md#decoded-views-in-har)', () => {
   it('auto-detected connections get _decoder and _decoded on each frame; a chosen decoder overrides; JSONL-free entries are untouched', async () => {
     const publish = mqttPacket.generate({ cmd: 'publish', topic: 't/1', payload: Buffer.from('x'), qos: 0, retain: false, dup: false });
@@ -144,5 +170,9 @@ describe('decoded views in the HAR export (docs/architecture.md#decoded-views-in
     expect(asMsgpack?._decoded ?? asMsgpack?._decodeError).toBeDefined();
     expect(chosen.log.entries[0]?._decoder).toEqual({ decoder: 'msgpack' });
     expect(harToCapture(JSON.stringify(har)).entries.length).toBe(entries.length);
+    // The user chose "none" for a detected connection: no decoded views.
+    const none = captureToHar(entries, { creator: { name: 't', version: '1' }, decoders: new Map([[harEntry?._connectionId ?? '', null]]) });
+    expect(none.log.entries[0]?._decoder).toBeUndefined();
+    expect(none.log.entries[0]?._webSocketMessages.some((message) => message._decoded !== undefined || message._decodeError !== undefined)).toBe(false);
   });
 });

@@ -1,22 +1,42 @@
-// Decoded views in a HAR export (docs/architecture.md#decoded-views-in-har): the connection's decoder under `_decoder`, and on each
-// frame item `_decoded` ({ fields, tree }) or `_decodeError`. Computed at export only, never while capturing.
+// Decoded views in HAR (docs/architecture.md#decoded-views-in-har): a connection entry with a decoder gets `_decoder`, each
+// frame item `_decoded` ({ fields, tree }) or `_decodeError`. Computed at export only, never while capturing. The
+// in-memory export (captureToHar) and the export streamed from a session on disk (stream-export.ts) use the
+// same three functions, so both files say the same.
 import type { CaptureEntry } from '../capture';
-import type { HarEntry } from '../har';
+import type { HarEntry, HarWebSocketMessage } from '../har';
 import type { DecoderChoices } from './connection-decoder';
 import { decoderFor } from './connection-decoder';
+import type { DecoderChoice } from './decoder-types';
 import { decodeEntry, isDecodable } from './decode-frame';
 
+/** A connection's decoder from its entries (its `open` step: detection) and the user's explicit choices. */
+export function connectionDecoder(connectionId: string, entries: readonly CaptureEntry[], choices: DecoderChoices | undefined): DecoderChoice | undefined {
+  return decoderFor(
+    connectionId,
+    entries.find((entry) => entry.kind === 'lifecycle' && entry.name === 'open'),
+    choices,
+  );
+}
+
+/** The `_decoder` key of a connection entry. */
+export function harDecoder(choice: DecoderChoice): NonNullable<HarEntry['_decoder']> {
+  return choice.decoder === 'protobuf' ? { decoder: choice.decoder, messageType: choice.messageType, proto: choice.proto } : { decoder: choice.decoder };
+}
+
+/** A frame's message item with its decoded view (`frame` is the capture entry the item was made from). */
+export function withDecodedMessage(message: HarWebSocketMessage, frame: CaptureEntry, choice: DecoderChoice): HarWebSocketMessage {
+  if (!isDecodable(frame)) return message;
+  const result = decodeEntry(frame, choice);
+  return result.ok ? { ...message, _decoded: { fields: { ...result.fields }, tree: result.tree } } : { ...message, _decodeError: result.error };
+}
+
 export function withDecodedViews(harEntry: HarEntry, group: readonly CaptureEntry[], choices: DecoderChoices | undefined): HarEntry {
-  const open = group.find((entry) => entry.kind === 'lifecycle' && entry.name === 'open');
-  const choice = decoderFor(harEntry._connectionId, open, choices);
+  const choice = connectionDecoder(harEntry._connectionId, group, choices);
   if (!choice) return harEntry;
-  const bySeq = new Map(group.filter(isDecodable).map((entry) => [entry.seq, entry]));
+  const bySeq = new Map(group.map((entry) => [entry.seq, entry]));
   const messages = harEntry._webSocketMessages.map((message) => {
     const frame = message._seq === undefined ? undefined : bySeq.get(message._seq);
-    if (!frame) return message;
-    const result = decodeEntry(frame, choice);
-    return result.ok ? { ...message, _decoded: { fields: { ...result.fields }, tree: result.tree } } : { ...message, _decodeError: result.error };
+    return frame ? withDecodedMessage(message, frame, choice) : message;
   });
-  const decoder = choice.decoder === 'protobuf' ? { decoder: choice.decoder, messageType: choice.messageType, proto: choice.proto } : { decoder: choice.decoder };
-  return { ...harEntry, _decoder: decoder, _webSocketMessages: messages };
+  return { ...harEntry, _decoder: harDecoder(choice), _webSocketMessages: messages };
 }

@@ -2,7 +2,8 @@
 // packets (or end in a partial one), so every whole packet is listed. MQTT 5 is tried when 3.1.1 fails.
 import './buffer-global';
 import mqttPacket from 'mqtt-packet';
-import type { DecodeResult, FramePayload } from './decoder-types';
+import type { DecodedFields, FramePayload, LazyDecodeResult } from './decoder-types';
+import type { Json } from '../json';
 import { toJson } from './to-json';
 
 interface ReusableParser {
@@ -40,19 +41,31 @@ function parseAll(bytes: Uint8Array, protocolVersion: 4 | 5): { packets: mqttPac
   state.parser.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const { packets, failure } = state;
   // Bytes after the last whole packet leave the parser mid-packet: it cannot serve the next frame.
-  const rest = bytes.byteLength - packets.reduce((sum, packet) => sum + wireSize(packet), 0);
+  let rest = bytes.byteLength;
+  for (const packet of packets) rest -= wireSize(packet);
   if (failure !== undefined || rest !== 0) parsers.delete(protocolVersion);
   return failure !== undefined ? { error: failure } : { packets, rest };
 }
 
-function topicsOf(packet: mqttPacket.Packet): string[] {
+function topicsOf(packet: mqttPacket.Packet): readonly string[] {
   if ('topic' in packet && typeof packet.topic === 'string') return [packet.topic];
   if (packet.cmd === 'subscribe') return packet.subscriptions.map((subscription) => subscription.topic);
-  if (packet.cmd === 'unsubscribe') return [...packet.unsubscriptions];
+  if (packet.cmd === 'unsubscribe') return packet.unsubscriptions;
   return [];
 }
 
-export function decodeMqtt(payload: FramePayload): DecodeResult {
+/** Packet types and topics, space-separated. Plain loops: this runs per frame under a live `topic:` filter. */
+function fieldsOf(packets: readonly mqttPacket.Packet[]): DecodedFields {
+  let type = '';
+  let topic: string | undefined;
+  for (const packet of packets) {
+    type = type === '' ? packet.cmd : `${type} ${packet.cmd}`;
+    for (const name of topicsOf(packet)) topic = topic === undefined ? name : `${topic} ${name}`;
+  }
+  return topic === undefined ? { type } : { type, topic };
+}
+
+export function decodeMqtt(payload: FramePayload): LazyDecodeResult {
   if (payload.kind === 'text') return { ok: false, decoder: 'mqtt', error: 'MQTT travels in binary frames; this is a text frame' };
   let parsed = parseAll(payload.bytes, 4);
   if ('error' in parsed) {
@@ -61,8 +74,10 @@ export function decodeMqtt(payload: FramePayload): DecodeResult {
     parsed = v5;
   }
   if (parsed.packets.length === 0) return { ok: false, decoder: 'mqtt', error: 'no complete MQTT packet in this frame' };
-  const topics = parsed.packets.flatMap(topicsOf);
-  const tree = toJson(parsed.packets.length === 1 ? parsed.packets[0] : { packets: parsed.packets });
-  const withRest = parsed.rest > 0 && typeof tree === 'object' && tree !== null && !Array.isArray(tree) ? { ...tree, incompleteBytes: parsed.rest } : tree;
-  return { ok: true, decoder: 'mqtt', fields: { type: parsed.packets.map((packet) => packet.cmd).join(' '), ...(topics.length > 0 ? { topic: topics.join(' ') } : {}) }, tree: withRest };
+  const { packets, rest } = parsed;
+  const tree = (): Json => {
+    const json = toJson(packets.length === 1 ? packets[0] : { packets });
+    return rest > 0 && typeof json === 'object' && json !== null && !Array.isArray(json) ? { ...json, incompleteBytes: rest } : json;
+  };
+  return { ok: true, decoder: 'mqtt', fields: fieldsOf(packets), tree };
 }

@@ -1,7 +1,7 @@
 // Protocol Buffers (docs/architecture.md#decoder-libraries): protobufjs parses the user's `.proto` text and decodes each
 // binary frame as the chosen message type. Parsed schemas are cached per (proto, type).
 import protobuf from 'protobufjs';
-import type { DecodeResult, FramePayload } from './decoder-types';
+import type { FramePayload, LazyDecodeResult } from './decoder-types';
 import { toJson } from './to-json';
 
 const schemas = new Map<string, protobuf.Type | string>();
@@ -23,14 +23,14 @@ export function loadMessageType(proto: string, messageType: string): protobuf.Ty
   return result;
 }
 
-export function decodeProtobuf(payload: FramePayload, proto: string, messageType: string): DecodeResult {
+export function decodeProtobuf(payload: FramePayload, proto: string, messageType: string): LazyDecodeResult {
   if (payload.kind === 'text') return { ok: false, decoder: 'protobuf', error: 'protobuf travels in binary frames; this is a text frame' };
   const type = loadMessageType(proto, messageType);
   if (typeof type === 'string') return { ok: false, decoder: 'protobuf', error: `.proto: ${type}` };
   try {
     const message = type.decode(payload.bytes);
-    const object = type.toObject(message, { longs: String, enums: String, bytes: String, defaults: false });
-    return { ok: true, decoder: 'protobuf', fields: { type: type.fullName.replace(/^\./, '') }, tree: toJson(object) };
+    const tree = () => toJson(type.toObject(message, { longs: String, enums: String, bytes: String, defaults: false }));
+    return { ok: true, decoder: 'protobuf', fields: { type: type.fullName.replace(/^\./, '') }, tree };
   } catch (error) {
     return { ok: false, decoder: 'protobuf', error: error instanceof Error ? error.message : String(error) };
   }

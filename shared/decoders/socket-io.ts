@@ -2,7 +2,7 @@
 // WebSocket frame, socket.io-parser the Socket.IO packet inside a `message`.
 import { decodePacket } from 'engine.io-parser';
 import { Decoder, PacketType } from 'socket.io-parser';
-import type { DecodeResult, FramePayload } from './decoder-types';
+import type { FramePayload, LazyDecodeResult } from './decoder-types';
 import { toJson } from './to-json';
 
 function socketIoPacket(data: string): { packet: unknown } | { error: string } {
@@ -22,14 +22,14 @@ function socketIoPacket(data: string): { packet: unknown } | { error: string } {
   return packet === undefined ? { error: 'binary packet header: its attachments follow in the next binary frames' } : { packet };
 }
 
-export function decodeSocketIo(payload: FramePayload): DecodeResult {
+export function decodeSocketIo(payload: FramePayload): LazyDecodeResult {
   if (payload.kind === 'binary') {
-    return { ok: true, decoder: 'socket.io', fields: { type: 'binary attachment' }, tree: { engineIo: 'message (binary)', attachment: { bytes: payload.bytes.length } } };
+    return { ok: true, decoder: 'socket.io', fields: { type: 'binary attachment' }, tree: () => ({ engineIo: 'message (binary)', attachment: { bytes: payload.bytes.length } }) };
   }
   const engine = decodePacket(payload.text);
   if (engine.type === 'error') return { ok: false, decoder: 'socket.io', error: `not an Engine.IO packet: ${JSON.stringify(payload.text.slice(0, 40))}` };
   if (engine.type !== 'message' || typeof engine.data !== 'string') {
-    return { ok: true, decoder: 'socket.io', fields: { type: `engine.io ${engine.type}` }, tree: toJson({ engineIo: engine.type, data: engine.data }) };
+    return { ok: true, decoder: 'socket.io', fields: { type: `engine.io ${engine.type}` }, tree: () => toJson({ engineIo: engine.type, data: engine.data }) };
   }
   const inner = socketIoPacket(engine.data);
   if ('error' in inner) return { ok: false, decoder: 'socket.io', error: inner.error };
@@ -37,6 +37,6 @@ export function decodeSocketIo(payload: FramePayload): DecodeResult {
   const typeName = PacketType[packet.type] ?? String(packet.type);
   const event = (packet.type === PacketType.EVENT || packet.type === PacketType.BINARY_EVENT) && Array.isArray(packet.data) && typeof packet.data[0] === 'string' ? packet.data[0] : undefined;
   const args = event !== undefined && Array.isArray(packet.data) ? packet.data.slice(1) : undefined;
-  const tree = toJson({ engineIo: 'message', type: typeName, nsp: packet.nsp, id: packet.id, ...(event !== undefined ? { event, args } : { data: packet.data }) });
+  const tree = () => toJson({ engineIo: 'message', type: typeName, nsp: packet.nsp, id: packet.id, ...(event !== undefined ? { event, args } : { data: packet.data }) });
   return { ok: true, decoder: 'socket.io', fields: { type: typeName, ...(event !== undefined ? { event } : {}) }, tree };
 }

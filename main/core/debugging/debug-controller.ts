@@ -25,6 +25,8 @@ export interface DebugLink {
   clientId: string;
   /** The URL the app asked for (rules match it, not the dialled one). */
   url: string;
+  /** The subprotocol the server chose ('' before open or for none): decoded-field rules detect the decoder with it. */
+  protocol(): string;
   /** Ends the connection as a lost network would (error 1, close 1006). */
   drop(why: string): void;
 }
@@ -109,7 +111,7 @@ export function createDebugController(options: DebugControllerOptions): DebugCon
   function gate(link: DebugLink, direction: 'in' | 'out'): FrameGate {
     return createFrameGate(direction, {
       conditions: () => conditionsFor(network, link.connectionId),
-      breakpointFor: (frame) => (matcher || routes.size > 0 ? ruleFor({ connectionId: link.connectionId, url: link.url, direction, data: frame.data, binary: frame.binary }) : undefined),
+      breakpointFor: (frame) => (matcher || routes.size > 0 ? ruleFor({ connectionId: link.connectionId, url: link.url, direction, data: frame.data, binary: frame.binary, protocol: link.protocol() }) : undefined),
       pause(frame, ruleId, waiting, resolve) {
         pauses += 1;
         const pauseId = `p${pauses}`;

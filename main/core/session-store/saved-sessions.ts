@@ -2,6 +2,7 @@
 // one with the first seq the live capture still shows (entries before it were cleared by the user).
 import { Writable } from 'node:stream';
 import type { CaptureEntry, CaptureStats } from '../../../shared/capture';
+import type { DecoderChoices } from '../../../shared/decoders/connection-decoder';
 import { CAPTURE_CREATOR } from '../capture-export';
 import type { CaptureLog } from '../ports';
 import type { SessionStore } from './session-store';
@@ -35,14 +36,22 @@ export function sessionSource(store: SessionStore, id: string, fromSeq = 0): Ent
   return (range: SeqRange): AsyncIterable<CaptureEntry> => store.entries(id, { ...range, fromSeq: Math.max(range.fromSeq ?? 0, fromSeq) });
 }
 
+/** How a session is exported: from which seq, the counters, the user's decoder choices (HAR; detection is always on). */
+export interface SessionExportOptions {
+  fromSeq?: number;
+  stats?: CaptureStats;
+  decoders?: DecoderChoices;
+}
+
 /** Streams a session (from `fromSeq`) into `out` as HAR or JSONL. */
-export function streamSession(store: SessionStore, id: string, format: SessionFormat, out: Writable, options: { fromSeq?: number; stats?: CaptureStats } = {}): Promise<void> {
+export function streamSession(store: SessionStore, id: string, format: SessionFormat, out: Writable, options: SessionExportOptions = {}): Promise<void> {
   const source = sessionSource(store, id, options.fromSeq);
-  return format === 'har' ? streamHar(source, out, { creator: CAPTURE_CREATOR, ...(options.stats ? { stats: options.stats } : {}) }) : streamJsonl(source, out);
+  const meta = { creator: CAPTURE_CREATOR, ...(options.stats ? { stats: options.stats } : {}), ...(options.decoders ? { decoders: options.decoders } : {}) };
+  return format === 'har' ? streamHar(source, out, meta) : streamJsonl(source, out);
 }
 
 /** The same document as one string (for the panel link, which carries a reply as one message). */
-export async function sessionText(store: SessionStore, id: string, format: SessionFormat, options: { fromSeq?: number; stats?: CaptureStats } = {}): Promise<string> {
+export async function sessionText(store: SessionStore, id: string, format: SessionFormat, options: SessionExportOptions = {}): Promise<string> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer | string, _encoding, done) {

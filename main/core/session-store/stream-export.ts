@@ -7,6 +7,7 @@ import type { CaptureEntry } from '../../../shared/capture';
 import type { HarMeta } from '../../../shared/har';
 import { connectionToHarEntry, entryToMessage, isMessage } from '../../../shared/har-export';
 import { canonicalEntry, jsonlLine } from '../../../shared/jsonl';
+import { connectionDecoder, harDecoder, withDecodedMessage } from '../../../shared/decoders/har-decoded';
 import type { SeqRange } from './session-reader';
 
 /** Reads a seq range of one session (called once per pass: HAR export reads in several passes). */
@@ -96,15 +97,18 @@ export async function streamHar(source: EntrySource, out: Writable, meta: HarMet
     // The summary's messages are only some of them: all of them are streamed below from the span.
     const { _webSocketMessages: _summaryMessages, _events: events, ...head } = connectionToHarEntry(plan.summary);
     const ids = { connectionId, clientId: head._clientId };
+    // Decoded views as captureToHar adds them: the decoder is found once (its open step is in the summary).
+    const decoder = connectionDecoder(connectionId, plan.summary, meta.decoders);
     await writer.write(`${firstConnection ? '' : ','}\n${JSON.stringify(head).slice(0, -1)},"_webSocketMessages":[`);
     firstConnection = false;
     let firstMessage = true;
     for await (const entry of source(upTo({ fromSeq: plan.firstSeq, toSeq: plan.lastSeq + 1 }))) {
       if (entry.connectionId !== connectionId || !isMessage(entry)) continue;
-      await writer.write(`${firstMessage ? '' : ','}\n${JSON.stringify(entryToMessage(entry, ids))}`);
+      const message = entryToMessage(entry, ids);
+      await writer.write(`${firstMessage ? '' : ','}\n${JSON.stringify(decoder ? withDecodedMessage(message, entry, decoder) : message)}`);
       firstMessage = false;
     }
-    await writer.write(`],"_events":${JSON.stringify(events)}}`);
+    await writer.write(`],"_events":${JSON.stringify(events)}${decoder ? `,"_decoder":${JSON.stringify(harDecoder(decoder))}` : ''}}`);
   }
   await writer.write('],"_entries":[');
   if (unattached) {

@@ -21,7 +21,7 @@ import type { TimelineLayout } from './timeline-layout';
 import { DEFAULT_LAYOUT_OPTIONS, layoutTimeline } from './timeline-layout';
 import type { ScrollTrack } from './timeline-scroll';
 import { scrollTrack, viewportAtScroll } from './timeline-scroll';
-import { readTheme } from './timeline-theme';
+import { onThemeChange, readTheme } from './timeline-theme';
 import { TimelineToolbar } from './timeline-toolbar';
 import { TimelineTooltip } from './timeline-tooltip';
 import type { TimelineViewport } from './timeline-viewport';
@@ -159,13 +159,12 @@ export function Timeline() {
     };
     const resize = typeof ResizeObserver === 'function' && host ? new ResizeObserver(onResize) : null;
     if (host) resize?.observe(host);
-    const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
-    scheme?.addEventListener('change', onScheme);
+    const stopThemeChanges = onThemeChange(onScheme);
     schedule();
     return () => {
       unsubscribe();
       resize?.disconnect();
-      scheme?.removeEventListener('change', onScheme);
+      stopThemeChanges();
       if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
       frameRef.current = null;
     };

@@ -120,7 +120,7 @@ export async function measurePanelFind(context: BenchContext): Promise<Measureme
   return {
     rows,
     notes: [
-      `Find: ${entries.toLocaleString('en-US')} binary frames (about 25 B of ASCII text each, 1 in ${NEEDLE_EVERY} holding the needle) imported from JSONL into a fresh host's panel, then Ctrl+F, "NEEDLE" typed, Shift+Enter (the last match) and Enter (the first); each step's count and selected row are checked. Long tasks are the page's Long Tasks API entries (50 ms and over; a run without one shows 0). One fresh host per run, ${context.runs} runs.`,
+      `Find: ${entries.toLocaleString('en-US')} binary frames (about 25 B of ASCII text each, 1 in ${NEEDLE_EVERY} holding the needle) imported from JSONL into a fresh host's panel, then Ctrl+F, "NEEDLE" typed, Shift+Enter (the last match) and Enter (the first); each step's count and selected row are checked. Long tasks are the page's Long Tasks API entries (50 ms and over; a run without one shows 0). One fresh host per run, ${context.runs} run${context.runs === 1 ? '' : 's'}.`,
       ...(top.length > 0 ? [`Scripts of the long animation frames during Find (LoAF attribution, all runs): ${top.map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join('; ')}.`] : []),
     ],
   };

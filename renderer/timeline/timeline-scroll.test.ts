@@ -2,6 +2,7 @@
 // window scrolls over the whole range at its scale, scrolling maps back to the same window, and the track
 // is capped however far the user zoomed in.
 import { describe, expect, it } from 'vitest';
+import { gutterFor, NARROW_TIMELINE_GUTTER, TIMELINE_GUTTER } from './timeline-layout';
 import { MAX_TRACK_PX, scrollTrack, viewportAtScroll } from './timeline-scroll';
 import { FIT_PADDING_PX, fitViewport, zoomViewport } from './timeline-viewport';
 
@@ -56,5 +57,14 @@ describe('timeline scroll track', () => {
 
   it('nothing captured: nothing to scroll', () => {
     expect(scrollTrack({ start: 0, end: 1000, width: 300 }, null)).toMatchObject({ fullStart: 0, fullEnd: 1000, contentWidth: 300, scrollLeft: 0 });
+  });
+});
+
+describe('the label gutter', () => {
+  it('narrows in a pane under 420 px (a 1280 px window), so the plot keeps most of the width', () => {
+    expect(gutterFor(360)).toBe(NARROW_TIMELINE_GUTTER);
+    expect(gutterFor(419)).toBe(NARROW_TIMELINE_GUTTER);
+    expect(gutterFor(420)).toBe(TIMELINE_GUTTER);
+    expect(gutterFor(800)).toBe(TIMELINE_GUTTER);
   });
 });

@@ -18,7 +18,7 @@ import { syncTimelineIndex } from './shared-timeline-index';
 import type { TimelineHit } from './timeline-hit-test';
 import { hitTestTimeline, laneAt, laneLabelText } from './timeline-hit-test';
 import type { TimelineLayout } from './timeline-layout';
-import { DEFAULT_LAYOUT_OPTIONS, layoutTimeline } from './timeline-layout';
+import { DEFAULT_LAYOUT_OPTIONS, gutterFor, layoutTimeline } from './timeline-layout';
 import type { ScrollTrack } from './timeline-scroll';
 import { scrollTrack, viewportAtScroll } from './timeline-scroll';
 import { onThemeChange, readTheme } from './timeline-theme';
@@ -28,8 +28,6 @@ import type { TimelineViewport } from './timeline-viewport';
 import { PAN_STEP_PX, ZOOM_STEP } from './timeline-toolbar';
 import { fitViewport, followViewport, panViewport, resizeViewport, timeToX, zoomViewport } from './timeline-viewport';
 
-/** Width of the lane-label gutter left of the plot. */
-export const TIMELINE_GUTTER = 190;
 const RIGHT_PADDING = 12;
 const CLICK_SLOP_PX = 4;
 
@@ -55,6 +53,7 @@ export function Timeline() {
   const frameRef = useRef<number | null>(null);
   /** The host's width and theme, re-read only after a resize or a colour-scheme change (null = re-read). */
   const widthRef = useRef<number | null>(null);
+  const gutterRef = useRef(gutterFor(Number.POSITIVE_INFINITY)); // the last drawing's label gutter
   const themeRef = useRef<TimelineTheme | null>(null);
   /** What the last drawing showed; an identical frame is not drawn again. */
   const drawnRef = useRef<DrawnState | null>(null);
@@ -75,7 +74,8 @@ export function Timeline() {
     themeRef.current ??= readTheme(host);
     const width = widthRef.current;
     const theme = themeRef.current;
-    const plotWidth = Math.max(50, width - TIMELINE_GUTTER - RIGHT_PADDING);
+    const gutter = (gutterRef.current = gutterFor(width));
+    const plotWidth = Math.max(50, width - gutter - RIGHT_PADDING);
     let viewport = viewportRef.current ? resizeViewport(viewportRef.current, plotWidth) : fitViewport(range, plotWidth);
     if (modeRef.current === 'fit') viewport = fitViewport(range, plotWidth);
     else if (modeRef.current === 'follow' && range) viewport = followViewport(viewport, range.last);
@@ -93,7 +93,7 @@ export function Timeline() {
     }
     layoutRef.current = layout;
     setLaneCount(layout.lanes.length);
-    placeScrollTrack(host, viewport, range);
+    placeScrollTrack(host, viewport, range, gutter + RIGHT_PADDING);
 
     const height = Math.max(layout.height, DEFAULT_LAYOUT_OPTIONS.axisHeight + DEFAULT_LAYOUT_OPTIONS.laneHeight);
     const ratio = window.devicePixelRatio || 1;
@@ -111,7 +111,7 @@ export function Timeline() {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const selectedEntry = selectedSeq === null ? undefined : entryRing.bySeq(selectedSeq);
     drawTimeline(ctx, { ...layout, height }, theme, {
-      gutter: TIMELINE_GUTTER,
+      gutter,
       width,
       selectedSeq,
       selectedX: selectedEntry ? timeToX(viewport, selectedEntry.monoTime) : null,
@@ -120,10 +120,10 @@ export function Timeline() {
   }, []);
 
   /** Sizes the track under the sticky canvas to the whole range at this zoom and moves the thumb to the window. */
-  function placeScrollTrack(host: HTMLDivElement, viewport: TimelineViewport, range: { first: number; last: number } | null): void {
+  function placeScrollTrack(host: HTMLDivElement, viewport: TimelineViewport, range: { first: number; last: number } | null, besidePlot: number): void {
     const track = scrollTrack(viewport, range, scrollRef.current.track);
     scrollRef.current.track = track;
-    if (trackRef.current) trackRef.current.style.width = `${TIMELINE_GUTTER + track.contentWidth + RIGHT_PADDING}px`;
+    if (trackRef.current) trackRef.current.style.width = `${besidePlot + track.contentWidth}px`;
     if (Math.abs(host.scrollLeft - track.scrollLeft) >= 1) {
       host.scrollLeft = track.scrollLeft;
       scrollRef.current.setLeft = host.scrollLeft;
@@ -212,7 +212,7 @@ export function Timeline() {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const onWheel = (event: WheelEvent) => {
-      const x = event.offsetX - TIMELINE_GUTTER;
+      const x = event.offsetX - gutterRef.current;
       if (x < 0) return;
       event.preventDefault();
       if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) pan(-(event.shiftKey ? event.deltaY : event.deltaX));
@@ -227,14 +227,15 @@ export function Timeline() {
     const rect = event.currentTarget.getBoundingClientRect();
     const x = event.clientX - rect.left;
     const y = event.clientY - rect.top;
-    return { hit: layout && x >= TIMELINE_GUTTER ? hitTestTimeline(layout, x - TIMELINE_GUTTER, y) : null };
+    const gutter = gutterRef.current;
+    return { hit: layout && x >= gutter ? hitTestTimeline(layout, x - gutter, y) : null };
   };
 
   /** The lane whose label (in the gutter) is under the pointer. */
   const labelUnder = (event: PointerEvent<HTMLCanvasElement>) => {
     const layout = layoutRef.current;
     const rect = event.currentTarget.getBoundingClientRect();
-    return layout && event.clientX - rect.left < TIMELINE_GUTTER ? laneAt(layout, event.clientY - rect.top) : undefined;
+    return layout && event.clientX - rect.left < gutterRef.current ? laneAt(layout, event.clientY - rect.top) : undefined;
   };
 
   /** Lane labels are cut to the gutter: hovering one shows it whole as the canvas's tooltip. */

@@ -1,6 +1,7 @@
 // Find over a big imported capture in the real panel (docs/behaviour.md#panel-find): 150,000 binary frames
-// (matched as UTF-8, the slowest case) are scanned in slices; the count is exact, the panel answers input
-// while it runs, and no task blocks it for long.
+// (matched as UTF-8, the slowest case) are scanned in slices; the count is exact and next/previous select
+// the right rows, wrapping. How long a task may block the panel meanwhile is a figure of `npm run bench`
+// (bench/measurements/panel-find.ts), not a timed assertion here.
 import { writeFile } from 'node:fs/promises';
 import { captureToJsonl } from '../shared/jsonl';
 import { expect, test } from './harness/fixtures';
@@ -11,7 +12,7 @@ const ENTRIES = 150_000;
 /** The frame text of entry `seq`. */
 const frameText = (seq: number): string => seq % 50 === 7 ? `order #${seq} needle-${seq}` : `tick #${seq} price ${(seq % 997) / 10}`;
 
-test('Find over 150,000 binary frames counts every match without a long task', async ({ driver }, testInfo) => {
+test('Find over 150,000 binary frames counts every match and steps through them in order', async ({ driver }, testInfo) => {
   test.setTimeout(180_000);
   const { panel } = driver;
   const file = testInfo.outputPath('big.jsonl');
@@ -19,13 +20,6 @@ test('Find over 150,000 binary frames counts every match without a long task', a
   await panel.getByTestId('import-file').setInputFiles(file);
   await expect.poll(() => logRowCount(panel), { timeout: 90_000 }).toBe(ENTRIES);
 
-  await panel.evaluate(() => {
-    const longest = { ms: 0 };
-    Object.assign(window, { longestTask: longest });
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longest.ms = Math.max(longest.ms, entry.duration);
-    }).observe({ type: 'longtask' });
-  });
   await panel.getByRole('grid', { name: 'log rows' }).focus();
   await panel.keyboard.press('Control+f');
   await panel.getByRole('searchbox', { name: 'Find in payloads' }).fill('NEEDLE');
@@ -33,8 +27,10 @@ test('Find over 150,000 binary frames counts every match without a long task', a
   await panel.keyboard.press('Shift+Enter');
   await expect(panel.getByRole('status', { name: 'matches' })).toHaveText(`${ENTRIES / 50} / ${ENTRIES / 50}`);
   await expect(panel.locator('.log-row.selected')).toHaveAttribute('data-seq', String(ENTRIES - 50 + 7));
-  const longest = await panel.evaluate(() => (window as unknown as { longestTask: { ms: number } }).longestTask.ms);
-  testInfo.annotations.push({ type: 'longest task during find (ms)', description: longest.toFixed(0) });
-  // Slices are 8 ms; the bound leaves room for a shared CI machine, far below a frozen panel.
-  expect(longest).toBeLessThan(250);
+  await panel.keyboard.press('Enter');
+  await expect(panel.getByRole('status', { name: 'matches' })).toHaveText(`1 / ${ENTRIES / 50}`);
+  await expect(panel.locator('.log-row.selected')).toHaveAttribute('data-seq', '7');
+  await panel.keyboard.press('Enter');
+  await expect(panel.getByRole('status', { name: 'matches' })).toHaveText(`2 / ${ENTRIES / 50}`);
+  await expect(panel.locator('.log-row.selected')).toHaveAttribute('data-seq', '57');
 });

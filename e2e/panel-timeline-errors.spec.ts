@@ -9,7 +9,7 @@ import { pauseDemoTicker } from './harness/demo-ticker';
 import { expect, test } from './harness/fixtures';
 import type { HostDriver } from './harness/host-driver';
 
-/** Geometry of the timeline canvas (renderer/timeline: TIMELINE_GUTTER, DEFAULT_LAYOUT_OPTIONS, MARKER_Y). */
+/** Geometry of the timeline canvas at 1440 px (renderer/timeline: TIMELINE_GUTTER, DEFAULT_LAYOUT_OPTIONS, MARKER_Y). */
 const GUTTER = 190;
 const AXIS_HEIGHT = 24;
 const LANE_HEIGHT = 44;

@@ -79,6 +79,7 @@ for (const scheme of ['light', 'dark'] as const) {
       'Copy as my.sendSocketMessage({…})',
       'Filter to s1',
       "Show s1's messages",
+      "Resend on s1 (the app's connection)",
     ]);
     await driver.screenshot(`panel-views-menu-${scheme}`);
     await panel.context().grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -16,6 +16,13 @@ export const injectRequestSchema = z.object({
 });
 export type InjectRequest = z.infer<typeof injectRequestSchema>;
 
+/**
+ * How the capture marks a frame the engine put on a connection: injected by the composer or a test, or
+ * resent by the user from the log's row menu (docs/behaviour.md#resend-through-the-apps-connection), naming
+ * the entry it repeats.
+ */
+export type InjectMark = { injected: true } | { resent: true; resentFrom: number };
+
 /** Refused: no such live connection, not OPEN, or a binary payload that is not base64. */
 export type InjectOutcome = { ok: true; seq: number } | { ok: false; reason: string };
 

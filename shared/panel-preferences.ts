@@ -1,5 +1,5 @@
 // What the panel remembers across restarts, per user (docs/behaviour.md#panel-preferences): pane layout,
-// log columns, filters and session settings. The engine stores it as one JSON file; the panel sends
+// log columns, filters, the theme override and session settings. The engine stores it as one JSON file; the panel sends
 // the whole object on every change, so the file is always one consistent state.
 import { z } from 'zod';
 import { settingsPatchSchema } from './settings';
@@ -26,5 +26,7 @@ export const panelPreferencesSchema = z.object({
     })
     .optional(),
   settings: settingsPatchSchema.optional(),
+  /** The panel's colours: the system's (absent or 'system'), or always light or dark (docs/behaviour.md#panel-theme). */
+  theme: z.enum(['system', 'light', 'dark']).optional(),
 });
 export type PanelPreferences = z.infer<typeof panelPreferencesSchema>;

@@ -75,6 +75,11 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('session-delete'), requestId: z.number().int().nonnegative(), id: sessionIdSchema }),
   /** Breakpoints, paused frames, map remote and network conditions (docs/debugging.md). */
   z.object({ kind: z.literal('debug'), command: debugCommandSchema }),
+  /**
+   * Sends a sent frame's payload again on its own connection, as the app would (docs/behaviour.md#resend-through-the-apps-connection).
+   * Replies with `{ seq }` of the new frame as JSON, or the reason nothing was sent.
+   */
+  z.object({ kind: z.literal('resend'), requestId: z.number().int().nonnegative(), seq: z.number().int().nonnegative() }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
 

@@ -41,6 +41,7 @@ export const WARNING_IDS = [
   'sessions-storage',
   'capture-memory-bound',
   'client-bound',
+  'resend-failed',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];

@@ -27,9 +27,9 @@ export interface HostProcessOptions {
 export function startBrowserHostProcess(root: string, options: HostProcessOptions = {}): Promise<BrowserHostProcess> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const spawnedAt = performance.now();
-  // Its sessions go to a folder of its own, removed when it exits.
+  // Its sessions and panel preferences go to a folder of its own, removed when it exits (never the user's).
   const sessionsDir = mkdtempSync(join(tmpdir(), 'msd-bench-sessions-'));
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), join(root, 'bin', 'mini-socket-devtools.mjs'), '--web', '--no-open', '--sessions-dir', sessionsDir], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), join(root, 'bin', 'mini-socket-devtools.mjs'), '--web', '--no-open', '--sessions-dir', sessionsDir, '--prefs-file', join(sessionsDir, 'panel-preferences.json')], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,7 @@
 // 2. Panel throughput: a flood opened by the mini-app through `my`, shown live in the panel (browser
 // host, Chromium): frames/s applied to the log view, entries never applied, the longest main-thread task
-// and the share of animation frames over 50 ms; plus the fastest flood vs a plain browser WebSocket.
+// and the share of animation frames over 50 ms; plus the fastest flood vs a plain browser WebSocket, and the
+// longest task while Find scans a large capture (panel-find.ts).
 import { join } from 'node:path';
 import type { CdpPage } from '../../e2e/harness/cdp-client';
 import { launchChromium, type LaunchedChromium } from '../../e2e/harness/cdp-chromium';
@@ -10,6 +11,7 @@ import { floodUrl } from '../harness/flood-url';
 import { openLabOriginPage } from '../harness/lab-origin-page';
 import type { BenchContext, Measurement, MeasurementOutput } from '../harness/measurement';
 import { openPanelPage, type PanelPage } from '../harness/panel-page';
+import { measurePanelFind } from './panel-find';
 import { chromiumCpuByType, mainThreadTaskSeconds, processCpuSeconds } from '../harness/process-cpu';
 import { createNodeProfileFolder, startPageProfile } from '../harness/profile-capture';
 import { createSourceOffsetMapper, createSourcePositionMapper } from '../harness/source-positions';
@@ -240,6 +242,7 @@ export const panelThroughput: Measurement = {
       await chromium.close();
     }
     const longFrames = describeLongFrameScripts(context, runs);
-    return { rows: rowsOf(runs, seconds, sustainedCount, fastestCount), notes: [...notesOf(seconds, sustainedCount), ...(longFrames ? [longFrames] : []), ...diagnosis] };
+    const find = await measurePanelFind(context);
+    return { rows: [...rowsOf(runs, seconds, sustainedCount, fastestCount), ...find.rows], notes: [...notesOf(seconds, sustainedCount), ...(longFrames ? [longFrames] : []), ...diagnosis, ...find.notes] };
   },
 };

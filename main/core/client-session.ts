@@ -5,7 +5,7 @@ import type { AppJsonSettings } from '../../shared/app-json';
 import type { Json } from '../../shared/json';
 import type { ClientCall, ClientMessage, EngineMessage, SocketEventPayload } from '../../shared/my-wire';
 import { callIdOf, clientMessageSchema } from '../../shared/my-wire';
-import type { InjectOutcome, InjectRequest } from '../../shared/inject';
+import type { InjectMark, InjectOutcome, InjectRequest } from '../../shared/inject';
 import type { ClientInfo } from '../../shared/panel-wire';
 import type { EngineSettings } from '../../shared/settings';
 import type { CallProblem } from './call-results';
@@ -41,7 +41,7 @@ export interface ManagedClientSession extends ClientSession {
   /** Panel control: close a live connection whoever opened it. */
   forceClose(connectionId: string, code?: number, reason?: string): void;
   /** Panel control and test fixture: put a frame on a connection of this client (docs/behaviour.md#frame-injection). */
-  inject(request: InjectRequest): InjectOutcome;
+  inject(request: InjectRequest, mark?: InjectMark): InjectOutcome;
   /** One promise per socket of this client that is not fully closed yet. */
   closedSockets(): Promise<void>[];
   /** Tells the client's `my` the emulated network state (docs/debugging.md#network-conditions). */
@@ -313,15 +313,16 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
       const closeEvent = connection.abandon({ send: request, event: request, by: 'panel', why: 'closed from the panel' });
       if (closeEvent) deliverEvent(connection.target, closeEvent);
     },
-    inject(request) {
+    inject(request, mark) {
       const connection = connections.get(request.connectionId);
       if (!connection) return { ok: false, reason: `no connection ${request.connectionId}` };
+      const resent = mark !== undefined && 'resent' in mark;
       return injectFrame(connection, request, {
         capture,
         clientId,
         deliverEvent,
-        writeFailed: (connectionId, error) => warn(connectionId, { id: 'inject-failed', message: `The injected frame did not go out: ${error.message}` }),
-      });
+        writeFailed: (connectionId, error) => warn(connectionId, resent ? { id: 'resend-failed', message: `The resent frame did not go out: ${error.message}` } : { id: 'inject-failed', message: `The injected frame did not go out: ${error.message}` }),
+      }, mark);
     },
     closedSockets: () => connections.all().map((connection) => connection.closed),
     notifyNetwork: (status) => deliver({ kind: 'network', ...status }),

@@ -1,33 +1,28 @@
 // Frame injection (docs/behaviour.md#frame-injection) on real sockets: 'in' reaches the app as a server
 // frame would and never the server; 'out' reaches the server and not the app; both are captured marked
 // injected; refusals (unknown, not open, bad base64) change nothing but a warning; the panel wire carries it.
-import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLabServer, type LabServer } from '../lab/lab-server';
 import { createEngine } from './engine';
 import type { Engine } from './ports';
+import { startRecordingServer, type RecordingServer } from './test-support/recording-server';
 import { openJsonPanelLink } from './test-support/json-panel-link';
 import { attachWireTestClient, type WireTestClient } from './test-support/wire-test-client';
 
 let lab: LabServer;
-let server: WebSocketServer;
+let server: RecordingServer;
 let serverUrl: string;
-const received: { data: string; binary: boolean }[] = [];
+let received: RecordingServer['received'];
 let engine: Engine;
 
 beforeAll(async () => {
   lab = await startLabServer();
-  server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  serverUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  server.on('connection', (socket: WebSocket) => {
-    socket.on('message', (data: RawData, binary) => received.push({ data: binary ? (data as Buffer).toString('base64') : (data as Buffer).toString(), binary }));
-  });
+  server = await startRecordingServer();
+  serverUrl = server.url;
+  received = server.received;
 });
 afterAll(async () => {
-  server.clients.forEach((client) => client.terminate());
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await lab.close();
 });
 afterEach(async () => {

@@ -150,10 +150,11 @@ export function createEngine(deps: EngineDeps = {}): Engine {
       }
       owner.forceClose(connectionId, code, reason);
     },
-    inject(request) {
+    inject(request, mark) {
       const owner = [...clients.values()].find((client) => client.owns(request.connectionId));
-      const outcome = owner ? owner.inject(request) : { ok: false as const, reason: `no connection ${request.connectionId}` };
-      if (!outcome.ok) logWarning(capture, { clientId: '', connectionId: request.connectionId }, { id: 'inject-failed', message: `Injection refused: ${outcome.reason}.`, detail: { direction: request.direction } });
+      const outcome = owner ? owner.inject(request, mark) : { ok: false as const, reason: `no connection ${request.connectionId}` };
+      const resent = mark !== undefined && 'resent' in mark;
+      if (!outcome.ok) logWarning(capture, { clientId: '', connectionId: request.connectionId }, { id: resent ? 'resend-failed' : 'inject-failed', message: `${resent ? 'Resend' : 'Injection'} refused: ${outcome.reason}.`, detail: { direction: request.direction } });
       return outcome;
     },
     replays() {

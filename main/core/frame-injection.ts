@@ -3,7 +3,7 @@
 // event, same "Incoming binary" handling); 'out' goes to the server through the connection's own send.
 // Both are logged as frames marked `detail.injected`.
 import { OPCODE } from '../../shared/capture';
-import type { InjectOutcome, InjectRequest } from '../../shared/inject';
+import type { InjectMark, InjectOutcome, InjectRequest } from '../../shared/inject';
 import { isBase64 } from '../../shared/inject';
 import type { SocketEventPayload } from '../../shared/my-wire';
 import type { Connection } from './connection';
@@ -18,10 +18,13 @@ export interface InjectionDeps {
   writeFailed(connectionId: string, error: Error): void;
 }
 
-const INJECTED = { injected: true } as const;
+const INJECTED: InjectMark = { injected: true };
 
-/** Injects `request` on `connection`; refuses (without side effects) what could not happen on a real socket. */
-export function injectFrame(connection: Connection, request: InjectRequest, deps: InjectionDeps): InjectOutcome {
+/**
+ * Injects `request` on `connection`, marked `mark` in the capture; refuses (without side effects) what could
+ * not happen on a real socket.
+ */
+export function injectFrame(connection: Connection, request: InjectRequest, deps: InjectionDeps, mark: InjectMark = INJECTED): InjectOutcome {
   const binary = request.binary === true;
   if (binary && !isBase64(request.payload)) return { ok: false, reason: 'a binary payload must be base64' };
   if (!connection.canSend()) return { ok: false, reason: `connection ${connection.connectionId} is ${connection.state()}, not OPEN` };
@@ -29,7 +32,7 @@ export function injectFrame(connection: Connection, request: InjectRequest, deps
   const size = bytes ? bytes.length : Buffer.byteLength(request.payload);
   if (request.direction === 'out') {
     const before = deps.capture.nextSeq();
-    connection.send({ data: bytes ?? request.payload, binary, size, ...(binary ? { base64: request.payload } : {}) }, (error) => error && deps.writeFailed(connection.connectionId, error), { ...INJECTED });
+    connection.send({ data: bytes ?? request.payload, binary, size, ...(binary ? { base64: request.payload } : {}) }, (error) => error && deps.writeFailed(connection.connectionId, error), { ...mark });
     return { ok: true, seq: before };
   }
   const entry = deps.capture.append({
@@ -42,7 +45,7 @@ export function injectFrame(connection: Connection, request: InjectRequest, deps
     size,
     payload: request.payload,
     binary,
-    detail: { ...INJECTED },
+    detail: { ...mark },
   });
   deps.deliverEvent(connection.target, { event: 'message', data: request.payload, isBuffer: binary });
   return { ok: true, seq: entry.seq };

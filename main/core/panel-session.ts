@@ -15,6 +15,8 @@ import type { ReplayRegistry } from './replay-registry';
 import { createReplayRequests } from './replay-requests';
 import type { PreferencesStore } from './preferences-file';
 import { createSessionRequests } from './session-requests';
+import { resendFrame } from './frame-resend';
+import { createLiveEntryReader } from './live-entry';
 import type { SavedSessions } from './session-store/saved-sessions';
 
 /** The clientId of the panel's own `my` client (connection controls act through the same path as the app). */
@@ -56,6 +58,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
   let closed = false;
   const replays = createReplayRequests(engine.capture, () => options.replays ?? engine.replays(), deliver);
   const sessionRequests = createSessionRequests(engine.capture, options.sessions, deliver);
+  const readLiveEntry = createLiveEntryReader(engine.capture, options.sessions);
 
   /** The host's link may already be gone; a failed send must not throw into the engine. */
   function deliver(message: Parameters<PanelSink>[0]): void {
@@ -148,6 +151,14 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
       case 'debug':
         engine.debug.command(request.command);
         return;
+      case 'resend': {
+        const { requestId } = request;
+        resendFrame(engine, readLiveEntry, request.seq).then(
+          (seq) => deliver({ kind: 'reply', requestId, ok: true, body: JSON.stringify({ seq }) }),
+          (error: unknown) => deliver({ kind: 'reply', requestId, ok: false, error: error instanceof Error ? error.message : String(error) }),
+        );
+        return;
+      }
     }
   }
 

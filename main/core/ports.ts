@@ -2,7 +2,7 @@
 // Electron, in the browser host and in plain-Node tests.
 import type { AppJsonSettings } from '../../shared/app-json';
 import type { CaptureEntry, CaptureStats } from '../../shared/capture';
-import type { InjectOutcome, InjectRequest } from '../../shared/inject';
+import type { InjectMark, InjectOutcome, InjectRequest } from '../../shared/inject';
 import type { EngineMessage } from '../../shared/my-wire';
 import type { EngineState, LabEndpoint, PanelMessage } from '../../shared/panel-wire';
 import type { EngineSettings, SettingsPatch } from '../../shared/settings';
@@ -67,8 +67,11 @@ export interface Engine {
   onStateChange(listener: () => void): () => void;
   /** Panel controls always win: close any live connection. */
   forceClose(connectionId: string, code?: number, reason?: string): void;
-  /** Puts a frame on any OPEN connection, either direction (docs/behaviour.md#frame-injection); refusals are also logged. */
-  inject(request: InjectRequest): InjectOutcome;
+  /**
+   * Puts a frame on any OPEN connection, either direction (docs/behaviour.md#frame-injection), marked `mark`
+   * (default injected; a resend: docs/behaviour.md#resend-through-the-apps-connection); refusals are also logged.
+   */
+  inject(request: InjectRequest, mark?: InjectMark): InjectOutcome;
   /** The replay endpoints shared by every panel of this engine, created on first use (not yet listening). */
   replays(): ReplayRegistry;
   /** Lab endpoints shown in the panel (set by the host that started the lab). */

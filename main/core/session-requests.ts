@@ -6,6 +6,7 @@ import type { PanelRequest } from '../../shared/panel-wire';
 import type { SessionList } from '../../shared/session-wire';
 import { decodeEntry } from '../../shared/decoders/decode-frame';
 import { exportHar, exportJsonl } from './capture-export';
+import { createLiveEntryReader } from './live-entry';
 import type { CaptureLog, PanelSink } from './ports';
 import { ringHoldsLiveCapture, sessionText, type SavedSessions } from './session-store/saved-sessions';
 
@@ -18,6 +19,8 @@ export interface SessionRequests {
 
 /** Answers one panel's session requests; without `sessions` only the ring is reachable. */
 export function createSessionRequests(capture: CaptureLog, sessions: SavedSessions | undefined, deliver: PanelSink): SessionRequests {
+  const entryAt = createLiveEntryReader(capture, sessions);
+
   function reply(requestId: number, answer: () => Promise<string | CaptureEntry>): void {
     answer().then(
       (body) => deliver({ kind: 'reply', requestId, ok: true, body }),
@@ -28,18 +31,6 @@ export function createSessionRequests(capture: CaptureLog, sessions: SavedSessio
   function store(): SavedSessions {
     if (!sessions) throw new Error('this host saves no sessions');
     return sessions;
-  }
-
-  async function entryAt(seq: number): Promise<CaptureEntry> {
-    const held = capture.get(seq);
-    if (held) return held;
-    const live = sessions?.live();
-    // Before the live capture's start the entry was cleared on purpose: the live view does not show it.
-    if (sessions && live && seq >= live.fromSeq) {
-      const [entry] = await sessions.store.readRange(live.id, { fromSeq: seq, toSeq: seq + 1 }, 1);
-      if (entry) return entry;
-    }
-    throw new Error(`entry ${seq} is not held (cleared, evicted or not yet recorded)`);
   }
 
   async function liveExport(request: Extract<SessionRequest, { kind: 'export' }>): Promise<string> {

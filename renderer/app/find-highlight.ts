@@ -8,31 +8,47 @@ const HIGHLIGHT = 'find-match';
 const WHERE = '.log-row.selected .c-preview, .inspector';
 
 export function useFindHighlight(root: () => HTMLElement | null): void {
-  const open = useFindStore((state) => state.open);
-  const query = useFindStore((state) => state.query);
+  // Subscribed outside React: opening Find or typing in it must not re-render the whole panel.
   useEffect(() => {
-    const element = root();
-    if (typeof CSS === 'undefined' || !('highlights' in CSS) || !element) return undefined;
-    if (!open || query === '') {
-      CSS.highlights.delete(HIGHLIGHT);
-      return undefined;
-    }
-    let frame = 0;
-    const apply = () => {
-      frame = 0;
-      CSS.highlights.set(HIGHLIGHT, new Highlight(...rangesOf(element, query.toLowerCase())));
+    let stop: (() => void) | undefined;
+    const follow = (open: boolean, query: string) => {
+      stop?.();
+      stop = highlightWhileOpen(root(), open, query);
     };
-    const observer = new MutationObserver(() => {
-      frame ||= requestAnimationFrame(apply);
+    const initial = useFindStore.getState();
+    follow(initial.open, initial.query);
+    const unsubscribe = useFindStore.subscribe((state, previous) => {
+      if (state.open !== previous.open || state.query !== previous.query) follow(state.open, state.query);
     });
-    observer.observe(element, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class'] });
-    apply();
     return () => {
-      observer.disconnect();
-      cancelAnimationFrame(frame);
-      CSS.highlights.delete(HIGHLIGHT);
+      unsubscribe();
+      stop?.();
     };
-  }, [open, query, root]);
+  }, [root]);
+}
+
+/** Keeps the highlight on `query` under `element` while Find is open; returns the stop function. */
+function highlightWhileOpen(element: HTMLElement | null, open: boolean, query: string): (() => void) | undefined {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS) || !element) return undefined;
+  if (!open || query === '') {
+    CSS.highlights.delete(HIGHLIGHT);
+    return undefined;
+  }
+  let frame = 0;
+  const apply = () => {
+    frame = 0;
+    CSS.highlights.set(HIGHLIGHT, new Highlight(...rangesOf(element, query.toLowerCase())));
+  };
+  const observer = new MutationObserver(() => {
+    frame ||= requestAnimationFrame(apply);
+  });
+  observer.observe(element, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class'] });
+  apply();
+  return () => {
+    observer.disconnect();
+    cancelAnimationFrame(frame);
+    CSS.highlights.delete(HIGHLIGHT);
+  };
 }
 
 /** Ranges of every occurrence of `needle` in the text under the highlighted places (at most 200). */

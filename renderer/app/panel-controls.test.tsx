@@ -85,6 +85,7 @@ describe('the row menu', () => {
       'Copy as my.sendSocketMessage({…})',
       'Filter to s4',
       "Show s4's messages",
+      "Resend on s4 (the app's connection)",
     ]);
     fireEvent.click(screen.getByRole('menuitem', { name: "Show s4's messages" }));
     expect(closed).toBe(1);

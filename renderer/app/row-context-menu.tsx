@@ -1,6 +1,7 @@
 // The log row's menu (docs/behaviour.md#panel-keyboard-and-menu): copy the payload as text, JSON, base64,
-// hex or a my.sendSocketMessage call; filter the log to the row's connection; open its Messages view.
-// Arrow keys move between items, Escape or a click elsewhere closes it.
+// hex or a my.sendSocketMessage call; filter the log to the row's connection; open its Messages view;
+// resend a sent frame on the app's connection. Arrow keys move between items (a disabled one too, so its
+// tooltip can be read), Escape or a click elsewhere closes it.
 import { useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { CaptureEntry } from '../../shared/capture';
@@ -9,6 +10,7 @@ import { copyText } from '../clipboard/copy-text';
 import { asSendSocketMessageCall, payloadAs, type PayloadForm } from '../clipboard/payload-forms';
 import { showMessages } from '../store/messages-view';
 import { usePanelStore } from '../store/panel-store';
+import { requestResend, resendItemFor, type ResendContext } from './resend-item';
 
 export interface RowMenuTarget {
   seq: number;
@@ -25,12 +27,16 @@ const COPY_FORMS: [PayloadForm, string][] = [
 
 interface MenuItem {
   label: string;
+  /** Shown disabled with this as its tooltip. */
+  disabledReason?: string;
   run(): void | Promise<void>;
 }
 
 export function RowContextMenu({ target, onClose }: { target: RowMenuTarget; onClose(): void }) {
   const menu = useRef<HTMLDivElement>(null);
   const entry = entryRing.bySeq(target.seq);
+  const live = usePanelStore((state) => state.source === 'live');
+  const connections = usePanelStore((state) => state.engineState?.connections);
 
   useEffect(() => {
     menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
@@ -46,7 +52,7 @@ export function RowContextMenu({ target, onClose }: { target: RowMenuTarget; onC
   }, [onClose]);
 
   if (!entry) return null;
-  const items = menuItems(entry);
+  const items = menuItems(entry, { live, connections: connections ?? [] });
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     const buttons = Array.from(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? []);
@@ -68,7 +74,10 @@ export function RowContextMenu({ target, onClose }: { target: RowMenuTarget; onC
           key={item.label}
           type="button"
           role="menuitem"
+          aria-disabled={item.disabledReason !== undefined}
+          title={item.disabledReason}
           onClick={() => {
+            if (item.disabledReason !== undefined) return;
             onClose();
             void item.run();
           }}
@@ -80,7 +89,7 @@ export function RowContextMenu({ target, onClose }: { target: RowMenuTarget; onC
   );
 }
 
-function menuItems(entry: CaptureEntry & { previewOnly?: boolean }): MenuItem[] {
+function menuItems(entry: CaptureEntry & { previewOnly?: boolean }, context: ResendContext): MenuItem[] {
   const items: MenuItem[] = [];
   if (entry.payload !== undefined) {
     for (const [form, label] of COPY_FORMS) items.push({ label, run: () => copyFull(entry, (full) => payloadAs(full, form)) });
@@ -91,6 +100,8 @@ function menuItems(entry: CaptureEntry & { previewOnly?: boolean }): MenuItem[] 
     items.push({ label: `Filter to ${connectionId}`, run: () => usePanelStore.getState().setFilters({ connectionId }) });
     items.push({ label: `Show ${connectionId}'s messages`, run: () => showMessages(connectionId) });
   }
+  const resend = resendItemFor(entry, context);
+  if (resend) items.push({ ...resend, run: () => resendEntry(entry.seq) });
   return items;
 }
 
@@ -103,4 +114,10 @@ async function copyFull(entry: CaptureEntry & { previewOnly?: boolean }, format:
     if (body && typeof body !== 'string') full = body;
   }
   if (!(await copyText(format(full)))) setNotice('Could not copy to the clipboard.');
+}
+
+async function resendEntry(seq: number): Promise<void> {
+  const { replier, setNotice } = usePanelStore.getState();
+  if (!replier) return setNotice('Resend failed: no link to the engine.');
+  await requestResend(replier, seq).catch((error: unknown) => setNotice(`Resend failed: ${error instanceof Error ? error.message : String(error)}`));
 }

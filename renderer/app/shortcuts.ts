@@ -16,7 +16,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Enter / Shift+Enter', does: 'Next / previous match (in Find)' },
   { keys: 'Escape', does: 'Close Find, this help or the menu, else clear the selection (the inspector closes)' },
   { keys: '↑ ↓ PageUp PageDown Home End', does: 'Move the selection (the log has focus)' },
-  { keys: 'Shift+F10 or the menu key', does: 'Open the row menu (copy, filter, messages)' },
+  { keys: 'Shift+F10 or the menu key', does: 'Open the row menu (copy, filter, messages, resend)' },
   { keys: '?', does: 'Show this list' },
 ];
 

@@ -6,6 +6,7 @@ import { EXPORT_MIME, exportLive, exportShown, type ExportFormat } from '../expo
 import { parseCaptureFile } from '../export/import-capture';
 import { usePanelStore } from '../store/panel-store';
 import { ResetLayoutButton } from './reset-layout-button';
+import { ThemeSelect } from './theme-select';
 
 const LINK_TEXT = { connecting: 'Connecting…', open: 'Live', closed: 'Disconnected' } as const;
 
@@ -90,6 +91,7 @@ export function Toolbar({ onHelp }: { onHelp?: () => void }) {
       />
       <span className="toolbar-sep" />
       <ResetLayoutButton />
+      <ThemeSelect />
       {onHelp && (
         <button type="button" onClick={onHelp} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
           ?

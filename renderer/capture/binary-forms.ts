@@ -12,9 +12,12 @@ export function base64ToBytes(base64: string): Uint8Array | null {
   return buffer ? new Uint8Array(buffer) : null;
 }
 
+/** One decoder for every call (decode without `stream` keeps no state): Find decodes many frames in a row. */
+const utf8Decoder = new TextDecoder('utf-8', { fatal: false });
+
 /** UTF-8 text of the bytes; invalid sequences become U+FFFD. */
 export function bytesToUtf8(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return utf8Decoder.decode(bytes);
 }
 
 /** UTF-8 byte length of a string (the size column's unit). */

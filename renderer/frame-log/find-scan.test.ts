@@ -40,3 +40,26 @@ describe('find over the whole capture', () => {
     expect(scanForMatches(scan, ring, 'needle', Number.POSITIVE_INFINITY).matches).toEqual([500_000, 500_001, 500_002, 500_003]);
   });
 });
+
+describe('the searchable text of a binary frame', () => {
+  it('is its UTF-8 text: ASCII, multi-byte, invalid bytes (U+FFFD) and URL-safe base64 alike', async () => {
+    const { searchableText } = await import('./find-scan');
+    const binary = (bytes: Buffer, encoding: 'base64' | 'base64url' = 'base64') => ({ payload: bytes.toString(encoding), binary: true });
+    expect(searchableText(binary(Buffer.from('plain ascii')))).toBe('plain ascii');
+    expect(searchableText(binary(Buffer.from('订单 größe ✓')))).toBe('订单 größe ✓');
+    expect(searchableText(binary(Buffer.from([0x61, 0xff, 0x62])))).toBe('a\uFFFDb');
+    expect(searchableText(binary(Buffer.from('¿url-safe?~~~'), 'base64url'))).toBe('¿url-safe?~~~');
+    expect(searchableText({ payload: 'not base64 at all!', binary: true })).toBe('');
+    expect(searchableText({ payload: 'TEXT as is', binary: false })).toBe('TEXT as is');
+  });
+
+  it('is matched case-insensitively, also for non-ASCII needles', () => {
+    const ring = createEntryRing(10);
+    ring.append([
+      makeEntry(0, { payload: Buffer.from('Größe XL').toString('base64'), binary: true }),
+      makeEntry(1, { payload: 'GRÖSSE' }),
+      makeEntry(2, { payload: 'größe m' }),
+    ]);
+    expect(scanForMatches(null, ring, 'GRÖßE', Number.POSITIVE_INFINITY).matches).toEqual([0, 2]);
+  });
+});

@@ -1,15 +1,19 @@
 // Find over the whole capture (docs/behaviour.md#panel-find): every held entry's payload, text as is and
 // binary decoded as UTF-8, matched case-insensitively as plain text. The scan runs in slices bounded by a
-// deadline and resumes where it stopped, so a 1M-entry capture never blocks the panel for a long task;
-// entries that arrive later are scanned as they come.
+// deadline checked every few entries (a binary entry costs a decode, so a slice never runs long past it)
+// and resumes where it stopped, so a 1M-entry capture never blocks the panel for a long task; entries that
+// arrive later are scanned as they come.
 import type { CaptureEntry } from '../../shared/capture';
 import { base64ToBytes, bytesToUtf8 } from '../capture/binary-forms';
 import type { EntryRingView } from '../capture/entry-ring';
+import { compileLiteralMatcher } from './text-matcher';
 
 /** Matches kept at most (the count says "10000+" beyond). */
 export const MAX_MATCHES = 10_000;
 /** Work per slice before yielding to input and paint. */
 export const FIND_SLICE_MS = 8;
+/** Entries between two looks at the clock: a few microseconds of work each, so a slice overshoots by little. */
+const ENTRIES_PER_CLOCK_CHECK = 8;
 
 export interface FindScan {
   /** The lowercased needle. */
@@ -22,12 +26,25 @@ export interface FindScan {
   matches: number[];
 }
 
+const NON_ASCII_BYTE = /[\x80-\xff]/;
+
 /** The text an entry's payload is searched as. */
 export function searchableText(entry: Pick<CaptureEntry, 'payload' | 'binary'>): string {
   if (entry.payload === undefined) return '';
   if (!entry.binary) return entry.payload;
-  const bytes = base64ToBytes(entry.payload);
-  return bytes ? bytesToUtf8(bytes) : '';
+  let latin1: string;
+  try {
+    latin1 = atob(entry.payload);
+  } catch {
+    // Not standard base64 (URL-safe, say): the lenient decoder the inspector uses.
+    const bytes = base64ToBytes(entry.payload);
+    return bytes ? bytesToUtf8(bytes) : '';
+  }
+  // ASCII bytes are their own UTF-8 text: most binary frames need no decoding at all.
+  if (!NON_ASCII_BYTE.test(latin1)) return latin1;
+  const bytes = new Uint8Array(latin1.length);
+  for (let index = 0; index < latin1.length; index += 1) bytes[index] = latin1.charCodeAt(index);
+  return bytesToUtf8(bytes);
 }
 
 /** Continues (or starts) a scan for `query` until every held entry is read or `deadline` (performance.now()) passes. */
@@ -36,15 +53,15 @@ export function scanForMatches(previous: FindScan | null, ring: EntryRingView, q
   const fresh = !previous || previous.needle !== needle || previous.generation !== ring.generation();
   const scan: FindScan = fresh ? { needle, generation: ring.generation(), next: ring.evicted(), matches: [] } : { ...previous, matches: previous.matches };
   if (needle === '') return { ...scan, next: ring.appended() };
-  let position = Math.max(scan.next, ring.evicted());
+  const matches = compileLiteralMatcher(needle);
+  const evicted = ring.evicted();
+  let position = Math.max(scan.next, evicted);
   const end = ring.appended();
   while (position < end && scan.matches.length < MAX_MATCHES) {
-    const stop = Math.min(end, position + 512);
-    for (; position < stop && scan.matches.length < MAX_MATCHES; position += 1) {
-      const entry = ring.at(position - ring.evicted());
-      if (entry && searchableText(entry).toLowerCase().includes(needle)) scan.matches.push(entry.seq);
-    }
-    if (performance.now() > deadline) break;
+    const entry = ring.at(position - evicted);
+    if (entry && matches(searchableText(entry))) scan.matches.push(entry.seq);
+    position += 1;
+    if (position % ENTRIES_PER_CLOCK_CHECK === 0 && performance.now() > deadline) break;
   }
   return { ...scan, next: scan.matches.length >= MAX_MATCHES ? end : position };
 }

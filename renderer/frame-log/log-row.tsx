@@ -59,6 +59,8 @@ export const LogRow = memo(function LogRow({ entry, top, delta, selected, onSele
       <span className="c-preview" role="gridcell" title={preview}>
         {/* The mini-program page whose logic made the call (docs/miniprogram-runtime.md "Sockets"). */}
         {entry.page !== undefined && <span className="c-page">{entry.page}</span>}
+        {/* Put on the wire by the user, not the app (docs/behaviour.md#resend-through-the-apps-connection). */}
+        {entry.detail?.resent === true && <span className="c-tag" title={`Resent by you from #${String(entry.detail.resentFrom)}`}>resent</span>}
         {preview}
       </span>
     </div>

@@ -21,6 +21,11 @@ export function compileTextMatcher(text: string): TextMatcher {
   return { mode: 'regex', test: (candidate) => pattern.test(candidate) };
 }
 
+/** A case-insensitive plain-text test for `text` (Find's rule: never a regular expression). */
+export function compileLiteralMatcher(text: string): (candidate: string) => boolean {
+  return literalTest(text.toLowerCase());
+}
+
 /**
  * `candidate.toLowerCase().includes(needle)`, without lower-casing (allocating) every candidate: for an
  * ASCII needle the same answer comes from a case-insensitive RegExp of the escaped needle, which V8 scans

@@ -31,3 +31,13 @@ function isBetter(candidate: MarkerLayout, candidateDistance: number, current: M
   if (byKind !== 0) return byKind > 0;
   return candidateDistance < currentDistance;
 }
+
+/** The lane whose label is at y (canvas coordinates), for a pointer in the label gutter. */
+export function laneAt(layout: TimelineLayout, y: number): LaneLayout | undefined {
+  return layout.lanes.find((lane) => y >= lane.top && y < lane.top + lane.height);
+}
+
+/** A lane's label in full (the gutter cuts it), with what a click on it does: the gutter's tooltip. */
+export function laneLabelText(lane: LaneLayout): string {
+  return lane.kind === 'connection' ? `${lane.connectionId} · ${lane.clientId}\n${lane.url}\nClick: show its messages` : `no connection · ${lane.clientId}`;
+}

@@ -21,6 +21,16 @@ export interface TimelineLayoutOptions {
 
 export const DEFAULT_LAYOUT_OPTIONS: TimelineLayoutOptions = { axisHeight: 24, laneHeight: 44, foldedLaneHeight: 22, bucketPx: 4, markerCellPx: 10 };
 
+/** Width of the lane-label gutter left of the plot. */
+export const TIMELINE_GUTTER = 190;
+/** The gutter of a narrow pane (a 1280 px window): the plot keeps most of the width, cut labels have a tooltip. */
+export const NARROW_TIMELINE_GUTTER = 120;
+
+/** The gutter for a timeline `width` CSS pixels wide (docs/behaviour.md#panel-layout). */
+export function gutterFor(width: number): number {
+  return width < 420 ? NARROW_TIMELINE_GUTTER : TIMELINE_GUTTER;
+}
+
 export interface LaneLayout {
   key: string;
   /**

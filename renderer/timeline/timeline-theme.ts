@@ -1,5 +1,5 @@
 // The canvas colours come from CSS custom properties (timeline-theme.css), so light and dark themes are
-// one stylesheet; the canvas reads them once per colour-scheme change, not per frame.
+// one stylesheet; the canvas reads them once per colour-scheme or theme change, not per frame.
 import type { TimelineTheme } from './draw-timeline';
 
 const THEME_VARIABLES: Record<Exclude<keyof TimelineTheme, 'font'>, string> = {
@@ -20,12 +20,32 @@ const THEME_VARIABLES: Record<Exclude<keyof TimelineTheme, 'font'>, string> = {
   selected: '--msd-tl-selected',
 };
 
-/** The theme of `element` as the canvas draws it (unset variables fall back to grey). */
+/**
+ * The theme of `element` as the canvas draws it (unset variables fall back to grey). The variables hold
+ * light-dark() pairs, which only a CSS property resolves, so each is read through a hidden probe's colour.
+ */
 export function readTheme(element: Element): TimelineTheme {
-  const style = getComputedStyle(element);
-  const theme = { font: style.fontFamily || 'system-ui, sans-serif' } as TimelineTheme;
+  const theme = { font: getComputedStyle(element).fontFamily || 'system-ui, sans-serif' } as TimelineTheme;
+  const probe = element.ownerDocument.createElement('span');
+  probe.hidden = true;
+  element.appendChild(probe);
   for (const [key, variable] of Object.entries(THEME_VARIABLES) as [keyof typeof THEME_VARIABLES, string][]) {
-    theme[key] = style.getPropertyValue(variable).trim() || '#888';
+    probe.style.color = `var(${variable}, #888)`;
+    const resolved = getComputedStyle(probe).color;
+    theme[key] = resolved && !resolved.includes('var(') ? resolved : '#888';
   }
+  probe.remove();
   return theme;
+}
+
+/** Calls `listener` when the colours may have changed: the system's scheme, or the user's override (html[data-theme]). */
+export function onThemeChange(listener: () => void): () => void {
+  const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+  scheme?.addEventListener('change', listener);
+  const override = typeof MutationObserver === 'function' ? new MutationObserver(listener) : null;
+  override?.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  return () => {
+    scheme?.removeEventListener('change', listener);
+    override?.disconnect();
+  };
 }

@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { liveRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
 import { entry } from './test-support/timeline-entries';
-import { Timeline, TIMELINE_GUTTER } from './timeline';
-import { DEFAULT_LAYOUT_OPTIONS } from './timeline-layout';
+import { Timeline } from './timeline';
+import { DEFAULT_LAYOUT_OPTIONS, TIMELINE_GUTTER } from './timeline-layout';
 import { fitViewport, timeToX } from './timeline-viewport';
 
 // jsdom does no layout, no canvas drawing and has no PointerEvent: give elements the width a real

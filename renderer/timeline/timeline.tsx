@@ -1,6 +1,7 @@
 // The error-code timeline: one lane per connection on a shared monotonic time axis, drawn on a canvas from
 // a transient store subscription inside requestAnimationFrame (no React render per frame). Zoom with the
-// wheel or buttons, pan by dragging or with buttons, "Fit all" and "Follow live"; hovering shows what is
+// wheel or buttons, pan by dragging, with buttons or with the timeline's own horizontal scrollbar
+// (timeline-scroll.ts), "Fit all" and "Follow live"; hovering shows what is
 // under the pointer, clicking selects its log entry. A frame only takes in the entries that arrived (the
 // index is incremental), reads no style or layout (theme and width are cached until the colour scheme or
 // the size changes), and skips drawing when nothing it shows changed.
@@ -15,18 +16,18 @@ import type { TimelineTheme } from './draw-timeline';
 import { drawTimeline } from './draw-timeline';
 import { syncTimelineIndex } from './shared-timeline-index';
 import type { TimelineHit } from './timeline-hit-test';
-import { hitTestTimeline } from './timeline-hit-test';
+import { hitTestTimeline, laneAt, laneLabelText } from './timeline-hit-test';
 import type { TimelineLayout } from './timeline-layout';
-import { DEFAULT_LAYOUT_OPTIONS, layoutTimeline } from './timeline-layout';
-import { readTheme } from './timeline-theme';
+import { DEFAULT_LAYOUT_OPTIONS, gutterFor, layoutTimeline } from './timeline-layout';
+import type { ScrollTrack } from './timeline-scroll';
+import { scrollTrack, viewportAtScroll } from './timeline-scroll';
+import { onThemeChange, readTheme } from './timeline-theme';
 import { TimelineToolbar } from './timeline-toolbar';
 import { TimelineTooltip } from './timeline-tooltip';
 import type { TimelineViewport } from './timeline-viewport';
 import { PAN_STEP_PX, ZOOM_STEP } from './timeline-toolbar';
 import { fitViewport, followViewport, panViewport, resizeViewport, timeToX, zoomViewport } from './timeline-viewport';
 
-/** Width of the lane-label gutter left of the plot. */
-export const TIMELINE_GUTTER = 190;
 const RIGHT_PADDING = 12;
 const CLICK_SLOP_PX = 4;
 
@@ -43,12 +44,16 @@ interface Hover {
 export function Timeline() {
   const hostRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const trackRef = useRef<HTMLDivElement>(null);
+  /** The scroll track drawn last, and the scrollLeft this component set (its own scroll event is not the user's). */
+  const scrollRef = useRef<{ track: ScrollTrack | null; setLeft: number | null }>({ track: null, setLeft: null });
   const viewportRef = useRef<TimelineViewport | null>(null);
   const modeRef = useRef<ViewMode>('fit');
   const layoutRef = useRef<TimelineLayout | null>(null);
   const frameRef = useRef<number | null>(null);
   /** The host's width and theme, re-read only after a resize or a colour-scheme change (null = re-read). */
   const widthRef = useRef<number | null>(null);
+  const gutterRef = useRef(gutterFor(Number.POSITIVE_INFINITY)); // the last drawing's label gutter
   const themeRef = useRef<TimelineTheme | null>(null);
   /** What the last drawing showed; an identical frame is not drawn again. */
   const drawnRef = useRef<DrawnState | null>(null);
@@ -69,7 +74,8 @@ export function Timeline() {
     themeRef.current ??= readTheme(host);
     const width = widthRef.current;
     const theme = themeRef.current;
-    const plotWidth = Math.max(50, width - TIMELINE_GUTTER - RIGHT_PADDING);
+    const gutter = (gutterRef.current = gutterFor(width));
+    const plotWidth = Math.max(50, width - gutter - RIGHT_PADDING);
     let viewport = viewportRef.current ? resizeViewport(viewportRef.current, plotWidth) : fitViewport(range, plotWidth);
     if (modeRef.current === 'fit') viewport = fitViewport(range, plotWidth);
     else if (modeRef.current === 'follow' && range) viewport = followViewport(viewport, range.last);
@@ -87,6 +93,7 @@ export function Timeline() {
     }
     layoutRef.current = layout;
     setLaneCount(layout.lanes.length);
+    placeScrollTrack(host, viewport, range, gutter + RIGHT_PADDING);
 
     const height = Math.max(layout.height, DEFAULT_LAYOUT_OPTIONS.axisHeight + DEFAULT_LAYOUT_OPTIONS.laneHeight);
     const ratio = window.devicePixelRatio || 1;
@@ -104,13 +111,24 @@ export function Timeline() {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const selectedEntry = selectedSeq === null ? undefined : entryRing.bySeq(selectedSeq);
     drawTimeline(ctx, { ...layout, height }, theme, {
-      gutter: TIMELINE_GUTTER,
+      gutter,
       width,
       selectedSeq,
       selectedX: selectedEntry ? timeToX(viewport, selectedEntry.monoTime) : null,
       emptyText: 'No connections yet: calls, opens, errors, warnings and closes appear here on one time axis.',
     });
   }, []);
+
+  /** Sizes the track under the sticky canvas to the whole range at this zoom and moves the thumb to the window. */
+  function placeScrollTrack(host: HTMLDivElement, viewport: TimelineViewport, range: { first: number; last: number } | null, besidePlot: number): void {
+    const track = scrollTrack(viewport, range, scrollRef.current.track);
+    scrollRef.current.track = track;
+    if (trackRef.current) trackRef.current.style.width = `${besidePlot + track.contentWidth}px`;
+    if (Math.abs(host.scrollLeft - track.scrollLeft) >= 1) {
+      host.scrollLeft = track.scrollLeft;
+      scrollRef.current.setLeft = host.scrollLeft;
+    }
+  }
 
   const schedule = useCallback(() => {
     if (frameRef.current !== null) return;
@@ -141,13 +159,12 @@ export function Timeline() {
     };
     const resize = typeof ResizeObserver === 'function' && host ? new ResizeObserver(onResize) : null;
     if (host) resize?.observe(host);
-    const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
-    scheme?.addEventListener('change', onScheme);
+    const stopThemeChanges = onThemeChange(onScheme);
     schedule();
     return () => {
       unsubscribe();
       resize?.disconnect();
-      scheme?.removeEventListener('change', onScheme);
+      stopThemeChanges();
       if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
       frameRef.current = null;
     };
@@ -176,12 +193,26 @@ export function Timeline() {
     [setMode],
   );
 
+  /** The user moved the timeline's scrollbar: show the window there, at the same zoom. */
+  const onScroll = () => {
+    const host = hostRef.current;
+    const viewport = viewportRef.current;
+    const { track, setLeft } = scrollRef.current;
+    if (!host || !viewport || !track) return;
+    if (setLeft !== null && Math.abs(host.scrollLeft - setLeft) < 1) return;
+    scrollRef.current.setLeft = null;
+    if (Math.abs(host.scrollLeft - track.scrollLeft) < 1) return; // a vertical scroll
+    viewportRef.current = viewportAtScroll(track, viewport, host.scrollLeft);
+    setHover(null);
+    setMode('manual');
+  };
+
   // Wheel zoom needs a non-passive listener to keep the page from scrolling.
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const onWheel = (event: WheelEvent) => {
-      const x = event.offsetX - TIMELINE_GUTTER;
+      const x = event.offsetX - gutterRef.current;
       if (x < 0) return;
       event.preventDefault();
       if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) pan(-(event.shiftKey ? event.deltaY : event.deltaX));
@@ -196,17 +227,22 @@ export function Timeline() {
     const rect = event.currentTarget.getBoundingClientRect();
     const x = event.clientX - rect.left;
     const y = event.clientY - rect.top;
-    return { hit: layout && x >= TIMELINE_GUTTER ? hitTestTimeline(layout, x - TIMELINE_GUTTER, y) : null };
+    const gutter = gutterRef.current;
+    return { hit: layout && x >= gutter ? hitTestTimeline(layout, x - gutter, y) : null };
   };
 
-  /** A click on a connection's label (the gutter) opens its Messages view. */
-  const laneLabelAt = (event: PointerEvent<HTMLCanvasElement>): string | null => {
+  /** The lane whose label (in the gutter) is under the pointer. */
+  const labelUnder = (event: PointerEvent<HTMLCanvasElement>) => {
     const layout = layoutRef.current;
     const rect = event.currentTarget.getBoundingClientRect();
-    if (!layout || event.clientX - rect.left >= TIMELINE_GUTTER) return null;
-    const y = event.clientY - rect.top;
-    const lane = layout.lanes.find((candidate) => y >= candidate.top && y < candidate.top + candidate.height);
-    return lane?.kind === 'connection' ? lane.connectionId : null;
+    return layout && event.clientX - rect.left < gutterRef.current ? laneAt(layout, event.clientY - rect.top) : undefined;
+  };
+
+  /** Lane labels are cut to the gutter: hovering one shows it whole as the canvas's tooltip. */
+  const laneLabelTitle = (event: PointerEvent<HTMLCanvasElement>) => {
+    const lane = labelUnder(event);
+    const title = lane ? laneLabelText(lane) : '';
+    if (event.currentTarget.title !== title) event.currentTarget.title = title;
   };
 
   const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
@@ -226,6 +262,7 @@ export function Timeline() {
         return;
       }
     }
+    laneLabelTitle(event);
     const { hit } = hitAt(event);
     const { clientX, clientY } = event;
     setHover((current) => {
@@ -239,9 +276,10 @@ export function Timeline() {
     const drag = dragRef.current;
     dragRef.current = null;
     if (!drag || drag.moved) return;
-    const label = laneLabelAt(event);
-    if (label) {
-      showMessages(label);
+    // A click on a connection's label opens its Messages view.
+    const lane = labelUnder(event);
+    if (lane?.kind === 'connection') {
+      showMessages(lane.connectionId);
       return;
     }
     const { hit } = hitAt(event);
@@ -269,19 +307,21 @@ export function Timeline() {
   return (
     <section className="msd-timeline" aria-label="Error-code timeline">
       <TimelineToolbar mode={mode} zoom={zoom} pan={pan} setMode={setMode} />
-      <div className="msd-timeline__scroll" ref={hostRef}>
-        <canvas
-          ref={canvasRef}
-          className="msd-timeline__canvas"
-          tabIndex={0}
-          role="img"
-          aria-label={`Timeline of ${laneCount} connection lane${laneCount === 1 ? '' : 's'}. The Problems list has the same errors and warnings as text.`}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onPointerLeave={() => setHover(null)}
-          onKeyDown={onKeyDown}
-        />
+      <div className="msd-timeline__scroll" ref={hostRef} onScroll={onScroll} data-testid="timeline-scroll">
+        <div className="msd-timeline__track" ref={trackRef}>
+          <canvas
+            ref={canvasRef}
+            className="msd-timeline__canvas"
+            tabIndex={0}
+            role="img"
+            aria-label={`Timeline of ${laneCount} connection lane${laneCount === 1 ? '' : 's'}. The Problems list has the same errors and warnings as text.`}
+            onPointerDown={onPointerDown}
+            onPointerMove={onPointerMove}
+            onPointerUp={onPointerUp}
+            onPointerLeave={() => setHover(null)}
+            onKeyDown={onKeyDown}
+          />
+        </div>
         {hover && hover.hit.kind !== 'lane' && <TimelineTooltip hit={hover.hit} clientX={hover.clientX} clientY={hover.clientY} />}
       </div>
     </section>

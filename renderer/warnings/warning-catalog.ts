@@ -246,6 +246,12 @@ const catalog: Readonly<Record<WarningId, WarningExplanation>> = {
     whyOnPhone: 'On a phone a mini-app only has the my API: its own WebSocket, fetch or XMLHttpRequest, popups and foreign pages do not exist there either, so code that relies on them will not work.',
     fix: 'Do networking through my.connectSocket (and the other my APIs), and ask for no browser permission or download.',
   },
+  'resend-failed': {
+    title: 'Resend refused or not sent',
+    what: "A frame resent from the log's row menu could not go out on the app's connection: the connection is gone or not OPEN, the entry is not a sent text or binary frame, its payload was kept cut, or the write failed.",
+    whyOnPhone: 'Nothing on the phone: resending is a devtools feature.',
+    fix: 'Resend a sent frame while its connection is OPEN.',
+  },
 };
 
 /** The explanation of a warning id; unknown ids get a generic one that still shows the engine's message. */

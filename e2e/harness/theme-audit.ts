@@ -1,0 +1,34 @@
+// What the theme spec checks on each screen (docs/behaviour.md#panel-theme): text cut by its box (hidden
+// overflow or an ellipsis) must carry a tooltip (a title on it or around it), and the focused control
+// must show a visible ring.
+import type { Page } from '@playwright/test';
+
+/** Visible elements whose own text is cut and that no title explains ("tag.class: text"). */
+export function cutTextWithoutTooltip(panel: Page): Promise<string[]> {
+  return panel.evaluate(() => {
+    const found: string[] = [];
+    const skipped = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'CANVAS', 'IFRAME', 'SCRIPT', 'STYLE']);
+    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+      if (skipped.has(element.tagName) || element.closest('[title]')) continue;
+      const ownText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '');
+      if (!ownText) continue;
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      // Hidden, or only for screen readers (a 1 px box).
+      if (style.visibility === 'hidden' || box.width <= 1 || box.height <= 1) continue;
+      const clips = style.overflowX === 'hidden' || style.overflowX === 'clip' || style.textOverflow === 'ellipsis';
+      if (clips && element.scrollWidth > element.clientWidth + 1) found.push(`${element.tagName.toLowerCase()}.${element.className}: ${(element.textContent ?? '').trim().slice(0, 60)}`);
+    }
+    return found;
+  });
+}
+
+/** The focused element's outline as computed, and whether it matches :focus-visible. */
+export function focusRing(panel: Page): Promise<{ visible: boolean; style: string; width: string; color: string; label: string }> {
+  return panel.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element) return { visible: false, style: '', width: '', color: '', label: '' };
+    const style = getComputedStyle(element);
+    return { visible: element.matches(':focus-visible'), style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor, label: element.getAttribute('aria-label') ?? element.textContent ?? '' };
+  });
+}

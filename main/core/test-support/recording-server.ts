@@ -1,0 +1,28 @@
+// A real `ws` server on 127.0.0.1 that records every message it receives (text as is, binary as base64),
+// for the tests of frames the engine puts on the wire (injection, resend).
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+
+export interface RecordingServer {
+  readonly url: string;
+  /** What arrived, in order; tests empty it between cases. */
+  readonly received: { data: string; binary: boolean }[];
+  close(): Promise<void>;
+}
+
+export async function startRecordingServer(): Promise<RecordingServer> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const received: { data: string; binary: boolean }[] = [];
+  server.on('connection', (socket: WebSocket) => {
+    socket.on('message', (data: RawData, binary) => received.push({ data: binary ? (data as Buffer).toString('base64') : (data as Buffer).toString(), binary }));
+  });
+  return {
+    url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    received,
+    async close() {
+      server.clients.forEach((client) => client.terminate());
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

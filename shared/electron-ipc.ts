@@ -13,6 +13,9 @@ export const MY_CHANNELS = {
   close: 'my:close',
   listen: 'my:listen',
   dispatched: 'my:dispatched',
+  api: 'my:api',
+  storage: 'my:storage',
+  unsupported: 'my:unsupported',
 } as const satisfies Record<ClientMessage['op'], string>;
 
 /** Main → mini-app: every EngineMessage of the page's client session, in engine order. */

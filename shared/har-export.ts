@@ -1,13 +1,15 @@
 // Capture → HAR 1.2 (the format is shared/har.ts): one entry per connection with its handshake, frames
-// and error events as Chrome message items, everything else as `_`-prefixed extras.
+// and error events as Chrome message items, everything else as `_`-prefixed extras; a my.request as an
+// HTTP entry (shared/har-http.ts).
 import type { CaptureEntry } from './capture';
 import type { Json } from './json';
 import type { Har, HarEntry, HarMeta, HarNameValue, HarWebSocketMessage } from './har';
 import type { ChromeMessage } from './har-messages';
 import { OVERRIDABLE, baseEntry } from './har-messages';
+import { httpToHarEntry } from './har-http';
 import { canonicalEntry } from './jsonl';
 
-/** Builds the HAR of a capture: one entry per connection, in the order connections first appear. */
+/** Builds the HAR of a capture: one entry per connection and per my.request, in the order they first appear. */
 export function captureToHar(entries: CaptureEntry[], meta: HarMeta): Har {
   const groups = new Map<string, CaptureEntry[]>();
   const unattached: CaptureEntry[] = [];
@@ -23,7 +25,7 @@ export function captureToHar(entries: CaptureEntry[], meta: HarMeta): Har {
   const log: Har['log'] = {
     version: '1.2',
     creator: { name: meta.creator.name, version: meta.creator.version },
-    entries: [...groups.values()].map(connectionToHarEntry),
+    entries: [...groups.values()].map((group) => (group.length === 1 && group[0]?.kind === 'http' ? httpToHarEntry(group[0]) : connectionToHarEntry(group))),
     _entries: unattached,
   };
   if (meta.stats) log._stats = { ...meta.stats };

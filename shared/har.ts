@@ -62,6 +62,7 @@ export interface HarRequest {
   queryString: HarNameValue[];
   headersSize: number;
   bodySize: number;
+  postData?: { mimeType: string; text: string; encoding?: 'base64' };
 }
 
 export interface HarResponse {
@@ -70,7 +71,7 @@ export interface HarResponse {
   httpVersion: string;
   cookies: HarNameValue[];
   headers: HarNameValue[];
-  content: { size: number; mimeType: string };
+  content: { size: number; mimeType: string; text?: string; encoding?: 'base64' };
   redirectURL: string;
   headersSize: number;
   bodySize: number;
@@ -84,11 +85,12 @@ export interface HarEntry {
   response: HarResponse;
   cache: Record<string, never>;
   timings: { send: number; wait: number; receive: number };
-  _resourceType: 'websocket';
+  /** 'websocket' for a connection, 'fetch' for a my.request (docs/behaviour.md#my-request). */
+  _resourceType: 'websocket' | 'fetch';
   _connectionId: string;
   _clientId: string;
   _webSocketMessages: HarWebSocketMessage[];
-  /** The connection's calls, results, lifecycle steps, warnings and direction-less frames. */
+  /** The connection's calls, results, lifecycle steps, warnings and direction-less frames; a my.request's own entry. */
   _events: CaptureEntry[];
 }
 

@@ -1,5 +1,6 @@
 // Per-session engine settings, changed from the panel (docs/behaviour.md#a1-second-single-mode-connect-replaces-or-rejects, docs/behaviour.md#a11-close-code-and-reason-validation, docs/behaviour.md#a14-incoming-binary-as-arraybuffer, docs/behaviour.md#a22-which-connect-timeout-applies, docs/behaviour.md#a24-strict-wss).
 import { z } from 'zod';
+import { DEFAULT_PHONE_PROFILE, PHONE_PROFILE_IDS } from './phone-profiles';
 
 export const engineSettingsSchema = z.object({
   /** Single mode: a second connectSocket replaces the live connection, or fails with 2. */
@@ -24,6 +25,10 @@ export const engineSettingsSchema = z.object({
    * or an ArrayBuffer (mini-game clients >= 10.5.16). The capture keeps base64 either way.
    */
   incomingBinary: z.enum(['base64', 'arraybuffer']),
+  /** The phone my.getSystemInfo describes to pages attached from now on (docs/behaviour.md#system-info). */
+  phoneProfile: z.enum(PHONE_PROFILE_IDS),
+  /** my.request: an HTTP status >= 400 fails with 19 (the docs) instead of succeeding (docs/behaviour.md#my-request). */
+  httpErrorStatusFails: z.boolean(),
 });
 export type EngineSettings = z.infer<typeof engineSettingsSchema>;
 
@@ -36,6 +41,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   maxTasks: 5,
   domainAllowlist: '',
   incomingBinary: 'base64',
+  phoneProfile: DEFAULT_PHONE_PROFILE,
+  httpErrorStatusFails: true,
 };
 
 export const settingsPatchSchema = engineSettingsSchema.partial();

@@ -34,6 +34,10 @@ export const WARNING_IDS = [
   'app-json-invalid',
   'miniapp-blocked',
   'request-rejected',
+  'api-unsupported',
+  'request-header-dropped',
+  'storage-write-refused',
+  'storage-file-unreadable',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];

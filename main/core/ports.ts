@@ -51,7 +51,8 @@ export interface ClientSession {
 export interface Engine {
   readonly capture: CaptureLog;
   /** `appJson`: what the mini-app's app.json set (its connect timeout applies to this client's connects). */
-  attachClient(options: { origin: string; clientId?: string; send: (message: EngineMessage) => void; appJson?: AppJsonSettings }): ClientSession;
+  /** `projectKey`: whose my storage the client uses (docs/behaviour.md#storage-mirror); default its origin. */
+  attachClient(options: { origin: string; clientId?: string; send: (message: EngineMessage) => void; appJson?: AppJsonSettings; projectKey?: string }): ClientSession;
   settings(): EngineSettings;
   updateSettings(patch: SettingsPatch): void;
   state(): EngineState;

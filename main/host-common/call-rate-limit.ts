@@ -48,7 +48,7 @@ export interface CallRateLimiter {
 }
 
 const CALL_OPS: ReadonlySet<RateLimitedOp> = new Set<RateLimitedOp>(['connect', 'send', 'close']);
-const KNOWN_OPS: ReadonlySet<string> = new Set<RateLimitedOp>(['connect', 'send', 'close', 'listen', 'dispatched']);
+const KNOWN_OPS: ReadonlySet<string> = new Set<RateLimitedOp>(['connect', 'send', 'close', 'listen', 'dispatched', 'api', 'storage', 'unsupported']);
 
 /** The op of a raw message as the bucket key (`unknown` when it names none the engine knows). */
 export function rateLimitedOpOf(raw: unknown): RateLimitedOp {

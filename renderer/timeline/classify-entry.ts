@@ -41,6 +41,8 @@ export function classifyEntry(entry: CaptureEntry): EntryRole {
       return MARKER.error;
     case 'warning':
       return MARKER.warning;
+    case 'http':
+      return entry.errorCode !== undefined ? MARKER.error : MARKER.call;
     default:
       return NONE;
   }

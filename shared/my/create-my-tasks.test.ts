@@ -108,7 +108,7 @@ describe('reset (the page session ended)', () => {
     await flushMessages();
     expect(answered).toEqual([]);
     expect(heard).toEqual(['global message']);
-    expect(peer.received.slice(before).filter((message) => message.target === id)).toEqual([]);
+    expect(peer.received.slice(before).filter((message) => 'target' in message && message.target === id)).toEqual([]);
   });
 });
 

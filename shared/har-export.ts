@@ -25,7 +25,10 @@ export function captureToHar(entries: CaptureEntry[], meta: HarMeta): Har {
   const log: Har['log'] = {
     version: '1.2',
     creator: { name: meta.creator.name, version: meta.creator.version },
-    entries: [...groups.values()].map((group) => (group.length === 1 && group[0]?.kind === 'http' ? httpToHarEntry(group[0]) : connectionToHarEntry(group))),
+    entries: [...groups.values()].map((group) => {
+      const request = group.find((entry) => entry.kind === 'http');
+      return request ? httpToHarEntry(request, group) : connectionToHarEntry(group);
+    }),
     _entries: unattached,
   };
   if (meta.stats) log._stats = { ...meta.stats };

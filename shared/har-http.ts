@@ -1,6 +1,6 @@
 // A my.request's capture entry (kind 'http') as an ordinary HAR HTTP entry (docs/behaviour.md#my-request):
-// request and response with headers and bodies, the timing as `wait`, and the entry itself in `_events`
-// so an import gives it back unchanged.
+// request and response with headers and bodies, the timing as `wait`, and its capture entries in `_events`
+// so an import gives them back unchanged.
 import type { CaptureEntry } from './capture';
 import type { HarEntry, HarNameValue } from './har';
 import type { Json } from './json';
@@ -19,7 +19,8 @@ function text(value: Json | undefined): string {
   return typeof value === 'string' ? value : '';
 }
 
-export function httpToHarEntry(entry: CaptureEntry): HarEntry {
+/** `group`: every capture entry of the request (its warnings too), the http entry among them. */
+export function httpToHarEntry(entry: CaptureEntry, group: readonly CaptureEntry[]): HarEntry {
   const detail = entry.detail ?? {};
   const url = text(detail.url);
   const requestHeaders = pairs(detail.requestHeaders);
@@ -65,7 +66,7 @@ export function httpToHarEntry(entry: CaptureEntry): HarEntry {
     _connectionId: entry.connectionId,
     _clientId: entry.clientId,
     _webSocketMessages: [],
-    _events: [canonicalEntry(entry)],
+    _events: group.map(canonicalEntry),
   };
   if (requestBodySize > 0) {
     harEntry.request.postData = { mimeType: headerOf(requestHeaders, 'content-type') ?? '', text: requestBody, ...(detail.requestBodyBinary === true ? { encoding: 'base64' as const } : {}) };

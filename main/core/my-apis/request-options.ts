@@ -98,8 +98,8 @@ export function parseRequestOptions(options: Json): RequestParse {
   const binary = binaryOf(data);
   let body: Buffer | undefined;
   if (method === 'GET' || method === 'HEAD') {
-    if (isObject(data) && !binary) for (const [key, value] of new URLSearchParams(formEncode(data))) url.searchParams.append(key, value);
-    else if (typeof data === 'string' && data !== '') url.search = url.search ? `${url.search}&${data}` : data;
+    const query = isObject(data) && !binary ? formEncode(data) : typeof data === 'string' ? data : '';
+    if (query !== '') url.search = url.search ? `${url.search.slice(1)}&${query}` : query;
   } else if (binary) body = binary;
   else if (typeof data === 'string') body = Buffer.from(data);
   else if (data !== undefined && data !== null) {

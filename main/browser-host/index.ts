@@ -42,6 +42,8 @@ export interface BrowserHostOptions {
   rateLimit?: RateLimit;
   /** The saved sessions, served at /api/sessions; absent: none served. */
   sessions?: SessionStore;
+  /** Whose my storage the pages use (docs/behaviour.md#storage-mirror); default: the mini-app as given. */
+  projectKey?: string;
 }
 
 export interface BrowserHost {
@@ -128,6 +130,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const session = engine.attachClient({
         origin: pageUrlOf(url, miniappOrigin),
         appJson,
+        projectKey: options.projectKey ?? options.miniapp ?? 'demo',
         send(message) {
           if (message.kind === 'event') limiter.eventDelivered();
           peer.send(message);

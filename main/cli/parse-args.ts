@@ -15,12 +15,14 @@ export interface CliOptions {
   sessionsDir?: string;
   /** Disk cap of all saved sessions in MiB; absent = 2048. */
   sessionsCapMiB?: number;
+  /** Where my storage is kept per project; absent = the app data folder's `storage` (docs/behaviour.md#storage-mirror). */
+  storageDir?: string;
 }
 
 export type CliCommand = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
 
 /** The usage text printed by `--help` and after a usage error. */
-export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open] [--sessions-dir <dir>] [--sessions-cap <MiB>]
+export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open] [--sessions-dir <dir>] [--sessions-cap <MiB>] [--storage-dir <dir>]
 
   --web              start the browser host (no Electron) and print the panel URL
   --miniapp <path>   preview this mini-app folder (served from its index.html) or http(s) URL;
@@ -30,12 +32,13 @@ export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url
   --sessions-dir <dir>  save sessions here; default: the app data folder's sessions/
                      (browser host: $XDG_DATA_HOME/mini-socket-devtools/sessions or the platform's equal)
   --sessions-cap <MiB>  disk cap of all saved sessions, oldest deleted first; default: 2048
+  --storage-dir <dir>   keep each mini-app's my storage here; default: the app data folder's storage/
   -h, --help         show this help
   -v, --version      show the version`;
 
 /** Reads argv (without the node and script entries). Never throws. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
-  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; help?: boolean; version?: boolean };
+  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'storage-dir'?: string; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -48,6 +51,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'no-open': { type: 'boolean' },
         'sessions-dir': { type: 'string' },
         'sessions-cap': { type: 'string' },
+        'storage-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -71,6 +75,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (sessionsDir !== undefined) {
     if (sessionsDir.trim() === '') return { kind: 'error', message: '--sessions-dir needs a folder' };
     options.sessionsDir = sessionsDir;
+  }
+  const storageDir = values['storage-dir'];
+  if (storageDir !== undefined) {
+    if (storageDir.trim() === '') return { kind: 'error', message: '--storage-dir needs a folder' };
+    options.storageDir = storageDir;
   }
   const cap = values['sessions-cap'];
   if (cap !== undefined) {

@@ -26,6 +26,11 @@ interface FileContent {
   entries: Record<string, string>;
 }
 
+/** The storage folder inside an app data folder. */
+export function storageDirIn(appDataDir: string): string {
+  return join(appDataDir, 'storage');
+}
+
 /** The file of a project: a hash of its key, so any key is a safe file name. */
 export function storageFileOf(dir: string, projectKey: string): string {
   return join(dir, `${createHash('sha256').update(projectKey).digest('hex').slice(0, 32)}.json`);

@@ -53,9 +53,9 @@ export function isFailedResult(entry: CaptureEntry): boolean {
   return entry.kind === 'result' && (entry.errorCode !== undefined || entry.name === 'fail' || entry.detail?.ok === false);
 }
 
-/** Entries the warnings list shows: API-misuse warnings, error events and failed calls. */
+/** Entries the warnings list shows: API-misuse warnings, error events, failed calls and failed my.request calls. */
 export function isProblem(entry: CaptureEntry): boolean {
-  return entry.kind === 'warning' || entry.kind === 'error' || isFailedResult(entry);
+  return entry.kind === 'warning' || entry.kind === 'error' || isFailedResult(entry) || (entry.kind === 'http' && entry.errorCode !== undefined);
 }
 
 /** The WebSocket close code an entry carries, if any (lifecycle close or close frame). */

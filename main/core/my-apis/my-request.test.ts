@@ -34,6 +34,7 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
     if (path === '/json') response.writeHead(200, { 'content-type': 'application/json', 'x-token': 'abc' }).end('{"token":"t-1","n":2}');
     else if (path === '/text') response.writeHead(200, { 'content-type': 'text/plain' }).end('not json');
     else if (path === '/bytes') response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from([0, 1, 2, 255]));
+    else if (path === '/gone') response.writeHead(410, { 'content-type': 'text/html' }).end('<h1>gone</h1>');
     else if (path === '/missing') response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"nope"}');
     else if (path === '/slow') setTimeout(() => response.writeHead(200).end('late'), 2000);
     else if (path === '/echo') response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ body: Buffer.concat(chunks).toString('utf8') }));
@@ -117,6 +118,7 @@ describe('my.request', () => {
   it('fails a status >= 400 with 19 and the response, or succeeds when the setting says so', async () => {
     const fails = attachMy();
     await expect(fails.request({ url: `${httpBase}/missing` })).rejects.toMatchObject({ error: 19, status: 404, data: { error: 'nope' } });
+    await expect(fails.request({ url: `${httpBase}/gone` })).rejects.toMatchObject({ error: 19, status: 410, data: '<h1>gone</h1>' });
     await engine?.shutdown();
     const succeeds = attachMy({ httpErrorStatusFails: false });
     await expect(succeeds.request({ url: `${httpBase}/missing` })).resolves.toMatchObject({ status: 404, data: { error: 'nope' } });

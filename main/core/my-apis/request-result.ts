@@ -36,8 +36,11 @@ export function requestReply(outcome: RequestOutcome, dataType: RequestDataType,
   if (!outcome.ok) return { ok: false, error: outcome.code, errorMessage: outcome.code === 9 ? MESSAGES[9] ?? '' : `${MESSAGES[outcome.code] ?? ''} (${outcome.detail})` };
   const decoded = decode(outcome, dataType);
   const headers: Record<string, Json> = { ...outcome.headers };
+  if (httpErrorStatusFails && outcome.status >= 400) {
+    // The status decides first: an error page that is not JSON still fails with 19, its body as text.
+    const data = decoded.ok ? decoded.data : outcome.body.toString('utf8');
+    return { ok: false, error: 19, errorMessage: `${MESSAGES[19] ?? ''} (${outcome.status})`, extra: { data, status: outcome.status, headers, statusCode: outcome.status, header: headers } };
+  }
   if (!decoded.ok) return { ok: false, error: 14, errorMessage: decoded.detail, extra: { status: outcome.status, statusCode: outcome.status, headers, header: headers } };
-  const payload: Record<string, Json> = { data: decoded.data, status: outcome.status, headers, statusCode: outcome.status, header: headers };
-  if (httpErrorStatusFails && outcome.status >= 400) return { ok: false, error: 19, errorMessage: `${MESSAGES[19] ?? ''} (${outcome.status})`, extra: payload };
-  return { ok: true, payload };
+  return { ok: true, payload: { data: decoded.data, status: outcome.status, headers, statusCode: outcome.status, header: headers } };
 }

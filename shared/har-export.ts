@@ -6,7 +6,7 @@ import type { Json } from './json';
 import type { Har, HarEntry, HarMeta, HarNameValue, HarWebSocketMessage } from './har';
 import type { ChromeMessage } from './har-messages';
 import { OVERRIDABLE, baseEntry } from './har-messages';
-import { httpToHarEntry } from './har-http';
+import { httpToHarEntry, queryStringOf } from './har-http';
 import { canonicalEntry } from './jsonl';
 
 /** Builds the HAR of a capture: one entry per connection and per my.request, in the order they first appear. */
@@ -150,12 +150,4 @@ function headerList(value: Json | undefined): HarNameValue[] {
 
 function jsonText(value: Json): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-function queryStringOf(url: string): HarNameValue[] {
-  try {
-    return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
-  } catch {
-    return [];
-  }
 }

@@ -19,6 +19,15 @@ function text(value: Json | undefined): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** The query of a URL as HAR pairs; none for a URL that does not parse. */
+export function queryStringOf(url: string): HarNameValue[] {
+  try {
+    return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
+  } catch {
+    return [];
+  }
+}
+
 /** `group`: every capture entry of the request (its warnings too), the http entry among them. */
 export function httpToHarEntry(entry: CaptureEntry, group: readonly CaptureEntry[]): HarEntry {
   const detail = entry.detail ?? {};
@@ -30,12 +39,6 @@ export function httpToHarEntry(entry: CaptureEntry, group: readonly CaptureEntry
   const startWallTime = typeof detail.startWallTime === 'number' ? detail.startWallTime : entry.wallTime - durationMs;
   const requestBody = text(detail.requestBody);
   const requestBodySize = typeof detail.requestBodySize === 'number' ? detail.requestBodySize : 0;
-  let queryString: HarNameValue[] = [];
-  try {
-    queryString = [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
-  } catch {
-    queryString = [];
-  }
   const harEntry: HarEntry = {
     startedDateTime: new Date(startWallTime).toISOString(),
     time: durationMs,
@@ -45,7 +48,7 @@ export function httpToHarEntry(entry: CaptureEntry, group: readonly CaptureEntry
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: requestHeaders,
-      queryString,
+      queryString: queryStringOf(url),
       headersSize: -1,
       bodySize: requestBodySize,
     },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppJsonSettings } from './app-json';
 import type { CaptureEntry, CaptureStats } from './capture';
 import type { EngineMessage } from './my-wire';
-import { clientMessageSchema } from './my-wire';
+import { clientMessageSchema, storageWriteSchema } from './my-wire';
 import { replayOptionsSchema, replayRecordingSchema } from './replay';
 import type { EngineSettings } from './settings';
 import { settingsPatchSchema } from './settings';
@@ -47,9 +47,18 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
    * The replay endpoints as JSON `{ version, replays }` (ReplayList): at once when `since` differs from the
    * current version, else when they next change (or after a while with the same version): a long poll.
    */
+  /** my storage of the projects whose pages ran in this engine; the reply body is StorageListing as JSON text. */
+  z.object({ kind: z.literal('storage-list'), requestId: z.number().int().nonnegative() }),
+  /** An edit from the panel's storage view (pages see it after a reload, docs/behaviour.md#storage-mirror). */
+  z.object({ kind: z.literal('storage-write'), requestId: z.number().int().nonnegative(), project: z.string().min(1).max(4096), write: storageWriteSchema }),
   z.object({ kind: z.literal('replay-list'), requestId: z.number().int().nonnegative(), since: z.number().int().min(-1) }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
+
+/** The reply of 'storage-list': each project's key → JSON text of the stored data. */
+export interface StorageListing {
+  projects: { project: string; entries: Record<string, string> }[];
+}
 
 export type ConnectionState = 'CONNECTING' | 'OPEN' | 'CLOSING' | 'CLOSED';
 

@@ -136,6 +136,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
       replays ??= (deps.createReplayRegistry ?? unavailableReplayRegistry)();
       return replays;
     },
+    storage: () => myApis.storage,
     setLabEndpoints(endpoints) {
       lab = endpoints.map((endpoint) => ({ ...endpoint }));
       stateChanged();

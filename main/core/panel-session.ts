@@ -2,7 +2,7 @@
 // Electron host feeds it from a MessagePort, the browser host from a WebSocket, tests from an array.
 // Every request is validated here; a bad one becomes a warning in the capture, never an exception.
 import type { EngineMessage } from '../../shared/my-wire';
-import type { PanelRequest } from '../../shared/panel-wire';
+import type { PanelRequest, StorageListing } from '../../shared/panel-wire';
 import { panelRequestSchema } from '../../shared/panel-wire';
 import { describeIssues } from '../../shared/jsonl';
 import type { WarningId } from '../../shared/warning-ids';
@@ -127,6 +127,21 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
         deliver({ kind: 'reply', requestId: request.requestId, ok: true, body });
         return;
       }
+      case 'storage-list': {
+        // The panel's own `my` client has a store too ('panel'); it is no mini-app's storage.
+        const listing: StorageListing = { projects: engine.storage().projects().filter(({ project }) => project !== 'panel') };
+        deliver({ kind: 'reply', requestId: request.requestId, ok: true, body: JSON.stringify(listing) });
+        return;
+      }
+      case 'storage-write': {
+        if (request.write.action === 'set' && parseJsonValue(request.write.value) === undefined) {
+          deliver({ kind: 'reply', requestId: request.requestId, ok: false, error: 'the value must be JSON text ("text", 42, {"a":1} …)' });
+          return;
+        }
+        const refused = engine.storage().open(request.project).apply(request.write);
+        deliver(refused ? { kind: 'reply', requestId: request.requestId, ok: false, error: refused.errorMessage } : { kind: 'reply', requestId: request.requestId, ok: true, body: '' });
+        return;
+      }
       case 'replay-start':
       case 'replay-stop':
       case 'replay-list':
@@ -186,5 +201,14 @@ function preview(raw: unknown): string {
     return text.length > 200 ? `${text.slice(0, 200)}…` : text;
   } catch {
     return `(an unprintable ${typeof raw})`;
+  }
+}
+
+/** The value of a JSON text, or undefined when it is not JSON. */
+function parseJsonValue(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }

@@ -5,6 +5,7 @@ import type { CaptureEntry, CaptureStats } from '../../shared/capture';
 import type { EngineMessage } from '../../shared/my-wire';
 import type { EngineState, LabEndpoint, PanelMessage } from '../../shared/panel-wire';
 import type { EngineSettings, SettingsPatch } from '../../shared/settings';
+import type { ProjectStorage } from './my-apis/project-storage';
 import type { ReplayRegistry } from './replay-registry';
 
 export interface Clock {
@@ -62,6 +63,8 @@ export interface Engine {
   forceClose(connectionId: string, code?: number, reason?: string): void;
   /** The replay endpoints shared by every panel of this engine, created on first use (not yet listening). */
   replays(): ReplayRegistry;
+  /** my storage per project (docs/behaviour.md#storage-mirror), for the panel's storage view. */
+  storage(): ProjectStorage;
   /** Lab endpoints shown in the panel (set by the host that started the lab). */
   setLabEndpoints(endpoints: LabEndpoint[]): void;
   /** Close every socket with 1001 going away. */

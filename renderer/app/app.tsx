@@ -2,7 +2,7 @@
 // settings under it; centre the frame log; right the inspector; bottom the error-code timeline beside
 // the warnings list.
 import type { MiniappBounds } from '../../shared/electron-ipc';
-import { ConnectionControls, SettingsForm } from '../controls';
+import { ConnectionControls, SettingsForm, StorageView } from '../controls';
 import { ImportBanner } from '../export/import-banner';
 import { FilterBar } from '../frame-log/filter-bar';
 import { FrameLog } from '../frame-log/frame-log';
@@ -39,6 +39,10 @@ export function App({ miniappUrl, setMiniappBounds }: AppProps) {
           <details className="side-section">
             <summary>Session settings</summary>
             <SettingsForm />
+          </details>
+          <details className="side-section">
+            <summary>my storage</summary>
+            <StorageView />
           </details>
         </aside>
         <main className="centre-column">

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryTransportPair, createMy } from '../../../shared/my';
 import type { MyApi } from '../../../shared/my';
+import type { PanelMessage } from '../../../shared/panel-wire';
 import { createEngine } from '../engine';
+import { createPanelSession } from '../panel-session';
 import type { Engine } from '../ports';
 import { storageFileOf } from './project-storage';
 
@@ -134,5 +136,25 @@ describe('storage', () => {
     const session = engine.attachClient({ origin: 'http://miniapp.test', send: () => undefined });
     session.receive({ op: 'storage', action: 'set', key: 'k', value: 'x'.repeat(300 * 1024) });
     expect([...engine.capture.from(0)].filter((entry) => entry.name === 'storage-write-refused')).toHaveLength(1);
+  });
+
+  it('lists and edits storage from the panel; a page attached afterwards sees the edit', async () => {
+    const engine = startEngine();
+    attachMy(engine).setStorageSync({ key: 'token', data: 'old' });
+    await seeded();
+    const replies: PanelMessage[] = [];
+    const panel = createPanelSession(engine, (message) => void replies.push(message));
+    panel.receive({ kind: 'storage-list', requestId: 1 });
+    panel.receive({ kind: 'storage-write', requestId: 2, project: 'project-a', write: { op: 'storage', action: 'set', key: 'token', value: '{"v":2}' } });
+    panel.receive({ kind: 'storage-write', requestId: 3, project: 'project-a', write: { op: 'storage', action: 'set', key: 'bad', value: 'not json' } });
+    expect(replies.filter((message) => message.kind === 'reply')).toEqual([
+      { kind: 'reply', requestId: 1, ok: true, body: JSON.stringify({ projects: [{ project: 'project-a', entries: { token: '"old"' } }] }) },
+      { kind: 'reply', requestId: 2, ok: true, body: '' },
+      { kind: 'reply', requestId: 3, ok: false, error: expect.stringContaining('JSON') },
+    ]);
+    const later = attachMy(engine);
+    await seeded();
+    expect(later.getStorageSync({ key: 'token' })).toEqual({ data: { v: 2 } });
+    panel.close();
   });
 });

@@ -17,6 +17,8 @@ export interface ProjectStore {
 export interface ProjectStorage {
   /** The store of a project; `onUnreadable` hears when its file was broken (it was set aside). */
   open(projectKey: string, onUnreadable?: (detail: string) => void): ProjectStore;
+  /** The projects opened in this engine with their entries (the panel's storage view). */
+  projects(): { project: string; entries: Record<string, string> }[];
   /** Resolves once every write made so far is on disk. */
   flush(): Promise<void>;
 }
@@ -98,6 +100,7 @@ export function createProjectStorage(dir: string | undefined): ProjectStorage {
       stores.set(projectKey, store);
       return store;
     },
+    projects: () => [...stores].map(([project, store]) => ({ project, entries: store.entries() })),
     async flush() {
       await new Promise((resolve) => setImmediate(resolve));
       await saving;

@@ -41,6 +41,10 @@ export const WARNING_IDS = [
   'sessions-storage',
   'capture-memory-bound',
   'client-bound',
+  'api-unsupported',
+  'request-header-dropped',
+  'storage-write-refused',
+  'storage-file-unreadable',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];

@@ -16,6 +16,7 @@ import type { ReplayRegistry } from './replay-registry';
 import { createReplayRequests } from './replay-requests';
 import type { PreferencesStore } from './preferences-file';
 import { createSessionRequests } from './session-requests';
+import { createStorageRequests } from './storage-requests';
 import type { SavedSessions } from './session-store/saved-sessions';
 
 /** The clientId of the panel's own `my` client (connection controls act through the same path as the app). */
@@ -57,6 +58,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
   let closed = false;
   const replays = createReplayRequests(engine.capture, () => options.replays ?? engine.replays(), deliver);
   const sessionRequests = createSessionRequests(engine.capture, options.sessions, deliver);
+  const storageRequests = createStorageRequests(engine, deliver);
 
   /** The host's link may already be gone; a failed send must not throw into the engine. */
   function deliver(message: Parameters<PanelSink>[0]): void {
@@ -148,6 +150,10 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
       case 'session-export':
       case 'session-delete':
         sessionRequests.handle(request);
+        return;
+      case 'storage-list':
+      case 'storage-write':
+        storageRequests.handle(request);
         return;
       case 'replay-start':
       case 'replay-stop':

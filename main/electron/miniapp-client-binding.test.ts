@@ -161,7 +161,10 @@ describe('bindMiniappClient', () => {
     contents.sendFromRenderer('my:connect', { op: 'connect', callId: 5, target: null });
     contents.sendFromRenderer('my:connect', { op: 'close', callId: 6, target: null, options: {} });
     contents.sendFromRenderer('my:send', 'garbage');
-    const results = contents.messagesOn('my:engine') as EngineMessage[];
+    const sent = contents.messagesOn('my:engine') as EngineMessage[];
+    // The page's storage mirror and phone profile come first (docs/behaviour.md#storage-mirror).
+    expect(sent[0]).toMatchObject({ kind: 'seed', storage: {} });
+    const results = sent.slice(1);
     expect(results).toEqual([
       { kind: 'result', callId: 5, ok: false, error: 1, errorMessage: expect.stringContaining('rejected a malformed my:connect message') },
       { kind: 'result', callId: 6, ok: false, error: 1, errorMessage: expect.stringContaining('op "close" sent on my:connect') },

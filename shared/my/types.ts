@@ -1,6 +1,9 @@
 // The public shape of `my`'s socket family as a mini-app sees it (docs/behaviour.md with the decisions
 // docs/behaviour.md#a9-close-payload-is-code-and-reason, docs/behaviour.md#a10-task-event-payloads, docs/behaviour.md#a20-success-payloads, docs/behaviour.md#a21-promises-from-send-and-close, docs/behaviour.md#a23-open-payload). Hosts expose an object of type MySocketApi as `window.my`.
 import type { NetworkStatusApi } from './network-status';
+import type { DeviceApi } from './device-api';
+import type { RequestApi } from './request-api';
+import type { StorageApi } from './storage-api';
 
 /** `fail` payload of every call (docs/behaviour.md#error-codes). */
 export interface SocketCallFailure {
@@ -128,6 +131,9 @@ export interface MySocketApi {
   onNetworkStatusChange: NetworkStatusApi['onNetworkStatusChange'];
   offNetworkStatusChange: NetworkStatusApi['offNetworkStatusChange'];
 }
+
+/** Everything `my` offers: sockets, my.request, storage and the device helpers (docs/behaviour.md#more-of-my). */
+export type MyApi = MySocketApi & RequestApi & StorageApi & DeviceApi;
 
 /** Options of createMy. */
 export interface CreateMyOptions {

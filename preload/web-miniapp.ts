@@ -37,7 +37,14 @@ export function createBridgeTransport(socket: WebSocket): MyTransport {
     else if (socket.readyState === OPEN) socket.send(frame);
   }
 
+  /** What arrived before anyone listened (the seed, when a logic link is handed on later): kept for the first listener. */
+  const early: unknown[] = [];
+
   function deliver(message: unknown): void {
+    if (listeners.length === 0) {
+      early.push(message);
+      return;
+    }
     // createMy unpacks batches and validates every message with its schema; this only hands the parsed JSON on.
     for (const listener of listeners) listener(message as EngineLinkMessage);
   }
@@ -76,6 +83,7 @@ export function createBridgeTransport(socket: WebSocket): MyTransport {
     },
     onMessage(listener) {
       listeners.push(listener);
+      for (const message of early.splice(0)) listener(message as EngineLinkMessage);
     },
   };
 }

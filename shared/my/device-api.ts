@@ -21,6 +21,14 @@ export interface DeviceApi {
 /** Sub-keys of canIUse that ask about an API's arguments, result or callback (docs/behaviour.md#helpers-and-clipboard). */
 const API_DETAIL_KEYS = new Set(['object', 'return', 'callback']);
 
+/** canIUse('api' | 'api.object.x' | …): true exactly when `supports(api)` (docs/behaviour.md#helpers-and-clipboard). */
+export function canIUseAnswer(name: unknown, supports: (api: string) => boolean): boolean {
+  if (typeof name !== 'string' || name === '') return false;
+  const [api = '', detail] = name.split('.');
+  if (detail !== undefined && !API_DETAIL_KEYS.has(detail)) return false;
+  return supports(api);
+}
+
 /** Copies system info (its nested objects too), so an app that edits a result never edits the next one. */
 function copyInfo(info: Record<string, Json>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(info)) as Record<string, unknown>;
@@ -47,12 +55,7 @@ export function createDeviceApi(port: ApiPort, supports: (name: string) => boole
   return {
     getSystemInfo: (options) => port.answerLocally('getSystemInfo', callbacksOf(options), { ok: true, payload: copyInfo(systemInfo) }),
     getSystemInfoSync: () => copyInfo(systemInfo),
-    canIUse(name) {
-      if (typeof name !== 'string' || name === '') return false;
-      const [api = '', detail] = name.split('.');
-      if (detail !== undefined && !API_DETAIL_KEYS.has(detail)) return false;
-      return supports(api);
-    },
+    canIUse: (name) => canIUseAnswer(name, supports),
     // Helpers that throw on wrong input would break the page: a wrong argument gives '' / an empty buffer and a console note.
     arrayBufferToBase64(buffer) {
       const bytes = bytesOf(buffer);

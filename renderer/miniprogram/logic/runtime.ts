@@ -2,6 +2,7 @@
 // components from a ModuleSource, answers the view's ViewToLogic messages and sends LogicToView ones. It
 // takes its channel as parameters, so it runs the same in a Worker (worker-entry.ts) and in Node tests.
 import type { LogicToView, RuntimeProblem, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+import { extendMy } from '../../../shared/my/extend-my';
 import { createAppEvents } from './app-events';
 import { createComponentHost, normalizeComponentPath } from './component-host';
 import { describeError, problemFromError } from './error-report';
@@ -23,8 +24,8 @@ export interface LogicRuntimeOptions {
   channel: LogicChannel;
   modules: ModuleSource;
   config: LogicConfig;
-  /** The socket half of `my` (shared/my createMy); the runtime adds the route APIs to it. */
-  socketMy: object;
+  /** `my` as createMy builds it (shared/my); the runtime adds the route, navigation bar and app APIs. */
+  baseMy: object;
   /** Where warnings go (the Worker's console). */
   warn?: (message: string) => void;
 }
@@ -121,8 +122,7 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
   });
   const appEvents = createAppEvents(context);
   const navigationBar = createNavigationBar(context, () => stack.top());
-  const my = Object.freeze({
-    ...options.socketMy,
+  const my = extendMy(options.baseMy, {
     ...createRouteApis(context, stack),
     ...appEvents.api,
     ...navigationBar.apis,

@@ -91,7 +91,7 @@ function boot(settings: LogicBoot): void {
     channel: { post: (message) => post({ t: 'view', message }), onMessage: (listener) => viewListeners.push(listener) },
     modules: workerModuleSource(settings.moduleBase),
     config: settings.config,
-    socketMy: createMy(transport, { defaultMultiple: settings.defaultMultiple }),
+    baseMy: createMy(transport, { defaultMultiple: settings.defaultMultiple }),
   });
   runtime.start();
 }

@@ -1,9 +1,13 @@
 // An in-process link from a logic runtime's `my` to a real engine, stamping calls with the runtime's current
 // page as worker-entry does.
-import type { Engine } from '../../../../main/core/ports';
-import type { EngineLinkMessage, MyTransport } from '../../../../shared/my-wire';
+import type { EngineLinkMessage, EngineMessage, MyTransport } from '../../../../shared/my-wire';
 
-export function engineTransport(engine: Engine, route: () => string, projectKey?: string): MyTransport {
+/** What this link needs of main/core's Engine (renderer code may not import main). */
+export interface AttachingEngine {
+  attachClient(options: { origin: string; projectKey?: string; send: (message: EngineMessage) => void }): { receive(raw: unknown): void };
+}
+
+export function engineTransport(engine: AttachingEngine, route: () => string, projectKey?: string): MyTransport {
   const listeners: ((message: EngineLinkMessage) => void)[] = [];
   const early: EngineLinkMessage[] = [];
   const session = engine.attachClient({

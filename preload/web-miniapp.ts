@@ -5,6 +5,7 @@
 import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE, MINIAPP_LOGIC_LINK_ATTRIBUTE } from '../shared/host-config';
 import { MAX_CLIENT_BATCH, type ClientMessage, type EngineLinkMessage, type MyTransport } from '../shared/my-wire';
 import { createMy } from '../shared/my/create-my';
+import { createDomFeedback } from '../shared/my/feedback-dom';
 import { guardRealm } from './realm-guard';
 
 const CONNECTING = 0;
@@ -109,7 +110,7 @@ function install(): void {
   script?.remove();
   const openLink = (url: string | null | undefined): MyTransport =>
     url ? createBridgeTransport(new WebSocket(`${url}&page=${encodeURIComponent(location.href)}`)) : unreachableTransport();
-  const my = Object.freeze(createMy(openLink(bridge), { defaultMultiple }));
+  const my = Object.freeze(createMy(openLink(bridge), { defaultMultiple, feedback: createDomFeedback(document) }));
   Object.defineProperty(window, 'my', { value: my, enumerable: true, configurable: false, writable: false });
   // A mini-program's logic Worker numbers its calls itself, so it needs a link of its own (one engine client).
   if (logicBridge) {

@@ -12,6 +12,8 @@ export interface ApiPort {
   callEngine(api: EngineApi, options: Json, callbacks: CallCallbacks, shape?: ShapeResult): { callId: number; promise: Promise<CallSuccessPayload> };
   /** Answers a call in the page, asynchronously, as an engine result would be (docs/behaviour.md#more-of-my). */
   answerLocally(api: string, callbacks: CallCallbacks, answer: LocalAnswer): Promise<CallSuccessPayload>;
+  /** The same, once `answer` settles (a dialog the user dismisses later). */
+  answerLater(api: string, callbacks: CallCallbacks, answer: Promise<LocalAnswer>): Promise<CallSuccessPayload>;
   /** Sends without an answer; false when the link is gone. */
   post(message: ClientMessage): boolean;
   onSeed(listener: (seed: ClientSeed) => void): void;

@@ -5,6 +5,7 @@
 import { unpackEngineLinkMessage, type ClientCall, type ClientMessage, type ClientSeed, type EngineMessage, type MyTransport, type SocketEventMessage, type SocketEventName, type SocketTarget } from '../my-wire';
 import type { ApiPort } from './api-port';
 import { createDeviceApi } from './device-api';
+import { createFeedbackApi } from './feedback-api';
 import { createRequestApi } from './request-api';
 import { createStorageApi } from './storage-api';
 import { withUnsupportedStubs } from './unsupported-api';
@@ -231,12 +232,17 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
       }
       return { callId, promise };
     },
-    answerLocally(api, callbacks, answer) {
+    answerLocally: (api, callbacks, answer) => port.answerLater(api, callbacks, Promise.resolve(answer)),
+    answerLater(api, callbacks, later) {
       lastLocalCallId += 1;
       const callId = lastLocalCallId;
+      let payload: Record<string, unknown> = {};
       // The answer travels as its own payload (it may hold more than the wire's JSON), handed over by `shape`.
-      const promise = localCalls.open(callId, api, callbacks, true, answer.ok ? () => ({ ...answer.payload }) : undefined);
-      queueMicrotask(() => localCalls.settle(answer.ok ? { kind: 'result', callId, ok: true, payload: {} } : { kind: 'result', callId, ok: false, error: answer.error, errorMessage: answer.errorMessage }));
+      const promise = localCalls.open(callId, api, callbacks, true, () => ({ ...payload }));
+      void later.then((answer) => {
+        if (answer.ok) payload = answer.payload;
+        localCalls.settle(answer.ok ? { kind: 'result', callId, ok: true, payload: {} } : { kind: 'result', callId, ok: false, error: answer.error, errorMessage: answer.errorMessage });
+      });
       return promise;
     },
     post,
@@ -262,6 +268,7 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
     ...createRequestApi(port),
     ...createStorageApi(port),
     ...createDeviceApi(port, (name) => Object.hasOwn(my, name)),
+    ...(options.feedback ? createFeedbackApi(port, options.feedback) : {}),
   };
   return withUnsupportedStubs(my, port);
 }

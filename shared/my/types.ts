@@ -4,6 +4,8 @@ import type { NetworkStatusApi } from './network-status';
 import type { DeviceApi } from './device-api';
 import type { RequestApi } from './request-api';
 import type { StorageApi } from './storage-api';
+import type { FeedbackSurface } from './feedback-requests';
+import type { FeedbackApi } from './feedback-api';
 
 /** `fail` payload of every call (docs/behaviour.md#error-codes). */
 export interface SocketCallFailure {
@@ -133,10 +135,12 @@ export interface MySocketApi {
 }
 
 /** Everything `my` offers: sockets, my.request, storage and the device helpers (docs/behaviour.md#more-of-my). */
-export type MyApi = MySocketApi & RequestApi & StorageApi & DeviceApi;
+export type MyApi = MySocketApi & RequestApi & StorageApi & DeviceApi & Partial<FeedbackApi>;
 
 /** Options of createMy. */
 export interface CreateMyOptions {
   /** app.json `behavior.connectSocketDefaultMultiple` (docs/behaviour.md#a17-default-of-multiple-from-appjson): the mode when `multiple` is not given. */
   defaultMultiple?: boolean;
+  /** Where UI feedback (toast, dialogs, title bar) is drawn; absent: those APIs are not offered (docs/behaviour.md#ui-feedback). */
+  feedback?: FeedbackSurface;
 }

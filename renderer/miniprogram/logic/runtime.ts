@@ -14,6 +14,8 @@ import { createNavigationBar } from './navigation-bar';
 import type { PageOptions } from './page-instance';
 import { createPageStack } from './page-stack';
 import { createRouteApis, navigatorApiOf } from './route-apis';
+import { createSelectorQueryApi } from './selector-query';
+import type { ViewQuestions } from './view-questions';
 
 export interface LogicChannel {
   post(message: LogicToView): void;
@@ -28,6 +30,8 @@ export interface LogicRuntimeOptions {
   baseMy: object;
   /** Where warnings go (the Worker's console). */
   warn?: (message: string) => void;
+  /** The view's answers to questions (feedback, selector queries); absent: my.createSelectorQuery is not offered. */
+  questions?: ViewQuestions;
 }
 
 export interface LogicRuntime {
@@ -128,6 +132,7 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     ...navigationBar.apis,
     getLaunchOptionsSync: () => launchOptions(),
     getEnterOptionsSync: () => launchOptions(),
+    ...(options.questions ? createSelectorQueryApi(context, options.questions.ask) : {}),
   });
   const registry = createModuleRegistry(options.modules, { my, getApp, App, Page, Component, getCurrentPages }, context.reportProblem);
 
@@ -212,6 +217,8 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
         return setVisible(message.visible);
       case 'navigate':
         return navigate(message);
+      case 'answer':
+        return options.questions?.receive(message);
       case 'view-problem':
         // The view shows its problems itself; the logic keeps them for nothing, the page forwards them to the panel.
         return;

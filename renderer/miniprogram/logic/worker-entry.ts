@@ -12,6 +12,7 @@ import { lockDownGlobals } from './lock-down-globals';
 import { installLogicTimers } from './logic-timers';
 import type { LoadedModule, ModuleFunction, ModuleSource } from './module-registry';
 import { createLogicRuntime, type LogicRuntime } from './runtime';
+import { createViewQuestions } from './view-questions';
 
 /** The parts of a dedicated Worker's global scope used here (the project's TS lib is DOM, not WebWorker). */
 interface WorkerScope {
@@ -91,11 +92,13 @@ function boot(settings: LogicBoot): void {
   // Mixin() (§4.5, 2.8.2+) is a global, not a module parameter: it hands back the mixin object, which
   // Component() counts once however often it is used.
   Object.defineProperty(globalThis, 'Mixin', { value: (options: unknown) => (typeof options === 'object' && options !== null ? options : {}) });
+  const questions = createViewQuestions((message) => post({ t: 'view', message }));
   runtime = createLogicRuntime({
     channel: { post: (message) => post({ t: 'view', message }), onMessage: (listener) => viewListeners.push(listener) },
     modules: workerModuleSource(settings.moduleBase),
     config: settings.config,
-    baseMy: createMy(transport, { defaultMultiple: settings.defaultMultiple }),
+    baseMy: createMy(transport, { defaultMultiple: settings.defaultMultiple, feedback: questions.feedback }),
+    questions,
   });
   // Storage and system info are Sync APIs: the app starts once the engine's seed is in `my`
   // (docs/behaviour.md#storage-mirror), or after SEED_WAIT_MS when the link is down (calls then fail clearly).

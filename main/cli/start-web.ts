@@ -15,6 +15,7 @@ import type { CliOptions } from './parse-args';
 import { defaultAppDataDir, sessionsDirIn } from '../core/session-store/default-sessions-dir';
 import { startSessionRecording } from '../host-common/session-recording';
 import { projectKeyOf } from '../host-common/project-key';
+import { outPaths } from '../host-common/out-layout';
 
 export interface WebSession {
   host: BrowserHost;
@@ -39,7 +40,7 @@ export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 's
   engine.setLabEndpoints(lab.endpoints);
   let host: BrowserHost;
   try {
-    host = await startBrowserHost({ engine, lab, port: options.port, miniapp: options.miniapp, outDir, sessions: recording.saved, preferences, projectKey: projectKeyOf(options.miniapp) });
+    host = await startBrowserHost({ engine, lab, port: options.port, miniapp: options.miniapp ?? demoOf(outDir), outDir, sessions: recording.saved, preferences, projectKey: projectKeyOf(options.miniapp) });
   } catch (error) {
     await lab.close();
     await engine.shutdown();
@@ -55,4 +56,12 @@ export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 's
       await recording.stop();
     },
   };
+}
+
+/**
+ * What runs without --miniapp: the bundled demo project (docs/behaviour.md#bundled-demo), from the out/ folder
+ * the command line runs from; without one, the browser host's own default (the HTML demo).
+ */
+function demoOf(outDir: string | undefined): string | undefined {
+  return outDir === undefined ? undefined : outPaths(outDir).demoProject;
 }

@@ -46,7 +46,7 @@ export function createTokenDesk(echo: LabRoute): TokenDesk {
     chatRoute: {
       name: 'chat',
       path: '/chat',
-      description: `Echo that needs a token from ${TOKEN_PATH} in its query (?token=…); without one the upgrade is answered 401 (error 1).`,
+      description: `Echo that needs a token from ${TOKEN_PATH} in its "token" query parameter; without one the upgrade is answered 401 (error 1).`,
       handle(request, socket, head, query, context) {
         const token = query.get('token') ?? '';
         if (!issued.has(token)) return void socket.end(refusalResponse(401, 'Unauthorized'));

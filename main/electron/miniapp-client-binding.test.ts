@@ -90,6 +90,15 @@ describe('bindMiniappClient', () => {
     expect(engine.state().clients.map((client) => client.appJson)).toEqual([{ connectSocketDefaultMultiple: true, connectTimeoutMs: 1500 }]);
   });
 
+  it("keeps a page's storage under the project it was given: a write lands in that project's store", async () => {
+    const { engine, contents, navigate } = setup({ projectKey: '/projects/shop' });
+    navigate();
+    const my = createMy(createIpcMyTransport(contents.rendererIpc()));
+    my.setStorageSync({ key: 'token', data: 'abc' });
+    await until(() => engine.storage().open('/projects/shop').entries()['token'] === '"abc"', "the write in the project's store");
+    expect(engine.storage().projects().map(({ project }) => project)).toEqual(['/projects/shop']);
+  });
+
   it('detaches the page on a main-frame navigation (sockets close with 1001) and gives the next page a new client', async () => {
     const { engine, contents, binding, navigate } = setup();
     navigate();

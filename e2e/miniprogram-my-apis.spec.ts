@@ -31,6 +31,14 @@ test('logs in with my.request, keeps the token in storage, opens the socket with
   await expect(driver.panel.locator('.msd-warnings__row', { hasText: 'my.scanCode' })).toHaveCount(1);
   await driver.screenshot('miniprogram-my-login');
 
+  // The panel's "my storage" shows the project's token as the page stored it (JSON text).
+  await driver.panel.locator('summary', { hasText: 'my storage' }).click();
+  await driver.panel.getByRole('button', { name: 'Refresh', exact: true }).click();
+  const storage = driver.panel.getByRole('region', { name: `storage of ${PROJECT}` });
+  await expect(storage.getByRole('textbox', { name: 'value of token' })).toHaveValue(JSON.stringify(token));
+  await storage.scrollIntoViewIfNeeded();
+  await driver.screenshot('miniprogram-my-storage-panel');
+
   const reloaded = await driver.reloadMiniapp();
   await expect(reloaded.locator('#previous')).toHaveText(token);
   await expect(reloaded.locator('#status')).toHaveText('open');

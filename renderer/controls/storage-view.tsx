@@ -1,7 +1,7 @@
 // The panel's view of my storage (docs/behaviour.md#storage-mirror): each project's keys with their JSON
 // values, editable. Edits go to the engine's store; a running page sees them after a reload, because its
 // Sync calls read the mirror it was seeded with.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StorageWrite } from '../../shared/my-wire';
 import type { StorageListing } from '../../shared/panel-wire';
 import { usePanelStore } from '../store/panel-store';
@@ -20,8 +20,14 @@ export function StorageView() {
     }
   }, [replier]);
 
+  // Read when shown: on mount, and each time the folding section around it opens (pages write while it is closed).
+  const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     void refresh();
+    const section = root.current?.closest('details');
+    const onToggle = (): void => void (section?.open && refresh());
+    section?.addEventListener('toggle', onToggle);
+    return () => section?.removeEventListener('toggle', onToggle);
   }, [refresh]);
 
   const write = useCallback(
@@ -40,7 +46,7 @@ export function StorageView() {
 
   if (!replier) return <p className="msd-controls msd-muted">Not connected to the engine yet.</p>;
   return (
-    <div className="msd-controls msd-form" aria-label="my storage">
+    <div ref={root} className="msd-controls msd-form" aria-label="my storage">
       <div className="msd-row msd-row--actions">
         <span className="msd-muted">Projects whose pages ran in this session.</span>
         <button type="button" className="msd-button msd-button--small" onClick={() => void refresh()}>

@@ -7,7 +7,7 @@ import { systemInfoOf } from '../../../shared/phone-profiles';
 import type { EngineSettings } from '../../../shared/settings';
 import type { EngineWarning } from '../engine-warning';
 import type { CaptureLog, Clock } from '../ports';
-import { performRequest } from './perform-request';
+import { performRequest, type RequestOutcome } from './perform-request';
 import { createProjectStorage, type ProjectStorage, type ProjectStore } from './project-storage';
 import { requestEntry } from './request-capture';
 import { parseRequestOptions } from './request-options';
@@ -34,6 +34,8 @@ export interface MyApiHandlerDeps {
   nextRequestId(): string;
   deliver(message: EngineMessage): void;
   warn(connectionId: string, warning: EngineWarning): void;
+  /** The emulated network is offline for this request (docs/debugging.md#network-conditions): it fails with 12 unsent. */
+  offline?(connectionId: string): boolean;
 }
 
 export interface MyApiHandler {
@@ -78,11 +80,9 @@ export function createMyApiHandler(deps: MyApiHandlerDeps): MyApiHandler {
     const settings = deps.settings();
     const startWallTime = clock.now();
     const started = clock.monotonic();
-    const outcome = await performRequest(parsed.plan, {
-      ignoreCertificateErrors: settings.ignoreCertificateErrors,
-      maxResponseBytes: settings.maxIncomingMessageBytes,
-      signal: controller.signal,
-    });
+    const outcome: RequestOutcome = deps.offline?.(connectionId)
+      ? { ok: false, code: 12, detail: 'the network is offline (network conditions)' }
+      : await performRequest(parsed.plan, { ignoreCertificateErrors: settings.ignoreCertificateErrors, maxResponseBytes: settings.maxIncomingMessageBytes, signal: controller.signal });
     if (!inFlight.delete(call.callId)) return;
     const reply = requestReply(outcome, parsed.plan.dataType, settings.httpErrorStatusFails);
     capture.append(requestEntry({ clientId, connectionId, callId: call.callId }, parsed.plan, outcome, reply, { startWallTime, durationMs: clock.monotonic() - started }));

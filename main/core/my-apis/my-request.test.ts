@@ -10,6 +10,7 @@ import { captureToHar } from '../../../shared/har-export';
 import { createMemoryTransportPair, createMy } from '../../../shared/my';
 import type { MyApi } from '../../../shared/my';
 import type { EngineSettings } from '../../../shared/settings';
+import { NETWORK_PRESETS } from '../../../shared/debugging/network-conditions';
 import { createEngine } from '../engine';
 import type { Engine } from '../ports';
 
@@ -139,6 +140,17 @@ describe('my.request', () => {
     const task = my.request({ url: `${httpBase}/slow` });
     setTimeout(() => task.abort(), 50);
     await expect(task).rejects.toEqual({ error: 9, errorMessage: 'request:fail abort' });
+  });
+
+  it('fails with 12 without reaching the server while the emulated network is offline, and works again once online', async () => {
+    const my = attachMy();
+    engine?.debug.command({ op: 'set-network', conditions: { all: NETWORK_PRESETS.offline, perConnection: {} } });
+    await expect(my.request({ url: `${httpBase}/json` })).rejects.toMatchObject({ error: 12, errorMessage: 'network error (the network is offline (network conditions))' });
+    expect(seen).toHaveLength(0);
+    expect(httpEntries()[0]).toMatchObject({ errorCode: 12 });
+    engine?.debug.command({ op: 'set-network', conditions: { all: null, perConnection: {} } });
+    await expect(my.request({ url: `${httpBase}/json` })).resolves.toMatchObject({ status: 200 });
+    expect(seen).toHaveLength(1);
   });
 
   it('runs success or fail, then complete, with the same object', async () => {

@@ -156,7 +156,7 @@ export default tseslint.config(
   },
   {
     // Mini-program project files (fixtures): CommonJS modules with the logic globals of docs/miniprogram-runtime.md#references §10.2.
-    files: ['e2e/fixtures/miniprogram-*/**/*.js', '**/test-support/*-project/**/*.js'],
+    files: ['e2e/fixtures/miniprogram-*/**/*.js', '**/test-support/*-project/**/*.js', 'examples/socket-playground/**/*.js'],
     languageOptions: {
       sourceType: 'module',
       globals: { my: 'readonly', App: 'readonly', Page: 'readonly', Component: 'readonly', getApp: 'readonly', getCurrentPages: 'readonly', require: 'readonly', module: 'writable', __MSD_LAB__: 'readonly' },

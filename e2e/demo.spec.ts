@@ -1,5 +1,5 @@
-// The bundled demo as a user meets it: traffic at once (the echo chat connects on load and its live
-// ticker runs, with a pause/resume toggle), the echo chat, SocketTasks, and every "Reproduce" button
+// The bundled demo project (examples/socket-playground) as a user meets it: traffic at once (it logs in with
+// my.request, keeps the token, connects its echo chat with it and its live ticker runs, with a pause/resume toggle), the echo chat, SocketTasks, and every "Reproduce" button
 // showing the code it is named after, got through its real condition.
 import type { CaptureEntry } from '../shared/capture';
 import { SCREENSHOT_DIR } from './harness/browser-host-driver';
@@ -24,6 +24,14 @@ test('on load the demo connects in single mode and ticks, with frames in the pan
   const connect = capture.find((entry) => entry.kind === 'call' && entry.name === 'connectSocket');
   const pageCalls = capture.filter((entry) => entry.kind === 'call' && entry.clientId === connect?.clientId).map((entry) => entry.name);
   expect(pageCalls.slice(0, 5)).toEqual(['onSocketOpen', 'onSocketMessage', 'onSocketError', 'onSocketClose', 'connectSocket']);
+  // A real app's start: the token request first, its token in the socket URL, and a project with no problems.
+  const login = capture.find((entry) => entry.kind === 'http');
+  expect(login?.detail?.['status']).toBe(200);
+  expect(login?.seq).toBeLessThan(connect?.seq ?? 0);
+  const token = (JSON.parse(login?.payload ?? '{}') as { token?: string }).token;
+  expect(JSON.stringify(connect?.detail)).toContain(`token=${token}`);
+  await expect(chat.locator('[data-role="login"]')).toContainText(`token ${token?.slice(0, 8)}`);
+  expect(capture.filter((entry) => entry.kind === 'warning' && entry.name === 'miniprogram-problem')).toEqual([]);
   const connection = capture.find((entry) => entry.kind === 'result' && entry.name === 'connectSocket' && entry.clientId === connect?.clientId)?.connectionId;
   const ticks = capture.filter((entry) => entry.kind === 'frame' && entry.payload?.startsWith('{"type":"tick"'));
   expect(ticks.map((entry) => entry.direction).slice(0, 2)).toEqual(['out', 'in']);
@@ -72,17 +80,17 @@ test('the demo chats, runs tasks and reproduces every error code 1–12 while th
   const tasks = frame.locator('[data-part="tasks"]');
   await frame.getByRole('button', { name: 'Open task', exact: true }).click();
   await frame.getByRole('button', { name: 'Open task', exact: true }).click();
-  await expect(tasks.locator('li[data-state="open"]')).toHaveCount(2);
+  await expect(tasks.locator('.task[data-state="open"]')).toHaveCount(2);
   await expect(tasks.locator('.pill-neutral')).toHaveText('2/5 live');
-  await tasks.locator('li[data-task="1"]').getByRole('button', { name: 'Ping' }).click();
-  await expect(tasks.locator('li[data-task="1"] .task-last')).toHaveText('↓ ping from task 1');
+  await tasks.locator('.task[data-task="1"]').getByRole('button', { name: 'Ping' }).click();
+  await expect(tasks.locator('.task[data-task="1"] .task-last')).toHaveText('↓ ping from task 1');
 
   await driver.updateSettings({ singleModePolicy: 'reject' });
   try {
     const results = frame.locator('[data-part="reproduce"] .results');
     for (let code = 1; code <= 12; code += 1) {
       await frame.getByRole('button', { name: `Reproduce ${code}`, exact: true }).click();
-      const row = results.locator(`li[data-expected="${code}"]`).first();
+      const row = results.locator(`.result[data-expected="${code}"]`).first();
       await expect(row, `Reproduce ${code}`).toHaveAttribute('data-code', String(code), { timeout: 30_000 });
       await expect(row).toHaveClass(/result-ok/);
     }

@@ -46,7 +46,8 @@ for (const scheme of ['light', 'dark'] as const) {
     const canvas = panel.locator('.msd-timeline canvas').first();
     const box = await canvas.boundingBox();
     if (!box) throw new Error('no timeline canvas');
-    await panel.mouse.click(box.x + 30, box.y + 24 + 14);
+    // The demo's token request (h1) has the first 44 px lane under the 24 px axis, its chat (s1) the second.
+    await panel.mouse.click(box.x + 30, box.y + 24 + 44 + 14);
     await expect(panel.getByRole('status', { name: 'messages view' })).toContainText('Messages of s1');
   });
 

@@ -135,8 +135,9 @@ test('release parity: ws:// on loopback fails with reasons, a self-signed certif
   const wssUrl = labUrl(lab, 'wss-echo');
   expect(echoUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/echo$/);
 
-  // The demo chat connects on load over ws:// to the lab on 127.0.0.1.
-  const demo = await waitForEntry(driver, (entry) => entry.kind === 'lifecycle' && entry.name === 'open' && entry.clientId !== 'panel' && entry.detail?.url === echoUrl, 'the demo chat open');
+  // The demo chat connects on load over ws:// to the lab's chat endpoint on 127.0.0.1 (with its token).
+  const chatUrl = labUrl(lab, 'chat');
+  const demo = await waitForEntry(driver, (entry) => entry.kind === 'lifecycle' && entry.name === 'open' && entry.clientId !== 'panel' && String(entry.detail?.url).startsWith(`${chatUrl}?token=`), 'the demo chat open');
   const inspector = await inspectConnection(panel, demo.connectionId);
   const parity = inspector.getByRole('region', { name: 'release parity' });
   await expect(parity.locator('.parity-badge')).toHaveText('fail');

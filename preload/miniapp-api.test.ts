@@ -93,13 +93,25 @@ function setup(argv: string[] = []) {
 }
 
 describe('the mini-app preload (window.my)', () => {
-  it('defines a read-only my with the socket API in the main world, and nothing else', () => {
+  it('defines a read-only my with the socket API and the other my APIs in the main world, and nothing else', () => {
     const { page } = setup();
     expect(page('Object.keys(globalThis).filter((key) => key !== "console")')).toEqual(['my']);
     expect(page('Object.keys(my).sort()')).toEqual([
+      'arrayBufferToBase64',
+      'base64ToArrayBuffer',
+      'canIUse',
+      'clearStorage',
+      'clearStorageSync',
       'closeSocket',
       'connectSocket',
+      'getClipboard',
       'getNetworkType',
+      'getStorage',
+      'getStorageInfo',
+      'getStorageInfoSync',
+      'getStorageSync',
+      'getSystemInfo',
+      'getSystemInfoSync',
       'offNetworkStatusChange',
       'offSocketClose',
       'offSocketError',
@@ -110,7 +122,13 @@ describe('the mini-app preload (window.my)', () => {
       'onSocketError',
       'onSocketMessage',
       'onSocketOpen',
+      'removeStorage',
+      'removeStorageSync',
+      'request',
       'sendSocketMessage',
+      'setClipboard',
+      'setStorage',
+      'setStorageSync',
     ]);
     expect(page('Object.isFrozen(my)')).toBe(true);
     expect(page('"use strict"; try { my = {}; "replaced" } catch (error) { error.constructor.name }')).toBe('TypeError');

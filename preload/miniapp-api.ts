@@ -3,6 +3,7 @@
 // no ipcRenderer, no channel names, no Electron event objects (only the lab endpoints, when given).
 import { readDefaultMultipleArgument, readLabArgument } from '../shared/electron-ipc';
 import { createMy } from '../shared/my/create-my';
+import { createDomFeedback } from '../shared/my/feedback-dom';
 import { createIpcMyTransport } from './miniapp-transport';
 import type { MiniappIpc } from './miniapp-transport';
 import { installMainWorldMy, makeListenerHandle } from './main-world-my';
@@ -17,7 +18,9 @@ export interface MainWorldBridge {
  * app.json's `multiple` default (both put there by the main process before the page's scripts exist).
  */
 export function exposeMiniappMy(ipc: MiniappIpc, bridge: MainWorldBridge, argv: readonly string[]): void {
-  const my = Object.freeze(createMy(createIpcMyTransport(ipc), { defaultMultiple: readDefaultMultipleArgument(argv) }));
+  // The preload shares the page's DOM (not its JS world): UI feedback is drawn there (docs/behaviour.md#ui-feedback).
+  const feedback = typeof document === 'undefined' ? {} : { feedback: createDomFeedback(document) };
+  const my = Object.freeze(createMy(createIpcMyTransport(ipc), { defaultMultiple: readDefaultMultipleArgument(argv), ...feedback }));
   const lab = readLabArgument(argv);
   bridge.executeInMainWorld({
     func: installMainWorldMy,

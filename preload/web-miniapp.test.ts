@@ -91,6 +91,18 @@ describe('createBridgeTransport', () => {
     expect(results).toEqual([['success', {}], 'complete']);
   });
 
+  it('keeps what the engine sent before anyone listened (the seed of a logic link) for the first listener', async () => {
+    const bridge = await bridgeServer();
+    const transport = createBridgeTransport(browserSocket(bridge.url));
+    const peer = await bridge.peers;
+    const seed: EngineMessage = { kind: 'seed', storage: { token: '"abc"' }, systemInfo: { platform: 'iOS' } };
+    peer.send(JSON.stringify(seed));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const my = createMy(transport);
+    await until(() => my.getStorageSync({ key: 'token' }).data === 'abc', 'the seeded storage');
+    expect(my.getSystemInfoSync()).toEqual({ platform: 'iOS' });
+  });
+
   it('after the bridge closes, calls fail with a clear message instead of vanishing', async () => {
     const bridge = await bridgeServer();
     const socket = browserSocket(bridge.url);

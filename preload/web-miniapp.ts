@@ -5,6 +5,7 @@
 import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE, MINIAPP_LOGIC_LINK_ATTRIBUTE } from '../shared/host-config';
 import { MAX_CLIENT_BATCH, type ClientMessage, type EngineLinkMessage, type MyTransport } from '../shared/my-wire';
 import { createMy } from '../shared/my/create-my';
+import { createDomFeedback } from '../shared/my/feedback-dom';
 import { guardRealm } from './realm-guard';
 
 const CONNECTING = 0;
@@ -37,7 +38,14 @@ export function createBridgeTransport(socket: WebSocket): MyTransport {
     else if (socket.readyState === OPEN) socket.send(frame);
   }
 
+  /** What arrived before anyone listened (the seed, when a logic link is handed on later): kept for the first listener. */
+  const early: unknown[] = [];
+
   function deliver(message: unknown): void {
+    if (listeners.length === 0) {
+      early.push(message);
+      return;
+    }
     // createMy unpacks batches and validates every message with its schema; this only hands the parsed JSON on.
     for (const listener of listeners) listener(message as EngineLinkMessage);
   }
@@ -76,6 +84,7 @@ export function createBridgeTransport(socket: WebSocket): MyTransport {
     },
     onMessage(listener) {
       listeners.push(listener);
+      for (const message of early.splice(0)) listener(message as EngineLinkMessage);
     },
   };
 }
@@ -101,7 +110,7 @@ function install(): void {
   script?.remove();
   const openLink = (url: string | null | undefined): MyTransport =>
     url ? createBridgeTransport(new WebSocket(`${url}&page=${encodeURIComponent(location.href)}`)) : unreachableTransport();
-  const my = Object.freeze(createMy(openLink(bridge), { defaultMultiple }));
+  const my = Object.freeze(createMy(openLink(bridge), { defaultMultiple, feedback: createDomFeedback(document) }));
   Object.defineProperty(window, 'my', { value: my, enumerable: true, configurable: false, writable: false });
   // A mini-program's logic Worker numbers its calls itself, so it needs a link of its own (one engine client).
   if (logicBridge) {

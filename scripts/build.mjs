@@ -7,7 +7,7 @@
 // Everything is built into a staging folder that replaces out/ at the end, so a running host (or a
 // build started at the same time in the same tree) never sees a half-written out/.
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { build as esbuild } from 'esbuild';
@@ -35,6 +35,11 @@ const steps = [
     name: 'demo mini-app',
     source: 'renderer/miniapp-demo/index.html',
     run: () => viteBuild({ configFile: src('vite.config.ts'), mode: 'miniapp-demo', logLevel: 'warn', build: { outDir: out('miniappDemo') } }),
+  },
+  {
+    name: 'demo project',
+    source: 'examples/socket-playground/app.json',
+    run: () => cp(src('examples/socket-playground'), out('demoProject'), { recursive: true }),
   },
   // Scripts that run under the mini-app's CSP, which forbids eval: zod must not probe `new Function` while its
   // modules load (the probe is caught, but the page would log a CSP violation), so its global config says

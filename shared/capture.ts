@@ -14,7 +14,9 @@ export type EntryKind =
   /** An error event delivered to the app (onSocketError / task.onError). */
   | 'error'
   /** API misuse noticed by the engine or the client (send before open, 0 listeners, ...). */
-  | 'warning';
+  | 'warning'
+  /** One my.request, written when it ended: method, URL, status, timing, headers and bodies in detail, the response body as payload. */
+  | 'http';
 
 export type Direction = 'out' | 'in' | 'none';
 

@@ -14,6 +14,9 @@ export const MY_CHANNELS = {
   listen: 'my:listen',
   dispatched: 'my:dispatched',
   problem: 'my:problem',
+  api: 'my:api',
+  storage: 'my:storage',
+  unsupported: 'my:unsupported',
 } as const satisfies Record<ClientMessage['op'], string>;
 
 /** Main → mini-app: every EngineMessage of the page's client session, in engine order. */

@@ -1,14 +1,16 @@
 // Capture → HAR 1.2 (the format is shared/har.ts): one entry per connection with its handshake, frames
-// and error events as Chrome message items, everything else as `_`-prefixed extras.
+// and error events as Chrome message items, everything else as `_`-prefixed extras; a my.request as an
+// HTTP entry (shared/har-http.ts).
 import type { CaptureEntry } from './capture';
 import type { Json } from './json';
 import type { Har, HarEntry, HarMeta, HarNameValue, HarWebSocketMessage } from './har';
 import type { ChromeMessage } from './har-messages';
 import { OVERRIDABLE, baseEntry } from './har-messages';
+import { httpToHarEntry, queryStringOf } from './har-http';
 import { canonicalEntry } from './jsonl';
 import { withDecodedViews } from './decoders/har-decoded';
 
-/** Builds the HAR of a capture: one entry per connection, in the order connections first appear. */
+/** Builds the HAR of a capture: one entry per connection and per my.request, in the order they first appear. */
 export function captureToHar(entries: CaptureEntry[], meta: HarMeta): Har {
   const groups = new Map<string, CaptureEntry[]>();
   const unattached: CaptureEntry[] = [];
@@ -24,7 +26,10 @@ export function captureToHar(entries: CaptureEntry[], meta: HarMeta): Har {
   const log: Har['log'] = {
     version: '1.2',
     creator: { name: meta.creator.name, version: meta.creator.version },
-    entries: [...groups.values()].map((group) => withDecodedViews(connectionToHarEntry(group), group, meta.decoders)),
+    entries: [...groups.values()].map((group) => {
+      const request = group.find((entry) => entry.kind === 'http');
+      return request ? httpToHarEntry(request, group) : withDecodedViews(connectionToHarEntry(group), group, meta.decoders);
+    }),
     _entries: unattached,
   };
   if (meta.stats) log._stats = { ...meta.stats };
@@ -147,12 +152,4 @@ function headerList(value: Json | undefined): HarNameValue[] {
 
 function jsonText(value: Json): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-function queryStringOf(url: string): HarNameValue[] {
-  try {
-    return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
-  } catch {
-    return [];
-  }
 }

@@ -66,6 +66,7 @@ export interface HarRequest {
   queryString: HarNameValue[];
   headersSize: number;
   bodySize: number;
+  postData?: { mimeType: string; text: string; encoding?: 'base64' };
 }
 
 export interface HarResponse {
@@ -74,7 +75,7 @@ export interface HarResponse {
   httpVersion: string;
   cookies: HarNameValue[];
   headers: HarNameValue[];
-  content: { size: number; mimeType: string };
+  content: { size: number; mimeType: string; text?: string; encoding?: 'base64' };
   redirectURL: string;
   headersSize: number;
   bodySize: number;
@@ -88,13 +89,14 @@ export interface HarEntry {
   response: HarResponse;
   cache: Record<string, never>;
   timings: { send: number; wait: number; receive: number };
-  _resourceType: 'websocket';
+  /** 'websocket' for a connection, 'fetch' for a my.request (docs/behaviour.md#my-request). */
+  _resourceType: 'websocket' | 'fetch';
   _connectionId: string;
   _clientId: string;
   /** The URL really dialled when map remote rewrote request.url (docs/debugging.md#map-remote). */
   _dialedUrl?: string;
   _webSocketMessages: HarWebSocketMessage[];
-  /** The connection's calls, results, lifecycle steps, warnings and direction-less frames. */
+  /** The connection's calls, results, lifecycle steps, warnings and direction-less frames; a my.request's own entry. */
   _events: CaptureEntry[];
   /** The decoder applied to this connection's frames (docs/architecture.md#decoded-views-in-har). */
   _decoder?: { decoder: string; messageType?: string; proto?: string };

@@ -12,7 +12,7 @@ export const captureEntrySchema: z.ZodType<CaptureEntry> = z.object({
   clientId: z.string(),
   page: z.string().optional(),
   connectionId: z.string(),
-  kind: z.enum(['call', 'result', 'lifecycle', 'frame', 'error', 'warning']),
+  kind: z.enum(['call', 'result', 'lifecycle', 'frame', 'error', 'warning', 'http']),
   name: z.string(),
   direction: z.enum(['out', 'in', 'none']),
   opcode: z.number().int().optional(),

@@ -3,7 +3,7 @@
 // order the engine decides (e.g. the replaced connection's close before the new connect's success) is the
 // order the client sees. Every message is validated with these schemas where it enters main.
 import { z } from 'zod';
-import { jsonSchema } from './json';
+import { jsonSchema, type Json } from './json';
 
 /** `null` = the single-mode connection; otherwise the client-chosen id of a SocketTask. */
 export const socketTargetSchema = z.string().min(1).max(64).nullable();
@@ -70,6 +70,25 @@ export const problemReportSchema = z.object({
   /** The page route on top when it happened. */
   page: z.string().max(512).optional(),
 });
+/** The `my` APIs beyond sockets that the engine answers (docs/behaviour.md#more-of-my). */
+export const ENGINE_APIS = ['request', 'abortRequest', 'setClipboard', 'getClipboard'] as const;
+export type EngineApi = (typeof ENGINE_APIS)[number];
+
+/** A call of one of ENGINE_APIS, answered with a `result` like the socket calls. */
+export const apiCallSchema = z.object({ op: z.literal('api'), callId: z.number().int().nonnegative(), api: z.enum(ENGINE_APIS), options: jsonSchema });
+
+/**
+ * A storage write the page already applied to its local mirror (docs/behaviour.md#storage-mirror), sent
+ * for persistence in call order; `value` is the JSON text of the stored `data`.
+ */
+export const storageWriteSchema = z.discriminatedUnion('action', [
+  z.object({ op: z.literal('storage'), action: z.literal('set'), key: z.string().min(1).max(4096), value: z.string() }),
+  z.object({ op: z.literal('storage'), action: z.literal('remove'), key: z.string().min(1).max(4096) }),
+  z.object({ op: z.literal('storage'), action: z.literal('clear') }),
+]);
+
+/** The first call of a `my.X` the preview does not offer (one per API and page; a Problems entry). */
+export const unsupportedApiSchema = z.object({ op: z.literal('unsupported'), api: z.string().min(1).max(200) });
 
 export const clientMessageSchema = z.discriminatedUnion('op', [
   connectCallSchema,
@@ -78,9 +97,14 @@ export const clientMessageSchema = z.discriminatedUnion('op', [
   listenCallSchema,
   dispatchReportSchema,
   problemReportSchema,
+  apiCallSchema,
+  storageWriteSchema,
+  unsupportedApiSchema,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type ClientCall = Extract<ClientMessage, { op: 'connect' | 'send' | 'close' }>;
+export type ApiCall = z.infer<typeof apiCallSchema>;
+export type StorageWrite = z.infer<typeof storageWriteSchema>;
 
 /**
  * Several client messages in one link message, in call order. The browser host's shim packs what a page
@@ -119,8 +143,8 @@ export interface CallSuccess {
   kind: 'result';
   callId: number;
   ok: true;
-  /** connect `{}`, send `{ success: true }`, close `{ message: '' }` (docs/behaviour.md#a20-success-payloads). */
-  payload: Record<string, string | number | boolean>;
+  /** connect `{}`, send `{ success: true }`, close `{ message: '' }` (docs/behaviour.md#a20-success-payloads); other APIs their documented result. */
+  payload: Record<string, Json>;
 }
 export interface CallFailure {
   kind: 'result';
@@ -128,6 +152,8 @@ export interface CallFailure {
   ok: false;
   error: number;
   errorMessage: string;
+  /** More fields of the fail object some APIs define (my.request's 19 carries status, data, headers). */
+  extra?: Record<string, Json>;
 }
 export type CallResult = CallSuccess | CallFailure;
 
@@ -161,7 +187,18 @@ export interface NetworkStatusMessage {
   networkType: string;
 }
 
-export type EngineMessage = CallResult | SocketEventMessage | ClientReset | NetworkStatusMessage;
+/**
+ * What a page's `my` needs synchronously, sent once when the client attaches: the project's storage for
+ * the Sync mirror (docs/behaviour.md#storage-mirror) and the phone profile of getSystemInfoSync.
+ */
+export interface ClientSeed {
+  kind: 'seed';
+  /** Key → JSON text of the stored data. */
+  storage: Record<string, string>;
+  systemInfo: Record<string, Json>;
+}
+
+export type EngineMessage = CallResult | SocketEventMessage | ClientReset | NetworkStatusMessage | ClientSeed;
 
 /**
  * Several engine messages in one link message, in stream order. A host may pack what it sends to a client

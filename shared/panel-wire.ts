@@ -5,9 +5,9 @@ import type { AppJsonSettings } from './app-json';
 import type { CaptureEntry, CaptureStats } from './capture';
 import { injectRequestSchema } from './inject';
 import type { EngineMessage } from './my-wire';
-import { clientMessageSchema } from './my-wire';
 import { panelPreferencesSchema, type PanelPreferences } from './panel-preferences';
 import { decoderChoiceSchema, decoderChoicesSchema } from './decoders/decoder-choice-schema';
+import { clientMessageSchema, storageWriteSchema } from './my-wire';
 import { replayOptionsSchema, replayRecordingSchema } from './replay';
 import { MAX_SESSION_READ, sessionIdSchema } from './session-wire';
 import type { EngineSettings } from './settings';
@@ -57,6 +57,10 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
    * The replay endpoints as JSON `{ version, replays }` (ReplayList): at once when `since` differs from the
    * current version, else when they next change (or after a while with the same version): a long poll.
    */
+  /** my storage of the projects whose pages ran in this engine; the reply body is StorageListing as JSON text. */
+  z.object({ kind: z.literal('storage-list'), requestId: z.number().int().nonnegative() }),
+  /** An edit from the panel's storage view (pages see it after a reload, docs/behaviour.md#storage-mirror). */
+  z.object({ kind: z.literal('storage-write'), requestId: z.number().int().nonnegative(), project: z.string().min(1).max(4096), write: storageWriteSchema }),
   z.object({ kind: z.literal('replay-list'), requestId: z.number().int().nonnegative(), since: z.number().int().min(-1) }),
   /** Replaces the user's stored panel preferences (docs/behaviour.md#panel-preferences). */
   z.object({ kind: z.literal('preferences-save'), preferences: panelPreferencesSchema }),
@@ -82,6 +86,11 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('resend'), requestId: z.number().int().nonnegative(), seq: z.number().int().nonnegative() }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
+
+/** The reply of 'storage-list': each project's key → JSON text of the stored data. */
+export interface StorageListing {
+  projects: { project: string; entries: Record<string, string> }[];
+}
 
 export type ConnectionState = 'CONNECTING' | 'OPEN' | 'CLOSING' | 'CLOSED';
 

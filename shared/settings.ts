@@ -1,6 +1,7 @@
 // Per-session engine settings, changed from the panel (docs/behaviour.md#a1-second-single-mode-connect-replaces-or-rejects, docs/behaviour.md#a11-close-code-and-reason-validation, docs/behaviour.md#a14-incoming-binary-as-arraybuffer, docs/behaviour.md#a22-which-connect-timeout-applies, docs/behaviour.md#a24-strict-wss).
 import { z } from 'zod';
 import { CLIENT_PROFILES, DEFAULT_CLIENT_PROFILE, clientProfile } from './client-profiles';
+import { DEFAULT_PHONE_PROFILE, PHONE_PROFILE_IDS } from './phone-profiles';
 
 export const engineSettingsSchema = z.object({
   /** Single mode: a second connectSocket replaces the live connection, or fails with 2. */
@@ -27,6 +28,10 @@ export const engineSettingsSchema = z.object({
   incomingBinary: z.enum(['base64', 'arraybuffer']),
   /** Whose error table the engine answers with (docs/behaviour.md#client-profiles). */
   clientProfile: z.enum(CLIENT_PROFILES),
+  /** The phone my.getSystemInfo describes to pages attached from now on (docs/behaviour.md#system-info). */
+  phoneProfile: z.enum(PHONE_PROFILE_IDS),
+  /** my.request: an HTTP status >= 400 fails with 19 (the docs) instead of succeeding (docs/behaviour.md#my-request). */
+  httpErrorStatusFails: z.boolean(),
 });
 export type EngineSettings = z.infer<typeof engineSettingsSchema>;
 
@@ -40,6 +45,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   domainAllowlist: '',
   incomingBinary: 'base64',
   clientProfile: DEFAULT_CLIENT_PROFILE,
+  phoneProfile: DEFAULT_PHONE_PROFILE,
+  httpErrorStatusFails: true,
 };
 
 export const settingsPatchSchema = engineSettingsSchema.partial();

@@ -42,6 +42,10 @@ export const WARNING_IDS = [
   'capture-memory-bound',
   'client-bound',
   'resend-failed',
+  'api-unsupported',
+  'request-header-dropped',
+  'storage-write-refused',
+  'storage-file-unreadable',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];

@@ -30,6 +30,6 @@ scope.onmessage = (event) => {
     channel: { post: (message) => scope.postMessage(message), onMessage: (listener) => (deliver = listener) },
     modules: { load: (path) => (path === 'pages/list/list.js' ? { ok: true, run: listPage(rows) } : undefined) },
     config: { pages: ['pages/list/list'], tabBarPages: [] },
-    socketMy: {},
+    baseMy: {},
   }).start();
 };

@@ -26,7 +26,7 @@ const START_TIMEOUT_MS = 30_000;
  */
 export async function startBrowserHostProcess(extraArgs: string[] = [], options: { sessionsDir?: string } = {}): Promise<BrowserHostProcess> {
   const sessionsDir = options.sessionsDir ?? mkdtempSync(join(tmpdir(), 'msd-e2e-sessions-'));
-  const child = spawn(process.execPath, [BIN, '--web', '--no-open', '--port', '0', '--sessions-dir', sessionsDir, '--prefs-file', join(sessionsDir, 'panel-preferences.json'), ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, '--web', '--no-open', '--port', '0', '--sessions-dir', sessionsDir, '--prefs-file', join(sessionsDir, 'panel-preferences.json'), '--storage-dir', join(sessionsDir, 'storage'), ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

@@ -208,7 +208,9 @@ describe('bridges', () => {
       { event: 'message', data: 'hello', isBuffer: false },
       { event: 'message', data: 'AAH/', isBuffer: true },
     ]);
-    expect(received[0]).toEqual({ kind: 'result', callId: 1, ok: true, payload: {} });
+    // The page's storage mirror and phone profile come first (docs/behaviour.md#storage-mirror).
+    expect(received[0]).toMatchObject({ kind: 'seed', storage: {}, systemInfo: { platform: 'iOS' } });
+    expect(received[1]).toEqual({ kind: 'result', callId: 1, ok: true, payload: {} });
     expect(engine.state().clients.map((c) => c.origin)).toEqual([`${h.miniappUrl}?x=1`]);
 
     page.socket.send('{not json');

@@ -46,6 +46,8 @@ export interface BrowserHostOptions {
   sessions?: SavedSessions;
   /** The user's panel preferences; absent: the panel starts with defaults and forgets changes. */
   preferences?: PreferencesStore;
+  /** Whose my storage the pages use (docs/behaviour.md#storage-mirror); default: the mini-app as given. */
+  projectKey?: string;
 }
 
 export interface BrowserHost {
@@ -143,6 +145,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const session = engine.attachClient({
         origin: pageUrlOf(url, miniappOrigin),
         appJson,
+        projectKey: options.projectKey ?? options.miniapp ?? 'demo',
         send(message) {
           if (message.kind === 'event') pacer.eventDelivered();
           peer.send(message);

@@ -26,12 +26,14 @@ export interface CliOptions {
   mapRemote?: MapRemoteRule[];
   /** Whose error table the engine answers with (docs/behaviour.md#client-profiles); absent = alipay-plus. */
   clientProfile?: ClientProfileName;
+  /** Where my storage is kept per project; absent = the app data folder's `storage` (docs/behaviour.md#storage-mirror). */
+  storageDir?: string;
 }
 
 export type CliCommand = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
 
 /** The usage text printed by `--help` and after a usage error. */
-export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open] [--sessions-dir <dir>] [--sessions-cap <MiB>] [--prefs-file <file>]
+export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open] [--sessions-dir <dir>] [--sessions-cap <MiB>] [--prefs-file <file>] [--storage-dir <dir>]
                             [--capture-mib <MiB>]
                             [--map-remote <from>=<to>]...
                             [--client-profile <name>]
@@ -52,12 +54,13 @@ export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url
                      repeatable, e.g. --map-remote wss://api.example.com/chat=ws://127.0.0.1:9000/echo
   --client-profile <name>  the client whose error codes and rules apply: alipay-plus (default,
                      the Alipay+ table, codes 1-12) or alipay-cn (Alipay China: 2, 3, 4, 5, 20)
+  --storage-dir <dir>   keep each mini-app's my storage here; default: the app data folder's storage/
   -h, --help         show this help
   -v, --version      show the version`;
 
 /** Reads argv (without the node and script entries). Never throws. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
-  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'prefs-file'?: string; 'capture-mib'?: string; 'map-remote'?: string[]; 'client-profile'?: string; help?: boolean; version?: boolean };
+  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'prefs-file'?: string; 'capture-mib'?: string; 'map-remote'?: string[]; 'client-profile'?: string; 'storage-dir'?: string; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -74,6 +77,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'capture-mib': { type: 'string' },
         'map-remote': { type: 'string', multiple: true },
         'client-profile': { type: 'string' },
+        'storage-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -97,6 +101,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (sessionsDir !== undefined) {
     if (sessionsDir.trim() === '') return { kind: 'error', message: '--sessions-dir needs a folder' };
     options.sessionsDir = sessionsDir;
+  }
+  const storageDir = values['storage-dir'];
+  if (storageDir !== undefined) {
+    if (storageDir.trim() === '') return { kind: 'error', message: '--storage-dir needs a folder' };
+    options.storageDir = storageDir;
   }
   const cap = values['sessions-cap'];
   if (cap !== undefined) {

@@ -4,6 +4,7 @@
 import { homedir } from 'node:os';
 import { startBrowserHost, type BrowserHost } from '../browser-host/index';
 import { createCaptureLog } from '../core/capture-log';
+import { storageDirIn } from '../core/my-apis/project-storage';
 import { createEngine } from '../core/engine';
 import type { Engine } from '../core/ports';
 import { logWarning } from '../core/engine-warning';
@@ -13,6 +14,8 @@ import { createReplayServer } from '../replay/replay-server';
 import type { CliOptions } from './parse-args';
 import { defaultAppDataDir, sessionsDirIn } from '../core/session-store/default-sessions-dir';
 import { startSessionRecording } from '../host-common/session-recording';
+import { projectKeyOf } from '../host-common/project-key';
+import { outPaths } from '../host-common/out-layout';
 
 export interface WebSession {
   host: BrowserHost;
@@ -23,19 +26,21 @@ export interface WebSession {
 }
 
 /** Starts engine, lab and browser host; on failure closes whatever was started and rethrows. */
-export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'prefsFile' | 'captureMiB' | 'mapRemote' | 'clientProfile'>, outDir?: string): Promise<WebSession> {
+export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'prefsFile' | 'captureMiB' | 'mapRemote' | 'clientProfile' | 'storageDir'>, outDir?: string): Promise<WebSession> {
   const capture = createCaptureLog(options.captureMiB === undefined ? {} : { maxBytes: options.captureMiB * 1024 * 1024 });
-  const engine = createEngine({ capture, createReplayRegistry: createReplayServer, debugging: { mapRemote: options.mapRemote ?? [] }, ...(options.clientProfile ? { settings: { clientProfile: options.clientProfile } } : {}) });
-  const dir = options.sessionsDir ?? sessionsDirIn(defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env }));
+  const appData = defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env });
+  const storageDir = options.storageDir ?? storageDirIn(appData);
+  const engine = createEngine({ capture, createReplayRegistry: createReplayServer, storageDir, debugging: { mapRemote: options.mapRemote ?? [] }, ...(options.clientProfile ? { settings: { clientProfile: options.clientProfile } } : {}) });
+  const dir = options.sessionsDir ?? sessionsDirIn(appData);
   const capBytes = options.sessionsCapMiB === undefined ? undefined : options.sessionsCapMiB * 1024 * 1024;
   const recording = await startSessionRecording(engine.capture, { dir, miniapp: options.miniapp, ...(capBytes === undefined ? {} : { capBytes }) });
-  const preferences = openPreferencesFile(options.prefsFile ?? preferencesPathIn(defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env })));
+  const preferences = openPreferencesFile(options.prefsFile ?? preferencesPathIn(appData));
   if (preferences.problem) logWarning(engine.capture, { clientId: 'panel' }, { id: 'preferences-unreadable', message: preferences.problem, detail: {} });
   const lab = await startLabServer();
   engine.setLabEndpoints(lab.endpoints);
   let host: BrowserHost;
   try {
-    host = await startBrowserHost({ engine, lab, port: options.port, miniapp: options.miniapp, outDir, sessions: recording.saved, preferences });
+    host = await startBrowserHost({ engine, lab, port: options.port, miniapp: options.miniapp ?? demoOf(outDir), outDir, sessions: recording.saved, preferences, projectKey: projectKeyOf(options.miniapp) });
   } catch (error) {
     await lab.close();
     await engine.shutdown();
@@ -51,4 +56,12 @@ export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 's
       await recording.stop();
     },
   };
+}
+
+/**
+ * What runs without --miniapp: the bundled demo project (docs/behaviour.md#bundled-demo), from the out/ folder
+ * the command line runs from; without one, the browser host's own default (the HTML demo).
+ */
+function demoOf(outDir: string | undefined): string | undefined {
+  return outDir === undefined ? undefined : outPaths(outDir).demoProject;
 }

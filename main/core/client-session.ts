@@ -20,6 +20,7 @@ import { openConnection } from './connection';
 import { injectFrame } from './frame-injection';
 import type { DebugController } from './debugging/debug-controller';
 import type { CaptureLog, ClientSession, Clock } from './ports';
+import { createMyApiHandler, type MyApiServices } from './my-apis/my-api-handler';
 import { createReconnectStormGuard } from './reconnect-storm-guard';
 import { parseSendArgs } from './send-rules';
 
@@ -29,7 +30,8 @@ export interface SessionHost {
   readonly clock: Clock;
   readonly debug: DebugController;
   settings(): EngineSettings;
-  nextConnectionId(mode: 'single' | 'task'): string;
+  nextConnectionId(mode: 'single' | 'task' | 'request'): string;
+  readonly myApis: MyApiServices;
   track(connection: Connection): void;
   stateChanged(): void;
 }
@@ -63,6 +65,8 @@ export interface ClientIdentity {
   clientId: string;
   origin: string;
   appJson?: AppJsonSettings;
+  /** Whose my storage the client uses (docs/behaviour.md#storage-mirror); default: its origin. */
+  projectKey?: string;
 }
 
 /** Creates the session for one client; `send` is the client's ordered link. */
@@ -77,6 +81,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   let listenerBoundReported = false;
   const detachListeners: (() => void)[] = [];
   let detached = false;
+  const myApis = createMyApiHandler({ services: host.myApis, capture, clock, clientId, projectKey: identity.projectKey ?? origin, settings: host.settings, nextRequestId: () => host.nextConnectionId('request'), deliver: (message) => deliver(message), warn, offline: (id) => host.debug.offlineFor(id) });
 
   function deliver(message: EngineMessage): void {
     if (detached) return;
@@ -266,8 +271,16 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
         return record.dispatched(message, connections.of(message.target)?.connectionId ?? '');
       case 'problem':
         return record.problem(message);
+      case 'api':
+        return myApis.api(message);
+      case 'storage':
+        return myApis.storage(message);
+      case 'unsupported':
+        return myApis.unsupported(message.api);
     }
   }
+
+  deliver(myApis.seed());
 
   return {
     clientId,
@@ -287,6 +300,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
     detach(reason) {
       if (detached) return;
       detached = true;
+      myApis.detach();
       for (const connection of connections.live()) connection.abandon({ send: GOING_AWAY, event: GOING_AWAY, by: 'engine', why: `client detached: ${reason}` });
       record.lifecycle('', 'client-detached', { reason });
       detachListeners.forEach((listener) => listener());

@@ -8,6 +8,7 @@ import type { ManagedClientSession, SessionHost } from './client-session';
 import { createClientSession } from './client-session';
 import { systemClock } from './clock';
 import { logWarning } from './engine-warning';
+import { createMyApiServices } from './my-apis/my-api-handler';
 import type { Connection } from './connection';
 import type { CaptureLog, Clock, Engine } from './ports';
 import type { ReplayRegistry } from './replay-registry';
@@ -25,6 +26,8 @@ export interface EngineDeps {
   createReplayRegistry?: () => ReplayRegistry;
   /** Map-remote rules, network conditions and breakpoints to start with (docs/debugging.md). */
   debugging?: DebugControllerOptions['initial'];
+  /** Where my storage is kept per project (docs/behaviour.md#storage-mirror); absent: in memory only. */
+  storageDir?: string;
 }
 
 /** Closed connections kept in state() for the panel before the oldest is forgotten. */
@@ -39,7 +42,8 @@ export function createEngine(deps: EngineDeps = {}): Engine {
   const clients = new Map<string, ManagedClientSession>();
   const connections = new Map<string, Connection>();
   const stateListeners = new Set<() => void>();
-  const counters = { single: 0, task: 0, client: 0 };
+  const counters = { single: 0, task: 0, request: 0, client: 0 };
+  const myApis = createMyApiServices(deps.storageDir);
   let notifyQueued = false;
   let replays: ReplayRegistry | undefined;
   const networkStatus = () => networkTypeFor(debug.state().network.all);
@@ -92,7 +96,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
     settings: () => settings,
     nextConnectionId(mode) {
       counters[mode] += 1;
-      return mode === 'single' ? `s${counters.single}` : `t${counters.task}`;
+      return mode === 'single' ? `s${counters.single}` : mode === 'task' ? `t${counters.task}` : `h${counters.request}`;
     },
     track(connection) {
       connections.set(connection.connectionId, connection);
@@ -100,6 +104,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
       stateChanged();
     },
     stateChanged,
+    myApis,
   };
 
   function logEngine(name: string, detail: Record<string, string | number | boolean>): void {
@@ -109,10 +114,10 @@ export function createEngine(deps: EngineDeps = {}): Engine {
   const engine: Engine = {
     capture,
     debug,
-    attachClient({ origin, clientId, send, appJson }) {
+    attachClient({ origin, clientId, send, appJson, projectKey }) {
       const id = clientId ?? `app-${(counters.client += 1)}`;
       clients.get(id)?.detach('replaced by a new client with the same id');
-      const session = createClientSession(host, { clientId: id, origin, appJson }, send);
+      const session = createClientSession(host, { clientId: id, origin, appJson, ...(projectKey !== undefined ? { projectKey } : {}) }, send);
       session.onDetached(() => {
         if (clients.get(id) === session) clients.delete(id);
       });
@@ -161,6 +166,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
       replays ??= (deps.createReplayRegistry ?? unavailableReplayRegistry)();
       return replays;
     },
+    storage: () => myApis.storage,
     setLabEndpoints(endpoints) {
       lab = endpoints.map((endpoint) => ({ ...endpoint }));
       stateChanged();
@@ -169,7 +175,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
       const sessions = [...clients.values()];
       const pending = sessions.flatMap((client) => client.closedSockets());
       sessions.forEach((client) => client.detach('engine shutdown'));
-      await Promise.all([...pending, replays?.close()]);
+      await Promise.all([...pending, replays?.close(), myApis.storage.flush()]);
       replays = undefined;
     },
   };

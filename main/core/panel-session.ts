@@ -17,6 +17,7 @@ import type { PreferencesStore } from './preferences-file';
 import { createSessionRequests } from './session-requests';
 import { resendFrame } from './frame-resend';
 import { createLiveEntryReader } from './live-entry';
+import { createStorageRequests } from './storage-requests';
 import type { SavedSessions } from './session-store/saved-sessions';
 
 /** The clientId of the panel's own `my` client (connection controls act through the same path as the app). */
@@ -59,6 +60,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
   const replays = createReplayRequests(engine.capture, () => options.replays ?? engine.replays(), deliver);
   const sessionRequests = createSessionRequests(engine.capture, options.sessions, deliver);
   const readLiveEntry = createLiveEntryReader(engine.capture, options.sessions);
+  const storageRequests = createStorageRequests(engine, deliver);
 
   /** The host's link may already be gone; a failed send must not throw into the engine. */
   function deliver(message: Parameters<PanelSink>[0]): void {
@@ -142,6 +144,10 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
       case 'session-export':
       case 'session-delete':
         sessionRequests.handle(request);
+        return;
+      case 'storage-list':
+      case 'storage-write':
+        storageRequests.handle(request);
         return;
       case 'replay-start':
       case 'replay-stop':

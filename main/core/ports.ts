@@ -6,6 +6,7 @@ import type { InjectMark, InjectOutcome, InjectRequest } from '../../shared/inje
 import type { EngineMessage } from '../../shared/my-wire';
 import type { EngineState, LabEndpoint, PanelMessage } from '../../shared/panel-wire';
 import type { EngineSettings, SettingsPatch } from '../../shared/settings';
+import type { ProjectStorage } from './my-apis/project-storage';
 import type { ReplayRegistry } from './replay-registry';
 import type { DebugController } from './debugging/debug-controller';
 
@@ -59,7 +60,8 @@ export interface Engine {
   /** Breakpoints and routes, map remote, network conditions (docs/debugging.md). */
   readonly debug: DebugController;
   /** `appJson`: what the mini-app's app.json set (its connect timeout applies to this client's connects). */
-  attachClient(options: { origin: string; clientId?: string; send: (message: EngineMessage) => void; appJson?: AppJsonSettings }): ClientSession;
+  /** `projectKey`: whose my storage the client uses (docs/behaviour.md#storage-mirror); default its origin. */
+  attachClient(options: { origin: string; clientId?: string; send: (message: EngineMessage) => void; appJson?: AppJsonSettings; projectKey?: string }): ClientSession;
   settings(): EngineSettings;
   updateSettings(patch: SettingsPatch): void;
   state(): EngineState;
@@ -74,6 +76,8 @@ export interface Engine {
   inject(request: InjectRequest, mark?: InjectMark): InjectOutcome;
   /** The replay endpoints shared by every panel of this engine, created on first use (not yet listening). */
   replays(): ReplayRegistry;
+  /** my storage per project (docs/behaviour.md#storage-mirror), for the panel's storage view. */
+  storage(): ProjectStorage;
   /** Lab endpoints shown in the panel (set by the host that started the lab). */
   setLabEndpoints(endpoints: LabEndpoint[]): void;
   /** Close every socket with 1001 going away. */

@@ -27,6 +27,8 @@ import { createFileProtocolHandler } from './file-protocol-handler';
 import { parseHostArgs } from './host-args';
 import type { HostArgs } from './host-args';
 import { bindMiniappClient } from './miniapp-client-binding';
+import { projectKeyOf } from '../host-common/project-key';
+import { storageDirIn } from '../core/my-apis/project-storage';
 import { readLocationAppJson } from './miniapp-app-json';
 import { createMiniappLayout } from './miniapp-layout';
 import { MINIAPP_HOST, MINIAPP_SCHEME, locateMiniapp } from './miniapp-location';
@@ -68,7 +70,7 @@ async function start(args: HostArgs): Promise<void> {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
   const location = await locateMiniapp(args.miniapp, { cwd: process.cwd(), demoRoot: paths.miniappDemo });
-  const engine = createEngine({ createReplayRegistry: createReplayServer, debugging: { mapRemote: args.mapRemote ?? [] }, ...(args.clientProfile ? { settings: { clientProfile: args.clientProfile } } : {}) });
+  const engine = createEngine({ createReplayRegistry: createReplayServer, storageDir: storageDirIn(app.getPath('userData')), debugging: { mapRemote: args.mapRemote ?? [] }, ...(args.clientProfile ? { settings: { clientProfile: args.clientProfile } } : {}) });
   const recording = await saveSessionsInUserData(app, engine.capture, args.miniapp ?? '', log);
   const lab = await startLabServer({ port: args.port }).catch(async (error: unknown) => {
     await recording.stop();
@@ -118,7 +120,7 @@ async function start(args: HostArgs): Promise<void> {
   const layout = createMiniappLayout({ view, window });
   window.on('resize', layout.refresh);
 
-  const miniapp = bindMiniappClient({ engine, contents: view.webContents, origin: location.origin, appJson, now: () => performance.now(), log });
+  const miniapp = bindMiniappClient({ engine, contents: view.webContents, origin: location.origin, appJson, projectKey: projectKeyOf(args.miniapp), now: () => performance.now(), log });
   // One file per user, the same one the browser host uses (docs/behaviour.md#panel-preferences).
   const preferences = openPreferencesFile(preferencesPathIn(defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env })));
   bindPanel({

@@ -90,6 +90,15 @@ describe('bindMiniappClient', () => {
     expect(engine.state().clients.map((client) => client.appJson)).toEqual([{ connectSocketDefaultMultiple: true, connectTimeoutMs: 1500 }]);
   });
 
+  it("keeps a page's storage under the project it was given: a write lands in that project's store", async () => {
+    const { engine, contents, navigate } = setup({ projectKey: '/projects/shop' });
+    navigate();
+    const my = createMy(createIpcMyTransport(contents.rendererIpc()));
+    my.setStorageSync({ key: 'token', data: 'abc' });
+    await until(() => engine.storage().open('/projects/shop').entries()['token'] === '"abc"', "the write in the project's store");
+    expect(engine.storage().projects().map(({ project }) => project)).toEqual(['/projects/shop']);
+  });
+
   it('detaches the page on a main-frame navigation (sockets close with 1001) and gives the next page a new client', async () => {
     const { engine, contents, binding, navigate } = setup();
     navigate();
@@ -161,7 +170,10 @@ describe('bindMiniappClient', () => {
     contents.sendFromRenderer('my:connect', { op: 'connect', callId: 5, target: null });
     contents.sendFromRenderer('my:connect', { op: 'close', callId: 6, target: null, options: {} });
     contents.sendFromRenderer('my:send', 'garbage');
-    const results = contents.messagesOn('my:engine') as EngineMessage[];
+    const sent = contents.messagesOn('my:engine') as EngineMessage[];
+    // The page's storage mirror and phone profile come first (docs/behaviour.md#storage-mirror).
+    expect(sent[0]).toMatchObject({ kind: 'seed', storage: {} });
+    const results = sent.slice(1);
     expect(results).toEqual([
       { kind: 'result', callId: 5, ok: false, error: 1, errorMessage: expect.stringContaining('rejected a malformed my:connect message') },
       { kind: 'result', callId: 6, ok: false, error: 1, errorMessage: expect.stringContaining('op "close" sent on my:connect') },

@@ -36,6 +36,8 @@ export interface MiniappBindingOptions {
   origin: string;
   /** What the mini-app's app.json set (its connect timeout applies to every page's connects); absent without one. */
   appJson?: AppJsonSettings;
+  /** Whose my storage the pages use (main/host-common/project-key.ts); absent: the origin's. */
+  projectKey?: string;
   /** Monotonic ms for the pacer. */
   now: () => number;
   /** Per-op limit of the view (main/core/call-rate-limit.ts; its default when absent). */
@@ -80,7 +82,7 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
   function currentSession(): ClientSession {
     if (session !== null) return session;
     let created: ClientSession | null = null;
-    const attached = engine.attachClient({ origin, send: (message) => deliver(created, message), appJson: options.appJson });
+    const attached = engine.attachClient({ origin, send: (message) => deliver(created, message), appJson: options.appJson, ...(options.projectKey === undefined ? {} : { projectKey: options.projectKey }) });
     created = attached;
     session = attached;
     return attached;

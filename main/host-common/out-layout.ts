@@ -9,6 +9,8 @@ export const OUT_LAYOUT = {
   renderer: 'renderer',
   /** The bundled demo mini-app (Vite build of renderer/miniapp-demo/index.html). */
   miniappDemo: 'miniapp-demo',
+  /** The bundled demo as a mini-program project (a copy of examples/socket-playground): the browser host's default. */
+  demoProject: 'demo-project',
   /** The browser host's `my` shim (IIFE, preload/web-miniapp.ts). */
   webMiniappShim: 'web-miniapp.js',
   /** The Node command line (ESM, main/cli/index.ts). */

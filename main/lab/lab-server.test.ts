@@ -50,7 +50,7 @@ function run(url: string, options: WebSocket.ClientOptions = {}, onOpen?: (ws: W
 describe('lab endpoints', () => {
   it('lists every endpoint with a loopback URL and the code it reproduces', () => {
     const byName = Object.fromEntries(lab.endpoints.map((endpoint) => [endpoint.name, endpoint]));
-    expect(Object.keys(byName).sort()).toEqual(['bad-accept', 'close', 'drop', 'echo', 'flood', 'http-503', 'oversized', 'refused', 'reset-on-write', 'silent', 'unrequested-protocol', 'wss-echo'].sort());
+    expect(Object.keys(byName).sort()).toEqual(['bad-accept', 'chat', 'close', 'drop', 'echo', 'flood', 'http-503', 'oversized', 'refused', 'reset-on-write', 'silent', 'token', 'unrequested-protocol', 'wss-echo'].sort());
     for (const endpoint of lab.endpoints) {
       expect(new URL(endpoint.url).hostname).toBe('127.0.0.1');
       expect(endpoint.description.length).toBeGreaterThan(10);
@@ -67,6 +67,30 @@ describe('lab endpoints', () => {
       refused: 1,
     });
     expect(() => lab.url('nope')).toThrow(/unknown lab endpoint/);
+  });
+
+  it('token: a login answers a fresh token; chat echoes only with an issued token (401 without, or with a made-up one)', async () => {
+    const login = async (): Promise<{ token: string; expiresIn: number }> => {
+      const response = await fetch(lab.url('token'), { method: 'POST', body: '{"user":"ada"}' });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { token: string; expiresIn: number };
+    };
+    const first = await login();
+    const second = await login();
+    expect(first.token).toMatch(/^[0-9a-f]{24}$/);
+    expect(second.token).not.toBe(first.token);
+    expect(first.expiresIn).toBe(3600);
+    expect((await fetch(lab.url('token'), { method: 'DELETE' })).status).toBe(405);
+
+    const chat = lab.url('chat');
+    const open = await run(`${chat}?token=${first.token}`, {}, (ws) => ws.send('hi', () => setTimeout(() => ws.close(1000), 50)));
+    expect(open.opened).toBe(true);
+    expect(open.messages.map((message) => message.data.toString())).toEqual(['hi']);
+    for (const url of [chat, `${chat}?token=made-up`]) {
+      const refused = await run(url);
+      expect(refused.opened).toBe(false);
+      expect(refused.error?.message).toContain('401');
+    }
   });
 
   it('echo returns text and binary as received, and picks the first requested subprotocol', async () => {

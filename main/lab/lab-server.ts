@@ -13,6 +13,7 @@ import { parseRequestTarget, refusalResponse } from '../core/request-target';
 import type { LabRoute, RouteContext } from './lab-routes';
 import { LAB_ROUTES } from './lab-routes';
 import { makeSelfSignedCertificate } from './tls-certificate';
+import { createTokenDesk, TOKEN_PATH } from './lab-token';
 
 /** Where the lab listens; only loopback is ever used. */
 export interface LabServerOptions {
@@ -76,7 +77,9 @@ export async function startLabServer(options: LabServerOptions = {}): Promise<La
       timers.add(timer);
     },
   };
-  const routes = new Map<string, LabRoute>(LAB_ROUTES.map((route) => [route.path, route]));
+  const tokens = createTokenDesk(LAB_ROUTES.find((route) => route.name === 'echo') as LabRoute);
+  const allRoutes = [...LAB_ROUTES, tokens.chatRoute];
+  const routes = new Map<string, LabRoute>(allRoutes.map((route) => [route.path, route]));
   let endpoints: LabEndpoint[] = [];
 
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -98,6 +101,7 @@ export async function startLabServer(options: LabServerOptions = {}): Promise<La
       response.end('Forbidden');
       return;
     }
+    if (tokens.answer(request, response, parseRequestTarget(request.url, `http://${HOST}`)?.pathname ?? '')) return;
     response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
     response.end(JSON.stringify(endpoints, null, 2));
   }
@@ -112,7 +116,7 @@ export async function startLabServer(options: LabServerOptions = {}): Promise<La
 
   const base = `ws://${HOST}:${plainPort}`;
   endpoints = [
-    ...LAB_ROUTES.map((route) => ({
+    ...allRoutes.map((route) => ({
       name: route.name,
       url: `${base}${route.path}${route.query ? `?${route.query}` : ''}`,
       ...(route.reproduces !== undefined ? { reproduces: route.reproduces } : {}),
@@ -123,6 +127,11 @@ export async function startLabServer(options: LabServerOptions = {}): Promise<La
       url: `wss://${HOST}:${tlsPort}/echo`,
       reproduces: 7,
       description: 'Echo over TLS with a self-signed certificate made at start-up: error 7 unless certificate errors are ignored.',
+    },
+    {
+      name: 'token',
+      url: `http://${HOST}:${plainPort}${TOKEN_PATH}`,
+      description: 'HTTP login for my.request: POST (or GET) answers {"token","expiresIn"}; the chat endpoint opens only with such a token.',
     },
     {
       name: 'refused',

@@ -34,12 +34,12 @@ function miniappReady(frame: Frame): Promise<boolean> {
 }
 
 export async function openPreview(browser: Browser, options: PreviewOptions): Promise<Preview> {
-  // The fixture's sessions and panel preferences are throwaway: each preview keeps them in its own folder,
+  // The fixture's sessions, panel preferences and my storage are throwaway: each preview keeps them in its own folder,
   // removed with it, so a test never reads or writes the user's own (a stored layout or settings would
   // override the test's `settings`).
   const sessionsDir = await mkdtemp(join(tmpdir(), 'msd-playwright-'));
   const prefsFile = join(sessionsDir, 'panel-preferences.json');
-  const web = await startWeb({ miniapp: options.miniapp, port: 0, sessionsDir, sessionsCapMiB: undefined, prefsFile }).catch(async (error: unknown) => {
+  const web = await startWeb({ miniapp: options.miniapp, port: 0, sessionsDir, sessionsCapMiB: undefined, prefsFile, storageDir: join(sessionsDir, 'storage') }).catch(async (error: unknown) => {
     await rm(sessionsDir, { recursive: true, force: true });
     throw error;
   });

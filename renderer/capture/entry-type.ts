@@ -2,8 +2,8 @@
 import type { CaptureEntry } from '../../shared/capture';
 import { OPCODE } from '../../shared/capture';
 
-export const ENTRY_TYPES = ['text', 'binary', 'control', 'lifecycle', 'call', 'result', 'error', 'warning'] as const;
-/** text/binary/control are frames on the wire; the rest are the `my` and engine side of the log. */
+export const ENTRY_TYPES = ['text', 'binary', 'control', 'lifecycle', 'call', 'result', 'error', 'warning', 'request'] as const;
+/** text/binary/control are frames on the wire; `request` is one my.request; the rest are the `my` and engine side of the log. */
 export type EntryType = (typeof ENTRY_TYPES)[number];
 
 /** Classifies one capture entry for the type column and the type filter. */
@@ -24,5 +24,7 @@ export function entryTypeOf(entry: Pick<CaptureEntry, 'kind' | 'opcode' | 'binar
       return 'error';
     case 'warning':
       return 'warning';
+    case 'http':
+      return 'request';
   }
 }

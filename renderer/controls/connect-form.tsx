@@ -41,7 +41,7 @@ export function ConnectForm({ lab, onConnect }: ConnectFormProps) {
         <span className="msd-field__label">url</span>
         <input type="text" list={listId} placeholder="wss://example.com/socket" spellCheck={false} {...text('url')} />
         <datalist id={listId}>
-          {lab.map((endpoint) => (
+          {lab.filter((endpoint) => /^wss?:/.test(endpoint.url)).map((endpoint) => (
             <option key={endpoint.url} value={endpoint.url}>
               {endpoint.name}
               {endpoint.reproduces !== undefined ? ` (error ${endpoint.reproduces})` : ''} — {endpoint.description}

@@ -11,6 +11,7 @@ import type { Parsed } from './parse-inputs';
 import '../timeline/timeline-theme.css';
 import './controls.css';
 import { formatByteSize, parseByteSize, parseOptionalInteger } from './parse-inputs';
+import { DEFAULT_PHONE_PROFILE, PHONE_PROFILES, PHONE_PROFILE_IDS, type PhoneProfileId } from '../../shared/phone-profiles';
 
 export interface SettingsFormViewProps {
   settings: EngineSettings;
@@ -44,6 +45,20 @@ export function SettingsFormView({ settings, onChange }: SettingsFormViewProps) 
           <option value="base64">base64 string (docs, most clients)</option>
           <option value="arraybuffer">ArrayBuffer (mini-game ≥ 10.5.16)</option>
         </select>
+      </label>
+      <label className="msd-field">
+        <span className="msd-field__label">Phone (my.getSystemInfo, pages loaded from now on)</span>
+        <select value={settings.phoneProfile} onChange={(event) => onChange({ phoneProfile: phoneProfileOf(event.target.value) })}>
+          {PHONE_PROFILE_IDS.map((id) => (
+            <option key={id} value={id}>
+              {PHONE_PROFILES[id].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="msd-check">
+        <input type="checkbox" checked={settings.httpErrorStatusFails} onChange={(event) => onChange({ httpErrorStatusFails: event.target.checked })} />
+        <span>my.request: HTTP status ≥ 400 fails with 19 (the docs)</span>
       </label>
       <label className="msd-check">
         <input type="checkbox" checked={settings.strictWss} onChange={(event) => onChange({ strictWss: event.target.checked })} />
@@ -124,4 +139,8 @@ function CommittedField({ label, hint, value, parse, onCommit }: CommittedFieldP
       {error && <span className="msd-field__error" role="alert">{error}</span>}
     </label>
   );
+}
+
+function phoneProfileOf(value: string): PhoneProfileId {
+  return PHONE_PROFILE_IDS.find((id) => id === value) ?? DEFAULT_PHONE_PROFILE;
 }

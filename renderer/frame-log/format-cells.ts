@@ -57,6 +57,8 @@ function previewText(entry: CaptureEntry): string {
       return `error ${entry.errorCode ?? ''}: ${entry.errorMessage ?? ''}${entry.cause ? ` (${entry.cause})` : ''}`;
     case 'warning':
       return `${entry.name}: ${entry.errorMessage ?? ''}`;
+    case 'http':
+      return `${entry.name} ${String(detail.url ?? '')} → ${detail.status !== undefined ? String(detail.status) : 'no response'} in ${String(detail.durationMs ?? '')} ms${entry.errorCode !== undefined ? ` · fail ${entry.errorCode}: ${entry.errorMessage ?? ''}` : ''}`;
   }
 }
 

@@ -56,7 +56,7 @@ function describeClose(close: CloseFrameInfo | undefined): string {
   return close.reason ? `${close.code} "${close.reason}"` : String(close.code);
 }
 
-function HeaderTable({ title, headers }: { title: string; headers: [string, string][] }) {
+export function HeaderTable({ title, headers }: { title: string; headers: [string, string][] }) {
   return (
     <div className="headers">
       <h4>

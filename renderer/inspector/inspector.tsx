@@ -16,6 +16,7 @@ import { summarizeConnection } from './connection-summary';
 import { ErrorDetails } from './error-details';
 import { JsonTree } from './json-tree';
 import { PayloadView } from './payload-view';
+import { RequestDetails } from './request-details';
 import { useFullEntry } from './use-full-entry';
 import './inspector.css';
 
@@ -52,7 +53,8 @@ export function EntryInspector({ entry }: { entry: RingEntry }) {
   const full = useFullEntry(entry, replier);
   const shown = full.entry;
   const live = engineState?.connections.find((info) => info.connectionId === entry.connectionId);
-  const connection = entry.connectionId ? summarizeConnection(entry.connectionId, connectionCatalog.entriesOf(entry.connectionId), live) : undefined;
+  const isRequest = entry.kind === 'http';
+  const connection = entry.connectionId && !isRequest ? summarizeConnection(entry.connectionId, connectionCatalog.entriesOf(entry.connectionId), live) : undefined;
   return (
     <aside className="inspector" aria-label="inspector">
       <EntryHeader entry={shown} />
@@ -60,10 +62,10 @@ export function EntryInspector({ entry }: { entry: RingEntry }) {
       {full.status === 'loading' && <p className="payload-note">Loading the full payload…</p>}
       {full.status === 'failed' && <p className="payload-note error-text">Could not load the full payload ({full.error}); showing the preview.</p>}
       {shown.truncated && <p className="payload-note">The capture kept only the first part of this payload (payload cap).</p>}
-      <ErrorDetails entry={shown} />
+      {isRequest ? <RequestDetails entry={shown} /> : <ErrorDetails entry={shown} />}
       <PayloadView entry={shown} />
       <DecodedSection entry={full.status === 'ready' ? full.entry : entry} renderTree={(value) => <JsonTree value={value} />} />
-      {shown.detail && Object.keys(shown.detail).length > 0 && (
+      {!isRequest && shown.detail && Object.keys(shown.detail).length > 0 && (
         <section className="inspector-section" aria-label="details">
           <h3>Details</h3>
           <JsonTree value={shown.detail} />
@@ -97,7 +99,7 @@ function EntryHeader({ entry }: { entry: CaptureEntry }) {
           </>
         )}
         <dt>Size</dt>
-        <dd className="mono">{entry.kind === 'frame' ? `${formatSize(entry.size)} (${entry.size} bytes)` : '—'}</dd>
+        <dd className="mono">{entry.kind === 'frame' || entry.kind === 'http' ? `${formatSize(entry.size)} (${entry.size} bytes)` : '—'}</dd>
         <dt>Client</dt>
         <dd className="mono">{entry.clientId}</dd>
         {entry.page !== undefined && (

@@ -44,6 +44,8 @@ export function classifyEntry(entry: CaptureEntry): EntryRole {
       return MARKER.error;
     case 'warning':
       return MARKER.warning;
+    case 'http':
+      return entry.errorCode !== undefined ? MARKER.error : MARKER.call;
     default:
       return NONE;
   }
@@ -54,9 +56,9 @@ export function isFailedResult(entry: CaptureEntry): boolean {
   return entry.kind === 'result' && (entry.errorCode !== undefined || entry.name === 'fail' || entry.detail?.ok === false);
 }
 
-/** Entries the warnings list shows: API-misuse warnings, error events and failed calls. */
+/** Entries the warnings list shows: API-misuse warnings, error events, failed calls and failed my.request calls. */
 export function isProblem(entry: CaptureEntry): boolean {
-  return entry.kind === 'warning' || entry.kind === 'error' || isFailedResult(entry);
+  return entry.kind === 'warning' || entry.kind === 'error' || isFailedResult(entry) || (entry.kind === 'http' && entry.errorCode !== undefined);
 }
 
 /** The WebSocket close code an entry carries, if any (lifecycle close or close frame). */

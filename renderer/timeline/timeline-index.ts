@@ -117,6 +117,8 @@ export class TimelineIndex {
       if (code !== undefined) marker.code = code;
       this.addMarker(lane, marker);
       if (role.kind === 'close' && entry.kind === 'lifecycle' && lane.info.closedAt === undefined) lane.info.closedAt = time;
+      // A my.request is logged once it ended: its lane ends there instead of running on like a live socket.
+      if (entry.kind === 'http' && lane.info.closedAt === undefined) lane.info.closedAt = time;
       if (entry.connectionId === '') this.trackPendingConnect(entry, lane, marker);
     }
   }

@@ -45,6 +45,8 @@ export function describeProblem(entry: CaptureEntry): ProblemDescription {
   }
   const code = entry.errorCode;
   if (code === undefined) return { ...base, title: `${entry.name} failed` };
+  // my.request has its own codes (docs/behaviour.md#my-request); the socket seed's texts do not apply.
+  if (entry.kind === 'http') return { ...base, code, origin: 'my.request failed', title: `my.request ${entry.name} failed with ${code}: ${entry.errorMessage ?? ''}` };
   const origin = entry.kind === 'error' ? 'error event' : `${callName(entry)} failed`;
   const info = explainProfileCode(profileOfEntryDetail(entry.detail), code);
   if (!info) return { ...base, code, origin, title: `Error ${code}` };

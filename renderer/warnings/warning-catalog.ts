@@ -60,6 +60,30 @@ const catalog: Readonly<Record<WarningId, WarningExplanation>> = {
     whyOnPhone: 'Alipay clients before mini-game 10.5.16 accept only strings: the message fails or arrives empty on most phones.',
     fix: 'Send my.arrayBufferToBase64(buffer) with isBuffer: true.',
   },
+  'api-unsupported': {
+    title: 'A my API the preview does not offer',
+    what: 'The app called a my.X that the preview does not implement; the call failed with error 1 "my.X is not available in the preview". One entry per API and page.',
+    whyOnPhone: 'On a phone the API may exist and behave differently; the preview cannot tell you how.',
+    fix: 'Check the API on a phone, or guard the call with my.canIUse and handle fail.',
+  },
+  'request-header-dropped': {
+    title: 'A my.request header was dropped',
+    what: 'headers named a header the client fixes (referer, host, content-length, connection), had an invalid name, or a value that was not a string; it was not sent.',
+    whyOnPhone: 'The client sets Referer to its own page address and ignores these headers, so the server never sees them.',
+    fix: 'Send the information as another header, a query parameter or in the body.',
+  },
+  'storage-write-refused': {
+    title: 'A storage write was refused by the engine',
+    what: 'A storage write reached the engine that breaks the limits (200 KB per key, 10 MB in all); the project file was not changed.',
+    whyOnPhone: 'The page checks the same limits first, so this only happens when a page bypasses my.',
+    fix: 'Keep each key under 200 KB and the whole storage under 10 MB.',
+  },
+  'storage-file-unreadable': {
+    title: 'The project storage file could not be read',
+    what: 'The saved my storage of this project was not valid JSON; it was renamed with a .broken suffix and the project starts with empty storage.',
+    whyOnPhone: 'Not applicable: this is the preview\'s own file.',
+    fix: 'Inspect or delete the .broken file in the storage folder.',
+  },
   'header-dropped': {
     title: 'A handshake header was dropped',
     what: 'connectSocket\'s header named a header the WebSocket handshake owns (host, connection, upgrade, sec-websocket-*) or one the client removes (referer); it was not sent.',

@@ -1,6 +1,7 @@
 // The messages between the two halves of the mini-program runtime, as on a phone: the logic (App, Page,
 // Component code, run in a Worker with no DOM) and the view (the compiled AXML rendered in the sandboxed
 // page). The view never runs project logic; the logic never touches the DOM. See docs/miniprogram-runtime.md#references.
+import type { FeedbackRequest } from '../my/feedback-requests';
 import type { Json } from '../json';
 
 /** One path segment of a data path: `'list[3].text'` is `['list', 3, 'text']`. */
@@ -47,7 +48,19 @@ export type LogicToView =
   | { t: 'window'; window: WindowState }
   | { t: 'problem'; problem: RuntimeProblem }
   /** Pages that left the stack for good: the view unmounts them. */
-  | { t: 'unload'; pageIds: number[] };
+  | { t: 'unload'; pageIds: number[] }
+  /** Something only the view can do or know (UI feedback, selector queries); answered by `answer` with the same id. */
+  | { t: 'ask'; id: number; question: ViewQuestion };
+
+/** One request of a selector query (docs/miniprogram-runtime.md#references §9.9): what to find and which field. */
+export interface SelectorRequest {
+  /** null: the viewport (selectViewport). */
+  selector: string | null;
+  all: boolean;
+  field: 'rect' | 'scroll';
+}
+
+export type ViewQuestion = { kind: 'feedback'; request: FeedbackRequest } | { kind: 'query'; requests: SelectorRequest[] };
 
 /** The event object handed to handlers (docs/miniprogram-runtime.md#references §5.6). */
 export interface MiniEvent {
@@ -83,4 +96,6 @@ export type ViewToLogic =
   /** A `<navigator>` was tapped: the logic performs the route as `my.<openType>` would (docs/miniprogram-runtime.md#references §8.1). */
   | { t: 'navigate'; openType: string; url: string; delta: number }
   /** A problem found by the view at run time (SJS error, render error, unknown tag), for the Problems list. */
-  | { t: 'view-problem'; problem: RuntimeProblem };
+  | { t: 'view-problem'; problem: RuntimeProblem }
+  /** The view's answer to `ask` (a feedback answer, or one result per selector request). */
+  | { t: 'answer'; id: number; answer: Json };

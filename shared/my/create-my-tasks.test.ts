@@ -142,6 +142,8 @@ describe('robustness', () => {
     const api = my as unknown as Record<string, (...args: unknown[]) => unknown>;
     const task = my.connectSocket({ url: 'ws://127.0.0.1:1/', multiple: true }) as unknown as Record<string, (...args: unknown[]) => unknown>;
     const promises: Promise<unknown>[] = [];
+    // The scripted peer answers socket calls only; the clipboard's engine answer is covered in my-apis tests.
+    const answeredByPeer = (name: string) => name !== 'setClipboard' && name !== 'getClipboard';
     const callAll = (target: Record<string, (...args: unknown[]) => unknown>) => {
       for (const name of Object.keys(target)) {
         for (const value of garbage) {
@@ -149,11 +151,11 @@ describe('robustness', () => {
           if (!method) throw new Error(`missing ${name}`);
           let returned: unknown;
           expect(() => (returned = method(value))).not.toThrow();
-          if (returned instanceof Promise) promises.push(returned.catch((failure: unknown) => failure));
+          if (returned instanceof Promise && answeredByPeer(name)) promises.push(returned.catch((failure: unknown) => failure));
         }
         let returned: unknown;
         expect(() => (returned = target[name]?.())).not.toThrow();
-        if (returned instanceof Promise) promises.push(returned.catch((failure: unknown) => failure));
+        if (returned instanceof Promise && answeredByPeer(name)) promises.push(returned.catch((failure: unknown) => failure));
       }
     };
     callAll(api);

@@ -2,7 +2,13 @@
 // nothing: it forwards each call as sanitized JSON with a fresh callId and lets the engine decide every
 // error code (so every misuse is logged there); it keeps callbacks and listeners locally and runs them,
 // asynchronously and in stream order, as results and events arrive. Nothing ever throws out of `my`.
-import { unpackEngineLinkMessage, type ClientCall, type ClientMessage, type EngineMessage, type MyTransport, type SocketEventMessage, type SocketEventName, type SocketTarget } from '../my-wire';
+import { unpackEngineLinkMessage, type ClientCall, type ClientMessage, type ClientSeed, type EngineMessage, type MyTransport, type SocketEventMessage, type SocketEventName, type SocketTarget } from '../my-wire';
+import type { ApiPort } from './api-port';
+import { createDeviceApi } from './device-api';
+import { createFeedbackApi } from './feedback-api';
+import { createRequestApi } from './request-api';
+import { createStorageApi } from './storage-api';
+import { withUnsupportedStubs } from './unsupported-api';
 import { socketError } from '../error-codes';
 import type { Json } from '../json';
 import { describeThrown } from './describe-thrown';
@@ -13,7 +19,7 @@ import { createPendingCalls, type CallCallbacks, type CallSuccessPayload } from 
 import { createNetworkStatus } from './network-status';
 import { reportToConsole } from './report-to-console';
 import { sanitizeOptions } from './sanitize';
-import type { CloseSocketSuccess, CreateMyOptions, MySocketApi, SendSocketMessageSuccess, SocketTask } from './types';
+import type { CloseSocketSuccess, CreateMyOptions, MyApi, MySocketApi, SendSocketMessageSuccess, SocketTask } from './types';
 
 /** Limits of the `dispatched` report (shared/my-wire.ts dispatchReportSchema). */
 const MAX_THROWN_REPORTED = 100;
@@ -44,10 +50,13 @@ const TASK_LISTENER_API: Record<SocketEventName, string> = {
 };
 
 /** Builds the `my` object a host exposes as `window.my`, talking to the engine through `transport`. */
-export function createMy(transport: MyTransport, options: CreateMyOptions = {}): MySocketApi {
+export function createMy(transport: MyTransport, options: CreateMyOptions = {}): MyApi {
   const defaultMultiple = options.defaultMultiple === true;
   const listeners = createListenerRegistry();
   const calls = createPendingCalls();
+  const localCalls = createPendingCalls();
+  const seedListeners: ((seed: ClientSeed) => void)[] = [];
+  let lastLocalCallId = 0;
   const tasks = new Map<string, TaskState>();
   const network = createNetworkStatus();
   const inbox: unknown[] = [];
@@ -83,6 +92,7 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
     if (message.kind === 'result') calls.settle(message);
     else if (message.kind === 'event') dispatch(message);
     else if (message.kind === 'network') network.receive(message);
+    else if (message.kind === 'seed') seedListeners.forEach((listener) => listener(message));
     else endSession();
   }
 
@@ -212,7 +222,34 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
     return task;
   }
 
-  return {
+  const port: ApiPort = {
+    callEngine(api, callOptions, callbacks, shape) {
+      lastCallId += 1;
+      const callId = lastCallId;
+      const promise = calls.open(callId, api, callbacks, true, shape);
+      if (!post({ op: 'api', callId, api, options: callOptions })) {
+        receive({ kind: 'result', callId, ok: false, error: 1, errorMessage: 'The devtools engine cannot be reached.' });
+      }
+      return { callId, promise };
+    },
+    answerLocally: (api, callbacks, answer) => port.answerLater(api, callbacks, Promise.resolve(answer)),
+    answerLater(api, callbacks, later) {
+      lastLocalCallId += 1;
+      const callId = lastLocalCallId;
+      let payload: Record<string, unknown> = {};
+      // The answer travels as its own payload (it may hold more than the wire's JSON), handed over by `shape`.
+      const promise = localCalls.open(callId, api, callbacks, true, () => ({ ...payload }));
+      void later.then((answer) => {
+        if (answer.ok) payload = answer.payload;
+        localCalls.settle(answer.ok ? { kind: 'result', callId, ok: true, payload: {} } : { kind: 'result', callId, ok: false, error: answer.error, errorMessage: answer.errorMessage });
+      });
+      return promise;
+    },
+    post,
+    onSeed: (listener) => void seedListeners.push(listener),
+  };
+
+  const socketApi: MySocketApi = {
     connectSocket: connectSocket as MySocketApi['connectSocket'],
     sendSocketMessage: (sendOptions: unknown) => sendMessage(null, 'sendSocketMessage', sendOptions),
     closeSocket: (closeOptions?: unknown) => close(null, 'closeSocket', closeOptions),
@@ -226,6 +263,14 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
     offSocketClose: (listener?: unknown) => unlisten(null, 'close', 'offSocketClose', listener),
     ...network.api,
   };
+  const my: MyApi = {
+    ...socketApi,
+    ...createRequestApi(port),
+    ...createStorageApi(port),
+    ...createDeviceApi(port, (name) => Object.hasOwn(my, name)),
+    ...(options.feedback ? createFeedbackApi(port, options.feedback) : {}),
+  };
+  return withUnsupportedStubs(my, port);
 }
 
 /** `multiple` as given (any truthy value), else the host default (docs/behaviour.md#a17-default-of-multiple-from-appjson). */

@@ -3,6 +3,7 @@
 // discriminated union (one property read picks the branch), so a flood's message events cost a few
 // property checks each, not a trial of every variant.
 import { z } from 'zod';
+import { jsonSchema } from '../json';
 import { socketTargetSchema, type EngineMessage } from '../my-wire';
 
 const callIdSchema = z.number().int().nonnegative();
@@ -19,9 +20,9 @@ const callResultSchema = z.discriminatedUnion('ok', [
     kind: z.literal('result'),
     callId: callIdSchema,
     ok: z.literal(true),
-    payload: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    payload: z.record(z.string(), jsonSchema),
   }),
-  z.object({ kind: z.literal('result'), callId: callIdSchema, ok: z.literal(false), error: z.number(), errorMessage: z.string() }),
+  z.object({ kind: z.literal('result'), callId: callIdSchema, ok: z.literal(false), error: z.number(), errorMessage: z.string(), extra: z.record(z.string(), jsonSchema).optional() }),
 ]);
 
 /** Every EngineMessage of shared/my-wire.ts. */
@@ -30,4 +31,5 @@ export const engineMessageSchema: z.ZodType<EngineMessage> = z.discriminatedUnio
   z.object({ kind: z.literal('event'), target: socketTargetSchema, payload: eventPayloadSchema }),
   z.object({ kind: z.literal('reset'), reason: z.string() }),
   z.object({ kind: z.literal('network'), networkAvailable: z.boolean(), networkType: z.string().max(32) }),
+  z.object({ kind: z.literal('seed'), storage: z.record(z.string(), z.string()), systemInfo: z.record(z.string(), jsonSchema) }),
 ]);

@@ -12,14 +12,17 @@ export interface CallCallbacks {
   complete?: AnyFunction;
 }
 
-/** What a success callback and the resolved promise receive: the engine's payload (docs/behaviour.md#a20-success-payloads). */
-export type CallSuccessPayload = Record<string, string | number | boolean>;
+/** What a success callback and the resolved promise receive: the engine's payload (docs/behaviour.md#a20-success-payloads), shaped by the API. */
+export type CallSuccessPayload = Record<string, unknown>;
+
+/** Turns the wire's result object into what the app sees (e.g. base64 into an ArrayBuffer). */
+export type ShapeResult = (result: Record<string, unknown>) => Record<string, unknown>;
 
 /** The calls of one `my` client that have not been answered. */
 export interface PendingCalls {
   /** Remembers a call; with `withPromise`, returns the promise its result settles (docs/behaviour.md#a21-promises-from-send-and-close). */
-  open(callId: number, api: string, callbacks: CallCallbacks, withPromise: true): Promise<CallSuccessPayload>;
-  open(callId: number, api: string, callbacks: CallCallbacks, withPromise: false): undefined;
+  open(callId: number, api: string, callbacks: CallCallbacks, withPromise: true, shape?: ShapeResult): Promise<CallSuccessPayload>;
+  open(callId: number, api: string, callbacks: CallCallbacks, withPromise: false, shape?: ShapeResult): undefined;
   /** Runs success or fail, then complete with the same object, then settles the promise. */
   settle(result: CallResult): void;
   /** Forgets every call: they will never be answered (the page session ended). */
@@ -29,6 +32,7 @@ export interface PendingCalls {
 interface PendingCall {
   api: string;
   callbacks: CallCallbacks;
+  shape?: ShapeResult;
   resolve?: (payload: CallSuccessPayload) => void;
   reject?: (failure: SocketCallFailure) => void;
 }
@@ -37,8 +41,8 @@ interface PendingCall {
 export function createPendingCalls(): PendingCalls {
   const pending = new Map<number, PendingCall>();
 
-  function open(callId: number, api: string, callbacks: CallCallbacks, withPromise: boolean) {
-    const call: PendingCall = { api, callbacks };
+  function open(callId: number, api: string, callbacks: CallCallbacks, withPromise: boolean, shape?: ShapeResult) {
+    const call: PendingCall = shape ? { api, callbacks, shape } : { api, callbacks };
     pending.set(callId, call);
     if (!withPromise) return undefined;
     const promise = new Promise<CallSuccessPayload>((resolve, reject) => {
@@ -58,12 +62,14 @@ export function createPendingCalls(): PendingCalls {
       if (!call) return;
       pending.delete(result.callId);
       if (result.ok) {
-        const payload: CallSuccessPayload = { ...result.payload };
+        const payload: CallSuccessPayload = call.shape ? call.shape({ ...result.payload }) : { ...result.payload };
         runCallback(call, 'success', payload);
         runCallback(call, 'complete', payload);
         call.resolve?.(payload);
       } else {
-        const failure: SocketCallFailure = { error: result.error, errorMessage: result.errorMessage };
+        const failure: SocketCallFailure = call.shape
+          ? { ...call.shape({ ...result.extra }), error: result.error, errorMessage: result.errorMessage }
+          : { ...result.extra, error: result.error, errorMessage: result.errorMessage };
         runCallback(call, 'fail', failure);
         runCallback(call, 'complete', failure);
         call.reject?.(failure);

@@ -3,6 +3,7 @@ import { createMemoryTransportPair } from './memory-transport';
 import { createMy } from './create-my';
 import type {
   CloseSocketSuccess,
+  MyApi,
   MySocketApi,
   SendSocketMessageSuccess,
   SocketCallFailure,
@@ -18,7 +19,8 @@ import type {
 describe('MySocketApi types', () => {
   it('types connectSocket by its multiple option', () => {
     const my = createMy(createMemoryTransportPair().client);
-    expectTypeOf(my).toEqualTypeOf<MySocketApi>();
+    expectTypeOf(my).toEqualTypeOf<MyApi>();
+    expectTypeOf(my).toMatchTypeOf<MySocketApi>();
     expectTypeOf(my.connectSocket({ url: 'ws://127.0.0.1:1/', multiple: true })).toEqualTypeOf<SocketTask>();
     expectTypeOf(my.connectSocket({ url: 'ws://127.0.0.1:1/', multiple: false })).toEqualTypeOf<undefined>();
     expectTypeOf(my.connectSocket({ url: 'ws://127.0.0.1:1/' })).toEqualTypeOf<SocketTask | undefined>();

@@ -1,6 +1,11 @@
 // The public shape of `my`'s socket family as a mini-app sees it (docs/behaviour.md with the decisions
 // docs/behaviour.md#a9-close-payload-is-code-and-reason, docs/behaviour.md#a10-task-event-payloads, docs/behaviour.md#a20-success-payloads, docs/behaviour.md#a21-promises-from-send-and-close, docs/behaviour.md#a23-open-payload). Hosts expose an object of type MySocketApi as `window.my`.
 import type { NetworkStatusApi } from './network-status';
+import type { DeviceApi } from './device-api';
+import type { RequestApi } from './request-api';
+import type { StorageApi } from './storage-api';
+import type { FeedbackSurface } from './feedback-requests';
+import type { FeedbackApi } from './feedback-api';
 
 /** `fail` payload of every call (docs/behaviour.md#error-codes). */
 export interface SocketCallFailure {
@@ -129,8 +134,13 @@ export interface MySocketApi {
   offNetworkStatusChange: NetworkStatusApi['offNetworkStatusChange'];
 }
 
+/** Everything `my` offers: sockets, my.request, storage and the device helpers (docs/behaviour.md#more-of-my). */
+export type MyApi = MySocketApi & RequestApi & StorageApi & DeviceApi & Partial<FeedbackApi>;
+
 /** Options of createMy. */
 export interface CreateMyOptions {
   /** app.json `behavior.connectSocketDefaultMultiple` (docs/behaviour.md#a17-default-of-multiple-from-appjson): the mode when `multiple` is not given. */
   defaultMultiple?: boolean;
+  /** Where UI feedback (toast, dialogs, title bar) is drawn; absent: those APIs are not offered (docs/behaviour.md#ui-feedback). */
+  feedback?: FeedbackSurface;
 }

@@ -56,9 +56,10 @@ export function startLogicWorker(options: StartLogicOptions): LogicWorkerHandle 
     }
   }
 
-  options.bridge.onMessage((message) => toWorker({ t: 'my', message }));
   const boot = { moduleBase: options.appBase + LOGIC_MODULE_PREFIX, config: options.config, defaultMultiple: options.defaultMultiple === true };
   toWorker({ t: 'boot', boot: options.lab === undefined ? boot : { ...boot, lab: options.lab } });
+  // After boot: the bridge hands over at once what it kept (the seed), and the Worker's `my` exists only from boot on.
+  options.bridge.onMessage((message) => toWorker({ t: 'my', message }));
 
   return {
     send: (message) => toWorker({ t: 'view', message }),

@@ -4,10 +4,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLabServer, type LabServer } from '../../../main/lab/lab-server';
 import { createEngine } from '../../../main/core/engine';
 import type { Engine } from '../../../main/core/ports';
-import type { EngineLinkMessage, MyTransport } from '../../../shared/my-wire';
 import { createMy } from '../../../shared/my/create-my';
 import type { LogicToView } from '../../../shared/miniprogram/view-logic-protocol';
 import { createLogicRuntime, type LogicRuntime } from './runtime';
+import { engineTransport } from './test-support/engine-transport';
 
 let lab: LabServer;
 let engine: Engine | undefined;
@@ -16,19 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => lab.close());
 afterEach(() => engine?.shutdown());
-
-/** An in-process link to the engine that stamps calls with the runtime's current page, as worker-entry does. */
-function engineTransport(engineNow: Engine, route: () => string): MyTransport {
-  const listeners: ((message: EngineLinkMessage) => void)[] = [];
-  const session = engineNow.attachClient({ origin: 'http://miniapp.test', send: (message) => listeners.forEach((listener) => listener(message)) });
-  return {
-    send: (message) => {
-      const isCall = message.op === 'connect' || message.op === 'send' || message.op === 'close';
-      session.receive(isCall ? { ...message, page: route() } : message);
-    },
-    onMessage: (listener) => listeners.push(listener),
-  };
-}
 
 describe('sockets from logic code', () => {
   it('connects, sends and receives from a page; the capture names the page', async () => {
@@ -42,7 +29,7 @@ describe('sockets from logic code', () => {
     const runtime: LogicRuntime = createLogicRuntime({
       channel: { post: (message) => sent.push(message), onMessage: () => undefined },
       config: { pages: ['pages/chat/chat'], tabBarPages: [] },
-      socketMy,
+      baseMy: socketMy,
       modules: {
         load(path) {
           if (path === 'app.js') return { ok: true, run: () => undefined };

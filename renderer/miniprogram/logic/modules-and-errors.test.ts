@@ -163,7 +163,7 @@ function createHarnessWithCompileProblem(problem: RuntimeProblem, sent: unknown[
       },
     },
     config: { pages: ['pages/index/index'], tabBarPages: [] },
-    socketMy: {},
+    baseMy: {},
     warn: () => undefined,
   });
 }

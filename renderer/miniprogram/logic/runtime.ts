@@ -2,6 +2,7 @@
 // components from a ModuleSource, answers the view's ViewToLogic messages and sends LogicToView ones. It
 // takes its channel as parameters, so it runs the same in a Worker (worker-entry.ts) and in Node tests.
 import type { LogicToView, RuntimeProblem, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+import { extendMy } from '../../../shared/my/extend-my';
 import { createAppEvents } from './app-events';
 import { createComponentHost, normalizeComponentPath } from './component-host';
 import { describeError, problemFromError } from './error-report';
@@ -13,6 +14,8 @@ import { createNavigationBar } from './navigation-bar';
 import type { PageOptions } from './page-instance';
 import { createPageStack } from './page-stack';
 import { createRouteApis, navigatorApiOf } from './route-apis';
+import { createSelectorQueryApi } from './selector-query';
+import type { ViewQuestions } from './view-questions';
 
 export interface LogicChannel {
   post(message: LogicToView): void;
@@ -23,10 +26,12 @@ export interface LogicRuntimeOptions {
   channel: LogicChannel;
   modules: ModuleSource;
   config: LogicConfig;
-  /** The socket half of `my` (shared/my createMy); the runtime adds the route APIs to it. */
-  socketMy: object;
+  /** `my` as createMy builds it (shared/my); the runtime adds the route, navigation bar and app APIs. */
+  baseMy: object;
   /** Where warnings go (the Worker's console). */
   warn?: (message: string) => void;
+  /** The view's answers to questions (feedback, selector queries); absent: my.createSelectorQuery is not offered. */
+  questions?: ViewQuestions;
 }
 
 export interface LogicRuntime {
@@ -121,13 +126,13 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
   });
   const appEvents = createAppEvents(context);
   const navigationBar = createNavigationBar(context, () => stack.top());
-  const my = Object.freeze({
-    ...options.socketMy,
+  const my = extendMy(options.baseMy, {
     ...createRouteApis(context, stack),
     ...appEvents.api,
     ...navigationBar.apis,
     getLaunchOptionsSync: () => launchOptions(),
     getEnterOptionsSync: () => launchOptions(),
+    ...(options.questions ? createSelectorQueryApi(context, options.questions.ask) : {}),
   });
   const registry = createModuleRegistry(options.modules, { my, getApp, App, Page, Component, getCurrentPages }, context.reportProblem);
 
@@ -212,6 +217,8 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
         return setVisible(message.visible);
       case 'navigate':
         return navigate(message);
+      case 'answer':
+        return options.questions?.receive(message);
       case 'view-problem':
         // The view shows its problems itself; the logic keeps them for nothing, the page forwards them to the panel.
         return;

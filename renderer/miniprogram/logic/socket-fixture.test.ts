@@ -64,7 +64,7 @@ describe('socket fixture project', () => {
       },
       modules: directoryModules(projectDir),
       config: { pages: ['pages/index/index'], tabBarPages: [] },
-      socketMy: createMy({
+      baseMy: createMy({
         send: (message) => session.receive(message.op === 'connect' || message.op === 'send' ? { ...message, page: runtime.currentRoute() } : message),
         onMessage: (listener) => listeners.push(listener),
       }),

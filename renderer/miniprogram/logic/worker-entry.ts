@@ -3,7 +3,7 @@
 // needs in this closure, locks the global scope down, then waits for `boot`: modules are loaded on their
 // first require with the kept importScripts, `my` is the shared createMy over a link relayed by the page,
 // and every call it sends carries the route of the page on top.
-import type { ClientMessage, EngineLinkMessage, MyTransport } from '../../../shared/my-wire';
+import { unpackEngineLinkMessage, type ClientMessage, type EngineLinkMessage, type MyTransport } from '../../../shared/my-wire';
 import { createMy } from '../../../shared/my/create-my';
 import { LOGIC_DEFINE_GLOBAL } from '../../../shared/miniprogram/logic-urls';
 import type { LogicBoot, PageToWorker, WorkerToPage } from '../../../shared/miniprogram/logic-worker-protocol';
@@ -12,6 +12,7 @@ import { lockDownGlobals } from './lock-down-globals';
 import { installLogicTimers } from './logic-timers';
 import type { LoadedModule, ModuleFunction, ModuleSource } from './module-registry';
 import { createLogicRuntime, type LogicRuntime } from './runtime';
+import { createViewQuestions } from './view-questions';
 
 /** The parts of a dedicated Worker's global scope used here (the project's TS lib is DOM, not WebWorker). */
 interface WorkerScope {
@@ -73,6 +74,10 @@ function workerModuleSource(moduleBase: string): ModuleSource {
   };
 }
 
+function isSeed(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'seed';
+}
+
 function boot(settings: LogicBoot): void {
   if (runtime) return;
   const transport: MyTransport = {
@@ -87,12 +92,26 @@ function boot(settings: LogicBoot): void {
   // Mixin() (§4.5, 2.8.2+) is a global, not a module parameter: it hands back the mixin object, which
   // Component() counts once however often it is used.
   Object.defineProperty(globalThis, 'Mixin', { value: (options: unknown) => (typeof options === 'object' && options !== null ? options : {}) });
+  const questions = createViewQuestions((message) => post({ t: 'view', message }));
   runtime = createLogicRuntime({
     channel: { post: (message) => post({ t: 'view', message }), onMessage: (listener) => viewListeners.push(listener) },
     modules: workerModuleSource(settings.moduleBase),
     config: settings.config,
-    socketMy: createMy(transport, { defaultMultiple: settings.defaultMultiple }),
+    baseMy: createMy(transport, { defaultMultiple: settings.defaultMultiple, feedback: questions.feedback }),
+    questions,
   });
+  // Storage and system info are Sync APIs: the app starts once the engine's seed is in `my`
+  // (docs/behaviour.md#storage-mirror), or after SEED_WAIT_MS when the link is down (calls then fail clearly).
+  setTimeout(startRuntime, SEED_WAIT_MS);
+}
+
+/** How long the logic waits for the engine's seed before starting the app without it. */
+const SEED_WAIT_MS = 3000;
+let runtimeStarted = false;
+
+function startRuntime(): void {
+  if (runtimeStarted || !runtime) return;
+  runtimeStarted = true;
   runtime.start();
 }
 
@@ -102,7 +121,11 @@ listen('message', (event) => {
   const message = event.data as PageToWorker;
   if (message.t === 'boot') boot(message.boot);
   else if (message.t === 'view') for (const listener of viewListeners) listener(message.message);
-  else for (const listener of myListeners) listener(message.message);
+  else {
+    for (const listener of myListeners) listener(message.message);
+    // createMy takes the seed in the microtask it queued on delivery; the app starts in the one after it.
+    if (!runtimeStarted && unpackEngineLinkMessage(message.message).some((engineMessage) => isSeed(engineMessage))) queueMicrotask(startRuntime);
+  }
 });
 // Uncaught errors and rejections of project code: App.onError and the Problems list, as on a phone.
 installLogicTimers(globalThis, (error) => runtime?.reportError(error), (message) => console.warn(`[mini-program] ${message}`));

@@ -6,6 +6,8 @@ import type { LogicToView, ViewToLogic } from '../../../shared/miniprogram/view-
 import { ModuleRegistry } from './module-registry';
 import { VIEW_STYLES } from './view-styles';
 import { MiniProgramView, type ApplyDataOps } from './view-runtime';
+import { createViewAnswers } from './view-answers';
+import { createDomFeedback } from '../../../shared/my/feedback-dom';
 
 export interface StartViewOptions {
   container: HTMLElement;
@@ -69,7 +71,8 @@ export async function startMiniProgramView(options: StartViewOptions): Promise<M
   const results = await Promise.all(scripts.map((path) => loadScript(bundleUrlOf(path))));
   results.forEach((ok, index) => ok || loadFailures.push(scripts[index] ?? ''));
 
-  const view = new MiniProgramView({ container: options.container, manifest: loaded, registry, post: options.post, applyDataOps: options.applyDataOps });
+  const answer = createViewAnswers(options.container, createDomFeedback(document));
+  const view = new MiniProgramView({ container: options.container, manifest: loaded, registry, post: options.post, applyDataOps: options.applyDataOps, answer });
   for (const url of loadFailures) view.reportOnce({ kind: 'runtime', message: `could not load ${url}` });
   trackPhoneWidth(options.container);
   started.view = view;

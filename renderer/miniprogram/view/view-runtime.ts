@@ -8,6 +8,7 @@ import type { ViewManifest } from '../../../shared/miniprogram/view-bundle';
 import type { ModuleRegistry } from './module-registry';
 import { PhoneShell, type ShellState } from './phone-shell';
 import type { InstanceData, ViewHost } from './view-host';
+import type { AnswerQuestion } from './view-answers';
 
 /** Applies data ops in order (shared/miniprogram/data-path.ts `applyDataOps` in the product). */
 export type ApplyDataOps = (data: InstanceData, ops: readonly DataOp[]) => InstanceData;
@@ -18,6 +19,8 @@ export interface MiniProgramViewOptions {
   registry: ModuleRegistry;
   post: (message: ViewToLogic) => void;
   applyDataOps: ApplyDataOps;
+  /** Answers the logic's `ask` (UI feedback, selector queries); absent: questions stay unanswered. */
+  answer?: AnswerQuestion;
 }
 
 /** Component instance ids the view allocates start here, far above the logic's page ids. */
@@ -79,6 +82,11 @@ export class MiniProgramView implements ViewHost {
       case 'problem':
         this.showProblem(message.problem);
         break;
+      case 'ask': {
+        const { id } = message;
+        void this.options.answer?.(message.question).then((answer) => this.post({ t: 'answer', id, answer }));
+        break;
+      }
       case 'unload': {
         for (const pageId of message.pageIds) this.instances.delete(pageId);
         const staying = (page: StackPage): boolean => !message.pageIds.includes(page.pageId);

@@ -54,6 +54,8 @@ export function rootProps(props: BuiltinProps, extraClass = ''): Record<string, 
   if (props.style !== undefined && props.style !== null && props.style !== '') dom.style = convertRpx(text(props.style));
   if (flag(props.hidden)) dom.hidden = true;
   for (const [name, value] of Object.entries(props)) if (name.startsWith('data-')) dom[name] = typeof value === 'object' ? JSON.stringify(value) : value;
+  // Accessibility attributes (`aria-*`, `role`) reach the element as the client's accessibility layer reads them.
+  for (const [name, value] of Object.entries(props)) if (name.startsWith('aria-') || name === 'role') dom[name] = text(value);
   for (const [type, domName] of Object.entries(BUBBLING)) {
     const eventType = type[0]?.toLowerCase() + type.slice(1);
     if (props[`on${type}`] !== undefined || props[`catch${type}`] !== undefined) {

@@ -1,0 +1,62 @@
+// The logic asks the view for what only the view can do: my.showToast / confirm from page code become `ask`
+// messages whose `answer` settles the call; my.createSelectorQuery sends its requests in order and hands
+// each callback its result, then exec's callback the whole list.
+import { describe, expect, it } from 'vitest';
+import type { Json } from '../../../shared/json';
+import { createMemoryTransportPair } from '../../../shared/my/memory-transport';
+import { createMy } from '../../../shared/my/create-my';
+import type { LogicToView, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+import { createLogicRuntime } from './runtime';
+import { createViewQuestions } from './view-questions';
+
+type AnyMy = Record<string, (options?: unknown) => unknown>;
+
+describe('questions to the view', () => {
+  it('feedback and selector queries from page code are answered by the view', async () => {
+    const sent: LogicToView[] = [];
+    let toLogic: ((message: ViewToLogic) => void) | undefined;
+    const post = (message: LogicToView): void => void sent.push(message);
+    const questions = createViewQuestions(post);
+    const seen: Record<string, unknown> = {};
+    const runtime = createLogicRuntime({
+      channel: { post, onMessage: (listener) => (toLogic = listener) },
+      config: { pages: ['pages/index/index'], tabBarPages: [] },
+      baseMy: createMy(createMemoryTransportPair().client, { feedback: questions.feedback }),
+      questions,
+      modules: {
+        load(path) {
+          if (path === 'app.js') return { ok: true, run: () => undefined };
+          if (path !== 'pages/index/index.js') return undefined;
+          return {
+            ok: true,
+            run: (_module, _exports, _require, my, _getApp, _App, Page) =>
+              (Page as (options: object) => void)({
+                onLoad() {
+                  const api = my as AnyMy;
+                  void (api['confirm']?.({ content: 'Go?' }) as Promise<unknown>).then((answer) => (seen['confirm'] = answer));
+                  const query = api['createSelectorQuery']?.() as Record<string, (selector?: string) => Record<string, (callback?: (result: unknown) => void) => unknown>>;
+                  query['select']?.('#title')['boundingClientRect']?.((rect) => (seen['rect'] = rect));
+                  query['selectViewport']?.()['scrollOffset']?.();
+                  (query as unknown as { exec(callback: (results: unknown) => void): void }).exec((results) => (seen['exec'] = results));
+                },
+              }),
+          };
+        },
+      },
+    });
+    runtime.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const asks = sent.filter((message): message is Extract<LogicToView, { t: 'ask' }> => message.t === 'ask');
+    expect(asks.map((ask) => ask.question)).toEqual([
+      { kind: 'feedback', request: { kind: 'confirm', title: '', content: 'Go?', confirmButtonText: '确定', cancelButtonText: '取消' } },
+      { kind: 'query', requests: [{ selector: '#title', all: false, field: 'rect' }, { selector: null, all: false, field: 'scroll' }] },
+    ]);
+    const rect: Json = { x: 0, y: 10, width: 100, height: 20, top: 10, right: 100, bottom: 30, left: 0 };
+    const scroll: Json = { id: '', dataset: {}, scrollLeft: 0, scrollTop: 42 };
+    toLogic?.({ t: 'answer', id: asks[1]?.id ?? -1, answer: [rect, scroll] });
+    toLogic?.({ t: 'answer', id: asks[0]?.id ?? -1, answer: { confirm: true } });
+    await expect.poll(() => seen['confirm']).toEqual({ confirm: true });
+    expect(seen['rect']).toEqual(rect);
+    expect(seen['exec']).toEqual([rect, scroll]);
+  });
+});

@@ -161,7 +161,16 @@ export interface NetworkStatusMessage {
   networkType: string;
 }
 
-export type EngineMessage = CallResult | SocketEventMessage | ClientReset | NetworkStatusMessage;
+/**
+ * The mini-app went to the background (`visible: false`) or came back (docs/behaviour.md#app-life-background-and-foreground): `my` runs
+ * its onAppHide / onAppShow listeners; a mini-program's logic runs the App and page hooks first.
+ */
+export interface AppVisibilityMessage {
+  kind: 'app-visibility';
+  visible: boolean;
+}
+
+export type EngineMessage = CallResult | SocketEventMessage | ClientReset | NetworkStatusMessage | AppVisibilityMessage;
 
 /**
  * Several engine messages in one link message, in stream order. A host may pack what it sends to a client

@@ -75,6 +75,8 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('session-delete'), requestId: z.number().int().nonnegative(), id: sessionIdSchema }),
   /** Breakpoints, paused frames, map remote and network conditions (docs/debugging.md). */
   z.object({ kind: z.literal('debug'), command: debugCommandSchema }),
+  /** Sends the mini-app to the background (false) or back (true) (docs/behaviour.md#app-life-background-and-foreground). */
+  z.object({ kind: z.literal('app-visibility'), visible: z.boolean() }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
 
@@ -123,6 +125,19 @@ export interface EngineState {
   lab: LabEndpoint[];
   /** Absent from engines that predate it; see docs/debugging.md. */
   debugging?: DebuggingState;
+  /** Background or foreground (docs/behaviour.md#app-life-background-and-foreground); absent from engines that predate it. */
+  app?: AppLifeState;
+}
+
+/** The mini-app's life as the engine runs it: times are wall-clock ms. */
+export interface AppLifeState {
+  visible: boolean;
+  /** When it went to the background. */
+  hiddenAt?: number;
+  /** When the engine will close its sockets (the backgroundCloseSeconds setting). */
+  closeAt?: number;
+  /** The sockets were closed in this background stay. */
+  socketsClosed?: boolean;
 }
 
 export type PanelMessage =

@@ -48,6 +48,10 @@ export interface ManagedClientSession extends ClientSession {
   notifyNetwork(status: { networkAvailable: boolean; networkType: string }): void;
   /** Called once the session detached (the engine forgets it). */
   onDetached(listener: () => void): void;
+  /** Tells the client's `my` the app went to the background or came back (main/core/app-life.ts). */
+  notifyAppVisibility(visible: boolean): void;
+  /** The engine closes every live socket (the app hears onSocketClose with `code`); returns how many. */
+  closeLiveSockets(code: number, reason: string, why: string): number;
 }
 
 /** Socket/event pairs whose listener counts the panel is shown per page. */
@@ -325,6 +329,15 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
     },
     closedSockets: () => connections.all().map((connection) => connection.closed),
     notifyNetwork: (status) => deliver({ kind: 'network', ...status }),
+    notifyAppVisibility: (visible) => deliver({ kind: 'app-visibility', visible }),
+    closeLiveSockets(code, reason, why) {
+      const live = connections.live();
+      for (const connection of live) {
+        const closeEvent = connection.abandon({ send: { code, reason }, event: { code, reason }, by: 'engine', why });
+        if (closeEvent) deliverEvent(connection.target, closeEvent);
+      }
+      return live.length;
+    },
     onDetached(listener) {
       detachListeners.push(listener);
     },

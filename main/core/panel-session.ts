@@ -157,6 +157,9 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
       case 'debug':
         engine.debug.command(request.command);
         return;
+      case 'app-visibility':
+        engine.appLife.setVisible(request.visible, 'panel');
+        return;
     }
   }
 

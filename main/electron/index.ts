@@ -68,7 +68,7 @@ async function start(args: HostArgs): Promise<void> {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
   const location = await locateMiniapp(args.miniapp, { cwd: process.cwd(), demoRoot: paths.miniappDemo });
-  const engine = createEngine({ createReplayRegistry: createReplayServer, debugging: { mapRemote: args.mapRemote ?? [] }, ...(args.clientProfile ? { settings: { clientProfile: args.clientProfile } } : {}) });
+  const engine = createEngine({ createReplayRegistry: createReplayServer, debugging: { mapRemote: args.mapRemote ?? [] }, settings: { ...(args.clientProfile ? { clientProfile: args.clientProfile } : {}), ...(args.backgroundCloseSeconds === undefined ? {} : { backgroundCloseSeconds: args.backgroundCloseSeconds }) } });
   const recording = await saveSessionsInUserData(app, engine.capture, args.miniapp ?? '', log);
   const lab = await startLabServer({ port: args.port }).catch(async (error: unknown) => {
     await recording.stop();

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MiniappBounds } from '../../shared/electron-ipc';
 import { AppJsonNote } from './app-json-note';
+import { BackgroundCurtain } from './background-curtain';
 
 interface MiniappPreviewProps {
   /** The mini-app URL (browser host). */
@@ -34,6 +35,7 @@ export function MiniappPreview({ url, setBounds }: MiniappPreviewProps) {
               <p className="muted">Start the app with `mini-socket-devtools --miniapp &lt;folder|url&gt;`, or run it without arguments for the demo.</p>
             </div>
           )}
+          <BackgroundCurtain />
         </div>
       </div>
       <AppJsonNote />

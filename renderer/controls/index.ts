@@ -1,3 +1,4 @@
 // The connection controls area: what the panel layout imports.
 export { ConnectionControls } from './connection-controls';
 export { SettingsForm } from './settings-form';
+export { AppLifeControls } from './app-life-controls';

@@ -11,6 +11,7 @@ import { globalEventPayload, taskEventPayload } from './event-payloads';
 import { createListenerRegistry, type SocketListener } from './listener-registry';
 import { createPendingCalls, type CallCallbacks, type CallSuccessPayload } from './pending-calls';
 import { createNetworkStatus } from './network-status';
+import { createAppLifeEvents } from './app-life-events';
 import { reportToConsole } from './report-to-console';
 import { sanitizeOptions } from './sanitize';
 import type { CloseSocketSuccess, CreateMyOptions, MySocketApi, SendSocketMessageSuccess, SocketTask } from './types';
@@ -50,6 +51,8 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
   const calls = createPendingCalls();
   const tasks = new Map<string, TaskState>();
   const network = createNetworkStatus();
+  const appLife = createAppLifeEvents();
+  options.watchErrors?.((message, stack) => appLife.error(message, stack));
   const inbox: unknown[] = [];
   let draining = false;
   let lastCallId = 0;
@@ -83,6 +86,7 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
     if (message.kind === 'result') calls.settle(message);
     else if (message.kind === 'event') dispatch(message);
     else if (message.kind === 'network') network.receive(message);
+    else if (message.kind === 'app-visibility') (options.onAppVisibility ?? appLife.visibility)(message.visible);
     else endSession();
   }
 
@@ -225,6 +229,7 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
     onSocketClose: (listener: unknown) => listen(null, 'close', 'onSocketClose', listener),
     offSocketClose: (listener?: unknown) => unlisten(null, 'close', 'offSocketClose', listener),
     ...network.api,
+    ...appLife.api,
   };
 }
 

@@ -30,4 +30,5 @@ export const engineMessageSchema: z.ZodType<EngineMessage> = z.discriminatedUnio
   z.object({ kind: z.literal('event'), target: socketTargetSchema, payload: eventPayloadSchema }),
   z.object({ kind: z.literal('reset'), reason: z.string() }),
   z.object({ kind: z.literal('network'), networkAvailable: z.boolean(), networkType: z.string().max(32) }),
+  z.object({ kind: z.literal('app-visibility'), visible: z.boolean() }),
 ]);

@@ -91,7 +91,12 @@ function boot(settings: LogicBoot): void {
     channel: { post: (message) => post({ t: 'view', message }), onMessage: (listener) => viewListeners.push(listener) },
     modules: workerModuleSource(settings.moduleBase),
     config: settings.config,
-    socketMy: createMy(transport, { defaultMultiple: settings.defaultMultiple }),
+    // Background and foreground reach the logic as the view message the runtime already handles: App and
+    // page hooks first, then my.onAppHide/onAppShow (docs/behaviour.md#app-life-background-and-foreground).
+    socketMy: createMy(transport, {
+      defaultMultiple: settings.defaultMultiple,
+      onAppVisibility: (visible) => viewListeners.forEach((listener) => listener({ t: 'app-visibility', visible })),
+    }),
   });
   runtime.start();
 }

@@ -14,6 +14,7 @@ export const MY_CHANNELS = {
   listen: 'my:listen',
   dispatched: 'my:dispatched',
   problem: 'my:problem',
+  'page-stack': 'my:page-stack',
 } as const satisfies Record<ClientMessage['op'], string>;
 
 /** Main → mini-app: every EngineMessage of the page's client session, in engine order. */

@@ -71,6 +71,19 @@ export const problemReportSchema = z.object({
   page: z.string().max(512).optional(),
 });
 
+/** Most pages a stack report carries (a phone allows 10; the view never sends more than its stack). */
+export const MAX_REPORTED_PAGES = 64;
+
+/**
+ * A mini-program view page reports its page stack after every change (route and query of each page, bottom
+ * first), so the panel shows the current page, its query and the stack (docs/miniprogram-runtime.md "Opening projects").
+ */
+export const pageStackReportSchema = z.object({
+  op: z.literal('page-stack'),
+  pages: z.array(z.object({ route: z.string().max(512), query: z.record(z.string().max(256), z.string().max(4096)) })).max(MAX_REPORTED_PAGES),
+});
+export type ReportedPage = z.infer<typeof pageStackReportSchema>['pages'][number];
+
 export const clientMessageSchema = z.discriminatedUnion('op', [
   connectCallSchema,
   sendCallSchema,
@@ -78,6 +91,7 @@ export const clientMessageSchema = z.discriminatedUnion('op', [
   listenCallSchema,
   dispatchReportSchema,
   problemReportSchema,
+  pageStackReportSchema,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type ClientCall = Extract<ClientMessage, { op: 'connect' | 'send' | 'close' }>;

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { settingsPatchSchema } from './settings';
 
 const MAX_KEYS = 32;
+/** Recent projects the panel lists. */
+export const MAX_RECENT_PROJECTS = 8;
 const key = z.string().min(1).max(64);
 
 /** Group id → panel id → size in percent (react-resizable-panels' Layout). */
@@ -26,5 +28,7 @@ export const panelPreferencesSchema = z.object({
     })
     .optional(),
   settings: settingsPatchSchema.optional(),
+  /** Projects opened lately, newest first (docs/miniprogram-runtime.md "Opening projects"). */
+  recentProjects: z.array(z.string().min(1).max(4096)).max(MAX_RECENT_PROJECTS).optional(),
 });
 export type PanelPreferences = z.infer<typeof panelPreferencesSchema>;

@@ -5,7 +5,8 @@ import type { AppJsonSettings } from './app-json';
 import type { CaptureEntry, CaptureStats } from './capture';
 import { injectRequestSchema } from './inject';
 import type { EngineMessage } from './my-wire';
-import { clientMessageSchema } from './my-wire';
+import { clientMessageSchema, type ReportedPage } from './my-wire';
+import type { PreviewInfo } from './preview-wire';
 import { panelPreferencesSchema, type PanelPreferences } from './panel-preferences';
 import { decoderChoiceSchema, decoderChoicesSchema } from './decoders/decoder-choice-schema';
 import { replayOptionsSchema, replayRecordingSchema } from './replay';
@@ -77,6 +78,10 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('debug'), command: debugCommandSchema }),
   /** Sends the mini-app to the background (false) or back (true) (docs/behaviour.md#app-life-background-and-foreground). */
   z.object({ kind: z.literal('app-visibility'), visible: z.boolean() }),
+  /** Opens another project in the preview (a folder path or an http(s) URL); replies with the PreviewInfo as JSON. */
+  z.object({ kind: z.literal('open-project'), requestId: z.number().int().nonnegative(), path: z.string().min(1).max(4096) }),
+  /** Electron: asks for a folder with the system dialog; replies with the chosen path, or '' when cancelled. */
+  z.object({ kind: z.literal('choose-project-folder'), requestId: z.number().int().nonnegative() }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
 
@@ -108,6 +113,8 @@ export interface ClientInfo {
   listeners: Record<string, number>;
   /** What the mini-app's app.json set; absent when it has none (and for the panel). */
   appJson?: AppJsonSettings;
+  /** A mini-program page's stack as it last reported it, bottom first (the last is the current page). */
+  pageStack?: ReportedPage[];
 }
 
 export interface LabEndpoint {
@@ -154,6 +161,8 @@ export type PanelMessage =
   /** The stored preferences, sent once after `subscribe`. */
   | { kind: 'preferences'; preferences: PanelPreferences }
   | { kind: 'my'; message: EngineMessage }
+  /** What the preview shows; sent after `subscribe` and whenever it changes (a hot reload, another project). */
+  | { kind: 'preview'; preview: PreviewInfo }
   | { kind: 'reply'; requestId: number; ok: true; body: string | CaptureEntry }
   | { kind: 'reply'; requestId: number; ok: false; error: string };
 

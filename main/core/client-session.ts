@@ -3,7 +3,7 @@
 // connection's close before the new connect's success) is the order the client sees.
 import type { AppJsonSettings } from '../../shared/app-json';
 import type { Json } from '../../shared/json';
-import type { ClientCall, ClientMessage, EngineMessage, SocketEventPayload } from '../../shared/my-wire';
+import type { ClientCall, ClientMessage, EngineMessage, ReportedPage, SocketEventPayload } from '../../shared/my-wire';
 import { callIdOf, clientMessageSchema } from '../../shared/my-wire';
 import type { InjectOutcome, InjectRequest } from '../../shared/inject';
 import type { ClientInfo } from '../../shared/panel-wire';
@@ -81,6 +81,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   let listenerBoundReported = false;
   const detachListeners: (() => void)[] = [];
   let detached = false;
+  let pageStack: ReportedPage[] | undefined;
 
   function deliver(message: EngineMessage): void {
     if (detached) return;
@@ -270,6 +271,9 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
         return record.dispatched(message, connections.of(message.target)?.connectionId ?? '');
       case 'problem':
         return record.problem(message);
+      case 'page-stack':
+        pageStack = message.pages;
+        return host.stateChanged();
     }
   }
 
@@ -297,7 +301,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
       host.stateChanged();
     },
     info() {
-      return { clientId, origin, listeners: { ...listeners }, ...(appJson ? { appJson: { ...appJson } } : {}) };
+      return { clientId, origin, listeners: { ...listeners }, ...(appJson ? { appJson: { ...appJson } } : {}), ...(pageStack ? { pageStack } : {}) };
     },
     owns: (connectionId) => connections.get(connectionId) !== undefined,
     forceClose(connectionId, code, reason) {

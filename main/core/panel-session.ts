@@ -17,6 +17,8 @@ import { createReplayRequests } from './replay-requests';
 import type { PreferencesStore } from './preferences-file';
 import { createSessionRequests } from './session-requests';
 import type { SavedSessions } from './session-store/saved-sessions';
+import type { PreviewHost } from './preview-host';
+import { createPreviewRequests } from './preview-requests';
 
 /** The clientId of the panel's own `my` client (connection controls act through the same path as the app). */
 export const PANEL_CLIENT_ID = 'panel';
@@ -45,6 +47,8 @@ export interface PanelSessionOptions {
   preferences?: PreferencesStore;
   /** The saved sessions and the run's live one: the panel lists them, and reaches entries the ring evicted. */
   sessions?: SavedSessions;
+  /** The host's preview: hot reloads and opening projects (absent: the panel gets no preview messages). */
+  preview?: PreviewHost;
 }
 
 /** Wires one panel to the engine: capture stream with credit, state pushes, the panel's `my`, controls. */
@@ -57,6 +61,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
   let closed = false;
   const replays = createReplayRequests(engine.capture, () => options.replays ?? engine.replays(), deliver);
   const sessionRequests = createSessionRequests(engine.capture, options.sessions, deliver);
+  const previewRequests = createPreviewRequests(options.preview, deliver);
 
   /** The host's link may already be gone; a failed send must not throw into the engine. */
   function deliver(message: Parameters<PanelSink>[0]): void {
@@ -91,6 +96,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
     stopStateUpdates ??= engine.onStateChange(queueState);
     sendState();
     if (options.preferences) deliver({ kind: 'preferences', preferences: options.preferences.get() });
+    previewRequests.subscribe();
     subscription = createCaptureSubscription(engine.capture, deliver, options.subscription);
   }
 
@@ -160,6 +166,10 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
       case 'app-visibility':
         engine.appLife.setVisible(request.visible, 'panel');
         return;
+      case 'open-project':
+      case 'choose-project-folder':
+        previewRequests.handle(request);
+        return;
     }
   }
 
@@ -201,6 +211,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
       subscription?.close();
       stopStateUpdates?.();
       replays.close();
+      previewRequests.close();
       client?.detach('panel closed');
       if (clientId) panelIdsInUse.get(engine)?.delete(clientId);
     },

@@ -2,3 +2,4 @@
 export { ConnectionControls } from './connection-controls';
 export { SettingsForm } from './settings-form';
 export { AppLifeControls } from './app-life-controls';
+export { ProjectPanel } from './project-panel';

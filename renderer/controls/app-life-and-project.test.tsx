@@ -52,7 +52,7 @@ describe('App life section', () => {
 
 describe('Project section', () => {
   it('reads the newest reported page stack and its query', () => {
-    const stack = [
+    const stack: { route: string; query: Record<string, string> }[] = [
       { route: 'pages/index/index', query: {} },
       { route: 'pages/detail/detail', query: { from: 'index', n: '2' } },
     ];

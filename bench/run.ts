@@ -19,8 +19,9 @@ import { myLatency } from './measurements/my-latency';
 import { panelThroughput } from './measurements/panel-throughput';
 import { sessions } from './measurements/sessions';
 import { startup } from './measurements/startup';
+import { hotReload } from './measurements/hot-reload';
 
-const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions, miniprogramView, hardening, debugging, decoderCost];
+const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions, miniprogramView, hardening, debugging, decoderCost, hotReload];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();

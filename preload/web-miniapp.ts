@@ -99,6 +99,15 @@ function unreachableTransport(): MyTransport {
   };
 }
 
+/** Uncaught errors of the page's scripts go to my.onError listeners as `(message, stack)` (§9.8). */
+function watchPageErrors(report: (message: string, stack: string) => void): void {
+  window.addEventListener('error', (event: ErrorEvent) => {
+    const error: unknown = event.error;
+    const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : `at ${event.filename}:${event.lineno}:${event.colno}`;
+    report(event.message, stack);
+  });
+}
+
 function install(): void {
   guardRealm(window);
   const script = document.currentScript;
@@ -110,7 +119,7 @@ function install(): void {
   script?.remove();
   const openLink = (url: string | null | undefined): MyTransport =>
     url ? createBridgeTransport(new WebSocket(`${url}&page=${encodeURIComponent(location.href)}`)) : unreachableTransport();
-  const my = Object.freeze(createMy(openLink(bridge), { defaultMultiple, feedback: createDomFeedback(document) }));
+  const my = Object.freeze(createMy(openLink(bridge), { defaultMultiple, feedback: createDomFeedback(document), watchErrors: (report) => watchPageErrors(report) }));
   Object.defineProperty(window, 'my', { value: my, enumerable: true, configurable: false, writable: false });
   // A mini-program's logic Worker numbers its calls itself, so it needs a link of its own (one engine client).
   if (logicBridge) {

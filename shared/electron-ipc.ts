@@ -17,6 +17,7 @@ export const MY_CHANNELS = {
   api: 'my:api',
   storage: 'my:storage',
   unsupported: 'my:unsupported',
+  'page-stack': 'my:page-stack',
 } as const satisfies Record<ClientMessage['op'], string>;
 
 /** Main → mini-app: every EngineMessage of the page's client session, in engine order. */

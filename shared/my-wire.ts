@@ -90,6 +90,19 @@ export const storageWriteSchema = z.discriminatedUnion('action', [
 /** The first call of a `my.X` the preview does not offer (one per API and page; a Problems entry). */
 export const unsupportedApiSchema = z.object({ op: z.literal('unsupported'), api: z.string().min(1).max(200) });
 
+/** Most pages a stack report carries (a phone allows 10; the view never sends more than its stack). */
+export const MAX_REPORTED_PAGES = 64;
+
+/**
+ * A mini-program view page reports its page stack after every change (route and query of each page, bottom
+ * first), so the panel shows the current page, its query and the stack (docs/miniprogram-runtime.md "Opening projects").
+ */
+export const pageStackReportSchema = z.object({
+  op: z.literal('page-stack'),
+  pages: z.array(z.object({ route: z.string().max(512), query: z.record(z.string().max(256), z.string().max(4096)) })).max(MAX_REPORTED_PAGES),
+});
+export type ReportedPage = z.infer<typeof pageStackReportSchema>['pages'][number];
+
 export const clientMessageSchema = z.discriminatedUnion('op', [
   connectCallSchema,
   sendCallSchema,
@@ -100,6 +113,7 @@ export const clientMessageSchema = z.discriminatedUnion('op', [
   apiCallSchema,
   storageWriteSchema,
   unsupportedApiSchema,
+  pageStackReportSchema,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type ClientCall = Extract<ClientMessage, { op: 'connect' | 'send' | 'close' }>;
@@ -198,7 +212,16 @@ export interface ClientSeed {
   systemInfo: Record<string, Json>;
 }
 
-export type EngineMessage = CallResult | SocketEventMessage | ClientReset | NetworkStatusMessage | ClientSeed;
+/**
+ * The mini-app went to the background (`visible: false`) or came back (docs/behaviour.md#app-life-background-and-foreground): `my` runs
+ * its onAppHide / onAppShow listeners; a mini-program's logic runs the App and page hooks first.
+ */
+export interface AppVisibilityMessage {
+  kind: 'app-visibility';
+  visible: boolean;
+}
+
+export type EngineMessage = CallResult | SocketEventMessage | ClientReset | NetworkStatusMessage | ClientSeed | AppVisibilityMessage;
 
 /**
  * Several engine messages in one link message, in stream order. A host may pack what it sends to a client

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { settingsPatchSchema } from './settings';
 
 const MAX_KEYS = 32;
+/** Recent projects the panel lists. */
+export const MAX_RECENT_PROJECTS = 8;
 const key = z.string().min(1).max(64);
 
 /** Group id → panel id → size in percent (react-resizable-panels' Layout). */
@@ -28,5 +30,7 @@ export const panelPreferencesSchema = z.object({
   settings: settingsPatchSchema.optional(),
   /** The panel's colours: the system's (absent or 'system'), or always light or dark (docs/behaviour.md#panel-theme). */
   theme: z.enum(['system', 'light', 'dark']).optional(),
+  /** Projects opened lately, newest first (docs/miniprogram-runtime.md "Opening projects"). */
+  recentProjects: z.array(z.string().min(1).max(4096)).max(MAX_RECENT_PROJECTS).optional(),
 });
 export type PanelPreferences = z.infer<typeof panelPreferencesSchema>;

@@ -5,9 +5,10 @@ import type { AppJsonSettings } from './app-json';
 import type { CaptureEntry, CaptureStats } from './capture';
 import { injectRequestSchema } from './inject';
 import type { EngineMessage } from './my-wire';
+import type { PreviewInfo } from './preview-wire';
 import { panelPreferencesSchema, type PanelPreferences } from './panel-preferences';
 import { decoderChoiceSchema, decoderChoicesSchema } from './decoders/decoder-choice-schema';
-import { clientMessageSchema, storageWriteSchema } from './my-wire';
+import { clientMessageSchema, storageWriteSchema, type ReportedPage } from './my-wire';
 import { replayOptionsSchema, replayRecordingSchema } from './replay';
 import { MAX_SESSION_READ, sessionIdSchema } from './session-wire';
 import type { EngineSettings } from './settings';
@@ -84,6 +85,12 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
    * Replies with `{ seq }` of the new frame as JSON, or the reason nothing was sent.
    */
   z.object({ kind: z.literal('resend'), requestId: z.number().int().nonnegative(), seq: z.number().int().nonnegative() }),
+  /** Sends the mini-app to the background (false) or back (true) (docs/behaviour.md#app-life-background-and-foreground). */
+  z.object({ kind: z.literal('app-visibility'), visible: z.boolean() }),
+  /** Opens another project in the preview (a folder path or an http(s) URL); replies with the PreviewInfo as JSON. */
+  z.object({ kind: z.literal('open-project'), requestId: z.number().int().nonnegative(), path: z.string().min(1).max(4096) }),
+  /** Electron: asks for a folder with the system dialog; replies with the chosen path, or '' when cancelled. */
+  z.object({ kind: z.literal('choose-project-folder'), requestId: z.number().int().nonnegative() }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
 
@@ -120,6 +127,8 @@ export interface ClientInfo {
   listeners: Record<string, number>;
   /** What the mini-app's app.json set; absent when it has none (and for the panel). */
   appJson?: AppJsonSettings;
+  /** A mini-program page's stack as it last reported it, bottom first (the last is the current page). */
+  pageStack?: ReportedPage[];
 }
 
 export interface LabEndpoint {
@@ -137,6 +146,19 @@ export interface EngineState {
   lab: LabEndpoint[];
   /** Absent from engines that predate it; see docs/debugging.md. */
   debugging?: DebuggingState;
+  /** Background or foreground (docs/behaviour.md#app-life-background-and-foreground); absent from engines that predate it. */
+  app?: AppLifeState;
+}
+
+/** The mini-app's life as the engine runs it: times are wall-clock ms. */
+export interface AppLifeState {
+  visible: boolean;
+  /** When it went to the background. */
+  hiddenAt?: number;
+  /** When the engine will close its sockets (the backgroundCloseSeconds setting). */
+  closeAt?: number;
+  /** The sockets were closed in this background stay. */
+  socketsClosed?: boolean;
 }
 
 export type PanelMessage =
@@ -153,6 +175,8 @@ export type PanelMessage =
   /** The stored preferences, sent once after `subscribe`. */
   | { kind: 'preferences'; preferences: PanelPreferences }
   | { kind: 'my'; message: EngineMessage }
+  /** What the preview shows; sent after `subscribe` and whenever it changes (a hot reload, another project). */
+  | { kind: 'preview'; preview: PreviewInfo }
   | { kind: 'reply'; requestId: number; ok: true; body: string | CaptureEntry }
   | { kind: 'reply'; requestId: number; ok: false; error: string };
 

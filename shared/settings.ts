@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { CLIENT_PROFILES, DEFAULT_CLIENT_PROFILE, clientProfile } from './client-profiles';
 import { DEFAULT_PHONE_PROFILE, PHONE_PROFILE_IDS } from './phone-profiles';
 
+/** Most seconds backgroundCloseSeconds takes. */
+export const MAX_BACKGROUND_CLOSE_SECONDS = 3600;
+
 export const engineSettingsSchema = z.object({
   /** Single mode: a second connectSocket replaces the live connection, or fails with 2. */
   singleModePolicy: z.enum(['replace', 'reject']),
@@ -32,6 +35,11 @@ export const engineSettingsSchema = z.object({
   phoneProfile: z.enum(PHONE_PROFILE_IDS),
   /** my.request: an HTTP status >= 400 fails with 19 (the docs) instead of succeeding (docs/behaviour.md#my-request). */
   httpErrorStatusFails: z.boolean(),
+  /**
+   * Seconds in the background after which the engine closes the mini-app's sockets with 1001; null = they stay
+   * open (docs/behaviour.md#app-life-background-and-foreground). Fractions are allowed (tests use 0.2 s).
+   */
+  backgroundCloseSeconds: z.number().min(0).max(MAX_BACKGROUND_CLOSE_SECONDS).nullable(),
 });
 export type EngineSettings = z.infer<typeof engineSettingsSchema>;
 
@@ -47,7 +55,19 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   clientProfile: DEFAULT_CLIENT_PROFILE,
   phoneProfile: DEFAULT_PHONE_PROFILE,
   httpErrorStatusFails: true,
+  backgroundCloseSeconds: null,
 };
+
+/** `--background-close <seconds>` and the panel's field: '' = null (sockets stay open), else 0..3600 seconds. */
+export function parseBackgroundCloseSeconds(text: string): { ok: true; value: number | null } | { ok: false; error: string } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: null };
+  const value = Number(trimmed);
+  if (!/^\d+(\.\d+)?$/.test(trimmed) || value > MAX_BACKGROUND_CLOSE_SECONDS) {
+    return { ok: false, error: `background close: seconds from 0 to ${MAX_BACKGROUND_CLOSE_SECONDS}, or empty to keep sockets open, not "${text}"` };
+  }
+  return { ok: true, value };
+}
 
 export const settingsPatchSchema = engineSettingsSchema.partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

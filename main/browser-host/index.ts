@@ -18,9 +18,10 @@ import { createToken, tokenMatches } from './bridge-auth';
 import { createBridgeTickets } from './bridge-tickets';
 import { createBridge, refuseUnclaimedUpgrades, type Bridge } from './bridge-server';
 import { closeServer, listenOnLoopback } from './http-util';
-import { readMiniappAppJson } from './miniapp-app-json';
+import { createPreviewControl, type PreviewControl } from './preview-control';
 import { createMiniappHandler } from './miniapp-server';
 import { openMiniappSource } from './miniapp-source';
+import { projectKeyOf } from '../host-common/project-key';
 import { createPanelHandler } from './panel-server';
 
 /** Something the host must stop with itself (the embedded lab server). */
@@ -46,8 +47,10 @@ export interface BrowserHostOptions {
   sessions?: SavedSessions;
   /** The user's panel preferences; absent: the panel starts with defaults and forgets changes. */
   preferences?: PreferencesStore;
-  /** Whose my storage the pages use (docs/behaviour.md#storage-mirror); default: the mini-app as given. */
+  /** Whose my storage the first project's pages use (docs/behaviour.md#storage-mirror); default: the mini-app as given. */
   projectKey?: string;
+  /** Reload the preview when the project's files change (default true; docs/miniprogram-runtime.md "Hot reload"). */
+  watch?: boolean;
 }
 
 export interface BrowserHost {
@@ -57,6 +60,8 @@ export interface BrowserHost {
   /** Capture downloads for CI (token included). */
   captureHarUrl: string;
   captureJsonlUrl: string;
+  /** What it previews: hot reloads, opening projects (docs/miniprogram-runtime.md "Hot reload"). */
+  preview: PreviewControl;
   /** Detaches every page (their sockets close with 1001), closes the lab server and both servers. */
   close(): Promise<void>;
 }
@@ -69,11 +74,8 @@ const moduleDir = dirname(fileURLToPath(import.meta.url));
 /** Starts the browser host; rejects (closing what it opened) when a port or the mini-app is unusable. */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const paths = outPaths(options.outDir ?? findOutDir(moduleDir));
-  const source = await openMiniappSource(options.miniapp ?? paths.miniappDemo, paths);
+  const initialSource = await openMiniappSource(options.miniapp ?? paths.miniappDemo, paths);
   const { engine } = options;
-  // Read once at start (docs/behaviour.md#a17-default-of-multiple-from-appjson, docs/behaviour.md#a22-which-connect-timeout-applies): its `multiple` default goes into the shim, its timeout to each page session.
-  const appJsonRead = await readMiniappAppJson(source, engine.capture);
-  const appJson = appJsonRead.found ? appJsonRead.settings : undefined;
   const rendererDir = await realpath(paths.renderer).catch(() => paths.renderer);
 
   const panelServer = createServer();
@@ -94,8 +96,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const miniappBridgeEndpoint = `ws://127.0.0.1:${miniappPort}${MINIAPP_BRIDGE_PATH}`;
   const config: HostConfig = {
     panelBridge: `ws://127.0.0.1:${panelPort}${PANEL_BRIDGE_PATH}?token=${panelToken}`,
-    miniappUrl: miniappOrigin + source.entryPath,
+    miniappUrl: miniappOrigin + initialSource.entryPath,
   };
+  // The open project, its app.json (read at open and after each edit: docs/behaviour.md#a17-default-of-multiple-from-appjson,
+  // docs/behaviour.md#a22-which-connect-timeout-applies) and its hot reloads (docs/miniprogram-runtime.md "Hot reload").
+  const preview = await createPreviewControl(initialSource, { capture: engine.capture, paths, miniappOrigin, config, watch: options.watch });
+  // A project opened from the panel keeps its own storage (docs/behaviour.md#storage-mirror).
+  const currentProjectKey = (): string => {
+    const opened = preview.openedPath();
+    return opened === undefined ? options.projectKey ?? options.miniapp ?? 'demo' : projectKeyOf(opened);
+  };
+  const { source } = preview;
 
   const reportRejected = createRejectedRequestReporter(engine.capture);
   const onMalformedPanelRequest = (target: string): void => reportRejected('panel server', target, 'malformed request target');
@@ -109,7 +120,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       bridgeEndpoint: miniappBridgeEndpoint,
       issueTicket: miniappTickets.issue,
       panelOrigin,
-      defaultMultiple: appJson?.connectSocketDefaultMultiple === true,
+      get defaultMultiple() {
+        return preview.appJson()?.connectSocketDefaultMultiple === true;
+      },
       lab: () => {
         const endpoints = engine.state().lab;
         return endpoints.length > 0 ? { endpoints } : undefined;
@@ -144,8 +157,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       });
       const session = engine.attachClient({
         origin: pageUrlOf(url, miniappOrigin),
-        appJson,
-        projectKey: options.projectKey ?? options.miniapp ?? 'demo',
+        appJson: preview.appJson(),
+        projectKey: currentProjectKey(),
         send(message) {
           if (message.kind === 'event') pacer.eventDelivered();
           peer.send(message);
@@ -172,7 +185,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     originAllowed: (origin) => origin === panelOrigin,
     maxPayload: MAX_BRIDGE_MESSAGE_BYTES,
     onConnection(peer) {
-      const session = createPanelSession(engine, (message) => peer.send(message), { sessions: options.sessions, preferences: options.preferences });
+      const session = createPanelSession(engine, (message) => peer.send(message), { sessions: options.sessions, preferences: options.preferences, preview });
       return { message: (raw) => session.receive(raw), closed: () => session.close() };
     },
   });
@@ -186,6 +199,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     miniappUrl: config.miniappUrl,
     captureHarUrl: `${apiBase}.har?token=${panelToken}`,
     captureJsonlUrl: `${apiBase}.jsonl?token=${panelToken}`,
+    preview,
     close() {
       closing ??= (async () => {
         for (const session of [...pageSessions]) {
@@ -194,6 +208,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         }
         miniappBridge.close('host stopped');
         panelBridge.close('host stopped');
+        await preview.close();
         await options.lab?.close();
         await Promise.all([closeServer(panelServer), closeServer(miniappServer)]);
       })();

@@ -26,6 +26,8 @@ export interface MiniappSource {
   readonly description: string;
   /** A mini-program project: its view page's shim also hands the logic Worker a link of its own. */
   readonly miniProgram: boolean;
+  /** The folder on disk whose edits reload the preview; absent for a URL. */
+  readonly folder?: string;
   get(pathAndQuery: string): Promise<SourceResponse>;
 }
 
@@ -43,6 +45,7 @@ function miniProgramSource(folder: string, paths: Pick<OutPaths, 'logicWorker' |
     entryPath: '/',
     description: folder,
     miniProgram: true,
+    folder,
     async get(pathAndQuery) {
       const answer = await host.answer(pathAndQuery);
       if (answer === undefined) return files.get(pathAndQuery);
@@ -56,6 +59,7 @@ function folderSource(root: string): MiniappSource {
     entryPath: '/',
     description: root,
     miniProgram: false,
+    folder: root,
     async get(pathAndQuery) {
       const pathname = pathAndQuery.split('?')[0] ?? '/';
       const resolved = await resolveFileInside(root, pathname);

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { MapRemoteRule } from '../../shared/debugging/map-remote';
 import { parseMapRemoteArg } from '../../shared/debugging/map-remote';
 import { CLIENT_PROFILES, type ClientProfileName } from '../../shared/client-profiles';
+import { parseBackgroundCloseSeconds } from '../../shared/settings';
 
 export interface CliOptions {
   /** Start the browser host directly instead of trying the Electron app. */
@@ -28,6 +29,8 @@ export interface CliOptions {
   clientProfile?: ClientProfileName;
   /** Where my storage is kept per project; absent = the app data folder's `storage` (docs/behaviour.md#storage-mirror). */
   storageDir?: string;
+  /** `--background-close <seconds>`: close the app's sockets that long after it went to the background (docs/behaviour.md#app-life-background-and-foreground). */
+  backgroundCloseSeconds?: number;
 }
 
 export type CliCommand = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
@@ -37,6 +40,7 @@ export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url
                             [--capture-mib <MiB>]
                             [--map-remote <from>=<to>]...
                             [--client-profile <name>]
+                            [--background-close <seconds>]
 
   --web              start the browser host (no Electron) and print the panel URL
   --miniapp <path>   preview this mini-app folder (served from its index.html) or http(s) URL;
@@ -55,12 +59,14 @@ export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url
   --client-profile <name>  the client whose error codes and rules apply: alipay-plus (default,
                      the Alipay+ table, codes 1-12) or alipay-cn (Alipay China: 2, 3, 4, 5, 20)
   --storage-dir <dir>   keep each mini-app's my storage here; default: the app data folder's storage/
+  --background-close <seconds>  close the mini-app's sockets (1001) that long after the panel sent
+                     it to the background; default: they stay open, as on Alipay
   -h, --help         show this help
   -v, --version      show the version`;
 
 /** Reads argv (without the node and script entries). Never throws. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
-  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'prefs-file'?: string; 'capture-mib'?: string; 'map-remote'?: string[]; 'client-profile'?: string; 'storage-dir'?: string; help?: boolean; version?: boolean };
+  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'prefs-file'?: string; 'capture-mib'?: string; 'map-remote'?: string[]; 'client-profile'?: string; 'storage-dir'?: string; 'background-close'?: string; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -78,6 +84,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'map-remote': { type: 'string', multiple: true },
         'client-profile': { type: 'string' },
         'storage-dir': { type: 'string' },
+        'background-close': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -135,11 +142,17 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (!known) return { kind: 'error', message: `--client-profile must be one of ${CLIENT_PROFILES.join(', ')}, not "${profile}"` };
     options.clientProfile = known;
   }
+  const backgroundClose = values['background-close'];
+  if (backgroundClose !== undefined) {
+    const parsed = parseBackgroundCloseSeconds(backgroundClose);
+    if (!parsed.ok || parsed.value === null) return { kind: 'error', message: `--background-close needs seconds from 0 to 3600, not "${backgroundClose}"` };
+    options.backgroundCloseSeconds = parsed.value;
+  }
   return { kind: 'run', options };
 }
 
 /** The argv that hands the mini-app choice to the Electron app (`--port` is the browser host's panel port, so it stays here). */
 export function electronArgs(options: CliOptions): string[] {
   const mapRemote = (options.mapRemote ?? []).flatMap((rule) => ['--map-remote', `${rule.from}=${rule.to}`]);
-  return [...(options.miniapp === undefined ? [] : ['--miniapp', options.miniapp]), ...mapRemote, ...(options.clientProfile === undefined ? [] : ['--client-profile', options.clientProfile])];
+  return [...(options.miniapp === undefined ? [] : ['--miniapp', options.miniapp]), ...mapRemote, ...(options.clientProfile === undefined ? [] : ['--client-profile', options.clientProfile]), ...(options.backgroundCloseSeconds === undefined ? [] : ['--background-close', String(options.backgroundCloseSeconds)])];
 }

@@ -12,6 +12,7 @@ import { openPreferencesFile, preferencesPathIn } from '../core/preferences-file
 import { startLabServer } from '../lab/lab-server';
 import { createReplayServer } from '../replay/replay-server';
 import type { CliOptions } from './parse-args';
+import type { EngineSettings } from '../../shared/settings';
 import { defaultAppDataDir, sessionsDirIn } from '../core/session-store/default-sessions-dir';
 import { startSessionRecording } from '../host-common/session-recording';
 import { projectKeyOf } from '../host-common/project-key';
@@ -25,12 +26,17 @@ export interface WebSession {
   stop(): Promise<void>;
 }
 
+/** The settings the command line chose (the panel's stored ones apply on top once it connects). */
+function startSettings(options: Pick<CliOptions, 'clientProfile' | 'backgroundCloseSeconds'>): Partial<EngineSettings> {
+  return { ...(options.clientProfile ? { clientProfile: options.clientProfile } : {}), ...(options.backgroundCloseSeconds === undefined ? {} : { backgroundCloseSeconds: options.backgroundCloseSeconds }) };
+}
+
 /** Starts engine, lab and browser host; on failure closes whatever was started and rethrows. */
-export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'prefsFile' | 'captureMiB' | 'mapRemote' | 'clientProfile' | 'storageDir'>, outDir?: string): Promise<WebSession> {
+export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'prefsFile' | 'captureMiB' | 'mapRemote' | 'clientProfile' | 'storageDir' | 'backgroundCloseSeconds'>, outDir?: string): Promise<WebSession> {
   const capture = createCaptureLog(options.captureMiB === undefined ? {} : { maxBytes: options.captureMiB * 1024 * 1024 });
   const appData = defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env });
   const storageDir = options.storageDir ?? storageDirIn(appData);
-  const engine = createEngine({ capture, createReplayRegistry: createReplayServer, storageDir, debugging: { mapRemote: options.mapRemote ?? [] }, ...(options.clientProfile ? { settings: { clientProfile: options.clientProfile } } : {}) });
+  const engine = createEngine({ capture, createReplayRegistry: createReplayServer, storageDir, debugging: { mapRemote: options.mapRemote ?? [] }, settings: startSettings(options) });
   const dir = options.sessionsDir ?? sessionsDirIn(appData);
   const capBytes = options.sessionsCapMiB === undefined ? undefined : options.sessionsCapMiB * 1024 * 1024;
   const recording = await startSessionRecording(engine.capture, { dir, miniapp: options.miniapp, ...(capBytes === undefined ? {} : { capBytes }) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './engine';
-import { MAX_LISTENER_KEYS } from './client-session';
+import { MAX_LISTENER_KEYS } from './client-listener-counts';
 
 describe('per-client bounds', () => {
   it('keeps at most MAX_LISTENER_KEYS socket/event pairs per page, warning once with the number', async () => {

@@ -3,7 +3,7 @@
 // connection's close before the new connect's success) is the order the client sees.
 import type { AppJsonSettings } from '../../shared/app-json';
 import type { Json } from '../../shared/json';
-import type { ClientCall, ClientMessage, EngineMessage, SocketEventPayload } from '../../shared/my-wire';
+import type { ClientCall, ClientMessage, EngineMessage, ReportedPage, SocketEventPayload } from '../../shared/my-wire';
 import { callIdOf, clientMessageSchema } from '../../shared/my-wire';
 import type { InjectMark, InjectOutcome, InjectRequest } from '../../shared/inject';
 import type { ClientInfo } from '../../shared/panel-wire';
@@ -14,6 +14,7 @@ import { parseCloseArgs } from './close-rules';
 import type { CloseRequest } from './close-rules';
 import { planConnect } from './connect-plan';
 import { createClientConnections, isLive } from './client-connections';
+import { createListenerCounts, MAX_LISTENER_KEYS } from './client-listener-counts';
 import { apiName, createClientRecorder } from './client-recorder';
 import type { Connection } from './connection';
 import { openConnection } from './connection';
@@ -50,10 +51,11 @@ export interface ManagedClientSession extends ClientSession {
   notifyNetwork(status: { networkAvailable: boolean; networkType: string }): void;
   /** Called once the session detached (the engine forgets it). */
   onDetached(listener: () => void): void;
+  /** Tells the client's `my` the app went to the background or came back (main/core/app-life.ts). */
+  notifyAppVisibility(visible: boolean): void;
+  /** The engine closes every live socket (the app hears onSocketClose with `code`); returns how many. */
+  closeLiveSockets(code: number, reason: string, why: string): number;
 }
-
-/** Socket/event pairs whose listener counts the panel is shown per page. */
-export const MAX_LISTENER_KEYS = 1024;
 
 /** The errorMessage detail of the task limit (docs/behaviour.md#a16-task-limit). */
 export const TASK_LIMIT_DETAIL = 'exceed each tiny app max socket count';
@@ -77,11 +79,12 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   const connections = createClientConnections();
   const record = createClientRecorder(capture, clientId);
   const { warn } = record;
-  const listeners: Record<string, number> = {};
+  const listeners = createListenerCounts();
   let listenerBoundReported = false;
   const detachListeners: (() => void)[] = [];
   let detached = false;
   const myApis = createMyApiHandler({ services: host.myApis, capture, clock, clientId, projectKey: identity.projectKey ?? origin, settings: host.settings, nextRequestId: () => host.nextConnectionId('request'), deliver: (message) => deliver(message), warn, offline: (id) => host.debug.offlineFor(id) });
+  let pageStack: ReportedPage[] | undefined;
 
   function deliver(message: EngineMessage): void {
     if (detached) return;
@@ -235,16 +238,9 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
 
   function listen(message: Extract<ClientMessage, { op: 'listen' }>): void {
     record.listen(message, connections.of(message.target)?.connectionId ?? '');
-    const key = `${message.target ?? 'single'}:${message.event}`;
-    // The map goes into every state pushed to the panel: a page cannot grow it past MAX_LISTENER_KEYS
-    // (docs/architecture.md#threat-model).
-    if (Object.hasOwn(listeners, key) || Object.keys(listeners).length < MAX_LISTENER_KEYS) listeners[key] = message.count;
-    else {
-      if (!listenerBoundReported) warn('', { id: 'client-bound', message: `The page has listeners on more than ${MAX_LISTENER_KEYS} socket/event pairs; the panel shows the first ${MAX_LISTENER_KEYS}.`, detail: { bound: 'listener keys', limit: MAX_LISTENER_KEYS } });
-      listenerBoundReported = true;
-      return;
-    }
-    host.stateChanged();
+    if (listeners.set(`${message.target ?? 'single'}:${message.event}`, message.count)) return host.stateChanged();
+    if (!listenerBoundReported) warn('', { id: 'client-bound', message: `The page has listeners on more than ${MAX_LISTENER_KEYS} socket/event pairs; the panel shows the first ${MAX_LISTENER_KEYS}.`, detail: { bound: 'listener keys', limit: MAX_LISTENER_KEYS } });
+    listenerBoundReported = true;
   }
 
   function rejectInvalid(raw: unknown, issues: string): void {
@@ -277,6 +273,9 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
         return myApis.storage(message);
       case 'unsupported':
         return myApis.unsupported(message.api);
+      case 'page-stack':
+        pageStack = message.pages;
+        return host.stateChanged();
     }
   }
 
@@ -307,7 +306,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
       host.stateChanged();
     },
     info() {
-      return { clientId, origin, listeners: { ...listeners }, ...(appJson ? { appJson: { ...appJson } } : {}) };
+      return { clientId, origin, listeners: listeners.snapshot(), ...(appJson ? { appJson: { ...appJson } } : {}), ...(pageStack ? { pageStack } : {}) };
     },
     owns: (connectionId) => connections.get(connectionId) !== undefined,
     forceClose(connectionId, code, reason) {
@@ -340,6 +339,15 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
     },
     closedSockets: () => connections.all().map((connection) => connection.closed),
     notifyNetwork: (status) => deliver({ kind: 'network', ...status }),
+    notifyAppVisibility: (visible) => deliver({ kind: 'app-visibility', visible }),
+    closeLiveSockets(code, reason, why) {
+      const live = connections.live();
+      for (const connection of live) {
+        const closeEvent = connection.abandon({ send: { code, reason }, event: { code, reason }, by: 'engine', why });
+        if (closeEvent) deliverEvent(connection.target, closeEvent);
+      }
+      return live.length;
+    },
     onDetached(listener) {
       detachListeners.push(listener);
     },

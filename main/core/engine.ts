@@ -16,6 +16,8 @@ import { unavailableReplayRegistry } from './replay-registry';
 import type { DebugControllerOptions } from './debugging/debug-controller';
 import { createDebugController } from './debugging/debug-controller';
 import { networkTypeFor } from '../../shared/debugging/network-conditions';
+import type { Json } from '../../shared/json';
+import { createAppLife } from './app-life';
 
 /** Injected seams: the capture log, initial settings and the clock (tests pass their own). */
 export interface EngineDeps {
@@ -107,13 +109,18 @@ export function createEngine(deps: EngineDeps = {}): Engine {
     myApis,
   };
 
-  function logEngine(name: string, detail: Record<string, string | number | boolean>): void {
+  /** The mini-app page clients: everything but the panels' own `my`. */
+  const appClients = (): ManagedClientSession[] => [...clients.values()].filter((client) => client.info().origin !== 'panel');
+  const appLife = createAppLife({ capture, clock, backgroundCloseSeconds: () => settings.backgroundCloseSeconds, appClients, stateChanged });
+
+  function logEngine(name: string, detail: Record<string, Json>): void {
     capture.append({ clientId: '', connectionId: '', kind: 'lifecycle', name, direction: 'none', size: 0, detail });
   }
 
   const engine: Engine = {
     capture,
     debug,
+    appLife,
     attachClient({ origin, clientId, send, appJson, projectKey }) {
       const id = clientId ?? `app-${(counters.client += 1)}`;
       clients.get(id)?.detach('replaced by a new client with the same id');
@@ -125,6 +132,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
       // A client's `my` starts out online on Wi-Fi; it is told only when the emulated network says otherwise.
       if (networkStatus().networkType !== networkTypeFor(null).networkType) session.notifyNetwork(networkStatus());
       logEngine('client-attached', { clientId: id, origin });
+      if (origin !== 'panel') appLife.clientAttached();
       stateChanged();
       return session;
     },
@@ -137,11 +145,12 @@ export function createEngine(deps: EngineDeps = {}): Engine {
       }
       settings = { ...settings, ...withProfilePresets(parsed.data) };
       logEngine('settings', { ...parsed.data });
+      appLife.settingsChanged();
       stateChanged();
     },
     state(): EngineState {
       const infos: ConnectionInfo[] = [...connections.values()].map((connection) => connection.info());
-      return { settings: { ...settings }, connections: infos, clients: [...clients.values()].map((client) => client.info()), lab: lab.map((endpoint) => ({ ...endpoint })), debugging: debug.state() };
+      return { settings: { ...settings }, connections: infos, clients: [...clients.values()].map((client) => client.info()), lab: lab.map((endpoint) => ({ ...endpoint })), debugging: debug.state(), app: appLife.state() };
     },
     onStateChange(listener) {
       stateListeners.add(listener);
@@ -172,6 +181,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
       stateChanged();
     },
     async shutdown() {
+      appLife.dispose();
       const sessions = [...clients.values()];
       const pending = sessions.flatMap((client) => client.closedSockets());
       sessions.forEach((client) => client.detach('engine shutdown'));

@@ -19,6 +19,8 @@ import { resendFrame } from './frame-resend';
 import { createLiveEntryReader } from './live-entry';
 import { createStorageRequests } from './storage-requests';
 import type { SavedSessions } from './session-store/saved-sessions';
+import type { PreviewHost } from './preview-host';
+import { createPreviewRequests } from './preview-requests';
 
 /** The clientId of the panel's own `my` client (connection controls act through the same path as the app). */
 export const PANEL_CLIENT_ID = 'panel';
@@ -47,6 +49,8 @@ export interface PanelSessionOptions {
   preferences?: PreferencesStore;
   /** The saved sessions and the run's live one: the panel lists them, and reaches entries the ring evicted. */
   sessions?: SavedSessions;
+  /** The host's preview: hot reloads and opening projects (absent: the panel gets no preview messages). */
+  preview?: PreviewHost;
 }
 
 /** Wires one panel to the engine: capture stream with credit, state pushes, the panel's `my`, controls. */
@@ -61,6 +65,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
   const sessionRequests = createSessionRequests(engine.capture, options.sessions, deliver);
   const readLiveEntry = createLiveEntryReader(engine.capture, options.sessions);
   const storageRequests = createStorageRequests(engine, deliver);
+  const previewRequests = createPreviewRequests(options.preview, deliver);
 
   /** The host's link may already be gone; a failed send must not throw into the engine. */
   function deliver(message: Parameters<PanelSink>[0]): void {
@@ -95,6 +100,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
     stopStateUpdates ??= engine.onStateChange(queueState);
     sendState();
     if (options.preferences) deliver({ kind: 'preferences', preferences: options.preferences.get() });
+    previewRequests.subscribe();
     subscription = createCaptureSubscription(engine.capture, deliver, options.subscription);
   }
 
@@ -165,6 +171,13 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
         );
         return;
       }
+      case 'app-visibility':
+        engine.appLife.setVisible(request.visible, 'panel');
+        return;
+      case 'open-project':
+      case 'choose-project-folder':
+        previewRequests.handle(request);
+        return;
     }
   }
 
@@ -206,6 +219,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
       subscription?.close();
       stopStateUpdates?.();
       replays.close();
+      previewRequests.close();
       client?.detach('panel closed');
       if (clientId) panelIdsInUse.get(engine)?.delete(clientId);
     },

@@ -1,5 +1,6 @@
 // The seams of the core: everything host-specific is injected through these, so the same core runs under
 // Electron, in the browser host and in plain-Node tests.
+import type { AppLife } from './app-life';
 import type { AppJsonSettings } from '../../shared/app-json';
 import type { CaptureEntry, CaptureStats } from '../../shared/capture';
 import type { InjectMark, InjectOutcome, InjectRequest } from '../../shared/inject';
@@ -59,6 +60,8 @@ export interface Engine {
   readonly capture: CaptureLog;
   /** Breakpoints and routes, map remote, network conditions (docs/debugging.md). */
   readonly debug: DebugController;
+  /** Background and foreground of the mini-app (docs/behaviour.md#app-life-background-and-foreground). */
+  readonly appLife: AppLife;
   /** `appJson`: what the mini-app's app.json set (its connect timeout applies to this client's connects). */
   /** `projectKey`: whose my storage the client uses (docs/behaviour.md#storage-mirror); default its origin. */
   attachClient(options: { origin: string; clientId?: string; send: (message: EngineMessage) => void; appJson?: AppJsonSettings; projectKey?: string }): ClientSession;

@@ -2,6 +2,7 @@
 // argv. Electron's and Chromium's own switches and the entry script path are ignored, so the parser only
 // looks for the options it knows, wherever they are.
 import { CLIENT_PROFILES, type ClientProfileName } from '../../shared/client-profiles';
+import { parseBackgroundCloseSeconds } from '../../shared/settings';
 
 import type { MapRemoteRule } from '../../shared/debugging/map-remote';
 import { parseMapRemoteArg } from '../../shared/debugging/map-remote';
@@ -15,6 +16,8 @@ export interface HostArgs {
   mapRemote?: MapRemoteRule[];
   /** docs/behaviour.md#client-profiles; absent → alipay-plus. */
   clientProfile?: ClientProfileName;
+  /** `--background-close <seconds>` (docs/behaviour.md#app-life-background-and-foreground); absent → sockets stay open. */
+  backgroundCloseSeconds?: number;
 }
 
 /** Parses `--miniapp x`, `--miniapp=x`, `--port n`, `--port=n`; throws an Error with a clear message. */
@@ -22,9 +25,9 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
   const args: HostArgs = {};
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] ?? '';
-    const match = /^--(miniapp|port|map-remote|client-profile)(?:=(.*))?$/.exec(arg);
+    const match = /^--(miniapp|port|map-remote|client-profile|background-close)(?:=(.*))?$/.exec(arg);
     if (!match) continue;
-    const name = match[1] as 'miniapp' | 'port' | 'map-remote' | 'client-profile';
+    const name = match[1] as 'miniapp' | 'port' | 'map-remote' | 'client-profile' | 'background-close';
     let value = match[2];
     if (value === undefined) {
       const next = argv[index + 1];
@@ -43,6 +46,10 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
       const known = CLIENT_PROFILES.find((profile) => profile === value);
       if (!known) throw new Error(`--client-profile must be one of ${CLIENT_PROFILES.join(', ')}, not ${JSON.stringify(value)}`);
       args.clientProfile = known;
+    } else if (name === 'background-close') {
+      const parsed = parseBackgroundCloseSeconds(value);
+      if (!parsed.ok || parsed.value === null) throw new Error(`--background-close needs seconds from 0 to 3600, not ${JSON.stringify(value)}`);
+      args.backgroundCloseSeconds = parsed.value;
     } else {
       const port = Number(value);
       if (!/^\d+$/.test(value) || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not ${JSON.stringify(value)}`);

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { BrowserWindow, MessageChannelMain, WebContentsView, app, protocol, session } from 'electron';
+import { BrowserWindow, MessageChannelMain, WebContentsView, app, dialog, protocol, session } from 'electron';
 import { DEFAULT_MULTIPLE_ARGUMENT, KNOWN_INBOUND_CHANNELS, labArgument } from '../../shared/electron-ipc';
 import { miniappContentPolicy, panelContentPolicy } from '../host-common/content-policy';
 import { findOutDir, outPaths } from '../host-common/out-layout';
@@ -31,9 +31,11 @@ import { projectKeyOf } from '../host-common/project-key';
 import { storageDirIn } from '../core/my-apis/project-storage';
 import { readLocationAppJson } from './miniapp-app-json';
 import { createMiniappLayout } from './miniapp-layout';
-import { MINIAPP_HOST, MINIAPP_SCHEME, locateMiniapp } from './miniapp-location';
+import { MINIAPP_HOST, MINIAPP_SCHEME, locateMiniapp, type MiniappLocation } from './miniapp-location';
 import { installNavigationGuard } from './navigation-guard';
 import { bindPanel } from './panel-binding';
+import { createElectronPreview } from './electron-preview';
+import { watchProject } from '../host-common/project-watcher';
 import { confineMiniappSession, denyAllPermissions } from './session-hardening';
 import { saveSessionsInUserData } from './session-saving';
 import { installMainTestHook, wantsMainTestHook } from './test-hook';
@@ -70,7 +72,7 @@ async function start(args: HostArgs): Promise<void> {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
   const location = await locateMiniapp(args.miniapp, { cwd: process.cwd(), demoRoot: paths.miniappDemo });
-  const engine = createEngine({ createReplayRegistry: createReplayServer, storageDir: storageDirIn(app.getPath('userData')), debugging: { mapRemote: args.mapRemote ?? [] }, ...(args.clientProfile ? { settings: { clientProfile: args.clientProfile } } : {}) });
+  const engine = createEngine({ createReplayRegistry: createReplayServer, storageDir: storageDirIn(app.getPath('userData')), debugging: { mapRemote: args.mapRemote ?? [] }, settings: { ...(args.clientProfile ? { clientProfile: args.clientProfile } : {}), ...(args.backgroundCloseSeconds === undefined ? {} : { backgroundCloseSeconds: args.backgroundCloseSeconds }) } });
   const recording = await saveSessionsInUserData(app, engine.capture, args.miniapp ?? '', log);
   const lab = await startLabServer({ port: args.port }).catch(async (error: unknown) => {
     await recording.stop();
@@ -101,12 +103,15 @@ async function start(args: HostArgs): Promise<void> {
     logWarning(engine.capture, { clientId }, { id: 'miniapp-blocked', message: line });
   };
   confineMiniappSession(miniappSession, { origin: location.origin, csp: MINIAPP_CSP }, warnInCapture);
-  if (location.kind !== 'url') {
-    const project = location.kind === 'miniprogram' ? createMiniProgramHost({ folder: location.root, logicWorkerFile: paths.logicWorker, viewPageFile: paths.viewPage }) : undefined;
+  const serve = (at: MiniappLocation): void => {
+    if (at.kind === 'url') return;
+    const project = at.kind === 'miniprogram' ? createMiniProgramHost({ folder: at.root, logicWorkerFile: paths.logicWorker, viewPageFile: paths.viewPage }) : undefined;
     const headers = { 'content-security-policy': MINIAPP_CSP };
-    const handler = createFileProtocolHandler({ root: project?.root ?? location.root, host: MINIAPP_HOST, headers, answer: project?.answer });
+    const handler = createFileProtocolHandler({ root: project?.root ?? at.root, host: MINIAPP_HOST, headers, answer: project?.answer });
+    if (miniappSession.protocol.isProtocolHandled(MINIAPP_SCHEME)) miniappSession.protocol.unhandle(MINIAPP_SCHEME);
     miniappSession.protocol.handle(MINIAPP_SCHEME, handler);
-  }
+  };
+  serve(location);
   const view = new WebContentsView({
     webPreferences: miniappWebPreferences({
       preload: paths.miniappPreload,
@@ -123,16 +128,30 @@ async function start(args: HostArgs): Promise<void> {
   const miniapp = bindMiniappClient({ engine, contents: view.webContents, origin: location.origin, appJson, projectKey: projectKeyOf(args.miniapp), now: () => performance.now(), log });
   // One file per user, the same one the browser host uses (docs/behaviour.md#panel-preferences).
   const preferences = openPreferencesFile(preferencesPathIn(defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env })));
+  // Opening projects and hot reload (docs/miniprogram-runtime.md "Opening projects").
+  const preview = createElectronPreview({
+    initial: location,
+    capture: engine.capture,
+    dialog,
+    window,
+    locate: (path) => locateMiniapp(path, { cwd: process.cwd(), demoRoot: paths.miniappDemo }),
+    serve,
+    load: (at) => void view.webContents.loadURL(at.entryUrl).catch((error: unknown) => log(`the mini-app did not load: ${describe(error)}`)),
+    watch: watchProject,
+  });
   bindPanel({
     contents: window.webContents,
     origin: PANEL_ORIGIN,
     createChannel: () => new MessageChannelMain(),
-    createSession: (send) => createPanelSession(engine, send, { sessions: recording.saved, preferences }),
+    createSession: (send) => createPanelSession(engine, send, { sessions: recording.saved, preferences, preview }),
     onMiniappBounds: layout.apply,
     onReloadMiniapp: () => view.webContents.reload(),
     log,
   });
-  window.on('closed', () => view.webContents.close());
+  window.on('closed', () => {
+    void preview.close();
+    view.webContents.close();
+  });
 
   await window.loadURL(`${PANEL_ORIGIN}/index.html`);
   await view.webContents.loadURL(location.entryUrl).catch((error: unknown) => log(`the mini-app did not load: ${describe(error)}`));

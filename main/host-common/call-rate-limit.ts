@@ -54,7 +54,7 @@ export interface CallPacer {
   reset(): void;
 }
 
-const KNOWN_OPS: ReadonlySet<string> = new Set<RateLimitedOp>(['connect', 'send', 'close', 'listen', 'dispatched', 'problem', 'api', 'storage', 'unsupported']);
+const KNOWN_OPS: ReadonlySet<string> = new Set<RateLimitedOp>(['connect', 'send', 'close', 'listen', 'dispatched', 'problem', 'api', 'storage', 'unsupported', 'page-stack']);
 
 /** The op of a raw message as the bucket key (`unknown` when it names none the engine knows). */
 export function rateLimitedOpOf(raw: unknown): RateLimitedOp {

@@ -4,6 +4,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MiniappBounds } from '../../shared/electron-ipc';
 import { AppJsonNote } from './app-json-note';
+import { BackgroundCurtain } from './background-curtain';
+import { usePreviewStore } from '../store/preview-store';
 
 interface MiniappPreviewProps {
   /** The mini-app URL (browser host). */
@@ -13,8 +15,11 @@ interface MiniappPreviewProps {
 }
 
 /** The phone frame with the mini-app inside. */
-export function MiniappPreview({ url, setBounds }: MiniappPreviewProps) {
+export function MiniappPreview({ url: startUrl, setBounds }: MiniappPreviewProps) {
   const [reloads, setReloads] = useState(0);
+  // The host's hot reloads and opened projects (docs/miniprogram-runtime.md "Hot reload") reload it too.
+  const preview = usePreviewStore((state) => state.preview);
+  const url = preview?.miniappUrl ?? startUrl;
   return (
     <section className="miniapp-preview" aria-label="mini-app preview">
       <div className="phone">
@@ -25,7 +30,7 @@ export function MiniappPreview({ url, setBounds }: MiniappPreviewProps) {
         </div>
         <div className="phone-screen">
           {url ? (
-            <iframe key={reloads} title="mini-app" src={url} sandbox="allow-scripts" referrerPolicy="no-referrer" />
+            <iframe key={`${reloads}-${preview?.generation ?? 0}`} title="mini-app" src={url} sandbox="allow-scripts" referrerPolicy="no-referrer" />
           ) : setBounds ? (
             <BoundsPlaceholder setBounds={setBounds} />
           ) : (
@@ -34,6 +39,7 @@ export function MiniappPreview({ url, setBounds }: MiniappPreviewProps) {
               <p className="muted">Start the app with `mini-socket-devtools --miniapp &lt;folder|url&gt;`, or run it without arguments for the demo.</p>
             </div>
           )}
+          <BackgroundCurtain />
         </div>
       </div>
       <AppJsonNote />

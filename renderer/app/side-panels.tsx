@@ -1,7 +1,7 @@
 // The side panels under the phone: connection controls, session settings, my storage…, folded or open. Other
 // features add theirs to SIDE_PANELS (each a title and a component).
 import type { ComponentType } from 'react';
-import { ConnectionControls, SettingsForm, StorageView } from '../controls';
+import { AppLifeControls, ConnectionControls, ProjectPanel, SettingsForm, StorageView } from '../controls';
 import { DebuggingSection } from '../debugging/debugging-section';
 import { SessionsSection } from '../sessions/sessions-section';
 
@@ -17,6 +17,8 @@ export const SIDE_PANELS: readonly SidePanel[] = [
   { title: 'Session settings', Component: SettingsForm },
   { title: 'Debugging: network, breakpoints, map remote', Component: DebuggingSection },
   { title: 'my storage', Component: StorageView },
+  { title: 'App life: background and foreground', Component: AppLifeControls, open: true },
+  { title: 'Project: open, hot reload, current page', Component: ProjectPanel, open: true },
 ];
 
 /** Panels that draw their own collapsible section (with a header of their own). */

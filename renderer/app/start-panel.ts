@@ -1,5 +1,6 @@
 // Wires the panel to its engine at start-up: picks the link, applies the capture stream to the live
 // ring, routes `state` into the store, subscribes, and installs the e2e hook when asked to.
+import { usePreviewStore } from '../store/preview-store';
 import { createBatchApplier } from '../capture/batch-applier';
 import { isShowingLive, liveRing } from '../capture/entry-ring';
 import { entryRing } from '../capture/entry-ring';
@@ -33,6 +34,7 @@ export function startPanel(win: Window = window): { connected: ConnectedLink | u
     if (applier.handle(message)) return;
     if (message.kind === 'state') usePanelStore.getState().setEngineState(message.state);
     if (message.kind === 'preferences') usePreferencesStore.getState().receive(message.preferences);
+    if (message.kind === 'preview') usePreviewStore.getState().receive(message.preview);
     if (usePanelStore.getState().link !== 'open') usePanelStore.getState().setLink('open');
   });
   const stopStatus = link.onStatus((status, detail) => {

@@ -2,3 +2,5 @@
 export { ConnectionControls } from './connection-controls';
 export { SettingsForm } from './settings-form';
 export { StorageView } from './storage-view';
+export { AppLifeControls } from './app-life-controls';
+export { ProjectPanel } from './project-panel';

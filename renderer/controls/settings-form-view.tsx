@@ -93,16 +93,16 @@ export function SettingsFormView({ settings, onChange }: SettingsFormViewProps) 
   );
 }
 
-interface CommittedFieldProps {
+interface CommittedFieldProps<T> {
   label: string;
   hint: string;
   value: string;
-  parse(text: string): Parsed<number>;
-  onCommit(value: number): void;
+  parse(text: string): Parsed<T>;
+  onCommit(value: T): void;
 }
 
 // A text field holding a draft while focused; commits valid drafts, shows why an invalid one is refused.
-function CommittedField({ label, hint, value, parse, onCommit }: CommittedFieldProps) {
+export function CommittedField<T>({ label, hint, value, parse, onCommit }: CommittedFieldProps<T>) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const commit = () => {

@@ -4,7 +4,7 @@ import type { CaptureEntry } from '../../shared/capture';
 import { OPCODE } from '../../shared/capture';
 
 /** Marker kinds, lowest drawing priority first (a later kind is drawn on top). */
-export const MARKER_KINDS = ['lifecycle', 'call', 'open', 'close', 'network', 'warning', 'error'] as const;
+export const MARKER_KINDS = ['lifecycle', 'call', 'open', 'close', 'network', 'app', 'warning', 'error'] as const;
 export type MarkerKind = (typeof MARKER_KINDS)[number];
 
 export type EntryRole =
@@ -16,6 +16,8 @@ const SEND_CALL = /^(sendSocketMessage|send|SocketTask\.send)$/;
 const CLOSED_EVENT = /^(close|closed)$/;
 /** Emulated network changes and the drops they cause (docs/debugging.md#network-conditions). */
 const NETWORK_EVENT = /^network-(conditions|drop)$/;
+/** Background, foreground and the forced close of the app's sockets (docs/behaviour.md#app-life-background-and-foreground). */
+const APP_EVENT = /^app-(background|foreground|background-close)$/;
 
 // Shared, frozen roles: classifying a flood's frames allocates nothing.
 const DENSITY_IN: EntryRole = Object.freeze({ role: 'density', direction: 'in' });
@@ -39,6 +41,7 @@ export function classifyEntry(entry: CaptureEntry): EntryRole {
       if (entry.name === 'open') return MARKER.open;
       if (CLOSED_EVENT.test(entry.name)) return MARKER.close;
       if (NETWORK_EVENT.test(entry.name)) return MARKER.network;
+      if (APP_EVENT.test(entry.name)) return MARKER.app;
       return MARKER.lifecycle;
     case 'error':
       return MARKER.error;

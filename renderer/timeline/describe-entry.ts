@@ -18,6 +18,7 @@ export function describeEntry(entry: CaptureEntry): string {
       }
       if (entry.name === 'closed') return `closed ${describeClose(entry)}${typeof entry.detail?.closedFirstBy === 'string' ? `, closed first by ${entry.detail.closedFirstBy}` : ''}`;
       if (entry.name.startsWith('network-')) return describeNetworkEntry(entry);
+      if (entry.name.startsWith('app-')) return describeAppEntry(entry);
       if (entry.name === 'handshake-response' && typeof entry.detail?.status === 'number') return `handshake response HTTP ${entry.detail.status}`;
       return entry.name;
     case 'frame':
@@ -28,6 +29,15 @@ export function describeEntry(entry: CaptureEntry): string {
     default:
       return entry.name;
   }
+}
+
+/** "app to the background (sockets stay open)", "app to the foreground after 12 s", "app in the background 30 s: 2 sockets closed with 1001". */
+function describeAppEntry(entry: CaptureEntry): string {
+  const detail = entry.detail ?? {};
+  if (entry.name === 'app-background') return `app to the background (${typeof detail.closeAfterSeconds === 'number' ? `sockets close after ${detail.closeAfterSeconds} s` : 'sockets stay open'})`;
+  if (entry.name === 'app-foreground') return `app to the foreground after ${String(detail.backgroundSeconds ?? 0)} s${detail.reason === 'page load' ? ' (a page load)' : ''}`;
+  if (entry.name === 'app-background-close') return `app in the background ${String(detail.seconds)} s: ${String(detail.sockets)} socket(s) closed with ${String(detail.code)}`;
+  return entry.name;
 }
 
 function describeClose(entry: CaptureEntry): string {

@@ -18,6 +18,7 @@ export interface TimelineTheme {
   open: string;
   close: string;
   network: string;
+  app: string;
   warning: string;
   error: string;
   selected: string;
@@ -182,6 +183,14 @@ function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: numb
       ctx.fillRect(x - 1.5, y - 9, 3, 18);
       ctx.font = `10px ${theme.font}`;
       ctx.fillText('network', x + 4, y - 2);
+      ctx.font = `11px ${theme.font}`;
+      break;
+    case 'app':
+      // A tall bar with its word: the app went to the background, came back, or lost its sockets there.
+      ctx.fillStyle = theme.app;
+      ctx.fillRect(x - 1.5, y - 9, 3, 18);
+      ctx.font = `10px ${theme.font}`;
+      ctx.fillText('app', x + 4, y - 2);
       ctx.font = `11px ${theme.font}`;
       break;
     case 'open':

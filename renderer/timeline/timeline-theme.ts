@@ -15,6 +15,7 @@ const THEME_VARIABLES: Record<Exclude<keyof TimelineTheme, 'font'>, string> = {
   open: '--msd-tl-open',
   close: '--msd-tl-close',
   network: '--msd-tl-network',
+  app: '--msd-tl-app',
   warning: '--msd-tl-warning',
   error: '--msd-tl-error',
   selected: '--msd-tl-selected',

@@ -76,7 +76,7 @@ export function createWebSocketTransport(url: string, openSocket: WebSocketFacto
   };
 }
 
-const MESSAGE_KINDS = new Set<string>(['batch', 'cleared', 'state', 'preferences', 'my', 'reply'] satisfies PanelMessage['kind'][]);
+const MESSAGE_KINDS = new Set<string>(['batch', 'cleared', 'state', 'preferences', 'my', 'reply', 'preview'] satisfies PanelMessage['kind'][]);
 
 /** The engine is trusted (outbound messages are typed, not validated), but a broken frame must not crash the panel. */
 export function parsePanelMessage(data: unknown): PanelMessage | undefined {

@@ -17,6 +17,7 @@ import { globalEventPayload, taskEventPayload } from './event-payloads';
 import { createListenerRegistry, type SocketListener } from './listener-registry';
 import { createPendingCalls, type CallCallbacks, type CallSuccessPayload } from './pending-calls';
 import { createNetworkStatus } from './network-status';
+import { createAppLifeEvents } from './app-life-events';
 import { reportToConsole } from './report-to-console';
 import { sanitizeOptions } from './sanitize';
 import type { CloseSocketSuccess, CreateMyOptions, MyApi, MySocketApi, SendSocketMessageSuccess, SocketTask } from './types';
@@ -59,6 +60,8 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
   let lastLocalCallId = 0;
   const tasks = new Map<string, TaskState>();
   const network = createNetworkStatus();
+  const appLife = createAppLifeEvents();
+  options.watchErrors?.((message, stack) => appLife.error(message, stack));
   const inbox: unknown[] = [];
   let draining = false;
   let lastCallId = 0;
@@ -93,6 +96,7 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
     else if (message.kind === 'event') dispatch(message);
     else if (message.kind === 'network') network.receive(message);
     else if (message.kind === 'seed') seedListeners.forEach((listener) => listener(message));
+    else if (message.kind === 'app-visibility') (options.onAppVisibility ?? appLife.visibility)(message.visible);
     else endSession();
   }
 
@@ -262,6 +266,7 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
     onSocketClose: (listener: unknown) => listen(null, 'close', 'onSocketClose', listener),
     offSocketClose: (listener?: unknown) => unlisten(null, 'close', 'offSocketClose', listener),
     ...network.api,
+    ...appLife.api,
   };
   const my: MyApi = {
     ...socketApi,

@@ -32,4 +32,5 @@ export const engineMessageSchema: z.ZodType<EngineMessage> = z.discriminatedUnio
   z.object({ kind: z.literal('reset'), reason: z.string() }),
   z.object({ kind: z.literal('network'), networkAvailable: z.boolean(), networkType: z.string().max(32) }),
   z.object({ kind: z.literal('seed'), storage: z.record(z.string(), z.string()), systemInfo: z.record(z.string(), jsonSchema) }),
+  z.object({ kind: z.literal('app-visibility'), visible: z.boolean() }),
 ]);

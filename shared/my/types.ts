@@ -1,5 +1,6 @@
 // The public shape of `my`'s socket family as a mini-app sees it (docs/behaviour.md with the decisions
 // docs/behaviour.md#a9-close-payload-is-code-and-reason, docs/behaviour.md#a10-task-event-payloads, docs/behaviour.md#a20-success-payloads, docs/behaviour.md#a21-promises-from-send-and-close, docs/behaviour.md#a23-open-payload). Hosts expose an object of type MySocketApi as `window.my`.
+import type { AppLifeApi } from './app-life-events';
 import type { NetworkStatusApi } from './network-status';
 import type { DeviceApi } from './device-api';
 import type { RequestApi } from './request-api';
@@ -132,6 +133,13 @@ export interface MySocketApi {
   getNetworkType: NetworkStatusApi['getNetworkType'];
   onNetworkStatusChange: NetworkStatusApi['onNetworkStatusChange'];
   offNetworkStatusChange: NetworkStatusApi['offNetworkStatusChange'];
+  /** Background and foreground, uncaught page errors (docs/behaviour.md#app-life-background-and-foreground). */
+  onAppShow: AppLifeApi['onAppShow'];
+  offAppShow: AppLifeApi['offAppShow'];
+  onAppHide: AppLifeApi['onAppHide'];
+  offAppHide: AppLifeApi['offAppHide'];
+  onError: AppLifeApi['onError'];
+  offError: AppLifeApi['offError'];
 }
 
 /** Everything `my` offers: sockets, my.request, storage and the device helpers (docs/behaviour.md#more-of-my). */
@@ -143,4 +151,11 @@ export interface CreateMyOptions {
   defaultMultiple?: boolean;
   /** Where UI feedback (toast, dialogs, title bar) is drawn; absent: those APIs are not offered (docs/behaviour.md#ui-feedback). */
   feedback?: FeedbackSurface;
+  /**
+   * Takes the engine's background/foreground news instead of `my`'s own onAppShow/onAppHide listeners (a
+   * mini-program's logic runs App and page hooks first; docs/behaviour.md#app-life-background-and-foreground).
+   */
+  onAppVisibility?: (visible: boolean) => void;
+  /** Lets the host hand uncaught page errors to `my.onError` listeners: called once with the reporter. */
+  watchErrors?: (report: (message: string, stack: string) => void) => void;
 }

@@ -27,6 +27,7 @@ function describe(message: EngineMessage): string {
   if (message.kind === 'result') return message.ok ? `ok#${message.callId}` : `fail#${message.callId}:${message.error}`;
   if (message.kind === 'network') return `network:${message.networkType}`;
   if (message.kind === 'seed') return 'seed';
+  if (message.kind === 'app-visibility') return message.visible ? 'app-show' : 'app-hide';
   const { payload } = message;
   if (payload.event === 'error') return `error:${payload.error}`;
   if (payload.event === 'close') return `close:${payload.code}`;

@@ -97,7 +97,13 @@ function boot(settings: LogicBoot): void {
     channel: { post: (message) => post({ t: 'view', message }), onMessage: (listener) => viewListeners.push(listener) },
     modules: workerModuleSource(settings.moduleBase),
     config: settings.config,
-    baseMy: createMy(transport, { defaultMultiple: settings.defaultMultiple, feedback: questions.feedback }),
+    // Background and foreground reach the logic as the view message the runtime already handles: App and
+    // page hooks first, then my.onAppHide/onAppShow (docs/behaviour.md#app-life-background-and-foreground).
+    baseMy: createMy(transport, {
+      defaultMultiple: settings.defaultMultiple,
+      feedback: questions.feedback,
+      onAppVisibility: (visible) => viewListeners.forEach((listener) => listener({ t: 'app-visibility', visible })),
+    }),
     questions,
   });
   // Storage and system info are Sync APIs: the app starts once the engine's seed is in `my`

@@ -3,7 +3,8 @@
 // together as docs/miniprogram-runtime.md describes. The page itself runs no project code.
 import { MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE } from '../../../shared/host-config';
 import { applyDataOps } from '../../../shared/miniprogram/data-path';
-import type { LogicToView, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+import type { LogicToView, StackPage, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+import { MAX_REPORTED_PAGES, type MyTransport } from '../../../shared/my-wire';
 import { VIEW_PAGE_ROOT_ID } from '../../../shared/miniprogram/view-page';
 import { appBaseOf, startLogicWorker, type LogicWorkerHandle } from '../logic-host/start-logic-worker';
 import { startMiniProgramView } from '../view/start-view';
@@ -44,12 +45,24 @@ async function start(): Promise<void> {
     onFault: (message) => view.reportOnce({ kind: 'runtime', message }),
   });
   started.onMessage((message) => {
-    if (message.t === 'stack') route = message.pages.at(-1)?.route ?? '';
+    if (message.t === 'stack') {
+      route = message.pages.at(-1)?.route ?? '';
+      reportStack(link, message.pages);
+    }
     if (message.t === 'problem') report(message.problem);
     for (const receive of receivers) receive(message);
   });
   logic.worker = started;
   for (const message of waiting.splice(0)) started.send(message);
+}
+
+/** The panel shows the current page, its query and the stack (docs/miniprogram-runtime.md "Opening projects"). */
+function reportStack(link: MyTransport, pages: readonly StackPage[]): void {
+  try {
+    link.send({ op: 'page-stack', pages: pages.slice(-MAX_REPORTED_PAGES).map(({ route, query }) => ({ route, query })) });
+  } catch {
+    // The engine is gone: the phone still works.
+  }
 }
 
 void start();

@@ -44,6 +44,14 @@ export function num(value: unknown, fallback: number): number {
   return value === undefined || value === '' || Number.isNaN(parsed) ? fallback : parsed;
 }
 
+/** The DOM attribute holding an element's `mark:*` values as JSON (mini-event.ts merges them along the path). */
+export const MARK_ATTRIBUTE = 'mp-mark';
+
+function marksOf(props: Record<string, unknown>): string | undefined {
+  const marks = Object.entries(props).filter(([name]) => name.startsWith('mark:'));
+  return marks.length === 0 ? undefined : JSON.stringify(Object.fromEntries(marks.map(([name, value]) => [name.slice(5), value ?? null])));
+}
+
 /** DOM props for the component's root element. */
 export function rootProps(props: BuiltinProps, extraClass = ''): Record<string, unknown> {
   const { $o: owner, $tag: tag } = props;
@@ -54,6 +62,8 @@ export function rootProps(props: BuiltinProps, extraClass = ''): Record<string, 
   if (props.style !== undefined && props.style !== null && props.style !== '') dom.style = convertRpx(text(props.style));
   if (flag(props.hidden)) dom.hidden = true;
   for (const [name, value] of Object.entries(props)) if (name.startsWith('data-')) dom[name] = typeof value === 'object' ? JSON.stringify(value) : value;
+  const marks = marksOf(props);
+  if (marks !== undefined) dom[MARK_ATTRIBUTE] = marks;
   for (const [type, domName] of Object.entries(BUBBLING)) {
     const eventType = type[0]?.toLowerCase() + type.slice(1);
     if (props[`on${type}`] !== undefined || props[`catch${type}`] !== undefined) {

@@ -83,7 +83,7 @@ export function PhoneShell(props: PhoneShellProps): ComponentChild {
     h(TitleBar, { host, window: state.window, page: topPage, top, depth: state.stack.length }),
     h(
       'div',
-      // The window background shows where the page paints nothing (shared docs §1.3 `backgroundColor`).
+      // The window background shows where the page paints nothing (docs/miniprogram-runtime.md#references §1, window `backgroundColor`).
       { class: 'mp-pages', style: { background: windowValue(topPage?.window, 'backgroundColor') } },
       state.live.map((page) =>
         h(PageView, {

@@ -1,4 +1,4 @@
-// Pull-down refresh of a page (docs/miniprogram-runtime.md "Pull-down refresh"; shared docs §1.3 `pullRefresh`,
+// Pull-down refresh of a page (docs/miniprogram-runtime.md#references §1 window `pullRefresh`,
 // `allowsBounceVertical`; §3 `onPullDownRefresh({ from })`): with both set, dragging the page down from its top
 // with the mouse or a finger shows an indicator, and letting go past PULL_TRIGGER_PX sends `onPullDownRefresh`
 // with `{ from: 'manual' }`. The page follows the pointer at half its distance, at most PULL_MAX_PX.
@@ -7,7 +7,7 @@ import type { Json } from '../../../shared/json';
 export const PULL_TRIGGER_PX = 50;
 const PULL_MAX_PX = 80;
 
-/** Whether a page's merged window settings allow the gesture (both are needed, shared docs pitfall #19). */
+/** Whether a page's merged window settings allow the gesture (both are needed, docs/miniprogram-runtime.md "Pull-down refresh"). */
 export function pullRefreshEnabled(window: Record<string, Json> | undefined): boolean {
   return window?.pullRefresh === true && window.allowsBounceVertical !== 'NO';
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// Window settings the phone applies itself (shared docs §1.3): `backgroundColor` behind the page,
+// Window settings the phone applies itself (docs/miniprogram-runtime.md#references §1): `backgroundColor` behind the page,
 // `showTitleLoading`, and pull-down refresh (`pullRefresh` + `allowsBounceVertical`) by dragging from the top.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Json } from '../../../shared/json';

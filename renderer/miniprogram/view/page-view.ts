@@ -58,15 +58,15 @@ export class PageView extends Component<PageViewProps> {
 
   private pullHandlers(): Record<string, (event: PointerEvent) => void> {
     return {
-      onPointerDown: (event) => {
-        const element = event.currentTarget as HTMLElement;
-        this.pull.down(event, element.scrollTop);
-        element.setPointerCapture?.(event.pointerId);
-      },
+      onPointerDown: (event) => this.pull.down(event, (event.currentTarget as HTMLElement).scrollTop),
       onPointerMove: (event) => {
         this.pull.move(event);
+        if (this.pull.state.distance === 0) return;
+        // Captured only once a pull has begun: a capture from the press on would retarget every tap to the page.
+        const element = event.currentTarget as HTMLElement;
+        if (element.hasPointerCapture?.(event.pointerId) === false) element.setPointerCapture(event.pointerId);
         // A mouse drag would otherwise select the rows it passes.
-        if (this.pull.state.distance > 0) getSelection()?.removeAllRanges();
+        getSelection()?.removeAllRanges();
       },
       onPointerUp: () => this.pull.up(),
       onPointerCancel: () => this.pull.up(),

@@ -47,11 +47,6 @@ export function num(value: unknown, fallback: number): number {
 /** The DOM attribute holding an element's `mark:*` values as JSON (mini-event.ts merges them along the path). */
 export const MARK_ATTRIBUTE = 'mp-mark';
 
-function marksOf(props: Record<string, unknown>): string | undefined {
-  const marks = Object.entries(props).filter(([name]) => name.startsWith('mark:'));
-  return marks.length === 0 ? undefined : JSON.stringify(Object.fromEntries(marks.map(([name, value]) => [name.slice(5), value ?? null])));
-}
-
 /** DOM props for the component's root element. */
 export function rootProps(props: BuiltinProps, extraClass = ''): Record<string, unknown> {
   const { $o: owner, $tag: tag } = props;
@@ -61,9 +56,12 @@ export function rootProps(props: BuiltinProps, extraClass = ''): Record<string, 
   if (typeof props.id === 'string' && props.id !== '') dom.id = props.id;
   if (props.style !== undefined && props.style !== null && props.style !== '') dom.style = convertRpx(text(props.style));
   if (flag(props.hidden)) dom.hidden = true;
-  for (const [name, value] of Object.entries(props)) if (name.startsWith('data-')) dom[name] = typeof value === 'object' ? JSON.stringify(value) : value;
-  const marks = marksOf(props);
-  if (marks !== undefined) dom[MARK_ATTRIBUTE] = marks;
+  let marks: Record<string, unknown> | undefined;
+  for (const [name, value] of Object.entries(props)) {
+    if (name.startsWith('data-')) dom[name] = typeof value === 'object' ? JSON.stringify(value) : value;
+    else if (name.startsWith('mark:')) (marks ??= {})[name.slice(5)] = value ?? null;
+  }
+  if (marks !== undefined) dom[MARK_ATTRIBUTE] = JSON.stringify(marks);
   for (const [type, domName] of Object.entries(BUBBLING)) {
     const eventType = type[0]?.toLowerCase() + type.slice(1);
     if (props[`on${type}`] !== undefined || props[`catch${type}`] !== undefined) {

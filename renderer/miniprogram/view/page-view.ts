@@ -6,7 +6,7 @@
 import { Component, h, type ComponentChild } from 'preact';
 import type { Json } from '../../../shared/json';
 import type { StackPage } from '../../../shared/miniprogram/view-logic-protocol';
-import { renderInstance } from './instance-render';
+import { renderFailed, renderInstance } from './instance-render';
 import { PULL_TRIGGER_PX, PullGesture, pullRefreshEnabled } from './pull-refresh';
 import type { ViewHost } from './view-host';
 import { ViewOwner } from './view-owner';
@@ -27,11 +27,16 @@ export class PageView extends Component<PageViewProps> {
   private atBottom = false;
   private scrollQueued = false;
   private readonly pull: PullGesture;
+  /** What a render that threw below this page left in its place, until the page's data changes. */
+  private failure: ComponentChild | undefined;
 
   constructor(props: PageViewProps) {
     super(props);
     this.owner = new ViewOwner(props.host, props.page.pageId, props.page.pageId, props.usingComponents);
-    this.detach = props.host.attach(props.page.pageId, () => this.forceUpdate());
+    this.detach = props.host.attach(props.page.pageId, () => {
+      this.failure = undefined;
+      this.forceUpdate();
+    });
     this.pull = new PullGesture(
       () => this.forceUpdate(),
       () => props.host.post({ t: 'page-event', pageId: props.page.pageId, name: 'onPullDownRefresh', arg: { from: 'manual' } }),
@@ -52,8 +57,14 @@ export class PageView extends Component<PageViewProps> {
         ...(pullRefreshEnabled(window) ? this.pullHandlers() : {}),
       },
       pulled > 0 ? h('div', { class: 'mp-pull-indicator', role: 'status', style: { height: `${pulled}px` } }, pulled >= PULL_TRIGGER_PX ? '↻ Release to refresh' : '↓ Pull to refresh') : null,
-      data === undefined ? null : renderInstance(host, this.owner, `/${page.route}.axml`, data),
+      data === undefined ? null : (this.failure ?? renderInstance(host, this.owner, `/${page.route}.axml`, data)),
     );
+  }
+
+  /** An `a:for` item that threw while Preact rendered it (renderInstance's own catch cannot see it). */
+  override componentDidCatch(error: unknown): void {
+    this.failure = renderFailed(this.props.host, `/${this.props.page.route}.axml`, error);
+    this.forceUpdate();
   }
 
   private pullHandlers(): Record<string, (event: PointerEvent) => void> {

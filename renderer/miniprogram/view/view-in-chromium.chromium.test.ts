@@ -136,4 +136,16 @@ describe.skipIf(!existsSync(CHROMIUM))('mini-program view in Chromium', () => {
     expect(after.filter((message) => message.t === 'event' && message.handler === 'select')).toHaveLength(1);
     await page.close();
   });
+
+  it('an SJS function that throws while rendering is reported at its own file and line (the module is a script from the bundle URL)', async () => {
+    const page = await openView();
+    // utils/format.sjs line 4: `join: (list) => list.join(', ')`, given a number.
+    await send(page, { t: 'init', instanceId: 1, data: { name: 'alipay', price: 3, count: 0, lifecycle: 5, echoes: [] } });
+    await send(page, { t: 'stack', pages: [{ pageId: 1, route: 'pages/index/index', query: {} }] });
+    await page.waitForSelector('.a-page .mp-problem');
+    const problems = (await sent(page)).flatMap((message) => (message.t === 'view-problem' ? [message.problem] : []));
+    expect(problems).toMatchObject([{ kind: 'runtime', file: 'utils/format.sjs', line: 4 }]);
+    expect(await page.textContent('.a-page .mp-problem')).toMatch(/^utils\/format\.sjs:4 render failed: /);
+    await page.close();
+  });
 });

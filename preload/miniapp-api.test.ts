@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_MULTIPLE_ARGUMENT, MY_ENGINE_CHANNEL, labArgument } from '../shared/electron-ipc';
+import { DEFAULT_MULTIPLE_ARGUMENT, LOGIC_LINK_ARGUMENT, MY_ENGINE_CHANNEL, MY_LOGIC_ENGINE_CHANNEL, labArgument } from '../shared/electron-ipc';
 import type { ClientMessage, EngineLinkMessage, EngineMessage } from '../shared/my-wire';
 import { createMy } from '../shared/my/create-my';
 import { exposeMiniappMy } from './miniapp-api';
@@ -65,18 +65,18 @@ function createFakeContextBridge() {
 /** Fake of Electron's ipcRenderer: IPC structured-clones what is sent; the test plays the engine. */
 class FakeIpcRenderer implements MiniappIpc {
   readonly sent: { channel: string; message: ClientMessage }[] = [];
-  private readonly listeners: ((event: unknown, message: EngineLinkMessage) => void)[] = [];
+  private readonly listeners: { channel: string; listener: (event: unknown, message: EngineLinkMessage) => void }[] = [];
   failing = false;
   send(channel: string, message: ClientMessage): void {
     if (this.failing) throw new Error('Render frame was disposed before WebFrameMain could be accessed');
     this.sent.push({ channel, message: structuredClone(message) });
   }
   on(channel: string, listener: (event: unknown, message: EngineLinkMessage) => void): this {
-    if (channel === MY_ENGINE_CHANNEL) this.listeners.push(listener);
+    this.listeners.push({ channel, listener });
     return this;
   }
-  engine(message: EngineLinkMessage): void {
-    for (const listener of this.listeners) listener({ sender: 'the Electron event object' }, structuredClone(message));
+  engine(message: EngineLinkMessage, channel = MY_ENGINE_CHANNEL): void {
+    for (const entry of this.listeners) if (entry.channel === channel) entry.listener({ sender: 'the Electron event object' }, structuredClone(message));
   }
   on_(channelName: string): ClientMessage[] {
     return this.sent.filter((entry) => entry.channel === channelName).map((entry) => entry.message);
@@ -246,5 +246,30 @@ describe('the mini-app preload (window.my)', () => {
     expect(withLab.page('JSON.stringify(__MSD_LAB__)')).toBe(JSON.stringify(lab));
     const withoutLab = setup(['--msd-lab=%7Bbroken']);
     expect(withoutLab.page('typeof __MSD_LAB__')).toBe('undefined');
+  });
+
+  it('offers the logic Worker its link once on a mini-program view page: my-logic:* out, my-logic:engine in', async () => {
+    const { ipc, page } = setup([LOGIC_LINK_ARGUMENT]);
+    expect(page('typeof __msdTakeLogicLink')).toBe('function');
+    page(`
+      globalThis.link = __msdTakeLogicLink();
+      globalThis.heard = [];
+      link.onMessage((message) => heard.push(message));
+      link.send({ op: 'listen', target: null, event: 'open', action: 'on', count: 1, sameFunctionCount: 1 });
+    `);
+    expect(page('__msdTakeLogicLink()')).toBeUndefined();
+    expect(ipc.on_('my-logic:listen')).toEqual([{ op: 'listen', target: null, event: 'open', action: 'on', count: 1, sameFunctionCount: 1 }]);
+    expect(ipc.on_('my:listen')).toEqual([]);
+    ipc.engine({ kind: 'reset', reason: 'for the page' });
+    ipc.engine({ kind: 'reset', reason: 'for the logic' }, MY_LOGIC_ENGINE_CHANNEL);
+    await tick();
+    expect(page('JSON.stringify(heard)')).toBe(JSON.stringify([{ kind: 'reset', reason: 'for the logic' }]));
+    // An unknown op throws, as the page's transport does (startLogicWorker then fails the Worker's call).
+    expect(page('try { link.send({ op: "bogus" }); "sent" } catch (error) { error.message }')).toContain('no IPC channel for op "bogus"');
+  });
+
+  it('offers no logic link on other pages', () => {
+    const { page } = setup();
+    expect(page('typeof __msdTakeLogicLink')).toBe('undefined');
   });
 });

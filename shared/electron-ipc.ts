@@ -23,6 +23,31 @@ export const MY_CHANNELS = {
 /** Main → mini-app: every EngineMessage of the page's client session, in engine order. */
 export const MY_ENGINE_CHANNEL = 'my:engine';
 
+/**
+ * The logic Worker's link on a mini-program view page (docs/miniprogram-runtime.md "Electron"): the same
+ * messages on channels of their own, so that it is a second engine client numbering its calls itself.
+ */
+export const MY_LOGIC_CHANNELS = {
+  connect: 'my-logic:connect',
+  send: 'my-logic:send',
+  close: 'my-logic:close',
+  listen: 'my-logic:listen',
+  dispatched: 'my-logic:dispatched',
+  problem: 'my-logic:problem',
+} as const satisfies Record<ClientMessage['op'], string>;
+
+/** Main → mini-program view page: the logic link's EngineMessages. */
+export const MY_LOGIC_ENGINE_CHANNEL = 'my-logic:engine';
+
+/** One `my` link over IPC: a channel per client op, and the channel the engine answers on. */
+export interface MyIpcChannels {
+  calls: Record<ClientMessage['op'], string>;
+  engine: string;
+}
+
+export const PAGE_LINK_CHANNELS: MyIpcChannels = { calls: MY_CHANNELS, engine: MY_ENGINE_CHANNEL };
+export const LOGIC_LINK_CHANNELS: MyIpcChannels = { calls: MY_LOGIC_CHANNELS, engine: MY_LOGIC_ENGINE_CHANNEL };
+
 export const PANEL_CHANNELS = {
   /** Panel → main: the preload is up; answer with a fresh port (also after a panel reload). */
   ready: 'panel:ready',
@@ -39,6 +64,7 @@ export const PANEL_CHANNELS = {
 /** Every channel the Electron host listens to; anything else is logged and rejected. */
 export const KNOWN_INBOUND_CHANNELS: readonly string[] = [
   ...Object.values(MY_CHANNELS),
+  ...Object.values(MY_LOGIC_CHANNELS),
   PANEL_CHANNELS.ready,
   PANEL_CHANNELS.request,
   PANEL_CHANNELS.miniappBounds,
@@ -98,4 +124,12 @@ export function readLabArgument(argv: readonly string[]): LabConfig | undefined 
 /** Whether the preload's argv asks for `multiple: true` by default (app.json, read by the main process). */
 export function readDefaultMultipleArgument(argv: readonly string[]): boolean {
   return argv.includes(DEFAULT_MULTIPLE_ARGUMENT);
+}
+
+/** Present when the mini-app view is a mini-program view page: its preload offers the logic link. */
+export const LOGIC_LINK_ARGUMENT = '--msd-logic-link';
+
+/** Whether the preload's argv asks for the logic link (`window.__msdTakeLogicLink`). */
+export function readLogicLinkArgument(argv: readonly string[]): boolean {
+  return argv.includes(LOGIC_LINK_ARGUMENT);
 }

@@ -32,23 +32,28 @@ function freshContainer(): HTMLElement {
 
 /** One list implementation: build it, change one row's name (resolving once the DOM shows it), read a row. */
 interface ListSide {
-  mount(rows: ListRow[]): number;
+  mount(rows: ListRow[]): number | Promise<number>;
   update(index: number, name: string): void | Promise<void>;
   textOf(index: number): string;
 }
 
 const product = (code: string): ListSide => ({
-  mount(rows) {
+  /** Resolves once the view sends `page-ready`: a long list mounts in slices (list-slices.ts). */
+  async mount(rows) {
     view?.stop();
+    let ready: (() => void) | undefined;
+    const mounted = new Promise<void>((resolve) => (ready = resolve));
     const registry = new ModuleRegistry(() => undefined);
     new Function(DEFINE_GLOBAL, code)((kind: string, path: string, factory: unknown) => registry.define(kind, path, factory));
     const post = (message: ViewToLogic): void => {
       if (message.t === 'rendered') acknowledged?.(message.callbackIds);
+      if (message.t === 'page-ready') ready?.();
     };
     const manifest = { pages: [{ route: 'pages/list/list', window: {}, usingComponents: {} }], components: [], window: {}, axml: [], sjs: [], acss: [], problems: [] };
     view = new MiniProgramView({ container: freshContainer(), manifest, registry, post, applyDataOps: applyDataOpsForTests });
     view.receive({ t: 'init', instanceId: 1, data: { list: rows.map((row) => ({ ...row })) } });
     view.receive({ t: 'stack', pages: [{ pageId: 1, route: 'pages/list/list', query: {} }] });
+    await mounted;
     forceLayout();
     return document.querySelectorAll('.row').length;
   },
@@ -110,7 +115,7 @@ export interface SideTimes {
  * timer resolution), once without and once with a forced layout after each; every update is checked.
  */
 async function measureSide(side: ListSide, rows: ListRow[], updates: number): Promise<SideTimes> {
-  if (side.mount(rows) !== rows.length) throw new Error('wrong row count');
+  if ((await side.mount(rows)) !== rows.length) throw new Error('wrong row count');
   const loop = async (layout: boolean, round: string): Promise<number> => {
     const started = performance.now();
     for (let step = 0; step < updates; step += 1) {

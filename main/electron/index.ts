@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { BrowserWindow, MessageChannelMain, WebContentsView, app, dialog, protocol, session } from 'electron';
-import { DEFAULT_MULTIPLE_ARGUMENT, KNOWN_INBOUND_CHANNELS, labArgument } from '../../shared/electron-ipc';
+import { DEFAULT_MULTIPLE_ARGUMENT, KNOWN_INBOUND_CHANNELS, LOGIC_LINK_ARGUMENT, LOGIC_LINK_CHANNELS, labArgument } from '../../shared/electron-ipc';
 import { miniappContentPolicy, panelContentPolicy } from '../host-common/content-policy';
 import { findOutDir, outPaths } from '../host-common/out-layout';
 import { createEngine } from '../core/engine';
@@ -116,7 +116,11 @@ async function start(args: HostArgs): Promise<void> {
     webPreferences: miniappWebPreferences({
       preload: paths.miniappPreload,
       partition,
-      additionalArguments: [labArgument({ endpoints: lab.endpoints }), ...(appJson?.connectSocketDefaultMultiple === true ? [DEFAULT_MULTIPLE_ARGUMENT] : [])],
+      additionalArguments: [
+        labArgument({ endpoints: lab.endpoints }),
+        ...(appJson?.connectSocketDefaultMultiple === true ? [DEFAULT_MULTIPLE_ARGUMENT] : []),
+        ...(location.kind === 'miniprogram' ? [LOGIC_LINK_ARGUMENT] : []),
+      ],
     }),
   });
   view.setVisible(false);
@@ -125,7 +129,10 @@ async function start(args: HostArgs): Promise<void> {
   const layout = createMiniappLayout({ view, window });
   window.on('resize', layout.refresh);
 
-  const miniapp = bindMiniappClient({ engine, contents: view.webContents, origin: location.origin, appJson, projectKey: projectKeyOf(args.miniapp), now: () => performance.now(), log });
+  const projectKey = projectKeyOf(args.miniapp);
+  const miniapp = bindMiniappClient({ engine, contents: view.webContents, origin: location.origin, appJson, projectKey, now: () => performance.now(), log });
+  // A mini-program's logic Worker is a client of its own, as in the browser host (docs/miniprogram-runtime.md "Electron").
+  if (location.kind === 'miniprogram') bindMiniappClient({ engine, contents: view.webContents, origin: location.origin, appJson, projectKey, now: () => performance.now(), log, channels: LOGIC_LINK_CHANNELS });
   // One file per user, the same one the browser host uses (docs/behaviour.md#panel-preferences).
   const preferences = openPreferencesFile(preferencesPathIn(defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env })));
   // Opening projects and hot reload (docs/miniprogram-runtime.md "Opening projects").

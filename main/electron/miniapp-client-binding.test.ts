@@ -8,6 +8,7 @@ import type { Engine } from '../core/ports';
 import { startLabServer } from '../lab/lab-server';
 import type { LabServer } from '../lab/lab-server';
 import { createIpcMyTransport } from '../../preload/miniapp-transport';
+import { LOGIC_LINK_CHANNELS } from '../../shared/electron-ipc';
 import { FakeWebContents, fakeFrame } from './test-support/fake-electron';
 import { bindMiniappClient } from './miniapp-client-binding';
 import type { MiniappBindingOptions } from './miniapp-client-binding';
@@ -225,5 +226,37 @@ describe('bindMiniappClient', () => {
     await until(() => received.length === 2000, '2000 flood messages');
     expect(received.map((data) => Number(data.split(':')[0]))).toEqual([...Array(2000).keys()]);
     expect(entries(engine).filter((entry) => entry.name.startsWith('call-rate-limit'))).toEqual([]);
+  });
+
+  it("binds a mini-program's logic link as a second client on the my-logic:* channels, beside the page's my", async () => {
+    const { engine, contents, binding, navigate } = setup();
+    const logic = bindMiniappClient({ engine, contents, origin: ORIGIN, now: () => performance.now(), channels: LOGIC_LINK_CHANNELS });
+    navigate();
+    const pageMy = createMy(createIpcMyTransport(contents.rendererIpc()));
+    const logicMy = createMy(createIpcMyTransport(contents.rendererIpc(), LOGIC_LINK_CHANNELS));
+    const heard: Record<string, unknown[]> = { page: [], logic: [] };
+    pageMy.onSocketMessage((event) => heard.page?.push(event.data));
+    logicMy.onSocketMessage((event) => heard.logic?.push(event.data));
+    let opened = 0;
+    pageMy.onSocketOpen(() => (opened += 1));
+    logicMy.onSocketOpen(() => (opened += 1));
+    // Both number their calls from 1: only separate clients keep them apart.
+    pageMy.connectSocket({ url: lab.url('echo') });
+    logicMy.connectSocket({ url: lab.url('echo') });
+    await until(() => opened === 2, 'both sockets to open');
+    await pageMy.sendSocketMessage({ data: 'from the page' });
+    await logicMy.sendSocketMessage({ data: 'from the logic' });
+    await until(() => heard.page?.length === 1 && heard.logic?.length === 1, 'both echoes');
+    expect(heard).toEqual({ page: ['from the page'], logic: ['from the logic'] });
+    expect(logic.clientId()).not.toBeNull();
+    expect(logic.clientId()).not.toBe(binding.clientId());
+    expect(engine.state().clients).toHaveLength(2);
+    expect(contents.messagesOn('my:engine').length).toBeGreaterThan(0);
+    expect(contents.messagesOn('my-logic:engine').length).toBeGreaterThan(0);
+
+    contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false, url: `${ORIGIN}/` });
+    expect(logic.clientId()).toBeNull();
+    expect(contents.messagesOn('my-logic:engine').at(-1)).toEqual({ kind: 'reset', reason: `mini-app navigated to ${ORIGIN}/` });
+    await until(() => engine.state().connections.every((connection) => connection.state === 'CLOSED'), 'both sockets to close');
   });
 });

@@ -1,10 +1,11 @@
 // Connects the mini-app view to the engine: `my:*` IPC from the view's main frame becomes one
 // ClientSession per page, and the engine's messages go back on `my:engine`. A reload or navigation of the
 // main frame, a crashed renderer or a destroyed view detaches the page's session (its sockets close with
-// 1001, the page hears `reset`); the next page gets a fresh one. Messages are sender-checked,
+// 1001, the page hears `reset`); the next page gets a fresh one. A mini-program view page has a second binding on
+// the `my-logic:*` channels for its logic Worker (docs/miniprogram-runtime.md "Electron"). Messages are sender-checked,
 // rate-limited per channel and validated before the engine sees them (docs/architecture.md#messages-between-pages-and-main).
 import type { AppJsonSettings } from '../../shared/app-json';
-import { MY_CHANNELS, MY_ENGINE_CHANNEL } from '../../shared/electron-ipc';
+import { PAGE_LINK_CHANNELS, type MyIpcChannels } from '../../shared/electron-ipc';
 import type { ClientMessage, EngineMessage } from '../../shared/my-wire';
 import { callIdOf, clientMessageSchema } from '../../shared/my-wire';
 import { createCallPacer, type RateLimit } from '../host-common/call-rate-limit';
@@ -43,6 +44,8 @@ export interface MiniappBindingOptions {
   /** Per-op limit of the view (main/core/call-rate-limit.ts; its default when absent). */
   rateLimit?: RateLimit;
   log?: (message: string) => void;
+  /** Which link this binds: the page's `my` (default) or a mini-program's logic link. */
+  channels?: MyIpcChannels;
 }
 
 export interface MiniappBinding {
@@ -57,6 +60,7 @@ const callOps: ReadonlySet<Op> = new Set<Op>(['connect', 'send', 'close']);
 /** Wires the view's `my:*` channels and page lifecycle to the engine. */
 export function bindMiniappClient(options: MiniappBindingOptions): MiniappBinding {
   const { engine, contents, origin, now } = options;
+  const channels = options.channels ?? PAGE_LINK_CHANNELS;
   const log = options.log ?? (() => {});
   let session: ClientSession | null = null;
   // Closed between a main-frame navigation start and its commit: late messages of the page being left
@@ -76,7 +80,7 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
   function deliver(owner: ClientSession | null, message: EngineMessage): void {
     if (owner !== session || contents.isDestroyed()) return;
     if (message.kind === 'event') pacer.eventDelivered();
-    contents.send(MY_ENGINE_CHANNEL, message);
+    contents.send(channels.engine, message);
   }
 
   function currentSession(): ClientSession {
@@ -120,7 +124,7 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
     pacer.receive(parsed.data);
   }
 
-  const listeners = (Object.entries(MY_CHANNELS) as [Op, string][]).map(([op, channel]) => {
+  const listeners = (Object.entries(channels.calls) as [Op, string][]).map(([op, channel]) => {
     const listener = (event: GuardedIpcEvent, payload: unknown): void => receive(op, channel, event, payload);
     contents.ipc.on(channel, listener);
     return { channel, listener };

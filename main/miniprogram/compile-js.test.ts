@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOGIC_DEFINE_GLOBAL } from '../../shared/miniprogram/logic-urls';
+import { LOGIC_DEFINE_GLOBAL, LOGIC_MODULE_PARAMETERS } from '../../shared/miniprogram/logic-urls';
 import { compileJs, logicModuleScript, serveLogicModule } from './compile-js';
 
 type Defined = { path: string; run: ((...args: unknown[]) => void) | null; problem?: unknown };
@@ -82,5 +82,24 @@ describe('serveLogicModule', () => {
     const second = await serveLogicModule(dir, '/__mp/logic/app.js');
     expect(first.body).not.toBe(second.body);
     expect(second.body).toContain('globalData');
+  });
+
+  it('ES-module files on disk: a syntax error keeps the file\'s line; a good one is served with its source map, one line down', async () => {
+    await mkdir(join(dir, 'utils'), { recursive: true });
+    await writeFile(join(dir, 'utils', 'broken.js'), "import { a } from './a';\n\nexport const b = 1;\nexport const = 2;\n");
+    await writeFile(join(dir, 'utils', 'good.js'), "import { a } from './a';\n\nexport function fail() {\n  throw new Error(a);\n}\n");
+    const broken = evaluate(evaluate((await serveLogicModule(dir, '/__mp/logic/utils/broken.js')).body).run as unknown as string);
+    expect(broken).toMatchObject({ path: 'utils/broken.js', run: null, problem: { kind: 'js', file: 'utils/broken.js', line: 4 } });
+
+    let served: { run: string; map: { version: number; mappings: string } } | undefined;
+    new Function(LOGIC_DEFINE_GLOBAL, (await serveLogicModule(dir, '/__mp/logic/utils/good.js')).body)((_path: string, run: string, map: { version: number; mappings: string }) => (served = { run, map }));
+    expect(served?.map.version).toBe(3);
+    // The module script's line 1 is the wrapper alone, and the map starts with that empty line.
+    expect(served?.run.split('\n')[0]).toBe(`${LOGIC_DEFINE_GLOBAL}("utils/good.js", function (${LOGIC_MODULE_PARAMETERS.join(', ')}) {`);
+    expect(served?.map.mappings.startsWith(';')).toBe(true);
+    const throwLine = (served?.run.split('\n') ?? []).findIndex((line) => line.includes('throw new Error(')) + 1;
+    const { originalPositionFor, TraceMap } = await import('@jridgewell/trace-mapping');
+    const generatedColumn = (served?.run.split('\n')[throwLine - 1] ?? '').indexOf('throw');
+    expect(originalPositionFor(new TraceMap(served?.map as never), { line: throwLine, column: generatedColumn })).toMatchObject({ line: 4, column: 2 });
   });
 });

@@ -1,7 +1,8 @@
 // Project JS → the module script the logic Worker loads (shared/miniprogram/logic-urls.ts). CommonJS files are
 // wrapped as written, on the same lines, so a runtime error's line is the file's line; files with `import` /
-// `export` go through esbuild's CommonJS transform first (their runtime lines then follow the transformed
-// text). Every file is parsed by esbuild, so a syntax error becomes a problem with file, line and column.
+// `export` go through esbuild's CommonJS transform first, with a source map the Worker uses to map the
+// transformed text's frames back to the file (renderer/miniprogram/logic/source-maps.ts). Every file is parsed
+// by esbuild, so a syntax error becomes a problem with file, line and column of the file as written.
 import { stat, readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { transformSync, type Message } from 'esbuild';
@@ -11,15 +12,20 @@ import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protoco
 /** A statement starting with `import`/`export` (not `import(`, which the IDE rejects anyway, nor `import.meta`). */
 const MODULE_SYNTAX = /^[ \t]*(?:import[\s{*'"]|export[\s{*])/m;
 
-export type CompiledJs = { ok: true; code: string } | { ok: false; problem: RuntimeProblem };
+/** `map`: for transformed files, esbuild's source map (v3 JSON) of `code` back to the file. */
+export type CompiledJs = { ok: true; code: string; map?: string } | { ok: false; problem: RuntimeProblem };
 
 /** Compiles one project file; `file` is its project path without a leading `/` (e.g. `pages/a/a.js`). */
 export function compileJs(source: string, file: string): CompiledJs {
   const isModule = MODULE_SYNTAX.test(source);
   try {
     // Parsed even when not transformed: the syntax check is the same for both kinds of file.
-    const result = transformSync(source, { loader: 'js', format: isModule ? 'cjs' : undefined, sourcefile: file, logLevel: 'silent' });
-    return { ok: true, code: isModule ? result.code : source };
+    if (!isModule) {
+      transformSync(source, { loader: 'js', sourcefile: file, logLevel: 'silent' });
+      return { ok: true, code: source };
+    }
+    const result = transformSync(source, { loader: 'js', format: 'cjs', sourcefile: file, sourcemap: 'external', sourcesContent: false, logLevel: 'silent' });
+    return { ok: true, code: result.code, map: result.map };
   } catch (error) {
     return { ok: false, problem: problemOf(error, file) };
   }
@@ -32,16 +38,28 @@ export function compileJs(source: string, file: string): CompiledJs {
 export function logicModuleScript(file: string, compiled: CompiledJs): string {
   const path = JSON.stringify(file);
   if (!compiled.ok) return `${LOGIC_DEFINE_GLOBAL}(${path}, null, ${JSON.stringify(compiled.problem)});\n`;
-  return `${LOGIC_DEFINE_GLOBAL}(${path}, function (${LOGIC_MODULE_PARAMETERS.join(', ')}) {${compiled.code}\n});\n`;
+  // A transformed file starts on line 2, so that line 1's columns are not shifted by the wrapper (its map is moved down one line).
+  const start = compiled.map === undefined ? '' : '\n';
+  return `${LOGIC_DEFINE_GLOBAL}(${path}, function (${LOGIC_MODULE_PARAMETERS.join(', ')}) {${start}${compiled.code}\n});\n`;
+}
+
+/** The source map of the module script: `compiled.map` one line down (a leading `;` is an empty first line). */
+function moduleScriptMap(compiled: CompiledJs): object | undefined {
+  if (!compiled.ok || compiled.map === undefined) return undefined;
+  const map = JSON.parse(compiled.map) as { mappings: string };
+  return { ...map, mappings: `;${map.mappings}` };
 }
 
 /**
  * What `/__mp/logic/<file>` serves: the module script as text. Run straight from the mini-app origin it
  * would be a cross-origin script to the opaque-origin Worker, whose errors and rejections the browser mutes
- * ("Script error."); run from a blob: URL the Worker makes, it is same-origin and reports in full.
+ * ("Script error."); run from a blob: URL the Worker makes, it is same-origin and reports in full. A transformed
+ * file's source map follows the text as a third argument.
  */
 export function servedLogicScript(file: string, compiled: CompiledJs): string {
-  return `${LOGIC_DEFINE_GLOBAL}(${JSON.stringify(file)}, ${JSON.stringify(logicModuleScript(file, compiled))});\n`;
+  const map = moduleScriptMap(compiled);
+  const mapArgument = map === undefined ? '' : `, ${JSON.stringify(map)}`;
+  return `${LOGIC_DEFINE_GLOBAL}(${JSON.stringify(file)}, ${JSON.stringify(logicModuleScript(file, compiled))}${mapArgument});\n`;
 }
 
 function problemOf(error: unknown, file: string): RuntimeProblem {

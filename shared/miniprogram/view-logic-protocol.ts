@@ -69,6 +69,8 @@ export interface MiniEvent {
   target: { id: string; tagName: string; dataset: Record<string, Json> };
   currentTarget: { id: string; tagName: string; dataset: Record<string, Json> };
   detail: Json;
+  /** `mark:<name>` attributes of the elements from the touched one up to the page, merged (the nearer wins). */
+  mark?: Record<string, Json>;
 }
 
 export type ViewToLogic =

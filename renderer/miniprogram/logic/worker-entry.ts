@@ -13,6 +13,7 @@ import { installLogicTimers } from './logic-timers';
 import type { LoadedModule, ModuleFunction, ModuleSource } from './module-registry';
 import { createLogicRuntime, type LogicRuntime } from './runtime';
 import { createViewQuestions } from './view-questions';
+import { rememberSourceMap } from './source-maps';
 
 /** The parts of a dedicated Worker's global scope used here (the project's TS lib is DOM, not WebWorker). */
 interface WorkerScope {
@@ -50,10 +51,13 @@ function workerModuleSource(moduleBase: string): ModuleSource {
   };
   // Calls for any other path than the one being loaded (e.g. from project code) are ignored.
   Object.defineProperty(globalThis, LOGIC_DEFINE_GLOBAL, {
-    value: (path: unknown, run: unknown, problem: unknown) => {
+    value: (path: unknown, run: unknown, problemOrMap: unknown) => {
       if (expected === undefined || path !== expected) return;
-      if (typeof run === 'string') runText(expected, run);
-      else loaded = typeof run === 'function' ? { ok: true, run: run as ModuleFunction } : { ok: false, problem: problem as RuntimeProblem };
+      if (typeof run === 'string') {
+        // The module's text, and for a transformed file its source map (main/miniprogram/compile-js.ts).
+        if (problemOrMap !== undefined) rememberSourceMap(expected, problemOrMap);
+        runText(expected, run);
+      } else loaded = typeof run === 'function' ? { ok: true, run: run as ModuleFunction } : { ok: false, problem: problemOrMap as RuntimeProblem };
     },
     enumerable: false,
     writable: false,

@@ -91,7 +91,7 @@ describe.skipIf(!existsSync(CHROMIUM))('logic worker sandbox (Chromium)', () => 
     await page.goto(`${panelOrigin}/`);
     type Report = { view?: { t: string; [key: string]: unknown }; fault?: string };
     const reports = async (): Promise<Report[]> => page.evaluate(() => (window as unknown as { reports: Report[] }).reports);
-    await expect.poll(async () => (await reports()).filter((report) => report.view?.t === 'problem').length, { timeout: 15_000 }).toBe(2);
+    await expect.poll(async () => (await reports()).filter((report) => report.view?.t === 'problem').length, { timeout: 15_000 }).toBe(3);
     const all = await reports();
     expect(all.filter((report) => report.fault)).toEqual([]);
 
@@ -107,12 +107,17 @@ describe.skipIf(!existsSync(CHROMIUM))('logic worker sandbox (Chromium)', () => 
     bridge.close();
 
     const problems = all.filter((report) => report.view?.t === 'problem').map((report) => (report.view as unknown as { problem: Record<string, unknown> }).problem);
-    // Both reach the Problems list; which comes first is the browser's business (timer vs rejection tracking).
-    expect(problems).toHaveLength(2);
+    // All reach the Problems list; which comes first is the browser's business (timer vs rejection tracking).
+    expect(problems).toHaveLength(3);
     expect(problems).toEqual(expect.arrayContaining([
       expect.objectContaining({ kind: 'runtime', message: 'Error: rejected later', file: 'pages/index/index.js', line: 8 }),
       expect.objectContaining({ kind: 'runtime', message: 'Error: thrown later', file: 'pages/index/index.js', line: 11 }),
+      // A file with import/export runs transformed; its source map brings the frames back to the file's lines.
+      expect.objectContaining({ kind: 'runtime', message: 'Error: thrown in an ES module', file: 'utils/esm-errors.js', line: 8, column: 17 }),
     ]));
+    const fromModule = problems.find((problem) => problem.file === 'utils/esm-errors.js');
+    expect(fromModule?.stack).toMatch(/\/__mp\/logic\/utils\/esm-errors\.js:8:17\b/);
+    expect(fromModule?.stack).toMatch(/\/__mp\/logic\/pages\/index\/index\.js:13:\d+/);
     await page.close();
   }, 60_000);
 });

@@ -2,8 +2,10 @@
 // name the body reads from outside the loop changed. When a `set-data` changed items in place (same length,
 // same keys), the block skips Preact's diff of its whole item list and re-renders just those items, so
 // `setData` of one row of a long list costs about one row. Reorders, inserts and removals take the keyed diff.
+// A long list mounts in slices (list-slices.ts): it renders a prefix of its items and grows it task by task.
 import { Component, h, type ComponentChild } from 'preact';
 import type { RenderChild } from '../../../shared/miniprogram/view-bundle';
+import { FIRST_SLICE, listCommitted, listGone, nextSliceSize, type SlicedList } from './list-slices';
 
 type Pair = [item: unknown, index: number | string];
 
@@ -63,9 +65,22 @@ class ListItem extends Component<ItemProps> {
   }
 }
 
-export class ListBlock extends Component<ListBlockProps> {
+export class ListBlock extends Component<ListBlockProps> implements SlicedList {
   /** The mounted item components by position. */
   readonly items: Array<ListItem | undefined> = [];
+  /** How many items (a prefix of `pairs`) are mounted. */
+  private shown = 0;
+  /** New items the next render may mount. */
+  private allowance = FIRST_SLICE;
+  /** New items a slice mounts, from the time the last render took per new item. */
+  private sliceSize = FIRST_SLICE;
+  private renderStarted = 0;
+  private renderAdded = 0;
+
+  growSlice(): void {
+    this.allowance = this.sliceSize;
+    this.forceUpdate();
+  }
 
   override shouldComponentUpdate(next: ListBlockProps): boolean {
     const { pairs, deps, keyOf } = this.props;
@@ -75,7 +90,8 @@ export class ListBlock extends Component<ListBlockProps> {
       const before = pairs[position] as Pair;
       const after = next.pairs[position] as Pair;
       if (!Object.is(keyOf(before), next.keyOf(after)) || !Object.is(before[1], after[1])) return true;
-      if (!Object.is(before[0], after[0])) changed.push(position);
+      // Items not mounted yet render from the new props when their slice comes.
+      if (position < this.shown && !Object.is(before[0], after[0])) changed.push(position);
     }
     if (changed.some((position) => this.items[position] === undefined)) return true;
     for (const position of changed) this.items[position]?.patch(next.pairs[position] as Pair, next.renderItem);
@@ -84,6 +100,29 @@ export class ListBlock extends Component<ListBlockProps> {
 
   override render(): ComponentChild {
     const { pairs, deps, keyOf, renderItem } = this.props;
-    return pairs.map((pair, position) => h(ListItem, { key: keyOf(pair) as string | number, pair, deps, renderItem, block: this, position }));
+    const mounted = Math.min(this.shown, pairs.length);
+    this.shown = Math.min(pairs.length, mounted + this.allowance);
+    this.renderAdded = this.shown - mounted;
+    this.allowance = FIRST_SLICE;
+    this.renderStarted = performance.now();
+    const visible = this.shown === pairs.length ? pairs : pairs.slice(0, this.shown);
+    return visible.map((pair, position) => h(ListItem, { key: keyOf(pair) as string | number, pair, deps, renderItem, block: this, position }));
+  }
+
+  override componentDidMount(): void {
+    this.committed();
+  }
+
+  override componentDidUpdate(): void {
+    this.committed();
+  }
+
+  override componentWillUnmount(): void {
+    listGone(this);
+  }
+
+  private committed(): void {
+    if (this.renderAdded > 0) this.sliceSize = nextSliceSize(performance.now() - this.renderStarted, this.renderAdded);
+    listCommitted(this, this.shown >= this.props.pairs.length);
   }
 }

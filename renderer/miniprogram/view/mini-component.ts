@@ -4,7 +4,7 @@
 import { Component, type ComponentChild } from 'preact';
 import type { Json } from '../../../shared/json';
 import type { SlotRenderer } from '../../../shared/miniprogram/view-bundle';
-import { renderInstance } from './instance-render';
+import { renderFailed, renderInstance } from './instance-render';
 import { toJson } from './mini-event';
 import type { ViewHost } from './view-host';
 import { ViewOwner } from './view-owner';
@@ -36,6 +36,8 @@ export class MiniComponent extends Component<MiniComponentProps> {
   private sentProps: string;
   private mounted = false;
   private changed = false;
+  /** What a render that threw below this component left in its place, until its data or props change. */
+  private failure: ComponentChild | undefined;
 
   constructor(props: MiniComponentProps) {
     super(props);
@@ -44,6 +46,7 @@ export class MiniComponent extends Component<MiniComponentProps> {
     this.owner = new ViewOwner(host, this.instanceId, parent.pageId, host.componentsOf(path));
     this.detach = host.attach(this.instanceId, () => {
       this.changed = true;
+      this.failure = undefined;
       this.forceUpdate();
     });
     const split = splitAttrs(attrs);
@@ -54,6 +57,7 @@ export class MiniComponent extends Component<MiniComponentProps> {
   /** A parent render that passes identical attributes and no slot content leaves the component alone. */
   override shouldComponentUpdate(next: MiniComponentProps): boolean {
     const { attrs, slots } = this.props;
+    this.failure = undefined;
     if (slots.length > 0 || next.slots.length > 0) return true;
     const names = Object.keys(next.attrs);
     return names.length !== Object.keys(attrs).length || names.some((name) => !Object.is(attrs[name], next.attrs[name]));
@@ -65,7 +69,13 @@ export class MiniComponent extends Component<MiniComponentProps> {
     if (data === undefined) return null;
     this.owner.slots = slots;
     // Component AXML reads props directly (`{{title}}`) and as `{{props.title}}`; its own data wins.
-    return renderInstance(host, this.owner, `${path}.axml`, { ...attrs, ...data, props: attrs, $id: this.instanceId });
+    return this.failure ?? renderInstance(host, this.owner, `${path}.axml`, { ...attrs, ...data, props: attrs, $id: this.instanceId });
+  }
+
+  /** An `a:for` item that threw while Preact rendered it (renderInstance's own catch cannot see it). */
+  override componentDidCatch(error: unknown): void {
+    this.failure = renderFailed(this.props.host, `${this.props.path}.axml`, error);
+    this.forceUpdate();
   }
 
   override componentDidUpdate(): void {

@@ -3,6 +3,7 @@
 // element actually touched.
 import type { Json } from '../../../shared/json';
 import type { MiniEvent } from '../../../shared/miniprogram/view-logic-protocol';
+import { MARK_ATTRIBUTE } from './builtins/builtin-props';
 
 type Dataset = Record<string, Json>;
 
@@ -40,6 +41,17 @@ export function miniTagOf(element: Element | null): string {
   return element?.tagName.toLowerCase() ?? '';
 }
 
+/** `mark:*` values from `element` up to the document, merged with the nearer element's value winning (§5.6, 2.8.5+). */
+export function markOf(element: Element | null): Record<string, Json> {
+  const mark: Record<string, Json> = {};
+  for (let node = element; node !== null; node = node.parentElement) {
+    const own = node.getAttribute(MARK_ATTRIBUTE);
+    if (own === null) continue;
+    for (const [name, value] of Object.entries(JSON.parse(own) as Record<string, Json>)) if (!(name in mark)) mark[name] = value;
+  }
+  return mark;
+}
+
 export function createMiniEvent(
   type: string,
   binding: { tag: string; props: Record<string, unknown> },
@@ -56,5 +68,6 @@ export function createMiniEvent(
     target: { id: touchedMini?.id || id, tagName: touchedMini ? miniTagOf(touchedMini) : binding.tag, dataset },
     currentTarget: { id, tagName: binding.tag, dataset },
     detail,
+    mark: touched === null ? {} : markOf(touched),
   };
 }

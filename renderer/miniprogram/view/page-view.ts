@@ -1,10 +1,13 @@
 // One page of the stack: its root element (`.a-page`, what the ACSS `page` selector styles) is the page's
 // scroll container. Renders once `init` brought the page data; the first render sends `page-ready` (onReady, once
 // per page id even if the page is mounted again),
-// scrolling sends onPageScroll and, once per arrival at the bottom, onReachBottom (docs/miniprogram-runtime.md#references §3.1).
+// scrolling sends onPageScroll and, once per arrival at the bottom, onReachBottom (docs/miniprogram-runtime.md#references §3.1);
+// with `pullRefresh`, dragging down from the top sends onPullDownRefresh (pull-refresh.ts).
 import { Component, h, type ComponentChild } from 'preact';
+import type { Json } from '../../../shared/json';
 import type { StackPage } from '../../../shared/miniprogram/view-logic-protocol';
-import { renderInstance } from './instance-render';
+import { renderFailed, renderInstance } from './instance-render';
+import { PULL_TRIGGER_PX, PullGesture, pullRefreshEnabled } from './pull-refresh';
 import type { ViewHost } from './view-host';
 import { ViewOwner } from './view-owner';
 
@@ -14,6 +17,8 @@ export interface PageViewProps {
   visible: boolean;
   usingComponents: Record<string, string>;
   reachBottomDistance: number;
+  /** The page's merged window settings (app.json `window` + the page's .json). */
+  window: Record<string, Json>;
 }
 
 export class PageView extends Component<PageViewProps> {
@@ -21,26 +26,62 @@ export class PageView extends Component<PageViewProps> {
   private readonly detach: () => void;
   private atBottom = false;
   private scrollQueued = false;
+  private readonly pull: PullGesture;
+  /** What a render that threw below this page left in its place, until the page's data changes. */
+  private failure: ComponentChild | undefined;
 
   constructor(props: PageViewProps) {
     super(props);
     this.owner = new ViewOwner(props.host, props.page.pageId, props.page.pageId, props.usingComponents);
-    this.detach = props.host.attach(props.page.pageId, () => this.forceUpdate());
+    this.detach = props.host.attach(props.page.pageId, () => {
+      this.failure = undefined;
+      this.forceUpdate();
+    });
+    this.pull = new PullGesture(
+      () => this.forceUpdate(),
+      () => props.host.post({ t: 'page-event', pageId: props.page.pageId, name: 'onPullDownRefresh', arg: { from: 'manual' } }),
+    );
   }
 
   override render(): ComponentChild {
-    const { host, page, visible } = this.props;
+    const { host, page, visible, window } = this.props;
     const data = host.dataOf(page.pageId);
+    const pulled = this.pull.state.distance;
     return h(
       'div',
       {
-        class: 'a-page mp-page',
+        class: pulled > 0 ? 'a-page mp-page mp-pulling' : 'a-page mp-page',
         'data-route': page.route,
         style: visible ? undefined : 'display:none',
         onScroll: (event: Event) => this.scrolled(event.currentTarget as HTMLElement),
+        ...(pullRefreshEnabled(window) ? this.pullHandlers() : {}),
       },
-      data === undefined ? null : renderInstance(host, this.owner, `/${page.route}.axml`, data),
+      pulled > 0 ? h('div', { class: 'mp-pull-indicator', role: 'status', style: { height: `${pulled}px` } }, pulled >= PULL_TRIGGER_PX ? '↻ Release to refresh' : '↓ Pull to refresh') : null,
+      data === undefined ? null : (this.failure ?? renderInstance(host, this.owner, `/${page.route}.axml`, data)),
     );
+  }
+
+  /** An `a:for` item that threw while Preact rendered it (renderInstance's own catch cannot see it). */
+  override componentDidCatch(error: unknown): void {
+    this.failure = renderFailed(this.props.host, `/${this.props.page.route}.axml`, error);
+    this.forceUpdate();
+  }
+
+  private pullHandlers(): Record<string, (event: PointerEvent) => void> {
+    return {
+      onPointerDown: (event) => this.pull.down(event, (event.currentTarget as HTMLElement).scrollTop),
+      onPointerMove: (event) => {
+        this.pull.move(event);
+        if (this.pull.state.distance === 0) return;
+        // Captured only once a pull has begun: a capture from the press on would retarget every tap to the page.
+        const element = event.currentTarget as HTMLElement;
+        if (element.hasPointerCapture?.(event.pointerId) === false) element.setPointerCapture(event.pointerId);
+        // A mouse drag would otherwise select the rows it passes.
+        getSelection()?.removeAllRanges();
+      },
+      onPointerUp: () => this.pull.up(),
+      onPointerCancel: () => this.pull.up(),
+    };
   }
 
   override componentDidMount(): void {

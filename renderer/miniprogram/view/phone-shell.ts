@@ -41,7 +41,7 @@ function TitleBar(props: { host: ViewHost; window: WindowState | undefined; page
     { class: 'mp-title-bar', style: { background, color } },
     depth > 1 ? h('button', { class: 'mp-back', type: 'button', 'aria-label': 'Back', onClick: () => host.post({ t: 'back' }) }, '‹') : null,
     h('span', { class: 'mp-title', onClick: () => top && host.post({ t: 'page-event', pageId: top.pageId, name: 'onTitleClick' }) }, title),
-    window?.loading ? h('span', { class: 'mp-title-loading', 'aria-label': 'Loading' }, '↻') : null,
+    (window?.loading ?? windowValue(page?.window, 'showTitleLoading') === 'YES') ? h('span', { class: 'mp-title-loading', 'aria-label': 'Loading' }, '↻') : null,
   );
 }
 
@@ -83,7 +83,8 @@ export function PhoneShell(props: PhoneShellProps): ComponentChild {
     h(TitleBar, { host, window: state.window, page: topPage, top, depth: state.stack.length }),
     h(
       'div',
-      { class: 'mp-pages' },
+      // The window background shows where the page paints nothing (docs/miniprogram-runtime.md#references §1, window `backgroundColor`).
+      { class: 'mp-pages', style: { background: windowValue(topPage?.window, 'backgroundColor') } },
       state.live.map((page) =>
         h(PageView, {
           key: page.pageId,
@@ -92,6 +93,7 @@ export function PhoneShell(props: PhoneShellProps): ComponentChild {
           visible: page.pageId === top?.pageId,
           usingComponents: pageOf(page.route)?.usingComponents ?? {},
           reachBottomDistance: Number(pageOf(page.route)?.window.onReachBottomDistance ?? 50),
+          window: pageOf(page.route)?.window ?? {},
         }),
       ),
     ),

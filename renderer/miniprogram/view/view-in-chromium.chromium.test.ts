@@ -1,6 +1,7 @@
 // The view in real Chromium under the mini-app CSP: the fixture project served by serveBundle, loaded by
 // startMiniProgramView (manifest script, modules, style sheets), ACSS applied with rpx relative to the phone's
-// width (narrower than the window), and an input keeping its node and focus while typing drives setData.
+// width (narrower than the window), an input keeping its node and focus while typing drives setData, and a page
+// with pullRefresh where a click still reaches its row and a mouse drag from the top sends onPullDownRefresh.
 // Skipped where /usr/bin/chromium is absent.
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -110,6 +111,41 @@ describe.skipIf(!existsSync(CHROMIUM))('mini-program view in Chromium', () => {
     await page.click('#submit');
     const submit = (await sent(page)).find((message) => message.t === 'event' && message.handler === 'submit');
     expect(submit?.t === 'event' ? submit.event.detail : null).toMatchObject({ value: { name: 'hi', agree: false, fruits: [], size: 'm' } });
+    await page.close();
+  });
+
+  it('pullRefresh page: a click still taps the row under it; a mouse drag down from the top sends onPullDownRefresh', async () => {
+    const page = await openView();
+    await send(page, { t: 'init', instanceId: 1, data: { items: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }], selected: '' } });
+    await send(page, { t: 'stack', pages: [{ pageId: 1, route: 'pages/list/list', query: {} }] });
+    await page.waitForSelector('#row-b');
+    await page.click('#row-b');
+    const taps = (await sent(page)).filter((message) => message.t === 'event' && message.handler === 'select');
+    expect(taps.map((message) => (message.t === 'event' ? message.event.currentTarget.dataset : null))).toEqual([{ id: 'b' }]);
+
+    const row = await page.locator('#row-a').boundingBox();
+    if (row === null) throw new Error('no row');
+    await page.mouse.move(row.x + 20, row.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(row.x + 20, row.y + 200, { steps: 8 });
+    expect(await page.textContent('.mp-pull-indicator')).toBe('↻ Release to refresh');
+    await page.mouse.up();
+    const after = await sent(page);
+    expect(after.filter((message) => message.t === 'page-event' && message.name === 'onPullDownRefresh')).toEqual([{ t: 'page-event', pageId: 1, name: 'onPullDownRefresh', arg: { from: 'manual' } }]);
+    // The release after a pull is not a tap on the row it started on.
+    expect(after.filter((message) => message.t === 'event' && message.handler === 'select')).toHaveLength(1);
+    await page.close();
+  });
+
+  it('an SJS function that throws while rendering is reported at its own file and line (the module is a script from the bundle URL)', async () => {
+    const page = await openView();
+    // utils/format.sjs line 4: `join: (list) => list.join(', ')`, given a number.
+    await send(page, { t: 'init', instanceId: 1, data: { name: 'alipay', price: 3, count: 0, lifecycle: 5, echoes: [] } });
+    await send(page, { t: 'stack', pages: [{ pageId: 1, route: 'pages/index/index', query: {} }] });
+    await page.waitForSelector('.a-page .mp-problem');
+    const problems = (await sent(page)).flatMap((message) => (message.t === 'view-problem' ? [message.problem] : []));
+    expect(problems).toMatchObject([{ kind: 'runtime', file: 'utils/format.sjs', line: 4 }]);
+    expect(await page.textContent('.a-page .mp-problem')).toMatch(/^utils\/format\.sjs:4 render failed: /);
     await page.close();
   });
 });

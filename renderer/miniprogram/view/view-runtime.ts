@@ -5,6 +5,7 @@
 import { h, render } from 'preact';
 import type { DataOp, LogicToView, RuntimeProblem, StackPage, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
 import type { ViewManifest } from '../../../shared/miniprogram/view-bundle';
+import { whenListsMounted } from './list-slices';
 import type { ModuleRegistry } from './module-registry';
 import { PhoneShell, type ShellState } from './phone-shell';
 import type { InstanceData, ViewHost } from './view-host';
@@ -111,18 +112,25 @@ export class MiniProgramView implements ViewHost {
     };
   }
 
+  /** Acknowledged once long lists finished mounting (list-slices.ts): a setData callback sees every row. */
   rendered(instanceId: number): void {
+    whenListsMounted(() => this.acknowledge(instanceId));
+  }
+
+  pageRendered(pageId: number): void {
+    whenListsMounted(() => {
+      this.acknowledge(pageId);
+      if (this.readyPages.has(pageId)) return;
+      this.readyPages.add(pageId);
+      this.post({ t: 'page-ready', pageId });
+    });
+  }
+
+  private acknowledge(instanceId: number): void {
     const instance = this.instances.get(instanceId);
     if (instance === undefined || instance.callbackIds.length === 0) return;
     const callbackIds = instance.callbackIds.splice(0);
     this.post({ t: 'rendered', callbackIds });
-  }
-
-  pageRendered(pageId: number): void {
-    this.rendered(pageId);
-    if (this.readyPages.has(pageId)) return;
-    this.readyPages.add(pageId);
-    this.post({ t: 'page-ready', pageId });
   }
 
   nextComponentId(): number {

@@ -44,6 +44,9 @@ export function num(value: unknown, fallback: number): number {
   return value === undefined || value === '' || Number.isNaN(parsed) ? fallback : parsed;
 }
 
+/** The DOM attribute holding an element's `mark:*` values as JSON (mini-event.ts merges them along the path). */
+export const MARK_ATTRIBUTE = 'mp-mark';
+
 /** DOM props for the component's root element. */
 export function rootProps(props: BuiltinProps, extraClass = ''): Record<string, unknown> {
   const { $o: owner, $tag: tag } = props;
@@ -53,9 +56,14 @@ export function rootProps(props: BuiltinProps, extraClass = ''): Record<string, 
   if (typeof props.id === 'string' && props.id !== '') dom.id = props.id;
   if (props.style !== undefined && props.style !== null && props.style !== '') dom.style = convertRpx(text(props.style));
   if (flag(props.hidden)) dom.hidden = true;
-  for (const [name, value] of Object.entries(props)) if (name.startsWith('data-')) dom[name] = typeof value === 'object' ? JSON.stringify(value) : value;
-  // Accessibility attributes (`aria-*`, `role`) reach the element as the client's accessibility layer reads them.
-  for (const [name, value] of Object.entries(props)) if (name.startsWith('aria-') || name === 'role') dom[name] = text(value);
+  let marks: Record<string, unknown> | undefined;
+  for (const [name, value] of Object.entries(props)) {
+    if (name.startsWith('data-')) dom[name] = typeof value === 'object' ? JSON.stringify(value) : value;
+    else if (name.startsWith('mark:')) (marks ??= {})[name.slice(5)] = value ?? null;
+    // Accessibility attributes (`aria-*`, `role`) reach the element as the client's accessibility layer reads them.
+    else if (name.startsWith('aria-') || name === 'role') dom[name] = text(value);
+  }
+  if (marks !== undefined) dom[MARK_ATTRIBUTE] = JSON.stringify(marks);
   for (const [type, domName] of Object.entries(BUBBLING)) {
     const eventType = type[0]?.toLowerCase() + type.slice(1);
     if (props[`on${type}`] !== undefined || props[`catch${type}`] !== undefined) {

@@ -6,7 +6,7 @@ import { useHoverClass, withHandlers } from './hover-class';
 
 type Children = ComponentChild;
 
-/** A view with `hover-class`; plain views skip the hover state (most views, e.g. every row of a long list). */
+/** A view with `hover-class` or `hover-stop-propagation`; plain views skip the hover state (most views, e.g. every row of a long list). */
 function HoverView(props: BuiltinProps): VNode {
   const hover = useHoverClass(props, { hoverClass: 'none', startMs: 50, stayMs: 400 });
   return dom('div', withHandlers(rootProps(props, hover.className), hover.handlers), props.children as Children);
@@ -14,7 +14,8 @@ function HoverView(props: BuiltinProps): VNode {
 
 export function View(props: BuiltinProps): VNode {
   const hoverClass = text(props['hover-class'], 'none');
-  return hoverClass === 'none' || hoverClass === '' ? dom('div', rootProps(props), props.children as Children) : (h(HoverView, props) as VNode);
+  const plain = (hoverClass === 'none' || hoverClass === '') && !flag(props['hover-stop-propagation']);
+  return plain ? dom('div', rootProps(props), props.children as Children) : (h(HoverView, props) as VNode);
 }
 
 const SPACES: Record<string, string> = { nbsp: '\u00A0', ensp: '\u2002', emsp: '\u2003' };

@@ -1,9 +1,14 @@
 // `hover-class` of view, button and navigator (docs/miniprogram-runtime.md#references §6.1, §6.3): the class is added
-// `hover-start-time` ms after the press starts and removed `hover-stay-time` ms after it ends.
+// `hover-start-time` ms after the press starts and removed `hover-stay-time` ms after it ends. An element with
+// `hover-stop-propagation` keeps the press from its ancestors' hover classes (the press event bubbles through
+// them first-nearest, so the nearest such element marks it and the ancestors ignore a marked press).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { flag, num, text, type BuiltinProps } from './builtin-props';
 
 type Handler = (event: Event) => void;
+
+/** Presses an element with `hover-stop-propagation` has already taken. */
+const stoppedPresses = new WeakSet<Event>();
 
 export interface HoverDefaults {
   hoverClass: string;
@@ -17,7 +22,11 @@ export function useHoverClass(props: BuiltinProps, defaults: HoverDefaults): { c
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   const hoverClass = text(props['hover-class'], defaults.hoverClass);
-  if (hoverClass === 'none' || hoverClass === '' || flag(props.disabled)) return { className: '', handlers: {} };
+  const stops = flag(props['hover-stop-propagation']);
+  const take: Handler = (event) => {
+    if (stops) stoppedPresses.add(event);
+  };
+  if (hoverClass === 'none' || hoverClass === '' || flag(props.disabled)) return { className: '', handlers: stops ? { onPointerDown: take } : {} };
   const later = (value: boolean, ms: number): void => {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setHovered(value), ms);
@@ -26,7 +35,11 @@ export function useHoverClass(props: BuiltinProps, defaults: HoverDefaults): { c
   return {
     className: hovered ? hoverClass : '',
     handlers: {
-      onPointerDown: () => later(true, num(props['hover-start-time'], defaults.startMs)),
+      onPointerDown: (event) => {
+        if (stoppedPresses.has(event)) return;
+        take(event);
+        later(true, num(props['hover-start-time'], defaults.startMs));
+      },
       onPointerUp: release,
       onPointerLeave: release,
       onPointerCancel: release,

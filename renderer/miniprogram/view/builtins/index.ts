@@ -1,17 +1,18 @@
 // Tag → Preact component for every basic component; the ones without a behaviour of their own here
-// (movable-*, picker-view*, rich-text) render as a plain view so their content still shows.
+// (movable-*, picker-view*) render as a plain view so their content still shows.
 import type { FunctionComponent } from 'preact';
 import type { BuiltinProps } from './builtin-props';
 import { ScrollView, Swiper } from './containers';
 import { Icon, Image, Label, Navigator, Progress, Text, View } from './content';
 import { Button, Form, Picker } from './form';
 import { Checkbox, CheckboxGroup, Input, Radio, RadioGroup, Slider, Switch, Textarea } from './form-controls';
+import { RichText } from './rich-text';
 
 const BUILTINS: Record<string, FunctionComponent<BuiltinProps>> = {
   view: View, text: Text, icon: Icon, image: Image, progress: Progress, navigator: Navigator, label: Label,
   'scroll-view': ScrollView, swiper: Swiper, 'swiper-item': View, form: Form, button: Button, picker: Picker,
   input: Input, textarea: Textarea, switch: Switch, checkbox: Checkbox, 'checkbox-group': CheckboxGroup,
-  radio: Radio, 'radio-group': RadioGroup, slider: Slider,
+  radio: Radio, 'radio-group': RadioGroup, slider: Slider, 'rich-text': RichText,
 };
 
 export function builtinComponent(tag: string): FunctionComponent<BuiltinProps> {

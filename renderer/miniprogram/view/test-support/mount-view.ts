@@ -4,6 +4,7 @@
 import type { Json } from '../../../../shared/json';
 import { DEFINE_GLOBAL, type ManifestComponent, type ManifestPage, type TabBar, type ViewManifest } from '../../../../shared/miniprogram/view-bundle';
 import type { LogicToView, RuntimeProblem, ViewToLogic } from '../../../../shared/miniprogram/view-logic-protocol';
+import { whenListsMounted } from '../list-slices';
 import { ModuleRegistry } from '../module-registry';
 import { MiniProgramView } from '../view-runtime';
 import { applyDataOpsForTests } from './apply-data-ops';
@@ -23,7 +24,7 @@ export interface MountedView {
   view: MiniProgramView;
   sent: ViewToLogic[];
   send(message: LogicToView): void;
-  /** Lets Preact's queued renders (and effects) run. */
+  /** Lets Preact's queued renders (and effects) run, and long lists finish mounting. */
   settle(): Promise<void>;
   /** Opens a one-page stack at `route` with page id 1 and its data (as a tab page when the tab bar lists it). */
   openPage(route: string, data: { [key: string]: Json }, pageId?: number): Promise<void>;
@@ -58,6 +59,7 @@ export function mountView(options: MountOptions): MountedView {
   const view = new MiniProgramView({ container, manifest, registry, post, applyDataOps: applyDataOpsForTests });
   const settle = async (): Promise<void> => {
     for (let round = 0; round < 4; round += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise<void>((resolve) => whenListsMounted(resolve));
   };
   return {
     container,

@@ -10,5 +10,6 @@ Page({
       this.setData({ errorsBefore: getApp().errors.length });
       throw new Error('thrown later');
     }, 0);
+    setTimeout(() => require('../../utils/esm-errors').failInModule('thrown in an ES module'), 0);
   },
 });

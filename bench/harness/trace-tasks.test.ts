@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { mainThreadTasks } from './trace-tasks';
+
+describe('mainThreadTasks', () => {
+  it('lists RunTask slices of renderer main threads only, longest first, wall and CPU ms', () => {
+    const trace = {
+      traceEvents: [
+        { ph: 'M', name: 'thread_name', pid: 1, tid: 10, args: { name: 'CrRendererMain' } },
+        { ph: 'M', name: 'thread_name', pid: 1, tid: 11, args: { name: 'DedicatedWorker thread' } },
+        { ph: 'X', name: 'RunTask', pid: 1, tid: 10, dur: 12_500 },
+        { ph: 'X', name: 'RunTask', pid: 1, tid: 10, dur: 48_000, tdur: 3_000 },
+        { ph: 'X', name: 'RunTask', pid: 1, tid: 11, dur: 300_000 },
+        { ph: 'X', name: 'FunctionCall', pid: 1, tid: 10, dur: 90_000 },
+      ],
+    };
+    expect(mainThreadTasks(JSON.stringify(trace))).toEqual([{ wall: 48, cpu: 3 }, { wall: 12.5, cpu: 12.5 }]);
+  });
+});

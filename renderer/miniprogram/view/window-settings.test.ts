@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+// Window settings the phone applies itself (docs/miniprogram-runtime.md#references §1): `backgroundColor` behind the page,
+// `showTitleLoading`, and pull-down refresh (`pullRefresh` + `allowsBounceVertical`) by dragging from the top.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Json } from '../../../shared/json';
+import { compileSources } from '../../../main/miniprogram/test-support/compile-sources';
+import { PULL_TRIGGER_PX } from './pull-refresh';
+import { mountView, type MountedView } from './test-support/mount-view';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+async function openWith(window: Record<string, Json>): Promise<MountedView> {
+  const compiled = compileSources({ '/pages/p/p.axml': '<view id="content">content</view>' });
+  const page = mountView({ scripts: compiled.scripts, pages: [{ route: 'pages/p/p', window }] });
+  await page.openPage('pages/p/p', {});
+  return page;
+}
+
+const pageElement = (): HTMLElement => document.querySelector('.a-page') as HTMLElement;
+
+/** A pointer drag on the page from y=100 down by `by` px, in the DOM events the browser sends. */
+async function drag(page: MountedView, by: number, release = true): Promise<void> {
+  const fire = (type: string, clientY: number): void => {
+    const event = new MouseEvent(type, { bubbles: true, clientY, button: 0 });
+    Object.defineProperty(event, 'pointerId', { value: 1 });
+    pageElement().dispatchEvent(event);
+  };
+  fire('pointerdown', 100);
+  fire('pointermove', 100 + by);
+  await page.settle();
+  if (release) fire('pointerup', 100 + by);
+  await page.settle();
+}
+
+const pullEvents = (page: MountedView) => page.sent.filter((message) => message.t === 'page-event' && message.name === 'onPullDownRefresh');
+
+describe('window settings in the phone', () => {
+  it('paints backgroundColor behind the page and shows the title spinner for showTitleLoading "YES"', async () => {
+    await openWith({ backgroundColor: '#f0f0f0', showTitleLoading: 'YES', defaultTitle: 'T' });
+    expect((document.querySelector('.mp-pages') as HTMLElement).style.background).toBe('rgb(240, 240, 240)');
+    expect(document.querySelector('.mp-title-loading')).not.toBeNull();
+    document.body.innerHTML = '';
+    await openWith({ defaultTitle: 'T' });
+    expect(document.querySelector('.mp-title-loading')).toBeNull();
+  });
+
+  it('pullRefresh: a drag down from the top shows the indicator; letting go past the threshold sends onPullDownRefresh once', async () => {
+    const page = await openWith({ pullRefresh: true });
+    await drag(page, PULL_TRIGGER_PX * 2 + 10, false);
+    expect(document.querySelector('.mp-pull-indicator')?.textContent).toBe('↻ Release to refresh');
+    expect(pullEvents(page)).toEqual([]);
+    pageElement().dispatchEvent(new MouseEvent('pointerup', { bubbles: true }));
+    await page.settle();
+    expect(document.querySelector('.mp-pull-indicator')).toBeNull();
+    expect(pullEvents(page)).toEqual([{ t: 'page-event', pageId: 1, name: 'onPullDownRefresh', arg: { from: 'manual' } }]);
+  });
+
+  it('a short pull, a pull from a scrolled page, or a page without pullRefresh / with allowsBounceVertical "NO" sends nothing', async () => {
+    const short = await openWith({ pullRefresh: true });
+    await drag(short, PULL_TRIGGER_PX);
+    expect(pullEvents(short)).toEqual([]);
+    pageElement().scrollTop = 30;
+    await drag(short, 300);
+    expect(pullEvents(short)).toEqual([]);
+    const windows: Array<Record<string, Json>> = [{}, { pullRefresh: true, allowsBounceVertical: 'NO' }];
+    for (const window of windows) {
+      document.body.innerHTML = '';
+      const page = await openWith(window);
+      await drag(page, 300, false);
+      expect(document.querySelector('.mp-pull-indicator')).toBeNull();
+      await drag(page, 300);
+      expect(pullEvents(page)).toEqual([]);
+    }
+  });
+});

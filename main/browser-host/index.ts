@@ -6,6 +6,7 @@ import { realpath } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostConfig } from '../../shared/host-config';
+import { MAX_CLIENT_MESSAGE_VALUES } from '../../shared/json-value-budget';
 import { MAX_ENGINE_BATCH, packEngineMessages, unpackClientLinkMessage } from '../../shared/my-wire';
 import { findOutDir, outPaths } from '../host-common/out-layout';
 import { createCallPacer, type RateLimit } from '../host-common/call-rate-limit';
@@ -22,6 +23,7 @@ import { readMiniappAppJson } from './miniapp-app-json';
 import { createMiniappHandler } from './miniapp-server';
 import { openMiniappSource } from './miniapp-source';
 import { createPanelHandler } from './panel-server';
+import { reportTooManyValues } from './oversized-messages';
 
 /** Something the host must stop with itself (the embedded lab server). */
 export interface Closable {
@@ -126,6 +128,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     admitsToken: miniappTickets.spend,
     originAllowed: (origin) => origin === 'null',
     maxPayload: MAX_BRIDGE_MESSAGE_BYTES,
+    maxJsonValues: MAX_CLIENT_MESSAGE_VALUES,
     // A flood's events go out packed per tick (shared/my-wire.ts EngineBatch).
     pack: packEngineMessages,
     maxPacked: MAX_ENGINE_BATCH,
@@ -152,6 +155,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return {
         message(raw) {
           for (const message of unpackClientLinkMessage(raw)) pacer.receive(message);
+        },
+        tooManyValues(chars) {
+          reportTooManyValues(engine.capture, session.clientId, chars);
         },
         closed() {
           pacer.reset();

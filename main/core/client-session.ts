@@ -5,6 +5,7 @@ import type { AppJsonSettings } from '../../shared/app-json';
 import type { Json } from '../../shared/json';
 import type { ClientCall, ClientMessage, EngineMessage, SocketEventPayload } from '../../shared/my-wire';
 import { callIdOf, clientMessageSchema } from '../../shared/my-wire';
+import { exceedsValueBudget, MAX_CLIENT_MESSAGE_VALUES } from '../../shared/json-value-budget';
 import type { InjectOutcome, InjectRequest } from '../../shared/inject';
 import type { ClientInfo } from '../../shared/panel-wire';
 import type { EngineSettings } from '../../shared/settings';
@@ -274,6 +275,11 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
     receive(raw) {
       if (detached) return;
       try {
+        // Counted before validating: validation and summaries cost time per value (docs/behaviour.md#a26-call-size-limits).
+        if (exceedsValueBudget(raw, MAX_CLIENT_MESSAGE_VALUES)) {
+          rejectInvalid(raw, `the call holds more than ${MAX_CLIENT_MESSAGE_VALUES} values (the limit of one call)`);
+          return;
+        }
         const parsed = clientMessageSchema.safeParse(raw);
         if (!parsed.success) {
           rejectInvalid(raw, parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`).join('; '));

@@ -41,6 +41,8 @@ export const WARNING_IDS = [
   'sessions-storage',
   'capture-memory-bound',
   'client-bound',
+  'foreign-host-refused',
+  'foreign-origin-refused',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];

@@ -10,6 +10,7 @@ import { logWarning } from '../core/engine-warning';
 import { openPreferencesFile, preferencesPathIn } from '../core/preferences-file';
 import { startLabServer } from '../lab/lab-server';
 import { createReplayServer } from '../replay/replay-server';
+import { createRefusedRequestReporter } from '../core/rejected-request-warnings';
 import type { CliOptions } from './parse-args';
 import { defaultAppDataDir, sessionsDirIn } from '../core/session-store/default-sessions-dir';
 import { startSessionRecording } from '../host-common/session-recording';
@@ -25,13 +26,15 @@ export interface WebSession {
 /** Starts engine, lab and browser host; on failure closes whatever was started and rethrows. */
 export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'prefsFile' | 'captureMiB' | 'mapRemote' | 'clientProfile'>, outDir?: string): Promise<WebSession> {
   const capture = createCaptureLog(options.captureMiB === undefined ? {} : { maxBytes: options.captureMiB * 1024 * 1024 });
-  const engine = createEngine({ capture, createReplayRegistry: createReplayServer, debugging: { mapRemote: options.mapRemote ?? [] }, ...(options.clientProfile ? { settings: { clientProfile: options.clientProfile } } : {}) });
+  // Host/Origin refusals of the lab and replay servers become warnings (docs/architecture.md#threat-model).
+  const reportRefused = createRefusedRequestReporter(capture);
+  const engine = createEngine({ capture, createReplayRegistry: () => createReplayServer({ reportRefused }), debugging: { mapRemote: options.mapRemote ?? [] }, ...(options.clientProfile ? { settings: { clientProfile: options.clientProfile } } : {}) });
   const dir = options.sessionsDir ?? sessionsDirIn(defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env }));
   const capBytes = options.sessionsCapMiB === undefined ? undefined : options.sessionsCapMiB * 1024 * 1024;
   const recording = await startSessionRecording(engine.capture, { dir, miniapp: options.miniapp, ...(capBytes === undefined ? {} : { capBytes }) });
   const preferences = openPreferencesFile(options.prefsFile ?? preferencesPathIn(defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env })));
   if (preferences.problem) logWarning(engine.capture, { clientId: 'panel' }, { id: 'preferences-unreadable', message: preferences.problem, detail: {} });
-  const lab = await startLabServer();
+  const lab = await startLabServer({ reportRefused });
   engine.setLabEndpoints(lab.endpoints);
   let host: BrowserHost;
   try {

@@ -42,6 +42,8 @@ export interface BridgePeer<Out = unknown> {
   pause(): void;
   /** Reads again. */
   resume(): void;
+  /** Bytes sent but not yet written to the socket (`ws` bufferedAmount): what a page that stops reading piles up. */
+  bufferedAmount(): number;
 }
 
 export interface BridgeHandler {
@@ -96,6 +98,7 @@ export function createBridge<Out = unknown>(options: BridgeOptions<Out>): Bridge
       resume() {
         if (ws.isPaused) ws.resume();
       },
+      bufferedAmount: () => ws.bufferedAmount,
     };
     const handler = options.onConnection(peer, request, url);
     ws.on('message', (data: RawData) => {

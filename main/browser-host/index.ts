@@ -24,6 +24,7 @@ import { createMiniappHandler } from './miniapp-server';
 import { openMiniappSource } from './miniapp-source';
 import { createPanelHandler } from './panel-server';
 import { reportTooManyValues } from './oversized-messages';
+import { DEFAULT_SLOW_READER_BYTES, guardSlowPage, guardSlowPanel } from './slow-readers';
 
 /** Something the host must stop with itself (the embedded lab server). */
 export interface Closable {
@@ -48,6 +49,8 @@ export interface BrowserHostOptions {
   sessions?: SavedSessions;
   /** The user's panel preferences; absent: the panel starts with defaults and forgets changes. */
   preferences?: PreferencesStore;
+  /** Bytes waiting for one page or panel before what feeds it waits (main/browser-host/slow-readers.ts; default 8 MiB). */
+  slowReaderBytes?: number;
 }
 
 export interface BrowserHost {
@@ -97,6 +100,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     miniappUrl: miniappOrigin + source.entryPath,
   };
 
+  const slowReaderBytes = options.slowReaderBytes ?? DEFAULT_SLOW_READER_BYTES;
   const reportRejected = createRejectedRequestReporter(engine.capture);
   const onMalformedPanelRequest = (target: string): void => reportRejected('panel server', target, 'malformed request target');
   panelServer.on('request', createPanelHandler({ port: panelPort, rendererDir, token: panelToken, config, miniappOrigin, capture: engine.capture, onMalformed: onMalformedPanelRequest, sessions: options.sessions }));
@@ -135,13 +139,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     onConnection(peer, _request, url) {
       // Per page: the same pacing as the Electron host's IPC, before the engine sees anything; a burst
       // pauses reading the bridge socket (docs/architecture.md#threat-model).
+      const slowPage = guardSlowPage(peer, () => session, engine.capture, slowReaderBytes);
       const pacer = createCallPacer({
         now: () => performance.now(),
         rateLimit: options.rateLimit,
         capture: engine.capture,
         clientId: () => session.clientId,
         deliver: (message) => session.receive(message),
-        flow: peer,
+        flow: slowPage.pacing,
       });
       const session = engine.attachClient({
         origin: pageUrlOf(url, miniappOrigin),
@@ -149,6 +154,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         send(message) {
           if (message.kind === 'event') pacer.eventDelivered();
           peer.send(message);
+          slowPage.sent();
         },
       });
       pageSessions.add(session);
@@ -160,6 +166,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           reportTooManyValues(engine.capture, session.clientId, chars);
         },
         closed() {
+          slowPage.close();
           pacer.reset();
           if (!pageSessions.delete(session)) return;
           session.detach('page reloaded');
@@ -175,8 +182,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     originAllowed: (origin) => origin === panelOrigin,
     maxPayload: MAX_BRIDGE_MESSAGE_BYTES,
     onConnection(peer) {
-      const session = createPanelSession(engine, (message) => peer.send(message), { sessions: options.sessions, preferences: options.preferences });
-      return { message: (raw) => session.receive(raw), closed: () => session.close() };
+      const slowPanel = guardSlowPanel(peer, () => session, engine.capture, slowReaderBytes);
+      const session = createPanelSession(engine, slowPanel.send, { sessions: options.sessions, preferences: options.preferences });
+      return {
+        message: (raw) => session.receive(raw),
+        closed() {
+          slowPanel.close();
+          session.close();
+        },
+      };
     },
   });
   refuseUnclaimedUpgrades(panelServer, [PANEL_BRIDGE_PATH], onMalformedPanelRequest);

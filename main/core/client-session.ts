@@ -272,6 +272,9 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
 
   return {
     clientId,
+    pauseIncoming(paused) {
+      for (const connection of connections.live()) connection.pauseIncoming(paused);
+    },
     receive(raw) {
       if (detached) return;
       try {

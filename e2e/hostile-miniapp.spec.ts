@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WebSocket } from 'ws';
+import { WebSocket as NodeWebSocket } from 'ws';
 import { expect, test } from './harness/fixtures';
 import { inMiniapp } from './harness/miniapp-eval';
 
@@ -110,7 +110,7 @@ const HOSTILE_PROJECT = (() => {
 /** Whether a bridge URL opens for a page of the opaque origin (the panel's sandboxed iframe). */
 function opens(url: string): Promise<string> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(url, { origin: 'null' });
+    const socket = new NodeWebSocket(url, { origin: 'null' });
     socket.once('open', () => {
       resolve('opened');
       socket.close();

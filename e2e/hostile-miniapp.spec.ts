@@ -1,7 +1,13 @@
-// A hostile mini-app (HTML mode) against its walls (docs/architecture.md#threat-model): no WebRTC in its
+// A hostile mini-app against its walls (docs/architecture.md#threat-model). HTML mode: no WebRTC in its
 // window nor in any nested frame it makes (appended, parsed from HTML, srcdoc, document.write), and no
-// second bridge with its own ticket. The mini-program mode's checks join this spec once its runtime is
-// merged (its app code runs in a worker, where RTCPeerConnection does not exist).
+// second bridge with its own ticket. Mini-program project mode: the logic Worker finds no way out but `my`,
+// the view opens no pop-up and cannot navigate the top, the project's dotfiles are not served, and the
+// logic link's ticket opens one bridge only.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WebSocket as NodeWebSocket } from 'ws';
 import { expect, test } from './harness/fixtures';
 import { inMiniapp } from './harness/miniapp-eval';
 
@@ -89,4 +95,84 @@ test('a hostile mini-app finds no WebRTC in any realm it can make, and cannot op
   );
   expect(second).toBe('refused');
   await driver.screenshot('hostile-miniapp');
+});
+
+/** The hostile project, copied with a `.env` and a `.git/` beside its files (no dotfiles among the committed fixtures). */
+const HOSTILE_PROJECT = (() => {
+  const dir = mkdtempSync(join(tmpdir(), 'msd-hostile-project-'));
+  cpSync(fileURLToPath(new URL('./fixtures/miniprogram-hostile', import.meta.url)), dir, { recursive: true });
+  writeFileSync(join(dir, '.env'), 'SECRET=project');
+  mkdirSync(join(dir, '.git'));
+  writeFileSync(join(dir, '.git', 'config'), '[core]');
+  return dir;
+})();
+
+/** Whether a bridge URL opens for a page of the opaque origin (the panel's sandboxed iframe). */
+function opens(url: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = new NodeWebSocket(url, { origin: 'null' });
+    socket.once('open', () => {
+      resolve('opened');
+      socket.close();
+    });
+    socket.once('unexpected-response', (_request, response) => resolve(`refused ${response.statusCode ?? 0}`));
+    socket.once('error', () => resolve('error'));
+  });
+}
+
+test.describe('mini-program project mode', () => {
+  test.use({ miniappFolder: HOSTILE_PROJECT });
+  test.afterAll(() => rmSync(HOSTILE_PROJECT, { recursive: true, force: true }));
+
+  test('the logic reaches nothing but my, the view opens no pop-up nor the top, dotfiles are not served, the logic ticket is one-use', async ({ driver }) => {
+    test.skip(driver.kind === 'electron', 'the Electron preload offers no logic link yet (docs/miniprogram-runtime.md#host-integration)');
+    const frame = await driver.miniapp();
+    const report = frame.locator('#report');
+    await expect(report).toHaveText(/^\{/);
+    const found = JSON.parse(await report.innerText()) as Record<string, string>;
+    const ways = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'document', 'window', 'RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'indexedDB', 'caches', 'Worker', 'SharedWorker', 'BroadcastChannel', 'MessageChannel', 'postMessage', 'location', 'navigator'];
+    expect(found).toEqual({
+      ...Object.fromEntries(ways.map((name) => [name, 'none'])),
+      callFetch: 'ReferenceError',
+      callImportScripts: 'ReferenceError',
+      evalCode: 'EvalError',
+      newFunction: 'EvalError',
+    });
+
+    const view = await frame.evaluate(() => {
+      const attempt = (run: () => string): string => {
+        try {
+          return run();
+        } catch (error) {
+          return error instanceof Error ? error.name : 'thrown';
+        }
+      };
+      const take = (window as unknown as { __msdTakeLogicLink?: () => unknown }).__msdTakeLogicLink;
+      return {
+        popup: attempt(() => (window.open('about:blank') === null ? 'blocked' : 'OPENED')),
+        top: attempt(() => {
+          (window.top as Window).location.href = 'about:blank#escaped';
+          return 'NAVIGATED';
+        }),
+        secondTake: typeof take === 'function' ? String(take()) : 'absent',
+      };
+    });
+    expect(view).toEqual({ popup: 'blocked', top: 'SecurityError', secondTake: 'undefined' });
+    expect(driver.panel.url()).not.toContain('escaped');
+
+    const origin = new URL(frame.url()).origin;
+    for (const path of ['/.env', '/.git/config', '/%2eenv']) {
+      const answer = await driver.panel.request.get(origin + path);
+      expect(answer.status(), path).toBe(404);
+      expect(await answer.text(), path).not.toMatch(/SECRET|\[core\]/);
+    }
+
+    // A fresh load of the view page mints a logic ticket: it opens one bridge, never a second.
+    const html = await (await driver.panel.request.get(frame.url())).text();
+    const logicLink = /data-msd-logic-link="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+    expect(logicLink).toBeDefined();
+    expect(await opens(logicLink ?? '')).toBe('opened');
+    expect(await opens(logicLink ?? '')).toBe('refused 403');
+    await driver.screenshot('hostile-miniprogram');
+  });
 });

@@ -3,6 +3,7 @@
 // exposes nothing else; the <script> element that carried the bridge URL removes itself before the
 // page's own scripts run, and WebRTC is taken away from the page and its nested frames (./realm-guard.ts).
 import { MINIAPP_BRIDGE_ATTRIBUTE, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE, MINIAPP_LOGIC_LINK_ATTRIBUTE } from '../shared/host-config';
+import { countJsonTextValues, MAX_CLIENT_MESSAGE_VALUES } from '../shared/json-value-budget';
 import { MAX_CLIENT_BATCH, type ClientMessage, type EngineLinkMessage, type MyTransport } from '../shared/my-wire';
 import { createMy } from '../shared/my/create-my';
 import { createDomFeedback } from '../shared/my/feedback-dom';
@@ -26,6 +27,7 @@ export function createBridgeTransport(socket: WebSocket): MyTransport {
   let ended = false;
   let pending: string[] = [];
   let pendingLength = 0;
+  let pendingValues = 0;
   let flushQueued = false;
 
   function flush(): void {
@@ -34,6 +36,7 @@ export function createBridgeTransport(socket: WebSocket): MyTransport {
     const frame = pending.length === 1 ? (pending[0] ?? '') : `{"op":"batch","messages":[${pending.join(',')}]}`;
     pending = [];
     pendingLength = 0;
+    pendingValues = 0;
     if (socket.readyState === CONNECTING) queue.push(frame);
     else if (socket.readyState === OPEN) socket.send(frame);
   }
@@ -67,6 +70,7 @@ export function createBridgeTransport(socket: WebSocket): MyTransport {
     queue.length = 0;
     pending = [];
     pendingLength = 0;
+    pendingValues = 0;
     deliver({ kind: 'reset', reason: `the devtools bridge closed (${event.code})` });
   });
 
@@ -74,8 +78,12 @@ export function createBridgeTransport(socket: WebSocket): MyTransport {
     send(message: ClientMessage) {
       if (socket.readyState !== CONNECTING && socket.readyState !== OPEN) throw new Error('the devtools bridge is closed');
       const text = JSON.stringify(message);
+      // A batch stays within the engine's value budget (shared/json-value-budget.ts): one that would pass it goes first.
+      const values = countJsonTextValues(text, MAX_CLIENT_MESSAGE_VALUES);
+      if (pendingValues + values + 3 > MAX_CLIENT_MESSAGE_VALUES) flush();
       pending.push(text);
       pendingLength += text.length;
+      pendingValues += values;
       if (pending.length >= MAX_CLIENT_BATCH || pendingLength >= MAX_BATCH_TEXT_LENGTH) flush();
       else if (!flushQueued) {
         flushQueued = true;

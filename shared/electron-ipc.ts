@@ -34,6 +34,10 @@ export const MY_LOGIC_CHANNELS = {
   listen: 'my-logic:listen',
   dispatched: 'my-logic:dispatched',
   problem: 'my-logic:problem',
+  api: 'my-logic:api',
+  storage: 'my-logic:storage',
+  unsupported: 'my-logic:unsupported',
+  'page-stack': 'my-logic:page-stack',
 } as const satisfies Record<ClientMessage['op'], string>;
 
 /** Main → mini-program view page: the logic link's EngineMessages. */

@@ -46,6 +46,8 @@ export const WARNING_IDS = [
   'request-header-dropped',
   'storage-write-refused',
   'storage-file-unreadable',
+  'foreign-host-refused',
+  'foreign-origin-refused',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];

@@ -6,6 +6,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { countJsonTextValues } from '../../shared/json-value-budget';
 import { parseRequestTarget, refusalResponse } from '../core/request-target';
 import { hasLoopbackHost, requestToken } from './bridge-auth';
 
@@ -21,6 +22,8 @@ export interface BridgeOptions<Out = unknown> {
   originAllowed(origin: string | undefined): boolean;
   /** Largest message accepted from the page, bytes. */
   maxPayload: number;
+  /** Most JSON values a message from the page may hold, counted before parsing (absent: no count). */
+  maxJsonValues?: number;
   /** Packs the messages of one tick, in order, into the one message sent (absent: each is sent at once). */
   pack?(messages: readonly Out[]): unknown;
   /** Most messages packed into one (a longer run is split); default 1024. */
@@ -39,11 +42,15 @@ export interface BridgePeer<Out = unknown> {
   pause(): void;
   /** Reads again. */
   resume(): void;
+  /** Bytes sent but not yet written to the socket (`ws` bufferedAmount): what a page that stops reading piles up. */
+  bufferedAmount(): number;
 }
 
 export interface BridgeHandler {
   /** A message from the page: parsed JSON, or the raw text when it does not parse (the receiver reports it). */
   message(raw: unknown): void;
+  /** A message over `maxJsonValues`, not parsed (docs/behaviour.md#a26-call-size-limits). */
+  tooManyValues?(chars: number): void;
   /** The socket closed, for whatever reason. Called once. */
   closed(): void;
 }
@@ -91,9 +98,15 @@ export function createBridge<Out = unknown>(options: BridgeOptions<Out>): Bridge
       resume() {
         if (ws.isPaused) ws.resume();
       },
+      bufferedAmount: () => ws.bufferedAmount,
     };
     const handler = options.onConnection(peer, request, url);
-    ws.on('message', (data: RawData) => handler.message(parseMessage(data)));
+    ws.on('message', (data: RawData) => {
+      const text = textOf(data);
+      const { maxJsonValues } = options;
+      if (maxJsonValues !== undefined && countJsonTextValues(text, maxJsonValues) > maxJsonValues) handler.tooManyValues?.(text.length);
+      else handler.message(parseMessage(text));
+    });
     ws.on('error', () => ws.terminate());
     ws.once('close', () => {
       peers.delete(ws);
@@ -159,9 +172,12 @@ export function refuseUnclaimedUpgrades(server: Server, paths: readonly string[]
   });
 }
 
-function parseMessage(data: RawData): unknown {
+function textOf(data: RawData): string {
   const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
-  const text = bytes.toString('utf8');
+  return bytes.toString('utf8');
+}
+
+function parseMessage(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -6,6 +6,7 @@ import { realpath } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostConfig } from '../../shared/host-config';
+import { MAX_CLIENT_MESSAGE_VALUES } from '../../shared/json-value-budget';
 import { MAX_ENGINE_BATCH, packEngineMessages, unpackClientLinkMessage } from '../../shared/my-wire';
 import { findOutDir, outPaths } from '../host-common/out-layout';
 import { createCallPacer, type RateLimit } from '../host-common/call-rate-limit';
@@ -23,6 +24,8 @@ import { createMiniappHandler } from './miniapp-server';
 import { openMiniappSource } from './miniapp-source';
 import { projectKeyOf } from '../host-common/project-key';
 import { createPanelHandler } from './panel-server';
+import { reportTooManyValues } from './oversized-messages';
+import { DEFAULT_SLOW_READER_BYTES, guardSlowPage, guardSlowPanel } from './slow-readers';
 
 /** Something the host must stop with itself (the embedded lab server). */
 export interface Closable {
@@ -51,6 +54,8 @@ export interface BrowserHostOptions {
   projectKey?: string;
   /** Reload the preview when the project's files change (default true; docs/miniprogram-runtime.md "Hot reload"). */
   watch?: boolean;
+  /** Bytes waiting for one page or panel before what feeds it waits (main/browser-host/slow-readers.ts; default 8 MiB). */
+  slowReaderBytes?: number;
 }
 
 export interface BrowserHost {
@@ -108,6 +113,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
   const { source } = preview;
 
+  const slowReaderBytes = options.slowReaderBytes ?? DEFAULT_SLOW_READER_BYTES;
   const reportRejected = createRejectedRequestReporter(engine.capture);
   const onMalformedPanelRequest = (target: string): void => reportRejected('panel server', target, 'malformed request target');
   panelServer.on('request', createPanelHandler({ port: panelPort, rendererDir, token: panelToken, config, miniappOrigin, capture: engine.capture, onMalformed: onMalformedPanelRequest, sessions: options.sessions }));
@@ -141,19 +147,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     admitsToken: miniappTickets.spend,
     originAllowed: (origin) => origin === 'null',
     maxPayload: MAX_BRIDGE_MESSAGE_BYTES,
+    maxJsonValues: MAX_CLIENT_MESSAGE_VALUES,
     // A flood's events go out packed per tick (shared/my-wire.ts EngineBatch).
     pack: packEngineMessages,
     maxPacked: MAX_ENGINE_BATCH,
     onConnection(peer, _request, url) {
       // Per page: the same pacing as the Electron host's IPC, before the engine sees anything; a burst
       // pauses reading the bridge socket (docs/architecture.md#threat-model).
+      const slowPage = guardSlowPage(peer, () => session, engine.capture, slowReaderBytes);
       const pacer = createCallPacer({
         now: () => performance.now(),
         rateLimit: options.rateLimit,
         capture: engine.capture,
         clientId: () => session.clientId,
         deliver: (message) => session.receive(message),
-        flow: peer,
+        flow: slowPage.pacing,
       });
       const session = engine.attachClient({
         origin: pageUrlOf(url, miniappOrigin),
@@ -162,6 +170,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         send(message) {
           if (message.kind === 'event') pacer.eventDelivered();
           peer.send(message);
+          slowPage.sent();
         },
       });
       pageSessions.add(session);
@@ -169,7 +178,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         message(raw) {
           for (const message of unpackClientLinkMessage(raw)) pacer.receive(message);
         },
+        tooManyValues(chars) {
+          reportTooManyValues(engine.capture, session.clientId, chars);
+        },
         closed() {
+          slowPage.close();
           pacer.reset();
           if (!pageSessions.delete(session)) return;
           session.detach('page reloaded');
@@ -185,8 +198,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     originAllowed: (origin) => origin === panelOrigin,
     maxPayload: MAX_BRIDGE_MESSAGE_BYTES,
     onConnection(peer) {
-      const session = createPanelSession(engine, (message) => peer.send(message), { sessions: options.sessions, preferences: options.preferences, preview });
-      return { message: (raw) => session.receive(raw), closed: () => session.close() };
+      const slowPanel = guardSlowPanel(peer, () => session, engine.capture, slowReaderBytes);
+      const session = createPanelSession(engine, slowPanel.send, { sessions: options.sessions, preferences: options.preferences, preview });
+      return {
+        message: (raw) => session.receive(raw),
+        closed() {
+          slowPanel.close();
+          session.close();
+        },
+      };
     },
   });
   refuseUnclaimedUpgrades(panelServer, [PANEL_BRIDGE_PATH], onMalformedPanelRequest);

@@ -11,6 +11,7 @@ import { logWarning } from '../core/engine-warning';
 import { openPreferencesFile, preferencesPathIn } from '../core/preferences-file';
 import { startLabServer } from '../lab/lab-server';
 import { createReplayServer } from '../replay/replay-server';
+import { createRefusedRequestReporter } from '../core/rejected-request-warnings';
 import type { CliOptions } from './parse-args';
 import type { EngineSettings } from '../../shared/settings';
 import { defaultAppDataDir, sessionsDirIn } from '../core/session-store/default-sessions-dir';
@@ -36,13 +37,15 @@ export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 's
   const capture = createCaptureLog(options.captureMiB === undefined ? {} : { maxBytes: options.captureMiB * 1024 * 1024 });
   const appData = defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env });
   const storageDir = options.storageDir ?? storageDirIn(appData);
-  const engine = createEngine({ capture, createReplayRegistry: createReplayServer, storageDir, debugging: { mapRemote: options.mapRemote ?? [] }, settings: startSettings(options) });
+  // Host/Origin refusals of the lab and replay servers become warnings (docs/architecture.md#threat-model).
+  const reportRefused = createRefusedRequestReporter(capture);
+  const engine = createEngine({ capture, createReplayRegistry: () => createReplayServer({ reportRefused }), storageDir, debugging: { mapRemote: options.mapRemote ?? [] }, settings: startSettings(options) });
   const dir = options.sessionsDir ?? sessionsDirIn(appData);
   const capBytes = options.sessionsCapMiB === undefined ? undefined : options.sessionsCapMiB * 1024 * 1024;
   const recording = await startSessionRecording(engine.capture, { dir, miniapp: options.miniapp, ...(capBytes === undefined ? {} : { capBytes }) });
   const preferences = openPreferencesFile(options.prefsFile ?? preferencesPathIn(appData));
   if (preferences.problem) logWarning(engine.capture, { clientId: 'panel' }, { id: 'preferences-unreadable', message: preferences.problem, detail: {} });
-  const lab = await startLabServer();
+  const lab = await startLabServer({ reportRefused });
   engine.setLabEndpoints(lab.endpoints);
   let host: BrowserHost;
   try {

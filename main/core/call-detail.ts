@@ -11,11 +11,14 @@ const MAX_DEPTH = 6;
 /** Items of an array, or keys of an object, kept per level; the rest is counted. */
 export const MAX_SUMMARY_BREADTH = 64;
 
+/** `text`, or a copied 256-character preview of it when it is over 1024 characters. */
+export function summarizeText(text: string): string {
+  return text.length > MAX_KEPT_CHARS ? `${copyPrefix(text, PREVIEW_CHARS)}… (${text.length} chars)` : text;
+}
+
 /** A copy of sanitized options with strings over 1024 characters shortened, wide and deep nesting cut. */
 export function summarizeOptions(value: Json, depth = 0): Json {
-  if (typeof value === 'string') {
-    return value.length > MAX_KEPT_CHARS ? `${copyPrefix(value, PREVIEW_CHARS)}… (${value.length} chars)` : value;
-  }
+  if (typeof value === 'string') return summarizeText(value);
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return '[Too deep]';
   if (Array.isArray(value)) {

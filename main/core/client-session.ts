@@ -2,23 +2,21 @@
 // slot and its SocketTasks, and answers on one ordered stream, so the order decided here (a replaced
 // connection's close before the new connect's success) is the order the client sees.
 import type { AppJsonSettings } from '../../shared/app-json';
-import type { Json } from '../../shared/json';
 import type { ClientCall, ClientMessage, EngineMessage, ReportedPage, SocketEventPayload } from '../../shared/my-wire';
 import { callIdOf, clientMessageSchema } from '../../shared/my-wire';
+import { exceedsValueBudget, MAX_CLIENT_MESSAGE_VALUES } from '../../shared/json-value-budget';
 import type { InjectMark, InjectOutcome, InjectRequest } from '../../shared/inject';
 import type { ClientInfo } from '../../shared/panel-wire';
 import type { EngineSettings } from '../../shared/settings';
-import type { CallProblem } from './call-results';
-import { failure, success } from './call-results';
-import { parseCloseArgs } from './close-rules';
-import type { CloseRequest } from './close-rules';
+import { failure, success, type CallProblem } from './call-results';
+import { parseCloseArgs, type CloseRequest } from './close-rules';
 import { planConnect } from './connect-plan';
 import { createClientConnections, isLive } from './client-connections';
 import { createListenerCounts, MAX_LISTENER_KEYS } from './client-listener-counts';
 import { apiName, createClientRecorder } from './client-recorder';
-import type { Connection } from './connection';
-import { openConnection } from './connection';
+import { openConnection, type Connection } from './connection';
 import { injectFrame } from './frame-injection';
+import { forceCloseConnection } from './force-close';
 import type { DebugController } from './debugging/debug-controller';
 import type { CaptureLog, ClientSession, Clock } from './ports';
 import { createMyApiHandler, type MyApiServices } from './my-apis/my-api-handler';
@@ -283,9 +281,17 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
 
   return {
     clientId,
+    pauseIncoming(paused) {
+      for (const connection of connections.live()) connection.pauseIncoming(paused);
+    },
     receive(raw) {
       if (detached) return;
       try {
+        // Counted before validating: validation and summaries cost time per value (docs/behaviour.md#a26-call-size-limits).
+        if (exceedsValueBudget(raw, MAX_CLIENT_MESSAGE_VALUES)) {
+          rejectInvalid(raw, `the call holds more than ${MAX_CLIENT_MESSAGE_VALUES} values (the limit of one call)`);
+          return;
+        }
         const parsed = clientMessageSchema.safeParse(raw);
         if (!parsed.success) {
           rejectInvalid(raw, parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`).join('; '));
@@ -311,20 +317,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
     owns: (connectionId) => connections.get(connectionId) !== undefined,
     forceClose(connectionId, code, reason) {
       const connection = connections.get(connectionId);
-      if (!isLive(connection)) return;
-      const options: { [key: string]: Json } = {};
-      if (code !== undefined) options.code = code;
-      if (reason !== undefined) options.reason = reason;
-      const parsed = parseCloseArgs(options, 'forceClose');
-      const request = parsed.ok ? parsed.request : { code: 1000, reason: '' };
-      if (!parsed.ok) warn(connectionId, { id: 'force-close-invalid', message: `${parsed.problem.detail ?? 'invalid close arguments'}; closed with 1000 instead.` });
-      record.lifecycle(connectionId, 'force-close', { code: request.code, reason: request.reason, state: connection.state() });
-      if (connection.state() === 'OPEN') {
-        connection.close(request, 'panel');
-        return;
-      }
-      const closeEvent = connection.abandon({ send: request, event: request, by: 'panel', why: 'closed from the panel' });
-      if (closeEvent) deliverEvent(connection.target, closeEvent);
+      if (isLive(connection)) forceCloseConnection(connection, code, reason, { warn, record, deliverEvent });
     },
     inject(request, mark) {
       const connection = connections.get(request.connectionId);

@@ -20,6 +20,7 @@ import type { OutgoingMessage } from './send-rules';
 import type { DebugController } from './debugging/debug-controller';
 import { DROPPED_AT_BREAKPOINT } from './debugging/frame-gate';
 import { offlineConnectOptions } from './debugging/offline-socket';
+import { setReading } from './socket-reading';
 
 /** Who ended a connection, for the 'closed' lifecycle entry. */
 export type Closer = 'app' | 'panel' | 'server' | 'network' | 'engine';
@@ -67,22 +68,20 @@ export interface Connection {
   close(request: CloseRequest, by: 'app' | 'panel'): void;
   /** Ends the socket without any further event to the app; returns the close event to deliver, if any. */
   abandon(how: Abandonment): SocketEventPayload | undefined;
+  /** Stops or restarts reading the server while the client cannot take more (docs/architecture.md#threat-model). */
+  pauseIncoming(paused: boolean): void;
   /** Settles when the underlying socket is really closed. */
   readonly closed: Promise<void>;
 }
 
 /** How long an abandoned socket may take to finish its closing handshake before it is destroyed. */
 const ABANDON_GRACE_MS = 2000;
-
 /** The text of code 6, the same whether `ws`'s idle timer or the overall deadline fired. */
 const HANDSHAKE_TIMED_OUT = 'Opening handshake has timed out';
-
 const noop = (): void => undefined;
 
 function headersToJson(headers: IncomingHttpHeaders): Record<string, Json> {
-  const out: Record<string, Json> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = value;
-  return out;
+  return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string | string[]] => entry[1] !== undefined));
 }
 
 /**
@@ -292,6 +291,7 @@ export function openConnection(options: ConnectionOptions): Connection {
       ...(closeReason !== undefined ? { closeReason } : {}),
     }),
     canSend: () => state === 'OPEN' && ws.readyState === WebSocket.OPEN,
+    pauseIncoming: (paused) => setReading(ws, !paused),
     send(message, done, detail) {
       const wire = { data: message.binary ? (message.base64 ?? (message.data as Buffer).toString('base64')) : (message.data as string), binary: message.binary, size: message.size };
       log({ kind: 'frame', name: message.binary ? 'binary' : 'text', direction: 'out', opcode: message.binary ? OPCODE.binary : OPCODE.text, size: message.size, payload: wire.data, binary: message.binary, ...(detail ? { detail } : {}) });

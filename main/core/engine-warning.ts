@@ -3,6 +3,7 @@
 import type { Json } from '../../shared/json';
 import type { WarningId } from '../../shared/warning-ids';
 import type { NewCaptureEntry } from './ports';
+import { summarizeOptions, summarizeText } from './call-detail';
 
 /** One API misuse noticed by the engine or a host; its id is explained in the panel's catalogue. */
 export interface EngineWarning {
@@ -24,7 +25,11 @@ export interface WarningSink {
   append(entry: NewCaptureEntry): unknown;
 }
 
-/** Appends `warning` to `capture` (name and `detail.warning` are its id, `errorMessage` its text). */
+/**
+ * Appends `warning` to `capture` (name and `detail.warning` are its id, `errorMessage` its text). Its text and
+ * detail are summarized as call options are: a warning may quote what a hostile page or server sent, and
+ * the capture's byte bound counts payloads only (docs/architecture.md#threat-model).
+ */
 export function logWarning(capture: WarningSink, subject: WarningSubject, warning: EngineWarning): void {
   capture.append({
     clientId: subject.clientId,
@@ -34,7 +39,13 @@ export function logWarning(capture: WarningSink, subject: WarningSubject, warnin
     name: warning.id,
     direction: 'none',
     size: 0,
-    errorMessage: warning.message,
-    detail: { warning: warning.id, ...warning.detail },
+    errorMessage: summarizeText(warning.message),
+    detail: { warning: warning.id, ...summarizedDetail(warning.detail) },
   });
+}
+
+function summarizedDetail(detail: Record<string, Json> | undefined): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(detail ?? {})) out[key] = summarizeOptions(value, 1);
+  return out;
 }

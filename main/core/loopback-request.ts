@@ -30,7 +30,11 @@ export function hasLoopbackOriginOrNone(request: IncomingMessage): boolean {
   }
 }
 
-/** Both rules for a request to the server listening on its own socket's local port (lab, replay). */
-export function isLoopbackRequest(request: IncomingMessage): boolean {
-  return hasLoopbackHostName(request, request.socket.localPort ?? 0) && hasLoopbackOriginOrNone(request);
+/** The rule a request breaks: its Host names no loopback address, or a foreign page sent it. */
+export type LoopbackRefusal = 'host' | 'origin';
+
+/** Which rule refuses a request to the server listening on its own socket's local port (lab, replay); undefined when both hold. */
+export function loopbackRefusal(request: IncomingMessage): LoopbackRefusal | undefined {
+  if (!hasLoopbackHostName(request, request.socket.localPort ?? 0)) return 'host';
+  return hasLoopbackOriginOrNone(request) ? undefined : 'origin';
 }

@@ -213,6 +213,9 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
         reportFailure(request, error);
       }
     },
+    pauseIncoming(paused) {
+      client?.pauseIncoming(paused);
+    },
     close() {
       if (closed) return;
       closed = true;

@@ -54,6 +54,8 @@ export interface ClientSession {
   receive(raw: unknown): void;
   /** The page went away (reload, navigation, host stop): close its sockets with 1001 and log why. */
   detach(reason: string): void;
+  /** Stops or restarts reading its sockets' servers while its link is full (docs/architecture.md#threat-model); idempotent. */
+  pauseIncoming(paused: boolean): void;
 }
 
 export interface Engine {
@@ -90,6 +92,8 @@ export interface Engine {
 /** One panel connected to the engine (a window or a browser tab); host-independent. */
 export interface PanelSession {
   receive(raw: unknown): void;
+  /** As ClientSession.pauseIncoming, for the panel's own `my` client. */
+  pauseIncoming(paused: boolean): void;
   close(): void;
 }
 

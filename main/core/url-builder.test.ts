@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendData, buildSocketUrl, encodeIllegalUrlCharacters } from './url-builder';
+import { appendData, buildSocketUrl, encodeIllegalUrlCharacters, MAX_URL_CHARS } from './url-builder';
 
 describe('appendData (docs/behaviour.md#a7-data-is-appended-to-the-url)', () => {
   it('uses ? or & as native containers do, stringifying values', () => {
@@ -58,5 +58,25 @@ describe('buildSocketUrl', () => {
       expect(result).toMatchObject({ ok: true, url: 'wss://h/' });
       expect(result.warnings.map((warning) => warning.id)).toEqual(['data-not-object']);
     }
+  });
+
+  it('4 for a URL over 2 MiB, data appended and encoded (docs/behaviour.md#a26-call-size-limits); exactly 2 MiB passes', () => {
+    const base = 'wss://h/?q=';
+    expect(ok(base + 'a'.repeat(MAX_URL_CHARS - base.length))).toMatchObject({ ok: true });
+    const long = ok(base + 'a'.repeat(MAX_URL_CHARS));
+    expect(long).toMatchObject({ ok: false, problem: { code: 4, detail: expect.stringContaining(`limit is ${MAX_URL_CHARS}`) } });
+    expect(ok('wss://h/', { q: 'a'.repeat(MAX_URL_CHARS) })).toMatchObject({ ok: false, problem: { code: 4 } });
+    // Under the limit before encoding, over it after: each 中 becomes nine characters.
+    const encoded = ok('wss://h/', { q: '中'.repeat(MAX_URL_CHARS / 4) });
+    expect(encoded).toMatchObject({ ok: false, problem: { code: 4 } });
+  });
+
+  it('quotes at most a short copy of a long URL or query in its messages and warnings', () => {
+    const spaced = ok(`ws://h/${' '.repeat(10)}${'x'.repeat(100_000)}`);
+    expect(spaced).toMatchObject({ ok: false, problem: { code: 4 } });
+    const warned = ok('wss://h/', { q: ' '.repeat(100_000) });
+    expect(JSON.stringify(warned.warnings).length).toBeLessThan(1500);
+    const bad = ok(`ws://[${'x'.repeat(100_000)}`);
+    expect(bad.ok ? 0 : (bad.problem.detail ?? '').length).toBeLessThan(400);
   });
 });

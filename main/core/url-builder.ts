@@ -4,13 +4,28 @@
 import type { Json } from '../../shared/json';
 import type { CallProblem } from './call-results';
 import type { EngineWarning } from './engine-warning';
+import { summarizeText } from './call-detail';
 
 /** The final URL with its warnings, or the code connectSocket fails with. */
 export type UrlBuildResult = { ok: true; url: string; warnings: EngineWarning[] } | { ok: false; problem: CallProblem; warnings: EngineWarning[] };
 
-/** Characters a URL may carry as they are; everything else in appended data is percent-encoded. */
-const URL_SAFE = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/;
-const PERCENT_ESCAPE = /^%[0-9A-Fa-f]{2}/;
+/**
+ * Longest URL a connect may name, in characters, data appended (docs/behaviour.md#a26-call-size-limits):
+ * Chromium's limit (url::kMaxURLChars), which the mini-program webviews share; longer fails with 4.
+ */
+export const MAX_URL_CHARS = 2 * 1024 * 1024;
+
+/** Runs of characters a URL cannot carry as they are: anything outside the safe set, and a `%` that starts no valid escape. */
+const ILLEGAL_RUN = /(?:%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%])+/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Percent-encodes only what is illegal in a URL query (docs/behaviour.md#a7-data-is-appended-to-the-url), leaving valid escapes as they are;
+ * a lone surrogate becomes U+FFFD. One native encode per run, so a long query costs one pass, not one call per character.
+ */
+export function encodeIllegalUrlCharacters(text: string): string {
+  return text.replace(ILLEGAL_RUN, (run) => encodeURIComponent(run.replace(LONE_SURROGATE, '\uFFFD')));
+}
 
 /** True when the URL has whitespace or an ASCII control character (the docs: spaces make the call fail). */
 function hasWhitespaceOrControl(url: string): boolean {
@@ -21,22 +36,8 @@ function hasWhitespaceOrControl(url: string): boolean {
   return /\s/.test(url);
 }
 
-/** Percent-encodes only what is illegal in a URL query (docs/behaviour.md#a7-data-is-appended-to-the-url), leaving valid escapes as they are. */
-export function encodeIllegalUrlCharacters(text: string): string {
-  let out = '';
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index] as string;
-    if (URL_SAFE.test(char) || (char === '%' && PERCENT_ESCAPE.test(text.slice(index, index + 3)))) {
-      out += char;
-      continue;
-    }
-    const codePoint = text.codePointAt(index) as number;
-    const whole = String.fromCodePoint(codePoint);
-    if (whole.length === 2) index += 1;
-    const loneSurrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
-    out += encodeURIComponent(loneSurrogate ? '\uFFFD' : whole);
-  }
-  return out;
+function tooLong(length: number): CallProblem {
+  return { code: 4, detail: `the URL is ${length} characters long; the limit is ${MAX_URL_CHARS} (2 MiB, as in the webview)` };
 }
 
 function stringifyDataValue(value: Json): string {
@@ -69,18 +70,23 @@ export function buildSocketUrl(rawUrl: Json | undefined, data: Json | undefined,
   let url = rawUrl;
   const hash = url.indexOf('#');
   if (hash >= 0) {
-    warnings.push({ id: 'url-fragment', message: `The fragment "${url.slice(hash)}" was stripped from the URL before connecting.`, detail: { fragment: url.slice(hash) } });
+    const fragment = summarizeText(url.slice(hash));
+    warnings.push({ id: 'url-fragment', message: `The fragment "${fragment}" was stripped from the URL before connecting.`, detail: { fragment } });
     url = url.slice(0, hash);
   }
+  // Encoding only lengthens, so a URL already too long fails before the work of encoding it.
+  if (url.length > MAX_URL_CHARS) return fail(tooLong(url.length));
 
   if (isPlainObject(data)) {
     const appended = appendData(url, data);
+    if (appended.length > MAX_URL_CHARS) return fail(tooLong(appended.length));
     const query = appended.slice(url.length);
     const encoded = encodeIllegalUrlCharacters(query);
     if (encoded !== query) {
-      warnings.push({ id: 'data-percent-encoded', message: 'Characters of data that are illegal in a URL were percent-encoded; some Alipay clients send them as they are.', detail: { query } });
+      warnings.push({ id: 'data-percent-encoded', message: 'Characters of data that are illegal in a URL were percent-encoded; some Alipay clients send them as they are.', detail: { query: summarizeText(query) } });
     }
     url += encoded;
+    if (url.length > MAX_URL_CHARS) return fail(tooLong(url.length));
   } else if (data !== undefined && data !== null) {
     warnings.push({ id: 'data-not-object', message: `data is ${Array.isArray(data) ? 'an array' : `a ${typeof data}`}, not an object, and was ignored.` });
   }
@@ -90,7 +96,7 @@ export function buildSocketUrl(rawUrl: Json | undefined, data: Json | undefined,
   try {
     parsed = new URL(url);
   } catch {
-    return fail({ code: 4, detail: `"${url}" is not a valid absolute URL` });
+    return fail({ code: 4, detail: `"${summarizeText(url)}" is not a valid absolute URL` });
   }
   const scheme = parsed.protocol.toLowerCase();
   if (scheme !== 'ws:' && scheme !== 'wss:') return fail({ code: 5, detail: `scheme ${scheme} is not ws: or wss:` });

@@ -21,6 +21,7 @@ import type { Engine } from '../core/ports';
 import { startLabServer } from '../lab/lab-server';
 import type { LabServer } from '../lab/lab-server';
 import { createReplayServer } from '../replay/replay-server';
+import { createRefusedRequestReporter } from '../core/rejected-request-warnings';
 import { createMiniProgramHost } from '../miniprogram/miniprogram-host';
 import type { SessionRecording } from '../host-common/session-recording';
 import { createFileProtocolHandler } from './file-protocol-handler';
@@ -72,9 +73,11 @@ async function start(args: HostArgs): Promise<void> {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
   const location = await locateMiniapp(args.miniapp, { cwd: process.cwd(), demoRoot: paths.miniappDemo });
-  const engine = createEngine({ createReplayRegistry: createReplayServer, storageDir: storageDirIn(app.getPath('userData')), debugging: { mapRemote: args.mapRemote ?? [] }, settings: { ...(args.clientProfile ? { clientProfile: args.clientProfile } : {}), ...(args.backgroundCloseSeconds === undefined ? {} : { backgroundCloseSeconds: args.backgroundCloseSeconds }) } });
+  // Host/Origin refusals of the lab and replay servers become warnings (docs/architecture.md#threat-model).
+  const engine = createEngine({ createReplayRegistry: () => createReplayServer({ reportRefused }), storageDir: storageDirIn(app.getPath('userData')), debugging: { mapRemote: args.mapRemote ?? [] }, settings: { ...(args.clientProfile ? { clientProfile: args.clientProfile } : {}), ...(args.backgroundCloseSeconds === undefined ? {} : { backgroundCloseSeconds: args.backgroundCloseSeconds }) } });
+  const reportRefused = createRefusedRequestReporter(engine.capture);
   const recording = await saveSessionsInUserData(app, engine.capture, args.miniapp ?? '', log);
-  const lab = await startLabServer({ port: args.port }).catch(async (error: unknown) => {
+  const lab = await startLabServer({ port: args.port, reportRefused }).catch(async (error: unknown) => {
     await recording.stop();
     throw error;
   });

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { LabEndpoint } from '../../shared/panel-wire';
-import { isLoopbackRequest, SECURITY_HEADERS } from '../core/loopback-request';
+import { loopbackRefusal, SECURITY_HEADERS } from '../core/loopback-request';
+import type { RefusedRequestReporter } from '../core/rejected-request-warnings';
 import { parseRequestTarget, refusalResponse } from '../core/request-target';
 import type { LabRoute, RouteContext } from './lab-routes';
 import { LAB_ROUTES } from './lab-routes';
@@ -20,6 +21,8 @@ export interface LabServerOptions {
   /** Port of the plain server (default: ephemeral). The TLS server always takes an ephemeral port. */
   port?: number;
   host?: '127.0.0.1';
+  /** Hears of each request refused for its Host or Origin (the host logs a rate-limited warning). */
+  reportRefused?: RefusedRequestReporter;
 }
 
 /** A running lab: its endpoints (shown in the panel) and how to stop it. */
@@ -82,12 +85,19 @@ export async function startLabServer(options: LabServerOptions = {}): Promise<La
   const routes = new Map<string, LabRoute>(allRoutes.map((route) => [route.path, route]));
   let endpoints: LabEndpoint[] = [];
 
+  /** Whether a DNS-rebound Host or a foreign page's Origin refuses `request`, reported when it does. */
+  function refusedForeign(request: IncomingMessage): boolean {
+    const refusal = loopbackRefusal(request);
+    if (refusal !== undefined) options.reportRefused?.('lab server', request, refusal);
+    return refusal !== undefined;
+  }
+
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
     // Like the other servers: a DNS-rebound Host or a foreign page's Origin is refused (docs/architecture.md#threat-model).
-    if (!isLoopbackRequest(request)) return void socket.end(refusalResponse(403, 'Forbidden'));
+    if (refusedForeign(request)) return void socket.end(refusalResponse(403, 'Forbidden'));
     const url = parseRequestTarget(request.url, `http://${HOST}`);
     if (url === undefined) return void socket.end(refusalResponse(400, 'Bad Request'));
     const route = routes.get(url.pathname);
@@ -96,7 +106,7 @@ export async function startLabServer(options: LabServerOptions = {}): Promise<La
   }
 
   function onRequest(request: IncomingMessage, response: ServerResponse): void {
-    if (!isLoopbackRequest(request)) {
+    if (refusedForeign(request)) {
       response.writeHead(403, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
       response.end('Forbidden');
       return;

@@ -1,7 +1,8 @@
 // The lab's replay endpoints: a loopback HTTP server on which each registered recording answers WebSocket
 // upgrades at /replay/<id> and plays itself to every client that connects (replay-player.ts). It listens
 // only once the first replay is registered, and never keeps the process alive by itself.
-import { isLoopbackRequest, SECURITY_HEADERS } from '../core/loopback-request';
+import { loopbackRefusal, SECURITY_HEADERS } from '../core/loopback-request';
+import type { RefusedRequestReporter } from '../core/rejected-request-warnings';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
@@ -29,8 +30,11 @@ interface Registered {
   players: Map<WebSocket, ReplayPlayer>;
 }
 
-/** The replay endpoints on their own loopback port (`port` 0 or absent = any free port). */
-export function createReplayServer(options: { port?: number } = {}): ReplayRegistry {
+/**
+ * The replay endpoints on their own loopback port (`port` 0 or absent = any free port); `reportRefused`
+ * hears of each request refused for its Host or Origin.
+ */
+export function createReplayServer(options: { port?: number; reportRefused?: RefusedRequestReporter } = {}): ReplayRegistry {
   const replays = new Map<string, Registered>();
   const listeners = new Set<() => void>();
   const sockets = new Set<Duplex>();
@@ -67,7 +71,11 @@ export function createReplayServer(options: { port?: number } = {}): ReplayRegis
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
     // Like every loopback server: no DNS-rebound Host, no foreign page (docs/architecture.md#threat-model).
-    if (!isLoopbackRequest(request)) return refuse(socket, 403, 'Forbidden');
+    const refusal = loopbackRefusal(request);
+    if (refusal !== undefined) {
+      options.reportRefused?.('replay server', request, refusal);
+      return refuse(socket, 403, 'Forbidden');
+    }
     const registered = registeredFor(request);
     if (!registered) return refuse(socket, 404, 'Not Found');
     if (registered.players.size >= MAX_PLAYS_PER_REPLAY) return refuse(socket, 503, 'Service Unavailable');

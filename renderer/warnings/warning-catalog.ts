@@ -276,6 +276,18 @@ const catalog: Readonly<Record<WarningId, WarningExplanation>> = {
     whyOnPhone: 'Nothing on the phone: resending is a devtools feature.',
     fix: 'Resend a sent frame while its connection is OPEN.',
   },
+  'foreign-host-refused': {
+    title: 'The lab or replay server refused a request for a foreign Host',
+    what: 'A request reached the lab or replay server naming a Host other than 127.0.0.1, localhost or [::1] (the detail names it). It was answered 403; at most one such warning is logged per second, the detail counts the others.',
+    whyOnPhone: 'Not a phone behaviour: this is the devtools defending itself. A web page that points its own domain at 127.0.0.1 (DNS rebinding) sends such requests to reach loopback servers.',
+    fix: 'Connect to the lab and replay endpoints by the URLs the panel shows (127.0.0.1). If you did not, find the page or program sending them; the devtools kept running.',
+  },
+  'foreign-origin-refused': {
+    title: 'A web page tried to reach the lab or replay server',
+    what: 'A request with the Origin of a non-loopback web page (the detail names it) reached the lab or replay server and was answered 403; at most one such warning is logged per second, the detail counts the others.',
+    whyOnPhone: 'Not a phone behaviour: this is the devtools defending itself. Pages open in your browser can send WebSockets and requests to any loopback port; only the devtools\' own pages may use these servers.',
+    fix: 'Nothing to fix in your mini-app. If it repeats, close the page named in the detail; the devtools kept running.',
+  },
 };
 
 /** The explanation of a warning id; unknown ids get a generic one that still shows the engine's message. */

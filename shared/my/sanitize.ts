@@ -13,8 +13,11 @@ export const SANITIZE_LIMITS = {
   maxKeys: 1000,
   /** Items kept per array; a last item "[Truncated: n more items]" says how many were cut. */
   maxItems: 100_000,
-  /** Values visited in one argument before further objects become "[Too large]" (shared references). */
-  maxNodes: 1_000_000,
+  /**
+   * Values visited in one argument before further objects become "[Too large]" (shared references, huge
+   * header objects); with one last array of maxItems it stays within shared/json-value-budget.ts.
+   */
+  maxNodes: 100_000,
 } as const;
 
 /** Any function a mini-app may pass (a callback); only ever called, never inspected. */

@@ -15,6 +15,10 @@ export const FORBIDDEN_LOGIC_GLOBALS: readonly string[] = [
   'postMessage', 'close', 'webkitRequestFileSystem', 'webkitRequestFileSystemSync', 'webkitResolveLocalFileSystemURL',
   'webkitResolveLocalFileSystemSyncURL', 'FileSystemHandle', 'StorageManager', 'Notification', 'ServiceWorkerRegistration',
   'PushManager', 'BackgroundFetchManager', 'LockManager', 'WebSocketError',
+  // WebRTC: a Worker has no RTCPeerConnection, but Chromium exposes RTCDataChannel (a channel a page may
+  // transfer in) and the encoded-transform types; none belongs in logic code.
+  'RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'RTCRtpScriptTransformer', 'RTCTransformEvent',
+  'RTCEncodedAudioFrame', 'RTCEncodedVideoFrame',
 ];
 
 /** Deletes `names` from `scope` and from each object on its prototype chain; returns the names still reachable. */

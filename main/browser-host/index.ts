@@ -147,6 +147,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           if (message.kind === 'event') pacer.eventDelivered();
           peer.send(message);
         },
+        holdCalls: (hold) => pacer.hold(hold),
       });
       pageSessions.add(session);
       return {

@@ -4,7 +4,7 @@
 import type { AppJsonSettings } from '../../shared/app-json';
 import type { Json } from '../../shared/json';
 import type { ClientCall, ClientMessage, EngineMessage, SocketEventPayload } from '../../shared/my-wire';
-import { callIdOf, clientMessageSchema } from '../../shared/my-wire';
+import { callIdOf } from '../../shared/my-wire';
 import type { InjectOutcome, InjectRequest } from '../../shared/inject';
 import type { ClientInfo } from '../../shared/panel-wire';
 import type { EngineSettings } from '../../shared/settings';
@@ -22,6 +22,8 @@ import type { DebugController } from './debugging/debug-controller';
 import type { CaptureLog, ClientSession, Clock } from './ports';
 import { createReconnectStormGuard } from './reconnect-storm-guard';
 import { parseSendArgs } from './send-rules';
+import { parseClientMessage } from './client-message-parse';
+import { createWriteBacklog } from './write-backlog';
 
 /** What a session needs from its engine. */
 export interface SessionHost {
@@ -65,8 +67,11 @@ export interface ClientIdentity {
   appJson?: AppJsonSettings;
 }
 
-/** Creates the session for one client; `send` is the client's ordered link. */
-export function createClientSession(host: SessionHost, identity: ClientIdentity, send: (message: EngineMessage) => void): ManagedClientSession {
+/**
+ * Creates the session for one client; `send` is the client's ordered link. `holdCalls(true)` asks the host
+ * to hold the client's later calls, in order, while its sends wait for a slow socket (write-backlog.ts).
+ */
+export function createClientSession(host: SessionHost, identity: ClientIdentity, send: (message: EngineMessage) => void, holdCalls: (hold: boolean) => void = () => undefined): ManagedClientSession {
   const { clientId, origin, appJson } = identity;
   const { capture, clock } = host;
   const stormGuard = createReconnectStormGuard(clock);
@@ -77,6 +82,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   let listenerBoundReported = false;
   const detachListeners: (() => void)[] = [];
   let detached = false;
+  const backlog = createWriteBacklog(holdCalls);
 
   function deliver(message: EngineMessage): void {
     if (detached) return;
@@ -194,7 +200,10 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
       reply(call, connectionId, { ok: false, problem: { code: 10, detail: `the connection is ${state}` } });
       return;
     }
+    const { size } = parsed.message;
+    backlog.started(size);
     connection.send(parsed.message, (error) => {
+      backlog.finished(size);
       if (error) reply(call, connectionId, { ok: false, problem: { code: 11, detail: error.message } });
       else reply(call, connectionId, { ok: true, payload: { success: true } });
     });
@@ -274,9 +283,9 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
     receive(raw) {
       if (detached) return;
       try {
-        const parsed = clientMessageSchema.safeParse(raw);
+        const parsed = parseClientMessage(raw);
         if (!parsed.success) {
-          rejectInvalid(raw, parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`).join('; '));
+          rejectInvalid(raw, parsed.issues);
           return;
         }
         handle(parsed.data);

@@ -20,6 +20,7 @@ import type { OutgoingMessage } from './send-rules';
 import type { DebugController } from './debugging/debug-controller';
 import { DROPPED_AT_BREAKPOINT } from './debugging/frame-gate';
 import { offlineConnectOptions } from './debugging/offline-socket';
+import { createWriteCoalescer } from './write-coalescing';
 
 /** Who ended a connection, for the 'closed' lifecycle entry. */
 export type Closer = 'app' | 'panel' | 'server' | 'network' | 'engine';
@@ -97,9 +98,7 @@ function closeCodeWsSends(err: Error): number | undefined {
 }
 
 function rawDataToBuffer(data: WebSocket.RawData): Buffer {
-  if (Buffer.isBuffer(data)) return data;
-  if (Array.isArray(data)) return Buffer.concat(data);
-  return Buffer.from(data);
+  return Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
 }
 
 /** Opens the socket (throws synchronously only for requests `ws` refuses to build). */
@@ -123,19 +122,18 @@ export function openConnection(options: ConnectionOptions): Connection {
   let closedAt: number | undefined;
   let closeCode: number | undefined;
   let closeReason: string | undefined;
-  /** The TCP/TLS socket under `ws`, to tell a write cut off by a reset from a delivered one. */
+  /** The TCP/TLS socket under `ws`: to tell a write cut off by a reset from a delivered one, and to coalesce a tick's writes. */
   let rawSocket: Duplex | undefined;
   /** Headers of the 101 answer (kept for the open entry, or the error entry when validation failed). */
   let responseHeaders: Record<string, Json> | undefined;
+  const coalescer = createWriteCoalescer(() => rawSocket);
   let resolveClosed: () => void = noop;
   const closed = new Promise<void>((resolve) => {
     resolveClosed = resolve;
   });
 
-  const log = (entry: Omit<NewCaptureEntry, 'clientId' | 'connectionId'>): void => {
-    capture.append({ clientId, connectionId, ...entry });
-  };
-  const lifecycle = (name: string, detail: Record<string, Json>): void => log({ kind: 'lifecycle', name, direction: 'none', size: 0, detail });
+  const log = (entry: Omit<NewCaptureEntry, 'clientId' | 'connectionId'>): unknown => capture.append({ clientId, connectionId, ...entry });
+  const lifecycle = (name: string, detail: Record<string, Json>): unknown => log({ kind: 'lifecycle', name, direction: 'none', size: 0, detail });
   // Every app event and frame passes the gates of docs/debugging.md (a straight pass when nothing is set).
   const gates = options.debug.attach({ connectionId, clientId, url: plan.url, drop: (why) => (lifecycle('network-drop', { why }), ws.terminate()) });
   const onEvent = (payload: SocketEventPayload): void => gates.inbound.control(() => options.onEvent(payload));
@@ -298,6 +296,7 @@ export function openConnection(options: ConnectionOptions): Connection {
       gates.outbound.frame(wire, (frame, edited) => {
         try {
           const data = !edited ? message.data : frame.binary ? Buffer.from(frame.data, 'base64') : frame.data;
+          coalescer.beforeWrite();
           ws.send(data, { binary: frame.binary }, (error) => done(error ?? writeCutOff()));
         } catch (error) {
           done(error instanceof Error ? error : new Error(String(error)));

@@ -109,10 +109,10 @@ export function createEngine(deps: EngineDeps = {}): Engine {
   const engine: Engine = {
     capture,
     debug,
-    attachClient({ origin, clientId, send, appJson }) {
+    attachClient({ origin, clientId, send, appJson, holdCalls }) {
       const id = clientId ?? `app-${(counters.client += 1)}`;
       clients.get(id)?.detach('replaced by a new client with the same id');
-      const session = createClientSession(host, { clientId: id, origin, appJson }, send);
+      const session = createClientSession(host, { clientId: id, origin, appJson }, send, holdCalls);
       session.onDetached(() => {
         if (clients.get(id) === session) clients.delete(id);
       });

@@ -59,7 +59,8 @@ export interface Engine {
   /** Breakpoints and routes, map remote, network conditions (docs/debugging.md). */
   readonly debug: DebugController;
   /** `appJson`: what the mini-app's app.json set (its connect timeout applies to this client's connects). */
-  attachClient(options: { origin: string; clientId?: string; send: (message: EngineMessage) => void; appJson?: AppJsonSettings }): ClientSession;
+  /** `holdCalls`: the host holds the client's later calls while it is told true (a slow server: main/core/write-backlog.ts). */
+  attachClient(options: { origin: string; clientId?: string; send: (message: EngineMessage) => void; appJson?: AppJsonSettings; holdCalls?: (hold: boolean) => void }): ClientSession;
   settings(): EngineSettings;
   updateSettings(patch: SettingsPatch): void;
   state(): EngineState;

@@ -3,6 +3,9 @@
 // so both find exactly the same entries.
 import type { CaptureEntry } from './capture';
 
+/** The fields of an entry the text search reads. */
+export type SearchedFields = Pick<CaptureEntry, 'kind' | 'name' | 'connectionId' | 'payload' | 'binary' | 'errorMessage' | 'cause' | 'detail'>;
+
 /**
  * True when `test` holds for one of the fields the text filter searches, each on its own (so `^` and `$`
  * anchor to a field): the name, the payload (binary also as its UTF-8 text, which `binaryText` gives, null
@@ -13,7 +16,7 @@ import type { CaptureEntry } from './capture';
  * connection id, which repeat from entry to entry, are tested once per distinct value in a row (`test`
  * is pure).
  */
-export function compileTextSearch(test: (text: string) => boolean, binaryText: (payload: string) => string | null): (entry: CaptureEntry) => boolean {
+export function compileTextSearch(test: (text: string) => boolean, binaryText: (payload: string) => string | null): (entry: SearchedFields) => boolean {
   let lastName: string | null = null;
   let nameMatches = false;
   let lastConnectionId: string | null = null;

@@ -79,6 +79,8 @@ const ABANDON_GRACE_MS = 2000;
 const HANDSHAKE_TIMED_OUT = 'Opening handshake has timed out';
 
 const noop = (): void => undefined;
+const AS_BINARY = { binary: true } as const;
+const AS_TEXT = { binary: false } as const;
 
 function headersToJson(headers: IncomingHttpHeaders): Record<string, Json> {
   const out: Record<string, Json> = {};
@@ -128,9 +130,7 @@ export function openConnection(options: ConnectionOptions): Connection {
   let responseHeaders: Record<string, Json> | undefined;
   const coalescer = createWriteCoalescer(() => rawSocket);
   let resolveClosed: () => void = noop;
-  const closed = new Promise<void>((resolve) => {
-    resolveClosed = resolve;
-  });
+  const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
 
   const log = (entry: Omit<NewCaptureEntry, 'clientId' | 'connectionId'>): unknown => capture.append({ clientId, connectionId, ...entry });
   const lifecycle = (name: string, detail: Record<string, Json>): unknown => log({ kind: 'lifecycle', name, direction: 'none', size: 0, detail });
@@ -202,16 +202,14 @@ export function openConnection(options: ConnectionOptions): Connection {
   ws.on('message', (raw, isBinary) => {
     const buffer = rawDataToBuffer(raw);
     const data = isBinary ? buffer.toString('base64') : buffer.toString();
-    log({ kind: 'frame', name: isBinary ? 'binary' : 'text', direction: 'in', opcode: isBinary ? OPCODE.binary : OPCODE.text, size: buffer.length, payload: data, binary: isBinary });
+    // Frames are the hot path: one literal per entry, not log()'s spread copy.
+    capture.append({ clientId, connectionId, kind: 'frame', name: isBinary ? 'binary' : 'text', direction: 'in', opcode: isBinary ? OPCODE.binary : OPCODE.text, size: buffer.length, payload: data, binary: isBinary });
     gates.inbound.frame({ data, binary: isBinary, size: buffer.length }, (frame) => options.onEvent({ event: 'message', data: frame.data, isBuffer: frame.binary }), noop);
   });
 
-  ws.on('ping', (payload) => {
-    log({ kind: 'frame', name: 'ping', direction: 'in', opcode: OPCODE.ping, size: payload.length, payload: payload.toString('base64'), binary: true });
-  });
-  ws.on('pong', (payload) => {
-    log({ kind: 'frame', name: 'pong', direction: 'in', opcode: OPCODE.pong, size: payload.length, payload: payload.toString('base64'), binary: true });
-  });
+  for (const name of ['ping', 'pong'] as const) {
+    ws.on(name, (payload) => log({ kind: 'frame', name, direction: 'in', opcode: OPCODE[name], size: payload.length, payload: payload.toString('base64'), binary: true }));
+  }
 
   ws.on('error', (err) => {
     const wasOpen = state === 'OPEN';
@@ -292,12 +290,14 @@ export function openConnection(options: ConnectionOptions): Connection {
     canSend: () => state === 'OPEN' && ws.readyState === WebSocket.OPEN,
     send(message, done, detail) {
       const wire = { data: message.binary ? (message.base64 ?? (message.data as Buffer).toString('base64')) : (message.data as string), binary: message.binary, size: message.size };
-      log({ kind: 'frame', name: message.binary ? 'binary' : 'text', direction: 'out', opcode: message.binary ? OPCODE.binary : OPCODE.text, size: message.size, payload: wire.data, binary: message.binary, ...(detail ? { detail } : {}) });
+      const entry: NewCaptureEntry = { clientId, connectionId, kind: 'frame', name: message.binary ? 'binary' : 'text', direction: 'out', opcode: message.binary ? OPCODE.binary : OPCODE.text, size: message.size, payload: wire.data, binary: message.binary };
+      if (detail) entry.detail = detail;
+      capture.append(entry);
       gates.outbound.frame(wire, (frame, edited) => {
         try {
           const data = !edited ? message.data : frame.binary ? Buffer.from(frame.data, 'base64') : frame.data;
           coalescer.beforeWrite();
-          ws.send(data, { binary: frame.binary }, (error) => done(error ?? writeCutOff()));
+          ws.send(data, frame.binary ? AS_BINARY : AS_TEXT, (error) => done(error ?? writeCutOff()));
         } catch (error) {
           done(error instanceof Error ? error : new Error(String(error)));
         }

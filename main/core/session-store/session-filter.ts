@@ -2,23 +2,23 @@
 // entries); the text filter over everything a run captured reads the session from disk instead, in ~1 MiB
 // chunks (one await each, so the engine's loop serves sockets and panels between chunks), and answers the
 // seqs of the matching entries. The predicate is the panel's own text search (shared/entry-text-search.ts).
-import type { CaptureEntry } from '../../../shared/capture';
-import { compileTextSearch } from '../../../shared/entry-text-search';
+import { compileTextSearch, type SearchedFields } from '../../../shared/entry-text-search';
 import { compileTextMatcher, type TextMatcher } from '../../../shared/text-matcher';
-import { readRecordChunks, type EntryFile, type SeqRange } from './session-reader';
+import { decodeSearchFields, type SearchFields } from './entry-codec';
+import { readRecordChunks, type EntryFile, type RecordDecoder, type SeqRange } from './session-reader';
 import { INDEX_STRIDE } from './session-files';
 
 export interface SessionFilterResult {
   /** How the text was understood ('regex', 'literal', 'all'), as the panel's filter box says. */
   mode: TextMatcher['mode'];
-  /** Entries read. */
+  /** Entries searched (those of the range the session holds). */
   scanned: number;
   /** Seqs of the matching entries, ascending. */
   seqs: number[];
 }
 
 /** The panel's text search for `text` (binary payloads searched as their UTF-8 text too). */
-export function sessionTextSearch(text: string): { mode: TextMatcher['mode']; test: (entry: CaptureEntry) => boolean } {
+export function sessionTextSearch(text: string): { mode: TextMatcher['mode']; test: (entry: SearchedFields) => boolean } {
   const matcher = compileTextMatcher(text);
   if (matcher.mode === 'all') return { mode: 'all', test: () => true };
   return { mode: matcher.mode, test: compileTextSearch(matcher.test, (payload) => Buffer.from(payload, 'base64').toString('utf8')) };
@@ -31,15 +31,21 @@ export async function filterSessionFile(file: EntryFile, text: string, range: Se
   const fromSeq = Math.max(range.fromSeq ?? file.firstSeq, file.firstSeq);
   const toSeq = Math.min(range.toSeq ?? lastSeq, lastSeq);
   const seqs: number[] = [];
-  let scanned = 0;
-  if (fromSeq >= toSeq) return { mode, scanned, seqs };
+  const scanned = Math.max(0, toSeq - fromSeq);
+  if (scanned === 0) return { mode, scanned, seqs };
+  // One view for every record: the scan makes no entry objects (entry-codec.ts decodeSearchFields).
+  const view: SearchFields = { seq: 0, kind: 'frame', name: '', connectionId: '' };
+  // Per record: its seq when it matches, -1 when not, -2 past the range (the scan stops there).
+  const decode: RecordDecoder<number> = (data, bodyStart, bodyEnd) => {
+    decodeSearchFields(data, bodyStart, bodyEnd, view);
+    if (view.seq >= toSeq) return -2;
+    return view.seq >= fromSeq && test(view) ? view.seq : -1;
+  };
   const block = Math.floor((fromSeq - file.firstSeq) / INDEX_STRIDE);
-  for await (const records of readRecordChunks(file.path, file.index[block] ?? 0, file.bytes)) {
-    for (const { entry } of records) {
-      if (entry.seq >= toSeq) return { mode, scanned, seqs };
-      if (entry.seq < fromSeq) continue;
-      scanned += 1;
-      if (test(entry)) seqs.push(entry.seq);
+  for await (const results of readRecordChunks(file.path, decode, file.index[block] ?? 0, file.bytes)) {
+    for (const result of results) {
+      if (result === -2) return { mode, scanned, seqs };
+      if (result >= 0) seqs.push(result);
     }
   }
   return { mode, scanned, seqs };

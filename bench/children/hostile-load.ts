@@ -64,7 +64,6 @@ async function run(input: HostileLoadInput): Promise<HostileLoadResult> {
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-
   const done = (ms: number, failures: number): HostileLoadResult => {
     clearInterval(sampler);
     loop.disable();

@@ -27,9 +27,20 @@ export interface HostileLoadResult {
   ms: number;
   failures: number;
   eventLoopMaxMs: number;
+  /** CPU time (user + system) of this process during the burst or flood, ms: steadier than wall time on a loaded machine. */
+  cpuMs: number;
 }
 
 const MiB = 1024 * 1024;
+
+/** CPU usage when the measured part began (the flood: the start of the run). */
+let cpuFrom = process.cpuUsage();
+
+/** Marks the start of the measured part: now, and the CPU usage from here on. */
+function measureFromHere(): number {
+  cpuFrom = process.cpuUsage();
+  return performance.now();
+}
 
 async function page(host: BrowserHost, onMessage: (message: EngineMessage) => void): Promise<WebSocket> {
   const html = await (await fetch(host.miniappUrl)).text();
@@ -56,7 +67,8 @@ async function run(input: HostileLoadInput): Promise<HostileLoadResult> {
   const done = (ms: number, failures: number): HostileLoadResult => {
     clearInterval(sampler);
     loop.disable();
-    return { rssStartMiB: rssStart / MiB, rssPeakMiB: Math.max(rssPeak, process.memoryUsage().rss) / MiB, ms, failures, eventLoopMaxMs: loop.max / 1e6 };
+    const cpu = process.cpuUsage(cpuFrom);
+    return { rssStartMiB: rssStart / MiB, rssPeakMiB: Math.max(rssPeak, process.memoryUsage().rss) / MiB, ms, failures, eventLoopMaxMs: loop.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000 };
   };
   if (input.side === 'burst-bare') return done(await bareBurst(input.echoUrl, input.sends ?? 50_000), 0);
 
@@ -111,7 +123,7 @@ async function myBurst(host: BrowserHost, input: HostileLoadInput, done: (ms: nu
   });
   connectTo(socket, input.echoUrl);
   while (!opened) await new Promise((resolve) => setTimeout(resolve, 10));
-  const started = performance.now();
+  const started = measureFromHere();
   // As the page shim batches one microtask's calls (shared/my-wire.ts MAX_CLIENT_BATCH).
   for (let from = 0; from < sends; from += 256) {
     const messages = Array.from({ length: Math.min(256, sends - from) }, (_, index) => ({ op: 'send', callId: 10 + from + index, target: null, options: { data: `m${from + index}` } }));
@@ -127,7 +139,7 @@ async function bareBurst(echoUrl: string, sends: number): Promise<number> {
   await new Promise((resolve) => socket.once('open', resolve));
   let echoes = 0;
   const all = new Promise<void>((resolve) => socket.on('message', () => (echoes += 1) === sends && resolve()));
-  const started = performance.now();
+  const started = measureFromHere();
   for (let index = 0; index < sends; index += 1) socket.send(`m${index}`);
   await all;
   socket.close();

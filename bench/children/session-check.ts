@@ -1,6 +1,7 @@
 // The saved-session side of the sessions measurement, in the engine child after its flood: the session
 // is closed, exported as HAR through the streamed writer into a checking sink (never held whole), and the
 // HAR's receive frames are checked to be the flood's frames in order ("<n>:xxx…", n = 0, 1, 2, …).
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { CAPTURE_CREATOR } from '../../main/core/capture-export';
 import type { CaptureRecorder } from '../../main/core/session-store/capture-recorder';
@@ -16,6 +17,10 @@ export interface SessionCheck {
   receiveFrames: number;
   inOrder: boolean;
   exportMs: number;
+  /** The panel's text filter over the whole session in the engine (session-filter.ts): time, matches, longest event-loop delay meanwhile. */
+  filterMs: number;
+  filterMatches: number;
+  filterLoopMaxMs: number;
   /** RSS after the export (the end of the run) and the process's peak RSS, MB. */
   rssMB: number;
   maxRssMB: number;
@@ -56,6 +61,13 @@ export async function checkSession(recorder: CaptureRecorder, store: SessionStor
   const started = performance.now();
   await streamHar((range) => store.entries(info.id, range), sink, { creator: CAPTURE_CREATOR });
   const exportMs = performance.now() - started;
+  // A text that matches one flood frame in ten thousand ("<n>:" with n ending in 0000), as a user narrowing a run down.
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const filterStarted = performance.now();
+  const filtered = await store.filter(info.id, '^\\d*0000:');
+  const filterMs = performance.now() - filterStarted;
+  loop.disable();
   await store.close();
   return {
     entries: info.entries,
@@ -64,6 +76,9 @@ export async function checkSession(recorder: CaptureRecorder, store: SessionStor
     receiveFrames: sink.receiveFrames,
     inOrder: sink.inOrder,
     exportMs,
+    filterMs,
+    filterMatches: filtered.seqs.length,
+    filterLoopMaxMs: loop.max / 1e6,
     rssMB: process.memoryUsage().rss / 1e6,
     maxRssMB: process.resourceUsage().maxRSS / 1e3,
   };

@@ -172,6 +172,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           peer.send(message);
           slowPage.sent();
         },
+        holdCalls: (hold) => pacer.hold(hold),
       });
       pageSessions.add(session);
       return {

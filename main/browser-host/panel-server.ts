@@ -66,7 +66,7 @@ async function handle(options: PanelHandlerOptions, request: IncomingMessage, re
 
   if (url.pathname === SESSIONS_API || url.pathname.startsWith(`${SESSIONS_API}/`)) {
     if (!tokenMatches(options.token, requestToken(request, url))) return respondText(response, 401, 'A valid token is required.');
-    return handleSessionsApi(options.sessions?.store, url.pathname, response, headOnly);
+    return handleSessionsApi(options.sessions?.store, url, response, headOnly);
   }
 
   const resolved = await resolveFileInside(options.rendererDir, url.pathname);

@@ -105,4 +105,24 @@ describe('sessions API', () => {
       await store.close();
     });
   });
+
+  it('filters a whole session with the panel\'s text filter: GET /api/sessions/<id>/filter, token and parameters checked', async () => {
+    await withTempDir(async (dir) => {
+      const store = await openSessionStore({ dir });
+      const session = store.startSession();
+      for (let seq = 0; seq < 5000; seq += 1) session.append(frameEntry(seq));
+      const { id } = await session.close();
+      const base = await servePanel(store);
+      expect((await fetch(`${base}/api/sessions/${id}/filter?text=frame`)).status).toBe(401);
+      const found = await fetch(`${base}/api/sessions/${id}/filter?text=${encodeURIComponent('frame-49\\d\\d$')}&token=${TOKEN}`);
+      expect(found.status).toBe(200);
+      expect(await found.json()).toEqual({ mode: 'regex', scanned: 5000, seqs: Array.from({ length: 100 }, (_, i) => 4900 + i) });
+      const ranged = await (await fetch(`${base}/api/sessions/${id}/filter?text=frame&fromSeq=10&toSeq=12&token=${TOKEN}`)).json();
+      expect(ranged).toEqual({ mode: 'regex', scanned: 2, seqs: [10, 11] });
+      expect((await fetch(`${base}/api/sessions/${id}/filter?text=x&fromSeq=-1&token=${TOKEN}`)).status).toBe(400);
+      expect((await fetch(`${base}/api/sessions/${id}/filter?text=${'x'.repeat(1001)}&token=${TOKEN}`)).status).toBe(400);
+      expect((await fetch(`${base}/api/sessions/nope/filter?text=x&token=${TOKEN}`)).status).toBe(404);
+      await store.close();
+    });
+  });
 });

@@ -2,6 +2,8 @@
 //   GET /api/sessions             → [{ id, startedAt, endedAt, entries, bytes, live, recovered, miniapp }]
 //   GET /api/sessions/<id>.har    → that session as HAR, streamed as it is read from disk
 //   GET /api/sessions/<id>.jsonl  → that session as JSONL, streamed
+//   GET /api/sessions/<id>/filter?text=<t>[&fromSeq=&toSeq=] → { mode, scanned, seqs }: the entries the
+//     panel's text filter finds in the whole session, read from disk in chunks (session-filter.ts)
 // and the live capture (GET /api/capture.har|.jsonl) from the run's live session: every entry since the
 // last clear, not only the ring's recent ones.
 import type { ServerResponse } from 'node:http';
@@ -16,8 +18,11 @@ import { respond, respondText } from './http-util';
 export const SESSIONS_API = '/api/sessions';
 
 /** Answers a request under /api/sessions. */
-export async function handleSessionsApi(sessions: SessionStore | undefined, pathname: string, response: ServerResponse, headOnly: boolean): Promise<void> {
+export async function handleSessionsApi(sessions: SessionStore | undefined, url: URL, response: ServerResponse, headOnly: boolean): Promise<void> {
+  const { pathname } = url;
   if (!sessions) return respondText(response, 404, 'Sessions are not saved by this host.');
+  const filtered = /^\/api\/sessions\/([^/]+)\/filter$/.exec(pathname)?.[1];
+  if (filtered !== undefined) return filterResponse(sessions, filtered, url.searchParams, response, headOnly);
   if (pathname === SESSIONS_API) {
     const list = sessions.list().map(({ id, startedAt, endedAt, entries, bytes, live, recovered, miniapp }) => ({ id, startedAt, endedAt, entries, bytes, live, recovered, miniapp }));
     return respond(response, 200, { 'Content-Type': 'application/json; charset=utf-8' }, JSON.stringify(list), headOnly);
@@ -64,4 +69,29 @@ async function streamResponse(
     // The status line is sent: the only way left to say "incomplete" is to cut the connection.
     response.destroy();
   }
+}
+
+/** Longest filter text accepted (the panel's box holds far less). */
+const MAX_FILTER_TEXT = 1000;
+
+function seqParam(params: URLSearchParams, name: string): number | undefined | null {
+  const text = params.get(name);
+  if (text === null) return undefined;
+  const value = Number(text);
+  return /^\d{1,15}$/.test(text) && Number.isSafeInteger(value) ? value : null;
+}
+
+async function filterResponse(store: SessionStore, id: string, params: URLSearchParams, response: ServerResponse, headOnly: boolean): Promise<void> {
+  if (!isSessionId(id) || !store.get(id)) return respondText(response, 404, 'No such session.');
+  const text = params.get('text') ?? '';
+  const fromSeq = seqParam(params, 'fromSeq');
+  const toSeq = seqParam(params, 'toSeq');
+  if (text.length > MAX_FILTER_TEXT || fromSeq === null || toSeq === null) return respondText(response, 400, `text (at most ${MAX_FILTER_TEXT} characters), fromSeq and toSeq (whole numbers) are the parameters.`);
+  let result;
+  try {
+    result = await store.filter(id, text, { ...(fromSeq === undefined ? {} : { fromSeq }), ...(toSeq === undefined ? {} : { toSeq }) });
+  } catch (error) {
+    return respondText(response, 500, `The session could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return respond(response, 200, { 'Content-Type': 'application/json; charset=utf-8' }, JSON.stringify(result), headOnly);
 }

@@ -16,11 +16,28 @@ export function summarizeText(text: string): string {
   return text.length > MAX_KEPT_CHARS ? `${copyPrefix(text, PREVIEW_CHARS)}… (${text.length} chars)` : text;
 }
 
-/** A copy of sanitized options with strings over 1024 characters shortened, wide and deep nesting cut. */
+/**
+ * Whether `value` is an object of at most MAX_SUMMARY_BREADTH primitive values, none a string over
+ * MAX_KEPT_CHARS: its summary is itself (the common case: every send's `{ data }`), so it is kept as is.
+ * Options are the engine's own parsed copy and are never changed, so sharing it is safe.
+ */
+function isSummaryOfItself(value: { [key: string]: Json }): boolean {
+  let keys = 0;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) return false;
+    keys += 1;
+    const item = value[key];
+    if (keys > MAX_SUMMARY_BREADTH || (typeof item === 'object' && item !== null) || (typeof item === 'string' && item.length > MAX_KEPT_CHARS)) return false;
+  }
+  return true;
+}
+
+/** Sanitized options with strings over 1024 characters shortened, wide and deep nesting cut (a copy when anything is cut). */
 export function summarizeOptions(value: Json, depth = 0): Json {
   if (typeof value === 'string') return summarizeText(value);
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return '[Too deep]';
+  if (!Array.isArray(value) && isSummaryOfItself(value)) return value;
   if (Array.isArray(value)) {
     const kept = value.slice(0, MAX_SUMMARY_BREADTH).map((item) => summarizeOptions(item, depth + 1));
     return value.length > MAX_SUMMARY_BREADTH ? [...kept, `… (${value.length - MAX_SUMMARY_BREADTH} more items)`] : kept;

@@ -3,7 +3,7 @@
 import type { Json } from '../../shared/json';
 import type { ClientProfileName } from '../../shared/client-profiles';
 import { profileStamp } from '../../shared/client-profiles';
-import type { CallFailure, CallResult, ClientCall, ClientMessage, SocketEventName } from '../../shared/my-wire';
+import type { CallFailure, CallResult, CallSuccess, ClientCall, ClientMessage, SocketEventName } from '../../shared/my-wire';
 import { summarizeOptions } from './call-detail';
 import type { EngineWarning } from './engine-warning';
 import { logWarning } from './engine-warning';
@@ -39,6 +39,11 @@ export interface ClientRecorder {
   lifecycle(connectionId: string, name: string, detail: Record<string, string | number>): void;
 }
 
+/** A success's detail, built as one literal: every send's result passes here. */
+function successDetail(call: ClientCall, payload: CallSuccess['payload']): Record<string, Json> {
+  return call.target === null ? { callId: call.callId, ok: true, payload } : { callId: call.callId, ok: true, payload, target: call.target };
+}
+
 /** The recorder of client `clientId` into `capture`. */
 export function createClientRecorder(capture: CaptureLog, clientId: string): ClientRecorder {
   const warn = (connectionId: string, warning: EngineWarning): void => logWarning(capture, { clientId, connectionId }, warning);
@@ -65,7 +70,7 @@ export function createClientRecorder(capture: CaptureLog, clientId: string): Cli
         direction: 'none',
         size: 0,
         ...(message.ok ? {} : { errorCode: message.error, errorMessage: message.errorMessage }),
-        detail: { ...profileStamp(message.ok ? undefined : profile), callId: call.callId, ok: message.ok, ...(message.ok ? { payload: message.payload } : {}), ...(call.target !== null ? { target: call.target } : {}) },
+        detail: message.ok ? successDetail(call, message.payload) : { ...profileStamp(profile), callId: call.callId, ok: false, ...(call.target !== null ? { target: call.target } : {}) },
       });
     },
     listen(message, connectionId) {

@@ -3,7 +3,7 @@
 // connection's close before the new connect's success) is the order the client sees.
 import type { AppJsonSettings } from '../../shared/app-json';
 import type { ClientCall, ClientMessage, EngineMessage, ReportedPage, SocketEventPayload } from '../../shared/my-wire';
-import { callIdOf, clientMessageSchema } from '../../shared/my-wire';
+import { callIdOf } from '../../shared/my-wire';
 import { exceedsValueBudget, MAX_CLIENT_MESSAGE_VALUES } from '../../shared/json-value-budget';
 import type { InjectMark, InjectOutcome, InjectRequest } from '../../shared/inject';
 import type { ClientInfo } from '../../shared/panel-wire';
@@ -21,7 +21,10 @@ import type { DebugController } from './debugging/debug-controller';
 import type { CaptureLog, ClientSession, Clock } from './ports';
 import { createMyApiHandler, type MyApiServices } from './my-apis/my-api-handler';
 import { createReconnectStormGuard } from './reconnect-storm-guard';
+import { replaceSingleConnection } from './single-mode-replacement';
 import { parseSendArgs } from './send-rules';
+import { parseClientMessage } from './client-message-parse';
+import { createWriteBacklog } from './write-backlog';
 
 /** What a session needs from its engine. */
 export interface SessionHost {
@@ -57,7 +60,6 @@ export interface ManagedClientSession extends ClientSession {
 
 /** The errorMessage detail of the task limit (docs/behaviour.md#a16-task-limit). */
 export const TASK_LIMIT_DETAIL = 'exceed each tiny app max socket count';
-const REPLACED: CloseRequest = { code: 1000, reason: 'replaced by connectSocket' };
 const GOING_AWAY: CloseRequest = { code: 1001, reason: 'going away' };
 
 /** Who the client is: its id, its page's origin and, for a mini-app with an app.json, what that said. */
@@ -69,8 +71,11 @@ export interface ClientIdentity {
   projectKey?: string;
 }
 
-/** Creates the session for one client; `send` is the client's ordered link. */
-export function createClientSession(host: SessionHost, identity: ClientIdentity, send: (message: EngineMessage) => void): ManagedClientSession {
+/**
+ * Creates the session for one client; `send` is the client's ordered link. `holdCalls(true)` asks the host
+ * to hold the client's later calls, in order, while its sends wait for a slow socket (write-backlog.ts).
+ */
+export function createClientSession(host: SessionHost, identity: ClientIdentity, send: (message: EngineMessage) => void, holdCalls: (hold: boolean) => void = () => undefined): ManagedClientSession {
   const { clientId, origin, appJson } = identity;
   const { capture, clock } = host;
   const stormGuard = createReconnectStormGuard(clock);
@@ -83,6 +88,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   let detached = false;
   const myApis = createMyApiHandler({ services: host.myApis, capture, clock, clientId, projectKey: identity.projectKey ?? origin, settings: host.settings, nextRequestId: () => host.nextConnectionId('request'), deliver: (message) => deliver(message), warn, offline: (id) => host.debug.offlineFor(id) });
   let pageStack: ReportedPage[] | undefined;
+  const backlog = createWriteBacklog(holdCalls);
 
   function deliver(message: EngineMessage): void {
     if (detached) return;
@@ -121,26 +127,8 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
     }
 
     if (target === null && isLive(current)) {
-      const wasActive = current.state() !== 'CLOSING';
-      if (wasActive) {
-        warn(current.connectionId, {
-          id: 'second-single-connect',
-          message: `connectSocket while ${current.connectionId} is ${current.state()}: policy "${settings.singleModePolicy}".`,
-          detail: { policy: settings.singleModePolicy, state: current.state() },
-        });
-        if (settings.singleModePolicy === 'reject') {
-          reply(call, current.connectionId, { ok: false, problem: { code: 2 } });
-          return;
-        }
-        if (!stormGuard.allow()) {
-          const detail = `reconnect storm: more than ${stormGuard.limit} replacements within ${stormGuard.windowMs} ms; connectSocket refused`;
-          warn(current.connectionId, { id: 'reconnect-storm', message: detail, detail: { limit: stormGuard.limit, windowMs: stormGuard.windowMs } });
-          reply(call, current.connectionId, { ok: false, problem: { code: 1, detail } });
-          return;
-        }
-      }
-      const closeEvent = current.abandon({ send: REPLACED, event: REPLACED, by: 'engine', why: 'replaced by connectSocket' });
-      if (closeEvent) deliverEvent(null, closeEvent);
+      const refused = replaceSingleConnection(current, settings, { warn, stormGuard, deliverEvent });
+      if (refused) return reply(call, current.connectionId, { ok: false, problem: refused });
     }
 
     if (target !== null) {
@@ -200,7 +188,10 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
       reply(call, connectionId, { ok: false, problem: { code: 10, detail: `the connection is ${state}` } });
       return;
     }
+    const { size } = parsed.message;
+    backlog.started(size);
     connection.send(parsed.message, (error) => {
+      backlog.finished(size);
       if (error) reply(call, connectionId, { ok: false, problem: { code: 11, detail: error.message } });
       else reply(call, connectionId, { ok: true, payload: { success: true } });
     });
@@ -292,9 +283,9 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
           rejectInvalid(raw, `the call holds more than ${MAX_CLIENT_MESSAGE_VALUES} values (the limit of one call)`);
           return;
         }
-        const parsed = clientMessageSchema.safeParse(raw);
+        const parsed = parseClientMessage(raw);
         if (!parsed.success) {
-          rejectInvalid(raw, parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`).join('; '));
+          rejectInvalid(raw, parsed.issues);
           return;
         }
         handle(parsed.data);

@@ -21,6 +21,7 @@ import type { DebugController } from './debugging/debug-controller';
 import { DROPPED_AT_BREAKPOINT } from './debugging/frame-gate';
 import { offlineConnectOptions } from './debugging/offline-socket';
 import { setReading } from './socket-reading';
+import { createWriteCoalescer } from './write-coalescing';
 
 /** Who ended a connection, for the 'closed' lifecycle entry. */
 export type Closer = 'app' | 'panel' | 'server' | 'network' | 'engine';
@@ -79,6 +80,8 @@ const ABANDON_GRACE_MS = 2000;
 /** The text of code 6, the same whether `ws`'s idle timer or the overall deadline fired. */
 const HANDSHAKE_TIMED_OUT = 'Opening handshake has timed out';
 const noop = (): void => undefined;
+const AS_BINARY = { binary: true } as const;
+const AS_TEXT = { binary: false } as const;
 
 function headersToJson(headers: IncomingHttpHeaders): Record<string, Json> {
   return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string | string[]] => entry[1] !== undefined));
@@ -96,9 +99,7 @@ function closeCodeWsSends(err: Error): number | undefined {
 }
 
 function rawDataToBuffer(data: WebSocket.RawData): Buffer {
-  if (Buffer.isBuffer(data)) return data;
-  if (Array.isArray(data)) return Buffer.concat(data);
-  return Buffer.from(data);
+  return Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
 }
 
 /** Opens the socket (throws synchronously only for requests `ws` refuses to build). */
@@ -122,19 +123,16 @@ export function openConnection(options: ConnectionOptions): Connection {
   let closedAt: number | undefined;
   let closeCode: number | undefined;
   let closeReason: string | undefined;
-  /** The TCP/TLS socket under `ws`, to tell a write cut off by a reset from a delivered one. */
+  /** The TCP/TLS socket under `ws`: to tell a write cut off by a reset from a delivered one, and to coalesce a tick's writes. */
   let rawSocket: Duplex | undefined;
   /** Headers of the 101 answer (kept for the open entry, or the error entry when validation failed). */
   let responseHeaders: Record<string, Json> | undefined;
+  const coalescer = createWriteCoalescer(() => rawSocket);
   let resolveClosed: () => void = noop;
-  const closed = new Promise<void>((resolve) => {
-    resolveClosed = resolve;
-  });
+  const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
 
-  const log = (entry: Omit<NewCaptureEntry, 'clientId' | 'connectionId'>): void => {
-    capture.append({ clientId, connectionId, ...entry });
-  };
-  const lifecycle = (name: string, detail: Record<string, Json>): void => log({ kind: 'lifecycle', name, direction: 'none', size: 0, detail });
+  const log = (entry: Omit<NewCaptureEntry, 'clientId' | 'connectionId'>): unknown => capture.append({ clientId, connectionId, ...entry });
+  const lifecycle = (name: string, detail: Record<string, Json>): unknown => log({ kind: 'lifecycle', name, direction: 'none', size: 0, detail });
   // Every app event and frame passes the gates of docs/debugging.md (a straight pass when nothing is set).
   const gates = options.debug.attach({ connectionId, clientId, url: plan.url, protocol: () => ws.protocol, drop: (why) => (lifecycle('network-drop', { why }), ws.terminate()) });
   const onEvent = (payload: SocketEventPayload): void => gates.inbound.control(() => options.onEvent(payload));
@@ -203,16 +201,14 @@ export function openConnection(options: ConnectionOptions): Connection {
   ws.on('message', (raw, isBinary) => {
     const buffer = rawDataToBuffer(raw);
     const data = isBinary ? buffer.toString('base64') : buffer.toString();
-    log({ kind: 'frame', name: isBinary ? 'binary' : 'text', direction: 'in', opcode: isBinary ? OPCODE.binary : OPCODE.text, size: buffer.length, payload: data, binary: isBinary });
+    // Frames are the hot path: one literal per entry, not log()'s spread copy.
+    capture.append({ clientId, connectionId, kind: 'frame', name: isBinary ? 'binary' : 'text', direction: 'in', opcode: isBinary ? OPCODE.binary : OPCODE.text, size: buffer.length, payload: data, binary: isBinary });
     gates.inbound.frame({ data, binary: isBinary, size: buffer.length }, (frame) => options.onEvent({ event: 'message', data: frame.data, isBuffer: frame.binary }), noop);
   });
 
-  ws.on('ping', (payload) => {
-    log({ kind: 'frame', name: 'ping', direction: 'in', opcode: OPCODE.ping, size: payload.length, payload: payload.toString('base64'), binary: true });
-  });
-  ws.on('pong', (payload) => {
-    log({ kind: 'frame', name: 'pong', direction: 'in', opcode: OPCODE.pong, size: payload.length, payload: payload.toString('base64'), binary: true });
-  });
+  for (const name of ['ping', 'pong'] as const) {
+    ws.on(name, (payload) => log({ kind: 'frame', name, direction: 'in', opcode: OPCODE[name], size: payload.length, payload: payload.toString('base64'), binary: true }));
+  }
 
   ws.on('error', (err) => {
     const wasOpen = state === 'OPEN';
@@ -294,11 +290,14 @@ export function openConnection(options: ConnectionOptions): Connection {
     pauseIncoming: (paused) => setReading(ws, !paused),
     send(message, done, detail) {
       const wire = { data: message.binary ? (message.base64 ?? (message.data as Buffer).toString('base64')) : (message.data as string), binary: message.binary, size: message.size };
-      log({ kind: 'frame', name: message.binary ? 'binary' : 'text', direction: 'out', opcode: message.binary ? OPCODE.binary : OPCODE.text, size: message.size, payload: wire.data, binary: message.binary, ...(detail ? { detail } : {}) });
+      const entry: NewCaptureEntry = { clientId, connectionId, kind: 'frame', name: message.binary ? 'binary' : 'text', direction: 'out', opcode: message.binary ? OPCODE.binary : OPCODE.text, size: message.size, payload: wire.data, binary: message.binary };
+      if (detail) entry.detail = detail;
+      capture.append(entry);
       gates.outbound.frame(wire, (frame, edited) => {
         try {
           const data = !edited ? message.data : frame.binary ? Buffer.from(frame.data, 'base64') : frame.data;
-          ws.send(data, { binary: frame.binary }, (error) => done(error ?? writeCutOff()));
+          coalescer.beforeWrite();
+          ws.send(data, frame.binary ? AS_BINARY : AS_TEXT, (error) => done(error ?? writeCutOff()));
         } catch (error) {
           done(error instanceof Error ? error : new Error(String(error)));
         }

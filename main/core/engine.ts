@@ -121,10 +121,10 @@ export function createEngine(deps: EngineDeps = {}): Engine {
     capture,
     debug,
     appLife,
-    attachClient({ origin, clientId, send, appJson, projectKey }) {
+    attachClient({ origin, clientId, send, appJson, projectKey, holdCalls }) {
       const id = clientId ?? `app-${(counters.client += 1)}`;
       clients.get(id)?.detach('replaced by a new client with the same id');
-      const session = createClientSession(host, { clientId: id, origin, appJson, ...(projectKey !== undefined ? { projectKey } : {}) }, send);
+      const session = createClientSession(host, { clientId: id, origin, appJson, ...(projectKey !== undefined ? { projectKey } : {}) }, send, holdCalls);
       session.onDetached(() => {
         if (clients.get(id) === session) clients.delete(id);
       });

@@ -65,8 +65,11 @@ export interface Engine {
   /** Background and foreground of the mini-app (docs/behaviour.md#app-life-background-and-foreground). */
   readonly appLife: AppLife;
   /** `appJson`: what the mini-app's app.json set (its connect timeout applies to this client's connects). */
-  /** `projectKey`: whose my storage the client uses (docs/behaviour.md#storage-mirror); default its origin. */
-  attachClient(options: { origin: string; clientId?: string; send: (message: EngineMessage) => void; appJson?: AppJsonSettings; projectKey?: string }): ClientSession;
+  /**
+   * `projectKey`: whose my storage the client uses (docs/behaviour.md#storage-mirror); default its origin.
+   * `holdCalls`: the host holds the client's later calls while it is told true (a slow server: main/core/write-backlog.ts).
+   */
+  attachClient(options: { origin: string; clientId?: string; send: (message: EngineMessage) => void; appJson?: AppJsonSettings; projectKey?: string; holdCalls?: (hold: boolean) => void }): ClientSession;
   settings(): EngineSettings;
   updateSettings(patch: SettingsPatch): void;
   state(): EngineState;

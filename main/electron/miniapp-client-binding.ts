@@ -86,7 +86,15 @@ export function bindMiniappClient(options: MiniappBindingOptions): MiniappBindin
   function currentSession(): ClientSession {
     if (session !== null) return session;
     let created: ClientSession | null = null;
-    const attached = engine.attachClient({ origin, send: (message) => deliver(created, message), appJson: options.appJson, ...(options.projectKey === undefined ? {} : { projectKey: options.projectKey }) });
+    const attached = engine.attachClient({
+      origin,
+      send: (message) => deliver(created, message),
+      appJson: options.appJson,
+      ...(options.projectKey === undefined ? {} : { projectKey: options.projectKey }),
+      holdCalls: (hold) => {
+        if (created === session) pacer.hold(hold);
+      },
+    });
     created = attached;
     session = attached;
     return attached;

@@ -50,6 +50,8 @@ export interface CallPacer {
   receive(raw: unknown): void;
   /** Messages waiting. */
   waiting(): number;
+  /** While held, nothing more is delivered (the engine's sends wait for a slow socket); later messages wait in order. */
+  hold(held: boolean): void;
   /** The page went away: what it still had waiting and its unanswered events are forgotten; the buckets stay. */
   reset(): void;
 }
@@ -92,6 +94,8 @@ export function createCallPacer(options: CallPacerOptions): CallPacer {
   let quietTimer: NodeJS.Timeout | undefined;
   let burst: Burst | undefined;
   let paused = false;
+  let held = false;
+  let draining = false;
 
   function setPaused(value: boolean): void {
     if (paused === value) return;
@@ -131,7 +135,20 @@ export function createCallPacer(options: CallPacerOptions): CallPacer {
 
   function drain(): void {
     timer = undefined;
+    draining = true;
+    try {
+      drainQueue();
+    } finally {
+      draining = false;
+    }
+  }
+
+  function drainQueue(): void {
     while (head < queue.length) {
+      if (held) {
+        setPaused(true);
+        return;
+      }
       if (!admit(queue[head])) {
         setPaused(true);
         // One token comes back every 1000/refill ms; timers fire at best every ms.
@@ -145,7 +162,7 @@ export function createCallPacer(options: CallPacerOptions): CallPacer {
     }
     queue.length = 0;
     head = 0;
-    setPaused(false);
+    setPaused(held);
     if (burst && quietTimer === undefined) quietTimer = setTimeout(endWhenQuiet, BURST_QUIET_MS);
   }
 
@@ -182,6 +199,11 @@ export function createCallPacer(options: CallPacerOptions): CallPacer {
       }
       if (timer === undefined && queue.length - head === 1) drain();
     },
+    hold(value) {
+      held = value;
+      // Released while delivering (a send failed at once): the running drain goes on by itself.
+      if (!held && timer === undefined && !draining) drain();
+    },
     waiting: () => queue.length - head,
     reset() {
       if (timer !== undefined) clearTimeout(timer);
@@ -192,6 +214,7 @@ export function createCallPacer(options: CallPacerOptions): CallPacer {
       head = 0;
       burst = undefined;
       unansweredEvents = 0;
+      held = false;
       setPaused(false);
     },
   };

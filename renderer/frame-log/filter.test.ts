@@ -3,7 +3,7 @@ import { createEntryRing, type EntryRingView } from '../capture/entry-ring';
 import { makeEntries, makeEntry } from '../capture/test-support/make-entry';
 import { compileFilters, updateFilteredIndex, type FilteredIndex } from './filter';
 import { NO_FILTERS, type LogFilters } from '../store/log-filters';
-import { compileTextMatcher } from './text-matcher';
+import { compileTextMatcher } from '../../shared/text-matcher';
 
 const shownSeqs = (index: FilteredIndex, ring: EntryRingView) =>
   Array.from({ length: index.rowCount }, (_, row) => ring.at(index.positionAt(row) - ring.evicted())?.seq);

@@ -10,7 +10,8 @@ import { base64ToBytes, bytesToUtf8 } from '../capture/binary-forms';
 import { ENTRY_TYPES, entryTypeOf } from '../capture/entry-type';
 import type { LogFilters } from '../store/log-filters';
 import { decodedQueryPredicate, parseDecodedQuery } from '../decoders/decoded-query';
-import { compileTextMatcher } from './text-matcher';
+import { compileTextSearch } from '../../shared/entry-text-search';
+import { compileTextMatcher } from '../../shared/text-matcher';
 
 /** One compiled filter: a predicate on entries. */
 export interface EntryPredicate {
@@ -19,6 +20,12 @@ export interface EntryPredicate {
   /** 'regex' / 'literal' / 'all': how the text part was understood (shown next to the box). */
   textMode: 'regex' | 'literal' | 'all';
   test(entry: CaptureEntry): boolean;
+}
+
+/** A binary payload's bytes as UTF-8 text (the text filter searches both), or null when it is not base64. */
+function binaryAsText(payload: string): string | null {
+  const bytes = base64ToBytes(payload);
+  return bytes ? bytesToUtf8(bytes) : null;
 }
 
 /** Compiles `filters` into a predicate. */
@@ -31,7 +38,7 @@ export function compileFilters(filters: LogFilters): EntryPredicate {
   const connectionId = filters.connectionId;
   // `event:` / `topic:` / `type:` filter on decoded fields instead of the text (docs/architecture.md#decoded-field-filters).
   const decoded = parseDecodedQuery(filters.text, (pattern) => compileTextMatcher(pattern).test);
-  const textMatches = decoded ? decodedQueryPredicate(decoded) : matcher.mode === 'all' ? null : compileTextSearch(matcher.test);
+  const textMatches = decoded ? decodedQueryPredicate(decoded) : matcher.mode === 'all' ? null : compileTextSearch(matcher.test, binaryAsText);
   return {
     passesAll: allDirections && allTypes && connectionId === null && textMatches === null,
     textMode: matcher.mode,
@@ -41,47 +48,6 @@ export function compileFilters(filters: LogFilters): EntryPredicate {
       if (connectionId !== null && entry.connectionId !== connectionId) return false;
       return textMatches === null || textMatches(entry);
     },
-  };
-}
-
-/**
- * True when `test` holds for one of the fields the text filter searches, each on its own (so `^` and `$`
- * anchor to a field): the name, the payload (binary also as its UTF-8 text), error text and cause, the
- * connection id, and for non-frame entries their details (call options, URLs, close codes).
- *
- * Hot loop (every entry when a filter is typed): no per-entry arrays or closures, and the name and the
- * connection id, which repeat from entry to entry, are tested once per distinct value in a row (`test`
- * is pure).
- */
-function compileTextSearch(test: (text: string) => boolean): (entry: CaptureEntry) => boolean {
-  let lastName: string | null = null;
-  let nameMatches = false;
-  let lastConnectionId: string | null = null;
-  let connectionIdMatches = false;
-  return (entry) => {
-    if (entry.name !== lastName) {
-      lastName = entry.name;
-      nameMatches = test(lastName);
-    }
-    if (nameMatches) return true;
-    const payload = entry.payload;
-    if (payload !== undefined) {
-      if (test(payload)) return true;
-      if (entry.binary) {
-        const bytes = base64ToBytes(payload);
-        if (bytes && test(bytesToUtf8(bytes))) return true;
-      }
-    }
-    if (entry.errorMessage !== undefined && test(entry.errorMessage)) return true;
-    if (entry.cause !== undefined && test(entry.cause)) return true;
-    if (entry.connectionId) {
-      if (entry.connectionId !== lastConnectionId) {
-        lastConnectionId = entry.connectionId;
-        connectionIdMatches = test(lastConnectionId);
-      }
-      if (connectionIdMatches) return true;
-    }
-    return entry.kind !== 'frame' && entry.detail !== undefined && test(JSON.stringify(entry.detail));
   };
 }
 

@@ -6,7 +6,7 @@
 import type { CaptureEntry } from '../../shared/capture';
 import { base64ToBytes, bytesToUtf8 } from '../capture/binary-forms';
 import type { EntryRingView } from '../capture/entry-ring';
-import { compileLiteralMatcher } from './text-matcher';
+import { compileLiteralMatcher } from '../../shared/text-matcher';
 
 /** Matches kept at most (the count says "10000+" beyond). */
 export const MAX_MATCHES = 10_000;

@@ -16,11 +16,16 @@ export interface RecordAt {
   next: number;
 }
 
+/** Turns the record body data[bodyStart, bodyEnd) — the record spans file offsets [start, next) — into a T. */
+export type RecordDecoder<T> = (data: Buffer, bodyStart: number, bodyEnd: number, start: number, next: number) => T;
+
 /**
- * The records of `path` between byte offsets `start` and `end`, decoded. Stops (without throwing) at the
- * first incomplete record; throws at a damaged one, which recovery catches to cut the file there.
+ * The records of `path` between byte offsets `start` and `end`, each turned into a T by `decode`, one
+ * array per chunk read (one await per ~1 MiB instead of one per record, for scans over a whole session).
+ * Stops (without throwing) at the first incomplete record; throws at a damaged one, which recovery catches
+ * to cut the file there.
  */
-export async function* readRecords(path: string, start = 0, end = Infinity): AsyncGenerator<RecordAt> {
+export async function* readRecordChunks<T>(path: string, decode: RecordDecoder<T>, start = 0, end = Infinity): AsyncGenerator<T[]> {
   const file = await open(path, 'r');
   try {
     let data = Buffer.alloc(0);
@@ -32,15 +37,28 @@ export async function* readRecords(path: string, start = 0, end = Infinity): Asy
       if (bytesRead === 0) return;
       position += bytesRead;
       data = data.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([data, chunk.subarray(0, bytesRead)]);
+      const records: T[] = [];
+      let damage: unknown;
       let at = 0;
       while (at + RECORD_HEADER_BYTES <= data.length) {
         const length = recordBodyLength(data, at);
-        if (length === undefined) throw new Error(`session file damaged at byte ${dataStart + at}`);
+        if (length === undefined) {
+          damage = new Error(`session file damaged at byte ${dataStart + at}`);
+          break;
+        }
         const next = at + RECORD_HEADER_BYTES + length;
         if (next > data.length) break; // the rest of this record comes with the next chunk
-        yield { entry: decodeEntry(data, at + RECORD_HEADER_BYTES, next), start: dataStart + at, next: dataStart + next };
+        try {
+          records.push(decode(data, at + RECORD_HEADER_BYTES, next, dataStart + at, dataStart + next));
+        } catch (error) {
+          damage = error;
+          break;
+        }
         at = next;
       }
+      // The good records before a damaged one still count (recovery keeps them).
+      if (records.length > 0) yield records;
+      if (damage !== undefined) throw damage;
       // Copy the remainder: it must not keep the whole chunk alive.
       data = Buffer.from(data.subarray(at));
       dataStart += at;
@@ -48,6 +66,13 @@ export async function* readRecords(path: string, start = 0, end = Infinity): Asy
   } finally {
     await file.close();
   }
+}
+
+const decodeRecord: RecordDecoder<RecordAt> = (data, bodyStart, bodyEnd, start, next) => ({ entry: decodeEntry(data, bodyStart, bodyEnd), start, next });
+
+/** The records of `path` between byte offsets `start` and `end`, decoded, one by one (see readRecordChunks). */
+export async function* readRecords(path: string, start = 0, end = Infinity): AsyncGenerator<RecordAt> {
+  for await (const records of readRecordChunks(path, decodeRecord, start, end)) yield* records;
 }
 
 /** What a reader needs to know about one session's file. */

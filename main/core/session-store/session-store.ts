@@ -7,6 +7,7 @@ import type { SessionInfo } from '../../../shared/session-wire';
 import { DEFAULT_SESSIONS_CAP_BYTES, sessionsOverCap } from './disk-cap';
 import { HEARTBEAT_MS, isSessionId, newSessionId, readEnd, readIndex, readMeta, sessionPaths, writeIndex, writeJsonAtomic, writerRunning, type SessionEnd, type SessionMeta } from './session-files';
 import { recoverSession } from './session-recovery';
+import { filterSessionFile, type SessionFilterResult } from './session-filter';
 import { readEntries, scanIndex, type EntryFile, type SeqRange } from './session-reader';
 import { createSessionWriter, type SessionWriter } from './session-writer';
 
@@ -42,6 +43,8 @@ export interface SessionStore {
   readRange(id: string, range: SeqRange, limit?: number): Promise<CaptureEntry[]>;
   /** Every entry of the session (or a range) in order, read as iterated; a live session up to now. */
   entries(id: string, range?: SeqRange): AsyncGenerator<CaptureEntry>;
+  /** The seqs of the session's entries (or a range's) that the panel's text filter `text` finds, read in chunks (session-filter.ts). */
+  filter(id: string, text: string, range?: SeqRange): Promise<SessionFilterResult>;
   /** Deletes a finished session; a live one cannot be deleted. */
   deleteSession(id: string): Promise<void>;
   /** Closes live sessions and waits for deletions under way. */
@@ -183,6 +186,7 @@ export async function openSessionStore(options: SessionStoreOptions): Promise<Se
     async *entries(id, range) {
       yield* readEntries(await entryFile(id), range);
     },
+    filter: async (id, text, range) => filterSessionFile(await entryFile(id), text, range),
     async deleteSession(id) {
       const k = known.get(id);
       if (!k) return;

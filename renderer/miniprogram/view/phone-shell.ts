@@ -85,6 +85,7 @@ export function PhoneShell(props: PhoneShellProps): ComponentChild {
       'div',
       // The window background shows where the page paints nothing (docs/miniprogram-runtime.md#references §1, window `backgroundColor`).
       { class: 'mp-pages', style: { background: windowValue(topPage?.window, 'backgroundColor') } },
+      state.window?.refreshing === true ? h('div', { class: 'mp-pull-indicator mp-refreshing', role: 'status' }, '↻ Refreshing') : null,
       state.live.map((page) =>
         h(PageView, {
           key: page.pageId,

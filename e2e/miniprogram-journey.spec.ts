@@ -140,3 +140,21 @@ test('logs in, keeps the token, opens the socket; background and back keep it op
   expect(order.indexOf('hot-reload')).toBeLessThan(order.lastIndexOf('open'));
   await expect(driver.panel.locator('.log-row', { hasText: '1001' }).first()).toBeVisible();
 });
+
+test('my.startPullDownRefresh shows the indicator until stopPullDownRefresh; this.createSelectorQuery().fields() measures the page', async ({ driver }) => {
+  const frame = phone(driver.panel);
+  await expect(frame.locator('#status')).toHaveText('open');
+  await frame.locator('#refresh').click();
+  await expect(frame.getByRole('status').filter({ hasText: 'Refreshing' })).toBeVisible();
+  await expect(frame.locator('#log')).toHaveText('App.onShow | index.onShow | index.onPullDownRefresh code');
+  await driver.screenshot('journey-refreshing');
+  await frame.locator('#stop-refresh').click();
+  await expect(frame.getByRole('status').filter({ hasText: 'Refreshing' })).toHaveCount(0);
+
+  await frame.locator('#measure').click();
+  await expect(frame.locator('#measured')).toHaveText(/^\{/);
+  const measured = JSON.parse((await frame.locator('#measured').textContent()) ?? '') as Record<string, unknown>;
+  expect(measured).toMatchObject({ id: 'version', display: 'block' });
+  expect(measured['width']).toBeGreaterThan(0);
+  expect(measured['height']).toBeGreaterThan(0);
+});

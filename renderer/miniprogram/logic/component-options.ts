@@ -14,6 +14,8 @@ export interface MergedComponentOptions {
   hooks: Record<ComponentHook, Fn[]>;
   /** Component-level onError (errors thrown by this component's code). */
   onError?: Fn;
+  /** `ref()`: what a parent's `ref` handler receives instead of the instance (§4.7); the component's over its mixins'. */
+  ref?: Fn;
 }
 
 export function mergeComponentOptions(options: Record<string, unknown>): MergedComponentOptions {
@@ -35,6 +37,8 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
     hooks,
   };
   if (typeof options.onError === 'function') merged.onError = options.onError as Fn;
+  const ref = layers.findLast((layer) => typeof layer.ref === 'function')?.ref;
+  if (typeof ref === 'function') merged.ref = ref as Fn;
   return merged;
 }
 

@@ -100,7 +100,7 @@ export function createComponentRecord(
   guarded(() => data.setData(merged.data(), undefined));
   run('onInit');
   run('deriveDataFromProps', [props]);
-  data.sendInit();
+  data.sendInit(externalClassesOf(merged, create.path, context));
   prevData = undefined;
 
   return {
@@ -157,6 +157,13 @@ function buildProps(
     };
   }
   return Object.freeze(props);
+}
+
+/** The external class names the view applies; declared without `options.externalClasses: true` they warn (§4.8). */
+function externalClassesOf(merged: MergedComponentOptions, path: string, context: LogicContext): string[] {
+  const { names, enabled } = merged.externalClasses;
+  if (names.length > 0 && !enabled) context.warn(`/${path}: externalClasses need options: { externalClasses: true }; ignored`);
+  return enabled ? names : [];
 }
 
 /** Calls the parent's `ref` handler named on the tag with the component's ref value (docs/miniprogram-runtime.md "Decisions"). */

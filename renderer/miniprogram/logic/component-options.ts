@@ -16,6 +16,8 @@ export interface MergedComponentOptions {
   onError?: Fn;
   /** `ref()`: what a parent's `ref` handler receives instead of the instance (§4.7); the component's over its mixins'. */
   ref?: Fn;
+  /** `externalClasses` names of all layers, and whether `options.externalClasses: true` switches them on (§4.8). */
+  externalClasses: { names: string[]; enabled: boolean };
 }
 
 export function mergeComponentOptions(options: Record<string, unknown>): MergedComponentOptions {
@@ -24,7 +26,9 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
   const dataSources: unknown[] = [];
   const props: Record<string, unknown> = {};
   const methods: Record<string, unknown> = {};
+  const externalClasses = new Set<string>();
   for (const layer of layers) {
+    if (Array.isArray(layer.externalClasses)) for (const name of layer.externalClasses) if (typeof name === 'string' && name !== '') externalClasses.add(name);
     for (const name of COMPONENT_HOOKS) if (typeof layer[name] === 'function') hooks[name].push(layer[name] as Fn);
     dataSources.push(layer.data);
     Object.assign(props, asRecord(layer.props));
@@ -35,6 +39,7 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
     props,
     methods,
     hooks,
+    externalClasses: { names: [...externalClasses], enabled: asRecord(options.options).externalClasses === true },
   };
   if (typeof options.onError === 'function') merged.onError = options.onError as Fn;
   const ref = layers.findLast((layer) => typeof layer.ref === 'function')?.ref;

@@ -68,6 +68,7 @@ export class MiniComponent extends Component<MiniComponentProps> {
     const data = host.dataOf(this.instanceId);
     if (data === undefined) return null;
     this.owner.slots = slots;
+    this.owner.externalClasses = new Map(host.externalClassesOf(this.instanceId).map((name) => [name, typeof attrs[name] === 'string' ? attrs[name] : '']));
     // Component AXML reads props directly (`{{title}}`) and as `{{props.title}}`; its own data wins.
     return this.failure ?? renderInstance(host, this.owner, `${path}.axml`, { ...attrs, ...data, props: attrs, $id: this.instanceId });
   }

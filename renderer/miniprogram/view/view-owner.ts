@@ -11,6 +11,8 @@ import type { ViewHost } from './view-host';
 export class ViewOwner implements RenderOwner, EventSink {
   /** The children the instance's user wrote inside its tag (components only), refreshed on every render. */
   slots: SlotRenderer[] = [];
+  /** External class name → the classes the component's user passed for it (components only, §4.8). */
+  externalClasses = new Map<string, string>();
 
   constructor(
     readonly host: ViewHost,
@@ -20,7 +22,17 @@ export class ViewOwner implements RenderOwner, EventSink {
   ) {}
 
   el(tag: string, props: Record<string, unknown>, children: RenderChild[]): RenderChild {
-    return h(builtinComponent(tag), { ...props, $o: this, $tag: tag }, children as never);
+    const classes = this.externalClasses.size > 0 && typeof props.class === 'string' ? { class: this.mapClasses(props.class) } : {};
+    return h(builtinComponent(tag), { ...props, ...classes, $o: this, $tag: tag }, children as never);
+  }
+
+  /** `class="title my-class"` with `my-class` external and given as "red big" → `title red big`. */
+  private mapClasses(classes: string): string {
+    return classes
+      .split(/\s+/)
+      .map((name) => this.externalClasses.get(name) ?? name)
+      .filter((name) => name !== '')
+      .join(' ');
   }
 
   comp(tag: string, props: Record<string, unknown>, slots: SlotRenderer[]): RenderChild {

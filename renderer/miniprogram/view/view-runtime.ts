@@ -31,6 +31,7 @@ interface Instance {
   data: InstanceData | undefined;
   callbackIds: number[];
   rerender: (() => void) | undefined;
+  externalClasses: readonly string[];
 }
 
 export class MiniProgramView implements ViewHost {
@@ -71,6 +72,7 @@ export class MiniProgramView implements ViewHost {
       }
       case 'init':
         this.instance(message.instanceId).data = message.data !== null && typeof message.data === 'object' && !Array.isArray(message.data) ? message.data : {};
+        this.instance(message.instanceId).externalClasses = message.externalClasses ?? [];
         this.instance(message.instanceId).rerender?.();
         break;
       case 'set-data':
@@ -137,6 +139,10 @@ export class MiniProgramView implements ViewHost {
     return this.nextId++;
   }
 
+  externalClassesOf(instanceId: number): readonly string[] {
+    return this.instances.get(instanceId)?.externalClasses ?? [];
+  }
+
   componentsOf(path: string): Record<string, string> {
     return this.components.get(path) ?? {};
   }
@@ -171,7 +177,7 @@ export class MiniProgramView implements ViewHost {
   private instance(instanceId: number): Instance {
     let instance = this.instances.get(instanceId);
     if (instance === undefined) {
-      instance = { data: undefined, callbackIds: [], rerender: undefined };
+      instance = { data: undefined, callbackIds: [], rerender: undefined, externalClasses: [] };
       this.instances.set(instanceId, instance);
     }
     return instance;

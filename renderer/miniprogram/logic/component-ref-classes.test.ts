@@ -1,5 +1,6 @@
 // Component `ref` (docs/miniprogram-runtime.md#references §4.7): the parent's handler named by `ref="…"` gets the
 // component's `ref()` value, or the instance itself, after the component's didMount; `ref` is not a prop.
+// externalClasses (§4.8): declared names travel in the component's `init` when `options.externalClasses` is on.
 import { describe, expect, it } from 'vitest';
 import { createHarness, type TestModule } from './test-support/logic-harness';
 
@@ -48,5 +49,21 @@ describe('component ref', () => {
     const throwing = setup({ ref: () => { throw new Error('no ref'); } }, { saveRef: () => undefined });
     throwing.send({ t: 'component-mounted', instanceId: 101 });
     expect(throwing.sent.filter((message) => message.t === 'problem').map((message) => JSON.stringify(message))).toEqual([expect.stringContaining('no ref')]);
+  });
+});
+
+describe('component externalClasses', () => {
+  it('sends the declared names (mixins included) in init when options.externalClasses is true', () => {
+    const harness = setup({ externalClasses: ['my-class'], mixins: [{ externalClasses: ['title-class'] }], options: { externalClasses: true } }, {});
+    expect(harness.sent.find((message) => message.t === 'init' && message.instanceId === 101)).toMatchObject({ externalClasses: ['title-class', 'my-class'] });
+    expect(harness.warnings).toEqual([]);
+  });
+
+  it('without the switch: no names in init, and a warning naming the component', () => {
+    const harness = setup({ externalClasses: ['my-class'] }, {});
+    const init = harness.sent.find((message) => message.t === 'init' && message.instanceId === 101);
+    expect(init).toBeDefined();
+    expect(init).not.toHaveProperty('externalClasses');
+    expect(harness.warnings).toEqual(['/components/card/index: externalClasses need options: { externalClasses: true }; ignored']);
   });
 });

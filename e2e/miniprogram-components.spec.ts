@@ -1,0 +1,22 @@
+// Component `ref` and `externalClasses` in a real project (e2e/fixtures/miniprogram-components), as in the
+// Alipay IDE's simulator (docs/miniprogram-runtime.md, "Decisions where the framework documentation is silent").
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './harness/fixtures';
+
+const PROJECT = fileURLToPath(new URL('./fixtures/miniprogram-components', import.meta.url));
+test.use({ miniappFolder: PROJECT });
+
+test('a page holds its component through ref and calls it; the page styles the component through an external class', async ({ driver }) => {
+  const frame = await driver.miniapp();
+  await expect(frame.locator('#ref-kind')).toHaveText('ref: /components/badge/index');
+  await frame.locator('#ask-badge').click();
+  await expect(frame.locator('#ref-answer')).toHaveText('Hot badge, asked 1×');
+  await expect(frame.locator('#badge-asked')).toHaveText('asked 1');
+
+  const badge = frame.locator('#badge');
+  await expect(badge).toHaveClass(/\bbadge-hot\b/);
+  await expect(badge).not.toHaveClass(/\bmy-class\b/);
+  await expect(badge).toHaveCSS('color', 'rgb(220, 38, 38)');
+  await expect(badge).toHaveCSS('border-top-style', 'solid');
+  await driver.screenshot('miniprogram-components');
+});

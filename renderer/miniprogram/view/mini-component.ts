@@ -43,7 +43,7 @@ export class MiniComponent extends Component<MiniComponentProps> {
     super(props);
     const { host, parent, path, attrs } = props;
     this.instanceId = host.nextComponentId();
-    this.owner = new ViewOwner(host, this.instanceId, parent.pageId, host.componentsOf(path));
+    this.owner = new ViewOwner(host, this.instanceId, parent.pageId, host.componentsOf(path), host.styleScopeOf(path));
     this.detach = host.attach(this.instanceId, () => {
       this.changed = true;
       this.failure = undefined;

@@ -19,20 +19,19 @@ export class ViewOwner implements RenderOwner, EventSink {
     readonly instanceId: number,
     readonly pageId: number,
     private readonly usingComponents: Record<string, string>,
+    /** The component's `apply-shared` scope class (style-isolation.ts in main/miniprogram), if any. */
+    private readonly styleScope?: string,
   ) {}
 
   el(tag: string, props: Record<string, unknown>, children: RenderChild[]): RenderChild {
-    const classes = this.externalClasses.size > 0 && typeof props.class === 'string' ? { class: this.mapClasses(props.class) } : {};
-    return h(builtinComponent(tag), { ...props, ...classes, $o: this, $tag: tag }, children as never);
+    const mapped = this.externalClasses.size > 0 || this.styleScope !== undefined;
+    return h(builtinComponent(tag), { ...props, ...(mapped ? { class: this.classOf(props.class) } : {}), $o: this, $tag: tag }, children as never);
   }
 
-  /** `class="title my-class"` with `my-class` external and given as "red big" → `title red big`. */
-  private mapClasses(classes: string): string {
-    return classes
-      .split(/\s+/)
-      .map((name) => this.externalClasses.get(name) ?? name)
-      .filter((name) => name !== '')
-      .join(' ');
+  /** External class names replaced by the user's classes (`my-class` given as "red big" → `red big`), plus the scope class. */
+  private classOf(written: unknown): string {
+    const names = written === undefined || written === null ? [] : String(written).split(/\s+/).map((name) => this.externalClasses.get(name) ?? name);
+    return [...names, this.styleScope ?? ''].filter((name) => name !== '').join(' ');
   }
 
   comp(tag: string, props: Record<string, unknown>, slots: SlotRenderer[]): RenderChild {

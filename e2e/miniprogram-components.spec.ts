@@ -1,4 +1,4 @@
-// Component `ref` and `externalClasses` in a real project (e2e/fixtures/miniprogram-components), as in the
+// Component `ref`, `externalClasses` and `styleIsolation: apply-shared` in a real project (e2e/fixtures/miniprogram-components), as in the
 // Alipay IDE's simulator (docs/miniprogram-runtime.md, "Decisions where the framework documentation is silent").
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './harness/fixtures';
@@ -6,7 +6,7 @@ import { expect, test } from './harness/fixtures';
 const PROJECT = fileURLToPath(new URL('./fixtures/miniprogram-components', import.meta.url));
 test.use({ miniappFolder: PROJECT });
 
-test('a page holds its component through ref and calls it; the page styles the component through an external class', async ({ driver }) => {
+test('a page holds its component through ref and calls it; an external class styles it; its own styles stay inside', async ({ driver }) => {
   const frame = await driver.miniapp();
   await expect(frame.locator('#ref-kind')).toHaveText('ref: /components/badge/index');
   await frame.locator('#ask-badge').click();
@@ -18,5 +18,8 @@ test('a page holds its component through ref and calls it; the page styles the c
   await expect(badge).not.toHaveClass(/\bmy-class\b/);
   await expect(badge).toHaveCSS('color', 'rgb(220, 38, 38)');
   await expect(badge).toHaveCSS('border-top-style', 'solid');
+  // apply-shared: the badge's `.tag` rule styles its own element only, not the page's element of that class.
+  await expect(frame.locator('#badge-label')).toHaveCSS('text-decoration-line', 'underline');
+  await expect(frame.locator('#page-tag')).toHaveCSS('text-decoration-line', 'none');
   await driver.screenshot('miniprogram-components');
 });

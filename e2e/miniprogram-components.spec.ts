@@ -23,3 +23,26 @@ test('a page holds its component through ref and calls it; an external class sty
   await expect(frame.locator('#page-tag')).toHaveCSS('text-decoration-line', 'none');
   await driver.screenshot('miniprogram-components');
 });
+
+test('basic components in Chromium: block a:for-item/a:for-index, a:elif, hidden, icon, image, textarea, picker, swiper, scroll-view', async ({ driver }) => {
+  const frame = await driver.miniapp();
+  await frame.locator('#open-widgets').click();
+  await expect(frame.locator('.mp-title')).toHaveText('Widgets');
+  await expect(frame.locator('.fruit')).toHaveText(['0:apple', '1:banana', '2:cherry']);
+  await expect(frame.locator('#level-mid')).toHaveText('mid');
+  await expect(frame.locator('#level-low')).toHaveCount(0);
+  await expect(frame.locator('#level-high')).toHaveCount(0);
+  await expect(frame.locator('#hidden-box')).toBeHidden();
+  await expect(frame.locator('#ok-icon')).toHaveClass(/mp-icon-success/);
+  await expect.poll(() => frame.locator('#dot-image img, img#dot-image').first().evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(8);
+
+  await frame.locator('#note textarea, textarea#note').first().fill('hello');
+  await expect(frame.locator('#typed')).toHaveText('hello');
+  await frame.locator('#fruit-picker select').selectOption({ index: 2 });
+  await expect(frame.locator('#picked')).toHaveText('cherry');
+  await frame.locator('#slides .mp-swiper-dot').nth(1).click();
+  await expect(frame.locator('#slide-index')).toHaveText('slide 1');
+  await frame.locator('#scroller').evaluate((element) => element.scrollTo(0, 60));
+  await expect(frame.locator('#scroll-top')).toHaveText('scrolled');
+  await driver.screenshot('miniprogram-widgets');
+});

@@ -25,12 +25,13 @@ test('at 1280×800 the timeline scrolls and zooms inside its pane, never the pag
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual((pane?.x ?? 0) + (pane?.width ?? 0));
   }
   expect(await pageScrollsSideways(panel)).toBe(false);
-  // The narrow pane's gutter cuts the lane's URL: hovering the label shows it whole.
+  // The narrow pane's gutter cuts the lane's URL: hovering the label shows it whole (the demo's first lane is
+  // its login my.request).
   const canvas = timeline.getByRole('img');
   const canvasBox = await canvas.boundingBox();
   if (!canvasBox) throw new Error('no timeline canvas');
   await panel.mouse.move(canvasBox.x + 20, canvasBox.y + 24 + 20);
-  await expect(canvas).toHaveAttribute('title', /^s1 · app-1\nws:\/\/127\.0\.0\.1:\d+\/echo\nClick: show its messages$/);
+  await expect(canvas).toHaveAttribute('title', /^h1 · app-\d+\nhttp:\/\/127\.0\.0\.1:\d+\/token\nClick: show its messages$/);
   const fitted = await timelineScroll(panel);
   expect(fitted.scrollWidth).toBeLessThanOrEqual(fitted.clientWidth);
 

@@ -23,3 +23,13 @@ describe('--capture-mib', () => {
     expect(parseCliArgs(['--capture-mib', '1.5'])).toMatchObject({ kind: 'error' });
   });
 });
+
+describe('--client-buffer-mib', () => {
+  it('takes a whole number of MiB for the slow-reader bound and refuses anything else, naming the flag', () => {
+    expect(parseCliArgs(['--web', '--client-buffer-mib', '32'])).toMatchObject({ kind: 'run', options: { clientBufferMiB: 32 } });
+    expect(parseCliArgs(['--client-buffer-mib', '0'])).toEqual({ kind: 'error', message: '--client-buffer-mib must be a whole number of MiB, at least 1, not "0"' });
+    expect(parseCliArgs(['--client-buffer-mib', 'lots'])).toMatchObject({ kind: 'error' });
+    const plain = parseCliArgs(['--web']);
+    expect(plain.kind === 'run' ? plain.options.clientBufferMiB : 'not run').toBeUndefined();
+  });
+});

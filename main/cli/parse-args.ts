@@ -23,6 +23,8 @@ export interface CliOptions {
   prefsFile?: string;
   /** Memory the live capture may hold (--capture-mib), MiB; default 256 (main/core/capture-log.ts). */
   captureMiB?: number;
+  /** Unsent bytes one page or panel may have before the browser host applies backpressure (--client-buffer-mib); default 8 (main/browser-host/slow-readers.ts). */
+  clientBufferMiB?: number;
   /** `--map-remote <from>=<to>` rules, in the order given (docs/debugging.md#map-remote). */
   mapRemote?: MapRemoteRule[];
   /** Whose error table the engine answers with (docs/behaviour.md#client-profiles); absent = alipay-plus. */
@@ -37,7 +39,7 @@ export type CliCommand = { kind: 'run'; options: CliOptions } | { kind: 'help' }
 
 /** The usage text printed by `--help` and after a usage error. */
 export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url>] [--port <n>] [--no-open] [--sessions-dir <dir>] [--sessions-cap <MiB>] [--prefs-file <file>] [--storage-dir <dir>]
-                            [--capture-mib <MiB>]
+                            [--capture-mib <MiB>] [--client-buffer-mib <MiB>]
                             [--map-remote <from>=<to>]...
                             [--client-profile <name>]
                             [--background-close <seconds>]
@@ -54,6 +56,8 @@ export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url
                      default: the app data folder's panel-preferences.json
   --capture-mib <MiB>   memory the live capture may hold, oldest entries leave first (the saved
                      session keeps them); default: 256
+  --client-buffer-mib <MiB>  bytes waiting for one slow page or panel before the engine stops
+                     feeding it (backpressure, nothing dropped); default: 8
   --map-remote <from>=<to>  dial <to> when the app connects to <from> (scheme, host, port, path prefix);
                      repeatable, e.g. --map-remote wss://api.example.com/chat=ws://127.0.0.1:9000/echo
   --client-profile <name>  the client whose error codes and rules apply: alipay-plus (default,
@@ -66,7 +70,7 @@ export const USAGE = `Usage: mini-socket-devtools [--web] [--miniapp <folder|url
 
 /** Reads argv (without the node and script entries). Never throws. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
-  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'prefs-file'?: string; 'capture-mib'?: string; 'map-remote'?: string[]; 'client-profile'?: string; 'storage-dir'?: string; 'background-close'?: string; help?: boolean; version?: boolean };
+  let values: { web?: boolean; miniapp?: string; port?: string; 'no-open'?: boolean; 'sessions-dir'?: string; 'sessions-cap'?: string; 'prefs-file'?: string; 'capture-mib'?: string; 'client-buffer-mib'?: string; 'map-remote'?: string[]; 'client-profile'?: string; 'storage-dir'?: string; 'background-close'?: string; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -81,6 +85,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'sessions-cap': { type: 'string' },
         'prefs-file': { type: 'string' },
         'capture-mib': { type: 'string' },
+        'client-buffer-mib': { type: 'string' },
         'map-remote': { type: 'string', multiple: true },
         'client-profile': { type: 'string' },
         'storage-dir': { type: 'string' },
@@ -114,20 +119,21 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (storageDir.trim() === '') return { kind: 'error', message: '--storage-dir needs a folder' };
     options.storageDir = storageDir;
   }
-  const cap = values['sessions-cap'];
-  if (cap !== undefined) {
-    if (!/^\d+$/.test(cap) || Number(cap) < 1) return { kind: 'error', message: `--sessions-cap must be a whole number of MiB, at least 1, not "${cap}"` };
-    options.sessionsCapMiB = Number(cap);
+  const mebibytes: [flag: 'sessions-cap' | 'capture-mib' | 'client-buffer-mib', key: 'sessionsCapMiB' | 'captureMiB' | 'clientBufferMiB'][] = [
+    ['sessions-cap', 'sessionsCapMiB'],
+    ['capture-mib', 'captureMiB'],
+    ['client-buffer-mib', 'clientBufferMiB'],
+  ];
+  for (const [flag, key] of mebibytes) {
+    const text = values[flag];
+    if (text === undefined) continue;
+    if (!/^\d+$/.test(text) || Number(text) < 1) return { kind: 'error', message: `--${flag} must be a whole number of MiB, at least 1, not "${text}"` };
+    options[key] = Number(text);
   }
   const prefsFile = values['prefs-file'];
   if (prefsFile !== undefined) {
     if (prefsFile.trim() === '') return { kind: 'error', message: '--prefs-file needs a file path' };
     options.prefsFile = prefsFile;
-  }
-  const captureMiB = values['capture-mib'];
-  if (captureMiB !== undefined) {
-    if (!/^\d+$/.test(captureMiB) || Number(captureMiB) < 1) return { kind: 'error', message: `--capture-mib must be a whole number of MiB, at least 1, not "${captureMiB}"` };
-    options.captureMiB = Number(captureMiB);
   }
   const mapRemote: MapRemoteRule[] = [];
   for (const [index, text] of (values['map-remote'] ?? []).entries()) {

@@ -33,7 +33,7 @@ function startSettings(options: Pick<CliOptions, 'clientProfile' | 'backgroundCl
 }
 
 /** Starts engine, lab and browser host; on failure closes whatever was started and rethrows. */
-export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'prefsFile' | 'captureMiB' | 'mapRemote' | 'clientProfile' | 'storageDir' | 'backgroundCloseSeconds'>, outDir?: string): Promise<WebSession> {
+export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'prefsFile' | 'captureMiB' | 'clientBufferMiB' | 'mapRemote' | 'clientProfile' | 'storageDir' | 'backgroundCloseSeconds'>, outDir?: string): Promise<WebSession> {
   const capture = createCaptureLog(options.captureMiB === undefined ? {} : { maxBytes: options.captureMiB * 1024 * 1024 });
   const appData = defaultAppDataDir({ platform: process.platform, home: homedir(), env: process.env });
   const storageDir = options.storageDir ?? storageDirIn(appData);
@@ -49,7 +49,7 @@ export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 's
   engine.setLabEndpoints(lab.endpoints);
   let host: BrowserHost;
   try {
-    host = await startBrowserHost({ engine, lab, port: options.port, miniapp: options.miniapp ?? demoOf(outDir), outDir, sessions: recording.saved, preferences, projectKey: projectKeyOf(options.miniapp) });
+    host = await startBrowserHost({ engine, lab, port: options.port, miniapp: options.miniapp ?? demoOf(outDir), outDir, sessions: recording.saved, preferences, projectKey: projectKeyOf(options.miniapp), ...(options.clientBufferMiB === undefined ? {} : { slowReaderBytes: options.clientBufferMiB * 1024 * 1024 }) });
   } catch (error) {
     await lab.close();
     await engine.shutdown();

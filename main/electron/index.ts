@@ -72,7 +72,7 @@ async function start(args: HostArgs): Promise<void> {
   for (const built of [paths.panelPreload, paths.miniappPreload, join(paths.renderer, 'index.html')]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
-  const location = await locateMiniapp(args.miniapp, { cwd: process.cwd(), demoRoot: paths.miniappDemo });
+  const location = await locateMiniapp(args.miniapp, { cwd: process.cwd(), demoRoot: paths.demoProject });
   // Host/Origin refusals of the lab and replay servers become warnings (docs/architecture.md#threat-model).
   const engine = createEngine({ createReplayRegistry: () => createReplayServer({ reportRefused }), storageDir: storageDirIn(app.getPath('userData')), debugging: { mapRemote: args.mapRemote ?? [] }, settings: { ...(args.clientProfile ? { clientProfile: args.clientProfile } : {}), ...(args.backgroundCloseSeconds === undefined ? {} : { backgroundCloseSeconds: args.backgroundCloseSeconds }) } });
   const reportRefused = createRefusedRequestReporter(engine.capture);
@@ -144,7 +144,7 @@ async function start(args: HostArgs): Promise<void> {
     capture: engine.capture,
     dialog,
     window,
-    locate: (path) => locateMiniapp(path, { cwd: process.cwd(), demoRoot: paths.miniappDemo }),
+    locate: (path) => locateMiniapp(path, { cwd: process.cwd(), demoRoot: paths.demoProject }),
     serve,
     load: (at) => void view.webContents.loadURL(at.entryUrl).catch((error: unknown) => log(`the mini-app did not load: ${describe(error)}`)),
     watch: watchProject,

@@ -1,6 +1,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locateMiniapp } from './miniapp-location';
 
@@ -19,6 +20,12 @@ describe('locateMiniapp', () => {
   it('uses the demo folder when no --miniapp is given, served from miniapp://app/', async () => {
     const location = await locateMiniapp(undefined, { cwd: base, demoRoot: join(base, 'demo') });
     expect(location).toEqual({ kind: 'folder', root: join(base, 'demo'), origin: 'miniapp://app', entryUrl: 'miniapp://app/' });
+  });
+
+  it('locates the bundled demo project (examples/socket-playground, built into out/demo-project) as a mini-program', async () => {
+    const demo = fileURLToPath(new URL('../../examples/socket-playground', import.meta.url));
+    const location = await locateMiniapp(undefined, { cwd: base, demoRoot: demo });
+    expect(location).toEqual({ kind: 'miniprogram', root: demo, origin: 'miniapp://app', entryUrl: 'miniapp://app/' });
   });
 
   it('resolves a relative folder against the working directory', async () => {

@@ -11,7 +11,10 @@ export type MiniappLocation =
   | { kind: 'miniprogram'; root: string; origin: string; entryUrl: string }
   | { kind: 'url'; origin: string; entryUrl: string };
 
-/** Resolves `--miniapp` (relative folders against `cwd`); no spec → the demo folder. Throws a clear Error. */
+/**
+ * Resolves `--miniapp` (relative folders against `cwd`); no spec → `demoRoot`, which the app passes as the bundled
+ * demo project (docs/behaviour.md#bundled-demo). Throws a clear Error.
+ */
 export async function locateMiniapp(spec: string | undefined, options: { cwd: string; demoRoot: string }): Promise<MiniappLocation> {
   const resolved = await resolveMiniappSpec(spec ?? options.demoRoot, options.cwd);
   if (resolved.kind === 'url') return { kind: 'url', origin: resolved.url.origin, entryUrl: resolved.url.href };

@@ -36,6 +36,8 @@ export interface WindowState {
   frontColor?: string;
   backgroundColor?: string;
   loading?: boolean;
+  /** my.startPullDownRefresh until my.stopPullDownRefresh: the page's refresh indicator shows. */
+  refreshing?: boolean;
 }
 
 export type LogicToView =
@@ -61,10 +63,25 @@ export interface SelectorRequest {
   /** null: the viewport (selectViewport). */
   selector: string | null;
   all: boolean;
-  field: 'rect' | 'scroll';
+  /** 'node': answered null (the logic Worker cannot hold a view node). */
+  field: 'rect' | 'scroll' | 'fields' | 'node';
+  /** What `fields(...)` asked for (field 'fields' only). */
+  fields?: SelectorFields;
 }
 
-export type ViewQuestion = { kind: 'feedback'; request: FeedbackRequest } | { kind: 'query'; requests: SelectorRequest[] };
+/** The parts of a node `NodesRef.fields` can ask for (docs/behaviour.md#selector-queries). */
+export interface SelectorFields {
+  id?: boolean;
+  dataset?: boolean;
+  rect?: boolean;
+  size?: boolean;
+  scrollOffset?: boolean;
+  /** CSS property names, answered with their computed values. */
+  computedStyle?: string[];
+}
+
+/** A query's `pageId`: the page it searches (`this.createSelectorQuery()`); absent: the page on top. */
+export type ViewQuestion = { kind: 'feedback'; request: FeedbackRequest } | { kind: 'query'; requests: SelectorRequest[]; pageId?: number };
 
 /** The event object handed to handlers (docs/miniprogram-runtime.md#references §5.6). */
 export interface MiniEvent {

@@ -91,6 +91,8 @@ export function createComponentRecord(
     $page: { value: page },
     router: { value: context.routerFor(create.path) },
     pageRouter: { value: context.routerFor(typeof page?.route === 'string' ? page.route : '') },
+    // Searches the component's page: the view draws no element around a component (docs/behaviour.md#selector-queries).
+    createSelectorQuery: { value: () => context.selectorQueryIn(create.pageId) },
     setData: { value: (changes: unknown, callback?: unknown) => change(data.setData, changes, callback) },
     $spliceData: { value: (changes: unknown, callback?: unknown) => change(data.spliceData, changes, callback) },
     $batchedUpdates: { value: (body: unknown) => (typeof body === 'function' ? guarded(() => (body as () => void).call(instance)) : undefined) },

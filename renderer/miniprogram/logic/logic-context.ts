@@ -15,6 +15,8 @@ export interface LogicContext {
   warn(message: string): void;
   /** The route APIs resolving relative URLs against `base` (`this.router` / `this.pageRouter`, §8.2). */
   routerFor(base: string): object;
+  /** `this.createSelectorQuery()` of a page or component: a query searching page `pageId`. */
+  selectorQueryIn(pageId: number): unknown;
 }
 
 /** Calls `target[name](...args)` when it is a function; what it throws is reported, never rethrown. */

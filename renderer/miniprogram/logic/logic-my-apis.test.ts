@@ -9,6 +9,7 @@ import type { Engine } from '../../../main/core/ports';
 import { createMy } from '../../../shared/my/create-my';
 import { createLogicRuntime, type LogicRuntime } from './runtime';
 import { engineTransport } from './test-support/engine-transport';
+import { onePageModules } from './test-support/logic-harness';
 
 let server: Server;
 let base = '';
@@ -39,33 +40,23 @@ describe('my beyond sockets from page logic', () => {
       channel: { post: () => undefined, onMessage: () => undefined },
       config: { pages: ['pages/login/login'], tabBarPages: [] },
       baseMy: createMy(engineTransport(engine, () => runtime.currentRoute(), '/projects/shop')),
-      modules: {
-        load(path) {
-          if (path === 'app.js') return { ok: true, run: () => undefined };
-          if (path !== 'pages/login/login.js') return undefined;
-          return {
-            ok: true,
-            run: (_module, _exports, _require, my, _getApp, _App, Page) =>
-              (Page as (options: object) => void)({
-                onLoad() {
-                  const api = my as AnyMy;
-                  seen['canIUse'] = ['request', 'navigateTo', 'setNavigationBar', 'noSuchApi'].map((name) => api['canIUse']?.(name));
-                  api['request']?.({
-                    url: `${base}/token`,
-                    method: 'POST',
-                    data: { user: 'ada' },
-                    success(result: { data: { token: string }; status: number }) {
-                      api['setStorageSync']?.({ key: 'token', data: result.data.token });
-                      seen['stored'] = (api['getStorageSync']?.({ key: 'token' }) as { data: unknown }).data;
-                    },
-                    fail: (failure: unknown) => (seen['requestFailed'] = failure),
-                  });
-                  for (let call = 0; call < 2; call += 1) api['scanCode']?.({ fail: (failure: { errorMessage: string }) => (seen['scanCode'] = failure) });
-                },
-              }),
-          };
+      modules: onePageModules('pages/login/login', (my) => ({
+        onLoad() {
+          const api = my as AnyMy;
+          seen['canIUse'] = ['request', 'navigateTo', 'setNavigationBar', 'noSuchApi'].map((name) => api['canIUse']?.(name));
+          api['request']?.({
+            url: `${base}/token`,
+            method: 'POST',
+            data: { user: 'ada' },
+            success(result: { data: { token: string }; status: number }) {
+              api['setStorageSync']?.({ key: 'token', data: result.data.token });
+              seen['stored'] = (api['getStorageSync']?.({ key: 'token' }) as { data: unknown }).data;
+            },
+            fail: (failure: unknown) => (seen['requestFailed'] = failure),
+          });
+          for (let call = 0; call < 2; call += 1) api['scanCode']?.({ fail: (failure: { errorMessage: string }) => (seen['scanCode'] = failure) });
         },
-      },
+      })),
     });
     runtime.start();
     await expect.poll(() => seen['stored'], { timeout: 10_000 }).toBe('token-of-ada');

@@ -8,6 +8,7 @@ import { createMy } from '../../../shared/my/create-my';
 import type { LogicToView } from '../../../shared/miniprogram/view-logic-protocol';
 import { createLogicRuntime, type LogicRuntime } from './runtime';
 import { engineTransport } from './test-support/engine-transport';
+import { onePageModules } from './test-support/logic-harness';
 
 let lab: LabServer;
 let engine: Engine | undefined;
@@ -30,25 +31,15 @@ describe('sockets from logic code', () => {
       channel: { post: (message) => sent.push(message), onMessage: () => undefined },
       config: { pages: ['pages/chat/chat'], tabBarPages: [] },
       baseMy: socketMy,
-      modules: {
-        load(path) {
-          if (path === 'app.js') return { ok: true, run: () => undefined };
-          if (path !== 'pages/chat/chat.js') return undefined;
-          return {
-            ok: true,
-            run: (_module, _exports, _require, my, _getApp, _App, Page) =>
-              (Page as (options: object) => void)({
-                data: { received: [] },
-                onLoad(this: PageThis) {
-                  const api = my as SocketMy;
-                  api.onSocketOpen(() => api.sendSocketMessage({ data: 'hello from a page' }));
-                  api.onSocketMessage((event) => this.setData({ received: [...this.data.received, event.data] }));
-                  api.connectSocket({ url: echoUrl });
-                },
-              }),
-          };
+      modules: onePageModules('pages/chat/chat', (my) => ({
+        data: { received: [] },
+        onLoad(this: PageThis) {
+          const api = my as SocketMy;
+          api.onSocketOpen(() => api.sendSocketMessage({ data: 'hello from a page' }));
+          api.onSocketMessage((event) => this.setData({ received: [...this.data.received, event.data] }));
+          api.connectSocket({ url: echoUrl });
         },
-      },
+      })),
     });
     runtime.start();
     await expect

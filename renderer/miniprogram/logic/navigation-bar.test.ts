@@ -1,6 +1,6 @@
 // my.setNavigationBar and the loading spinner (docs/miniprogram-runtime.md#references §8.3) as `window` messages of the top page.
 import { describe, expect, it } from 'vitest';
-import { createHarness, loggingProject } from './test-support/logic-harness';
+import { createHarness, loggingPage, loggingProject } from './test-support/logic-harness';
 
 type Api = (options?: Record<string, unknown>) => Promise<unknown>;
 
@@ -23,5 +23,26 @@ describe('navigation bar', () => {
     expect(harness.take('window')).toEqual([]);
     await my.navigateBack?.();
     expect(harness.take('window').map((message) => message.window.title)).toEqual(['Changed']);
+  });
+
+  it('my.startPullDownRefresh shows the refresh indicator and runs onPullDownRefresh({ from: "code" }); stopPullDownRefresh hides it', async () => {
+    const log: string[] = [];
+    const harness = createHarness(
+      {
+        'app.js': () => undefined,
+        'pages/a/a.js': ({ Page }) => (Page as (options: object) => void)(loggingPage(log, 'a', { onPullDownRefresh: (event: { from: string }) => log.push(`a.onPullDownRefresh ${event.from}`) })),
+      },
+    );
+    harness.runtime.start();
+    harness.send({ t: 'page-ready', pageId: 1 });
+    const my = harness.globals().my as Record<string, Api>;
+    await expect(my.startPullDownRefresh?.()).resolves.toEqual({});
+    expect(log.at(-1)).toBe('a.onPullDownRefresh code');
+    await my.stopPullDownRefresh?.();
+    expect(harness.take('window').map((message) => message.window)).toEqual([
+      { title: '', refreshing: true },
+      { title: '', refreshing: false },
+    ]);
+    expect(harness.warnings).toEqual([]);
   });
 });

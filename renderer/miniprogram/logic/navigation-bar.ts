@@ -2,13 +2,21 @@
 // to the top page's title bar, sent as `window` messages (the page's window settings from app.json and its .json,
 // `LogicConfig.windows`, with this page's changes on top). A page's changes stay with it: when it is on top again
 // its state is sent again. Before the page's onReady the change applies with a warning (§12 #20).
+// my.startPullDownRefresh / stopPullDownRefresh show and hide the top page's refresh indicator the same way
+// (`refreshing`); start also runs the page's onPullDownRefresh({ from: 'code' }) (docs/miniprogram-runtime.md "Pull-down refresh").
 import type { WindowState } from '../../../shared/miniprogram/view-logic-protocol';
 import type { LogicContext } from './logic-context';
 import type { PageRecord } from './page-instance';
 import { asyncApi, type RouteApi } from './route-apis';
 
 export interface NavigationBar {
-  apis: { setNavigationBar: RouteApi; showNavigationBarLoading: RouteApi; hideNavigationBarLoading: RouteApi };
+  apis: {
+    setNavigationBar: RouteApi;
+    showNavigationBarLoading: RouteApi;
+    hideNavigationBarLoading: RouteApi;
+    startPullDownRefresh: RouteApi;
+    stopPullDownRefresh: RouteApi;
+  };
   /** The stack changed: the new top page's changed window state, if it has changes, is sent again. */
   stackChanged(): void;
 }
@@ -21,13 +29,15 @@ export function createNavigationBar(context: LogicContext, topPage: () => PageRe
     context.post({ t: 'window', window: { ...base, ...changes.get(page) } });
   }
 
-  function change(api: string, update: (options: Record<string, unknown>) => Partial<WindowState>): RouteApi {
+  /** `after` runs once the change is sent (start's onPullDownRefresh). */
+  function change(api: string, update: (options: Record<string, unknown>) => Partial<WindowState>, after?: (page: PageRecord) => void): RouteApi {
     return asyncApi(context, (options) => {
       const page = topPage();
       if (!page) return { ok: false, error: 1, errorMessage: `${api}: there is no page` };
       if (!page.ready) context.warn(`${api} before onReady: the title bar may not show it on a phone`);
       changes.set(page, { ...changes.get(page), ...update(options) });
       send(page);
+      after?.(page);
       return { ok: true };
     });
   }
@@ -43,6 +53,8 @@ export function createNavigationBar(context: LogicContext, topPage: () => PageRe
       }),
       showNavigationBarLoading: change('showNavigationBarLoading', () => ({ loading: true })),
       hideNavigationBarLoading: change('hideNavigationBarLoading', () => ({ loading: false })),
+      startPullDownRefresh: change('startPullDownRefresh', () => ({ refreshing: true }), (page) => page.hook('onPullDownRefresh', [{ from: 'code' }])),
+      stopPullDownRefresh: change('stopPullDownRefresh', () => ({ refreshing: false })),
     },
     stackChanged() {
       const page = topPage();

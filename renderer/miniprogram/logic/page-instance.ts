@@ -54,6 +54,7 @@ export function createPageRecord(context: LogicContext, options: PageOptions, id
     getOpenerEventChannel: { value: () => identity.openerChannel },
     router: { value: context.routerFor(route) },
     pageRouter: { value: context.routerFor(route) },
+    createSelectorQuery: { value: () => context.selectorQueryIn(pageId) },
     setData: { value: (changes: unknown, callback?: unknown) => data.setData(changes, bindCallback(callback, instance)) },
     $spliceData: { value: (changes: unknown, callback?: unknown) => data.spliceData(changes, bindCallback(callback, instance)) },
     // Changes of one tick already travel together, so a batch only needs to run its function.

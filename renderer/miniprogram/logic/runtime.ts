@@ -14,7 +14,7 @@ import { createNavigationBar } from './navigation-bar';
 import type { PageOptions } from './page-instance';
 import { createPageStack } from './page-stack';
 import { createRouteApis, navigatorApiOf } from './route-apis';
-import { createSelectorQueryApi } from './selector-query';
+import { createSelectorQuery, createSelectorQueryApi } from './selector-query';
 import type { ViewQuestions } from './view-questions';
 
 export interface LogicChannel {
@@ -62,6 +62,7 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     reportProblem: (problem: RuntimeProblem) => channel.post({ t: 'problem', problem }),
     warn,
     routerFor: (base) => Object.freeze(createRouteApis(context, stack, base)),
+    selectorQueryIn: (pageId) => (options.questions ? createSelectorQuery(context, options.questions.ask, pageId) : undefined),
   };
 
   function reportError(error: unknown): void {

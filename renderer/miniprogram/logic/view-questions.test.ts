@@ -8,6 +8,7 @@ import { createMy } from '../../../shared/my/create-my';
 import type { LogicToView, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
 import { createLogicRuntime } from './runtime';
 import { createViewQuestions } from './view-questions';
+import { onePageModules } from './test-support/logic-harness';
 
 type AnyMy = Record<string, (options?: unknown) => unknown>;
 
@@ -23,26 +24,16 @@ describe('questions to the view', () => {
       config: { pages: ['pages/index/index'], tabBarPages: [] },
       baseMy: createMy(createMemoryTransportPair().client, { feedback: questions.feedback }),
       questions,
-      modules: {
-        load(path) {
-          if (path === 'app.js') return { ok: true, run: () => undefined };
-          if (path !== 'pages/index/index.js') return undefined;
-          return {
-            ok: true,
-            run: (_module, _exports, _require, my, _getApp, _App, Page) =>
-              (Page as (options: object) => void)({
-                onLoad() {
-                  const api = my as AnyMy;
-                  void (api['confirm']?.({ content: 'Go?' }) as Promise<unknown>).then((answer) => (seen['confirm'] = answer));
-                  const query = api['createSelectorQuery']?.() as Record<string, (selector?: string) => Record<string, (callback?: (result: unknown) => void) => unknown>>;
-                  query['select']?.('#title')['boundingClientRect']?.((rect) => (seen['rect'] = rect));
-                  query['selectViewport']?.()['scrollOffset']?.();
-                  (query as unknown as { exec(callback: (results: unknown) => void): void }).exec((results) => (seen['exec'] = results));
-                },
-              }),
-          };
+      modules: onePageModules('pages/index/index', (my) => ({
+        onLoad() {
+          const api = my as AnyMy;
+          void (api['confirm']?.({ content: 'Go?' }) as Promise<unknown>).then((answer) => (seen['confirm'] = answer));
+          const query = api['createSelectorQuery']?.() as Record<string, (selector?: string) => Record<string, (callback?: (result: unknown) => void) => unknown>>;
+          query['select']?.('#title')['boundingClientRect']?.((rect) => (seen['rect'] = rect));
+          query['selectViewport']?.()['scrollOffset']?.();
+          (query as unknown as { exec(callback: (results: unknown) => void): void }).exec((results) => (seen['exec'] = results));
         },
-      },
+      })),
     });
     runtime.start();
     await new Promise((resolve) => setTimeout(resolve, 0));

@@ -52,6 +52,7 @@ export class PageView extends Component<PageViewProps> {
       {
         class: pulled > 0 ? 'a-page mp-page mp-pulling' : 'a-page mp-page',
         'data-route': page.route,
+        'data-page-id': page.pageId,
         style: visible ? undefined : 'display:none',
         onScroll: (event: Event) => this.scrolled(event.currentTarget as HTMLElement),
         ...(pullRefreshEnabled(window) ? this.pullHandlers() : {}),

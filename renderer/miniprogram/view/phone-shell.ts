@@ -84,7 +84,9 @@ export function PhoneShell(props: PhoneShellProps): ComponentChild {
     h(
       'div',
       // The window background shows where the page paints nothing (docs/miniprogram-runtime.md#references §1, window `backgroundColor`).
-      { class: 'mp-pages', style: { background: windowValue(topPage?.window, 'backgroundColor') } },
+      // While refreshing the pages sit below the indicator, as a page held pulled down does on a phone.
+      { class: state.window?.refreshing === true ? 'mp-pages mp-pages--refreshing' : 'mp-pages', style: { background: windowValue(topPage?.window, 'backgroundColor') } },
+      state.window?.refreshing === true ? h('div', { class: 'mp-pull-indicator mp-refreshing', role: 'status' }, '↻ Refreshing') : null,
       state.live.map((page) =>
         h(PageView, {
           key: page.pageId,

@@ -3,13 +3,15 @@
 // page's web view is on a phone; docs/behaviour.md#selector-queries).
 import type { Json } from '../../../shared/json';
 import type { FeedbackSurface } from '../../../shared/my/feedback-requests';
-import type { SelectorRequest, ViewQuestion } from '../../../shared/miniprogram/view-logic-protocol';
+import type { SelectorFields, SelectorRequest, ViewQuestion } from '../../../shared/miniprogram/view-logic-protocol';
 
 export type AnswerQuestion = (question: ViewQuestion) => Promise<Json>;
 
-/** The page on top: the one `.mp-page` that is shown (pages below it stay mounted, hidden). */
-function topPage(container: HTMLElement): HTMLElement | null {
-  return [...container.querySelectorAll<HTMLElement>('.mp-page')].find((page) => page.style.display !== 'none') ?? null;
+/** Page `pageId`, or the page on top: the one `.mp-page` that is shown (pages below it stay mounted, hidden). */
+function pageOf(container: HTMLElement, pageId: number | undefined): HTMLElement | null {
+  const pages = [...container.querySelectorAll<HTMLElement>('.mp-page')];
+  if (pageId !== undefined) return pages.find((page) => page.dataset['pageId'] === String(pageId)) ?? null;
+  return pages.find((page) => page.style.display !== 'none') ?? null;
 }
 
 function datasetOf(element: HTMLElement): Record<string, string> {
@@ -24,31 +26,54 @@ function rectOf(element: HTMLElement, page: HTMLElement): Json {
   return { x: left, y: top, width: box.width, height: box.height, top, right: left + box.width, bottom: top + box.height, left };
 }
 
-function measure(element: HTMLElement, page: HTMLElement, field: SelectorRequest['field']): Json {
-  if (field === 'rect') return rectOf(element, page);
+function fieldsOf(element: HTMLElement, page: HTMLElement, fields: SelectorFields): Json {
+  const rect = fields.rect === true || fields.size === true ? (rectOf(element, page) as Record<string, number>) : undefined;
+  const style = fields.computedStyle === undefined ? undefined : getComputedStyle(element);
+  return {
+    ...(fields.id === true ? { id: element.id } : {}),
+    ...(fields.dataset === true ? { dataset: datasetOf(element) } : {}),
+    ...(rect && fields.rect === true ? { left: rect['left'], right: rect['right'], top: rect['top'], bottom: rect['bottom'] } : {}),
+    ...(rect && fields.size === true ? { width: rect['width'], height: rect['height'] } : {}),
+    ...(fields.scrollOffset === true ? { scrollLeft: element.scrollLeft, scrollTop: element.scrollTop } : {}),
+    ...Object.fromEntries((fields.computedStyle ?? []).map((name) => [name, style?.getPropertyValue(name) ?? ''])),
+  };
+}
+
+function measure(element: HTMLElement, page: HTMLElement, request: SelectorRequest): Json {
+  if (request.field === 'node') return null;
+  if (request.field === 'rect') return rectOf(element, page);
+  if (request.field === 'fields') return fieldsOf(element, page, request.fields ?? {});
   return { id: element.id, dataset: datasetOf(element), scrollLeft: element.scrollLeft, scrollTop: element.scrollTop };
+}
+
+function viewport(page: HTMLElement, request: SelectorRequest): Json {
+  const size = { width: page.clientWidth, height: page.clientHeight };
+  const scroll = { scrollLeft: page.scrollLeft, scrollTop: page.scrollTop };
+  if (request.field === 'node') return null;
+  if (request.field === 'rect') return size;
+  if (request.field === 'scroll') return { id: '', dataset: {}, ...scroll };
+  const fields = request.fields ?? {};
+  return { ...(fields.size === true ? size : {}), ...(fields.scrollOffset === true ? scroll : {}) };
 }
 
 function answerRequest(page: HTMLElement | null, request: SelectorRequest): Json {
   if (page === null) return null;
-  if (request.selector === null) {
-    return request.field === 'rect' ? { width: page.clientWidth, height: page.clientHeight } : { id: '', dataset: {}, scrollLeft: page.scrollLeft, scrollTop: page.scrollTop };
-  }
+  if (request.selector === null) return viewport(page, request);
   let found: HTMLElement[];
   try {
     found = [...page.querySelectorAll<HTMLElement>(request.selector)];
   } catch {
     return request.all ? [] : null;
   }
-  if (request.all) return found.map((element) => measure(element, page, request.field));
+  if (request.all) return found.map((element) => measure(element, page, request));
   const first = found[0];
-  return first === undefined ? null : measure(first, page, request.field);
+  return first === undefined ? null : measure(first, page, request);
 }
 
 export function createViewAnswers(container: HTMLElement, feedback: FeedbackSurface): AnswerQuestion {
   return async (question) => {
     if (question.kind === 'feedback') return feedback.present(question.request);
-    const page = topPage(container);
+    const page = pageOf(container, question.pageId);
     return question.requests.map((request) => answerRequest(page, request));
   };
 }

@@ -8,6 +8,8 @@ export const VIEW_STYLES = `
 .mp-pages { position: relative; flex: 1 1 auto; min-height: 0; }
 .mp-page { position: absolute; inset: 0; overflow-y: auto; overflow-x: hidden; }
 .mp-pulling { user-select: none; }
+.mp-refreshing { position: absolute; top: 0; left: 0; right: 0; height: 40px; }
+.mp-pages--refreshing > .mp-page { top: 40px; }
 .mp-pull-indicator { display: flex; align-items: center; justify-content: center; overflow: hidden; color: #999; font-size: 12px; user-select: none; }
 .mp-tab-bar { display: flex; flex: 0 0 50px; border-top: 1px solid #eee; background: #fff; }
 .mp-tab { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: center; border: 0; background: none; color: #666; font-size: 11px; cursor: pointer; }

@@ -54,6 +54,17 @@ export function createHarness(files: Record<string, TestModule>, config: Partial
   };
 }
 
+/** Modules of a project with an empty app.js and one page, `route`, whose Page options `page(my)` builds. */
+export function onePageModules(route: string, page: (my: unknown) => object): { load(path: string): LoadedModule } {
+  return {
+    load(path) {
+      if (path === 'app.js') return { ok: true, run: () => undefined };
+      if (path !== `${route}.js`) return undefined;
+      return { ok: true, run: (_module, _exports, _require, my, _getApp, _App, Page) => (Page as (options: object) => void)(page(my)) };
+    },
+  };
+}
+
 const PAGE_HOOKS = ['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload'] as const;
 
 /** Page options whose lifecycle hooks record `name.hook` into `log`. */

@@ -13,6 +13,7 @@ import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protoco
 import { convertRpx } from '../../shared/miniprogram/rpx';
 import { BUILTIN_TAGS, BUNDLE_PATHS } from '../../shared/miniprogram/view-bundle';
 import { resolveReference, withExtension } from './project-paths';
+import { scopeSheet } from './style-isolation';
 
 export interface CompiledAcss {
   css: string;
@@ -100,12 +101,16 @@ function expand(file: string, root: Root, read: ReadProjectFile, problems: Runti
   });
 }
 
-/** Compiles one ACSS file; `file` is its project path (`/app.acss`). Never throws for bad ACSS. */
-export function compileAcss(file: string, source: string, read: ReadProjectFile): CompiledAcss {
+/**
+ * Compiles one ACSS file; `file` is its project path (`/app.acss`). `scope`: the class of an `apply-shared`
+ * component its rules then require (style-isolation.ts). Never throws for bad ACSS.
+ */
+export function compileAcss(file: string, source: string, read: ReadProjectFile, scope?: string): CompiledAcss {
   const problems: RuntimeProblem[] = [];
   const seen = new Set([file]);
   const root = parseSheet(file, source, problems);
   if (root === undefined) return { css: '', problems, files: [file] };
   expand(file, root, read, problems, seen);
+  if (scope !== undefined) scopeSheet(root, scope);
   return { css: root.toString(), problems, files: [...seen] };
 }

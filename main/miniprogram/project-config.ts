@@ -6,6 +6,7 @@ import type { ManifestComponent, ManifestPage, TabBar, TabBarItem } from '../../
 import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protocol';
 import { resolveReference } from './project-paths';
 import type { ProjectFiles } from './project-files';
+import { styleScopeOf } from './style-isolation';
 
 export interface ProjectConfig {
   pages: ManifestPage[];
@@ -120,7 +121,8 @@ export function loadProjectConfig(files: ProjectFiles): ProjectConfig {
     if (components.has(path)) continue;
     const json = readJsonObject(files, `${path}.json`, problems) ?? {};
     const usingComponents = { ...appComponents, ...usingComponentsOf(files, `${path}.json`, json, problems) };
-    components.set(path, { path, usingComponents });
+    const styleScope = styleScopeOf(path, json.styleIsolation, problems);
+    components.set(path, { path, usingComponents, ...(styleScope === undefined ? {} : { styleScope }) });
     pending.push(...Object.values(usingComponents));
   }
   const tabBar = tabBarOf(appJson.tabBar, problems);

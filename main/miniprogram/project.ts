@@ -18,6 +18,8 @@ export class MiniProgramProject {
   private readonly sjsCache: CompileCache<Cached<CompiledSjs>>;
   private readonly acssCache: CompileCache<CompiledAcss>;
   private readonly rootProblems: RuntimeProblem[];
+  /** Sheet path → scope class of `apply-shared` components, from the latest manifest. */
+  private styleScopes = new Map<string, string>();
 
   constructor(folder: string) {
     this.rootProblems = [];
@@ -51,12 +53,15 @@ export class MiniProgramProject {
   }
 
   acss(path: string): CompiledAcss {
-    return this.acssCache.get(path, () => compileAcss(path, this.files.readText(path) ?? '', (file) => this.files.readText(file)));
+    const scope = this.styleScopes.get(path);
+    const read = (file: string): string | undefined => this.files.readText(file);
+    return this.acssCache.get(`${path}|${scope ?? ''}`, () => compileAcss(path, read(path) ?? '', read, scope));
   }
 
   /** Configuration plus the closure of files the view needs, compiling each (from cache when unchanged). */
   manifest(): ViewManifest {
     const config = loadProjectConfig(this.files);
+    this.styleScopes = new Map(config.components.flatMap((component) => (component.styleScope === undefined ? [] : [[`${component.path}.acss`, component.styleScope] as const])));
     const problems: RuntimeProblem[] = [...this.rootProblems, ...config.problems];
     const owners = [...config.components.map((component) => component.path), ...config.pages.map((page) => `/${page.route}`)];
 

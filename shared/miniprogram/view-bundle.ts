@@ -107,6 +107,8 @@ export interface ManifestPage {
 export interface ManifestComponent {
   path: string;
   usingComponents: Record<string, string>;
+  /** `styleIsolation: "apply-shared"`: the class the view puts on every element of the component's own AXML. */
+  styleScope?: string;
 }
 
 export interface TabBarItem {

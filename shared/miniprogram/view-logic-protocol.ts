@@ -43,8 +43,12 @@ export interface WindowState {
 export type LogicToView =
   /** The page stack changed; the view shows the last page and keeps (hidden) the rest mounted. */
   | { t: 'stack'; pages: StackPage[]; tab?: string }
-  /** First data of a page or component instance (before its first render). */
-  | { t: 'init'; instanceId: number; data: Json }
+  /**
+   * First data of a page or component instance (before its first render). `externalClasses`: the component's
+   * declared external class names (docs/miniprogram-runtime.md#references §4.8), replaced in its AXML by the
+   * classes its user passes in the attribute of that name.
+   */
+  | { t: 'init'; instanceId: number; data: Json; externalClasses?: string[] }
   /** Data changes of one instance; `callbackId` is acknowledged by `rendered` once the view has re-rendered. */
   | { t: 'set-data'; instanceId: number; ops: DataOp[]; callbackId?: number }
   | { t: 'window'; window: WindowState }

@@ -2,7 +2,8 @@
 // tag (onInit → deriveDataFromProps → init), then didMount; every update (new props or its own setData) runs
 // deriveDataFromProps before the render and didUpdate(prevProps, prevData) after it; didUnmount at removal.
 // `this.props` holds the declared defaults, every attribute written on the tag, and each `onXxx` prop as a
-// function calling the parent's handler of that name with the parent as `this`.
+// function calling the parent's handler of that name with the parent as `this`. A `ref="handler"` attribute is
+// not a prop: after didMount the parent's handler gets the component's `ref()` value, else its `this` (§4.7).
 import type { Json } from '../../../shared/json';
 import type { DataObject } from '../../../shared/miniprogram/data-path';
 import { problemFromError } from './error-report';
@@ -101,7 +102,7 @@ export function createComponentRecord(
   guarded(() => data.setData(merged.data(), undefined));
   run('onInit');
   run('deriveDataFromProps', [props]);
-  data.sendInit();
+  data.sendInit(externalClassesOf(merged, create.path, context));
   prevData = undefined;
 
   return {
@@ -109,7 +110,10 @@ export function createComponentRecord(
     pageId: create.pageId,
     instance,
     data,
-    mounted: () => run('didMount'),
+    mounted() {
+      run('didMount');
+      handRef(create.props.ref, merged, instance, parent, context);
+    },
     updateProps(nextProps, eventProps) {
       if (unmounted) return;
       prevProps ??= props;
@@ -142,7 +146,8 @@ function buildProps(
   parent: Record<string, unknown>,
   context: LogicContext,
 ): Record<string, unknown> {
-  const props: Record<string, unknown> = { ...defaults, ...given };
+  const { ref: _ref, ...attributes } = given;
+  const props: Record<string, unknown> = { ...defaults, ...attributes };
   for (const [prop, handlerName] of Object.entries(eventProps)) {
     props[prop] = (...args: unknown[]): unknown => {
       const handler = parent[handlerName];
@@ -154,4 +159,33 @@ function buildProps(
     };
   }
   return Object.freeze(props);
+}
+
+/** The external class names the view applies; declared without `options.externalClasses: true` they warn (§4.8). */
+function externalClassesOf(merged: MergedComponentOptions, path: string, context: LogicContext): string[] {
+  const { names, enabled } = merged.externalClasses;
+  if (names.length > 0 && !enabled) context.warn(`/${path}: externalClasses need options: { externalClasses: true }; ignored`);
+  return enabled ? names : [];
+}
+
+/** Calls the parent's `ref` handler named on the tag with the component's ref value (docs/miniprogram-runtime.md "Decisions"). */
+function handRef(
+  refName: Json | undefined,
+  merged: MergedComponentOptions,
+  instance: Record<string, unknown>,
+  parent: Record<string, unknown>,
+  context: LogicContext,
+): void {
+  if (typeof refName !== 'string' || refName === '') return;
+  const handler = parent[refName];
+  if (typeof handler !== 'function') {
+    context.warn(`can not find ref handle method "${refName}"`);
+    return;
+  }
+  try {
+    const value = merged.ref ? merged.ref.call(instance) : instance;
+    (handler as (value: unknown) => unknown).call(parent, value);
+  } catch (error) {
+    context.reportError(error);
+  }
 }

@@ -14,6 +14,10 @@ export interface MergedComponentOptions {
   hooks: Record<ComponentHook, Fn[]>;
   /** Component-level onError (errors thrown by this component's code). */
   onError?: Fn;
+  /** `ref()`: what a parent's `ref` handler receives instead of the instance (§4.7); the component's over its mixins'. */
+  ref?: Fn;
+  /** `externalClasses` names of all layers, and whether `options.externalClasses: true` switches them on (§4.8). */
+  externalClasses: { names: string[]; enabled: boolean };
 }
 
 export function mergeComponentOptions(options: Record<string, unknown>): MergedComponentOptions {
@@ -22,7 +26,9 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
   const dataSources: unknown[] = [];
   const props: Record<string, unknown> = {};
   const methods: Record<string, unknown> = {};
+  const externalClasses = new Set<string>();
   for (const layer of layers) {
+    if (Array.isArray(layer.externalClasses)) for (const name of layer.externalClasses) if (typeof name === 'string' && name !== '') externalClasses.add(name);
     for (const name of COMPONENT_HOOKS) if (typeof layer[name] === 'function') hooks[name].push(layer[name] as Fn);
     dataSources.push(layer.data);
     Object.assign(props, asRecord(layer.props));
@@ -33,8 +39,11 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
     props,
     methods,
     hooks,
+    externalClasses: { names: [...externalClasses], enabled: asRecord(options.options).externalClasses === true },
   };
   if (typeof options.onError === 'function') merged.onError = options.onError as Fn;
+  const ref = layers.findLast((layer) => typeof layer.ref === 'function')?.ref;
+  if (typeof ref === 'function') merged.ref = ref as Fn;
   return merged;
 }
 

@@ -50,7 +50,7 @@ export interface InstanceData {
   setData(changes: unknown, callback: unknown): void;
   spliceData(changes: unknown, callback: unknown): void;
   /** Sends `init` with the data as it is now; from here on changes travel as `set-data`. */
-  sendInit(): void;
+  sendInit(externalClasses?: string[]): void;
   /** Stops all traffic: later changes are ignored (an unloaded page or unmounted component). */
   close(): void;
   readonly closed: boolean;
@@ -141,11 +141,13 @@ export function createInstanceData(options: InstanceDataOptions): InstanceData {
         return { op: 'splice', path: parseDataPath(key), start, deleteCount: count, items };
       });
     },
-    sendInit() {
+    sendInit(externalClasses) {
       if (state !== 'new') return;
       state = 'live';
       ops = [];
-      options.post({ t: 'init', instanceId: options.instanceId, data: jsonObject(data) });
+      const init: Extract<LogicToView, { t: 'init' }> = { t: 'init', instanceId: options.instanceId, data: jsonObject(data) };
+      if (externalClasses !== undefined && externalClasses.length > 0) init.externalClasses = externalClasses;
+      options.post(init);
       // Callbacks of changes folded into init still wait for that first render.
       if (callbacks.length > 0) schedule();
     },

@@ -278,4 +278,13 @@ describe('AXML events', () => {
     expect($('#img').getAttribute('src')).toBe('/__mp/asset/images/a.png');
     expect($('#ic').getAttribute('style')).toContain('font-size: 30px');
   });
+
+  it('a swiper whose items come from a:for has a dot per item and changes to the last one', async () => {
+    const page = await renderPage('<swiper id="sw" indicator-dots onChange="sw"><swiper-item a:for="{{items}}">{{item}}</swiper-item></swiper>', { items: ['a', 'b', 'c'] });
+    await page.settle();
+    expect(document.querySelectorAll('#sw .mp-swiper-dot')).toHaveLength(3);
+    (document.querySelectorAll('#sw .mp-swiper-dot')[2] as HTMLElement).click();
+    await page.settle();
+    expect(page.sent.at(-1)).toMatchObject({ handler: 'sw', event: { detail: { current: 2 } } });
+  });
 });

@@ -43,7 +43,7 @@ export class MiniComponent extends Component<MiniComponentProps> {
     super(props);
     const { host, parent, path, attrs } = props;
     this.instanceId = host.nextComponentId();
-    this.owner = new ViewOwner(host, this.instanceId, parent.pageId, host.componentsOf(path));
+    this.owner = new ViewOwner(host, this.instanceId, parent.pageId, host.componentsOf(path), host.styleScopeOf(path));
     this.detach = host.attach(this.instanceId, () => {
       this.changed = true;
       this.failure = undefined;
@@ -68,6 +68,7 @@ export class MiniComponent extends Component<MiniComponentProps> {
     const data = host.dataOf(this.instanceId);
     if (data === undefined) return null;
     this.owner.slots = slots;
+    this.owner.externalClasses = new Map(host.externalClassesOf(this.instanceId).map((name) => [name, typeof attrs[name] === 'string' ? attrs[name] : '']));
     // Component AXML reads props directly (`{{title}}`) and as `{{props.title}}`; its own data wins.
     return this.failure ?? renderInstance(host, this.owner, `${path}.axml`, { ...attrs, ...data, props: attrs, $id: this.instanceId });
   }

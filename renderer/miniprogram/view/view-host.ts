@@ -19,8 +19,12 @@ export interface ViewHost {
   pageRendered(pageId: number): void;
   /** A fresh id for a custom-component instance (view-allocated, see component-create). */
   nextComponentId(): number;
+  /** A component instance's external class names (from its `init`; empty until then). */
+  externalClassesOf(instanceId: number): readonly string[];
   /** `usingComponents` of a component, by its path. */
   componentsOf(path: string): Record<string, string>;
+  /** The scope class of an `apply-shared` component (every element of its own AXML carries it), by its path. */
+  styleScopeOf(path: string): string | undefined;
   /** Shows a problem in the phone and sends it to the logic side, once per distinct message. */
   reportOnce(problem: RuntimeProblem): void;
 }

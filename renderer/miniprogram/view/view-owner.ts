@@ -11,16 +11,27 @@ import type { ViewHost } from './view-host';
 export class ViewOwner implements RenderOwner, EventSink {
   /** The children the instance's user wrote inside its tag (components only), refreshed on every render. */
   slots: SlotRenderer[] = [];
+  /** External class name → the classes the component's user passed for it (components only, §4.8). */
+  externalClasses = new Map<string, string>();
 
   constructor(
     readonly host: ViewHost,
     readonly instanceId: number,
     readonly pageId: number,
     private readonly usingComponents: Record<string, string>,
+    /** The component's `apply-shared` scope class (style-isolation.ts in main/miniprogram), if any. */
+    private readonly styleScope?: string,
   ) {}
 
   el(tag: string, props: Record<string, unknown>, children: RenderChild[]): RenderChild {
-    return h(builtinComponent(tag), { ...props, $o: this, $tag: tag }, children as never);
+    const mapped = this.externalClasses.size > 0 || this.styleScope !== undefined;
+    return h(builtinComponent(tag), { ...props, ...(mapped ? { class: this.classOf(props.class) } : {}), $o: this, $tag: tag }, children as never);
+  }
+
+  /** External class names replaced by the user's classes (`my-class` given as "red big" → `red big`), plus the scope class. */
+  private classOf(written: unknown): string {
+    const names = written === undefined || written === null ? [] : String(written).split(/\s+/).map((name) => this.externalClasses.get(name) ?? name);
+    return [...names, this.styleScope ?? ''].filter((name) => name !== '').join(' ');
   }
 
   comp(tag: string, props: Record<string, unknown>, slots: SlotRenderer[]): RenderChild {

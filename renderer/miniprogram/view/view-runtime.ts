@@ -4,7 +4,7 @@
 // focus and typed text) across renders.
 import { h, render } from 'preact';
 import type { DataOp, LogicToView, RuntimeProblem, StackPage, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
-import type { ViewManifest } from '../../../shared/miniprogram/view-bundle';
+import type { ManifestComponent, ViewManifest } from '../../../shared/miniprogram/view-bundle';
 import { whenListsMounted } from './list-slices';
 import type { ModuleRegistry } from './module-registry';
 import { PhoneShell, type ShellState } from './phone-shell';
@@ -31,6 +31,7 @@ interface Instance {
   data: InstanceData | undefined;
   callbackIds: number[];
   rerender: (() => void) | undefined;
+  externalClasses: readonly string[];
 }
 
 export class MiniProgramView implements ViewHost {
@@ -38,13 +39,13 @@ export class MiniProgramView implements ViewHost {
   private readonly instances = new Map<number, Instance>();
   private readonly reported = new Set<string>();
   private readonly readyPages = new Set<number>();
-  private readonly components: Map<string, Record<string, string>>;
+  private readonly components: Map<string, ManifestComponent>;
   private state: ShellState;
   private nextId = FIRST_COMPONENT_ID;
 
   constructor(private readonly options: MiniProgramViewOptions) {
     this.registry = options.registry;
-    this.components = new Map(options.manifest.components.map((component) => [component.path, component.usingComponents]));
+    this.components = new Map(options.manifest.components.map((component) => [component.path, component]));
     this.state = { stack: [], live: [], tab: undefined, window: undefined, problems: [...options.manifest.problems] };
     this.paint();
   }
@@ -71,6 +72,7 @@ export class MiniProgramView implements ViewHost {
       }
       case 'init':
         this.instance(message.instanceId).data = message.data !== null && typeof message.data === 'object' && !Array.isArray(message.data) ? message.data : {};
+        this.instance(message.instanceId).externalClasses = message.externalClasses ?? [];
         this.instance(message.instanceId).rerender?.();
         break;
       case 'set-data':
@@ -137,8 +139,16 @@ export class MiniProgramView implements ViewHost {
     return this.nextId++;
   }
 
+  externalClassesOf(instanceId: number): readonly string[] {
+    return this.instances.get(instanceId)?.externalClasses ?? [];
+  }
+
   componentsOf(path: string): Record<string, string> {
-    return this.components.get(path) ?? {};
+    return this.components.get(path)?.usingComponents ?? {};
+  }
+
+  styleScopeOf(path: string): string | undefined {
+    return this.components.get(path)?.styleScope;
   }
 
   reportOnce(problem: RuntimeProblem): void {
@@ -171,7 +181,7 @@ export class MiniProgramView implements ViewHost {
   private instance(instanceId: number): Instance {
     let instance = this.instances.get(instanceId);
     if (instance === undefined) {
-      instance = { data: undefined, callbackIds: [], rerender: undefined };
+      instance = { data: undefined, callbackIds: [], rerender: undefined, externalClasses: [] };
       this.instances.set(instanceId, instance);
     }
     return instance;

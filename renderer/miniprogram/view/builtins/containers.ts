@@ -42,7 +42,14 @@ export function ScrollView(props: BuiltinProps): VNode {
 
 export function Swiper(props: BuiltinProps): VNode {
   const { $o: owner, $tag: tag } = props;
-  const count = toChildArray(props.children as never).length;
+  // Items made by `a:for` are one child (a list) here: once mounted, count the track's elements instead.
+  const trackRef = useRef<HTMLDivElement>(null);
+  const [mountedCount, setMountedCount] = useState<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const items = trackRef.current?.childElementCount;
+    if (items !== mountedCount) setMountedCount(items);
+  }, [props.children, mountedCount]);
+  const count = mountedCount ?? toChildArray(props.children as never).length;
   const wanted = num(props.current, 0);
   const [shown, setCurrent] = useState(wanted);
   const lastWanted = useRef(wanted);
@@ -80,7 +87,7 @@ export function Swiper(props: BuiltinProps): VNode {
         if (Math.abs(moved) > 30) change(current + (moved < 0 ? 1 : -1), 'touch');
       },
     },
-    dom('div', { class: 'mp-swiper-track', style: track }, props.children as never),
+    dom('div', { class: 'mp-swiper-track', style: track, ref: trackRef }, props.children as never),
     flag(props['indicator-dots'])
       ? dom('div', { class: 'mp-swiper-dots' }, Array.from({ length: count }, (_, index) =>
           dom('span', {

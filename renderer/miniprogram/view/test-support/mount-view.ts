@@ -17,6 +17,8 @@ export interface MountOptions {
   problems?: RuntimeProblem[];
   /** Data the fake logic answers `component-create` with, by component path. */
   componentData?: Record<string, { [key: string]: Json }>;
+  /** External class names the fake logic's `init` declares, by component path. */
+  externalClasses?: Record<string, string[]>;
 }
 
 export interface MountedView {
@@ -53,7 +55,8 @@ export function mountView(options: MountOptions): MountedView {
     sent.push(message);
     if (message.t === 'component-create') {
       const data = options.componentData?.[message.path] ?? {};
-      queueMicrotask(() => view.receive({ t: 'init', instanceId: message.instanceId, data }));
+      const externalClasses = options.externalClasses?.[message.path];
+      queueMicrotask(() => view.receive({ t: 'init', instanceId: message.instanceId, data, ...(externalClasses ? { externalClasses } : {}) }));
     }
   };
   const view = new MiniProgramView({ container, manifest, registry, post, applyDataOps: applyDataOpsForTests });

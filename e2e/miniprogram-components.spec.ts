@@ -1,0 +1,48 @@
+// Component `ref`, `externalClasses` and `styleIsolation: apply-shared` in a real project (e2e/fixtures/miniprogram-components), as in the
+// Alipay IDE's simulator (docs/miniprogram-runtime.md, "Decisions where the framework documentation is silent").
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './harness/fixtures';
+
+const PROJECT = fileURLToPath(new URL('./fixtures/miniprogram-components', import.meta.url));
+test.use({ miniappFolder: PROJECT });
+
+test('a page holds its component through ref and calls it; an external class styles it; its own styles stay inside', async ({ driver }) => {
+  const frame = await driver.miniapp();
+  await expect(frame.locator('#ref-kind')).toHaveText('ref: /components/badge/index');
+  await frame.locator('#ask-badge').click();
+  await expect(frame.locator('#ref-answer')).toHaveText('Hot badge, asked 1×');
+  await expect(frame.locator('#badge-asked')).toHaveText('asked 1');
+
+  const badge = frame.locator('#badge');
+  await expect(badge).toHaveClass(/\bbadge-hot\b/);
+  await expect(badge).not.toHaveClass(/\bmy-class\b/);
+  await expect(badge).toHaveCSS('color', 'rgb(220, 38, 38)');
+  await expect(badge).toHaveCSS('border-top-style', 'solid');
+  // apply-shared: the badge's `.tag` rule styles its own element only, not the page's element of that class.
+  await expect(frame.locator('#badge-label')).toHaveCSS('text-decoration-line', 'underline');
+  await expect(frame.locator('#page-tag')).toHaveCSS('text-decoration-line', 'none');
+  await driver.screenshot('miniprogram-components');
+});
+
+test('basic components in Chromium: block a:for-item/a:for-index, a:elif, hidden, icon, image, textarea, picker, swiper, scroll-view', async ({ driver }) => {
+  const frame = await driver.miniapp();
+  await frame.locator('#open-widgets').click();
+  await expect(frame.locator('.mp-title')).toHaveText('Widgets');
+  await expect(frame.locator('.fruit')).toHaveText(['0:apple', '1:banana', '2:cherry']);
+  await expect(frame.locator('#level-mid')).toHaveText('mid');
+  await expect(frame.locator('#level-low')).toHaveCount(0);
+  await expect(frame.locator('#level-high')).toHaveCount(0);
+  await expect(frame.locator('#hidden-box')).toBeHidden();
+  await expect(frame.locator('#ok-icon')).toHaveClass(/mp-icon-success/);
+  await expect.poll(() => frame.locator('#dot-image img, img#dot-image').first().evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(8);
+
+  await frame.locator('#note textarea, textarea#note').first().fill('hello');
+  await expect(frame.locator('#typed')).toHaveText('hello');
+  await frame.locator('#fruit-picker select').selectOption({ index: 2 });
+  await expect(frame.locator('#picked')).toHaveText('cherry');
+  await frame.locator('#slides .mp-swiper-dot').nth(1).click();
+  await expect(frame.locator('#slide-index')).toHaveText('slide 1');
+  await frame.locator('#scroller').evaluate((element) => element.scrollTo(0, 60));
+  await expect(frame.locator('#scroll-top')).toHaveText('scrolled');
+  await driver.screenshot('miniprogram-widgets');
+});

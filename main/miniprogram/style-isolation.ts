@@ -1,0 +1,41 @@
+// Component `styleIsolation` (docs/miniprogram-runtime.md#references §4.8): `shared` (the default) leaves the
+// component's ACSS global; `apply-shared` keeps it inside the component. The preview does that as scoped CSS:
+// the view adds the component's scope class to every element the component's own AXML renders, and each rule
+// of its sheet requires that class on the element it styles (the last compound of each selector). Outside
+// styles still apply to the component, as the documentation says.
+import type { AtRule, Root } from 'postcss';
+import selectorParser from 'postcss-selector-parser';
+import type { Json } from '../../shared/json';
+import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protocol';
+
+/** The scope class of an `apply-shared` component, e.g. `/components/card/index` → `mp-iso-components-card-index`. */
+export function styleScopeClass(componentPath: string): string {
+  return `mp-iso-${componentPath.replace(/^\/+/, '').replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/** The scope class a component's .json asks for; an unknown `styleIsolation` is a problem and means `shared`. */
+export function styleScopeOf(componentPath: string, styleIsolation: Json | undefined, problems: RuntimeProblem[]): string | undefined {
+  if (styleIsolation === undefined || styleIsolation === 'shared') return undefined;
+  if (styleIsolation === 'apply-shared') return styleScopeClass(componentPath);
+  problems.push({ kind: 'json', message: `styleIsolation ${JSON.stringify(styleIsolation)}: use "shared" or "apply-shared"; "shared" applies`, file: `${componentPath.slice(1)}.json` });
+  return undefined;
+}
+
+/** Adds `.scope` to the last compound of every selector (before a pseudo-element); keyframe steps are left alone. */
+export function scopeSheet(root: Root, scope: string): void {
+  const addScope = selectorParser((selectors) => {
+    selectors.each((selector) => {
+      const nodes = selector.nodes;
+      const lastCombinator = nodes.findLastIndex((node) => node.type === 'combinator');
+      const pseudoElement = nodes.findIndex((node, index) => index > lastCombinator && node.type === 'pseudo' && node.value.startsWith('::'));
+      const scopeClass = selectorParser.className({ value: scope });
+      const before = nodes[pseudoElement];
+      if (before === undefined) selector.append(scopeClass);
+      else selector.insertBefore(before, scopeClass);
+    });
+  });
+  root.walkRules((rule) => {
+    if (rule.parent?.type === 'atrule' && /keyframes$/i.test((rule.parent as AtRule).name)) return;
+    rule.selector = addScope.processSync(rule.selector);
+  });
+}

@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+// externalClasses (docs/miniprogram-runtime.md#references §4.8): a class name the component declared external is
+// replaced, in the component's own AXML, by the classes its user passes in the attribute of that name.
+// styleIsolation apply-shared: every element of the component's own AXML carries its scope class; slot content
+// (the user's AXML) does not.
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileSources } from '../../../main/miniprogram/test-support/compile-sources';
+import { mountView } from './test-support/mount-view';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+const BADGE = '/components/badge/index';
+
+/** The element's classes without the `a-<tag>` class every basic component carries. */
+const classesOf = (selector: string): string[] => [...(document.querySelector(selector)?.classList ?? [])].filter((name) => !name.startsWith('a-'));
+
+function mountBadge(pageAxml: string, externalClasses: string[], styleScope?: string) {
+  const compiled = compileSources({
+    '/pages/p/p.axml': pageAxml,
+    [`${BADGE}.axml`]: '<view id="badge" class="badge  my-class {{extra}}"><text id="label" class="label-class">{{label}}</text><slot/></view>',
+  });
+  expect(compiled.problems).toEqual([]);
+  return mountView({
+    scripts: compiled.scripts,
+    pages: [{ route: 'pages/p/p', usingComponents: { badge: BADGE } }],
+    components: [{ path: BADGE, usingComponents: {}, ...(styleScope === undefined ? {} : { styleScope }) }],
+    componentData: { [BADGE]: { extra: 'x' } },
+    externalClasses: { [BADGE]: externalClasses },
+  });
+}
+
+describe('externalClasses', () => {
+  it('replaces declared names by the given classes, follows their changes, and drops a declared name not given', async () => {
+    const page = mountBadge('<badge my-class="{{cls}}" label="New"/>', ['my-class', 'label-class']);
+    await page.openPage('pages/p/p', { cls: 'red big' });
+    expect(classesOf('#badge')).toEqual(['badge', 'red', 'big', 'x']);
+    expect(classesOf('#label')).toEqual([]);
+    expect(document.querySelector('#label')?.textContent).toBe('New');
+
+    page.send({ t: 'set-data', instanceId: 1, ops: [{ op: 'set', path: ['cls'], value: 'green' }] });
+    await page.settle();
+    expect(classesOf('#badge')).toEqual(['badge', 'green', 'x']);
+  });
+
+  it('leaves class names alone when the component declares none', async () => {
+    const page = mountBadge('<badge my-class="red" label="New"/>', []);
+    await page.openPage('pages/p/p', {});
+    expect(classesOf('#badge')).toEqual(['badge', 'my-class', 'x']);
+    expect(classesOf('#label')).toEqual(['label-class']);
+  });
+});
+
+describe('styleIsolation apply-shared in the view', () => {
+  it("puts the scope class on the component's own elements (beside external classes), not on slot content", async () => {
+    const page = mountBadge('<badge my-class="red" label="New"><view id="slotted" class="mine">in</view></badge>', ['my-class'], 'mp-iso-badge');
+    await page.openPage('pages/p/p', {});
+    expect(classesOf('#badge')).toEqual(['badge', 'red', 'x', 'mp-iso-badge']);
+    expect(classesOf('#label')).toEqual(['label-class', 'mp-iso-badge']);
+    expect(classesOf('#slotted')).toEqual(['mine']);
+  });
+});

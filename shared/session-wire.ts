@@ -1,6 +1,8 @@
 // Saved sessions as the panel sees them (the `sessions-*` panel requests, GET /api/sessions). A session is
 // one run's capture saved on disk in full (docs/session-storage.md).
 import { z } from 'zod';
+import type { CaptureEntry } from './capture';
+import type { TextMatcher } from './text-matcher';
 
 /** One saved session in the list. */
 export interface SessionInfo {
@@ -27,3 +29,18 @@ export const sessionIdSchema = z.string().regex(/^[0-9A-Za-z-]{1,80}$/);
 
 /** Most entries one `session-read` returns (a page the panel applies without a long task). */
 export const MAX_SESSION_READ = 5000;
+
+/** Most older matches a `live-filter` reply carries in full (the most recent ones); the rest are counted. */
+export const MAX_LIVE_OLDER_MATCHES = 100;
+
+/** The `live-filter` reply body: the text filter over the live capture's entries the panel ring evicted. */
+export interface LiveOlderMatches {
+  /** How the text was understood, as the filter box says. */
+  mode: TextMatcher['mode'];
+  /** Entries searched on disk. */
+  scanned: number;
+  /** Matching entries in all. */
+  matches: number;
+  /** The most recent matches (at most MAX_LIVE_OLDER_MATCHES), oldest first, read from the session. */
+  entries: CaptureEntry[];
+}

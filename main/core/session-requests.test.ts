@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { harToCapture } from '../../shared/har-import';
 import { jsonlToCapture } from '../../shared/jsonl';
 import type { PanelMessage } from '../../shared/panel-wire';
-import type { SessionList } from '../../shared/session-wire';
+import { MAX_LIVE_OLDER_MATCHES, type LiveOlderMatches, type SessionList } from '../../shared/session-wire';
 import { createCaptureLog } from './capture-log';
 import { createEngine } from './engine';
 import { createPanelSession } from './panel-session';
@@ -95,12 +95,46 @@ describe('panel session requests', () => {
     });
   });
 
+  it('filters the live entries the ring evicted in the session on disk: the count and the most recent matches in full', async () => {
+    await withTempDir(async (dir) => {
+      const store = await openSessionStore({ dir });
+      const capture = createCaptureLog({ capacity: 50 });
+      const engine = createEngine({ capture });
+      const recorder = recordCapture(capture, store, '/apps/now');
+      const received: PanelMessage[] = [];
+      const session = createPanelSession(engine, (message) => void received.push(message), {
+        sessions: { store, live: () => ({ id: recorder.sessionId, fromSeq: recorder.liveFromSeq() }) },
+      });
+      capture.append(frame(-1));
+      capture.clear(); // before the live capture's start: never searched
+      for (let i = 0; i < 2000; i += 1) capture.append(frame(i));
+
+      // Frames f1, f10…f19, f100…f199, f1000…f1999 contain "f1"; the panel holds seq ≥ 1500 itself.
+      session.receive({ kind: 'live-filter', requestId: 1, text: 'f1', toSeq: 1500 });
+      const older = JSON.parse(await bodyOf(received, 1)) as LiveOlderMatches;
+      const expected = Array.from({ length: 1499 }, (_, i) => `f${i}`).filter((payload) => payload.includes('f1'));
+      expect(older).toMatchObject({ mode: 'regex', scanned: 1499, matches: expected.length });
+      expect(older.entries.map((entry) => entry.payload)).toEqual(expected.slice(-MAX_LIVE_OLDER_MATCHES));
+      expect(older.entries.map((entry) => entry.seq)).toEqual(older.entries.map((entry) => Number(entry.payload?.slice(1)) + 1));
+
+      session.receive({ kind: 'live-filter', requestId: 2, text: '^f-1$', toSeq: 1500 });
+      expect(JSON.parse(await bodyOf(received, 2))).toMatchObject({ mode: 'regex', matches: 0, entries: [] });
+
+      session.close();
+      await recorder.stop();
+      await engine.shutdown();
+      await store.close();
+    });
+  });
+
   it('without saved sessions, answers the session requests with a failure and serves the ring', async () => {
     const engine = createEngine();
     const received: PanelMessage[] = [];
     const session = createPanelSession(engine, (message) => void received.push(message));
     session.receive({ kind: 'sessions-list', requestId: 1 });
     expect(await replyOf(received, 1)).toMatchObject({ ok: false, error: 'this host saves no sessions' });
+    session.receive({ kind: 'live-filter', requestId: 2, text: 'x', toSeq: 10 });
+    expect(await replyOf(received, 2)).toMatchObject({ ok: false, error: expect.stringContaining('saves no sessions') });
     session.close();
     await engine.shutdown();
   });

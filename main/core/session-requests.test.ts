@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { harToCapture } from '../../shared/har-import';
 import { jsonlToCapture } from '../../shared/jsonl';
 import type { PanelMessage } from '../../shared/panel-wire';
-import { MAX_LIVE_OLDER_MATCHES, type LiveOlderMatches, type SessionList } from '../../shared/session-wire';
+import type { LiveFilterMatches, SessionList } from '../../shared/session-wire';
 import { createCaptureLog } from './capture-log';
 import { createEngine } from './engine';
 import { createPanelSession } from './panel-session';
@@ -52,6 +52,7 @@ describe('panel session requests', () => {
       session.receive({ kind: 'sessions-list', requestId: 1 });
       const list = JSON.parse(await bodyOf(received, 1)) as SessionList;
       expect(list.liveId).toBe(recorder.sessionId);
+      expect(list.liveFromSeq).toBe(0);
       expect(list.sessions.map((s) => [s.id, s.miniapp, s.live, s.entries])).toEqual([
         [earlier.id, '/apps/earlier', false, 3000],
         [recorder.sessionId, '/apps/now', true, 1000],
@@ -109,16 +110,14 @@ describe('panel session requests', () => {
       capture.clear(); // before the live capture's start: never searched
       for (let i = 0; i < 2000; i += 1) capture.append(frame(i));
 
-      // Frames f1, f10…f19, f100…f199, f1000…f1999 contain "f1"; the panel holds seq ≥ 1500 itself.
+      // Frames f1, f10…f19, f100…f199, f1000…f1999 contain "f1"; searched before seq 1500 (frame f1499).
       session.receive({ kind: 'live-filter', requestId: 1, text: 'f1', toSeq: 1500 });
-      const older = JSON.parse(await bodyOf(received, 1)) as LiveOlderMatches;
-      const expected = Array.from({ length: 1499 }, (_, i) => `f${i}`).filter((payload) => payload.includes('f1'));
-      expect(older).toMatchObject({ mode: 'regex', scanned: 1499, matches: expected.length });
-      expect(older.entries.map((entry) => entry.payload)).toEqual(expected.slice(-MAX_LIVE_OLDER_MATCHES));
-      expect(older.entries.map((entry) => entry.seq)).toEqual(older.entries.map((entry) => Number(entry.payload?.slice(1)) + 1));
+      const older = JSON.parse(await bodyOf(received, 1)) as LiveFilterMatches;
+      const expected = Array.from({ length: 1499 }, (_, i) => i).filter((i) => `f${i}`.includes('f1'));
+      expect(older).toEqual({ mode: 'regex', scanned: 1499, matches: expected.length, seqs: expected.map((i) => i + 1) });
 
       session.receive({ kind: 'live-filter', requestId: 2, text: '^f-1$', toSeq: 1500 });
-      expect(JSON.parse(await bodyOf(received, 2))).toMatchObject({ mode: 'regex', matches: 0, entries: [] });
+      expect(JSON.parse(await bodyOf(received, 2))).toMatchObject({ mode: 'regex', matches: 0, seqs: [] });
 
       session.close();
       await recorder.stop();

@@ -42,7 +42,7 @@ export function SessionOlder() {
     <section className="session-older" aria-label="older entries from the session">
       <div className="session-older-bar" role="status">
         <span className="session-older-badge">From the session on disk</span>
-        <Summary view={view} text={text} dropped={dropped} />
+        <Summary view={view} text={text} dropped={dropped} oldestHeld={oldestHeld} />
         {loading && <span className="muted">reading…</span>}
         {error && <span className="session-older-error">{error}</span>}
         {text === '' && (
@@ -69,7 +69,7 @@ export function SessionOlder() {
   );
 }
 
-function Summary({ view, text, dropped }: { view: SessionOlderView; text: string; dropped: number }) {
+function Summary({ view, text, dropped, oldestHeld }: { view: SessionOlderView; text: string; dropped: number; oldestHeld: number }) {
   const count = (n: number) => n.toLocaleString('en-US');
   if (view.kind === 'matches' && view.text === text) {
     const { matches, scanned, entries } = view.result;
@@ -83,7 +83,7 @@ function Summary({ view, text, dropped }: { view: SessionOlderView; text: string
   if (view.kind === 'pages' && view.entries.length > 0) {
     return (
       <span data-testid="older-summary">
-        #{view.entries[0]?.seq}–#{view.entries.at(-1)?.seq} read back, before the log's oldest
+        #{view.entries[0]?.seq}–#{view.entries.at(-1)?.seq} read back{(view.entries.at(-1)?.seq ?? 0) + 1 < oldestHeld ? ` (up to #${oldestHeld - 1} left the strip)` : ", before the log's oldest"}
       </span>
     );
   }

@@ -12,8 +12,8 @@ import type { RequestReplier } from '../transport/request-reply';
 
 /** Entries one "Older" press reads (one `session-read`, one JSON message: no long panel task). */
 export const OLDER_PAGE = 500;
-/** Rows the strip keeps while paging back (its rows are not virtualized): past it the newest leave. */
-export const MAX_OLDER_ROWS = 2000;
+/** Rows the strip keeps while paging back (memory): past it the newest leave. */
+export const MAX_OLDER_ROWS = 20_000;
 /** Matches the ring does not hold that are shown in full (read one by one); the rest are counted. */
 export const SHOWN_MATCHES = 100;
 /** Seqs looked up in the ring per task while separating the matches it does not hold. */

@@ -2,10 +2,12 @@
 // back from the run's session on disk — the text filter's older matches, or "Older" pages of entries
 // (docs/session-storage.md "The live log reaches the session"). Rows select into the inspector, which reads
 // the full entry from the session.
-import { useEffect } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { CaptureEntry } from '../../shared/capture';
 import { entryRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
-import { ROW_HEIGHT } from './frame-log-rows';
+import { OVERSCAN, ROW_HEIGHT } from './frame-log-rows';
 import { LogRow } from './log-row';
 import { useSessionOlderStore, type SessionOlderView } from './session-older-store';
 
@@ -56,16 +58,24 @@ export function SessionOlder() {
           </button>
         )}
       </div>
-      {entries.length > 0 && (
-        <div className="session-older-rows" role="grid" aria-label="older rows" data-row-count={entries.length}>
-          <div className="log-canvas" style={{ height: entries.length * ROW_HEIGHT }}>
-            {entries.map((entry, index) => (
-              <LogRow key={entry.seq} entry={entry} top={index * ROW_HEIGHT} delta={null} selected={entry.seq === selectedSeq} onSelect={select} />
-            ))}
-          </div>
-        </div>
-      )}
+      {entries.length > 0 && <OlderRows entries={entries} selectedSeq={selectedSeq} onSelect={select} />}
     </section>
+  );
+}
+
+/** The strip's rows, virtualized like the log's (a render stays small however many pages were read). */
+function OlderRows({ entries, selectedSeq, onSelect }: { entries: readonly CaptureEntry[]; selectedSeq: number | null; onSelect(seq: number): void }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN });
+  return (
+    <div ref={scrollRef} className="session-older-rows" role="grid" aria-label="older rows" aria-rowcount={entries.length}>
+      <div className="log-canvas" style={{ height: entries.length * ROW_HEIGHT }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const entry = entries[item.index];
+          return entry && <LogRow key={entry.seq} entry={entry} top={item.start} delta={null} selected={entry.seq === selectedSeq} onSelect={onSelect} />;
+        })}
+      </div>
+    </div>
   );
 }
 

@@ -78,6 +78,11 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('session-export'), requestId: z.number().int().nonnegative(), id: sessionIdSchema, format: z.enum(['har', 'jsonl']) }),
   /** Deletes a finished session (the live one cannot be deleted). */
   z.object({ kind: z.literal('session-delete'), requestId: z.number().int().nonnegative(), id: sessionIdSchema }),
+  /**
+   * The panel's text filter over the live capture's entries before `toSeq`, searched in the run's session on
+   * disk (its ring may no longer hold them); the reply body is LiveFilterMatches as JSON (shared/session-wire.ts).
+   */
+  z.object({ kind: z.literal('live-filter'), requestId: z.number().int().nonnegative(), text: z.string().min(1).max(1000), toSeq: z.number().int().nonnegative() }),
   /** Breakpoints, paused frames, map remote and network conditions (docs/debugging.md). */
   z.object({ kind: z.literal('debug'), command: debugCommandSchema }),
   /**

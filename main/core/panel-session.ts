@@ -149,6 +149,7 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
       case 'session-read':
       case 'session-export':
       case 'session-delete':
+      case 'live-filter':
         sessionRequests.handle(request);
         return;
       case 'storage-list':

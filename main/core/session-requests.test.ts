@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { harToCapture } from '../../shared/har-import';
 import { jsonlToCapture } from '../../shared/jsonl';
 import type { PanelMessage } from '../../shared/panel-wire';
-import type { SessionList } from '../../shared/session-wire';
+import type { LiveFilterMatches, SessionList } from '../../shared/session-wire';
 import { createCaptureLog } from './capture-log';
 import { createEngine } from './engine';
 import { createPanelSession } from './panel-session';
@@ -52,6 +52,7 @@ describe('panel session requests', () => {
       session.receive({ kind: 'sessions-list', requestId: 1 });
       const list = JSON.parse(await bodyOf(received, 1)) as SessionList;
       expect(list.liveId).toBe(recorder.sessionId);
+      expect(list.liveFromSeq).toBe(0);
       expect(list.sessions.map((s) => [s.id, s.miniapp, s.live, s.entries])).toEqual([
         [earlier.id, '/apps/earlier', false, 3000],
         [recorder.sessionId, '/apps/now', true, 1000],
@@ -95,12 +96,44 @@ describe('panel session requests', () => {
     });
   });
 
+  it('filters the live entries the ring evicted in the session on disk: the count and the most recent matches in full', async () => {
+    await withTempDir(async (dir) => {
+      const store = await openSessionStore({ dir });
+      const capture = createCaptureLog({ capacity: 50 });
+      const engine = createEngine({ capture });
+      const recorder = recordCapture(capture, store, '/apps/now');
+      const received: PanelMessage[] = [];
+      const session = createPanelSession(engine, (message) => void received.push(message), {
+        sessions: { store, live: () => ({ id: recorder.sessionId, fromSeq: recorder.liveFromSeq() }) },
+      });
+      capture.append(frame(-1));
+      capture.clear(); // before the live capture's start: never searched
+      for (let i = 0; i < 2000; i += 1) capture.append(frame(i));
+
+      // Frames f1, f10…f19, f100…f199, f1000…f1999 contain "f1"; searched before seq 1500 (frame f1499).
+      session.receive({ kind: 'live-filter', requestId: 1, text: 'f1', toSeq: 1500 });
+      const older = JSON.parse(await bodyOf(received, 1)) as LiveFilterMatches;
+      const expected = Array.from({ length: 1499 }, (_, i) => i).filter((i) => `f${i}`.includes('f1'));
+      expect(older).toEqual({ mode: 'regex', scanned: 1499, matches: expected.length, seqs: expected.map((i) => i + 1) });
+
+      session.receive({ kind: 'live-filter', requestId: 2, text: '^f-1$', toSeq: 1500 });
+      expect(JSON.parse(await bodyOf(received, 2))).toMatchObject({ mode: 'regex', matches: 0, seqs: [] });
+
+      session.close();
+      await recorder.stop();
+      await engine.shutdown();
+      await store.close();
+    });
+  });
+
   it('without saved sessions, answers the session requests with a failure and serves the ring', async () => {
     const engine = createEngine();
     const received: PanelMessage[] = [];
     const session = createPanelSession(engine, (message) => void received.push(message));
     session.receive({ kind: 'sessions-list', requestId: 1 });
     expect(await replyOf(received, 1)).toMatchObject({ ok: false, error: 'this host saves no sessions' });
+    session.receive({ kind: 'live-filter', requestId: 2, text: 'x', toSeq: 10 });
+    expect(await replyOf(received, 2)).toMatchObject({ ok: false, error: expect.stringContaining('saves no sessions') });
     session.close();
     await engine.shutdown();
   });

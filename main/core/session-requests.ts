@@ -7,11 +7,12 @@ import type { SessionList } from '../../shared/session-wire';
 import { decodeEntry } from '../../shared/decoders/decode-frame';
 import { exportHar, exportJsonl } from './capture-export';
 import { createLiveEntryReader } from './live-entry';
+import { filterLive } from './live-filter';
 import type { CaptureLog, PanelSink } from './ports';
 import { ringHoldsLiveCapture, sessionText, type SavedSessions } from './session-store/saved-sessions';
 
 /** The requests this module answers. */
-export type SessionRequest = Extract<PanelRequest, { kind: 'sessions-list' | 'session-read' | 'session-export' | 'session-delete' | 'get-entry' | 'decode' | 'export' }>;
+export type SessionRequest = Extract<PanelRequest, { kind: 'sessions-list' | 'session-read' | 'session-export' | 'session-delete' | 'get-entry' | 'decode' | 'export' | 'live-filter' }>;
 
 export interface SessionRequests {
   handle(request: SessionRequest): void;
@@ -56,7 +57,8 @@ export function createSessionRequests(capture: CaptureLog, sessions: SavedSessio
         case 'sessions-list':
           return reply(request.requestId, async () => {
             const { store: saved, live } = store();
-            const list: SessionList = { sessions: saved.list(), liveId: live()?.id ?? null };
+            const current = live();
+            const list: SessionList = { sessions: saved.list(), liveId: current?.id ?? null, liveFromSeq: current?.fromSeq ?? null };
             return JSON.stringify(list);
           });
         case 'session-read':
@@ -66,6 +68,8 @@ export function createSessionRequests(capture: CaptureLog, sessions: SavedSessio
           });
         case 'session-export':
           return reply(request.requestId, () => sessionText(store().store, request.id, request.format));
+        case 'live-filter':
+          return reply(request.requestId, () => filterLive(sessions, request.text, request.toSeq));
         case 'session-delete':
           return reply(request.requestId, async () => {
             await store().store.deleteSession(request.id);

@@ -17,6 +17,7 @@ import { FindBar } from './find-bar';
 import { useFindStore } from './find-store';
 import { LogRow } from './log-row';
 import { LogHeader } from './log-header';
+import { SessionOlder } from './session-older';
 import { columnStyle } from './log-columns';
 import { usePreferencesStore } from '../store/preferences-store';
 import { FOLLOW_OVERSCAN, nextRow, OVERSCAN, ROW_HEIGHT, rowsInRange, tailRows, virtualCountFor } from './frame-log-rows';
@@ -142,6 +143,7 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
       <MessagesBanner />
       <LogMarkers index={index} />
       <LogHeader />
+      <SessionOlder />
       <div
         ref={scrollRef}
         className="log-scroll"

@@ -18,11 +18,15 @@ import { JsonTree } from './json-tree';
 import { PayloadView } from './payload-view';
 import { RequestDetails } from './request-details';
 import { useFullEntry } from './use-full-entry';
+import { useSessionEntry } from './use-session-entry';
+import type { RequestReplier } from '../transport/request-reply';
 import './inspector.css';
 
 /** The inspector panel, bound to the store's selection. */
 export function Inspector() {
   const selectedSeq = usePanelStore((state) => state.selectedSeq);
+  const source = usePanelStore((state) => state.source);
+  const replier = usePanelStore((state) => state.replier);
   // The ring is outside React: subscribing to `version` re-reads it after a clear or an eviction.
   usePanelStore((state) => state.version);
   const entry = selectedSeq === null ? undefined : entryRing.bySeq(selectedSeq);
@@ -35,6 +39,7 @@ export function Inspector() {
     );
   }
   if (!entry) {
+    if (source === 'live' && replier) return <SessionEntryInspector key={selectedSeq} seq={selectedSeq} replier={replier} />;
     return (
       <aside className="inspector inspector-empty" aria-label="inspector">
         <p>Entry #{selectedSeq} is no longer held (cleared or dropped).</p>
@@ -44,8 +49,19 @@ export function Inspector() {
   return <EntryInspector key={entry.seq} entry={entry} />;
 }
 
+/** An entry the panel ring evicted, read from the run's session on disk. */
+function SessionEntryInspector({ seq, replier }: { seq: number; replier: RequestReplier }) {
+  const read = useSessionEntry(seq, replier);
+  if (read.status === 'ready') return <EntryInspector entry={read.entry} fromSession />;
+  return (
+    <aside className="inspector inspector-empty" aria-label="inspector">
+      <p>{read.status === 'loading' ? `Reading entry #${seq} from the session on disk…` : `Entry #${seq} could not be read from the session (${read.error}).`}</p>
+    </aside>
+  );
+}
+
 /** The inspector for one entry (exported for tests that render without the store's selection). */
-export function EntryInspector({ entry }: { entry: RingEntry }) {
+export function EntryInspector({ entry, fromSession = false }: { entry: RingEntry; fromSession?: boolean }) {
   const replier = usePanelStore((state) => state.replier);
   const engineState = usePanelStore((state) => state.engineState);
   // A close may arrive while the entry is shown: re-read the connection on every version (the catalog is cheap).
@@ -58,6 +74,7 @@ export function EntryInspector({ entry }: { entry: RingEntry }) {
   return (
     <aside className="inspector" aria-label="inspector">
       <EntryHeader entry={shown} />
+      {fromSession && <p className="payload-note">Read from the session on disk (the log's memory no longer holds this entry).</p>}
       {connection && <ConnectionDebugging connectionId={entry.connectionId} url={connection.url ?? ''} />}
       {full.status === 'loading' && <p className="payload-note">Loading the full payload…</p>}
       {full.status === 'failed' && <p className="payload-note error-text">Could not load the full payload ({full.error}); showing the preview.</p>}

@@ -1,0 +1,96 @@
+// The live log reaches the run's session on disk once the capture has outgrown the panel ring: the text
+// filter finds a frame older than the ring (searched by the engine in the session) and the inspector shows it
+// read from disk; "Older" pages in the evicted entries just before the ring's oldest, in order, without gaps.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startBrowserHostProcess } from './harness/browser-host-process';
+import { openBrowserHostDriver } from './harness/browser-host-driver';
+import { BLANK_MINIAPP } from './harness/fixtures';
+import { inMiniapp } from './harness/miniapp-eval';
+
+/** More than the panel's ring (200,000 entries), so its oldest entries are evicted. */
+const FRAMES = 230_000;
+
+test.beforeEach(() => {
+  test.skip(test.info().project.name !== 'browser', 'floods the browser host with its own sessions folder');
+});
+
+test('the live filter finds and inspects a frame older than the ring; Older pages in the evicted entries without gaps', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const sessionsDir = mkdtempSync(join(tmpdir(), 'msd-e2e-live-log-session-'));
+  const host = await startBrowserHostProcess(['--miniapp', BLANK_MINIAPP], { sessionsDir });
+  const driver = await openBrowserHostDriver(host, browser);
+  try {
+    const { panel } = driver;
+    const flood = (await driver.lab()).find((endpoint) => endpoint.name === 'flood');
+    const url = new URL(flood?.url ?? '');
+    url.search = new URLSearchParams({ count: String(FRAMES), size: '16', close: '1' }).toString();
+    const received = await inMiniapp(
+      await driver.miniapp(),
+      (my, arg) =>
+        new Promise<number>((resolve) => {
+          let messages = 0;
+          const task = my.connectSocket({ url: arg.url, multiple: true });
+          task.onMessage(() => {
+            messages += 1;
+          });
+          task.onClose(() => resolve(messages));
+        }),
+      { url: url.toString() },
+    );
+    expect(received).toBe(FRAMES);
+    // The panel applies the flood after the page got it: wait until the log holds its end (ring full, the rest dropped).
+    const droppedCount = async () => Number(((await panel.locator('.marker-dropped').textContent({ timeout: 1000 }).catch(() => '')) ?? '').replace(/[^0-9]/g, ''));
+    await expect.poll(droppedCount, { timeout: 120_000 }).toBeGreaterThanOrEqual(FRAMES - 200_000);
+    await expect(panel.getByRole('grid', { name: 'log rows' })).toHaveAttribute('aria-rowcount', '200000');
+    const older = panel.getByRole('region', { name: 'older entries from the session' });
+    await expect(older.getByTestId('older-summary')).toContainText("entries the log's memory no longer holds are in the session");
+
+    // Frame 5 ("5:xxxxxxxxxxxxxx") was evicted from the ring long ago; only the session on disk has it.
+    await panel.getByLabel('Filter text or regex').fill('^5:x');
+    await expect(older.getByTestId('older-summary')).toContainText("1 match the log's memory no longer holds", { timeout: 60_000 });
+    const match = older.locator('.log-row');
+    await expect(match).toHaveCount(1);
+    await expect(match.locator('.c-preview')).toHaveText('5:xxxxxxxxxxxxxx');
+    await match.dispatchEvent('mousedown');
+    const inspector = panel.getByRole('complementary', { name: 'inspector' });
+    await expect(inspector).toContainText('Read from the session on disk');
+    await expect(inspector).toContainText('5:xxxxxxxxxxxxxx');
+    await driver.screenshot('live-log-older-match');
+
+    // Without a text filter: Older reads the entries just before the ring's oldest, back to back.
+    await panel.getByLabel('Filter text or regex').fill('');
+    const log = panel.getByRole('grid', { name: 'log rows' });
+    // Select a row, then Home: the selection moves to the log's first row, the ring's oldest entry.
+    await log.locator('.log-row').last().dispatchEvent('mousedown');
+    await log.press('Home');
+    await expect(log.locator('.log-row.selected')).toHaveCount(1);
+    const oldestHeld = Number(await log.locator('.log-row.selected').getAttribute('data-seq'));
+    expect(oldestHeld).toBeGreaterThan(1000);
+    const olderRows = older.getByRole('grid', { name: 'older rows' });
+    await older.getByRole('button', { name: '◀ Older' }).click();
+    await expect(olderRows).toHaveAttribute('aria-rowcount', '500', { timeout: 30_000 });
+    await older.getByRole('button', { name: '◀ Older' }).click();
+    await expect(olderRows).toHaveAttribute('aria-rowcount', '1000', { timeout: 30_000 });
+    // The strip is virtualized: scroll it through and collect every row's seq.
+    const seqs = await olderRows.evaluate(async (element) => {
+      const seen = new Set<number>();
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      for (let top = 0; top <= element.scrollHeight; top += element.clientHeight) {
+        element.scrollTop = top;
+        await frame();
+        element.querySelectorAll('.log-row').forEach((row) => seen.add(Number(row.getAttribute('data-seq'))));
+      }
+      return [...seen].sort((a, b) => a - b);
+    });
+    expect(seqs).toEqual(Array.from({ length: 1000 }, (_, i) => oldestHeld - 1000 + i));
+    await expect(older.locator('.log-row').last().locator('.c-preview')).toContainText(':x');
+    await driver.screenshot('live-log-older-pages');
+  } finally {
+    await driver.close();
+    expect(await host.stop()).toBe(0);
+    rmSync(sessionsDir, { recursive: true, force: true });
+  }
+});

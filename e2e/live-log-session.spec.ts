@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import { startBrowserHostProcess } from './harness/browser-host-process';
 import { openBrowserHostDriver } from './harness/browser-host-driver';
 import { BLANK_MINIAPP } from './harness/fixtures';
-import { inMiniapp } from './harness/miniapp-eval';
+import { floodThroughMiniapp } from './harness/lab-flood';
 
 /** More than the panel's ring (200,000 entries), so its oldest entries are evicted. */
 const FRAMES = 230_000;
@@ -24,22 +24,7 @@ test('the live filter finds and inspects a frame older than the ring; Older page
   const driver = await openBrowserHostDriver(host, browser);
   try {
     const { panel } = driver;
-    const flood = (await driver.lab()).find((endpoint) => endpoint.name === 'flood');
-    const url = new URL(flood?.url ?? '');
-    url.search = new URLSearchParams({ count: String(FRAMES), size: '16', close: '1' }).toString();
-    const received = await inMiniapp(
-      await driver.miniapp(),
-      (my, arg) =>
-        new Promise<number>((resolve) => {
-          let messages = 0;
-          const task = my.connectSocket({ url: arg.url, multiple: true });
-          task.onMessage(() => {
-            messages += 1;
-          });
-          task.onClose(() => resolve(messages));
-        }),
-      { url: url.toString() },
-    );
+    const received = await floodThroughMiniapp(driver, FRAMES);
     expect(received).toBe(FRAMES);
     // The panel applies the flood after the page got it: wait until the log holds its end (ring full, the rest dropped).
     const droppedCount = async () => Number(((await panel.locator('.marker-dropped').textContent({ timeout: 1000 }).catch(() => '')) ?? '').replace(/[^0-9]/g, ''));

@@ -10,6 +10,7 @@ import { startBrowserHostProcess, type BrowserHostProcess } from './harness/brow
 import { openBrowserHostDriver } from './harness/browser-host-driver';
 import type { HostDriver } from './harness/host-driver';
 import { BLANK_MINIAPP } from './harness/fixtures';
+import { floodThroughMiniapp } from './harness/lab-flood';
 import { inMiniapp } from './harness/miniapp-eval';
 
 /** More than the engine's and the panel's ring (200,000 entries each). */
@@ -35,22 +36,7 @@ test('a flood beyond the ring is saved whole; after a restart the panel lists, o
   const sessionsDir = mkdtempSync(join(tmpdir(), 'msd-e2e-sessions-restart-'));
   try {
     await withHost(browser, sessionsDir, async (driver) => {
-      const flood = (await driver.lab()).find((endpoint) => endpoint.name === 'flood');
-      const url = new URL(flood?.url ?? '');
-      url.search = new URLSearchParams({ count: String(FRAMES), size: '16', close: '1' }).toString();
-      const received = await inMiniapp(
-        await driver.miniapp(),
-        (my, arg) =>
-          new Promise<number>((resolve) => {
-            let messages = 0;
-            const task = my.connectSocket({ url: arg.url, multiple: true });
-            task.onMessage(() => {
-              messages += 1;
-            });
-            task.onClose(() => resolve(messages));
-          }),
-        { url: url.toString() },
-      );
+      const received = await floodThroughMiniapp(driver, FRAMES);
       expect(received).toBe(FRAMES);
     });
 

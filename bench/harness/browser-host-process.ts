@@ -29,7 +29,7 @@ export function startBrowserHostProcess(root: string, options: HostProcessOption
   const spawnedAt = performance.now();
   // Its sessions and panel preferences go to a folder of its own, removed when it exits (never the user's).
   const sessionsDir = mkdtempSync(join(tmpdir(), 'msd-bench-sessions-'));
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), join(root, 'bin', 'mini-socket-devtools.mjs'), '--web', '--no-open', '--sessions-dir', sessionsDir, '--prefs-file', join(sessionsDir, 'panel-preferences.json')], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), join(root, 'bin', 'mini-socket-devtools.mjs'), '--web', '--no-open', '--sessions-dir', sessionsDir, '--prefs-file', join(sessionsDir, 'panel-preferences.json'), '--storage-dir', join(sessionsDir, 'storage')], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -37,7 +37,7 @@ export const hotReload: Measurement = {
     const homeAxml = join(project, HOME_AXML);
     const writeMark = (mark: number): void => writeFileSync(homeAxml, `<view class="page-0"><text id="mark-${mark}">edit ${mark}</text></view>\n`);
     writeMark(0);
-    const web = await startWeb({ miniapp: project, port: 0, sessionsDir: join(base, 'sessions'), prefsFile: join(base, 'prefs.json') }, join(context.root, 'out'));
+    const web = await startWeb({ miniapp: project, port: 0, sessionsDir: join(base, 'sessions'), prefsFile: join(base, 'prefs.json'), storageDir: join(base, 'storage') }, join(context.root, 'out'));
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
     try {
       const origin = new URL(web.host.miniappUrl).origin;

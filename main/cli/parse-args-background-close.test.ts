@@ -27,7 +27,7 @@ describe('--background-close', () => {
     const { outDir, demo } = await writeFakeOutDir(base);
     const command = parseCliArgs(['--background-close', '12']);
     if (command.kind !== 'run') throw new Error('expected run');
-    const web = await startWeb({ ...command.options, miniapp: demo, sessionsDir: join(base, 'sessions'), prefsFile: join(base, 'prefs.json') }, outDir);
+    const web = await startWeb({ ...command.options, miniapp: demo, sessionsDir: join(base, 'sessions'), prefsFile: join(base, 'prefs.json'), storageDir: join(base, 'storage') }, outDir);
     try {
       expect(web.engine.settings().backgroundCloseSeconds).toBe(12);
     } finally {

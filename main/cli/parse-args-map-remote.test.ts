@@ -50,7 +50,7 @@ describe('--map-remote', () => {
     if (command.kind !== 'run') throw new Error('the command did not parse');
     base = await mkdtemp(join(tmpdir(), 'msd-map-remote-'));
     const { outDir, demo } = await writeFakeOutDir(base);
-    web = await startWeb({ ...command.options, miniapp: demo, sessionsDir: join(base, 'sessions'), prefsFile: join(base, 'panel-preferences.json') }, outDir);
+    web = await startWeb({ ...command.options, miniapp: demo, sessionsDir: join(base, 'sessions'), prefsFile: join(base, 'panel-preferences.json'), storageDir: join(base, 'storage') }, outDir);
     const client = attachWireTestClient(web.engine);
     client.call('connect', { url: `${FROM}/room` });
     await client.event(null, 'open');

@@ -20,7 +20,7 @@ describe('startWeb with --sessions-dir', () => {
     const { outDir } = await writeFakeOutDir(base);
     const sessionsDir = join(base, 'sessions');
 
-    const web = await startWeb({ sessionsDir, prefsFile: join(sessionsDir, 'panel-preferences.json'), miniapp: join(outDir, 'miniapp-demo') }, outDir);
+    const web = await startWeb({ sessionsDir, prefsFile: join(sessionsDir, 'panel-preferences.json'), storageDir: join(sessionsDir, 'storage'), miniapp: join(outDir, 'miniapp-demo') }, outDir);
     let stopped = false;
     try {
       const sessionsUrl = web.host.captureHarUrl.replace('/api/capture.har?', '/api/sessions?');

@@ -1,16 +1,15 @@
 // Client profiles (docs/behaviour.md#client-profiles): the same real condition on real sockets yields the code,
 // text and policy of the chosen profile — the Alipay+ table (the seed) or Alipay China's current one.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabServer } from '../lab/lab-server';
 import { startLabServer } from '../lab/lab-server';
 import type { EngineSettings } from '../../shared/settings';
-import { createEngine } from './engine';
-import type { Engine } from './ports';
 import type { WireTestClient } from './test-support/wire-test-client';
 import { attachWireTestClient } from './test-support/wire-test-client';
+import { engineEachTest } from './test-support/engine-per-test';
 
 let lab: LabServer;
-let engine: Engine | undefined;
+const engines = engineEachTest();
 
 beforeAll(async () => {
   lab = await startLabServer();
@@ -18,14 +17,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await lab.close();
 });
-afterEach(async () => {
-  await engine?.shutdown();
-  engine = undefined;
-});
 
 function setup(settings: Partial<EngineSettings> = {}): WireTestClient {
-  engine = createEngine({ settings });
-  return attachWireTestClient(engine);
+  return attachWireTestClient(engines.create(settings));
 }
 
 async function failureOf(client: WireTestClient, options: Parameters<WireTestClient['call']>[1]): Promise<{ error: number; errorMessage: string }> {
@@ -37,11 +31,11 @@ async function failureOf(client: WireTestClient, options: Parameters<WireTestCli
 describe('client profile alipay-cn', () => {
   it('applies its presets (reject, strict wss) and a second single-mode connect fails with 3, the old socket untouched', async () => {
     const client = setup({ clientProfile: 'alipay-cn', strictWss: false });
-    expect(engine?.settings()).toMatchObject({ clientProfile: 'alipay-cn', singleModePolicy: 'reject', strictWss: false });
+    expect(engines.current().settings()).toMatchObject({ clientProfile: 'alipay-cn', singleModePolicy: 'reject', strictWss: false });
     await client.result(client.call('connect', { url: lab.url('echo') }));
     await client.event(null, 'open');
     expect(await failureOf(client, { url: lab.url('echo') })).toEqual({ error: 3, errorMessage: '该appId，SocketTaskID对应的WebSocket已存在' });
-    expect(engine?.state().connections.map((c) => c.state)).toEqual(['OPEN']);
+    expect(engines.current().state().connections.map((c) => c.state)).toEqual(['OPEN']);
   });
 
   it('fails a ws:// URL with 20 under its wss rule, an empty url with 2, a bad scheme with 5', async () => {
@@ -49,7 +43,7 @@ describe('client profile alipay-cn', () => {
     expect(await failureOf(client, { url: lab.url('echo') })).toEqual({ error: 20, errorMessage: '请求url不支持ws，请使用wss (strict wss is on: ws: URLs are refused)' });
     expect(await failureOf(client, { url: '' })).toEqual({ error: 2, errorMessage: '接口参数无效。 (url is empty)' });
     expect(await failureOf(client, { url: 'https://127.0.0.1/' })).toMatchObject({ error: 5 });
-    expect(engine?.state().connections).toEqual([]);
+    expect(engines.current().state().connections).toEqual([]);
   });
 
   it('reports a real handshake timeout as 6 with the China wording', async () => {
@@ -61,11 +55,11 @@ describe('client profile alipay-cn', () => {
 
   it('switching the profile later applies its presets to the next call', async () => {
     const client = setup();
-    engine?.updateSettings({ clientProfile: 'alipay-cn' });
-    expect(engine?.settings()).toMatchObject({ singleModePolicy: 'reject', strictWss: true });
+    engines.current().updateSettings({ clientProfile: 'alipay-cn' });
+    expect(engines.current().settings()).toMatchObject({ singleModePolicy: 'reject', strictWss: true });
     expect((await failureOf(client, { url: lab.url('echo') })).error).toBe(20);
-    engine?.updateSettings({ clientProfile: 'alipay-plus' });
-    expect(engine?.settings()).toMatchObject({ singleModePolicy: 'replace', strictWss: false });
+    engines.current().updateSettings({ clientProfile: 'alipay-plus' });
+    expect(engines.current().settings()).toMatchObject({ singleModePolicy: 'replace', strictWss: false });
   });
 });
 
@@ -76,7 +70,7 @@ describe('client profile alipay-plus (the default, the seed)', () => {
     await client.event(null, 'open');
     expect(await failureOf(client, { url: lab.url('echo') })).toEqual({ error: 2, errorMessage: 'A network connection already exists.' });
     expect(await failureOf(client, { url: '' })).toEqual({ error: 3, errorMessage: 'The URL parameter is null. (url is empty)' });
-    engine?.updateSettings({ strictWss: true });
+    engines.current().updateSettings({ strictWss: true });
     expect(await failureOf(client, { url: lab.url('echo') })).toMatchObject({ error: 5 });
   });
 });

@@ -2,20 +2,19 @@
 // asserting the code, the channel (fail of the call vs error event then close) and the full event order.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { frameHeader, writeSwitchingProtocols } from '../lab/raw-handshake';
 import type { LabServer } from '../lab/lab-server';
 import { startLabServer } from '../lab/lab-server';
 import type { CaptureEntry } from '../../shared/capture';
 import type { EngineSettings } from '../../shared/settings';
-import { createEngine } from './engine';
-import type { Engine } from './ports';
 import type { WireTestClient } from './test-support/wire-test-client';
 import { attachWireTestClient } from './test-support/wire-test-client';
+import { engineEachTest } from './test-support/engine-per-test';
 
 let lab: LabServer;
-let engine: Engine | undefined;
+const engines = engineEachTest();
 
 beforeAll(async () => {
   lab = await startLabServer();
@@ -23,18 +22,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await lab.close();
 });
-afterEach(async () => {
-  await engine?.shutdown();
-  engine = undefined;
-});
 
 function setup(settings: Partial<EngineSettings> = {}): WireTestClient {
-  engine = createEngine({ settings });
-  return attachWireTestClient(engine);
+  return attachWireTestClient(engines.create(settings));
 }
 
 function errorEntries(): CaptureEntry[] {
-  return [...(engine as Engine).capture.from(0)].filter((entry) => entry.kind === 'error');
+  return [...engines.current().capture.from(0)].filter((entry) => entry.kind === 'error');
 }
 
 async function expectFail(client: WireTestClient, op: 'connect' | 'send' | 'close', options: Parameters<WireTestClient['call']>[1], code: number, text?: string | RegExp) {
@@ -110,7 +104,7 @@ describe('error 1: unknown error', () => {
     await expectFail(client, 'connect', { url: lab.url('echo'), protocols: 7 }, 1, /protocols must be an array of strings/);
     await expectFail(client, 'connect', { url: lab.url('echo'), header: 'x-a: 1' }, 1, /header must be an object/);
     await expectFail(client, 'connect', { url: lab.url('echo'), protocols: ['good', 'bad token'] }, 1, /subprotocol "bad token" is not a valid token/);
-    expect(engine?.state().connections).toEqual([]);
+    expect(engines.current().state().connections).toEqual([]);
   });
 });
 
@@ -124,7 +118,7 @@ describe('error 2: a connection already exists', () => {
     await client.result(sendId);
     await client.event(null, 'message');
     expect(client.trace()).toEqual([`ok#${first}`, 'open', `fail#2:2`, `ok#${sendId}`, 'message']);
-    expect([...(engine as Engine).capture.from(0)].some((e) => e.kind === 'warning' && e.name === 'second-single-connect')).toBe(true);
+    expect([...engines.current().capture.from(0)].some((e) => e.kind === 'warning' && e.name === 'second-single-connect')).toBe(true);
   });
 });
 
@@ -147,7 +141,7 @@ describe('error 4: unrecognized URL format', () => {
     const callId = client.call('connect', { url: lab.url('echo'), data: { q: 'a b#c', n: 1 } });
     expect(await client.result(callId)).toMatchObject({ ok: true });
     await client.event(null, 'open');
-    expect(engine?.state().connections[0]?.url).toBe(`${lab.url('echo')}?q=a%20b%23c&n=1`);
+    expect(engines.current().state().connections[0]?.url).toBe(`${lab.url('echo')}?q=a%20b%23c&n=1`);
   });
 });
 
@@ -222,7 +216,7 @@ describe('error 9: subprotocol not requested', () => {
     const client = setup();
     client.call('connect', { url: lab.url('echo'), header: { 'Sec-WebSocket-Protocol': 'mqtt, mqttv3.1,' } });
     await client.event(null, 'open');
-    expect(engine?.state().connections[0]).toMatchObject({ protocol: 'mqtt', requestedProtocols: ['mqtt', 'mqttv3.1'] });
+    expect(engines.current().state().connections[0]).toMatchObject({ protocol: 'mqtt', requestedProtocols: ['mqtt', 'mqttv3.1'] });
   });
 });
 
@@ -235,7 +229,7 @@ describe('error 10: cannot send until the connection is open', () => {
     client.call('close', {});
     await client.event(null, 'close');
     await expectFail(client, 'send', { data: 'too late' }, 10);
-    const warnings = [...(engine as Engine).capture.from(0)].filter((e) => e.name === 'send-before-open');
+    const warnings = [...engines.current().capture.from(0)].filter((e) => e.name === 'send-before-open');
     expect(warnings).toHaveLength(3);
   });
 });
@@ -283,12 +277,12 @@ describe('error 12: message too large', () => {
       await client.event(null, 'close');
       expect(client.trace()).toEqual([`ok#${callId}`, 'open', 'error:12', 'close:1009']);
       expect(await serverHeard).toBe(1009);
-      const entries = [...(engine as Engine).capture.from(0)];
+      const entries = [...engines.current().capture.from(0)];
       const closeFrames = entries.filter((entry) => entry.kind === 'frame' && entry.name === 'close');
       expect(closeFrames.map((entry) => [entry.direction, entry.detail?.code])).toEqual([['out', 1009]]);
       const closed = entries.find((entry) => entry.name === 'closed');
       expect(closed?.detail).toMatchObject({ codeSent: 1009, codeDelivered: 1009, codeReceived: 1006, closedFirstBy: 'engine' });
-      expect(engine?.state().connections[0]).toMatchObject({ state: 'CLOSED', closeCode: 1009 });
+      expect(engines.current().state().connections[0]).toMatchObject({ state: 'CLOSED', closeCode: 1009 });
     } finally {
       for (const socket of server.clients) socket.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,16 +1,15 @@
 // Single-mode replacement and rejection, the reconnect-storm guard, and task mode (independent tasks,
 // the 5-task limit, dead tasks) over the raw wire contract against the real lab server.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabServer } from '../lab/lab-server';
 import { startLabServer } from '../lab/lab-server';
 import type { EngineSettings } from '../../shared/settings';
-import { createEngine } from './engine';
-import type { Engine } from './ports';
 import type { WireTestClient } from './test-support/wire-test-client';
 import { attachWireTestClient } from './test-support/wire-test-client';
+import { engineEachTest } from './test-support/engine-per-test';
 
 let lab: LabServer;
-let engine: Engine | undefined;
+const engines = engineEachTest();
 
 beforeAll(async () => {
   lab = await startLabServer();
@@ -18,18 +17,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await lab.close();
 });
-afterEach(async () => {
-  await engine?.shutdown();
-  engine = undefined;
-});
 
 function setup(settings: Partial<EngineSettings> = {}): WireTestClient {
-  engine = createEngine({ settings });
-  return attachWireTestClient(engine);
+  return attachWireTestClient(engines.create(settings));
 }
 
 function warnings(id: string) {
-  return [...(engine as Engine).capture.from(0)].filter((entry) => entry.kind === 'warning' && entry.name === id);
+  return [...engines.current().capture.from(0)].filter((entry) => entry.kind === 'warning' && entry.name === id);
 }
 
 describe('single mode: a second connectSocket', () => {
@@ -49,7 +43,7 @@ describe('single mode: a second connectSocket', () => {
     const send = client.call('send', { data: 'to the new one' });
     await client.result(send);
     await client.event(null, 'message');
-    const state = engine?.state();
+    const state = engines.current().state();
     expect(state?.connections.map((c) => [c.connectionId, c.state])).toEqual([
       ['s1', 'CLOSED'],
       ['s2', 'OPEN'],
@@ -89,7 +83,7 @@ describe('single mode: a second connectSocket', () => {
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0]).toMatchObject({ error: 1, errorMessage: expect.stringContaining('reconnect storm') });
     expect(warnings('reconnect-storm').length).toBe(failed.length);
-    const live = engine?.state().connections.filter((c) => c.state !== 'CLOSED') ?? [];
+    const live = engines.current().state().connections.filter((c) => c.state !== 'CLOSED') ?? [];
     expect(live).toHaveLength(1);
   });
 });
@@ -112,7 +106,7 @@ describe('task mode', () => {
     expect(client.trace(null)).toEqual([]);
     expect(client.trace('task-a')[0]).toBe(`ok#${a}`);
     expect(client.trace('task-b')[0]).toBe(`ok#${b}`);
-    expect(engine?.state().connections.map((c) => [c.connectionId, c.target])).toEqual([
+    expect(engines.current().state().connections.map((c) => [c.connectionId, c.target])).toEqual([
       ['t1', 'task-a'],
       ['t2', 'task-b'],
     ]);

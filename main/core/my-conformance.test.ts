@@ -8,13 +8,12 @@ import type { LabServer } from '../lab/lab-server';
 import { startLabServer } from '../lab/lab-server';
 import type { SocketCallFailure, SocketTask } from '../../shared/my';
 import type { EngineSettings } from '../../shared/settings';
-import { createEngine } from './engine';
-import type { Engine } from './ports';
 import type { MyRig } from './test-support/my-rig';
 import { createMyRig } from './test-support/my-rig';
+import { engineEachTest } from './test-support/engine-per-test';
 
 let lab: LabServer;
-let engine: Engine | undefined;
+const engines = engineEachTest();
 let recorder: WebSocketServer;
 let recorderUrl: string;
 const recorderCloses: number[] = [];
@@ -31,19 +30,16 @@ afterAll(async () => {
   await new Promise<void>((resolve) => recorder.close(() => resolve()));
   await lab.close();
 });
-afterEach(async () => {
-  await engine?.shutdown();
-  engine = undefined;
+afterEach(() => {
   recorderCloses.length = 0;
 });
 
 function rig(settings: Partial<EngineSettings> = {}): MyRig {
-  engine = createEngine({ settings });
-  return createMyRig(engine);
+  return createMyRig(engines.create(settings));
 }
 
 function warningIds(): string[] {
-  return [...(engine as Engine).capture.from(0)].filter((entry) => entry.kind === 'warning').map((entry) => entry.name);
+  return [...engines.current().capture.from(0)].filter((entry) => entry.kind === 'warning').map((entry) => entry.name);
 }
 
 /** connectSocket to `url`, expecting the handshake to fail with `code`. */
@@ -301,7 +297,7 @@ describe('my: misuse is logged, never thrown', () => {
     r.my.connectSocket({ url: lab.url('echo') });
     await r.until(() => warningIds().includes('no-listeners'), 'no-listeners warning');
     expect(warningIds()).toEqual(expect.arrayContaining(['listener-pileup', 'listener-not-function', 'no-listeners']));
-    expect(engine?.state().clients[0]?.listeners).toMatchObject({ 'single:message': 2 });
+    expect(engines.current().state().clients[0]?.listeners).toMatchObject({ 'single:message': 2 });
   });
 
   it('wrong argument types end in fail with a code, never an exception', async () => {

@@ -178,20 +178,12 @@ function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: numb
       ctx.lineWidth = 1;
       break;
     case 'network':
-      // A tall bar with its word: an emulated network change or drop (docs/debugging.md#network-conditions).
-      ctx.fillStyle = theme.network;
-      ctx.fillRect(x - 1.5, y - 9, 3, 18);
-      ctx.font = `10px ${theme.font}`;
-      ctx.fillText('network', x + 4, y - 2);
-      ctx.font = `11px ${theme.font}`;
+      // An emulated network change or drop (docs/debugging.md#network-conditions).
+      drawWordBar(ctx, x, y, theme.network, 'network', theme.font);
       break;
     case 'app':
-      // A tall bar with its word: the app went to the background, came back, or lost its sockets there.
-      ctx.fillStyle = theme.app;
-      ctx.fillRect(x - 1.5, y - 9, 3, 18);
-      ctx.font = `10px ${theme.font}`;
-      ctx.fillText('app', x + 4, y - 2);
-      ctx.font = `11px ${theme.font}`;
+      // The app went to the background, came back, or lost its sockets there.
+      drawWordBar(ctx, x, y, theme.app, 'app', theme.font);
       break;
     case 'open':
       ctx.fillStyle = theme.open;
@@ -251,6 +243,15 @@ function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: numb
 
 // "×N" on collapsed markers, most important kinds first; a label that would overlap one already drawn
 // on its lane is left out (the tooltip still tells the count).
+/** A tall bar with its word beside it, for moments that are not a connection's own. */
+function drawWordBar(ctx: CanvasRenderingContext2D, x: number, y: number, colour: string, word: string, font: string): void {
+  ctx.fillStyle = colour;
+  ctx.fillRect(x - 1.5, y - 9, 3, 18);
+  ctx.font = `10px ${font}`;
+  ctx.fillText(word, x + 4, y - 2);
+  ctx.font = `11px ${font}`;
+}
+
 function drawCounts(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme): void {
   ctx.font = `9px ${theme.font}`;
   ctx.fillStyle = theme.muted;

@@ -38,6 +38,10 @@ function accept(request: IncomingMessage, socket: Duplex, head: Buffer, context:
   });
 }
 
+function echoEvery(ws: WebSocket): void {
+  ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));
+}
+
 function isSendableCloseCode(code: number): boolean {
   return (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
 }
@@ -114,8 +118,20 @@ export const LAB_ROUTES: readonly LabRoute[] = [
     path: '/echo',
     description: 'Echoes every text and binary message as received; picks the first requested subprotocol.',
     handle(request, socket, head, _query, context) {
-      accept(request, socket, head, context, (ws) => {
-        ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));
+      accept(request, socket, head, context, echoEvery);
+    },
+  },
+  {
+    name: 'slow-open',
+    path: '/slow-open',
+    query: 'delay=800',
+    reproduces: 10,
+    description: 'Answers the handshake `delay` ms late, as a distant server does, then echoes: a send before the open event fails with error 10.',
+    handle(request, socket, head, query, context) {
+      // A loopback handshake finishes within a millisecond, so "send before open" only fails reliably when the
+      // server takes a real round trip's time (docs/behaviour.md "A5 Code 10 means not open").
+      context.later(intParam(query, 'delay', 800, 0, 60_000), () => {
+        if (!socket.destroyed) accept(request, socket, head, context, echoEvery);
       });
     },
   },

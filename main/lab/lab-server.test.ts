@@ -50,13 +50,14 @@ function run(url: string, options: WebSocket.ClientOptions = {}, onOpen?: (ws: W
 describe('lab endpoints', () => {
   it('lists every endpoint with a loopback URL and the code it reproduces', () => {
     const byName = Object.fromEntries(lab.endpoints.map((endpoint) => [endpoint.name, endpoint]));
-    expect(Object.keys(byName).sort()).toEqual(['bad-accept', 'chat', 'close', 'drop', 'echo', 'flood', 'http-503', 'oversized', 'refused', 'reset-on-write', 'silent', 'token', 'unrequested-protocol', 'wss-echo'].sort());
+    expect(Object.keys(byName).sort()).toEqual(['bad-accept', 'chat', 'close', 'drop', 'echo', 'flood', 'http-503', 'oversized', 'refused', 'reset-on-write', 'silent', 'slow-open', 'token', 'unrequested-protocol', 'wss-echo'].sort());
     for (const endpoint of lab.endpoints) {
       expect(new URL(endpoint.url).hostname).toBe('127.0.0.1');
       expect(endpoint.description.length).toBeGreaterThan(10);
     }
     expect(Object.fromEntries(lab.endpoints.filter((e) => e.reproduces).map((e) => [e.name, e.reproduces]))).toEqual({
       silent: 6,
+      'slow-open': 10,
       'wss-echo': 7,
       'bad-accept': 8,
       'unrequested-protocol': 9,
@@ -111,6 +112,18 @@ describe('lab endpoints', () => {
       [false, Buffer.from('text').toString('hex')],
       [true, '010203'],
     ]);
+  });
+
+  it('slow-open answers the handshake after its delay, then echoes', async () => {
+    const started = Date.now();
+    let openedAfter = -1;
+    const outcome = await run(`${lab.url('slow-open').split('?')[0]}?delay=400`, {}, (ws) => {
+      openedAfter = Date.now() - started;
+      ws.send('late but here');
+      ws.once('message', () => ws.close(1000));
+    });
+    expect(openedAfter).toBeGreaterThanOrEqual(390);
+    expect(outcome.messages.map((m) => m.data.toString())).toEqual(['late but here']);
   });
 
   it('silent never answers the handshake', async () => {

@@ -49,6 +49,9 @@ export function reproductionRecipes(context: ReproduceContext): ReproductionReci
     if (endpoint && code === 11) {
       return { code, how: `connect a task to the lab's "${endpoint.name}" and send large messages until a write fails`, unavailable: null, run: () => reproduceWriteFailure(sockets, endpoint.url) };
     }
+    if (endpoint && code === 10) {
+      return { code, how: `connect a task to the lab's "${endpoint.name}" and send before it opens`, unavailable: null, run: () => reproduceSendBeforeOpen(sockets, endpoint.url) };
+    }
     if (endpoint) {
       const timeout = code === 6 ? REPRODUCE_TIMEOUT_MS : undefined;
       return { code, how: `connect a task to the lab's "${endpoint.name}" (${endpoint.description})`, unavailable: null, run: () => task(endpoint.url, timeout) };
@@ -69,18 +72,6 @@ export function reproductionRecipes(context: ReproduceContext): ReproductionReci
         return { code, how: 'connect a task to a URL with a space in the host', unavailable: null, run: () => task('ws://exa mple.invalid/') };
       case 5:
         return { code, how: 'connect a task to an https:// URL', unavailable: null, run: () => task('https://127.0.0.1/') };
-      case 10:
-        return {
-          code,
-          how: 'connect a task to the echo endpoint and send before it opens',
-          unavailable: echo ? null : noLab(10),
-          run: async () => {
-            // The send follows the connect on the same ordered link, so the engine sees it while CONNECTING.
-            const { key, answered } = sockets.connect({ url: echo?.url ?? '', multiple: true });
-            await sockets.send(key, { data: 'sent before open', isBuffer: false });
-            if (await answered) await sockets.close(key);
-          },
-        };
       default:
         return { code, how: socketError(code).meaning, unavailable: noLab(code), run: async () => undefined };
     }
@@ -90,6 +81,12 @@ export function reproductionRecipes(context: ReproduceContext): ReproductionReci
 /** Large enough that the write is still in flight when the lab resets the connection. */
 export const LARGE_WRITE_BYTES = 16 * 1024 * 1024;
 const WRITE_ATTEMPTS = 3;
+
+async function reproduceSendBeforeOpen(sockets: PanelSockets, url: string): Promise<void> {
+  const { key, answered } = sockets.connect({ url, multiple: true });
+  await sockets.send(key, { data: 'sent before open', isBuffer: false });
+  if (await answered) await sockets.close(key);
+}
 
 async function reproduceWriteFailure(sockets: PanelSockets, url: string): Promise<void> {
   const { key, answered } = sockets.connect({ url, multiple: true });

@@ -128,17 +128,17 @@ export function scenarios(my: MySocketApi, endpoints: LabEndpoint[], echoUrl: st
     {
       code: 10,
       label: 'Send early',
-      condition: 'task.send right after connectSocket, before the open event.',
+      condition: 'task.send right after connectSocket, before the open event (the server answers its handshake late).',
       run: () =>
-        new Promise((resolve) => {
-          const task = my.connectSocket({ url: echoUrl, multiple: true });
+        lab(10, (endpoint) => new Promise((resolve) => {
+          const task = my.connectSocket({ url: endpoint.url, multiple: true });
           task.send({
             data: 'too early',
             success: () => resolve({ message: 'The send succeeded.', via: 'task.send success' }),
             fail: (result) => resolve({ code: result.error, message: result.errorMessage, via: 'task.send fail' }),
             complete: () => void task.close({ fail: () => undefined }),
           });
-        }),
+        })),
     },
     {
       code: 11,

@@ -65,9 +65,9 @@ function secondSingleConnect(echoUrl) {
   });
 }
 
-function sendBeforeOpen(echoUrl) {
+function sendBeforeOpen(url) {
   return new Promise((resolve) => {
-    const task = my.connectSocket({ url: echoUrl, multiple: true });
+    const task = my.connectSocket({ url, multiple: true });
     task.send({
       data: 'too early',
       success: () => resolve({ message: 'The send succeeded.', via: 'task.send success' }),
@@ -88,7 +88,7 @@ export const SCENARIOS = [
   { code: 7, label: 'Bad cert', condition: 'wss:// to a server with a self-signed certificate.', run: () => onLab(7, (endpoint) => watchTask({ url: endpoint.url })) },
   { code: 8, label: 'Bad accept', condition: 'The server answers 101 with a wrong Sec-WebSocket-Accept.', run: () => onLab(8, (endpoint) => watchTask({ url: endpoint.url })) },
   { code: 9, label: 'Subprotocol', condition: 'The server picks a subprotocol that was not requested.', run: () => onLab(9, (endpoint) => watchTask({ url: endpoint.url })) },
-  { code: 10, label: 'Send early', condition: 'task.send right after connectSocket, before the open event.', run: (echoUrl) => sendBeforeOpen(echoUrl) },
+  { code: 10, label: 'Send early', condition: 'task.send right after connectSocket, before the open event (the server answers its handshake late).', run: () => onLab(10, (endpoint) => sendBeforeOpen(endpoint.url)) },
   { code: 11, label: 'Write fails', condition: 'The server breaks the stream after opening, so a write fails.', run: () => onLab(11, (endpoint) => watchTask({ url: endpoint.url }, { onOpen: sendUntilFailure, errorGraceMs: 5000 })) },
   { code: 12, label: 'Too large', condition: 'The server sends a message larger than the allowed maximum.', run: () => onLab(12, (endpoint) => watchTask({ url: endpoint.url })) },
 ];

@@ -2,6 +2,7 @@
 // error ticks, each lane's lifetime bar, its message-density histogram and its markers. Pure drawing: the
 // layout decides what goes where; colours come from the theme (CSS variables read by the component).
 import type { MarkerLayout, TimelineLayout } from './timeline-layout';
+import { LabelSpace } from './label-space';
 import { formatTickLabel } from './timeline-viewport';
 
 /** Colours of the timeline, resolved from CSS variables so light and dark themes both work. */
@@ -72,9 +73,10 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayo
     line(ctx, options.selectedX, layout.options.axisHeight, options.selectedX, layout.height);
     ctx.setLineDash([]);
   }
+  const words = new LabelSpace();
   for (const marker of layout.markers) {
     const lane = layout.lanes[marker.lane];
-    if (lane) drawMarker(ctx, marker, lane.top + MARKER_Y, theme, marker.seq === options.selectedSeq);
+    if (lane) drawMarker(ctx, marker, lane.top + MARKER_Y, theme, marker.seq === options.selectedSeq, words);
   }
   drawCounts(ctx, layout, theme);
   ctx.restore();
@@ -156,7 +158,7 @@ function drawBuckets(ctx: CanvasRenderingContext2D, layout: TimelineLayout, them
   }
 }
 
-function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: number, theme: TimelineTheme, selected: boolean): void {
+function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: number, theme: TimelineTheme, selected: boolean, words: LabelSpace): void {
   const x = marker.x;
   switch (marker.kind) {
     case 'lifecycle':
@@ -179,11 +181,11 @@ function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: numb
       break;
     case 'network':
       // An emulated network change or drop (docs/debugging.md#network-conditions).
-      drawWordBar(ctx, x, y, theme.network, 'network', theme.font);
+      drawWordBar(ctx, { x, y, lane: marker.lane }, theme.network, 'network', theme.font, words);
       break;
     case 'app':
       // The app went to the background, came back, or lost its sockets there.
-      drawWordBar(ctx, x, y, theme.app, 'app', theme.font);
+      drawWordBar(ctx, { x, y, lane: marker.lane }, theme.app, 'app', theme.font, words);
       break;
     case 'open':
       ctx.fillStyle = theme.open;
@@ -241,21 +243,21 @@ function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: numb
   }
 }
 
-// "×N" on collapsed markers, most important kinds first; a label that would overlap one already drawn
-// on its lane is left out (the tooltip still tells the count).
-/** A tall bar with its word beside it, for moments that are not a connection's own. */
-function drawWordBar(ctx: CanvasRenderingContext2D, x: number, y: number, colour: string, word: string, font: string): void {
+/** A tall bar with its word beside it, for moments that are not a connection's own; the word only where it has room. */
+function drawWordBar(ctx: CanvasRenderingContext2D, at: { x: number; y: number; lane: number }, colour: string, word: string, font: string, words: LabelSpace): void {
   ctx.fillStyle = colour;
-  ctx.fillRect(x - 1.5, y - 9, 3, 18);
+  ctx.fillRect(at.x - 1.5, at.y - 9, 3, 18);
   ctx.font = `10px ${font}`;
-  ctx.fillText(word, x + 4, y - 2);
+  if (words.claim(at.lane, at.x + 4, at.x + 4 + ctx.measureText(word).width)) ctx.fillText(word, at.x + 4, at.y - 2);
   ctx.font = `11px ${font}`;
 }
 
+// "×N" on collapsed markers, most important kinds first; a label without room is left out (the tooltip still
+// tells the count).
 function drawCounts(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme): void {
   ctx.font = `9px ${theme.font}`;
   ctx.fillStyle = theme.muted;
-  const taken = new Map<number, [number, number][]>();
+  const counts = new LabelSpace();
   for (let i = layout.markers.length - 1; i >= 0; i -= 1) {
     const marker = layout.markers[i];
     const lane = marker ? layout.lanes[marker.lane] : undefined;
@@ -263,10 +265,7 @@ function drawCounts(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme
     const text = `×${marker.count}`;
     const from = marker.x + 6;
     const to = from + ctx.measureText(text).width;
-    const spans = taken.get(marker.lane) ?? [];
-    if (spans.some(([start, end]) => from < end + 2 && to > start - 2)) continue;
-    spans.push([from, to]);
-    taken.set(marker.lane, spans);
+    if (!counts.claim(marker.lane, from, to)) continue;
     ctx.fillText(text, from, lane.top + MARKER_Y - 9);
   }
   ctx.font = `11px ${theme.font}`;

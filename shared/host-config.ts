@@ -20,7 +20,7 @@
 //    carries `data-msd-default-multiple="true"`, so `my` has that default before any page script runs.
 //    When the host runs the embedded lab server, a second inline script defines `window.__MSD_LAB__`
 //    (the lab's endpoints, for the bundled demo mini-app).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MyTransport } from './my-wire';
 import type { LabEndpoint } from './panel-wire';
 

@@ -2,7 +2,7 @@
 // engine that owns the sockets. One ordered message stream each way: results and events share it, so the
 // order the engine decides (e.g. the replaced connection's close before the new connect's success) is the
 // order the client sees. Every message is validated with these schemas where it enters main.
-import { z } from 'zod';
+import * as z from 'zod';
 import { jsonSchema, type Json } from './json';
 
 /** `null` = the single-mode connection; otherwise the client-chosen id of a SocketTask. */

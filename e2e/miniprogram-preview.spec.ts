@@ -28,7 +28,7 @@ test('renders the project: SJS, component with slots, template, include, a:if, r
   // Only the home page's modules load before it shows; another page's follow at idle time (docs/miniprogram-runtime.md "Loading the view").
   const requestTimes = (part: string) =>
     frame.evaluate((path) => performance.getEntriesByType('resource').filter((entry) => entry.name.includes(path)).map((entry) => entry.startTime), part);
-  const firstPage = await frame.evaluate(() => performance.getEntriesByName('mp-first-page')[0]?.startTime ?? -1);
+  const firstPage = await frame.evaluate(() => performance.getEntriesByName('mp-first-page-ready')[0]?.startTime ?? -1);
   expect(firstPage).toBeGreaterThan(0);
   expect(Math.max(...(await requestTimes('/__mp/view/pages/index/index.axml.js')))).toBeLessThan(firstPage);
   await expect.poll(() => requestTimes('/__mp/view/pages/detail/detail.axml.js')).toHaveLength(1);

@@ -1,10 +1,10 @@
 // The script of a mini-program project's view page (served by main/miniprogram/miniprogram-host.ts after the
 // host's `my` shim): starts the view (compiled AXML/ACSS from /__mp/…) and the logic Worker, and wires them
 // together as docs/miniprogram-runtime.md describes. The page itself runs no project code.
-import { MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE } from '../../../shared/host-config';
 import { applyDataOps } from '../../../shared/miniprogram/data-path';
 import type { LogicToView, StackPage, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
-import { MAX_REPORTED_PAGES, type MyTransport } from '../../../shared/my-wire';
+import type { MyTransport } from '../../../shared/my-wire';
+import { MAX_REPORTED_PAGES, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE } from '../../../shared/miniapp-page-constants';
 import { VIEW_PAGE_ROOT_ID } from '../../../shared/miniprogram/view-page';
 import { appBaseOf, startLogicWorker, type LogicWorkerHandle } from '../logic-host/start-logic-worker';
 import { startMiniProgramView } from '../view/start-view';

@@ -31,8 +31,8 @@ function trackPhoneWidth(container: HTMLElement): void {
   update();
 }
 
-/** A performance mark at the first page's delivery to the view (tests and the bench read it). */
-export const FIRST_PAGE_MARK = 'mp-first-page';
+/** A performance mark at the first page's first render with its data (`page-ready`; tests read it). */
+export const FIRST_PAGE_MARK = 'mp-first-page-ready';
 
 /** After the first page showed, when the page is idle (a timeout where requestIdleCallback is missing). */
 function whenIdle(): Promise<void> {
@@ -57,24 +57,24 @@ export async function startMiniProgramView(options: StartViewOptions): Promise<M
   viewStyles.textContent = VIEW_STYLES;
   document.head.append(viewStyles);
 
-  const answer = createViewAnswers(options.container, createDomFeedback(document));
-  const view = new MiniProgramView({ container: options.container, manifest: loaded, registry, post: options.post, applyDataOps: options.applyDataOps, answer });
-  if (!manifestLoaded) view.reportOnce({ kind: 'runtime', message: `could not load ${BUNDLE_PATHS.manifestScript}` });
+  // Failures are reported after the view below exists: loads settle asynchronously.
   const modules = new PageModuleLoader(loaded, bundleFileLoader(loaded.acss, viewStyles), (path) => view.reportOnce({ kind: 'runtime', message: `could not load ${path}` }));
-  // The home page is what the logic opens first: its modules load while the logic Worker starts.
+  let prefetching = false;
+  const post = (message: ViewToLogic): void => {
+    options.post(message);
+    if (message.t !== 'page-ready' || prefetching) return;
+    // The first page rendered with its data: now the other pages' files, at idle time.
+    prefetching = true;
+    performance.mark(FIRST_PAGE_MARK);
+    void modules.prefetchAll(whenIdle);
+  };
+  const answer = createViewAnswers(options.container, createDomFeedback(document));
+  const view = new MiniProgramView({ container: options.container, manifest: loaded, registry, post, applyDataOps: options.applyDataOps, answer });
+  if (!manifestLoaded) view.reportOnce({ kind: 'runtime', message: `could not load ${BUNDLE_PATHS.manifestScript}` });
+  // The home page is what the logic opens first: its files load while the logic Worker starts.
   const home = loaded.pages[0]?.route;
   if (home !== undefined) void modules.pagesReady([home]);
-  let prefetching = false;
-  started.gate = new StackGate(
-    (routes) => modules.pagesReady(routes),
-    (message) => {
-      view.receive(message);
-      if (message.t !== 'stack' || prefetching) return;
-      prefetching = true;
-      performance.mark(FIRST_PAGE_MARK);
-      void modules.prefetchAll(whenIdle);
-    },
-  );
+  started.gate = new StackGate((routes) => modules.pagesReady(routes), (message) => view.receive(message));
   trackPhoneWidth(options.container);
   for (const message of early.splice(0)) started.gate.push(message);
   return view;

@@ -92,6 +92,12 @@ const testSupportZone = {
 };
 const restrictPaths = (zones) => ({ 'import-x/no-restricted-paths': ['error', { zones }] });
 
+// `import { z }` keeps every zod locale (~260 KB minified) in the browser bundles; the namespace import
+// tree-shakes them (docs/miniprogram-runtime.md "Loading the view").
+const zodNamespaceOnly = {
+  selector: "ImportDeclaration[source.value='zod'][importKind='value'] > ImportSpecifier[imported.name='z']",
+  message: "use `import * as z from 'zod'`: `import { z }` keeps zod's locales in the browser bundles.",
+};
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 const restrict = (paths, patterns = []) => ({
   'no-restricted-imports': [
@@ -116,6 +122,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', zodNamespaceOnly],
     },
   },
   {

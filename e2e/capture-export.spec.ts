@@ -1,6 +1,6 @@
 // The capture download for CI: the HAR parses as HAR 1.2 with Chrome's `_webSocketMessages`, and it
 // agrees with the JSONL export.
-import { z } from 'zod';
+import * as z from 'zod';
 import { harSchema } from '../shared/har';
 import { harToCapture } from '../shared/har-import';
 import { expect, test } from './harness/fixtures';

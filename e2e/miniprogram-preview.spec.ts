@@ -25,6 +25,14 @@ test('renders the project: SJS, component with slots, template, include, a:if, r
   await expect(frame.locator('.mp-tab')).toHaveText(['Home', 'List']);
   // App hooks first, then the page's onLoad, onShow, and onReady after the first render.
   await expect(frame.locator('#lifecycle')).toHaveText('app.onLaunch, app.onShow, index.onLoad, index.onShow, index.onReady');
+  // Only the home page's modules load before it shows; another page's follow at idle time (docs/miniprogram-runtime.md "Loading the view").
+  const requestTimes = (part: string) =>
+    frame.evaluate((path) => performance.getEntriesByType('resource').filter((entry) => entry.name.includes(path)).map((entry) => entry.startTime), part);
+  const firstPage = await frame.evaluate(() => performance.getEntriesByName('mp-first-page-ready')[0]?.startTime ?? -1);
+  expect(firstPage).toBeGreaterThan(0);
+  expect(Math.max(...(await requestTimes('/__mp/view/pages/index/index.axml.js')))).toBeLessThan(firstPage);
+  await expect.poll(() => requestTimes('/__mp/view/pages/detail/detail.axml.js')).toHaveLength(1);
+  expect((await requestTimes('/__mp/view/pages/detail/detail.axml.js'))[0]).toBeGreaterThan(firstPage);
   // 32rpx on a 360 px wide phone.
   const padding = await frame.locator('.home').evaluate((element) => getComputedStyle(element).paddingLeft);
   expect(Number.parseFloat(padding)).toBeCloseTo((32 * 360) / 750, 1);

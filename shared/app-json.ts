@@ -1,7 +1,7 @@
 // The socket settings of a mini-app's app.json (docs/behaviour.md#a17-default-of-multiple-from-appjson, docs/behaviour.md#a22-which-connect-timeout-applies): `behavior.connectSocketDefaultMultiple`
 // (the default of connectSocket's `multiple`) and `networkTimeout.connectSocket` (the handshake timeout when
 // the call gives none). Pure, so every host (browser host, Electron) reads app.json the same way.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Platform cap on the handshake timeout (Android ≈120 s). */
 export const MAX_CONNECT_TIMEOUT_MS = 120_000;

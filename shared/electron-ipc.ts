@@ -1,7 +1,7 @@
 // The Electron host's IPC contract: channel names shared by main/electron and preload/, the rectangle the
 // panel reports for the mini-app view, and the `window.msdPanel` surface the renderer finds under Electron.
 // The browser host does not use these; it bridges the same panel-wire and my-wire messages over WebSockets.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LabConfig } from './host-config';
 import type { ClientMessage } from './my-wire';
 import type { PanelMessage, PanelRequest } from './panel-wire';

@@ -1,6 +1,6 @@
 // One capture entry as a Chrome `_webSocketMessages` item and back: the fields the item carries by itself,
 // and the payload encoding per opcode. Shared by the HAR export and import so they cannot disagree.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaptureEntry } from './capture';
 
 export const chromeMessageSchema = z.looseObject({

@@ -3,7 +3,7 @@
 // so Chrome, mitmproxy, Proxyman and Playwright can read it. Everything else of the capture travels in
 // `_`-prefixed extras, so importing our own HAR restores the log exactly. The export is har-export.ts, the
 // import har-import.ts. Pure: used by main and renderer.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaptureEntry, CaptureStats, Direction, EntryKind } from './capture';
 import type { DecoderChoices } from './decoders/connection-decoder';
 import type { CaptureImport } from './jsonl';

@@ -20,7 +20,7 @@
 //    carries `data-msd-default-multiple="true"`, so `my` has that default before any page script runs.
 //    When the host runs the embedded lab server, a second inline script defines `window.__MSD_LAB__`
 //    (the lab's endpoints, for the bundled demo mini-app).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MyTransport } from './my-wire';
 import type { LabEndpoint } from './panel-wire';
 
@@ -45,8 +45,7 @@ export interface LabConfig {
 /** The attribute on the shim's <script> element that carries the mini-app bridge URL. */
 export const MINIAPP_BRIDGE_ATTRIBUTE = 'data-msd-bridge';
 
-/** The attribute on the shim's <script> element, "true" when app.json makes `multiple` default to true (docs/behaviour.md#a17-default-of-multiple-from-appjson). */
-export const MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE = 'data-msd-default-multiple';
+export { MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE } from './miniapp-page-constants';
 
 /**
  * The attribute on the shim's <script> element of a mini-program view page: the logic Worker's bridge URL

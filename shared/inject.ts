@@ -1,7 +1,7 @@
 // Frame injection (docs/behaviour.md#frame-injection): a frame put on a live connection by the panel or a
 // test instead of by the app ('out') or the server ('in'). One contract for the panel wire and the
 // Playwright fixture's `sockets.inject`.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Injected payloads are capped like a panel bridge message, far above any realistic test frame. */
 export const MAX_INJECT_PAYLOAD_CHARS = 16 * 1024 * 1024;

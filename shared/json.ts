@@ -1,5 +1,5 @@
 // JSON-safe values: what may cross a process boundary in this project.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -1,6 +1,6 @@
 // JSONL export and import of the capture: one CaptureEntry per line, the simplest lossless form
 // (grep-able, streamable). Pure: main exports with it, the renderer imports with it.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaptureEntry } from './capture';
 import { jsonSchema } from './json';
 

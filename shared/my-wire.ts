@@ -2,8 +2,9 @@
 // engine that owns the sockets. One ordered message stream each way: results and events share it, so the
 // order the engine decides (e.g. the replaced connection's close before the new connect's success) is the
 // order the client sees. Every message is validated with these schemas where it enters main.
-import { z } from 'zod';
+import * as z from 'zod';
 import { jsonSchema, type Json } from './json';
+import { MAX_PROBLEM_TEXT, MAX_REPORTED_PAGES } from './miniapp-page-constants';
 
 /** `null` = the single-mode connection; otherwise the client-chosen id of a SocketTask. */
 export const socketTargetSchema = z.string().min(1).max(64).nullable();
@@ -50,8 +51,7 @@ export const dispatchReportSchema = z.object({
   thrown: z.array(z.string().max(2000)).max(100),
 });
 
-/** Longest problem message and stack a page may report (the page truncates longer ones). */
-export const MAX_PROBLEM_TEXT = 4000;
+export { MAX_PROBLEM_TEXT, MAX_REPORTED_PAGES } from './miniapp-page-constants';
 
 /**
  * A mini-program project problem (compile error, uncaught run-time error, onError) the page reports so the
@@ -89,9 +89,6 @@ export const storageWriteSchema = z.discriminatedUnion('action', [
 
 /** The first call of a `my.X` the preview does not offer (one per API and page; a Problems entry). */
 export const unsupportedApiSchema = z.object({ op: z.literal('unsupported'), api: z.string().min(1).max(200) });
-
-/** Most pages a stack report carries (a phone allows 10; the view never sends more than its stack). */
-export const MAX_REPORTED_PAGES = 64;
 
 /**
  * A mini-program view page reports its page stack after every change (route and query of each page, bottom

@@ -1,7 +1,7 @@
 // What the panel remembers across restarts, per user (docs/behaviour.md#panel-preferences): pane layout,
 // log columns, filters, the theme override and session settings. The engine stores it as one JSON file; the panel sends
 // the whole object on every change, so the file is always one consistent state.
-import { z } from 'zod';
+import * as z from 'zod';
 import { settingsPatchSchema } from './settings';
 
 const MAX_KEYS = 32;

@@ -1,6 +1,6 @@
 // The contract between the panel (renderer) and the engine's process. Inbound messages are validated
 // with these schemas where they enter main; outbound ones are typed only (main is trusted).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AppJsonSettings } from './app-json';
 import type { CaptureEntry, CaptureStats } from './capture';
 import { injectRequestSchema } from './inject';

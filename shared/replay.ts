@@ -2,7 +2,7 @@
 // the server sent (text and binary) with their times since the open, the messages the app sent (matched in
 // order when asked), and how the connection ended. Built from capture entries (the live capture in main,
 // an imported HAR in the panel) and validated with its schema where it enters main.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaptureEntry } from './capture';
 import { OPCODE } from './capture';
 

@@ -1,6 +1,6 @@
 // Saved sessions as the panel sees them (the `sessions-*` panel requests, GET /api/sessions). A session is
 // one run's capture saved on disk in full (docs/session-storage.md).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TextMatcher } from './text-matcher';
 
 /** One saved session in the list. */

@@ -1,5 +1,5 @@
 // Per-session engine settings, changed from the panel (docs/behaviour.md#a1-second-single-mode-connect-replaces-or-rejects, docs/behaviour.md#a11-close-code-and-reason-validation, docs/behaviour.md#a14-incoming-binary-as-arraybuffer, docs/behaviour.md#a22-which-connect-timeout-applies, docs/behaviour.md#a24-strict-wss).
-import { z } from 'zod';
+import * as z from 'zod';
 import { CLIENT_PROFILES, DEFAULT_CLIENT_PROFILE, clientProfile } from './client-profiles';
 import { DEFAULT_PHONE_PROFILE, PHONE_PROFILE_IDS } from './phone-profiles';
 

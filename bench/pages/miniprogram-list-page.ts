@@ -49,7 +49,7 @@ const product = (code: string): ListSide => ({
       if (message.t === 'rendered') acknowledged?.(message.callbackIds);
       if (message.t === 'page-ready') ready?.();
     };
-    const manifest = { pages: [{ route: 'pages/list/list', window: {}, usingComponents: {} }], components: [], window: {}, axml: [], sjs: [], acss: [], problems: [] };
+    const manifest = { pages: [{ route: 'pages/list/list', window: {}, usingComponents: {} }], components: [], window: {}, axml: [], sjs: [], deps: {}, acss: [], problems: [] };
     view = new MiniProgramView({ container: freshContainer(), manifest, registry, post, applyDataOps: applyDataOpsForTests });
     view.receive({ t: 'init', instanceId: 1, data: { list: rows.map((row) => ({ ...row })) } });
     view.receive({ t: 'stack', pages: [{ pageId: 1, route: 'pages/list/list', query: {} }] });

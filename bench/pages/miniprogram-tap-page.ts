@@ -55,7 +55,7 @@ async function run(taps: number): Promise<TapTimes> {
     if (message.t === 'page-ready') ready?.();
     worker.postMessage({ view: message });
   };
-  const manifest = { pages: [{ route: 'pages/list/list', window: {}, usingComponents: {} }], components: [], window: {}, axml: [], sjs: [], acss: [], problems: [] };
+  const manifest = { pages: [{ route: 'pages/list/list', window: {}, usingComponents: {} }], components: [], window: {}, axml: [], sjs: [], deps: {}, acss: [], problems: [] };
   const container = document.getElementById('phone') as HTMLElement;
   const view = new MiniProgramView({ container, manifest, registry, post, applyDataOps });
   worker.onmessage = (event: MessageEvent<LogicToView>) => view.receive(event.data);

@@ -32,6 +32,17 @@ describe('mini-program host answers', () => {
     }
   });
 
+  it('preloads the manifest and what the home page needs, not the other pages', async () => {
+    const host = createMiniProgramHost({ folder: FIXTURE, ...(await builtFiles()) });
+    const html = String((await host.answer('/'))?.body);
+    const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="(script|style)">/g)].map(([, href, as]) => `${as} ${href}`);
+    expect(preloads.slice(0, 4)).toEqual(['script /__mp/manifest.js', 'style /__mp/style/app.acss.css', 'style /__mp/style/components/counter-card/index.acss.css', 'style /__mp/style/pages/index/index.acss.css']);
+    expect(preloads.slice(4).sort()).toEqual(
+      ['/__mp/sjs/utils/format.sjs.js', '/__mp/view/components/counter-card/index.axml.js', '/__mp/view/pages/index/index.axml.js', '/__mp/view/templates/footer.axml.js', '/__mp/view/templates/item.axml.js'].map((url) => `script ${url}`),
+    );
+    expect(html.indexOf('rel="preload"')).toBeLessThan(html.indexOf(VIEW_PAGE_SCRIPT_PATH));
+  });
+
   it('serves the glue, the logic runtime, logic modules and the view bundle', async () => {
     const host = createMiniProgramHost({ folder: FIXTURE, ...(await builtFiles()) });
     expect(String((await host.answer(VIEW_PAGE_SCRIPT_PATH))?.body)).toBe('/* view page */');

@@ -3,10 +3,11 @@
 // the answer under its mini-app CSP and sandbox; `undefined` means "not ours" (the host then serves the
 // project's raw files, e.g. app.json for the socket settings, as it does for an HTML mini-app).
 import { readFile } from 'node:fs/promises';
-import { MINIPROGRAM_URL_PREFIX, VIEW_PAGE_ROOT_ID, VIEW_PAGE_SCRIPT_PATH } from '../../shared/miniprogram/view-page';
+import { MINIPROGRAM_URL_PREFIX, VIEW_PAGE_SCRIPT_PATH } from '../../shared/miniprogram/view-page';
 import { MiniProgramProject } from './project';
 import { serveBundle, type BundleResponse } from './serve-bundle';
 import { serveLogic } from './serve-logic';
+import { viewPageHtml } from './view-page-html';
 
 export interface MiniProgramHostOptions {
   /** The `--miniapp` folder (mini.project.json may name a subfolder as the project root). */
@@ -26,19 +27,6 @@ export interface MiniProgramHost {
 
 const HTML = 'text/html; charset=utf-8';
 
-/** The view page: the host injects its `my` shim (with the logic-link attribute) as the first script of <head>. */
-export const VIEW_PAGE_HTML = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Mini-program preview</title>
-<script src="${VIEW_PAGE_SCRIPT_PATH}" defer></script>
-</head>
-<body style="margin:0"><div id="${VIEW_PAGE_ROOT_ID}" style="height:100vh"></div></body>
-</html>
-`;
-
 export function createMiniProgramHost(options: MiniProgramHostOptions): MiniProgramHost {
   const project = new MiniProgramProject(options.folder);
   const root = project.files.root;
@@ -46,7 +34,7 @@ export function createMiniProgramHost(options: MiniProgramHostOptions): MiniProg
     root,
     async answer(pathAndQuery) {
       const path = pathAndQuery.split('?')[0] ?? '';
-      if (path === '/' || path === '/index.html') return { status: 200, contentType: HTML, body: VIEW_PAGE_HTML };
+      if (path === '/' || path === '/index.html') return { status: 200, contentType: HTML, body: viewPageHtml(project.manifest()) };
       if (!path.startsWith(MINIPROGRAM_URL_PREFIX)) return undefined;
       if (path === VIEW_PAGE_SCRIPT_PATH) {
         const body = await readFile(options.viewPageFile).catch(() => undefined);

@@ -67,6 +67,7 @@ export class MiniProgramProject {
 
     const axml = new Set<string>();
     const sjs = new Set<string>();
+    const deps: Record<string, string[]> = {};
     const axmlQueue = owners.map((owner) => `${owner}.axml`).filter((path) => this.files.exists(path));
     while (axmlQueue.length > 0) {
       const path = axmlQueue.shift() ?? '';
@@ -76,11 +77,13 @@ export class MiniProgramProject {
       problems.push(...compiled.problems);
       axmlQueue.push(...compiled.imports, ...compiled.includes);
       compiled.sjs.forEach((file) => sjs.add(file));
+      deps[path] = [...compiled.imports, ...compiled.includes, ...compiled.sjs];
     }
     for (const path of sjs) {
       const compiled = this.sjs(path);
       problems.push(...compiled.problems);
       compiled.requires.forEach((file) => sjs.add(file));
+      deps[path] = compiled.requires;
     }
     const acss = ['/app', ...owners].map((owner) => `${owner}.acss`).filter((path) => this.files.exists(path));
     for (const path of acss) problems.push(...this.acss(path).problems);
@@ -92,6 +95,7 @@ export class MiniProgramProject {
       ...(config.tabBar ? { tabBar: config.tabBar } : {}),
       axml: [...axml],
       sjs: [...sjs],
+      deps,
       acss,
       problems,
     };

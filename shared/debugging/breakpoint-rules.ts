@@ -1,6 +1,6 @@
 // Frame breakpoint rules (docs/debugging.md#frame-breakpoints) and the matcher the engine runs on every
 // frame while a rule is enabled; compiled once per rule list so a rule that matches nothing costs little.
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeFrameFields } from '../decoders/decode-frame';
 import type { DecoderChoice } from '../decoders/decoder-types';
 import { detectDecoder } from '../decoders/detect';

@@ -1,5 +1,5 @@
 // The panel's debugging commands and the debugging part of the engine state (docs/debugging.md).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BreakpointRule } from './breakpoint-rules';
 import { breakpointRuleSchema } from './breakpoint-rules';
 import type { MapRemoteRule } from './map-remote';

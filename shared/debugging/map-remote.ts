@@ -1,6 +1,6 @@
 // Map remote (docs/debugging.md#map-remote): rules `from → to` that rewrite the URL a connect dials. One
 // function decides the URL for sockets and, later, for `my.request`.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const mapRemoteRuleSchema = z.object({
   id: z.string().min(1).max(64),

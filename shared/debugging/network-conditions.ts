@@ -1,6 +1,6 @@
 // Emulated network conditions (docs/debugging.md#network-conditions): what the engine applies to real
 // sockets, the presets, and the network state a phone would report under them.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const networkConditionsSchema = z.object({
   /** Every socket ends as a dropped network, new connects fail (docs/debugging.md#network-conditions). */

@@ -1,5 +1,5 @@
 // The decoder choices the panel sends with an export request (validated where it enters main).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DecoderChoice } from './decoder-types';
 
 const MAX_PROTO_CHARS = 200_000;

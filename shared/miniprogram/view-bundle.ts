@@ -134,6 +134,8 @@ export interface ViewManifest {
   /** Every compiled file the view loads, as project paths (`/pages/index/index.axml`, `/util.sjs`, `/app.acss`). */
   axml: string[];
   sjs: string[];
+  /** What each AXML file imports, includes and names in `<import-sjs>`, and what each SJS file requires (page-modules.ts). */
+  deps: Record<string, string[]>;
   /** Style sheets in cascade order: app.acss, components, pages. */
   acss: string[];
   problems: RuntimeProblem[];

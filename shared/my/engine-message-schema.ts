@@ -2,7 +2,7 @@
 // inside the page: anything that is not an EngineMessage is reported and ignored. Every level is a
 // discriminated union (one property read picks the branch), so a flood's message events cost a few
 // property checks each, not a trial of every variant.
-import { z } from 'zod';
+import * as z from 'zod';
 import { jsonSchema } from '../json';
 import { socketTargetSchema, type EngineMessage } from '../my-wire';
 

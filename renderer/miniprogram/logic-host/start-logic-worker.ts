@@ -33,10 +33,41 @@ export function appBaseOf(href: string): string {
   return `${url.protocol}//${url.host}`;
 }
 
-export function startLogicWorker(options: StartLogicOptions): LogicWorkerHandle {
-  const bootScript = `importScripts(${JSON.stringify(options.appBase + LOGIC_WORKER_PATH)});`;
+/** A Worker loading the logic runtime, not booted yet; faults before the boot are kept for it. */
+export interface SpawnedLogicWorker {
+  worker: Worker;
+  blobUrl: string;
+  /** The fault handler: at once for faults so far, then as they happen. */
+  onFault(handler: (message: string) => void): void;
+}
+
+/**
+ * Starts the Worker and its runtime's download before the page knows the boot settings (the manifest), so both
+ * load at once (docs/miniprogram-runtime.md "Loading the view"); it waits for `boot`.
+ */
+export function spawnLogicWorker(appBase: string): SpawnedLogicWorker {
+  const bootScript = `importScripts(${JSON.stringify(appBase + LOGIC_WORKER_PATH)});`;
   const blobUrl = URL.createObjectURL(new Blob([bootScript], { type: 'text/javascript' }));
   const worker = new Worker(blobUrl);
+  const faults: string[] = [];
+  let handler: ((message: string) => void) | undefined;
+  worker.addEventListener('error', (event) => {
+    const fault = `the logic worker failed: ${event.message}`;
+    if (handler === undefined) faults.push(fault);
+    else handler(fault);
+  });
+  return {
+    worker,
+    blobUrl,
+    onFault(next) {
+      handler = next;
+      for (const fault of faults.splice(0)) next(fault);
+    },
+  };
+}
+
+export function startLogicWorker(options: StartLogicOptions, spawned: SpawnedLogicWorker = spawnLogicWorker(options.appBase)): LogicWorkerHandle {
+  const { worker, blobUrl } = spawned;
   const listeners: ((message: LogicToView) => void)[] = [];
   const toWorker = (message: PageToWorker): void => worker.postMessage(message);
 
@@ -45,7 +76,7 @@ export function startLogicWorker(options: StartLogicOptions): LogicWorkerHandle 
     if (message.t === 'view') for (const listener of listeners) listener(message.message);
     else sendToBridge(message.message);
   });
-  worker.addEventListener('error', (event) => options.onFault?.(`the logic worker failed: ${event.message}`));
+  spawned.onFault((message) => options.onFault?.(message));
 
   function sendToBridge(message: ClientMessage): void {
     try {

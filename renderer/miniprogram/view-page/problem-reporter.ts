@@ -1,7 +1,8 @@
 // Every problem of the project (compile problems in the manifest, the logic's `problem`s, the view's
 // `view-problem`s) also goes to the engine as a `problem` report, so the panel's Problems list shows it
 // with its file and line (warning id miniprogram-problem). The phone shows them by itself.
-import { MAX_PROBLEM_TEXT, type MyTransport } from '../../../shared/my-wire';
+import type { MyTransport } from '../../../shared/my-wire';
+import { MAX_PROBLEM_TEXT } from '../../../shared/miniapp-page-constants';
 import type { RuntimeProblem } from '../../../shared/miniprogram/view-logic-protocol';
 
 /** Reports each distinct problem once (a render error repeats on every render). */

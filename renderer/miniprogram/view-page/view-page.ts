@@ -1,12 +1,12 @@
 // The script of a mini-program project's view page (served by main/miniprogram/miniprogram-host.ts after the
 // host's `my` shim): starts the view (compiled AXML/ACSS from /__mp/…) and the logic Worker, and wires them
 // together as docs/miniprogram-runtime.md describes. The page itself runs no project code.
-import { MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE } from '../../../shared/host-config';
 import { applyDataOps } from '../../../shared/miniprogram/data-path';
 import type { LogicToView, StackPage, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
-import { MAX_REPORTED_PAGES, type MyTransport } from '../../../shared/my-wire';
+import type { MyTransport } from '../../../shared/my-wire';
+import { MAX_REPORTED_PAGES, MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE } from '../../../shared/miniapp-page-constants';
 import { VIEW_PAGE_ROOT_ID } from '../../../shared/miniprogram/view-page';
-import { appBaseOf, startLogicWorker, type LogicWorkerHandle } from '../logic-host/start-logic-worker';
+import { appBaseOf, spawnLogicWorker, startLogicWorker, type LogicWorkerHandle } from '../logic-host/start-logic-worker';
 import { startMiniProgramView } from '../view/start-view';
 import { logicConfigOf } from './logic-config';
 import { createProblemReporter } from './problem-reporter';
@@ -14,6 +14,7 @@ import { createProblemReporter } from './problem-reporter';
 async function start(): Promise<void> {
   const container = document.getElementById(VIEW_PAGE_ROOT_ID) ?? document.body;
   const link = window.__msdTakeLogicLink?.();
+  const spawned = link === undefined ? undefined : spawnLogicWorker(appBaseOf(location.href));
   let route = '';
   const report = link === undefined ? () => undefined : createProblemReporter(link, () => route);
   // The view may speak before the Worker exists (a load failure); its messages wait for it.
@@ -32,7 +33,7 @@ async function start(): Promise<void> {
     applyDataOps,
   });
   view.manifest.problems.forEach(report);
-  if (link === undefined) {
+  if (link === undefined || spawned === undefined) {
     view.reportOnce({ kind: 'runtime', message: 'This page has no `my` bridge link for its logic: open it through the devtools.' });
     return;
   }
@@ -43,7 +44,7 @@ async function start(): Promise<void> {
     defaultMultiple: document.querySelector(`script[${MINIAPP_DEFAULT_MULTIPLE_ATTRIBUTE}="true"]`) !== null,
     lab: window.__MSD_LAB__,
     onFault: (message) => view.reportOnce({ kind: 'runtime', message }),
-  });
+  }, spawned);
   started.onMessage((message) => {
     if (message.t === 'stack') {
       route = message.pages.at(-1)?.route ?? '';

@@ -45,6 +45,7 @@ export function mountView(options: MountOptions): MountedView {
     ...(options.tabBar ? { tabBar: options.tabBar } : {}),
     axml: [],
     sjs: [],
+    deps: {},
     acss: [],
     problems: options.problems ?? [],
   };

@@ -15,4 +15,16 @@ describe('mainThreadTasks', () => {
     };
     expect(mainThreadTasks(JSON.stringify(trace))).toEqual([{ wall: 48, cpu: 3 }, { wall: 12.5, cpu: 12.5 }]);
   });
+
+  it("keeps only the main frame's renderer when asked (out-of-process iframes have their own)", () => {
+    const trace = [
+      { name: 'TracingStartedInBrowser', args: { data: { frames: [{ processId: 2, url: 'http://127.0.0.1:1/app', parent: 'F1' }, { processId: 1, url: 'http://127.0.0.1:1/' }] } } },
+      { ph: 'M', name: 'thread_name', pid: 1, tid: 10, args: { name: 'CrRendererMain' } },
+      { ph: 'M', name: 'thread_name', pid: 2, tid: 20, args: { name: 'CrRendererMain' } },
+      { ph: 'X', name: 'RunTask', pid: 1, tid: 10, dur: 7_000, tdur: 6_000 },
+      { ph: 'X', name: 'RunTask', pid: 2, tid: 20, dur: 90_000, tdur: 80_000 },
+    ];
+    expect(mainThreadTasks(JSON.stringify(trace), true)).toEqual([{ wall: 7, cpu: 6 }]);
+    expect(mainThreadTasks(JSON.stringify(trace))).toHaveLength(2);
+  });
 });

@@ -10,7 +10,7 @@ interface TraceEvent {
   tid?: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { frames?: { processId?: number; url?: string; parent?: string }[] } };
 }
 
 export interface TaskTime {
@@ -20,12 +20,24 @@ export interface TaskTime {
   cpu: number;
 }
 
-/** Every main-thread task in the trace, longest (wall) first. */
-export function mainThreadTasks(trace: Buffer | string): TaskTime[] {
+function eventsOf(trace: Buffer | string): TraceEvent[] {
   const parsed = JSON.parse(trace.toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+}
+
+/**
+ * Every main-thread task in the trace, longest (wall) first; with `mainFrameOnly`, only the renderer of
+ * the traced page's main frame (not its out-of-process iframes), as TracingStartedInBrowser names it.
+ */
+export function mainThreadTasks(trace: Buffer | string, mainFrameOnly = false): TaskTime[] {
+  const events = eventsOf(trace);
+  const started = events.find((event) => event.name === 'TracingStartedInBrowser');
+  const mainFramePid = started?.args?.data?.frames?.find((frame) => frame.parent === undefined)?.processId;
   const mainThreads = new Set(
-    events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`),
+    events
+      .filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      .filter((event) => !mainFrameOnly || event.pid === mainFramePid)
+      .map((event) => `${event.pid}:${event.tid}`),
   );
   return events
     .filter((event) => event.name === 'RunTask' && event.ph === 'X' && mainThreads.has(`${event.pid}:${event.tid}`))

@@ -14,7 +14,9 @@ import type { BenchContext, Measurement, MeasurementOutput } from '../harness/me
 import { openPanelPage, type PanelPage } from '../harness/panel-page';
 import { measurePanelFind } from './panel-find';
 import { chromiumCpuByType, mainThreadTaskSeconds, processCpuSeconds } from '../harness/process-cpu';
+import { startPageTrace } from '../harness/cdp-trace';
 import { createNodeProfileFolder, startPageProfile } from '../harness/profile-capture';
+import { mainThreadTasks } from '../harness/trace-tasks';
 import { createSourceOffsetMapper, createSourcePositionMapper, type SourcePositionMapper } from '../harness/source-positions';
 import {
   MINIAPP_FLOOD_STATE,
@@ -204,10 +206,14 @@ async function diagnoseSustainedTasks(context: BenchContext, chromium: LaunchedC
   const seconds = context.quick ? 2 : 10;
   const count = SUSTAINED_RATE * seconds;
   return withPanel(context, chromium, async (panel, _host, floodBase) => {
+    const stopTrace = await startPageTrace(chromium.cdp, panel.page.sessionId);
     const stop = await startPageProfile(chromium.cdp, panel.page.sessionId);
     const run = await floodThroughPanel(panel, floodUrl(floodBase, count, FRAME_BYTES, SUSTAINED_RATE), count, seconds * 1000, seconds * 1000 + SUSTAINED_GRACE_MS);
     const profile = await stop();
-    return `What the sustained flood's long tasks are made of (a third extra flood, ${count.toLocaleString('en-US')} at ${SUSTAINED_RATE.toLocaleString('en-US')}/s on a fresh panel, CPU profile of the panel page; longest task ${Math.round(run.longestTaskMs)} ms, ${run.longTasks} long tasks): ${describeBusyStretches(busyStretches(profile, stretchOptions(mapPosition)), LONG_MS)}.`;
+    const tasks = mainThreadTasks(await stopTrace(), true);
+    const long = tasks.filter((task) => task.wall >= LONG_MS);
+    const shown = long.slice(0, 8).map((task) => `${Math.round(task.wall)}/${Math.round(task.cpu)}`);
+    return `What the sustained flood's long tasks are made of (a third extra flood, ${count.toLocaleString('en-US')} at ${SUSTAINED_RATE.toLocaleString('en-US')}/s on a fresh panel, CPU profile and Chromium trace of the panel page; longest task ${Math.round(run.longestTaskMs)} ms, ${run.longTasks} long tasks). Trace: ${tasks.length.toLocaleString('en-US')} panel main-thread tasks, ${long.length} of ${LONG_MS} ms or more wall, ${long.filter((task) => task.cpu >= LONG_MS).length} of them with ${LONG_MS} ms or more of CPU (the rest waited for a core); the longest, wall/CPU ms: ${shown.join(', ') || 'none'}. Profile: ${describeBusyStretches(busyStretches(profile, stretchOptions(mapPosition)), LONG_MS)}.`;
   });
 }
 

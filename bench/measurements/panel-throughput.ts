@@ -16,7 +16,7 @@ import { measurePanelFind } from './panel-find';
 import { chromiumCpuByType, mainThreadTaskSeconds, processCpuSeconds } from '../harness/process-cpu';
 import { startPageTrace } from '../harness/cdp-trace';
 import { createNodeProfileFolder, startPageProfile } from '../harness/profile-capture';
-import { mainThreadTasks } from '../harness/trace-tasks';
+import { longTaskContents, mainThreadTasks } from '../harness/trace-tasks';
 import { createSourceOffsetMapper, createSourcePositionMapper, type SourcePositionMapper } from '../harness/source-positions';
 import {
   MINIAPP_FLOOD_STATE,
@@ -210,10 +210,12 @@ async function diagnoseSustainedTasks(context: BenchContext, chromium: LaunchedC
     const stop = await startPageProfile(chromium.cdp, panel.page.sessionId);
     const run = await floodThroughPanel(panel, floodUrl(floodBase, count, FRAME_BYTES, SUSTAINED_RATE), count, seconds * 1000, seconds * 1000 + SUSTAINED_GRACE_MS);
     const profile = await stop();
-    const tasks = mainThreadTasks(await stopTrace(), true);
+    const trace = await stopTrace();
+    const tasks = mainThreadTasks(trace, true);
+    const contents = longTaskContents(trace, LONG_MS, true).slice(0, 8).map((part) => `${part.name} ${Math.round(part.ms)} ms`);
     const long = tasks.filter((task) => task.wall >= LONG_MS);
     const shown = long.slice(0, 8).map((task) => `${Math.round(task.wall)}/${Math.round(task.cpu)}`);
-    return `What the sustained flood's long tasks are made of (a third extra flood, ${count.toLocaleString('en-US')} at ${SUSTAINED_RATE.toLocaleString('en-US')}/s on a fresh panel, CPU profile and Chromium trace of the panel page; longest task ${Math.round(run.longestTaskMs)} ms, ${run.longTasks} long tasks). Trace: ${tasks.length.toLocaleString('en-US')} panel main-thread tasks, ${long.length} of ${LONG_MS} ms or more wall, ${long.filter((task) => task.cpu >= LONG_MS).length} of them with ${LONG_MS} ms or more of CPU (the rest waited for a core); the longest, wall/CPU ms: ${shown.join(', ') || 'none'}. Profile: ${describeBusyStretches(busyStretches(profile, stretchOptions(mapPosition)), LONG_MS)}.`;
+    return `What the sustained flood's long tasks are made of (a third extra flood, ${count.toLocaleString('en-US')} at ${SUSTAINED_RATE.toLocaleString('en-US')}/s on a fresh panel, CPU profile and Chromium trace of the panel page; longest task ${Math.round(run.longestTaskMs)} ms, ${run.longTasks} long tasks). Trace: ${tasks.length.toLocaleString('en-US')} panel main-thread tasks, ${long.length} of ${LONG_MS} ms or more wall, ${long.filter((task) => task.cpu >= LONG_MS).length} of them with ${LONG_MS} ms or more of CPU (the rest waited for a core); the longest, wall/CPU ms: ${shown.join(', ') || 'none'}; trace events inside them (nested, so overlapping): ${contents.join('; ') || 'none'}. Profile: ${describeBusyStretches(busyStretches(profile, stretchOptions(mapPosition)), LONG_MS)}.`;
   });
 }
 

@@ -4,7 +4,7 @@ import type { SourcePositionMapper } from './source-positions';
 
 /** A V8 .cpuprofile (the parts used here). */
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number; children?: number[] }[];
   startTime: number;
   endTime: number;
   samples?: number[];

@@ -2,7 +2,7 @@
 // with the targets and the shape of one run they are computed from.
 import type { ResultRow } from '../harness/measurement';
 import { summarize } from '../harness/stats';
-import type { LongFrameScript } from '../pages/panel-flood-scripts';
+import type { LongFramePhases, LongFrameScript } from '../pages/panel-flood-scripts';
 
 export const FRAME_BYTES = 100;
 export const SUSTAINED_RATE = 50_000;
@@ -34,6 +34,7 @@ export interface PanelFloodRun {
   longestFrameMs: number;
   longestAnimationFrameMs: number | null;
   longFrameScripts: LongFrameScript[];
+  longFramePhases: LongFramePhases[];
   ascending: boolean;
 }
 
@@ -115,4 +116,19 @@ export function notesOf(seconds: number, sustainedCount: number): string[] {
     'Fastest: rate 0 (as fast as the host drains), timed from the app\'s open event to the panel\'s last applying frame. Baseline: a plain WebSocket in a tab on the lab\'s own origin (no CSP) counting the same flood in the same browser.',
     'Chromium is launched directly (headless=new) and driven over CDP without the Network domain.',
   ];
+}
+
+/** Where the long animation frames of the sustained floods spent their time (LoAF timings), or undefined when none. */
+export function describeLongFramePhases(phases: readonly LongFramePhases[]): string | undefined {
+  if (phases.length === 0) return undefined;
+  const sum = (pick: (phase: LongFramePhases) => number) => Math.round(phases.reduce((total, phase) => total + pick(phase), 0));
+  const longest = phases.reduce((a, b) => (b.duration > a.duration ? b : a));
+  const shape = (phase: LongFramePhases) =>
+    `script ${Math.round(phase.script)} ms (forced style and layout ${Math.round(phase.forcedLayout)} ms), style/layout/paint ${Math.round(phase.styleLayoutPaint)} ms`;
+  return `Long animation frames of the sustained floods by phase (LoAF timings, ${phases.length} frames, ${sum((phase) => phase.duration).toLocaleString('en-US')} ms): ${shape({
+    duration: 0,
+    script: sum((phase) => phase.script),
+    forcedLayout: sum((phase) => phase.forcedLayout),
+    styleLayoutPaint: sum((phase) => phase.styleLayoutPaint),
+  })}; the longest (${Math.round(longest.duration)} ms): ${shape(longest)}.`;
 }

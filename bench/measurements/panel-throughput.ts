@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { CdpPage } from '../../e2e/harness/cdp-client';
 import { launchChromium, type LaunchedChromium } from '../../e2e/harness/cdp-chromium';
 import { startBrowserHostProcess, type BrowserHostProcess } from '../harness/browser-host-process';
+import { busyStretches, describeBusyStretches, type BusyStretchOptions } from '../harness/busy-stretches';
 import { describeHotspots, hotspots } from '../harness/cpu-profile';
 import { floodUrl } from '../harness/flood-url';
 import { openLabOriginPage } from '../harness/lab-origin-page';
@@ -13,8 +14,10 @@ import type { BenchContext, Measurement, MeasurementOutput } from '../harness/me
 import { openPanelPage, type PanelPage } from '../harness/panel-page';
 import { measurePanelFind } from './panel-find';
 import { chromiumCpuByType, mainThreadTaskSeconds, processCpuSeconds } from '../harness/process-cpu';
+import { startPageTrace } from '../harness/cdp-trace';
 import { createNodeProfileFolder, startPageProfile } from '../harness/profile-capture';
-import { createSourceOffsetMapper, createSourcePositionMapper } from '../harness/source-positions';
+import { longTaskContents, mainThreadTasks } from '../harness/trace-tasks';
+import { createSourceOffsetMapper, createSourcePositionMapper, type SourcePositionMapper } from '../harness/source-positions';
 import {
   MINIAPP_FLOOD_STATE,
   PANEL_LAST_SEQ,
@@ -26,7 +29,7 @@ import {
   type PanelProbeReport,
 } from '../pages/panel-flood-scripts';
 import type { PanelFloodRun, RunSet } from './panel-throughput-report';
-import { FRAME_BYTES, LONG_MS, SUSTAINED_GRACE_MS, SUSTAINED_RATE, SUSTAINED_TOLERANCE, notesOf, rowsOf } from './panel-throughput-report';
+import { FRAME_BYTES, LONG_MS, SUSTAINED_GRACE_MS, SUSTAINED_RATE, SUSTAINED_TOLERANCE, describeLongFramePhases, notesOf, rowsOf } from './panel-throughput-report';
 
 async function sleep(ms: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
@@ -98,6 +101,7 @@ function reduce(report: PanelProbeReport, app: MiniappFloodState, count: number,
     longestFrameMs: Math.max(0, ...intervals),
     longestAnimationFrameMs: report.longAnimationFramesSupported ? Math.max(0, ...report.longAnimationFrames) : null,
     longFrameScripts: report.longFrameScripts,
+    longFramePhases: report.longFramePhases,
     ascending: report.ascending,
   };
 }
@@ -178,6 +182,7 @@ async function diagnose(context: BenchContext, chromium: LaunchedChromium, count
       await labPage.close();
       const prefixed = (map: Map<string, number>) => new Map([...map].map(([type, seconds]) => [`Chromium ${type} processes`, seconds]));
       return [
+        `What the fastest flood's long tasks are made of (same profile): panel page: ${describeBusyStretches(busyStretches(panelProfile, stretchOptions(mapPosition)), LONG_MS)}.`,
         `Same-run reference: a plain WebSocket counting the same flood costs ${describeCpu(prefixed(plainBefore), prefixed(plainAfter), count)}.`,
         `CPU time per 10,000 flood frames by component (one extra fastest flood of ${count.toLocaleString('en-US')} frames, ${Math.round(accounted.appPerSecond)}/s at the app, no profiler; each main-thread figure is part of its renderer process): ${describeCpu(before, after, count)}.`,
         `Where the time goes (a second extra flood with CPU profiles, ${Math.round(profiled.appPerSecond)}/s at the app; self time as a share of wall time): panel page: ${describeHotspots(hotspots(panelProfile, 10, mapPosition))}. Mini-app frame: ${describeHotspots(hotspots(miniappProfile, 10, mapPosition))}.`,
@@ -185,9 +190,33 @@ async function diagnose(context: BenchContext, chromium: LaunchedChromium, count
     },
     folder.flags,
   );
+  notes.push(await diagnoseSustainedTasks(context, chromium, mapPosition));
   const [hostProfile] = await folder.collect();
   if (hostProfile) notes.push(`Host process during both extra floods (--cpu-prof): ${describeHotspots(hotspots(hostProfile, 10, mapPosition))}.`);
   return notes;
+}
+
+/** Long-task attribution names the product's own functions (libraries show in the self-time list). */
+function stretchOptions(mapPosition: SourcePositionMapper): BusyStretchOptions {
+  return { minMs: LONG_MS, limit: 12, mapPosition, include: (name) => / (renderer|shared|preload)\//.test(name) };
+}
+
+/** A sustained flood on a fresh panel with a CPU profile of the panel page: what its long tasks are made of. */
+async function diagnoseSustainedTasks(context: BenchContext, chromium: LaunchedChromium, mapPosition: SourcePositionMapper): Promise<string> {
+  const seconds = context.quick ? 2 : 10;
+  const count = SUSTAINED_RATE * seconds;
+  return withPanel(context, chromium, async (panel, _host, floodBase) => {
+    const stopTrace = await startPageTrace(chromium.cdp, panel.page.sessionId);
+    const stop = await startPageProfile(chromium.cdp, panel.page.sessionId);
+    const run = await floodThroughPanel(panel, floodUrl(floodBase, count, FRAME_BYTES, SUSTAINED_RATE), count, seconds * 1000, seconds * 1000 + SUSTAINED_GRACE_MS);
+    const profile = await stop();
+    const trace = await stopTrace();
+    const tasks = mainThreadTasks(trace, true);
+    const contents = longTaskContents(trace, LONG_MS, true).slice(0, 8).map((part) => `${part.name} ${Math.round(part.ms)} ms`);
+    const long = tasks.filter((task) => task.wall >= LONG_MS);
+    const shown = long.slice(0, 8).map((task) => `${Math.round(task.wall)}/${Math.round(task.cpu)}`);
+    return `What the sustained flood's long tasks are made of (a third extra flood, ${count.toLocaleString('en-US')} at ${SUSTAINED_RATE.toLocaleString('en-US')}/s on a fresh panel, CPU profile and Chromium trace of the panel page; longest task ${Math.round(run.longestTaskMs)} ms, ${run.longTasks} long tasks). Trace: ${tasks.length.toLocaleString('en-US')} panel main-thread tasks, ${long.length} of ${LONG_MS} ms or more wall, ${long.filter((task) => task.cpu >= LONG_MS).length} of them with ${LONG_MS} ms or more of CPU (the rest waited for a core); the longest, wall/CPU ms: ${shown.join(', ') || 'none'}; trace events inside them (nested, so overlapping): ${contents.join('; ') || 'none'}. Profile: ${describeBusyStretches(busyStretches(profile, stretchOptions(mapPosition)), LONG_MS)}.`;
+  });
 }
 
 /** Which scripts the long animation frames of the sustained floods spent their time in (LoAF attribution). */
@@ -242,7 +271,8 @@ export const panelThroughput: Measurement = {
       await chromium.close();
     }
     const longFrames = describeLongFrameScripts(context, runs);
+    const phases = describeLongFramePhases(runs.flatMap((run) => run.sustained.longFramePhases));
     const find = await measurePanelFind(context);
-    return { rows: [...rowsOf(runs, seconds, sustainedCount, fastestCount), ...find.rows], notes: [...notesOf(seconds, sustainedCount), ...(longFrames ? [longFrames] : []), ...diagnosis, ...find.notes] };
+    return { rows: [...rowsOf(runs, seconds, sustainedCount, fastestCount), ...find.rows], notes: [...notesOf(seconds, sustainedCount), ...(longFrames ? [longFrames] : []), ...(phases ? [phases] : []), ...diagnosis, ...find.notes] };
   },
 };

@@ -22,6 +22,19 @@ export interface PanelProbeReport {
   longAnimationFramesSupported: boolean;
   /** Scripts that ran in long animation frames (LoAF attribution), one per script entry. */
   longFrameScripts: LongFrameScript[];
+  /** Where each long animation frame's time went, one per frame. */
+  longFramePhases: LongFramePhases[];
+}
+
+/** A long animation frame split by the LoAF API's timings (ms). */
+export interface LongFramePhases {
+  duration: number;
+  /** Scripts together, forced style and layout inside them included. */
+  script: number;
+  /** Style and layout that scripts forced (reading layout, setting scrollTop after DOM changes). */
+  forcedLayout: number;
+  /** The frame's own style, layout and paint (from styleAndLayoutStart to the end). */
+  styleLayoutPaint: number;
 }
 
 /** One script of a long animation frame, as the LoAF API attributes it. */
@@ -47,10 +60,18 @@ export const START_PANEL_PROBE = `(() => {
     longAnimationFrames: [],
     longAnimationFramesSupported: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'),
     longFrameScripts: [],
+    longFramePhases: [],
     observers: [],
   };
   probe.recordFrame = (entry) => {
     probe.longAnimationFrames.push(entry.duration);
+    const scripts = entry.scripts ?? [];
+    probe.longFramePhases.push({
+      duration: entry.duration,
+      script: scripts.reduce((sum, script) => sum + script.duration, 0),
+      forcedLayout: scripts.reduce((sum, script) => sum + (script.forcedStyleAndLayoutDuration ?? 0), 0),
+      styleLayoutPaint: entry.styleAndLayoutStart > 0 ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0,
+    });
     for (const script of entry.scripts ?? []) {
       if (probe.longFrameScripts.length < 20000) probe.longFrameScripts.push({ invoker: script.invoker, functionName: script.sourceFunctionName, sourceURL: script.sourceURL, charPosition: script.sourceCharPosition, duration: script.duration });
     }
@@ -95,6 +116,7 @@ export const STOP_PANEL_PROBE = `(() => {
     longAnimationFrames: probe.longAnimationFrames,
     longAnimationFramesSupported: probe.longAnimationFramesSupported,
     longFrameScripts: probe.longFrameScripts,
+    longFramePhases: probe.longFramePhases,
   };
 })()`;
 

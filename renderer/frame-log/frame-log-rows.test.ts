@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowsInRange, tailRows, virtualCountFor } from './frame-log-rows';
+import { rowKey, rowsInRange, tailRows, virtualCountFor } from './frame-log-rows';
 
 describe('virtualCountFor', () => {
   it('covers every row with a count that changes only at powers of two', () => {
@@ -23,5 +23,21 @@ describe('rows to render', () => {
   it('cuts a scrolled range to the rows that exist', () => {
     expect(rowsInRange(10, 14, 2, 100)).toEqual([8, 9, 10, 11, 12, 13, 14, 15, 16]);
     expect(rowsInRange(0, 20, 2, 5)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('row keys', () => {
+  it('while following, keys the rows by their place in the window, so new rows reuse the same elements', () => {
+    const before = [90, 91, 92].map((row) => rowKey(row, row * 10, true, 90));
+    const after = [95, 96, 97].map((row) => rowKey(row, row * 10, true, 95));
+    expect(after).toEqual(before);
+    expect(new Set(before).size).toBe(3);
+  });
+
+  it('scrolled away, keys the rows by seq, so a scroll step keeps the rows still shown', () => {
+    const before = [10, 11, 12].map((row) => rowKey(row, row + 1000, false, 10));
+    const after = [11, 12, 13].map((row) => rowKey(row, row + 1000, false, 11));
+    expect(after.slice(0, 2)).toEqual(before.slice(1));
+    expect(after).not.toContain(before[0]);
   });
 });

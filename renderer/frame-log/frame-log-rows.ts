@@ -62,3 +62,14 @@ export function rowsInRange(startIndex: number, endIndex: number, overscan: numb
   for (let row = from; row <= to; row += 1) rows.push(row);
   return rows;
 }
+
+/**
+ * The React key of the row at `row`. While following, rows are keyed by their place in the rendered window
+ * (`firstRendered` is the window's first row): a flood then rewrites the text of the same row elements
+ * instead of removing every row and creating new ones, which spares the DOM, style and garbage work of a
+ * whole screen of rows per update (docs/architecture.md#keeping-the-panels-frames-short). Scrolled away,
+ * rows are keyed by seq, so a scroll step creates only the rows it reveals.
+ */
+export function rowKey(row: number, seq: number, following: boolean, firstRendered: number): string {
+  return following ? `slot-${row - firstRendered}` : `seq-${seq}`;
+}

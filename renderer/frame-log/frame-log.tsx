@@ -20,7 +20,7 @@ import { LogHeader } from './log-header';
 import { SessionOlder } from './session-older';
 import { columnStyle } from './log-columns';
 import { usePreferencesStore } from '../store/preferences-store';
-import { FOLLOW_OVERSCAN, nextRow, OVERSCAN, ROW_HEIGHT, rowsInRange, tailRows, virtualCountFor } from './frame-log-rows';
+import { FOLLOW_OVERSCAN, nextRow, OVERSCAN, ROW_HEIGHT, rowKey, rowsInRange, tailRows, virtualCountFor } from './frame-log-rows';
 import './frame-log.css';
 
 interface FrameLogProps {
@@ -161,7 +161,7 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
             if (!entry) return null;
             const delta = previousWallTime === null ? null : entry.wallTime - previousWallTime;
             previousWallTime = entry.wallTime;
-            return <LogRow key={entry.seq} entry={entry} top={item.start} delta={delta} selected={entry.seq === selectedSeq} onSelect={select} onMenu={onRowMenu} />;
+            return <LogRow key={rowKey(item.index, entry.seq, following, firstRow)} entry={entry} top={item.start} delta={delta} selected={entry.seq === selectedSeq} onSelect={select} onMenu={onRowMenu} />;
           })}
         </div>
         <EmptyLog rowCount={index.rowCount} hidden={index.hidden} />

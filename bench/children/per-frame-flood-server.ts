@@ -1,7 +1,7 @@
 // The ordinary wire: a `ws` server that floods with one send() per frame (what a typical backend does),
 // paced only by the socket's backpressure. Same payloads as the lab's /flood; answers its ws:// URL and
 // runs until SIGTERM. Query: count, size; `frames=mqtt` sends the decoder measurement's MQTT PUBLISH packets
-// instead (binary), and a client offering the `mqtt` subprotocol gets it (what mqtt.js over WebSocket negotiates).
+// instead (binary). A client offering subprotocols gets its first (`ws`'s default), e.g. `mqtt` as mqtt.js offers it.
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import { floodFrame } from '../../main/lab/flood';
@@ -29,7 +29,7 @@ function flood(ws: WebSocket, count: number, frame: (seq: number) => string | Bu
   turn();
 }
 
-const server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false, handleProtocols: (offered) => (offered.has('mqtt') ? 'mqtt' : false) });
+const server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
 server.on('connection', (ws, request) => {
   const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams;
   ws.on('error', () => ws.terminate());

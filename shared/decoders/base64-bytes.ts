@@ -25,6 +25,8 @@ export function base64Bytes(text: string): Uint8Array | undefined {
 
 type SetFromBase64 = (this: Uint8Array, text: string) => { read: number; written: number };
 const nativeSetFromBase64 = (Uint8Array.prototype as { setFromBase64?: SetFromBase64 }).setFromBase64;
+/** The reused buffer grows to the largest payload read up to this; bigger ones get arrays of their own. */
+const SCRATCH_LIMIT = 1024 * 1024;
 let scratch = new Uint8Array(256);
 
 /**
@@ -33,12 +35,12 @@ let scratch = new Uint8Array(256);
  * frame (docs/architecture.md#decoding-cost); elsewhere a fresh array. `length` bytes are valid, from index 0.
  */
 export function transientBase64Bytes(text: string): { bytes: Uint8Array; length: number } | undefined {
-  if (!nativeSetFromBase64) {
+  const needed = Math.ceil(text.length / 4) * 3;
+  if (!nativeSetFromBase64 || needed > SCRATCH_LIMIT) {
     const bytes = base64Bytes(text);
     return bytes && { bytes, length: bytes.length };
   }
-  const needed = Math.ceil(text.length / 4) * 3;
-  if (scratch.length < needed) scratch = new Uint8Array(Math.max(needed, scratch.length * 2));
+  if (scratch.length < needed) scratch = new Uint8Array(Math.min(SCRATCH_LIMIT, Math.max(needed, scratch.length * 2)));
   try {
     return { bytes: scratch, length: nativeSetFromBase64.call(scratch, text).written };
   } catch {

@@ -1,14 +1,12 @@
-// A cheap necessary condition for a decoded-field filter (docs/architecture.md#decoding-cost). When the filter's pattern is a
-// plain word (letters, digits, `_`, `-`, `/`: as a case-insensitive regex it means "contains this word"), maybe
-// anchored (`^word`, `word$`, `^word$`: the field starts with, ends with or is the word, so contains it), and the
-// decoder carries that field verbatim in the frame (MQTT topics, STOMP destinations, Socket.IO event names), a
-// frame whose raw text does not contain the word cannot match: it is passed over without being decoded.
+// A cheap necessary condition for a decoded-field filter (docs/architecture.md#decoding-cost). Every match of the
+// filter's pattern contains certain words (required-words.ts: `alipay/orders` itself, `alipay/` and `/7` in
+// `^alipay/.*/7$`); when the decoder carries that field verbatim in the frame (MQTT topics, STOMP destinations,
+// Socket.IO event names), a frame whose raw text lacks one of them cannot match: it is passed over undecoded.
 import type { CaptureEntry } from '../capture';
 import { transientBase64Bytes } from './base64-bytes';
 import type { DecodedFields, DecoderId } from './decoder-types';
+import { requiredWords } from './required-words';
 
-/** A plain word, maybe anchored at either end; group 1 is the word. */
-const PLAIN_WORD = /^\^?([A-Za-z0-9_\-/]+)\$?$/;
 const VERBATIM: Readonly<Record<keyof DecodedFields, readonly DecoderId[]>> = { topic: ['mqtt', 'stomp'], event: ['socket.io'], type: [] };
 const ASCII_A = 0x41;
 const ASCII_Z = 0x5a;
@@ -35,20 +33,22 @@ export function bytesContainWord(bytes: Uint8Array, length: number, word: Uint8A
 
 /**
  * A test that is false only for frames that cannot match `pattern` on `field` with `decoder`; undefined when no
- * such cheap test is exact (a regex, or a field the wire does not carry as is).
+ * such cheap test is exact (no required word, a pattern structure not read, a field the wire does not carry as is).
  */
 export function rawTextPrecheck(field: keyof DecodedFields, pattern: string, decoder: DecoderId): ((entry: CaptureEntry) => boolean) | undefined {
-  const plain = PLAIN_WORD.exec(pattern)?.[1];
-  if (plain === undefined || !VERBATIM[field].includes(decoder)) return undefined;
-  // Some JSON encoders write `/` as `\/`: a Socket.IO event name with a slash is not carried verbatim.
-  if (decoder === 'socket.io' && plain.includes('/')) return undefined;
-  const word = new RegExp(plain, 'i');
-  const wordBytes = Uint8Array.from(plain.toLowerCase(), (char) => char.charCodeAt(0));
+  if (!VERBATIM[field].includes(decoder)) return undefined;
+  // Some JSON encoders write `/` as `\/`: a Socket.IO event name's words with a slash are not carried verbatim.
+  const words = requiredWords(pattern)?.filter((word) => decoder !== 'socket.io' || !word.includes('/'));
+  if (!words || words.length === 0) return undefined;
+  // Words are letters, digits, `_`, `-`, `/`: each is its own regex, found case-insensitively as the filter finds it.
+  const asText = words.map((word) => new RegExp(word, 'i'));
+  const asBytes = words.map((word) => Uint8Array.from(word, (char) => char.charCodeAt(0)));
   return (entry) => {
     if (entry.payload === undefined) return true;
-    if (!entry.binary) return word.test(entry.payload);
+    const { payload } = entry;
+    if (!entry.binary) return asText.every((word) => word.test(payload));
     // Unreadable base64 passes: the decode reports it.
-    const raw = transientBase64Bytes(entry.payload);
-    return raw === undefined || bytesContainWord(raw.bytes, raw.length, wordBytes);
+    const raw = transientBase64Bytes(payload);
+    return raw === undefined || asBytes.every((word) => bytesContainWord(raw.bytes, raw.length, word));
   };
 }

@@ -53,13 +53,14 @@ async function waitForPanelQuiet(page: CdpPage, quietMs: number, deadline: numbe
 
 /**
  * Floods through the mini-app and watches the panel. `windowMs` bounds the rate's window (from the first
- * applying frame); the run stops waiting `waitMs` after the flood started, complete or not.
+ * applying frame); the run stops waiting `waitMs` after the flood started, complete or not. `protocols`: the
+ * subprotocols the app offers (none by default).
  */
-async function floodThroughPanel(panel: PanelPage, url: string, count: number, windowMs: number, waitMs: number): Promise<PanelFloodRun> {
+export async function floodThroughPanel(panel: PanelPage, url: string, count: number, windowMs: number, waitMs: number, protocols: string[] = []): Promise<PanelFloodRun> {
   const { page, miniapp } = panel;
   await waitForPanelQuiet(page, 500, Date.now() + 30_000);
   await page.evaluate(START_PANEL_PROBE);
-  await page.evaluate(startMiniappFloodScript({ url, count }), miniapp);
+  await page.evaluate(startMiniappFloodScript({ url, count, protocols }), miniapp);
   const deadline = Date.now() + waitMs;
   let app: MiniappFloodState;
   for (;;) {
@@ -107,7 +108,7 @@ function reduce(report: PanelProbeReport, app: MiniappFloodState, count: number,
 }
 
 /** Starts a fresh host and opens its panel; `use` gets both, the host stops afterwards. */
-async function withPanel<T>(context: BenchContext, chromium: LaunchedChromium, use: (panel: PanelPage, host: BrowserHostProcess, floodBase: string) => Promise<T>, nodeFlags: string[] = []): Promise<T> {
+export async function withPanel<T>(context: BenchContext, chromium: LaunchedChromium, use: (panel: PanelPage, host: BrowserHostProcess, floodBase: string) => Promise<T>, nodeFlags: string[] = []): Promise<T> {
   const host = await startBrowserHostProcess(context.root, { nodeFlags });
   try {
     const panel = await openPanelPage(chromium, host);

@@ -6,6 +6,8 @@
 export interface FloodPlan {
   url: string;
   count: number;
+  /** Subprotocols the mini-app offers (`connectSocket`'s `protocols`); none when absent or empty. */
+  protocols?: string[];
 }
 
 /** What the panel probe reports when stopped. */
@@ -135,7 +137,7 @@ export function startMiniappFloodScript(plan: FloodPlan): string {
     const now = () => performance.timeOrigin + performance.now();
     const state = { received: 0, openedAt: 0, lastAt: 0, closedAt: 0, error: '' };
     window.__benchFlood = state;
-    const task = my.connectSocket({ url: plan.url, multiple: true });
+    const task = my.connectSocket({ url: plan.url, multiple: true, ...(plan.protocols?.length ? { protocols: plan.protocols } : {}) });
     task.onOpen(() => { state.openedAt = now(); });
     task.onMessage(() => { state.received += 1; if (state.received === plan.count) state.lastAt = now(); });
     task.onError((event) => { state.error = 'error ' + event.error + ': ' + event.errorMessage; });

@@ -22,8 +22,12 @@ export interface DevtoolsTestHook {
 /** What `slice` reports per entry. */
 export interface TestEntrySummary {
   seq: number;
+  /** The engine's monotonic ms when it recorded the entry (for rates measured at the engine). */
+  monoTime: number;
   connectionId: string;
   kind: string;
+  /** The frame type (`text`, `binary`, `close`…), event or API. */
+  name: string;
   direction: string;
   payload?: string;
 }
@@ -74,7 +78,7 @@ export function installTestHook(win: Window, applier: BatchApplier, ring: EntryR
       for (let index = Math.max(0, start); index < Math.min(end, ring.size()); index += 1) {
         const entry = ring.at(index);
         if (!entry) continue;
-        out.push({ seq: entry.seq, connectionId: entry.connectionId, kind: entry.kind, direction: entry.direction, ...(entry.payload !== undefined ? { payload: entry.payload.slice(0, 32) } : {}) });
+        out.push({ seq: entry.seq, monoTime: entry.monoTime, connectionId: entry.connectionId, kind: entry.kind, name: entry.name, direction: entry.direction, ...(entry.payload !== undefined ? { payload: entry.payload.slice(0, 32) } : {}) });
       }
       return out;
     },

@@ -6,10 +6,13 @@ import type { DecodeResult, DecodedFields, DecoderChoice } from '../../shared/de
 import { decodeEntry, decodeEntryFields, isDecodable } from '../../shared/decoders/decode-frame';
 import type { RingEntry } from '../capture/entry-ring';
 
-const FIELDS_CACHE_SIZE = 20_000;
+/** Fields kept per decoder: a live filter over a flood adds one per frame. */
+export const FIELDS_CACHE_SIZE = 20_000;
+/** Dropped at once when a fields cache is full, so the eviction's cost is spread over this many frames. */
+const FIELDS_EVICTED_AT_ONCE = 2_000;
 const TREE_CACHE_SIZE = 200;
-/** Fields by entry and decoder; null = the frame does not decode with it. */
-const fieldsCache = new Map<string, DecodedFields | null>();
+/** Fields by decoder, then by entry seq (number keys: no key string per frame); null = the frame does not decode with it. */
+const fieldsCaches = new Map<DecoderChoice['decoder'], Map<number, DecodedFields | null>>();
 const treeCache = new Map<string, DecodeResult>();
 
 function keyOf(seq: number, choice: DecoderChoice): string {
@@ -31,11 +34,26 @@ export function decodeInPanel(entry: RingEntry, choice: DecoderChoice): DecodeRe
   return treeCache.get(key) ?? remember(treeCache, TREE_CACHE_SIZE, key, decodeEntry(entry, choice));
 }
 
+function fieldsCacheOf(decoder: DecoderChoice['decoder']): Map<number, DecodedFields | null> {
+  let cache = fieldsCaches.get(decoder);
+  if (!cache) fieldsCaches.set(decoder, (cache = new Map()));
+  return cache;
+}
+
 /** The fields a decoded-field filter tests; undefined when the frame is not decoded (preview, not data, does not decode). */
 export function decodedFieldsInPanel(entry: RingEntry, choice: DecoderChoice): DecodedFields | undefined {
   if (!isDecodable(entry) || entry.previewOnly || choice.decoder === 'protobuf') return undefined;
-  const key = keyOf(entry.seq, choice);
-  const hit = fieldsCache.get(key);
+  const cache = fieldsCacheOf(choice.decoder);
+  const hit = cache.get(entry.seq);
   if (hit !== undefined) return hit ?? undefined;
-  return remember(fieldsCache, FIELDS_CACHE_SIZE, key, decodeEntryFields(entry, choice) ?? null) ?? undefined;
+  if (cache.size >= FIELDS_CACHE_SIZE) {
+    let evicted = 0;
+    for (const seq of cache.keys()) {
+      if (evicted++ === FIELDS_EVICTED_AT_ONCE) break;
+      cache.delete(seq);
+    }
+  }
+  const fields = decodeEntryFields(entry, choice);
+  cache.set(entry.seq, fields ?? null);
+  return fields;
 }

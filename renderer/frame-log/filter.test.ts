@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEntryRing, type EntryRingView } from '../capture/entry-ring';
 import { makeEntries, makeEntry } from '../capture/test-support/make-entry';
-import { compileFilters, updateFilteredIndex, type FilteredIndex } from './filter';
+import { FILTER_SLICE_ENTRIES, compileFilters, updateFilteredIndex, type FilteredIndex } from './filter';
 import { NO_FILTERS, type LogFilters } from '../store/log-filters';
 import { compileTextMatcher } from '../../shared/text-matcher';
 
@@ -218,6 +218,15 @@ describe('filtered index', () => {
     expect(index.hidden).toBe(whole.hidden);
     expect(shownSeqs(index, ring)).toEqual(shownSeqs(whole, ring));
     expect(updateFilteredIndex(null, ring, NO_FILTERS, ring.appended(), passed).complete).toBe(true);
+  });
+
+  it('tests one small slice past a passed deadline, so a slow filter cannot hold a flood\'s frame long', () => {
+    const ring = createEntryRing(20_000);
+    fill(ring, 0, 10_000);
+    const index = updateFilteredIndex(null, ring, textFilter, ring.appended(), 0);
+    expect(index.scannedTo).toBe(FILTER_SLICE_ENTRIES);
+    expect(FILTER_SLICE_ENTRIES).toBeLessThanOrEqual(512);
+    expect(index.rowCount + index.hidden).toBe(FILTER_SLICE_ENTRIES);
   });
 
   it('stops at upTo (pause) and starts over when the filter or the generation changes', () => {

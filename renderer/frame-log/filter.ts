@@ -87,8 +87,12 @@ interface IndexState {
 /** The deadline the frame log gives per task: a bigger log is filtered over several tasks. */
 export const FILTER_SLICE_MS = 12;
 
-/** Entries tested between two looks at the clock. */
-const SLICE_ENTRIES = 4096;
+/**
+ * Entries tested between two looks at the clock, so at least this many per call. Small: a decoded-field filter
+ * that decodes every frame costs 5–20 µs per entry on a busy machine, so 4096 held the panel's frame 40–120 ms
+ * past its deadline during a flood (docs/architecture.md#decoding-cost); a look at the clock costs well under 1 µs.
+ */
+export const FILTER_SLICE_ENTRIES = 256;
 
 const states = new WeakMap<FilteredIndex, IndexState>();
 
@@ -134,7 +138,7 @@ export function updateFilteredIndex(previous: FilteredIndex | null, ring: EntryR
   }
   let position = state.scannedTo;
   while (position < end) {
-    const sliceEnd = Math.min(end, position + SLICE_ENTRIES);
+    const sliceEnd = Math.min(end, position + FILTER_SLICE_ENTRIES);
     for (; position < sliceEnd; position += 1) {
       const entry = ring.at(position - evicted);
       if (entry && predicate.test(entry)) positions.push(position);

@@ -22,3 +22,28 @@ export function base64Bytes(text: string): Uint8Array | undefined {
   if (buffer.byteLength !== (text.length / 4) * 3 - padding) return undefined;
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
+
+type SetFromBase64 = (this: Uint8Array, text: string) => { read: number; written: number };
+const nativeSetFromBase64 = (Uint8Array.prototype as { setFromBase64?: SetFromBase64 }).setFromBase64;
+/** The reused buffer grows to the largest payload read up to this; bigger ones get arrays of their own. */
+const SCRATCH_LIMIT = 1024 * 1024;
+let scratch = new Uint8Array(256);
+
+/**
+ * The bytes of a base64 payload for a read that ends before the next call: where the platform can decode into an
+ * existing array (`setFromBase64`, Chromium) one buffer is reused, so a pass over a flood allocates nothing per
+ * frame (docs/architecture.md#decoding-cost); elsewhere a fresh array. `length` bytes are valid, from index 0.
+ */
+export function transientBase64Bytes(text: string): { bytes: Uint8Array; length: number } | undefined {
+  const needed = Math.ceil(text.length / 4) * 3;
+  if (!nativeSetFromBase64 || needed > SCRATCH_LIMIT) {
+    const bytes = base64Bytes(text);
+    return bytes && { bytes, length: bytes.length };
+  }
+  if (scratch.length < needed) scratch = new Uint8Array(Math.min(SCRATCH_LIMIT, Math.max(needed, scratch.length * 2)));
+  try {
+    return { bytes: scratch, length: nativeSetFromBase64.call(scratch, text).written };
+  } catch {
+    return undefined;
+  }
+}

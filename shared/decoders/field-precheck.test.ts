@@ -9,7 +9,7 @@ import { decodeEntryFields } from './decode-frame';
 import type { DecodedFields, DecoderId } from './decoder-types';
 
 type Decoder = Exclude<DecoderId, 'protobuf'>;
-import { rawTextPrecheck } from './field-precheck';
+import { bytesContainWord, rawTextPrecheck } from './field-precheck';
 
 let seq = 0;
 function frame(payload: string | Buffer): CaptureEntry {
@@ -30,9 +30,9 @@ function decodedMatch(entry: CaptureEntry, field: keyof DecodedFields, pattern: 
 
 describe('rawTextPrecheck', () => {
   const cases: { decoder: Decoder; field: keyof DecodedFields; frames: CaptureEntry[]; patterns: string[] }[] = [
-    { decoder: 'mqtt', field: 'topic', frames: [publish('Alipay/Orders/7'), publish('alipay/prices', 'orders'), subscribe(['a/b', 'alipay/orders/+']), frame(Buffer.from([0xff, 0x00]))], patterns: ['orders', 'alipay/orders', 'ORDERS/7', 'prices', 'a/b', 'nope'] },
-    { decoder: 'socket.io', field: 'event', frames: [sio('chat-Message'), sio('join'), frame('2'), frame('4garbage')], patterns: ['chat', 'MESSAGE', 'join', 'a', 'zzz'] },
-    { decoder: 'stomp', field: 'topic', frames: [stomp('/topic/Prices'), stomp('/queue/a'), frame('\n')], patterns: ['prices', '/queue/', 'topic', 'x'] },
+    { decoder: 'mqtt', field: 'topic', frames: [publish('Alipay/Orders/7'), publish('alipay/prices', 'orders'), subscribe(['a/b', 'alipay/orders/+']), frame(Buffer.from([0xff, 0x00]))], patterns: ['orders', 'alipay/orders', 'ORDERS/7', 'prices', 'a/b', 'nope', '^alipay/orders/7$', '^orders', 'prices$', '^a/b$', 'alipay/.*/7$', 'a.b', '^^a', 'a$$', 'orders\\/7', 'ord?ers', 'orders/\\d+', '[o]rders', 'al{0,1}ipay', 'ALI[a-z]ay/Or'] },
+    { decoder: 'socket.io', field: 'event', frames: [sio('chat-Message'), sio('join'), frame('2'), frame('4garbage')], patterns: ['chat', 'MESSAGE', 'join', 'a', 'zzz', '^join$', '^chat', 'message$', 'ch.t', 'chat-\\w+', '^j[o]in$', 'cha?t'] },
+    { decoder: 'stomp', field: 'topic', frames: [stomp('/topic/Prices'), stomp('/queue/a'), frame('\n')], patterns: ['prices', '/queue/', 'topic', 'x', '^/topic/prices$', '^/queue', '/topic/pr.ces', '^/queue/.$'] },
   ];
 
   it('never skips a frame that matches, and skips frames whose raw text lacks the word', () => {
@@ -50,15 +50,47 @@ describe('rawTextPrecheck', () => {
     }
     expect(rawTextPrecheck('topic', 'nope', 'mqtt')?.(publish('alipay/orders'))).toBe(false);
     expect(rawTextPrecheck('event', 'zzz', 'socket.io')?.(sio('chat'))).toBe(false);
+    expect(rawTextPrecheck('topic', '^alipay/orders/7$', 'mqtt')?.(publish('alipay/orders/8'))).toBe(false);
+    expect(rawTextPrecheck('topic', '^alipay/orders/7$', 'mqtt')?.(publish('ALIPAY/orders/7'))).toBe(true);
+    // Every required word must be there: "alipay/" alone is not enough for alipay/.*/7$.
+    expect(rawTextPrecheck('topic', 'alipay/.*/7$', 'mqtt')?.(publish('alipay/orders/8'))).toBe(false);
+    expect(rawTextPrecheck('topic', 'alipay/.*/7$', 'mqtt')?.(publish('Alipay/x/7'))).toBe(true);
     expect(skipped).toBeGreaterThan(20);
   });
 
   it('is not used where it would not be exact: regexes, computed fields, a slash in a Socket.IO event', () => {
-    expect(rawTextPrecheck('topic', '^alipay', 'mqtt')).toBeUndefined();
-    expect(rawTextPrecheck('topic', 'a.b', 'mqtt')).toBeUndefined();
-    expect(rawTextPrecheck('topic', 'a b', 'stomp')).toBeUndefined();
+    expect(rawTextPrecheck('topic', '^(alipay)', 'mqtt')).toBeUndefined();
+    expect(rawTextPrecheck('topic', 'orders|prices', 'mqtt')).toBeUndefined();
+    expect(rawTextPrecheck('topic', '.*', 'stomp')).toBeUndefined();
     expect(rawTextPrecheck('type', 'publish', 'mqtt')).toBeUndefined();
     expect(rawTextPrecheck('topic', 'orders', 'msgpack')).toBeUndefined();
     expect(rawTextPrecheck('event', 'room/1', 'socket.io')).toBeUndefined();
+    expect(rawTextPrecheck('event', '^room/1$', 'socket.io')).toBeUndefined();
+    expect(rawTextPrecheck('topic', 'a[', 'mqtt')).toBeUndefined();
+  });
+
+  it('lets a binary frame whose base64 cannot be read through, for the decode to report', () => {
+    const broken = { ...publish('alipay/orders/7'), payload: 'not base64!' };
+    expect(rawTextPrecheck('topic', 'nope', 'mqtt')?.(broken)).toBe(true);
+  });
+});
+
+describe('bytesContainWord', () => {
+  const bytes = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
+  const word = bytes('orders/7');
+
+  it('finds the word with ASCII letters in any case, at the start, the end or inside', () => {
+    for (const text of ['orders/7', 'ORDERS/7xx', 'x/Orders/7', '\u0000\u00ffoRdErS/7']) expect(bytesContainWord(bytes(text), text.length, word), text).toBe(true);
+  });
+
+  it('does not fold other bytes or digits, and reads only the first `length` bytes', () => {
+    expect(bytesContainWord(bytes('orders/8'), 8, word)).toBe(false);
+    // 0xd2 is "Ò"/"ò" one char per byte, never the letter o; 0x4f | 0x80 is not "O" either.
+    expect(bytesContainWord(Uint8Array.from([0xd2, ...bytes('rders/7')]), 8, word)).toBe(false);
+    expect(bytesContainWord(Uint8Array.from([0xcf, ...bytes('rders/7')]), 8, word)).toBe(false);
+    // A reused buffer: the word after `length` (left from a longer frame) is not in this frame.
+    expect(bytesContainWord(bytes('xxorders/7'), 9, word)).toBe(false);
+    expect(bytesContainWord(bytes('orde'), 4, word)).toBe(false);
+    expect(bytesContainWord(new Uint8Array(0), 0, word)).toBe(false);
   });
 });

@@ -1,36 +1,54 @@
-// A cheap necessary condition for a decoded-field filter (docs/architecture.md#decoding-cost). When the filter's pattern is a
-// plain word (letters, digits, `_`, `-`, `/`: as a case-insensitive regex it means "contains this word") and the
-// decoder carries that field verbatim in the frame (MQTT topics, STOMP destinations, Socket.IO event names), a
-// frame whose raw text does not contain the word cannot match: it is passed over without being decoded.
+// A cheap necessary condition for a decoded-field filter (docs/architecture.md#decoding-cost). Every match of the
+// filter's pattern contains certain words (required-words.ts: `alipay/orders` itself, `alipay/` and `/7` in
+// `^alipay/.*/7$`); when the decoder carries that field verbatim in the frame (MQTT topics, STOMP destinations,
+// Socket.IO event names), a frame whose raw text lacks one of them cannot match: it is passed over undecoded.
 import type { CaptureEntry } from '../capture';
-import { base64Bytes } from './base64-bytes';
+import { transientBase64Bytes } from './base64-bytes';
 import type { DecodedFields, DecoderId } from './decoder-types';
+import { requiredWords } from './required-words';
 
-const PLAIN_WORD = /^[A-Za-z0-9_\-/]+$/;
 const VERBATIM: Readonly<Record<keyof DecodedFields, readonly DecoderId[]>> = { topic: ['mqtt', 'stomp'], event: ['socket.io'], type: [] };
-// Bytes as one char each: ASCII stays itself, every other byte becomes a non-ASCII char, so an ASCII word is found
-// exactly where its bytes are.
-const latin1 = new TextDecoder('latin1');
+const ASCII_A = 0x41;
+const ASCII_Z = 0x5a;
+const TO_LOWER = 0x20;
 
-/** The frame's payload as text (binary: one char per byte); undefined when it is not readable. */
-function rawText(entry: CaptureEntry): string | undefined {
-  if (entry.payload === undefined) return undefined;
-  if (!entry.binary) return entry.payload;
-  const bytes = base64Bytes(entry.payload);
-  return bytes && latin1.decode(bytes);
+/**
+ * Whether `bytes[0, length)` hold `word` (lower-case ASCII) with ASCII letters in any case: what a case-insensitive
+ * regex finds in the bytes read one char per byte (a byte over 0x7f is never an ASCII letter, in any case). Scanning
+ * the bytes spares a string and a regex per frame.
+ */
+export function bytesContainWord(bytes: Uint8Array, length: number, word: Uint8Array): boolean {
+  const last = length - word.length;
+  for (let start = 0; start <= last; start += 1) {
+    let at = 0;
+    while (at < word.length) {
+      const byte = bytes[start + at] as number;
+      if ((byte >= ASCII_A && byte <= ASCII_Z ? byte | TO_LOWER : byte) !== word[at]) break;
+      at += 1;
+    }
+    if (at === word.length) return true;
+  }
+  return false;
 }
 
 /**
  * A test that is false only for frames that cannot match `pattern` on `field` with `decoder`; undefined when no
- * such cheap test is exact (a regex, or a field the wire does not carry as is).
+ * such cheap test is exact (no required word, a pattern structure not read, a field the wire does not carry as is).
  */
 export function rawTextPrecheck(field: keyof DecodedFields, pattern: string, decoder: DecoderId): ((entry: CaptureEntry) => boolean) | undefined {
-  if (!PLAIN_WORD.test(pattern) || !VERBATIM[field].includes(decoder)) return undefined;
-  // Some JSON encoders write `/` as `\/`: a Socket.IO event name with a slash is not carried verbatim.
-  if (decoder === 'socket.io' && pattern.includes('/')) return undefined;
-  const word = new RegExp(pattern, 'i');
+  if (!VERBATIM[field].includes(decoder)) return undefined;
+  // Some JSON encoders write `/` as `\/`: a Socket.IO event name's words with a slash are not carried verbatim.
+  const words = requiredWords(pattern)?.filter((word) => decoder !== 'socket.io' || !word.includes('/'));
+  if (!words || words.length === 0) return undefined;
+  // Words are letters, digits, `_`, `-`, `/`: each is its own regex, found case-insensitively as the filter finds it.
+  const asText = words.map((word) => new RegExp(word, 'i'));
+  const asBytes = words.map((word) => Uint8Array.from(word, (char) => char.charCodeAt(0)));
   return (entry) => {
-    const text = rawText(entry);
-    return text === undefined || word.test(text);
+    if (entry.payload === undefined) return true;
+    const { payload } = entry;
+    if (!entry.binary) return asText.every((word) => word.test(payload));
+    // Unreadable base64 passes: the decode reports it.
+    const raw = transientBase64Bytes(payload);
+    return raw === undefined || asBytes.every((word) => bytesContainWord(raw.bytes, raw.length, word));
   };
 }

@@ -52,5 +52,10 @@ describe('struct-of-arrays entry ring', () => {
     expect(ring.read(CAPACITY)).toStrictEqual(next);
     ring.releaseAll();
     expect(ring.payload(CAPACITY)).toBeUndefined();
+    // Overwritten without a release, an error entry's fields do not stick to the slot either.
+    ring.put({ seq: 1, ...full });
+    ring.put(frame(CAPACITY + 1));
+    for (let seq = CAPACITY + 2; seq <= CAPACITY + 1 + RECENT_OBJECTS; seq += 1) ring.put(frame(seq));
+    expect(ring.read(CAPACITY + 1)).toStrictEqual(frame(CAPACITY + 1));
   });
 });

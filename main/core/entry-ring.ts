@@ -1,19 +1,21 @@
 // The capture ring's storage: entries held as a struct of arrays (docs/architecture.md#capture-memory).
 // Fixed fields live in typed arrays, repeated strings (ids, names, pages) as numbers of a counted string
-// table, payloads and details in one array slot each, so a held entry is no object of its own: held for
-// 200,000 appends, entry objects were all promoted to V8's old space, which grew (and V8 grew its limit)
-// through a flood. The newest entries also keep their objects (RECENT_OBJECTS), so readers that follow
-// the log (the panel stream, the session recorder) get the appended object back; older reads build a copy.
+// table, payloads and details in one array slot each, error fields in a Map by slot (few entries have
+// them), so a held entry is no object of its own: held for 200,000 appends, entry objects were all
+// promoted to V8's old space, which grew (and V8 grew its limit) through a flood. The newest entries also
+// keep their objects (RECENT_OBJECTS), so readers that follow the log (the panel stream, the session
+// recorder) get the appended object back; older reads build a copy.
 import type { CaptureEntry, Direction, EntryKind } from '../../shared/capture';
 import type { Json } from '../../shared/json';
 import { createStringTable, NO_STRING } from './string-table';
 
 const KINDS: readonly EntryKind[] = ['call', 'result', 'lifecycle', 'frame', 'error', 'warning', 'http'];
 const DIRECTIONS: readonly Direction[] = ['out', 'in', 'none'];
-const FLAG = { binary: 1, binaryTrue: 2, truncated: 4, truncatedTrue: 8, opcode: 16 } as const;
+const FLAG = { binary: 1, binaryTrue: 2, truncated: 4, truncatedTrue: 8, opcode: 16, error: 32 } as const;
 
-/** The rare texts of error entries, kept together so other entries spend one empty slot on them. */
-interface ErrorText {
+/** The error fields, which few entries have: kept by slot in a Map, so other entries spend nothing on them. */
+interface ErrorFields {
+  errorCode: number | undefined;
   errorMessage: string | undefined;
   cause: string | undefined;
 }
@@ -38,7 +40,6 @@ export function createEntryRing(capacity: number): EntryRing {
   const wallTime = new Float64Array(capacity);
   const monoTime = new Float64Array(capacity);
   const size = new Float64Array(capacity);
-  const errorCode = new Float64Array(capacity); // NaN: none
   const opcode = new Uint8Array(capacity);
   const kind = new Uint8Array(capacity);
   const direction = new Uint8Array(capacity);
@@ -50,7 +51,7 @@ export function createEntryRing(capacity: number): EntryRing {
   const page = new Uint32Array(capacity);
   const payload = new Array<string | undefined>(capacity);
   const detail = new Array<Record<string, Json> | undefined>(capacity);
-  const errorText = new Array<ErrorText | undefined>(capacity);
+  const errors = new Map<number, ErrorFields>();
   const recentLength = Math.min(capacity, RECENT_OBJECTS);
   const recent = new Array<CaptureEntry | undefined>(recentLength);
 
@@ -66,10 +67,10 @@ export function createEntryRing(capacity: number): EntryRing {
     put(entry) {
       const slot = entry.seq % capacity;
       releaseStrings(slot);
+      if ((flags[slot] as number) & FLAG.error) errors.delete(slot);
       wallTime[slot] = entry.wallTime;
       monoTime[slot] = entry.monoTime;
       size[slot] = entry.size;
-      errorCode[slot] = entry.errorCode ?? NaN;
       kind[slot] = KINDS.indexOf(entry.kind);
       direction[slot] = DIRECTIONS.indexOf(entry.direction);
       let bits = 0;
@@ -79,6 +80,10 @@ export function createEntryRing(capacity: number): EntryRing {
       }
       if (entry.binary !== undefined) bits |= FLAG.binary | (entry.binary ? FLAG.binaryTrue : 0);
       if (entry.truncated !== undefined) bits |= FLAG.truncated | (entry.truncated ? FLAG.truncatedTrue : 0);
+      if (entry.errorCode !== undefined || entry.errorMessage !== undefined || entry.cause !== undefined) {
+        bits |= FLAG.error;
+        errors.set(slot, { errorCode: entry.errorCode, errorMessage: entry.errorMessage, cause: entry.cause });
+      }
       flags[slot] = bits;
       clientId[slot] = strings.acquire(entry.clientId);
       connectionId[slot] = strings.acquire(entry.connectionId);
@@ -86,7 +91,6 @@ export function createEntryRing(capacity: number): EntryRing {
       page[slot] = strings.acquire(entry.page);
       payload[slot] = entry.payload;
       detail[slot] = entry.detail;
-      errorText[slot] = entry.errorMessage === undefined && entry.cause === undefined ? undefined : { errorMessage: entry.errorMessage, cause: entry.cause };
       recent[entry.seq % recentLength] = entry;
     },
     read(seq) {
@@ -113,9 +117,8 @@ export function createEntryRing(capacity: number): EntryRing {
       if (payloadText !== undefined) entry.payload = payloadText;
       if (bits & FLAG.binary) entry.binary = (bits & FLAG.binaryTrue) !== 0;
       if (bits & FLAG.truncated) entry.truncated = (bits & FLAG.truncatedTrue) !== 0;
-      const code = errorCode[slot] as number;
-      if (!Number.isNaN(code)) entry.errorCode = code;
-      const error = errorText[slot];
+      const error = bits & FLAG.error ? errors.get(slot) : undefined;
+      if (error?.errorCode !== undefined) entry.errorCode = error.errorCode;
       if (error?.errorMessage !== undefined) entry.errorMessage = error.errorMessage;
       if (error?.cause !== undefined) entry.cause = error.cause;
       const details = detail[slot];
@@ -128,13 +131,16 @@ export function createEntryRing(capacity: number): EntryRing {
       releaseStrings(slot);
       payload[slot] = undefined;
       detail[slot] = undefined;
-      errorText[slot] = undefined;
+      if ((flags[slot] as number) & FLAG.error) errors.delete(slot);
+      flags[slot] = 0;
       if (recent[seq % recentLength]?.seq === seq) recent[seq % recentLength] = undefined;
     },
     releaseAll() {
       for (const array of [clientId, connectionId, name, page]) array.fill(NO_STRING);
       strings.clear();
-      for (const array of [payload, detail, errorText, recent]) array.fill(undefined);
+      flags.fill(0);
+      errors.clear();
+      for (const array of [payload, detail, recent]) array.fill(undefined);
     },
   };
 }

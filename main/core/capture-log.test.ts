@@ -28,6 +28,15 @@ describe('capture log ring', () => {
     expect(log.get(12_344)?.payload).toBe('12344');
   });
 
+  it('reads every held entry back whole after the ring wrapped many times, each connection id its own (held compactly, docs/architecture.md#capture-memory)', () => {
+    const log = createCaptureLog({ capacity: 3000 });
+    const appended = Array.from({ length: 20_000 }, (_, i) => log.append({ ...frame(`é${i}`), connectionId: `t${i}`, ...(i % 7 === 0 ? { errorCode: 11, errorMessage: `cut ${i}`, detail: { i } } : {}) }));
+    const held = [...log.from(0)];
+    expect(held).toHaveLength(3000);
+    held.forEach((entry, i) => expect(entry).toEqual(appended[17_000 + i]));
+    expect(log.get(19_999)).toBe(appended[19_999]);
+  });
+
   it('cuts payloads over the cap and flags them', () => {
     const log = createCaptureLog({ capacity: 4, payloadCap: 8 });
     const entry = log.append(frame('0123456789abc'));

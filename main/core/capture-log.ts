@@ -1,9 +1,11 @@
 // The capture log: a fixed-capacity ring of entries in seq order, bounded in entries and in bytes. The
 // oldest entry is evicted when the ring is full or the held payloads pass the byte bound, and every
 // eviction is counted, so what was lost is always known exactly (the saved session keeps everything).
+// Entries are held compactly (entry-ring.ts, docs/architecture.md#capture-memory).
 import type { CaptureEntry, CaptureStats } from '../../shared/capture';
 import { systemClock } from './clock';
 import { logWarning } from './engine-warning';
+import { createEntryRing } from './entry-ring';
 import type { CaptureLog, CaptureOptions, Clock, NewCaptureEntry } from './ports';
 import { copyPrefix } from './string-copy';
 
@@ -14,14 +16,18 @@ const ENTRY_OVERHEAD_BYTES = 512;
 
 /** Bytes an entry holds: its payload as UTF-16 plus the fixed overhead. */
 export function entryBytes(entry: { payload?: string }): number {
-  return ENTRY_OVERHEAD_BYTES + 2 * (entry.payload?.length ?? 0);
+  return payloadEntryBytes(entry.payload);
+}
+
+function payloadEntryBytes(payload: string | undefined): number {
+  return ENTRY_OVERHEAD_BYTES + 2 * (payload?.length ?? 0);
 }
 
 export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: Clock = systemClock): CaptureLog {
   const { capacity, payloadCap, maxBytes } = { ...DEFAULT_CAPTURE_OPTIONS, ...options };
   if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capture capacity must be a positive integer');
   if (!Number.isFinite(maxBytes) || maxBytes < 1) throw new RangeError('capture byte bound must be a positive number');
-  const ring: (CaptureEntry | undefined)[] = new Array(capacity);
+  const ring = createEntryRing(capacity);
   const listeners = new Set<() => void>();
   let firstSeq = 0; // seq of the oldest held entry
   let next = 0; // seq the next entry gets
@@ -48,10 +54,8 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
   }
 
   function evictOldest(): void {
-    const slot = firstSeq % capacity;
-    const oldest = ring[slot];
-    if (oldest) heldBytes -= entryBytes(oldest);
-    ring[slot] = undefined;
+    heldBytes -= payloadEntryBytes(ring.payload(firstSeq));
+    ring.release(firstSeq);
     firstSeq += 1;
     dropped += 1;
   }
@@ -76,7 +80,7 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
         evictOldest();
         byBytes = true;
       }
-      ring[next % capacity] = clocked;
+      ring.put(clocked);
       next += 1;
       heldBytes += bytes;
       notify();
@@ -85,13 +89,10 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
     },
     get(seq) {
       if (seq < firstSeq || seq >= next) return undefined;
-      return ring[seq % capacity];
+      return ring.read(seq);
     },
     *from(fromSeq) {
-      for (let seq = Math.max(fromSeq, firstSeq); seq < next; seq += 1) {
-        const entry = ring[seq % capacity];
-        if (entry) yield entry;
-      }
+      for (let seq = Math.max(fromSeq, firstSeq); seq < next; seq += 1) yield ring.read(seq);
     },
     stats(): CaptureStats {
       return { total: next, dropped, held: held(), capacity, cleared };
@@ -100,7 +101,7 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
     heldBytes: () => heldBytes,
     clear() {
       cleared += held();
-      ring.fill(undefined);
+      ring.releaseAll();
       firstSeq = next;
       heldBytes = 0;
       boundReported = false;

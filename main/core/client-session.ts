@@ -26,6 +26,9 @@ import { parseSendArgs } from './send-rules';
 import { parseClientMessage } from './client-message-parse';
 import { createWriteBacklog } from './write-backlog';
 
+/** Every successful send's answer: one frozen object, as the capture keeps each result's detail for the ring's lifetime (docs/architecture.md#capture-memory). */
+const SENT = Object.freeze({ ok: true as const, payload: Object.freeze({ success: true }) });
+
 /** What a session needs from its engine. */
 export interface SessionHost {
   readonly capture: CaptureLog;
@@ -193,7 +196,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
     connection.send(parsed.message, (error) => {
       backlog.finished(size);
       if (error) reply(call, connectionId, { ok: false, problem: { code: 11, detail: error.message } });
-      else reply(call, connectionId, { ok: true, payload: { success: true } });
+      else reply(call, connectionId, SENT);
     });
   }
 

@@ -150,8 +150,23 @@ function skipString(buffer: Buffer): void {
   reading.at += 4 + buffer.readUInt32LE(reading.at);
 }
 
+/** Strings up to this length are tried as ASCII in JS: cheaper than a call into Buffer.write for the short ids, names and frames that most records hold. */
+const ASCII_LOOP_CHARS = 32;
+
 function writeString(buffer: Buffer, at: number, text: string): number {
-  const length = buffer.write(text, at + 4, 'utf8');
+  const length = writeAscii(buffer, at + 4, text) ?? buffer.write(text, at + 4, 'utf8');
   buffer.writeUInt32LE(length, at);
   return at + 4 + length;
+}
+
+/** Writes a short all-ASCII `text` byte per character (UTF-8 of ASCII is itself); undefined for any other text. */
+function writeAscii(buffer: Buffer, at: number, text: string): number | undefined {
+  const length = text.length;
+  if (length > ASCII_LOOP_CHARS) return undefined;
+  for (let i = 0; i < length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return undefined;
+    buffer[at + i] = code;
+  }
+  return length;
 }

@@ -1,0 +1,146 @@
+// The capture ring's storage: entries held as a struct of arrays (docs/architecture.md#capture-memory).
+// Fixed fields live in typed arrays, repeated strings (ids, names, pages) as numbers of a counted string
+// table, payloads and details in one array slot each, error fields in a Map by slot (few entries have
+// them), so a held entry is no object of its own: held for 200,000 appends, entry objects were all
+// promoted to V8's old space, which grew (and V8 grew its limit) through a flood. The newest entries also
+// keep their objects (RECENT_OBJECTS), so readers that follow the log (the panel stream, the session
+// recorder) get the appended object back; older reads build a copy.
+import type { CaptureEntry, Direction, EntryKind } from '../../shared/capture';
+import type { Json } from '../../shared/json';
+import { createStringTable, NO_STRING } from './string-table';
+
+const KINDS: readonly EntryKind[] = ['call', 'result', 'lifecycle', 'frame', 'error', 'warning', 'http'];
+const DIRECTIONS: readonly Direction[] = ['out', 'in', 'none'];
+const FLAG = { binary: 1, binaryTrue: 2, truncated: 4, truncatedTrue: 8, opcode: 16, error: 32 } as const;
+
+/** The error fields, which few entries have: kept by slot in a Map, so other entries spend nothing on them. */
+interface ErrorFields {
+  errorCode: number | undefined;
+  errorMessage: string | undefined;
+  cause: string | undefined;
+}
+
+/** The newest entries whose objects stay held as appended (few enough to die in V8's young generation). */
+export const RECENT_OBJECTS = 1024;
+
+export interface EntryRing {
+  /** Stores `entry` in the slot of `entry.seq` (replacing whatever that slot held). */
+  put(entry: CaptureEntry): void;
+  /** The entry stored for `seq`; the caller knows that seq is held. */
+  read(seq: number): CaptureEntry;
+  /** The payload stored for `seq`. */
+  payload(seq: number): string | undefined;
+  /** Lets go of the strings and details of the slot of `seq`. */
+  release(seq: number): void;
+  /** Lets go of everything held. */
+  releaseAll(): void;
+}
+
+export function createEntryRing(capacity: number): EntryRing {
+  const wallTime = new Float64Array(capacity);
+  const monoTime = new Float64Array(capacity);
+  const size = new Float64Array(capacity);
+  const opcode = new Uint8Array(capacity);
+  const kind = new Uint8Array(capacity);
+  const direction = new Uint8Array(capacity);
+  const flags = new Uint8Array(capacity);
+  const strings = createStringTable();
+  const clientId = new Uint32Array(capacity);
+  const connectionId = new Uint32Array(capacity);
+  const name = new Uint32Array(capacity);
+  const page = new Uint32Array(capacity);
+  const payload = new Array<string | undefined>(capacity);
+  const detail = new Array<Record<string, Json> | undefined>(capacity);
+  const errors = new Map<number, ErrorFields>();
+  const recentLength = Math.min(capacity, RECENT_OBJECTS);
+  const recent = new Array<CaptureEntry | undefined>(recentLength);
+
+  function releaseStrings(slot: number): void {
+    strings.release(clientId[slot] as number);
+    strings.release(connectionId[slot] as number);
+    strings.release(name[slot] as number);
+    strings.release(page[slot] as number);
+    clientId[slot] = connectionId[slot] = name[slot] = page[slot] = NO_STRING;
+  }
+
+  return {
+    put(entry) {
+      const slot = entry.seq % capacity;
+      releaseStrings(slot);
+      if ((flags[slot] as number) & FLAG.error) errors.delete(slot);
+      wallTime[slot] = entry.wallTime;
+      monoTime[slot] = entry.monoTime;
+      size[slot] = entry.size;
+      kind[slot] = KINDS.indexOf(entry.kind);
+      direction[slot] = DIRECTIONS.indexOf(entry.direction);
+      let bits = 0;
+      if (entry.opcode !== undefined) {
+        bits |= FLAG.opcode;
+        opcode[slot] = entry.opcode;
+      }
+      if (entry.binary !== undefined) bits |= FLAG.binary | (entry.binary ? FLAG.binaryTrue : 0);
+      if (entry.truncated !== undefined) bits |= FLAG.truncated | (entry.truncated ? FLAG.truncatedTrue : 0);
+      if (entry.errorCode !== undefined || entry.errorMessage !== undefined || entry.cause !== undefined) {
+        bits |= FLAG.error;
+        errors.set(slot, { errorCode: entry.errorCode, errorMessage: entry.errorMessage, cause: entry.cause });
+      }
+      flags[slot] = bits;
+      clientId[slot] = strings.acquire(entry.clientId);
+      connectionId[slot] = strings.acquire(entry.connectionId);
+      name[slot] = strings.acquire(entry.name);
+      page[slot] = strings.acquire(entry.page);
+      payload[slot] = entry.payload;
+      detail[slot] = entry.detail;
+      recent[entry.seq % recentLength] = entry;
+    },
+    read(seq) {
+      const kept = recent[seq % recentLength];
+      if (kept?.seq === seq) return kept;
+      const slot = seq % capacity;
+      // Keys in canonicalEntry's order (shared/jsonl.ts), optional ones only when present.
+      const entry: CaptureEntry = {
+        seq,
+        wallTime: wallTime[slot] as number,
+        monoTime: monoTime[slot] as number,
+        clientId: strings.text(clientId[slot] as number) as string,
+        connectionId: strings.text(connectionId[slot] as number) as string,
+        kind: KINDS[kind[slot] as number] as EntryKind,
+        name: strings.text(name[slot] as number) as string,
+        direction: DIRECTIONS[direction[slot] as number] as Direction,
+        size: size[slot] as number,
+      };
+      const bits = flags[slot] as number;
+      const pageText = strings.text(page[slot] as number);
+      if (pageText !== undefined) entry.page = pageText;
+      if (bits & FLAG.opcode) entry.opcode = opcode[slot] as number;
+      const payloadText = payload[slot];
+      if (payloadText !== undefined) entry.payload = payloadText;
+      if (bits & FLAG.binary) entry.binary = (bits & FLAG.binaryTrue) !== 0;
+      if (bits & FLAG.truncated) entry.truncated = (bits & FLAG.truncatedTrue) !== 0;
+      const error = bits & FLAG.error ? errors.get(slot) : undefined;
+      if (error?.errorCode !== undefined) entry.errorCode = error.errorCode;
+      if (error?.errorMessage !== undefined) entry.errorMessage = error.errorMessage;
+      if (error?.cause !== undefined) entry.cause = error.cause;
+      const details = detail[slot];
+      if (details !== undefined) entry.detail = details;
+      return entry;
+    },
+    payload: (seq) => payload[seq % capacity],
+    release(seq) {
+      const slot = seq % capacity;
+      releaseStrings(slot);
+      payload[slot] = undefined;
+      detail[slot] = undefined;
+      if ((flags[slot] as number) & FLAG.error) errors.delete(slot);
+      flags[slot] = 0;
+      if (recent[seq % recentLength]?.seq === seq) recent[seq % recentLength] = undefined;
+    },
+    releaseAll() {
+      for (const array of [clientId, connectionId, name, page]) array.fill(NO_STRING);
+      strings.clear();
+      flags.fill(0);
+      errors.clear();
+      for (const array of [payload, detail, recent]) array.fill(undefined);
+    },
+  };
+}

@@ -1,15 +1,18 @@
 // The hardening figures (issue 17, issue 10 item 1), in one child with the product: engine + browser host
-// (built out/ as served by `npm run build`), pages played by raw bridge clients. `flood`: a page connects
-// to the lab's flood of `floodMiB` × 1 MiB while another page pings the echo every 100 ms: peak RSS and
-// the slowest ping (how long a panel or page would have waited). `burst`: `sends` sends through `my`'s
-// bridge (batched as the page shim batches) vs a bare ws client sending the same to the same echo.
+// (built out/ as served by `npm run build`), pages played by raw bridge clients (bench/children/bridge-page.ts).
+// `flood`: a page connects to the lab's flood of `floodMiB` × 1 MiB while another page pings the echo every
+// 100 ms: peak RSS and the slowest ping (how long a panel or page would have waited). `burst-my`: `sends`
+// sends through `my`'s bridge, the page in this process, vs `burst-bare`: a bare ws client sending the same to
+// the same echo. `burst-rss`: the same burst with the page in a process of its own (as Chromium is), so the
+// RSS sampled here is the product's alone.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { createEngine } from '../../main/core/engine';
 import { startBrowserHost, type BrowserHost } from '../../main/browser-host/index';
-import type { EngineMessage } from '../../shared/my-wire';
-import { unpackEngineLinkMessage } from '../../shared/my-wire';
+import { runChildScript } from '../harness/child-script';
+import { connectTo, openPageBridge, sendBurstThroughMy, type PageBurst } from './bridge-page';
 import { answer, childInput } from './child-io';
+import type { PageBurstInput } from './page-burst';
 
 export interface HostileLoadInput {
   side: 'flood' | 'burst-my' | 'burst-bare' | 'burst-rss';
@@ -29,6 +32,15 @@ export interface HostileLoadResult {
   eventLoopMaxMs: number;
   /** CPU time (user + system) of this process during the burst or flood, ms: steadier than wall time on a loaded machine. */
   cpuMs: number;
+  /** process.memoryUsage() when RSS peaked, MiB: what the growth is made of. */
+  atPeak: MemoryAtPeak;
+}
+
+export interface MemoryAtPeak {
+  heapUsedMiB: number;
+  heapTotalMiB: number;
+  externalMiB: number;
+  arrayBuffersMiB: number;
 }
 
 const MiB = 1024 * 1024;
@@ -42,33 +54,25 @@ function measureFromHere(): number {
   return performance.now();
 }
 
-async function page(host: BrowserHost, onMessage: (message: EngineMessage) => void): Promise<WebSocket> {
-  const html = await (await fetch(host.miniappUrl)).text();
-  const url = (/data-msd-bridge="([^"]+)"/.exec(html)?.[1] ?? '').replace(/&amp;/g, '&');
-  const socket = new WebSocket(url, { origin: 'null' });
-  socket.on('message', (data) => unpackEngineLinkMessage(JSON.parse(data.toString())).forEach((message) => onMessage(message as EngineMessage)));
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  return socket;
-}
-
-function connectTo(socket: WebSocket, url: string): void {
-  socket.send(JSON.stringify({ op: 'connect', callId: 1, target: null, options: { url } }));
-}
-
 async function run(input: HostileLoadInput): Promise<HostileLoadResult> {
   const rssStart = process.memoryUsage().rss;
   let rssPeak = rssStart;
-  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
+  let atPeak = process.memoryUsage();
+  const sample = (): void => {
+    const rss = process.memoryUsage.rss();
+    if (rss <= rssPeak) return;
+    rssPeak = rss;
+    atPeak = process.memoryUsage();
+  };
+  const sampler = setInterval(sample, 20);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const done = (ms: number, failures: number): HostileLoadResult => {
     clearInterval(sampler);
+    sample();
     loop.disable();
     const cpu = process.cpuUsage(cpuFrom);
-    return { rssStartMiB: rssStart / MiB, rssPeakMiB: Math.max(rssPeak, process.memoryUsage().rss) / MiB, ms, failures, eventLoopMaxMs: loop.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000 };
+    return { rssStartMiB: rssStart / MiB, rssPeakMiB: rssPeak / MiB, ms, failures, eventLoopMaxMs: loop.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000, atPeak: inMiB(atPeak) };
   };
   if (input.side === 'burst-bare') return done(await bareBurst(input.echoUrl, input.sends ?? 50_000), 0);
 
@@ -76,11 +80,16 @@ async function run(input: HostileLoadInput): Promise<HostileLoadResult> {
   const host = await startBrowserHost({ engine, outDir: input.outDir });
   try {
     if (input.side === 'flood') return await flood(host, input, done);
+    if (input.side === 'burst-rss') return await pageProcessBurst(host, input, done);
     return await myBurst(host, input, done);
   } finally {
     await host.close();
     await engine.shutdown();
   }
+}
+
+function inMiB(usage: NodeJS.MemoryUsage): MemoryAtPeak {
+  return { heapUsedMiB: usage.heapUsed / MiB, heapTotalMiB: usage.heapTotal / MiB, externalMiB: usage.external / MiB, arrayBuffersMiB: usage.arrayBuffers / MiB };
 }
 
 async function flood(host: BrowserHost, input: HostileLoadInput, done: (ms: number, failures: number) => HostileLoadResult): Promise<HostileLoadResult> {
@@ -89,13 +98,13 @@ async function flood(host: BrowserHost, input: HostileLoadInput, done: (ms: numb
   let pongAt = 0;
   let slowest = 0;
   let opened = 0;
-  const pinger = await page(host, (message) => {
+  const pinger = await openPageBridge(host.miniappUrl, (message) => {
     if (message.kind === 'event' && message.payload.event === 'open') opened += 1;
     if (message.kind === 'event' && message.payload.event === 'message') slowest = Math.max(slowest, performance.now() - pongAt);
   });
   connectTo(pinger, input.echoUrl);
   const flooded = new Promise<void>((resolve) => {
-    void page(host, (message) => {
+    void openPageBridge(host.miniappUrl, (message) => {
       if (message.kind === 'event' && message.payload.event === 'message' && (messages += 1) === count) resolve();
     }).then((socket) => connectTo(socket, `${input.floodUrl}?count=${count}&size=${MiB}&rate=0`));
   });
@@ -110,28 +119,16 @@ async function flood(host: BrowserHost, input: HostileLoadInput, done: (ms: numb
 }
 
 async function myBurst(host: BrowserHost, input: HostileLoadInput, done: (ms: number, failures: number) => HostileLoadResult): Promise<HostileLoadResult> {
-  const sends = input.sends ?? 50_000;
-  let opened = false;
-  let echoes = 0;
-  let failures = 0;
-  let finished: () => void = () => undefined;
-  const all = new Promise<void>((resolve) => (finished = resolve));
-  const socket = await page(host, (message) => {
-    if (message.kind === 'event' && message.payload.event === 'open') opened = true;
-    if (message.kind === 'result' && !message.ok) failures += 1;
-    if (message.kind === 'event' && message.payload.event === 'message' && (echoes += 1) === sends) finished();
-  });
-  connectTo(socket, input.echoUrl);
-  while (!opened) await new Promise((resolve) => setTimeout(resolve, 10));
-  const started = measureFromHere();
-  // As the page shim batches one microtask's calls (shared/my-wire.ts MAX_CLIENT_BATCH).
-  for (let from = 0; from < sends; from += 256) {
-    const messages = Array.from({ length: Math.min(256, sends - from) }, (_, index) => ({ op: 'send', callId: 10 + from + index, target: null, options: { data: `m${from + index}` } }));
-    socket.send(JSON.stringify({ op: 'batch', messages }));
-    if (socket.bufferedAmount > 16 * MiB) await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  await all;
-  return done(performance.now() - started, failures);
+  const burst = await sendBurstThroughMy(host.miniappUrl, input.echoUrl, input.sends ?? 50_000, measureFromHere);
+  return done(burst.ms, burst.failures);
+}
+
+/** The page in a process of its own (bench/children/page-burst.ts): this process is the product only. */
+async function pageProcessBurst(host: BrowserHost, input: HostileLoadInput, done: (ms: number, failures: number) => HostileLoadResult): Promise<HostileLoadResult> {
+  const pageInput: PageBurstInput = { miniappUrl: host.miniappUrl, echoUrl: input.echoUrl, sends: input.sends ?? 50_000 };
+  measureFromHere();
+  const burst = await runChildScript<PageBurst>(process.cwd(), 'page-burst.ts', pageInput, { timeoutMs: 600_000 });
+  return done(burst.ms, burst.failures);
 }
 
 async function bareBurst(echoUrl: string, sends: number): Promise<number> {

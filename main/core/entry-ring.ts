@@ -1,12 +1,14 @@
 // The capture ring's storage: entries held as a struct of arrays (docs/architecture.md#capture-memory).
 // Fixed fields live in typed arrays, repeated strings (ids, names, pages) as numbers of a counted string
-// table, payloads and details in one array slot each, error fields in a Map by slot (few entries have
+// table, payloads and details in one array slot each (a send's call and result detail as a shape, its callId
+// in a column and one object in the slot: detail-shapes.ts), error fields in a Map by slot (few entries have
 // them), so a held entry is no object of its own: held for 200,000 appends, entry objects were all
 // promoted to V8's old space, which grew (and V8 grew its limit) through a flood. The newest entries also
 // keep their objects (RECENT_OBJECTS), so readers that follow the log (the panel stream, the session
 // recorder) get the appended object back; older reads build a copy.
 import type { CaptureEntry, Direction, EntryKind } from '../../shared/capture';
 import type { Json } from '../../shared/json';
+import { detailShape, keptOfDetail, PLAIN_DETAIL, rebuiltDetail } from './detail-shapes';
 import { createStringTable, NO_STRING } from './string-table';
 
 const KINDS: readonly EntryKind[] = ['call', 'result', 'lifecycle', 'frame', 'error', 'warning', 'http'];
@@ -50,7 +52,9 @@ export function createEntryRing(capacity: number): EntryRing {
   const name = new Uint32Array(capacity);
   const page = new Uint32Array(capacity);
   const payload = new Array<string | undefined>(capacity);
-  const detail = new Array<Record<string, Json> | undefined>(capacity);
+  const detail = new Array<Json | undefined>(capacity);
+  const shape = new Uint8Array(capacity);
+  const callId = new Float64Array(capacity);
   const errors = new Map<number, ErrorFields>();
   const recentLength = Math.min(capacity, RECENT_OBJECTS);
   const recent = new Array<CaptureEntry | undefined>(recentLength);
@@ -90,7 +94,10 @@ export function createEntryRing(capacity: number): EntryRing {
       name[slot] = strings.acquire(entry.name);
       page[slot] = strings.acquire(entry.page);
       payload[slot] = entry.payload;
-      detail[slot] = entry.detail;
+      const kept = detailShape(entry.detail);
+      shape[slot] = kept;
+      if (kept !== PLAIN_DETAIL) callId[slot] = entry.detail?.callId as number;
+      detail[slot] = keptOfDetail(kept, entry.detail);
       recent[entry.seq % recentLength] = entry;
     },
     read(seq) {
@@ -121,7 +128,7 @@ export function createEntryRing(capacity: number): EntryRing {
       if (error?.errorCode !== undefined) entry.errorCode = error.errorCode;
       if (error?.errorMessage !== undefined) entry.errorMessage = error.errorMessage;
       if (error?.cause !== undefined) entry.cause = error.cause;
-      const details = detail[slot];
+      const details = rebuiltDetail(shape[slot] as number, callId[slot] as number, detail[slot]);
       if (details !== undefined) entry.detail = details;
       return entry;
     },
@@ -131,6 +138,7 @@ export function createEntryRing(capacity: number): EntryRing {
       releaseStrings(slot);
       payload[slot] = undefined;
       detail[slot] = undefined;
+      shape[slot] = PLAIN_DETAIL;
       if ((flags[slot] as number) & FLAG.error) errors.delete(slot);
       flags[slot] = 0;
       if (recent[seq % recentLength]?.seq === seq) recent[seq % recentLength] = undefined;
@@ -139,6 +147,7 @@ export function createEntryRing(capacity: number): EntryRing {
       for (const array of [clientId, connectionId, name, page]) array.fill(NO_STRING);
       strings.clear();
       flags.fill(0);
+      shape.fill(PLAIN_DETAIL);
       errors.clear();
       for (const array of [payload, detail, recent]) array.fill(undefined);
     },

@@ -48,8 +48,9 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
       stamped.truncated = true;
     }
     stamped.seq = next;
-    stamped.wallTime = clock.now();
-    stamped.monoTime = clock.monotonic();
+    const monoTime = clock.monotonic();
+    stamped.wallTime = clock.wallTimeOf ? clock.wallTimeOf(monoTime) : clock.now();
+    stamped.monoTime = monoTime;
     return stamped;
   }
 

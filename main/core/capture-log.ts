@@ -37,7 +37,9 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
   let boundReported = false;
 
   const held = () => next - firstSeq;
-  const notify = () => listeners.forEach((listener) => listener());
+  const notify = (): void => {
+    for (const listener of listeners) listener();
+  };
 
   // The log takes ownership of the entry object (callers build a fresh one per append): stamping it in
   // place instead of copying keeps floods cheap.
@@ -48,8 +50,9 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
       stamped.truncated = true;
     }
     stamped.seq = next;
-    stamped.wallTime = clock.now();
-    stamped.monoTime = clock.monotonic();
+    const monoTime = clock.monotonic();
+    stamped.wallTime = clock.wallTimeOf ? clock.wallTimeOf(monoTime) : clock.now();
+    stamped.monoTime = monoTime;
     return stamped;
   }
 

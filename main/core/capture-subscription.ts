@@ -112,7 +112,10 @@ export function createCaptureSubscription(
     const skipped = Math.max(0, held - cursor);
     const entries: BatchMessage['entries'] = [];
     let chars = 0;
-    for (const entry of log.from(Math.max(cursor, held))) {
+    // By index, not through log.from(): no generator step and result object per entry (docs/architecture.md#capture-cpu).
+    const end = log.nextSeq();
+    for (let seq = Math.max(cursor, held); seq < end; seq += 1) {
+      const entry = log.get(seq) as CaptureEntry; // held: between the oldest held seq and nextSeq
       const preview = toPreview(entry, previewChars);
       entries.push(preview);
       chars += preview.payload?.length ?? 0;

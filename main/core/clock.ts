@@ -1,7 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Clock } from './ports';
 
+const timeOrigin = performance.timeOrigin;
+
 export const systemClock: Clock = {
-  now: () => performance.timeOrigin + performance.now(),
+  now: () => timeOrigin + performance.now(),
   monotonic: () => performance.now(),
+  wallTimeOf: (monoTime) => timeOrigin + monoTime,
 };

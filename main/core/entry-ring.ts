@@ -89,10 +89,11 @@ export function createEntryRing(capacity: number): EntryRing {
         errors.set(slot, { errorCode: entry.errorCode, errorMessage: entry.errorMessage, cause: entry.cause });
       }
       flags[slot] = bits;
-      clientId[slot] = strings.acquire(entry.clientId);
-      connectionId[slot] = strings.acquire(entry.connectionId);
-      name[slot] = strings.acquire(entry.name);
-      page[slot] = strings.acquire(entry.page);
+      const previous = (slot === 0 ? capacity : slot) - 1; // its ids are the likely ones
+      clientId[slot] = strings.acquire(entry.clientId, clientId[previous]);
+      connectionId[slot] = strings.acquire(entry.connectionId, connectionId[previous]);
+      name[slot] = strings.acquire(entry.name, name[previous]);
+      page[slot] = strings.acquire(entry.page, page[previous]);
       payload[slot] = entry.payload;
       const kept = detailShape(entry.detail);
       shape[slot] = kept;

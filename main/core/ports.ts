@@ -16,6 +16,9 @@ export interface Clock {
   now(): number;
   /** Monotonic ms. */
   monotonic(): number;
+  /** The wall time of a monotonic reading, where the clock derives one from the other: then one reading
+   * stamps an entry with both (docs/architecture.md#capture-cpu). */
+  wallTimeOf?(monoTime: number): number;
 }
 
 /** What a caller gives the log; the log stamps seq and times. */

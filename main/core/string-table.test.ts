@@ -32,6 +32,25 @@ describe('counted string table', () => {
     expect(table.size()).toBe(2);
   });
 
+  it('takes a hint only when it stands for the text: a wrong or freed hint falls back to the lookup', () => {
+    const table = createStringTable();
+    const a = table.acquire('a');
+    const b = table.acquire('b');
+    expect(table.acquire('a', a)).toBe(a);
+    expect(table.acquire('a', b)).toBe(a); // a wrong hint
+    expect(table.acquire(`${'a'}`, a)).toBe(a);
+    for (let n = 0; n < 4; n += 1) table.release(a);
+    // The freed id is reused for 'c': the stale hint for 'a' must not return it.
+    const c = table.acquire('c');
+    expect(c).toBe(a);
+    const again = table.acquire('a', a);
+    expect(again).not.toBe(c);
+    expect([table.text(c), table.text(again)]).toEqual(['c', 'a']);
+    table.release(again);
+    expect(table.text(again)).toBeUndefined();
+    expect(table.acquire('b', 99)).toBe(b); // an id never given
+  });
+
   it('stays bounded by the strings in use through a storm of one-use ids', () => {
     const table = createStringTable();
     for (let n = 0; n < 100_000; n += 1) table.release(table.acquire(`t${n}`));

@@ -7,8 +7,9 @@
 export const NO_STRING = 0;
 
 export interface StringTable {
-  /** The id of `text` (NO_STRING for undefined), counting one more use. */
-  acquire(text: string | undefined): number;
+  /** The id of `text` (NO_STRING for undefined), counting one more use. `hint`, an id that likely stands
+   * for `text` (the previous entry's), is checked before the Map: consecutive entries mostly repeat them. */
+  acquire(text: string | undefined, hint?: number): number;
   /** One use of `id` fewer; the string is forgotten at none. */
   release(id: number): void;
   /** The string of a held id (undefined for NO_STRING). */
@@ -23,15 +24,12 @@ export function createStringTable(): StringTable {
   let texts: (string | undefined)[] = [undefined];
   let uses: number[] = [0];
   let free: number[] = [];
-  // The last string acquired and its id: consecutive entries mostly repeat it, and an identity check is
-  // cheaper than a Map lookup.
-  let lastText: string | undefined;
-  let lastId = NO_STRING;
 
   return {
-    acquire(text) {
+    acquire(text, hint = NO_STRING) {
       if (text === undefined) return NO_STRING;
-      let id = text === lastText ? lastId : ids.get(text);
+      // A freed id holds no text, so a stale hint fails the check.
+      let id = texts[hint] === text ? hint : ids.get(text);
       if (id === undefined) {
         id = free.pop() ?? texts.length;
         texts[id] = text;
@@ -39,8 +37,6 @@ export function createStringTable(): StringTable {
         ids.set(text, id);
       }
       uses[id] = (uses[id] as number) + 1;
-      lastText = text;
-      lastId = id;
       return id;
     },
     release(id) {
@@ -52,7 +48,6 @@ export function createStringTable(): StringTable {
       ids.delete(text);
       texts[id] = undefined;
       free.push(id);
-      if (lastId === id) lastText = undefined;
     },
     text: (id) => texts[id],
     size: () => ids.size,
@@ -61,8 +56,6 @@ export function createStringTable(): StringTable {
       texts = [undefined];
       uses = [0];
       free = [];
-      lastText = undefined;
-      lastId = NO_STRING;
     },
   };
 }

@@ -5,22 +5,18 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 import type { Json } from '../../shared/json';
-import type { CaptureEntry } from '../../shared/capture';
-import { OPCODE } from '../../shared/capture';
+import { OPCODE, type CaptureEntry } from '../../shared/capture';
 import type { SocketEventPayload } from '../../shared/my-wire';
 import type { ConnectionInfo, ConnectionState } from '../../shared/panel-wire';
-import type { ClientProfileName } from '../../shared/client-profiles';
-import { profileError, profileStamp } from '../../shared/client-profiles';
+import { profileError, profileStamp, type ClientProfileName } from '../../shared/client-profiles';
 import type { CaptureLog, Clock, NewCaptureEntry } from './ports';
 import { errorMessageFor } from './call-results';
 import type { CloseRequest } from './close-rules';
 import type { ConnectPlan } from './connect-plan';
-import type { ClassifiedError } from './error-classifier';
-import { classifyHandshakeError, classifyOpenError } from './error-classifier';
+import { classifyHandshakeError, classifyOpenError, type ClassifiedError } from './error-classifier';
 import type { OutgoingMessage } from './send-rules';
 import type { DebugController } from './debugging/debug-controller';
-import type { GateFrame } from './debugging/frame-gate';
-import { DROPPED_AT_BREAKPOINT } from './debugging/frame-gate';
+import { DROPPED_AT_BREAKPOINT, type GateFrame } from './debugging/frame-gate';
 import { offlineConnectOptions } from './debugging/offline-socket';
 import { setReading } from './socket-reading';
 import { createWriteCoalescer } from './write-coalescing';
@@ -200,13 +196,12 @@ export function openConnection(options: ConnectionOptions): Connection {
     onStateChange();
   });
 
-  // One function for every frame, not a closure per frame (docs/architecture.md#capture-cpu).
   const deliverFrame = (frame: GateFrame): void => options.onEvent({ event: 'message', data: frame.data, isBuffer: frame.binary });
   ws.on('message', (raw, isBinary) => {
     const buffer = rawDataToBuffer(raw);
     const data = isBinary ? buffer.toString('base64') : buffer.toString();
-    // Frames are the hot path: one literal per entry, not log()'s spread copy, built with the fields the log
-    // stamps so stamping fills them in place instead of growing the object (docs/architecture.md#capture-cpu).
+    // Frames are the hot path (docs/architecture.md#capture-cpu): one literal per entry holding the fields the
+    // log stamps, so stamping fills them in place, and one delivery function for every frame.
     const entry: CaptureEntry = { seq: 0, wallTime: 0, monoTime: 0, clientId, connectionId, kind: 'frame', name: isBinary ? 'binary' : 'text', direction: 'in', opcode: isBinary ? OPCODE.binary : OPCODE.text, size: buffer.length, payload: data, binary: isBinary };
     capture.append(entry);
     gates.inbound.frame({ data, binary: isBinary, size: buffer.length }, deliverFrame, noop);

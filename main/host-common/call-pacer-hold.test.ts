@@ -1,25 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { createCaptureLog } from '../core/capture-log';
-import { createCallPacer, type CallPacer } from './call-rate-limit';
+import { createCallPacer, type CallPacer, type ReadFlow } from './call-rate-limit';
 
 const send = (callId: number) => ({ op: 'send', callId, target: null, options: { data: 'x' } });
+
+/** A pacer for app-1 on a fresh capture that hands each delivered call's id (and itself) to `onDeliver`. */
+function pacerDelivering(onDeliver: (callId: number, pacer: CallPacer) => void, flow?: ReadFlow): CallPacer {
+  const pacer: CallPacer = createCallPacer({
+    now: () => performance.now(),
+    capture: createCaptureLog({}),
+    clientId: () => 'app-1',
+    deliver: (raw) => onDeliver((raw as { callId: number }).callId, pacer),
+    ...(flow ? { flow } : {}),
+  });
+  return pacer;
+}
 
 describe('call pacer hold (the engine waits for a slow server)', () => {
   it('delivers nothing while held, pauses reading, and delivers what waited in order once released', () => {
     const delivered: number[] = [];
     const flow: string[] = [];
-    const pacer: CallPacer = createCallPacer({
-      now: () => performance.now(),
-      capture: createCaptureLog({}),
-      clientId: () => 'app-1',
-      // The third call fills the backlog (as a send to a slow server does): the host is told at once.
-      deliver: (raw) => {
-        const { callId } = raw as { callId: number };
+    // The third call fills the backlog (as a send to a slow server does): the host is told at once.
+    const pacer = pacerDelivering(
+      (callId, self) => {
         delivered.push(callId);
-        if (callId === 3) pacer.hold(true);
+        if (callId === 3) self.hold(true);
       },
-      flow: { pause: () => flow.push('pause'), resume: () => flow.push('resume') },
-    });
+      { pause: () => flow.push('pause'), resume: () => flow.push('resume') },
+    );
     for (let callId = 1; callId <= 6; callId += 1) pacer.receive(send(callId));
     expect(delivered).toEqual([1, 2, 3]);
     expect(pacer.waiting()).toBe(3);
@@ -34,18 +42,12 @@ describe('call pacer hold (the engine waits for a slow server)', () => {
 
   it('a release during a delivery does not deliver out of order', () => {
     const delivered: number[] = [];
-    const pacer: CallPacer = createCallPacer({
-      now: () => performance.now(),
-      capture: createCaptureLog({}),
-      clientId: () => 'app-1',
-      deliver: (raw) => {
-        const { callId } = raw as { callId: number };
-        if (callId === 2) {
-          pacer.hold(true);
-          pacer.hold(false);
-        }
-        delivered.push(callId);
-      },
+    const pacer = pacerDelivering((callId, self) => {
+      if (callId === 2) {
+        self.hold(true);
+        self.hold(false);
+      }
+      delivered.push(callId);
     });
     for (let callId = 1; callId <= 4; callId += 1) pacer.receive(send(callId));
     expect(delivered).toEqual([1, 2, 3, 4]);

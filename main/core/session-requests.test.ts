@@ -30,6 +30,25 @@ async function bodyOf(received: PanelMessage[], requestId: number): Promise<stri
 
 const frame = (i: number) => ({ clientId: 'app-1', connectionId: 't1', kind: 'frame' as const, name: 'text', direction: 'in' as const, opcode: 1, size: 1, payload: `f${i}` });
 
+type SessionStore = Awaited<ReturnType<typeof openSessionStore>>;
+
+/** A 50-entry ring recorded into `store` as '/apps/now', and a panel session on its engine that reaches the store. */
+function recordedPanel(store: SessionStore) {
+  const capture = createCaptureLog({ capacity: 50 });
+  const engine = createEngine({ capture });
+  const recorder = recordCapture(capture, store, '/apps/now');
+  const received: PanelMessage[] = [];
+  const session = createPanelSession(engine, (message) => void received.push(message), {
+    sessions: { store, live: () => ({ id: recorder.sessionId, fromSeq: recorder.liveFromSeq() }) },
+  });
+  const close = async (): Promise<void> => {
+    session.close();
+    await recorder.stop();
+    await engine.shutdown();
+  };
+  return { capture, recorder, received, session, close };
+}
+
 describe('panel session requests', () => {
   it('lists, reads, exports and deletes saved sessions, and reaches live entries the ring evicted', async () => {
     await withTempDir(async (dir) => {
@@ -39,13 +58,7 @@ describe('panel session requests', () => {
       earlierEntries.forEach((entry) => earlier.append(entry));
       await earlier.close();
 
-      const capture = createCaptureLog({ capacity: 50 });
-      const engine = createEngine({ capture });
-      const recorder = recordCapture(capture, store, '/apps/now');
-      const received: PanelMessage[] = [];
-      const session = createPanelSession(engine, (message) => void received.push(message), {
-        sessions: { store, live: () => ({ id: recorder.sessionId, fromSeq: recorder.liveFromSeq() }) },
-      });
+      const { capture, recorder, received, session, close } = recordedPanel(store);
       for (let i = 0; i < 1000; i += 1) capture.append(frame(i));
       expect(capture.get(10)).toBeUndefined();
 
@@ -89,9 +102,7 @@ describe('panel session requests', () => {
       expect(received.some((m) => m.kind === 'reply' && m.requestId === 10)).toBe(false);
       expect([...capture.from(0)].some((e) => e.kind === 'warning' && e.name === 'invalid-panel-message')).toBe(true);
 
-      session.close();
-      await recorder.stop();
-      await engine.shutdown();
+      await close();
       await store.close();
     });
   });
@@ -99,13 +110,7 @@ describe('panel session requests', () => {
   it('filters the live entries the ring evicted in the session on disk: the count and the most recent matches in full', async () => {
     await withTempDir(async (dir) => {
       const store = await openSessionStore({ dir });
-      const capture = createCaptureLog({ capacity: 50 });
-      const engine = createEngine({ capture });
-      const recorder = recordCapture(capture, store, '/apps/now');
-      const received: PanelMessage[] = [];
-      const session = createPanelSession(engine, (message) => void received.push(message), {
-        sessions: { store, live: () => ({ id: recorder.sessionId, fromSeq: recorder.liveFromSeq() }) },
-      });
+      const { capture, received, session, close } = recordedPanel(store);
       capture.append(frame(-1));
       capture.clear(); // before the live capture's start: never searched
       for (let i = 0; i < 2000; i += 1) capture.append(frame(i));
@@ -119,9 +124,7 @@ describe('panel session requests', () => {
       session.receive({ kind: 'live-filter', requestId: 2, text: '^f-1$', toSeq: 1500 });
       expect(JSON.parse(await bodyOf(received, 2))).toMatchObject({ mode: 'regex', matches: 0, seqs: [] });
 
-      session.close();
-      await recorder.stop();
-      await engine.shutdown();
+      await close();
       await store.close();
     });
   });

@@ -2,16 +2,10 @@
 // component's `ref()` value, or the instance itself, after the component's didMount; `ref` is not a prop.
 // externalClasses (§4.8): declared names travel in the component's `init` when `options.externalClasses` is on.
 import { describe, expect, it } from 'vitest';
-import { createHarness, type TestModule } from './test-support/logic-harness';
+import { cardProjectHarness } from './test-support/logic-harness';
 
 function setup(component: Record<string, unknown>, page: Record<string, unknown>) {
-  const files: Record<string, TestModule> = {
-    'app.js': () => undefined,
-    'pages/index/index.js': ({ Page }) => (Page as (options: object) => void)(page),
-    'components/card/index.js': ({ Component }) => (Component as (options: object) => void)(component),
-  };
-  const harness = createHarness(files);
-  harness.runtime.start();
+  const harness = cardProjectHarness(component, page);
   harness.send({ t: 'component-create', instanceId: 101, parentId: 1, pageId: 1, path: '/components/card/index', props: { ref: 'saveRef', title: 't' }, eventProps: {} });
   return harness;
 }

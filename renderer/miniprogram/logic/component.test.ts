@@ -2,7 +2,7 @@
 /* eslint-disable @typescript-eslint/no-this-alias -- the tests keep the instance the runtime made, to act on it from outside */
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../shared/json';
-import { createHarness, type Harness, type TestModule } from './test-support/logic-harness';
+import { cardProjectHarness, createHarness, type Harness, type TestModule } from './test-support/logic-harness';
 
 type ComponentThis = {
   data: Record<string, unknown>;
@@ -13,17 +13,6 @@ type ComponentThis = {
   setData(changes: object, callback?: () => void): void;
 };
 
-function setup(component: Record<string, unknown>, page: Record<string, unknown> = {}) {
-  const files: Record<string, TestModule> = {
-    'app.js': () => undefined,
-    'pages/index/index.js': ({ Page }) => (Page as (options: object) => void)(page),
-    'components/card/index.js': ({ Component }) => (Component as (options: object) => void)(component),
-  };
-  const harness = createHarness(files);
-  harness.runtime.start();
-  return harness;
-}
-
 function create(harness: Harness, props: Record<string, Json> = {}, eventProps: Record<string, string> = {}, instanceId = 101): void {
   harness.send({ t: 'component-create', instanceId, parentId: 1, pageId: 1, path: '/components/card/index', props, eventProps });
 }
@@ -32,7 +21,7 @@ describe('components', () => {
   it('creation: onInit → deriveDataFromProps → init → didMount; props = defaults + given + undeclared', () => {
     const log: string[] = [];
     let self: ComponentThis | undefined;
-    const harness = setup({
+    const harness = cardProjectHarness({
       props: { title: 'default', size: 1 },
       data: { local: 1 },
       onInit(this: ComponentThis) {
@@ -60,7 +49,7 @@ describe('components', () => {
   it('update: deriveDataFromProps → (render) → didUpdate(prevProps, prevData), for new props and own setData', async () => {
     const log: unknown[] = [];
     let self: ComponentThis | undefined;
-    const harness = setup({
+    const harness = cardProjectHarness({
       data: { n: 0 },
       onInit(this: ComponentThis) {
         self = this;
@@ -82,7 +71,7 @@ describe('components', () => {
   it('onXxx props call the parent handler with the parent as this and exactly the given arguments', () => {
     const got: unknown[] = [];
     let self: ComponentThis | undefined;
-    const harness = setup(
+    const harness = cardProjectHarness(
       { onInit(this: ComponentThis) { self = this; } },
       { data: { name: 'page' }, handlePlus(this: { data: { name: string } }, ...args: unknown[]) { got.push(this.data.name, ...args); return 'back'; } },
     );
@@ -97,7 +86,7 @@ describe('components', () => {
 
   it('component events go only to methods', () => {
     const got: string[] = [];
-    const harness = setup({ methods: { tap: () => got.push('method') }, topLevel: () => got.push('top') });
+    const harness = cardProjectHarness({ methods: { tap: () => got.push('method') }, topLevel: () => got.push('top') });
     create(harness);
     const event = { type: 'tap', timeStamp: 1, target: { id: '', tagName: 'view', dataset: {} }, currentTarget: { id: '', tagName: 'view', dataset: {} }, detail: null };
     harness.send({ t: 'event', instanceId: 101, handler: 'tap', event });
@@ -111,7 +100,7 @@ describe('components', () => {
     const first = { mixins: [shared], didMount: () => log.push('first'), data: { a: 'first', b: 'first' }, methods: { which: () => 'first' } };
     const second = { mixins: [shared], didMount: () => log.push('second'), data: { b: 'second', c: 'second' }, props: { p: 'second' } };
     let self: ComponentThis | undefined;
-    const harness = setup({
+    const harness = cardProjectHarness({
       mixins: [first, second],
       data: { c: 'component' },
       props: { p: 'component' },

@@ -65,6 +65,17 @@ export function onePageModules(route: string, page: (my: unknown) => object): { 
   };
 }
 
+/** A started harness on a project of one page (`page`'s options) and one component at /components/card/index. */
+export function cardProjectHarness(component: Record<string, unknown>, page: Record<string, unknown> = {}): Harness {
+  const harness = createHarness({
+    'app.js': () => undefined,
+    'pages/index/index.js': ({ Page }) => (Page as (options: object) => void)(page),
+    'components/card/index.js': ({ Component }) => (Component as (options: object) => void)(component),
+  });
+  harness.runtime.start();
+  return harness;
+}
+
 const PAGE_HOOKS = ['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload'] as const;
 
 /** Page options whose lifecycle hooks record `name.hook` into `log`. */

@@ -6,19 +6,18 @@ import type { LabConfig } from './host-config';
 import type { ClientMessage } from './my-wire';
 import type { PanelMessage, PanelRequest } from './panel-wire';
 
-/** Mini-app → main: one channel per client message op, so each has its own rate limit. */
-export const MY_CHANNELS = {
-  connect: 'my:connect',
-  send: 'my:send',
-  close: 'my:close',
-  listen: 'my:listen',
-  dispatched: 'my:dispatched',
-  problem: 'my:problem',
-  api: 'my:api',
-  storage: 'my:storage',
-  unsupported: 'my:unsupported',
-  'page-stack': 'my:page-stack',
-} as const satisfies Record<ClientMessage['op'], string>;
+/** Every client message op once: the `satisfies` makes a missing or an unknown op a compile error. */
+const CLIENT_OPS = { connect: 0, send: 0, close: 0, listen: 0, dispatched: 0, problem: 0, api: 0, storage: 0, unsupported: 0, 'page-stack': 0 } satisfies Record<ClientMessage['op'], 0>;
+
+type OpChannels<Prefix extends string> = { readonly [Op in ClientMessage['op']]: `${Prefix}:${Op}` };
+
+/** One channel per client message op under `prefix`, so each has its own rate limit and no link can miss an op. */
+function opChannels<Prefix extends string>(prefix: Prefix): OpChannels<Prefix> {
+  return Object.fromEntries(Object.keys(CLIENT_OPS).map((op) => [op, `${prefix}:${op}`])) as OpChannels<Prefix>;
+}
+
+/** Mini-app → main: one channel per client message op. */
+export const MY_CHANNELS = opChannels('my');
 
 /** Main → mini-app: every EngineMessage of the page's client session, in engine order. */
 export const MY_ENGINE_CHANNEL = 'my:engine';
@@ -27,18 +26,7 @@ export const MY_ENGINE_CHANNEL = 'my:engine';
  * The logic Worker's link on a mini-program view page (docs/miniprogram-runtime.md "Electron"): the same
  * messages on channels of their own, so that it is a second engine client numbering its calls itself.
  */
-export const MY_LOGIC_CHANNELS = {
-  connect: 'my-logic:connect',
-  send: 'my-logic:send',
-  close: 'my-logic:close',
-  listen: 'my-logic:listen',
-  dispatched: 'my-logic:dispatched',
-  problem: 'my-logic:problem',
-  api: 'my-logic:api',
-  storage: 'my-logic:storage',
-  unsupported: 'my-logic:unsupported',
-  'page-stack': 'my-logic:page-stack',
-} as const satisfies Record<ClientMessage['op'], string>;
+export const MY_LOGIC_CHANNELS = opChannels('my-logic');
 
 /** Main → mini-program view page: the logic link's EngineMessages. */
 export const MY_LOGIC_ENGINE_CHANNEL = 'my-logic:engine';

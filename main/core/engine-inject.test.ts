@@ -5,32 +5,25 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLabServer, type LabServer } from '../lab/lab-server';
 import { createEngine } from './engine';
 import type { Engine } from './ports';
-import { startRecordingServer, type RecordingServer } from './test-support/recording-server';
+import { recordingServerPerFile } from './test-support/recording-server';
 import { openJsonPanelLink } from './test-support/json-panel-link';
 import { attachWireTestClient, type WireTestClient } from './test-support/wire-test-client';
 
 let lab: LabServer;
-let server: RecordingServer;
-let serverUrl: string;
-let received: RecordingServer['received'];
+const server = recordingServerPerFile();
 let engine: Engine;
 
 beforeAll(async () => {
   lab = await startLabServer();
-  server = await startRecordingServer();
-  serverUrl = server.url;
-  received = server.received;
 });
 afterAll(async () => {
-  await server.close();
   await lab.close();
 });
 afterEach(async () => {
   await engine.shutdown();
-  received.length = 0;
 });
 
-async function openClient(url = serverUrl): Promise<{ client: WireTestClient; connectionId: string }> {
+async function openClient(url = server.url): Promise<{ client: WireTestClient; connectionId: string }> {
   engine = createEngine();
   const client = attachWireTestClient(engine);
   client.call('connect', { url });
@@ -51,7 +44,7 @@ describe('inject', () => {
     expect(event.payload).toEqual({ event: 'message', data: '{"type":"push"}', isBuffer: false });
     expect(frames()).toEqual([expect.objectContaining({ direction: 'in', opcode: 1, size: 15, payload: '{"type":"push"}', detail: { injected: true } })]);
     await delay(100);
-    expect(received).toEqual([]);
+    expect(server.received).toEqual([]);
   });
 
   it("'out' reaches the server as the app's frame would; the app hears nothing", async () => {
@@ -59,7 +52,7 @@ describe('inject', () => {
     const bytes = Buffer.from([0, 1, 2, 255]).toString('base64');
     expect(engine.inject({ connectionId, direction: 'out', payload: 'from the panel' })).toMatchObject({ ok: true });
     expect(engine.inject({ connectionId, direction: 'out', payload: bytes, binary: true })).toMatchObject({ ok: true });
-    await expect.poll(() => received).toEqual([
+    await expect.poll(() => server.received).toEqual([
       { data: 'from the panel', binary: false },
       { data: bytes, binary: true },
     ]);

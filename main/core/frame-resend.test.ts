@@ -10,35 +10,28 @@ import { startLabServer, type LabServer } from '../lab/lab-server';
 import { createCaptureLog } from './capture-log';
 import { createEngine } from './engine';
 import type { Engine } from './ports';
-import { startRecordingServer, type RecordingServer } from './test-support/recording-server';
+import { recordingServerPerFile } from './test-support/recording-server';
 import { openJsonPanelLink, type JsonPanelLink } from './test-support/json-panel-link';
 import { attachWireTestClient, type WireTestClient } from './test-support/wire-test-client';
 
 let lab: LabServer;
-let server: RecordingServer;
-let serverUrl: string;
-let received: RecordingServer['received'];
+const server = recordingServerPerFile();
 let engine: Engine;
 let link: JsonPanelLink;
 
 beforeAll(async () => {
   lab = await startLabServer();
-  server = await startRecordingServer();
-  serverUrl = server.url;
-  received = server.received;
 });
 afterAll(async () => {
-  await server.close();
   await lab.close();
 });
 afterEach(async () => {
   link.session.close();
   await engine.shutdown();
-  received.length = 0;
 });
 
 /** An app client with an open single-mode connection to `url`, and a panel linked to the same engine. */
-async function openApp(url = serverUrl, payloadCap?: number): Promise<WireTestClient> {
+async function openApp(url = server.url, payloadCap?: number): Promise<WireTestClient> {
   engine = createEngine(payloadCap === undefined ? {} : { capture: createCaptureLog({ payloadCap }) });
   link = openJsonPanelLink(engine);
   const client = attachWireTestClient(engine);
@@ -70,7 +63,7 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The app sends `data` and the server has it; returns the frame's capture entry. */
 async function appSends(client: WireTestClient, data: string, isBuffer = false): Promise<CaptureEntry> {
   await client.result(client.call('send', { data, isBuffer }));
-  await expect.poll(() => received.length).toBeGreaterThan(0);
+  await expect.poll(() => server.received.length).toBeGreaterThan(0);
   const sent = frames().filter((entry) => entry.direction === 'out');
   return sent[sent.length - 1] as CaptureEntry;
 }
@@ -85,8 +78,8 @@ describe('resend through the app connection', () => {
 
     const textReply = await resend(text.seq);
     const binaryReply = await resend(binary.seq);
-    await expect.poll(() => received.length).toBe(4);
-    expect(received.slice(2)).toEqual([
+    await expect.poll(() => server.received.length).toBe(4);
+    expect(server.received.slice(2)).toEqual([
       { data: '{"type":"order","id":7}', binary: false },
       { data: bytes, binary: true },
     ]);
@@ -138,12 +131,12 @@ describe('resend through the app connection', () => {
   });
 
   it('refuses a frame whose payload the capture kept cut, rather than sending part of it', async () => {
-    const client = await openApp(serverUrl, 8);
+    const client = await openApp(server.url, 8);
     const cut = await appSends(client, 'a payload longer than the cap');
     expect(cut.truncated).toBe(true);
     expect(await resend(cut.seq)).toMatchObject({ ok: false, error: `entry ${cut.seq} was kept cut; its whole payload is not held` });
     await delay(100);
-    expect(received).toHaveLength(1);
+    expect(server.received).toHaveLength(1);
   });
 
   it('rejects a malformed resend where it enters main, with a warning', async () => {

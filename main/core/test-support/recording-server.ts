@@ -1,6 +1,7 @@
 // A real `ws` server on 127.0.0.1 that records every message it receives (text as is, binary as base64),
 // for the tests of frames the engine puts on the wire (injection, resend).
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 
 export interface RecordingServer {
@@ -23,6 +24,32 @@ export async function startRecordingServer(): Promise<RecordingServer> {
     async close() {
       server.clients.forEach((client) => client.terminate());
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** This test file's recording server: started before its tests, emptied after each test, closed after all. */
+export function recordingServerPerFile(): { readonly url: string; readonly received: RecordingServer['received'] } {
+  let server: RecordingServer | undefined;
+  const started = (): RecordingServer => {
+    if (!server) throw new Error('the recording server starts in beforeAll');
+    return server;
+  };
+  beforeAll(async () => {
+    server = await startRecordingServer();
+  });
+  afterEach(() => {
+    started().received.length = 0;
+  });
+  afterAll(async () => {
+    await started().close();
+  });
+  return {
+    get url() {
+      return started().url;
+    },
+    get received() {
+      return started().received;
     },
   };
 }

@@ -198,7 +198,8 @@ function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: numb
       ctx.fillRect(x - 4, y - 4, 8, 8);
       if (marker.code !== undefined) {
         ctx.font = `10px ${theme.font}`;
-        ctx.fillText(String(marker.code), x + 7, y + 1);
+        const code = String(marker.code);
+        if (words.claim(marker.lane, x + 7, x + 7 + ctx.measureText(code).width)) ctx.fillText(code, x + 7, y + 1);
         ctx.font = `11px ${theme.font}`;
       }
       break;
@@ -243,7 +244,7 @@ function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: numb
   }
 }
 
-/** A tall bar with its word beside it, for moments that are not a connection's own; the word only where it has room. */
+/** A tall bar with its word beside it, for moments that are not a connection's own; the word only where it has room (as a close code's). */
 function drawWordBar(ctx: CanvasRenderingContext2D, at: { x: number; y: number; lane: number }, colour: string, word: string, font: string, words: LabelSpace): void {
   ctx.fillStyle = colour;
   ctx.fillRect(at.x - 1.5, at.y - 9, 3, 18);

@@ -1,6 +1,6 @@
 /**
  * Horizontal room already taken by labels on each lane: a label that would overlap one drawn before it is
- * left out (the marker's tooltip still tells what it says), so close moments never print "appapp".
+ * left out (the marker's tooltip still tells what it says), so close moments never print "appapp" or two close codes over each other.
  */
 export class LabelSpace {
   private readonly taken = new Map<number, [number, number][]>();

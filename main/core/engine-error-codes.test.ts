@@ -8,6 +8,7 @@ import { frameHeader, writeSwitchingProtocols } from '../lab/raw-handshake';
 import type { LabServer } from '../lab/lab-server';
 import { startLabServer } from '../lab/lab-server';
 import type { CaptureEntry } from '../../shared/capture';
+import { sanitizeOptions } from '../../shared/my/sanitize';
 import type { EngineSettings } from '../../shared/settings';
 import type { WireTestClient } from './test-support/wire-test-client';
 import { attachWireTestClient } from './test-support/wire-test-client';
@@ -104,6 +105,9 @@ describe('error 1: unknown error', () => {
     await expectFail(client, 'connect', { url: lab.url('echo'), protocols: 7 }, 1, /protocols must be an array of strings/);
     await expectFail(client, 'connect', { url: lab.url('echo'), header: 'x-a: 1' }, 1, /header must be an object/);
     await expectFail(client, 'connect', { url: lab.url('echo'), protocols: ['good', 'bad token'] }, 1, /subprotocol "bad token" is not a valid token/);
+    const hugeHeader = Object.fromEntries(Array.from({ length: 1500 }, (_, index) => [`x-h${index}`, 'v']));
+    const asMySendsIt = sanitizeOptions({ url: lab.url('echo'), header: hugeHeader });
+    await expectFail(client, 'connect', asMySendsIt as Parameters<WireTestClient['call']>[1], 1, 'An unknown error. (header has more than 1000 names (500 more keys were cut by my); no server accepts a handshake that large)');
     expect(engines.current().state().connections).toEqual([]);
   });
 });

@@ -27,6 +27,7 @@ describe('buildHandshakeRequest', () => {
       [[1], undefined, /header must be an object/],
       [{ 'bad name': 'v' }, undefined, /not a valid HTTP header name/],
       [{ 'x-a': 'line\r\nbreak' }, undefined, /line breaks or control characters/],
+      [{ 'x-a': '1', '[Truncated]': '9000 more keys' }, undefined, /more than 1000 names \(9000 more keys were cut by my\)/],
       [undefined, 5, /protocols must be an array of strings/],
       [undefined, ['ok', 3], /found number/],
       [undefined, ['a b'], /subprotocol "a b" is not a valid token/],

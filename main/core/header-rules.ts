@@ -2,6 +2,7 @@
 // docs/behaviour.md#a8-subprotocols-are-real): keys lower-cased, values stringified, headers the handshake owns dropped, a webview
 // User-Agent, and subprotocols passed to `ws` as real protocols (never only as a raw header).
 import type { Json } from '../../shared/json';
+import { SANITIZE_LIMITS, TRUNCATED_KEYS_MARKER } from '../../shared/my/sanitize';
 import type { CallProblem } from './call-results';
 import type { EngineWarning } from './engine-warning';
 
@@ -47,6 +48,11 @@ function describeType(value: Json): string {
   return Array.isArray(value) ? 'array' : typeof value;
 }
 
+/** `my` keeps 1000 keys of an object and counts the rest under one marker key (docs/behaviour.md#a26-call-size-limits). */
+function tooManyHeaderNames(cutCount: Json): string {
+  return `header has more than ${SANITIZE_LIMITS.maxKeys} names (${String(cutCount)} were cut by my); no server accepts a handshake that large`;
+}
+
 /** Headers and subprotocols for `ws`, or the fail-1 problem that connectSocket answers. */
 export function buildHandshakeRequest(header: Json | undefined, protocols: Json | undefined): HandshakeResult {
   const warnings: EngineWarning[] = [];
@@ -57,6 +63,7 @@ export function buildHandshakeRequest(header: Json | undefined, protocols: Json 
   if (header !== undefined && header !== null) {
     if (typeof header !== 'object' || Array.isArray(header)) return fail(`header must be an object, got ${describeType(header)}`);
     for (const [rawName, rawValue] of Object.entries(header)) {
+      if (rawName === TRUNCATED_KEYS_MARKER) return fail(tooManyHeaderNames(rawValue));
       const name = rawName.toLowerCase();
       if (!TOKEN.test(name)) return fail(`header name "${rawName}" is not a valid HTTP header name`);
       const value = stringifyHeaderValue(rawValue);

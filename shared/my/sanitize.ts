@@ -20,6 +20,9 @@ export const SANITIZE_LIMITS = {
   maxNodes: 100_000,
 } as const;
 
+/** The key under which an object's cut keys are counted ("9000 more keys"). */
+export const TRUNCATED_KEYS_MARKER = '[Truncated]';
+
 /** Any function a mini-app may pass (a callback); only ever called, never inspected. */
 export type AnyFunction = (...args: never[]) => unknown;
 
@@ -180,7 +183,7 @@ function walkRecord(value: object, depth: number, state: Walk): { [key: string]:
     const walked = walk(item, depth + 1, state);
     if (walked !== DROPPED) setOwn(out, key, walked);
   }
-  if (keys.length > kept.length) setOwn(out, '[Truncated]', `${keys.length - kept.length} more keys`);
+  if (keys.length > kept.length) setOwn(out, TRUNCATED_KEYS_MARKER, `${keys.length - kept.length} more keys`);
   return out;
 }
 

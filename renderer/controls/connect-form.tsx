@@ -5,6 +5,7 @@ import type { LabEndpoint } from '../../shared/panel-wire';
 import type { ConnectFormFields } from './connect-form-model';
 import { EMPTY_CONNECT_FORM, parseConnectForm } from './connect-form-model';
 import type { ConnectRequest } from './panel-sockets';
+import { FormError } from './form-error';
 
 export interface ConnectFormProps {
   lab: LabEndpoint[];
@@ -78,11 +79,7 @@ export function ConnectForm({ lab, onConnect }: ConnectFormProps) {
           Connect
         </button>
       </div>
-      {error && (
-        <p className="msd-field__error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </form>
   );
 }

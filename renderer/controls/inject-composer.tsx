@@ -6,6 +6,7 @@ import type { ConnectionInfo } from '../../shared/panel-wire';
 import { COMPOSER_MODES, PayloadText, SegmentedChoice } from './composer-fields';
 import type { ComposerMode } from './parse-inputs';
 import { buildOutgoingMessage } from './parse-inputs';
+import { FormError } from './form-error';
 
 export interface InjectRequestView {
   connectionId: string;
@@ -72,11 +73,7 @@ export function InjectComposer({ connections, onInject }: InjectComposerProps) {
           Inject
         </button>
       </div>
-      {error && (
-        <p className="msd-field__error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { PanelConnectionView } from './panel-sockets';
 import type { ComposerMode, OutgoingMessage } from './parse-inputs';
 import { buildOutgoingMessage, parseOptionalInteger, utf8ByteLength } from './parse-inputs';
 import { COMPOSER_MODES, PayloadText, SegmentedChoice } from './composer-fields';
+import { FormError } from './form-error';
 
 export interface MessageComposerProps {
   connections: PanelConnectionView[];
@@ -90,11 +91,7 @@ export function MessageComposer({ connections, onSend, onClose }: MessageCompose
           Close
         </button>
       </div>
-      {error && (
-        <p className="msd-field__error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { usePanelStore } from '../store/panel-store';
 import { usePreferencesStore } from '../store/preferences-store';
 import { usePreviewStore, withRecentProject } from '../store/preview-store';
 import './controls.css';
+import { FormError } from './form-error';
 
 const MODE_LABEL: Record<PreviewInfo['mode'], string> = { miniprogram: 'mini-program project', html: 'HTML mini-app', url: 'served from a URL' };
 
@@ -112,11 +113,7 @@ export function ProjectPanel() {
           </button>
         )}
       </form>
-      {error && (
-        <p className="msd-field__error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {recent && recent.length > 0 && (
         <ul className="msd-project__recent" aria-label="Recent projects">
           {recent.map((entry) => (

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaptureEntry } from '../../shared/capture';
 import type { EngineMessage } from '../../shared/my-wire';
 import type { PanelMessage } from '../../shared/panel-wire';
 import { floodFrame } from '../lab/flood';
-import type { LabServer } from '../lab/lab-server';
-import { startLabServer } from '../lab/lab-server';
+import { labPerFile } from '../lab/test-support/lab-per-file';
 import { createCaptureLog } from './capture-log';
 import { createEngine } from './engine';
 import { createPanelSession } from './panel-session';
@@ -12,13 +11,7 @@ import { createPanelSession } from './panel-session';
 const FRAMES = 100_000;
 const SIZE = 24;
 
-let lab: LabServer;
-beforeAll(async () => {
-  lab = await startLabServer();
-});
-afterAll(async () => {
-  await lab?.close();
-});
+const lab = labPerFile();
 
 /** FNV-1a over the payloads in order: equal sums mean the same texts in the same order. */
 function checksum(payloads: Iterable<string>): number {

@@ -1,22 +1,14 @@
 // Client profiles (docs/behaviour.md#client-profiles): the same real condition on real sockets yields the code,
 // text and policy of the chosen profile — the Alipay+ table (the seed) or Alipay China's current one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LabServer } from '../lab/lab-server';
-import { startLabServer } from '../lab/lab-server';
+import { describe, expect, it } from 'vitest';
+import { labPerFile } from '../lab/test-support/lab-per-file';
 import type { EngineSettings } from '../../shared/settings';
 import type { WireTestClient } from './test-support/wire-test-client';
 import { attachWireTestClient } from './test-support/wire-test-client';
 import { engineEachTest } from './test-support/engine-per-test';
 
-let lab: LabServer;
+const lab = labPerFile();
 const engines = engineEachTest();
-
-beforeAll(async () => {
-  lab = await startLabServer();
-});
-afterAll(async () => {
-  await lab.close();
-});
 
 function setup(settings: Partial<EngineSettings> = {}): WireTestClient {
   return attachWireTestClient(engines.create(settings));

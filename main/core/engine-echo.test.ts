@@ -1,19 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LabServer } from '../lab/lab-server';
-import { startLabServer } from '../lab/lab-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { labPerFile } from '../lab/test-support/lab-per-file';
 import { createEngine } from './engine';
 import type { Engine } from './ports';
 import { attachWireTestClient } from './test-support/wire-test-client';
 
-let lab: LabServer;
+const lab = labPerFile();
 let engine: Engine;
 
-beforeAll(async () => {
-  lab = await startLabServer();
-});
-afterAll(async () => {
-  await lab.close();
-});
 afterEach(async () => {
   await engine?.shutdown();
 });

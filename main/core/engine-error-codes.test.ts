@@ -2,11 +2,10 @@
 // asserting the code, the channel (fail of the call vs error event then close) and the full event order.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { frameHeader, writeSwitchingProtocols } from '../lab/raw-handshake';
-import type { LabServer } from '../lab/lab-server';
-import { startLabServer } from '../lab/lab-server';
+import { labPerFile } from '../lab/test-support/lab-per-file';
 import type { CaptureEntry } from '../../shared/capture';
 import { sanitizeOptions } from '../../shared/my/sanitize';
 import type { EngineSettings } from '../../shared/settings';
@@ -14,15 +13,8 @@ import type { WireTestClient } from './test-support/wire-test-client';
 import { attachWireTestClient } from './test-support/wire-test-client';
 import { engineEachTest } from './test-support/engine-per-test';
 
-let lab: LabServer;
+const lab = labPerFile();
 const engines = engineEachTest();
-
-beforeAll(async () => {
-  lab = await startLabServer();
-});
-afterAll(async () => {
-  await lab.close();
-});
 
 function setup(settings: Partial<EngineSettings> = {}): WireTestClient {
   return attachWireTestClient(engines.create(settings));

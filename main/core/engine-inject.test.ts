@@ -1,24 +1,18 @@
 // Frame injection (docs/behaviour.md#frame-injection) on real sockets: 'in' reaches the app as a server
 // frame would and never the server; 'out' reaches the server and not the app; both are captured marked
 // injected; refusals (unknown, not open, bad base64) change nothing but a warning; the panel wire carries it.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startLabServer, type LabServer } from '../lab/lab-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { labPerFile } from '../lab/test-support/lab-per-file';
 import { createEngine } from './engine';
 import type { Engine } from './ports';
 import { recordingServerPerFile } from './test-support/recording-server';
 import { openJsonPanelLink } from './test-support/json-panel-link';
 import { attachWireTestClient, type WireTestClient } from './test-support/wire-test-client';
 
-let lab: LabServer;
+const lab = labPerFile();
 const server = recordingServerPerFile();
 let engine: Engine;
 
-beforeAll(async () => {
-  lab = await startLabServer();
-});
-afterAll(async () => {
-  await lab.close();
-});
 afterEach(async () => {
   await engine.shutdown();
 });

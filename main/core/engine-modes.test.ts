@@ -1,22 +1,14 @@
 // Single-mode replacement and rejection, the reconnect-storm guard, and task mode (independent tasks,
 // the 5-task limit, dead tasks) over the raw wire contract against the real lab server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LabServer } from '../lab/lab-server';
-import { startLabServer } from '../lab/lab-server';
+import { describe, expect, it } from 'vitest';
+import { labPerFile } from '../lab/test-support/lab-per-file';
 import type { EngineSettings } from '../../shared/settings';
 import type { WireTestClient } from './test-support/wire-test-client';
 import { attachWireTestClient } from './test-support/wire-test-client';
 import { engineEachTest } from './test-support/engine-per-test';
 
-let lab: LabServer;
+const lab = labPerFile();
 const engines = engineEachTest();
-
-beforeAll(async () => {
-  lab = await startLabServer();
-});
-afterAll(async () => {
-  await lab.close();
-});
 
 function setup(settings: Partial<EngineSettings> = {}): WireTestClient {
   return attachWireTestClient(engines.create(settings));

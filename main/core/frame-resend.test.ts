@@ -3,10 +3,10 @@
 // app's connection, the capture marks the new frame as resent from its entry, an echo reaches the app as
 // any server frame would, and every refusal (received frame, cut payload, unknown seq, closed connection)
 // sends nothing and leaves a reason and a `resend-failed` warning.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CaptureEntry } from '../../shared/capture';
 import type { PanelMessage } from '../../shared/panel-wire';
-import { startLabServer, type LabServer } from '../lab/lab-server';
+import { labPerFile } from '../lab/test-support/lab-per-file';
 import { createCaptureLog } from './capture-log';
 import { createEngine } from './engine';
 import type { Engine } from './ports';
@@ -14,17 +14,11 @@ import { recordingServerPerFile } from './test-support/recording-server';
 import { openJsonPanelLink, type JsonPanelLink } from './test-support/json-panel-link';
 import { attachWireTestClient, type WireTestClient } from './test-support/wire-test-client';
 
-let lab: LabServer;
+const lab = labPerFile();
 const server = recordingServerPerFile();
 let engine: Engine;
 let link: JsonPanelLink;
 
-beforeAll(async () => {
-  lab = await startLabServer();
-});
-afterAll(async () => {
-  await lab.close();
-});
 afterEach(async () => {
   link.session.close();
   await engine.shutdown();

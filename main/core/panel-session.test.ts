@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaptureEntry } from '../../shared/capture';
 import { harToCapture } from '../../shared/har-import';
 import { jsonlToCapture } from '../../shared/jsonl';
 import type { EngineMessage } from '../../shared/my-wire';
 import type { PanelMessage } from '../../shared/panel-wire';
-import type { LabServer } from '../lab/lab-server';
-import { startLabServer } from '../lab/lab-server';
+import { labPerFile } from '../lab/test-support/lab-per-file';
 import protobuf from 'protobufjs';
 import { createEngine } from './engine';
 import { createPanelSession } from './panel-session';
 import type { Engine } from './ports';
 
-let lab: LabServer;
-beforeAll(async () => {
-  lab = await startLabServer();
-});
-afterAll(async () => {
-  await lab?.close();
-});
+const lab = labPerFile();
 
 /** Polls (bounded) until the condition holds; fails with `what` otherwise. */
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {

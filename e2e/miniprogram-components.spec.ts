@@ -46,3 +46,38 @@ test('basic components in Chromium: block a:for-item/a:for-index, a:elif, hidden
   await expect(frame.locator('#scroll-top')).toHaveText('scrolled');
   await driver.screenshot('miniprogram-widgets');
 });
+
+test('picker-view snaps a wheel pick into onChange between pickStart and pickEnd; movable-view drags inside its area and follows bound x', async ({ driver }) => {
+  const frame = await driver.miniapp();
+  const { mouse } = frame.page();
+  await frame.locator('#open-widgets').click();
+  const order = frame.locator('#order');
+  await expect(order).toHaveText('apple / M · picks 0');
+  // The bound value placed each column's item under the indicator.
+  const sizes = frame.locator('#order-picker .a-picker-view-column').nth(1);
+  await expect.poll(() => sizes.evaluate((column) => column.scrollTop)).toBe(34);
+
+  const fruits = frame.locator('#order-picker .a-picker-view-column').first();
+  await fruits.hover();
+  await mouse.wheel(0, 80);
+  await expect(order).toHaveText(/^(banana|cherry) \/ M · picks 1, ended$/);
+  const picked = await fruits.evaluate((column) => Math.round(column.scrollTop / 34));
+  expect(['banana', 'cherry'][picked - 1]).toBe((await order.textContent())?.split(' ')[0]);
+
+  const puck = frame.locator('#puck');
+  await frame.locator('#center-puck').scrollIntoViewIfNeeded();
+  const box = await puck.boundingBox();
+  if (box === null) throw new Error('the puck is not laid out');
+  await mouse.move(box.x + 20, box.y + 20);
+  await mouse.down();
+  await mouse.move(box.x + 70, box.y + 50, { steps: 5 });
+  await expect(frame.locator('#puck-at')).toHaveText('touch 50,30');
+  // Dragged past the 200×100 area (to 190,90), it stops at its edge: 160,60 for a 40×40 view.
+  await mouse.move(box.x + 210, box.y + 110, { steps: 5 });
+  await mouse.up();
+  await expect(frame.locator('#puck-at')).toHaveText('end 160,60');
+  await driver.screenshot('miniprogram-picker-view-movable');
+  await frame.locator('#center-puck').click();
+  await expect(frame.locator('#puck-at')).toHaveText('setData 80,60');
+  await expect(puck).toHaveCSS('transform', 'matrix(1, 0, 0, 1, 80, 60)');
+});

@@ -45,5 +45,13 @@ export const VIEW_STYLES = `
 .a-picker { position: relative; }
 .mp-picker-select { position: absolute; inset: 0; width: 100%; height: 100%; opacity: 0; cursor: pointer; }
 .mp-progress-track { overflow: hidden; }
+.a-picker-view { display: block; position: relative; height: 200px; overflow: hidden; }
+.mp-picker-view-columns { display: flex; height: 100%; }
+.a-picker-view-column { flex: 1; height: 100%; box-sizing: border-box; overflow-y: auto; overscroll-behavior: contain; scroll-snap-type: y mandatory; scrollbar-width: none; }
+:where(.a-picker-view-column) > * { scroll-snap-align: center; line-height: 34px; text-align: center; }
+.mp-picker-view-indicator { position: absolute; left: 0; right: 0; top: 50%; height: var(--mp-indicator-height, 34px); box-sizing: border-box; transform: translateY(-50%); border-top: 1px solid #e5e5e5; border-bottom: 1px solid #e5e5e5; pointer-events: none; }
+.mp-picker-view-mask { position: absolute; inset: 0; pointer-events: none; --mp-mask-room: calc(50% - var(--mp-indicator-height, 34px) / 2); background: linear-gradient(to bottom, rgba(255,255,255,.95), rgba(255,255,255,.6)) top / 100% var(--mp-mask-room) no-repeat, linear-gradient(to top, rgba(255,255,255,.95), rgba(255,255,255,.6)) bottom / 100% var(--mp-mask-room) no-repeat; }
+.a-movable-area { display: block; position: relative; width: 10px; height: 10px; }
+.a-movable-view { display: block; position: absolute; top: 0; left: 0; width: 10px; height: 10px; touch-action: none; user-select: none; }
 @keyframes mp-spin { to { transform: rotate(360deg); } }
 `;

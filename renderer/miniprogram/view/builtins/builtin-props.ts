@@ -77,6 +77,18 @@ export function rootProps(props: BuiltinProps, extraClass = ''): Record<string, 
   return dom;
 }
 
+/** Adds `handler` to the DOM event prop `name` of `domProps`, after any handler `rootProps` put there. */
+export function addHandler(domProps: Record<string, unknown>, name: string, handler: (event: Event) => void): void {
+  const before = domProps[name] as ((event: Event) => void) | undefined;
+  domProps[name] =
+    before === undefined
+      ? handler
+      : (event: Event) => {
+          before(event);
+          handler(event);
+        };
+}
+
 /** A DOM element vnode from loosely typed props (what AXML attributes are). */
 export function dom(tag: string, props: Record<string, unknown>, ...children: ComponentChild[]): VNode {
   return h(tag, props, ...children);

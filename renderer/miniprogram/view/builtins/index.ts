@@ -1,11 +1,13 @@
-// Tag → Preact component for every basic component; the ones without a behaviour of their own here
-// (movable-*, picker-view*) render as a plain view so their content still shows.
+// Tag → Preact component for every basic component; a tag without one here renders as a plain view so its
+// content still shows.
 import type { FunctionComponent } from 'preact';
 import type { BuiltinProps } from './builtin-props';
 import { ScrollView, Swiper } from './containers';
 import { Icon, Image, Label, Navigator, Progress, Text, View } from './content';
 import { Button, Form, Picker } from './form';
 import { Checkbox, CheckboxGroup, Input, Radio, RadioGroup, Slider, Switch, Textarea } from './form-controls';
+import { MovableArea, MovableView } from './movable';
+import { PickerView, PickerViewColumn } from './picker-view';
 import { RichText } from './rich-text';
 
 const BUILTINS: Record<string, FunctionComponent<BuiltinProps>> = {
@@ -13,6 +15,7 @@ const BUILTINS: Record<string, FunctionComponent<BuiltinProps>> = {
   'scroll-view': ScrollView, swiper: Swiper, 'swiper-item': View, form: Form, button: Button, picker: Picker,
   input: Input, textarea: Textarea, switch: Switch, checkbox: Checkbox, 'checkbox-group': CheckboxGroup,
   radio: Radio, 'radio-group': RadioGroup, slider: Slider, 'rich-text': RichText,
+  'picker-view': PickerView, 'picker-view-column': PickerViewColumn, 'movable-area': MovableArea, 'movable-view': MovableView,
 };
 
 export function builtinComponent(tag: string): FunctionComponent<BuiltinProps> {

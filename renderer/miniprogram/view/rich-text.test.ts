@@ -9,8 +9,8 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function renderRichText(nodes: Json): Promise<{ page: MountedView; root: HTMLElement }> {
-  const compiled = compileSources({ '/pages/p/p.axml': '<rich-text id="rt" class="article" nodes="{{nodes}}" onTap="read"/>' });
+async function renderRichText(nodes: Json, attributes = ''): Promise<{ page: MountedView; root: HTMLElement }> {
+  const compiled = compileSources({ '/pages/p/p.axml': `<rich-text id="rt" class="article" nodes="{{nodes}}" onTap="read"${attributes}/>` });
   expect(compiled.problems).toEqual([]);
   const page = mountView({ scripts: compiled.scripts, pages: [{ route: 'pages/p/p' }] });
   await page.openPage('pages/p/p', { nodes });
@@ -43,6 +43,14 @@ describe('rich-text', () => {
     const { root } = await renderRichText('<h1 class="t">Title</h1><p>one <b>two</b><script>window.ran = true</script><img src="x.png" onerror="window.ran = true"></p><style>p { color: red }</style>');
     expect(root.innerHTML).toBe('<h1 class="t">Title</h1><p>one <b>two</b><img></p>');
     expect((window as unknown as { ran?: boolean }).ran).toBeUndefined();
+  });
+
+  it('space widens the spaces of every text node, in the array and in an HTML string', async () => {
+    const { root } = await renderRichText([{ name: 'p', children: [{ type: 'text', text: 'a  b' }] }], ' space="emsp"');
+    expect(root.textContent).toBe('a\u2003\u2003b');
+    document.body.innerHTML = '';
+    const html = await renderRichText('<p>one <b>two three</b></p>', ' space="nbsp"');
+    expect(html.root.textContent).toBe('one\u00A0two\u00A0three');
   });
 
   it('a tap on the content reaches the page as onTap of the rich-text; bad nodes render nothing', async () => {

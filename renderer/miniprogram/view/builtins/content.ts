@@ -19,17 +19,22 @@ export function View(props: BuiltinProps): VNode {
 }
 
 const SPACES: Record<string, string> = { nbsp: '\u00A0', ensp: '\u2002', emsp: '\u2003' };
+
+/** Text with its spaces widened as `space` (nbsp, ensp, emsp) asks; other values leave it as it is. */
+export function widenSpaces(content: string, space: unknown): string {
+  const wide = SPACES[text(space)];
+  return wide === undefined ? content : content.replace(/ /g, wide);
+}
 /** What `decode` adds: the XML entities (&lt; &amp; …) are already decoded when the AXML is parsed. */
 const DECODED: Record<string, string> = { '&nbsp;': '\u00A0', '&ensp;': '\u2002', '&emsp;': '\u2003' };
 
 /** `space` widens spaces, `decode` turns &nbsp;/&ensp;/&emsp; into their characters (docs §6.2). */
 export function Text(props: BuiltinProps): VNode {
-  const space = SPACES[text(props.space)];
   const decode = flag(props.decode);
   const children = toChildArray(props.children as Children).map((child) => {
     if (typeof child !== 'string') return child;
     const decoded = decode ? child.replace(/&(?:nbsp|ensp|emsp);/g, (entity) => DECODED[entity] ?? entity) : child;
-    return space === undefined ? decoded : decoded.replace(/ /g, space);
+    return widenSpaces(decoded, props.space);
   });
   return dom('span', rootProps(props, flag(props.selectable) ? 'mp-selectable' : ''), children);
 }

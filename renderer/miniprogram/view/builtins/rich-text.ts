@@ -2,10 +2,12 @@
 // text }` (type `node`, the default, or `text`) or, from base library 2.8.5, an HTML string, which the browser's
 // own DOMParser reads into an inert document (no script runs, no image loads). Either way only whitelisted tags
 // and attributes reach the page: no scripts, no event-handler attributes, no links that navigate; a tag outside
-// the list shows its children, `script`/`style` and the like are dropped with their content.
+// the list shows its children, `script`/`style` and the like are dropped with their content. `space` widens the
+// text nodes' spaces as it does on `text`.
 import { h, type ComponentChild, type VNode } from 'preact';
 import { convertRpx } from '../../../../shared/miniprogram/rpx';
 import { dom, rootProps, text, type BuiltinProps, type EventSink } from './builtin-props';
+import { widenSpaces } from './content';
 
 const TAGS = new Set([
   'a', 'abbr', 'b', 'blockquote', 'br', 'code', 'col', 'colgroup', 'dd', 'del', 'div', 'dl', 'dt', 'em', 'fieldset',
@@ -48,14 +50,20 @@ function safeAttrs(tag: string, attrs: unknown, sink: EventSink): Record<string,
   return safe;
 }
 
-function fromNode(node: unknown, sink: EventSink): ComponentChild {
+/** How the nodes render: where assets resolve, and the `space` that widens their text's spaces. */
+interface RenderContext {
+  sink: EventSink;
+  space: unknown;
+}
+
+function fromNode(node: unknown, context: RenderContext): ComponentChild {
   if (typeof node !== 'object' || node === null) return null;
   const { type, name, attrs, children, text: content } = node as RichNode;
-  if (type === 'text') return text(content);
+  if (type === 'text') return widenSpaces(text(content), context.space);
   const tag = text(name).toLowerCase();
   if (DROPPED.has(tag)) return null;
-  const inner = Array.isArray(children) ? children.map((child) => fromNode(child, sink)) : [];
-  return TAGS.has(tag) ? h(tag, safeAttrs(tag, attrs, sink), inner) : inner;
+  const inner = Array.isArray(children) ? children.map((child) => fromNode(child, context)) : [];
+  return TAGS.has(tag) ? h(tag, safeAttrs(tag, attrs, context.sink), inner) : inner;
 }
 
 /** An element of the parsed HTML as a node of the array form. */
@@ -74,5 +82,6 @@ function nodesOfHtml(html: string): RichNode[] {
 
 export function RichText(props: BuiltinProps): VNode {
   const nodes = typeof props.nodes === 'string' ? nodesOfHtml(props.nodes) : Array.isArray(props.nodes) ? props.nodes : [];
-  return dom('div', rootProps(props), nodes.map((node) => fromNode(node, props.$o)));
+  const context = { sink: props.$o, space: props.space };
+  return dom('div', rootProps(props), nodes.map((node) => fromNode(node, context)));
 }

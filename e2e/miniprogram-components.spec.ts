@@ -82,3 +82,20 @@ test('picker-view snaps a wheel pick into onChange between pickStart and pickEnd
   await expect(frame.locator('#puck-at')).toHaveText('setData 80,60');
   await expect(puck).toHaveCSS('transform', 'matrix(1, 0, 0, 1, 80, 60)');
 });
+
+test('transparentTitle auto: the page starts under a clear title bar that fills in as it scrolls; titlePenetrate lets taps through; titleImage replaces the text', async ({ driver }) => {
+  const frame = await driver.miniapp();
+  await frame.locator('#open-title').click();
+  const bar = frame.locator('.mp-title-bar');
+  await expect(bar.locator('img.mp-title-image')).toHaveAttribute('alt', 'Title');
+  await expect(bar).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+  // The banner starts at the top of the phone, under the bar, and a tap on the bar reaches it.
+  const [barBox, bannerBox] = [await bar.boundingBox(), await frame.locator('#under-title').boundingBox()];
+  expect(bannerBox?.y).toBe(barBox?.y);
+  if (barBox === null) throw new Error('the title bar is not laid out');
+  await frame.page().mouse.click(barBox.x + 100, barBox.y + 20);
+  await expect(frame.locator('#under-title')).toHaveText('1 taps on the banner');
+  await frame.locator('.mp-page-top').evaluate((page) => page.scrollTo(0, 200));
+  await expect(bar).toHaveCSS('background-color', 'rgb(22, 119, 255)');
+  await driver.screenshot('miniprogram-transparent-title');
+});

@@ -50,7 +50,7 @@ export class PageView extends Component<PageViewProps> {
     return h(
       'div',
       {
-        class: pulled > 0 ? 'a-page mp-page mp-pulling' : 'a-page mp-page',
+        class: ['a-page mp-page', visible ? 'mp-page-top' : '', pulled > 0 ? 'mp-pulling' : ''].filter(Boolean).join(' '),
         'data-route': page.route,
         'data-page-id': page.pageId,
         style: visible ? undefined : 'display:none',

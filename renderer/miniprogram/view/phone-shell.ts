@@ -31,16 +31,33 @@ function windowValue(window: Record<string, Json> | undefined, key: string): str
   return typeof value === 'string' ? value : undefined;
 }
 
+/** The title bar's classes for `transparentTitle` and `titlePenetrate` (docs/miniprogram-runtime.md#the-title-bar). */
+function titleBarClass(window: Record<string, Json> | undefined): string {
+  const transparent = windowValue(window, 'transparentTitle');
+  const classes = ['mp-title-bar'];
+  if (transparent === 'always' || transparent === 'auto') classes.push('mp-title-transparent', `mp-title-${transparent}`);
+  if (windowValue(window, 'titlePenetrate') === 'YES') classes.push('mp-title-penetrate');
+  return classes.join(' ');
+}
+
 function TitleBar(props: { host: ViewHost; window: WindowState | undefined; page: ManifestPage | undefined; top: StackPage | undefined; depth: number }): ComponentChild {
   const { host, window, page, top, depth } = props;
   const title = window?.title ?? windowValue(page?.window, 'defaultTitle') ?? '';
+  const titleImage = windowValue(page?.window, 'titleImage');
   const background = window?.titleBarColor ?? windowValue(page?.window, 'titleBarColor');
   const color = window?.frontColor ?? (windowValue(page?.window, 'navigationBarFrontColor') === 'white' ? '#ffffff' : undefined);
+  const className = titleBarClass(page?.window);
+  // A transparent bar keeps its colour for `auto`, which fills it in as the page scrolls.
+  const style = className.includes('mp-title-transparent') ? { color, '--mp-title-fill': background ?? '#ffffff' } : { background, color };
   return h(
     'div',
-    { class: 'mp-title-bar', style: { background, color } },
+    { class: className, style },
     depth > 1 ? h('button', { class: 'mp-back', type: 'button', 'aria-label': 'Back', onClick: () => host.post({ t: 'back' }) }, '‹') : null,
-    h('span', { class: 'mp-title', onClick: () => top && host.post({ t: 'page-event', pageId: top.pageId, name: 'onTitleClick' }) }, title),
+    h(
+      'span',
+      { class: 'mp-title', onClick: () => top && host.post({ t: 'page-event', pageId: top.pageId, name: 'onTitleClick' }) },
+      titleImage === undefined ? title : h('img', { class: 'mp-title-image', src: `${BUNDLE_PATHS.asset}/${titleImage.replace(/^\//, '')}`, alt: title }),
+    ),
     (window?.loading ?? windowValue(page?.window, 'showTitleLoading') === 'YES') ? h('span', { class: 'mp-title-loading', 'aria-label': 'Loading' }, '↻') : null,
   );
 }

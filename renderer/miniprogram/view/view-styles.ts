@@ -1,9 +1,16 @@
 // The view's own styles: the phone layout and what the basic components look like before the project's
 // ACSS. `--rpx` is 1/750 of the phone width (start-view.ts keeps it in pixels as the phone resizes).
 export const VIEW_STYLES = `
-.mp-phone { --rpx: calc(100vw / 750); position: relative; display: flex; flex-direction: column; height: 100%; overflow: hidden; font: 14px/1.5 -apple-system, "PingFang SC", "Helvetica Neue", Arial, sans-serif; color: #333; background: #fff; }
+.mp-phone { --rpx: calc(100vw / 750); timeline-scope: --mp-page-scroll; position: relative; display: flex; flex-direction: column; height: 100%; overflow: hidden; font: 14px/1.5 -apple-system, "PingFang SC", "Helvetica Neue", Arial, sans-serif; color: #333; background: #fff; }
 .mp-title-bar { display: flex; align-items: center; justify-content: center; position: relative; flex: 0 0 44px; background: #fff; border-bottom: 1px solid #eee; font-size: 17px; font-weight: 500; }
 .mp-back { position: absolute; left: 4px; top: 0; bottom: 0; width: 40px; border: 0; background: none; font-size: 28px; color: inherit; cursor: pointer; }
+.mp-title-transparent { position: absolute; top: 0; left: 0; right: 0; height: 44px; z-index: 5; background: transparent; border-bottom-color: transparent; }
+.mp-title-auto { animation: mp-title-fill linear both; animation-timeline: --mp-page-scroll; animation-range: 0 88px; }
+@keyframes mp-title-fill { to { background: var(--mp-title-fill); border-bottom-color: #eee; } }
+.mp-title-penetrate { pointer-events: none; }
+.mp-title-penetrate .mp-back { pointer-events: auto; }
+.mp-title-image { display: block; max-height: 30px; max-width: 60%; margin: 0 auto; }
+.mp-page-top { scroll-timeline: --mp-page-scroll block; }
 .mp-title-loading { margin-left: 6px; animation: mp-spin 1s linear infinite; }
 .mp-pages { position: relative; flex: 1 1 auto; min-height: 0; }
 .mp-page { position: absolute; inset: 0; overflow-y: auto; overflow-x: hidden; }

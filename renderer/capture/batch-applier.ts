@@ -7,6 +7,7 @@
 // delay the acks that keep the stream flowing (docs/architecture.md#keeping-the-panels-frames-short).
 import type { CaptureStats } from '../../shared/capture';
 import type { PanelMessage, PanelTransport } from '../../shared/panel-wire';
+import { afterNextFrame } from './after-frame';
 import type { EntryRing, RingEntry } from './entry-ring';
 
 /** How the applier schedules its one store update per frame (injectable for tests). */
@@ -69,9 +70,7 @@ export interface BatchApplier {
 }
 
 export const browserFrameScheduler: FrameScheduler = {
-  // A task of its own after the frame: the update's script and the layout and paint it causes (in the next
-  // frame) are two tasks, not one long one.
-  requestFrame: (callback) => requestAnimationFrame(() => setTimeout(callback, 0)),
+  requestFrame: (callback) => afterNextFrame(callback),
   now: () => performance.now(),
   setFallback: (callback, ms) => setTimeout(callback, ms),
   cancelFallback: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),

@@ -54,6 +54,17 @@ test('a 20,000 frames/s flood for 5 s ends with the log complete and in order, a
   // While the flood runs the panel answers: pause, select a row, resume.
   const logRows = panel.locator('.log-row');
   await expect.poll(async () => (await hook(panel)).applied - start.applied, { timeout: 60_000 }).toBeGreaterThan(2_000);
+  // The log follows the flood: scrolled to its bottom, where the newest rendered row sits (renderer/frame-log/follow-scroll.ts).
+  await expect
+    .poll(() =>
+      panel.evaluate(() => {
+        const grid = document.querySelector<HTMLElement>('.log-scroll');
+        const newest = Array.from(grid?.querySelectorAll<HTMLElement>('.log-row') ?? []).at(-1);
+        if (!grid || !newest || document.querySelector('.jump-latest')) return false;
+        return grid.scrollTop + grid.clientHeight >= grid.scrollHeight - 1 && Math.abs(newest.getBoundingClientRect().bottom - grid.getBoundingClientRect().bottom) <= 1;
+      }),
+    )
+    .toBe(true);
   await panel.getByRole('button', { name: /Pause/ }).click();
   await expect(panel.getByText(/Paused/).first()).toBeVisible({ timeout: 10_000 });
   await logRows.last().click();

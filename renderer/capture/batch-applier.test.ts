@@ -123,6 +123,43 @@ describe('batch applier', () => {
     expect(applier.counters()).toMatchObject({ applied: 620, flushes: 4 });
   });
 
+  it('spaces flood updates further apart when an update took long to render, and back when it is quick again', () => {
+    const { updates, frames, applier } = setup();
+    let seq = 0;
+    const batch = (count: number) => {
+      applier.handle({ kind: 'batch', entries: makeEntries(seq, count), skipped: 0, stats: stats(seq + count) });
+      seq += count;
+    };
+    /** Runs frames every 10 ms until the next store update; returns how long after the last one it came (`elapsed` ms had passed). */
+    const nextUpdateAfter = (elapsed: number) => {
+      const before = updates.length;
+      let waited = 0;
+      while (updates.length === before && waited < 5000) {
+        frames.advance(10);
+        waited += 10;
+        frames.runFrame();
+      }
+      return waited + elapsed;
+    };
+    batch(300);
+    frames.runFrame();
+    // The frame after that flood update is rendered 200 ms later (a busy machine): the next waits 3 × 200 ms.
+    frames.advance(200);
+    frames.runFrame();
+    batch(300);
+    expect(nextUpdateAfter(200)).toBe(600);
+    // This update's frame came 10 ms later: back to the 100 ms floor.
+    frames.advance(10);
+    frames.runFrame();
+    batch(300);
+    expect(nextUpdateAfter(10)).toBe(100);
+    // However slow, at least one update a second: a 400 ms frame makes the next wait 1000 ms, not 1200.
+    frames.advance(400);
+    frames.runFrame();
+    batch(300);
+    expect(nextUpdateAfter(400)).toBe(1000);
+  });
+
   it('acks the last seq of every batch after its entries are in the ring', () => {
     const ring = createEntryRing(100);
     const frames = fakeFrames();

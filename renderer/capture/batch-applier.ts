@@ -2,14 +2,17 @@
 // duplicates from a replay ignored) and acked right after, so the engine's credit never waits for a
 // paint; the store hears about it once per animation frame, however many batches arrived in between.
 // During a flood (a frame brought more rows than a screen shows) the store hears about it at most every
-// FLOOD_PACING.intervalMs: each update re-renders the log and the timeline, and a main thread busy
-// painting unreadable rows every frame would delay the acks that keep the stream flowing.
+// FLOOD_PACING.intervalMs, and less often when an update took long (a busy or shared machine): each update
+// re-renders the log and the timeline, and a main thread busy painting unreadable rows every frame would
+// delay the acks that keep the stream flowing (docs/architecture.md#keeping-the-panels-frames-short).
 import type { CaptureStats } from '../../shared/capture';
 import type { PanelMessage, PanelTransport } from '../../shared/panel-wire';
+import { afterNextFrame } from './after-frame';
 import type { EntryRing, RingEntry } from './entry-ring';
 
 /** How the applier schedules its one store update per frame (injectable for tests). */
 export interface FrameScheduler {
+  /** Runs `callback` once the next animation frame has been rendered. */
   requestFrame(callback: () => void): unknown;
   /** Milliseconds on a monotonic clock. */
   now(): number;
@@ -31,14 +34,24 @@ export interface BatchApplierOptions {
   floodPacing?: FloodPacing;
 }
 
-/** A store update that carried at least `entries` entries is a flood's: the next waits `intervalMs` after it. */
+/**
+ * A store update that carried at least `entries` entries is a flood's: the next waits `intervalMs` after it,
+ * or `costFactor` times what the last flood update cost when that is longer (at most `maxIntervalMs`). The
+ * cost is the wall time from the update to the end of the next rendered frame: its script, the frame's
+ * layout and paint, and any wait for a core.
+ */
 export interface FloodPacing {
   entries: number;
   intervalMs: number;
+  costFactor: number;
+  maxIntervalMs: number;
 }
 
-/** About ten screens of rows per second: more is unreadable, and costs the stream its pace. */
-export const FLOOD_PACING: FloodPacing = { entries: 256, intervalMs: 100 };
+/**
+ * At most ten screens of rows per second (more is unreadable, and costs the stream its pace), and updates
+ * take at most about a third of the panel's main thread when they are slow, down to one a second.
+ */
+export const FLOOD_PACING: FloodPacing = { entries: 256, intervalMs: 100, costFactor: 3, maxIntervalMs: 1000 };
 
 /** Counters the e2e flood check reads. */
 export interface ApplierCounters {
@@ -57,7 +70,7 @@ export interface BatchApplier {
 }
 
 export const browserFrameScheduler: FrameScheduler = {
-  requestFrame: (callback) => requestAnimationFrame(() => callback()),
+  requestFrame: (callback) => afterNextFrame(callback),
   now: () => performance.now(),
   setFallback: (callback, ms) => setTimeout(callback, ms),
   cancelFallback: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -76,6 +89,9 @@ export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
   /** Entries applied since the last store update, and when the last flood update was (-Infinity: none). */
   let pendingEntries = 0;
   let floodFlushAt = Number.NEGATIVE_INFINITY;
+  /** What the last measured flood update cost (ms, see FloodPacing), and whether one is being measured. */
+  let floodUpdateCost = 0;
+  let measuring = false;
 
   function flush(): void {
     if (!scheduled) return;
@@ -83,17 +99,31 @@ export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
     scheduler.cancelFallback(fallback);
     scheduler.cancelFallback(paced);
     counters.flushes += 1;
-    floodFlushAt = pendingEntries >= floodPacing.entries ? scheduler.now() : Number.NEGATIVE_INFINITY;
+    const flood = pendingEntries >= floodPacing.entries;
+    const startedAt = scheduler.now();
+    floodFlushAt = flood ? startedAt : Number.NEGATIVE_INFINITY;
     pendingEntries = 0;
     const stats = pendingStats;
     pendingStats = null;
     onFrame(stats);
+    if (flood && !measuring) {
+      measuring = true;
+      scheduler.requestFrame(() => {
+        measuring = false;
+        floodUpdateCost = scheduler.now() - startedAt;
+      });
+    }
+  }
+
+  /** How long after a flood update the next one waits (see FloodPacing). */
+  function floodInterval(): number {
+    return Math.min(floodPacing.maxIntervalMs, Math.max(floodPacing.intervalMs, floodUpdateCost * floodPacing.costFactor));
   }
 
   function schedule(): void {
     if (scheduled) return;
     scheduled = true;
-    const wait = floodFlushAt + floodPacing.intervalMs - scheduler.now();
+    const wait = floodFlushAt + floodInterval() - scheduler.now();
     if (wait > 0) paced = scheduler.setFallback(() => scheduler.requestFrame(flush), wait);
     else scheduler.requestFrame(flush);
     fallback = scheduler.setFallback(flush, Math.max(0, wait) + fallbackMs);

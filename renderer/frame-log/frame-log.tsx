@@ -5,7 +5,7 @@
 // while following, the rows rendered are the newest ones, so the scroll that reveals them needs no
 // second render to fill them in.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { connectionCatalog } from '../capture/connection-catalog';
 import { entryRing } from '../capture/entry-ring';
@@ -20,6 +20,7 @@ import { LogHeader } from './log-header';
 import { SessionOlder } from './session-older';
 import { columnStyle } from './log-columns';
 import { usePreferencesStore } from '../store/preferences-store';
+import { useFollowScroll } from './follow-scroll';
 import { FOLLOW_OVERSCAN, nextRow, OVERSCAN, ROW_HEIGHT, rowKey, rowsInRange, tailRows, virtualCountFor } from './frame-log-rows';
 import './frame-log.css';
 
@@ -39,6 +40,9 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
   const shownColumns = useMemo(() => columnStyle(columns), [columns]);
   const indexRef = useRef<FilteredIndex | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  /** The canvas height in px (rows × ROW_HEIGHT): where following scrolls to, known without reading layout. */
+  const bottomRef = useRef(0);
   const followRef = useRef(true);
   const [following, setFollowing] = useState(true);
   const [filterSlices, setFilterSlices] = useState(0);
@@ -68,11 +72,9 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
       followRef.current ? tailRows(rowCount, range.endIndex - range.startIndex + 1, FOLLOW_OVERSCAN) : rowsInRange(range.startIndex, range.endIndex, range.overscan, rowCount),
   });
 
-  // Follow the newest row while the user has not scrolled away from the bottom (the browser clamps the offset).
-  useLayoutEffect(() => {
-    const element = scrollRef.current;
-    if (element && followRef.current && index.rowCount > 0) element.scrollTop = index.rowCount * ROW_HEIGHT;
-  }, [index]);
+  // Follow the newest row while the user has not scrolled away from the bottom, after the browser's layout.
+  bottomRef.current = rowCount * ROW_HEIGHT;
+  useFollowScroll(scrollRef, canvasRef, followRef, bottomRef);
 
   const selectedRow = useMemo(() => {
     if (selectedSeq === null) return null;
@@ -128,7 +130,7 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
   function jumpToLatest(): void {
     setFollow(true);
     const element = scrollRef.current;
-    if (element) element.scrollTop = element.scrollHeight;
+    if (element) element.scrollTop = bottomRef.current;
   }
 
   const items = virtualizer.getVirtualItems();
@@ -155,7 +157,7 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
         onScroll={onScroll}
         onKeyDown={onKeyDown}
       >
-        <div className="log-canvas" style={{ height: rowCount * ROW_HEIGHT }}>
+        <div ref={canvasRef} className="log-canvas" style={{ height: rowCount * ROW_HEIGHT }}>
           {items.map((item) => {
             const entry = entryRing.at(index.positionAt(item.index) - evicted);
             if (!entry) return null;

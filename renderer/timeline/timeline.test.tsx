@@ -35,7 +35,8 @@ afterAll(() => {
 beforeEach(() => usePanelStore.getState().reset());
 afterEach(cleanup);
 
-const nextFrame = () => act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+/** Until the drawing scheduled before it ran: it draws in a task after the next frame. */
+const nextFrame = () => act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
 /** Two connections: s1 opens and gets an error 6 at 1000 ms, t2 opens at 500 ms. */
 async function showEntries() {

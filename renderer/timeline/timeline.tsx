@@ -1,5 +1,5 @@
 // The error-code timeline: one lane per connection on a shared monotonic time axis, drawn on a canvas from
-// a transient store subscription inside requestAnimationFrame (no React render per frame). Zoom with the
+// a transient store subscription drawing after the next frame (no React render per frame). Zoom with the
 // wheel or buttons, pan by dragging, with buttons or with the timeline's own horizontal scrollbar
 // (timeline-scroll.ts), "Fit all" and "Follow live"; hovering shows what is
 // under the pointer, clicking selects its log entry. A frame only takes in the entries that arrived (the
@@ -7,6 +7,7 @@
 // the size changes), and skips drawing when nothing it shows changed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
+import { afterNextFrame } from '../capture/after-frame';
 import { entryRing } from '../capture/entry-ring';
 import { showMessages } from '../store/messages-view';
 import { usePanelStore } from '../store/panel-store';
@@ -50,7 +51,8 @@ export function Timeline() {
   const viewportRef = useRef<TimelineViewport | null>(null);
   const modeRef = useRef<ViewMode>('fit');
   const layoutRef = useRef<TimelineLayout | null>(null);
-  const frameRef = useRef<number | null>(null);
+  /** Cancels the scheduled drawing (null: none scheduled). */
+  const frameRef = useRef<(() => void) | null>(null);
   /** The host's width and theme, re-read only after a resize or a colour-scheme change (null = re-read). */
   const widthRef = useRef<number | null>(null);
   const gutterRef = useRef(gutterFor(Number.POSITIVE_INFINITY)); // the last drawing's label gutter
@@ -132,7 +134,8 @@ export function Timeline() {
 
   const schedule = useCallback(() => {
     if (frameRef.current !== null) return;
-    frameRef.current = requestAnimationFrame(render);
+    // After the frame: the log's new rows are laid out by then, so reading the track's scroll offset forces no layout.
+    frameRef.current = afterNextFrame(render);
   }, [render]);
 
   const setMode = useCallback(
@@ -165,7 +168,7 @@ export function Timeline() {
       unsubscribe();
       resize?.disconnect();
       stopThemeChanges();
-      if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
+      frameRef.current?.();
       frameRef.current = null;
     };
   }, [schedule]);

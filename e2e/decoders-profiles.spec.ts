@@ -59,13 +59,18 @@ test('MQTT and Socket.IO frames: detected, filtered by topic: and event:, decode
   await decoded.scrollIntoViewIfNeeded();
   await driver.screenshot('decoded-mqtt');
 
-  // The raw-text pre-check as Chromium runs it (base64 decoded into a reused buffer, ASCII letters case-folded)
-  // never skips a match: an anchored topic, or a regex's required words, typed in another case still find the frame.
+  // The raw-text pre-check as Chromium runs it (the base64 text read as it is, ASCII case as character classes)
+  // never skips a match: an anchored topic, a regex's required words or an alternation's branches, typed in
+  // another case, still find the frame.
   await filterBox(panel).fill('topic:^ALIPAY/Orders/7$');
   await expect(panel.locator('.log-row[data-seq]')).toHaveCount(1, { timeout: 30_000 });
   await filterBox(panel).fill('topic:Alipay/.*/7$');
   await expect(panel.locator('.log-row[data-seq]')).toHaveCount(1, { timeout: 30_000 });
+  await filterBox(panel).fill('topic:ORDERS/(8|07|7)$');
+  await expect(panel.locator('.log-row[data-seq]')).toHaveCount(1, { timeout: 30_000 });
   await filterBox(panel).fill('topic:orders/8');
+  await expect(panel.getByText('No entry matches the filter.')).toBeVisible({ timeout: 30_000 });
+  await filterBox(panel).fill('topic:orders/(8|07)$');
   await expect(panel.getByText('No entry matches the filter.')).toBeVisible({ timeout: 30_000 });
 
   await filterBox(panel).fill('event:^chat$');

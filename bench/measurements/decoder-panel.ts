@@ -4,7 +4,7 @@
 // - plain: the app offers no subprotocol, so no decoder is in force, and no filter: the baseline;
 // - filter: the app offers `mqtt` (as mqtt.js does), so the MQTT decoder is in force for the connection, and the
 //   log's filter box holds `topic:alipay/orders/7` (typed before the flood, live while it runs);
-// - unserved: the same with `topic:orders/(7|07)$`, an alternation the raw-text pre-check does not read, so the panel
+// - unserved: the same with `topic:orders/[7]$`, whose one required word (`orders/`) every frame holds, so the panel
 //   decodes the fields of every frame.
 // The panel has no decoded columns: outside filters, only the inspector's one selected frame is decoded.
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ import type { PanelFloodRun } from './panel-throughput-report';
 const TARGET_RATIO = 0.9;
 type Side = 'plain' | 'filter' | 'unserved';
 const SIDES: readonly Side[] = ['plain', 'filter', 'unserved'];
-const FILTER_TEXT: Record<Side, string | null> = { plain: null, filter: `topic:${MQTT_FILTER_WORD}`, unserved: 'topic:orders/(7|07)$' };
+const FILTER_TEXT: Record<Side, string | null> = { plain: null, filter: `topic:${MQTT_FILTER_WORD}`, unserved: 'topic:orders/[7]$' };
 
 interface SideRun {
   flood: PanelFloodRun;
@@ -125,7 +125,7 @@ function rowsOf(runs: Record<Side, SideRun[]>, count: number): ResultRow[] {
       met: target.median >= TARGET_RATIO,
     },
     { metric: 'product path: frames/s recorded by the engine, decoder + that filter', unit: 'frames/s', product: summarize(engine('filter')), baseline: baseline(plainLabel, engine('plain')), ratio: ratios(engine('filter'), engine('plain')) },
-    { metric: `product path: frames/s applied in the panel, filter ${FILTER_TEXT.unserved} (a regex the pre-check cannot serve: every frame's fields decoded)`, unit: 'frames/s', product: summarize(applied('unserved')), baseline: baseline(plainLabel, applied('plain')), ratio: ratios(applied('unserved'), applied('plain')) },
+    { metric: `product path: frames/s applied in the panel, filter ${FILTER_TEXT.unserved} (every frame passes the pre-check: every frame's fields decoded)`, unit: 'frames/s', product: summarize(applied('unserved')), baseline: baseline(plainLabel, applied('plain')), ratio: ratios(applied('unserved'), applied('plain')) },
     { metric: 'product path: frames/s recorded by the engine, that filter', unit: 'frames/s', product: summarize(engine('unserved')), baseline: baseline(plainLabel, engine('plain')), ratio: ratios(engine('unserved'), engine('plain')) },
     ...SIDES.filter((side) => side !== 'plain').map((side) => ({
       metric: `product path: panel main-thread time per flood frame, ${FILTER_TEXT[side]}`,
@@ -172,7 +172,7 @@ export async function measureDecoderInPanel(context: BenchContext): Promise<Meas
       for (const side of order) runs[side].push(await floodSide(context, chromium, url, count, side));
       const figures = SIDES.map((side) => {
         const last = runs[side].at(-1) as SideRun;
-        return `${side} ${Math.round(appliedPerSecond(last, count))}/s applied, engine ${Math.round(last.enginePerSecond)}/s, ${last.shownRows} rows, longest task ${Math.round(last.flood.longestTaskMs)} ms, panel ${last.panelMicrosPerFrame.toFixed(1)} µs/frame`;
+        return `${side} ${Math.round(appliedPerSecond(last, count))}/s applied (the app's last frame +${Math.round(last.flood.panelAfterAppMs)} ms), engine ${Math.round(last.enginePerSecond)}/s, ${last.shownRows} rows, longest task ${Math.round(last.flood.longestTaskMs)} ms, panel ${last.panelMicrosPerFrame.toFixed(1)} µs/frame`;
       });
       context.log(`decoders (panel) run ${run}: ${figures.join('; ')}`);
     }

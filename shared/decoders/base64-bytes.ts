@@ -47,3 +47,10 @@ export function transientBase64Bytes(text: string): { bytes: Uint8Array; length:
     return undefined;
   }
 }
+
+/** The bytes of a base64 payload as a view of exactly its length, valid until the next call (see transientBase64Bytes). */
+export function transientBase64View(text: string): Uint8Array | undefined {
+  const raw = transientBase64Bytes(text);
+  if (raw === undefined) return undefined;
+  return raw.length === raw.bytes.length ? raw.bytes : raw.bytes.subarray(0, raw.length);
+}

@@ -4,7 +4,7 @@
 import type { CaptureEntry } from '../capture';
 import type { DecodeFailure, DecodeResult, DecodedFields, DecoderChoice, FramePayload, LazyDecodeResult } from './decoder-types';
 import { MAX_DECODED_BYTES } from './decoder-types';
-import { base64Bytes } from './base64-bytes';
+import { base64Bytes, transientBase64View } from './base64-bytes';
 import { decodeMqtt } from './mqtt';
 import { decodeMsgpack } from './msgpack';
 import { decodeProtobuf } from './protobuf';
@@ -16,11 +16,15 @@ export function isDecodable(entry: CaptureEntry): boolean {
   return entry.kind === 'frame' && entry.direction !== 'none' && (entry.opcode === 1 || entry.opcode === 2 || entry.opcode === undefined) && typeof entry.payload === 'string';
 }
 
-/** A payload as the capture keeps it (text, or binary as base64) as decoder input, or why it is not decoded. */
-function payloadOf(data: string, binary: boolean | undefined): FramePayload | string {
+/**
+ * A payload as the capture keeps it (text, or binary as base64) as decoder input, or why it is not decoded.
+ * `transient`: the bytes may live in a buffer the next call reuses, for a caller that keeps nothing of the decode
+ * (the fields; docs/architecture.md#decoding-cost).
+ */
+function payloadOf(data: string, binary: boolean | undefined, transient = false): FramePayload | string {
   if (!binary) return data.length > MAX_DECODED_BYTES ? `frame over ${MAX_DECODED_BYTES} bytes is not decoded` : { kind: 'text', text: data };
   if ((data.length * 3) / 4 > MAX_DECODED_BYTES) return `frame over ${MAX_DECODED_BYTES} bytes is not decoded`;
-  const bytes = base64Bytes(data);
+  const bytes = transient ? transientBase64View(data) : base64Bytes(data);
   return bytes === undefined ? 'payload is not valid base64' : { kind: 'binary', bytes };
 }
 
@@ -72,7 +76,8 @@ export function decodeEntryFields(entry: CaptureEntry, choice: DecoderChoice): D
 
 /** The fields of a frame's payload (text, or binary as base64), as breakpoint rules read a frame on its way. */
 export function decodeFrameFields(data: string, binary: boolean | undefined, choice: DecoderChoice): DecodedFields | undefined {
-  const payload = payloadOf(data, binary);
+  // Only the fields leave this function (strings), never the decoder's objects, so the bytes may be reused.
+  const payload = payloadOf(data, binary, true);
   if (typeof payload === 'string') return undefined;
   const result = decodeLazy(payload, choice);
   return result.ok ? result.fields : undefined;

@@ -22,6 +22,11 @@ const subscribe = (topics: string[]) => frame(mqttPacket.generate({ cmd: 'subscr
 const sio = (event: string) => frame(`4${new Encoder().encode({ type: 2, nsp: '/', data: [event, { a: 1 }] })[0] as string}`);
 const stomp = (destination: string) => frame(new FrameImpl({ command: 'SEND', headers: { destination }, body: 'b' }).serialize() as string);
 
+/** A binary frame's bytes one char per byte (what the pre-check reads). */
+function bytesOf(entry: CaptureEntry): string {
+  return Buffer.from(entry.payload ?? '', 'base64').toString('latin1').toLowerCase();
+}
+
 /** What the filter answers when every frame is decoded. */
 function decodedMatch(entry: CaptureEntry, field: keyof DecodedFields, pattern: string, decoder: Decoder): boolean {
   const value = decodeEntryFields(entry, { decoder })?.[field];
@@ -30,9 +35,21 @@ function decodedMatch(entry: CaptureEntry, field: keyof DecodedFields, pattern: 
 
 describe('rawTextPrecheck', () => {
   const cases: { decoder: Decoder; field: keyof DecodedFields; frames: CaptureEntry[]; patterns: string[] }[] = [
-    { decoder: 'mqtt', field: 'topic', frames: [publish('Alipay/Orders/7'), publish('alipay/prices', 'orders'), subscribe(['a/b', 'alipay/orders/+']), frame(Buffer.from([0xff, 0x00]))], patterns: ['orders', 'alipay/orders', 'ORDERS/7', 'prices', 'a/b', 'nope', '^alipay/orders/7$', '^orders', 'prices$', '^a/b$', 'alipay/.*/7$', 'a.b', '^^a', 'a$$', 'orders\\/7', 'ord?ers', 'orders/\\d+', '[o]rders', 'al{0,1}ipay', 'ALI[a-z]ay/Or'] },
-    { decoder: 'socket.io', field: 'event', frames: [sio('chat-Message'), sio('join'), frame('2'), frame('4garbage')], patterns: ['chat', 'MESSAGE', 'join', 'a', 'zzz', '^join$', '^chat', 'message$', 'ch.t', 'chat-\\w+', '^j[o]in$', 'cha?t'] },
-    { decoder: 'stomp', field: 'topic', frames: [stomp('/topic/Prices'), stomp('/queue/a'), frame('\n')], patterns: ['prices', '/queue/', 'topic', 'x', '^/topic/prices$', '^/queue', '/topic/pr.ces', '^/queue/.$'] },
+    {
+      decoder: 'mqtt',
+      field: 'topic',
+      // Prefixes of 0–5 bytes put the words at each of the three byte offsets of a base64 group.
+      frames: [publish('Alipay/Orders/7'), publish('alipay/prices', 'orders'), subscribe(['a/b', 'alipay/orders/+']), frame(Buffer.from([0xff, 0x00])), ...['', 'x', 'xY', 'x/y', 'xxxx', 'x/y/z'].flatMap((prefix) => [publish(`${prefix}aLiPaY/ORDERS/07`), publish(`${prefix}alipay/orders/8`, 'alipay/orders/7')])],
+      patterns: ['orders', 'alipay/orders', 'ORDERS/7', 'prices', 'a/b', 'nope', '^alipay/orders/7$', '^orders', 'prices$', '^a/b$', 'alipay/.*/7$', 'a.b', '^^a', 'a$$', 'orders\\/7', 'ord?ers', 'orders/\\d+', '[o]rders', 'al{0,1}ipay', 'ALI[a-z]ay/Or', 'orders/(7|07)$', '^(alipay|x)/(orders|prices)', 'prices|orders/0?7$', '(?:y/)?alipay/orders/8'],
+    },
+    { decoder: 'socket.io', field: 'event', frames: [sio('chat-Message'), sio('join'), frame('2'), frame('4garbage')], patterns: ['chat', 'MESSAGE', 'join', 'a', 'zzz', '^join$', '^chat', 'message$', 'ch.t', 'chat-\\w+', '^j[o]in$', 'cha?t', 'join|chat', '^(chat-(message|x)|part)$'] },
+    {
+      decoder: 'stomp',
+      field: 'topic',
+      // STOMP also travels in binary frames: its destination is then found in the base64 text.
+      frames: [stomp('/topic/Prices'), stomp('/queue/a'), frame('\n'), frame(Buffer.from(stomp('/topic/PRICES').payload as string)), frame(Buffer.from(stomp('/queue/ab').payload as string))],
+      patterns: ['prices', '/queue/', 'topic', 'x', '^/topic/prices$', '^/queue', '/topic/pr.ces', '^/queue/.$', '/(topic|queue)/(prices|ab)$'],
+    },
   ];
 
   it('never skips a frame that matches, and skips frames whose raw text lacks the word', () => {
@@ -59,19 +76,30 @@ describe('rawTextPrecheck', () => {
   });
 
   it('is not used where it would not be exact: regexes, computed fields, a slash in a Socket.IO event', () => {
-    expect(rawTextPrecheck('topic', '^(alipay)', 'mqtt')).toBeUndefined();
-    expect(rawTextPrecheck('topic', 'orders|prices', 'mqtt')).toBeUndefined();
+    expect(rawTextPrecheck('topic', '(?i:alipay)', 'mqtt')).toBeUndefined();
+    expect(rawTextPrecheck('topic', 'orders|.*', 'mqtt')).toBeUndefined();
     expect(rawTextPrecheck('topic', '.*', 'stomp')).toBeUndefined();
     expect(rawTextPrecheck('type', 'publish', 'mqtt')).toBeUndefined();
     expect(rawTextPrecheck('topic', 'orders', 'msgpack')).toBeUndefined();
     expect(rawTextPrecheck('event', 'room/1', 'socket.io')).toBeUndefined();
     expect(rawTextPrecheck('event', '^room/1$', 'socket.io')).toBeUndefined();
+    expect(rawTextPrecheck('event', 'room/1|chat', 'socket.io')).toBeUndefined();
     expect(rawTextPrecheck('topic', 'a[', 'mqtt')).toBeUndefined();
   });
 
   it('lets a binary frame whose base64 cannot be read through, for the decode to report', () => {
     const broken = { ...publish('alipay/orders/7'), payload: 'not base64!' };
     expect(rawTextPrecheck('topic', 'nope', 'mqtt')?.(broken)).toBe(true);
+  });
+
+  it('decodes base64 written with line breaks or the URL-safe alphabet before it skips a frame', () => {
+    const plain = publish('alipay/orders/7').payload as string;
+    const precheck = rawTextPrecheck('topic', 'alipay/orders/7', 'mqtt');
+    const wrapped = { ...publish('alipay/orders/7'), payload: `${plain.slice(0, 10)}\n${plain.slice(10)}` };
+    const urlSafe = frame(mqttPacket.generate({ cmd: 'publish', topic: 'alipay/orders/7', payload: Buffer.from([0xfb, 0xff, 0xfe]), qos: 0, retain: false, dup: false }));
+    urlSafe.payload = (urlSafe.payload as string).replace(/\+/g, '-').replace(/\//g, '_');
+    expect(urlSafe.payload).toMatch(/[-_]/);
+    for (const entry of [wrapped, urlSafe]) expect(precheck?.(entry) ?? true, entry.payload).toBe(decodedMatch(entry, 'topic', 'alipay/orders/7', 'mqtt') || bytesOf(entry).includes('alipay/orders/7'));
   });
 });
 

@@ -1,11 +1,13 @@
 // A cheap necessary condition for a decoded-field filter (docs/architecture.md#decoding-cost). Every match of the
 // filter's pattern contains certain words (required-words.ts: `alipay/orders` itself, `alipay/` and `/7` in
-// `^alipay/.*/7$`); when the decoder carries that field verbatim in the frame (MQTT topics, STOMP destinations,
-// Socket.IO event names), a frame whose raw text lacks one of them cannot match: it is passed over undecoded.
+// `^alipay/.*/7$`, `orders/` and `7` or `07` in `orders/(7|07)$`); when the decoder carries that field verbatim in
+// the frame (MQTT topics, STOMP destinations, Socket.IO event names), a frame whose raw text lacks them cannot
+// match: it is passed over undecoded.
 import type { CaptureEntry } from '../capture';
 import { transientBase64Bytes } from './base64-bytes';
+import { base64WordPattern, OUTSIDE_BASE64_ALPHABET } from './base64-words';
 import type { DecodedFields, DecoderId } from './decoder-types';
-import { requiredWords } from './required-words';
+import { keepWords, meets, requiresNothing, wordRequirement, wordsOf } from './required-words';
 
 const VERBATIM: Readonly<Record<keyof DecodedFields, readonly DecoderId[]>> = { topic: ['mqtt', 'stomp'], event: ['socket.io'], type: [] };
 const ASCII_A = 0x41;
@@ -38,17 +40,23 @@ export function bytesContainWord(bytes: Uint8Array, length: number, word: Uint8A
 export function rawTextPrecheck(field: keyof DecodedFields, pattern: string, decoder: DecoderId): ((entry: CaptureEntry) => boolean) | undefined {
   if (!VERBATIM[field].includes(decoder)) return undefined;
   // Some JSON encoders write `/` as `\/`: a Socket.IO event name's words with a slash are not carried verbatim.
-  const words = requiredWords(pattern)?.filter((word) => decoder !== 'socket.io' || !word.includes('/'));
-  if (!words || words.length === 0) return undefined;
+  const read = wordRequirement(pattern);
+  const requirement = read && keepWords(read, (word) => decoder !== 'socket.io' || !word.includes('/'));
+  if (!requirement || requiresNothing(requirement)) return undefined;
   // Words are letters, digits, `_`, `-`, `/`: each is its own regex, found case-insensitively as the filter finds it.
-  const asText = words.map((word) => new RegExp(word, 'i'));
-  const asBytes = words.map((word) => Uint8Array.from(word, (char) => char.charCodeAt(0)));
+  const words = wordsOf(requirement);
+  const asText = new Map(words.map((word) => [word, new RegExp(word, 'i')]));
+  const inBase64 = new Map(words.map((word) => [word, base64WordPattern(word)]));
+  const asBytes = new Map(words.map((word) => [word, Uint8Array.from(word, (char) => char.charCodeAt(0))]));
   return (entry) => {
     if (entry.payload === undefined) return true;
     const { payload } = entry;
-    if (!entry.binary) return asText.every((word) => word.test(payload));
+    if (!entry.binary) return meets(requirement, (word) => (asText.get(word) as RegExp).test(payload));
+    // The base64 text is read as it is; only text the patterns are not exact for is decoded (docs/architecture.md#decoding-cost).
+    if (meets(requirement, (word) => (inBase64.get(word) as RegExp).test(payload))) return true;
+    if (!OUTSIDE_BASE64_ALPHABET.test(payload)) return false;
     // Unreadable base64 passes: the decode reports it.
     const raw = transientBase64Bytes(payload);
-    return raw === undefined || asBytes.every((word) => bytesContainWord(raw.bytes, raw.length, word));
+    return raw === undefined || meets(requirement, (word) => bytesContainWord(raw.bytes, raw.length, asBytes.get(word) as Uint8Array));
   };
 }

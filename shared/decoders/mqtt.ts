@@ -34,11 +34,33 @@ function wireSize(packet: mqttPacket.Packet): number {
   return 1 + (remaining < 128 ? 1 : remaining < 16_384 ? 2 : remaining < 2_097_152 ? 3 : 4) + remaining;
 }
 
+// In a page, Buffer is the `buffer` package's, which sets a prototype on every view it makes: that cost more than
+// mqtt-packet's parse itself. The filter's bytes live in one reused array (transientBase64View), so its Buffer
+// views are kept by length until that array changes (docs/architecture.md#decoding-cost).
+const MAX_KEPT_VIEWS = 64;
+let viewedArray: ArrayBufferLike | undefined;
+const viewsByLength = new Map<number, Buffer>();
+
+function bufferOf(bytes: Uint8Array): Buffer {
+  if (bytes.byteOffset !== 0) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.buffer !== viewedArray) {
+    viewsByLength.clear();
+    viewedArray = bytes.buffer;
+  }
+  let view = viewsByLength.get(bytes.byteLength);
+  if (view === undefined) {
+    if (viewsByLength.size >= MAX_KEPT_VIEWS) viewsByLength.clear();
+    view = Buffer.from(bytes.buffer, 0, bytes.byteLength);
+    viewsByLength.set(bytes.byteLength, view);
+  }
+  return view;
+}
+
 function parseAll(bytes: Uint8Array, protocolVersion: 4 | 5): { packets: mqttPacket.Packet[]; rest: number } | { error: string } {
   const state = parserFor(protocolVersion);
   state.packets = [];
   state.failure = undefined;
-  state.parser.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  state.parser.parse(bufferOf(bytes));
   const { packets, failure } = state;
   // Bytes after the last whole packet leave the parser mid-packet: it cannot serve the next frame.
   let rest = bytes.byteLength;

@@ -10,7 +10,10 @@ import type { KeyboardEvent } from 'react';
 import { connectionCatalog } from '../capture/connection-catalog';
 import { entryRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
-import { FILTER_SLICE_MS, updateFilteredIndex, type FilteredIndex } from './filter';
+import { compileFilters, FILTER_SLICE_MS, updateFilteredIndex, type FilteredIndex } from './filter';
+import { useGapFillStore } from './gap-fill-store';
+import { GapRow } from './gap-row';
+import { layoutGaps, type LogRowModel } from './gap-rows';
 import { LogMarkers } from './log-markers';
 import { MessagesBanner } from './messages-banner';
 import { FindBar } from './find-bar';
@@ -35,6 +38,8 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
   const pausedAt = usePanelStore((state) => state.pausedAt);
   const selectedSeq = usePanelStore((state) => state.selectedSeq);
   const select = usePanelStore((state) => state.select);
+  const source = usePanelStore((state) => state.source);
+  const gapFills = useGapFillStore();
   const columns = usePreferencesStore((state) => state.preferences.columns);
   const shownColumns = useMemo(() => columnStyle(columns), [columns]);
   const indexRef = useRef<FilteredIndex | null>(null);
@@ -57,7 +62,14 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
     return () => clearTimeout(timer);
   }, [index]);
 
-  const rowCount = index.rowCount;
+  const predicate = useMemo(() => compileFilters(filters), [filters]);
+  // Gap rows where the stream skipped entries, with what was read back into them (docs/behaviour.md#a27-gaps-in-the-live-log).
+  const layout = useMemo(() => {
+    const fills = gapFills.generation === entryRing.generation() ? gapFills.fills : {};
+    const gaps = source === 'live' ? entryRing.gaps() : [];
+    return layoutGaps(index, gaps, (gap) => fills[gap.fromSeq]?.entries ?? [], (entry) => predicate.test(entry));
+  }, [index, gapFills, source, predicate]);
+  const rowCount = layout.rowCount;
   const virtualizer = useVirtualizer({
     count: virtualCountFor(rowCount),
     getScrollElement: () => scrollRef.current,
@@ -71,16 +83,16 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
   // Follow the newest row while the user has not scrolled away from the bottom (the browser clamps the offset).
   useLayoutEffect(() => {
     const element = scrollRef.current;
-    if (element && followRef.current && index.rowCount > 0) element.scrollTop = index.rowCount * ROW_HEIGHT;
-  }, [index]);
+    if (element && followRef.current && rowCount > 0) element.scrollTop = rowCount * ROW_HEIGHT;
+  }, [layout]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const selectedRow = useMemo(() => {
     if (selectedSeq === null) return null;
     const ringIndex = entryRing.indexOfSeq(selectedSeq);
     if (ringIndex < 0) return null;
     const row = index.rowOfPosition(entryRing.evicted() + ringIndex);
-    return row < 0 ? null : row;
-  }, [selectedSeq, index]);
+    return row < 0 ? null : layout.rowOfRingRow(row);
+  }, [selectedSeq, index, layout]);
 
   // Find moved to a match: bring its row into view (when the log's filters show it).
   const reveal = useFindStore((state) => state.reveal);
@@ -112,16 +124,16 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
       onRowMenu(selectedSeq, rowElement ? rowElement.left + 80 : 0, rowElement ? rowElement.bottom : 0);
       return;
     }
-    const row = nextRow(event.key, selectedRow, index.rowCount, pageRows);
+    const row = nextRow(event.key, selectedRow, rowCount, pageRows);
     if (row === null) {
       if (event.key === 'Escape') select(null);
       return;
     }
     event.preventDefault();
-    const entry = entryRing.at(index.positionAt(row) - entryRing.evicted());
+    const entry = entryOf(layout.at(row));
     if (!entry) return;
     select(entry.seq);
-    setFollow(row === index.rowCount - 1);
+    setFollow(row === rowCount - 1);
     virtualizer.scrollToIndex(row, { align: 'auto' });
   }
 
@@ -134,7 +146,8 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
   const items = virtualizer.getVirtualItems();
   const evicted = entryRing.evicted();
   const firstRow = items[0]?.index ?? 0;
-  const previousOfFirst = firstRow > 0 ? entryRing.at(index.positionAt(firstRow - 1) - evicted) : undefined;
+  const entryOf = (model: LogRowModel) => (model.kind === 'filled' ? model.entry : model.kind === 'ring' ? entryRing.at(index.positionAt(model.row) - evicted) : undefined);
+  const previousOfFirst = firstRow > 0 ? entryOf(layout.at(firstRow - 1)) : undefined;
   let previousWallTime = previousOfFirst?.wallTime ?? null;
 
   return (
@@ -150,24 +163,26 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
         tabIndex={0}
         role="grid"
         aria-label="log rows"
-        aria-rowcount={index.rowCount}
-        data-row-count={index.rowCount}
+        aria-rowcount={rowCount}
+        data-row-count={rowCount}
         onScroll={onScroll}
         onKeyDown={onKeyDown}
       >
         <div className="log-canvas" style={{ height: rowCount * ROW_HEIGHT }}>
           {items.map((item) => {
-            const entry = entryRing.at(index.positionAt(item.index) - evicted);
+            const model = layout.at(item.index);
+            if (model.kind === 'gap') return <GapRow key={`gap-${model.gap.fromSeq}`} gap={model.gap} fromSeq={model.fromSeq} top={item.start} generation={entryRing.generation()} />;
+            const entry = entryOf(model);
             if (!entry) return null;
             const delta = previousWallTime === null ? null : entry.wallTime - previousWallTime;
             previousWallTime = entry.wallTime;
             return <LogRow key={rowKey(item.index, entry.seq, following, firstRow)} entry={entry} top={item.start} delta={delta} selected={entry.seq === selectedSeq} onSelect={select} onMenu={onRowMenu} />;
           })}
         </div>
-        <EmptyLog rowCount={index.rowCount} hidden={index.hidden} />
+        <EmptyLog rowCount={rowCount} hidden={index.hidden} />
       </div>
       <FirstConnectionHint />
-      {!following && index.rowCount > 0 && (
+      {!following && rowCount > 0 && (
         <button type="button" className="jump-latest" onClick={jumpToLatest}>
           ↓ Latest
         </button>

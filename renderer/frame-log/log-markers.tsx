@@ -3,6 +3,7 @@
 import { entryRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
 import type { FilteredIndex } from './filter';
+import { useSessionOlderStore } from './session-older-store';
 
 /** Markers for `index` (nothing when everything is shown). */
 export function LogMarkers({ index }: { index: FilteredIndex }) {
@@ -10,6 +11,11 @@ export function LogMarkers({ index }: { index: FilteredIndex }) {
   const pausedAt = usePanelStore((state) => state.pausedAt);
   const resetFilters = usePanelStore((state) => state.resetFilters);
   const setPaused = usePanelStore((state) => state.setPaused);
+  const replier = usePanelStore((state) => state.replier);
+  const source = usePanelStore((state) => state.source);
+  const filterText = usePanelStore((state) => state.filters.text);
+  const loadOlder = useSessionOlderStore((state) => state.loadOlder);
+  const readingOlder = useSessionOlderStore((state) => state.loading);
   const waiting = pausedAt === null ? 0 : Math.max(0, entryRing.appended() - pausedAt);
   if (index.hidden === 0 && dropped === 0 && pausedAt === null && index.complete) return null;
   const toFilter = (pausedAt ?? entryRing.appended()) - entryRing.evicted();
@@ -29,7 +35,17 @@ export function LogMarkers({ index }: { index: FilteredIndex }) {
           </button>
         </span>
       )}
-      {dropped > 0 && <span className="marker marker-dropped">{dropped.toLocaleString('en-US')} older entries dropped</span>}
+      {dropped > 0 && (
+        <span className="marker marker-dropped">
+          {dropped.toLocaleString('en-US')} older entries dropped{' '}
+          {/* They are in the session on disk: read the ones before the oldest row into the strip above the log. */}
+          {source === 'live' && replier !== null && filterText === '' && (
+            <button type="button" disabled={readingOlder} onClick={() => void loadOlder(replier, entryRing.at(0)?.seq ?? entryRing.appended())}>
+              ◀ Show older
+            </button>
+          )}
+        </span>
+      )}
       {index.hidden > 0 && (
         <span className="marker marker-hidden">
           {index.hidden.toLocaleString('en-US')} hidden by filter{' '}

@@ -6,10 +6,9 @@ import { WebSocketServer } from 'ws';
 import type { PanelMessage } from '../../shared/panel-wire';
 import { MAX_SUMMARY_BUCKETS, type RunSummary, type SummaryBucket } from '../../shared/run-summary';
 import { createCaptureLog } from './capture-log';
-import type { Clock } from './clock';
 import { createEngine } from './engine';
 import { createPanelSession } from './panel-session';
-import type { Engine } from './ports';
+import type { Clock, Engine } from './ports';
 import { createMyRig } from './test-support/my-rig';
 
 const FRAMES = 300;

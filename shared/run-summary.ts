@@ -25,7 +25,7 @@ export interface RunSummary {
   /** The live capture's entries counted: seqs `fromSeq` … `toSeq - 1`. */
   fromSeq: number;
   toSeq: number;
-  /** Wall time (ms) where bucket 0 starts, and each bucket's width. */
+  /** Monotonic time (ms, the entries' monoTime: the timeline's axis) where bucket 0 starts, and each bucket's width. */
   startTime: number;
   bucketMs: number;
   /** null = nothing happened in that bucket. */

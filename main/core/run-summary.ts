@@ -56,8 +56,8 @@ function trackRunSummary(capture: CaptureLog): RunSummaryTracker {
   }
 
   function count(entry: CaptureEntry): void {
-    if (Number.isNaN(startTime)) startTime = Math.floor(entry.wallTime / MIN_SUMMARY_BUCKET_MS) * MIN_SUMMARY_BUCKET_MS;
-    const index = widen(Math.max(0, Math.floor((entry.wallTime - startTime) / bucketMs)));
+    if (Number.isNaN(startTime)) startTime = Math.floor(entry.monoTime / MIN_SUMMARY_BUCKET_MS) * MIN_SUMMARY_BUCKET_MS;
+    const index = widen(Math.max(0, Math.floor((entry.monoTime - startTime) / bucketMs)));
     while (buckets.length <= index) buckets.push(null);
     const bucket = (buckets[index] ??= { in: 0, out: 0, opens: 0, closes: 0, errors: {} });
     if (entry.kind === 'frame' && (entry.opcode === OPCODE.text || entry.opcode === OPCODE.binary)) {

@@ -13,7 +13,7 @@ import { usePanelStore } from '../store/panel-store';
 import { compileFilters, FILTER_SLICE_MS, updateFilteredIndex, type FilteredIndex } from './filter';
 import { useGapFillStore } from './gap-fill-store';
 import { GapRow } from './gap-row';
-import { layoutGaps, type LogRowModel } from './gap-rows';
+import { layoutGaps, seqsInGaps, type LogRowModel } from './gap-rows';
 import { LogMarkers } from './log-markers';
 import { MessagesBanner } from './messages-banner';
 import { FindBar } from './find-bar';
@@ -137,6 +137,16 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
     virtualizer.scrollToIndex(row, { align: 'auto' });
   }
 
+  /** Brings the first gap row below the top of the view into its middle (the first gap again after the last). */
+  function nextGap(): void {
+    const top = Math.floor((scrollRef.current?.scrollTop ?? 0) / ROW_HEIGHT);
+    const visible = Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT);
+    const row = layout.gapRows.find((candidate) => candidate > top + visible / 2) ?? layout.gapRows[0];
+    if (row === undefined) return;
+    setFollow(false);
+    virtualizer.scrollToIndex(row, { align: 'center' });
+  }
+
   function jumpToLatest(): void {
     setFollow(true);
     const element = scrollRef.current;
@@ -154,7 +164,7 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
     <section className={`frame-log ${shownColumns.className}`} style={shownColumns.style} aria-label="frame log">
       <FindBar />
       <MessagesBanner />
-      <LogMarkers index={index} />
+      <LogMarkers index={index} gaps={{ inRing: seqsInGaps(source === 'live' ? entryRing.gaps() : []), unread: layout.unread, gaps: layout.gapRows.length, onNextGap: nextGap }} />
       <LogHeader />
       <SessionOlder />
       <div

@@ -33,12 +33,16 @@ describe('gap rows', () => {
     expect(Array.from({ length: nothingRead.rowCount }, (_, row) => describeRow(nothingRead.at(row)))).toEqual(['r0', 'r1', 'gap2-4', 'r2', 'r3', 'gap7-8', 'r4']);
     expect(nothingRead.rowOfRingRow(2)).toBe(3);
     expect(nothingRead.rowOfRingRow(4)).toBe(6);
+    expect(nothingRead.gapRows).toEqual([2, 5]);
+    expect(nothingRead.unread).toBe(5);
 
     const partly = layoutGaps(index, ring.gaps(), (gap) => (gap.fromSeq === 2 ? makeEntries(2, 2) : makeEntries(7, 2)), () => true);
     expect(Array.from({ length: partly.rowCount }, (_, row) => describeRow(partly.at(row)))).toEqual(['r0', 'r1', 'f2', 'f3', 'gap4-4', 'r2', 'r3', 'f7', 'f8', 'r4']);
     expect(partly.rowOfRingRow(0)).toBe(0);
     expect(partly.rowOfRingRow(3)).toBe(6);
     expect(partly.rowOfRingRow(4)).toBe(9);
+    expect(partly.gapRows).toEqual([4]);
+    expect(partly.unread).toBe(1);
   });
 
   it('filters the entries read back like the log, and keeps a gap row where the filter hides the entry after it', () => {

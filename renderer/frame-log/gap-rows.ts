@@ -29,6 +29,10 @@ export interface GapLayout {
   at(row: number): LogRowModel;
   /** The display row of ring row `ringRow`. */
   rowOfRingRow(ringRow: number): number;
+  /** Display rows of the gap rows, ascending. */
+  gapRows: readonly number[];
+  /** Seqs not streamed and not read back yet, in all gaps shown. */
+  unread: number;
 }
 
 /**
@@ -49,7 +53,10 @@ export function layoutGaps(index: FilteredIndex, gaps: readonly SeqGap[], readOf
     blocks.push({ gap, base, start: base + extra, shown, unreadFrom, size });
     extra += size;
   }
+  const withRow = blocks.filter((block) => block.unreadFrom <= block.gap.toSeq);
   return {
+    gapRows: withRow.map((block) => block.start + block.shown.length),
+    unread: withRow.reduce((sum, block) => sum + block.gap.toSeq - block.unreadFrom + 1, 0),
     rowCount: index.rowCount + extra,
     at(row) {
       const block = lastAtOrBefore(blocks, row, (candidate) => candidate.start);
@@ -66,6 +73,13 @@ export function layoutGaps(index: FilteredIndex, gaps: readonly SeqGap[], readOf
       return block ? ringRow + block.start - block.base + block.size : ringRow;
     },
   };
+}
+
+/** How many seqs `gaps` span. */
+export function seqsInGaps(gaps: readonly SeqGap[]): number {
+  let seqs = 0;
+  for (const gap of gaps) seqs += gap.toSeq - gap.fromSeq + 1;
+  return seqs;
 }
 
 /** The last block whose key is ≤ value (keys ascend), or undefined. */

@@ -26,6 +26,7 @@ import { TimelineToolbar } from './timeline-toolbar';
 import { TimelineTooltip } from './timeline-tooltip';
 import { drawRunSummary, SUMMARY_BAND_HEIGHT } from './draw-run-summary';
 import { summaryRange, useRunSummaryPolling, useRunSummaryStore } from './run-summary-store';
+import { RunSummaryText } from './run-summary-text';
 import { sameDrawing, sameHit, wholeRunRange, type DrawnState } from './timeline-drawn';
 import type { TimelineViewport } from './timeline-viewport';
 import { PAN_STEP_PX, ZOOM_STEP } from './timeline-toolbar';
@@ -331,6 +332,7 @@ export function Timeline() {
             onKeyDown={onKeyDown}
           />
         </div>
+        <RunSummaryText />
         {hover && hover.hit.kind !== 'lane' && <TimelineTooltip hit={hover.hit} clientX={hover.clientX} clientY={hover.clientY} />}
       </div>
     </section>

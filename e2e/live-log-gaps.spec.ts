@@ -83,8 +83,10 @@ test('a gap row stands where the stream skipped entries; Show reads them back in
     const inspector = panel.getByRole('complementary', { name: 'inspector' });
     await expect(inspector).toContainText('Read from the session on disk');
     await expect(inspector).toContainText(framePreview);
-    // The gap row now stands for the rest, after the 500 read.
+    // The gap row now stands for the rest, 500 rows further down: the next gap from here.
+    await markers.getByRole('button', { name: 'Next gap ▾' }).click();
     await expect(log.locator(`.gap-row[data-gap-from="${fromSeq}"] .gap-text`)).toContainText(`not streamed (#${fromSeq + 500}–#${toSeq})`);
+    await expect(log.locator(`.log-row[data-seq="${fromSeq + 499}"]`)).toBeVisible();
     await setTheme(panel, 'dark');
     await driver.screenshot('live-log-gap-row-read-dark');
   });
@@ -107,7 +109,7 @@ test('the timeline keeps a code-10 failure the panel ring evicted, in its whole-
     await expect(panel.getByTestId('run-summary')).toContainText('230,000 frames in');
     for (const theme of ['light', 'dark'] as const) {
       await setTheme(panel, theme);
-      await panel.getByRole('region', { name: 'Error-code timeline' }).screenshot({ path: `e2e/screenshots/timeline-whole-run-${theme}.png` });
+      await panel.getByRole('region', { name: 'Error-code timeline', exact: true }).screenshot({ path: `e2e/screenshots/timeline-whole-run-${theme}.png` });
     }
   });
 });

@@ -104,6 +104,7 @@ test('the timeline keeps a code-10 failure the panel ring evicted, in its whole-
     await expect(log.locator(`.log-row[data-seq="${failedSeq}"]`)).toHaveCount(0);
     await log.locator('.log-row').last().dispatchEvent('mousedown');
     await log.press('Home');
+    await expect(log.locator('.log-row.selected')).toHaveCount(1);
     expect(Number(await log.locator('.log-row.selected').getAttribute('data-seq'))).toBeGreaterThan(failedSeq);
     await expect(panel.getByTestId('run-summary')).toContainText('errors code 10 ×1', { timeout: 10_000 });
     await expect(panel.getByTestId('run-summary')).toContainText('230,000 frames in');

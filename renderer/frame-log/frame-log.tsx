@@ -124,12 +124,16 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
       onRowMenu(selectedSeq, rowElement ? rowElement.left + 80 : 0, rowElement ? rowElement.bottom : 0);
       return;
     }
-    const row = nextRow(event.key, selectedRow, rowCount, pageRows);
+    let row = nextRow(event.key, selectedRow, rowCount, pageRows);
     if (row === null) {
       if (event.key === 'Escape') select(null);
       return;
     }
     event.preventDefault();
+    // A gap row holds no entry: the selection goes on to the next entry row the way the key moves.
+    const forward = event.key === 'Home' || (event.key !== 'End' && (selectedRow === null ? event.key === 'ArrowDown' || event.key === 'PageDown' : row >= selectedRow));
+    const step = forward ? 1 : -1;
+    while (layout.at(row).kind === 'gap' && row + step >= 0 && row + step < rowCount) row += step;
     const entry = entryOf(layout.at(row));
     if (!entry) return;
     select(entry.seq);

@@ -31,6 +31,9 @@ function trackRunSummary(capture: CaptureLog): RunSummaryTracker {
   let startTime = Number.NaN;
   let bucketMs = MIN_SUMMARY_BUCKET_MS;
   let buckets: (SummaryBucket | null)[] = [];
+  let current: SummaryBucket | null = null;
+  let currentStart = 0;
+  let currentEnd = 0;
 
   function reset(): void {
     fromSeq = capture.nextSeq();
@@ -38,11 +41,13 @@ function trackRunSummary(capture: CaptureLog): RunSummaryTracker {
     startTime = Number.NaN;
     bucketMs = MIN_SUMMARY_BUCKET_MS;
     buckets = [];
+    current = null;
   }
 
   /** Doubles the width until `index` fits, merging neighbours. */
   function widen(index: number): number {
     let at = index;
+    if (at >= MAX_SUMMARY_BUCKETS) current = null; // its bucket merges into a new one
     while (at >= MAX_SUMMARY_BUCKETS) {
       const merged: (SummaryBucket | null)[] = [];
       buckets.forEach((bucket, i) => {
@@ -55,11 +60,20 @@ function trackRunSummary(capture: CaptureLog): RunSummaryTracker {
     return at;
   }
 
-  function count(entry: CaptureEntry): void {
-    if (Number.isNaN(startTime)) startTime = Math.floor(entry.monoTime / MIN_SUMMARY_BUCKET_MS) * MIN_SUMMARY_BUCKET_MS;
-    const index = widen(Math.max(0, Math.floor((entry.monoTime - startTime) / bucketMs)));
+  /** The bucket of `time`; the one of the previous entry is reused without arithmetic while it lasts. */
+  function bucketAt(time: number): SummaryBucket {
+    if (current && time >= currentStart && time < currentEnd) return current;
+    if (Number.isNaN(startTime)) startTime = Math.floor(time / MIN_SUMMARY_BUCKET_MS) * MIN_SUMMARY_BUCKET_MS;
+    const index = widen(Math.max(0, Math.floor((time - startTime) / bucketMs)));
     while (buckets.length <= index) buckets.push(null);
-    const bucket = (buckets[index] ??= { in: 0, out: 0, opens: 0, closes: 0, errors: {} });
+    current = buckets[index] ??= { in: 0, out: 0, opens: 0, closes: 0, errors: {} };
+    currentStart = startTime + index * bucketMs;
+    currentEnd = currentStart + bucketMs;
+    return current;
+  }
+
+  function count(entry: CaptureEntry): void {
+    const bucket = bucketAt(entry.monoTime);
     if (entry.kind === 'frame' && (entry.opcode === OPCODE.text || entry.opcode === OPCODE.binary)) {
       if (entry.direction === 'in') bucket.in += 1;
       else if (entry.direction === 'out') bucket.out += 1;
@@ -70,21 +84,19 @@ function trackRunSummary(capture: CaptureLog): RunSummaryTracker {
     if (entry.errorCode !== undefined) bucket.errors[entry.errorCode] = (bucket.errors[entry.errorCode] ?? 0) + 1;
   }
 
-  for (let seq = counted; seq < capture.nextSeq(); seq += 1) {
-    const entry = capture.get(seq);
-    if (entry) count(entry);
-  }
-  counted = capture.nextSeq();
-  // onChange runs synchronously after every append, before the ring can evict the entry (capture-recorder.ts).
-  capture.onChange(() => {
-    if (counted === capture.nextSeq()) {
-      reset(); // a notification without a new seq is a clear
-      return;
-    }
-    for (; counted < capture.nextSeq(); counted += 1) {
+  function countNew(): void {
+    const next = capture.nextSeq();
+    for (; counted < next; counted += 1) {
       const entry = capture.get(counted);
       if (entry) count(entry);
     }
+  }
+
+  countNew();
+  // onChange runs synchronously after every append, before the ring can evict the entry (capture-recorder.ts).
+  capture.onChange(() => {
+    if (counted === capture.nextSeq()) reset(); // a notification without a new seq is a clear
+    else countNew();
   });
 
   return {

@@ -96,6 +96,8 @@ export const panelRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('open-project'), requestId: z.number().int().nonnegative(), path: z.string().min(1).max(4096) }),
   /** Electron: asks for a folder with the system dialog; replies with the chosen path, or '' when cancelled. */
   z.object({ kind: z.literal('choose-project-folder'), requestId: z.number().int().nonnegative() }),
+  /** The live capture's whole-run summary per time bucket, as JSON RunSummary (shared/run-summary.ts). */
+  z.object({ kind: z.literal('live-summary'), requestId: z.number().int().nonnegative() }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
 

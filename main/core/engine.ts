@@ -4,6 +4,7 @@ import type { LabEndpoint, EngineState, ConnectionInfo } from '../../shared/pane
 import type { EngineSettings } from '../../shared/settings';
 import { DEFAULT_SETTINGS, engineSettingsSchema, settingsPatchSchema, withProfilePresets } from '../../shared/settings';
 import { createCaptureLog } from './capture-log';
+import { runSummaryOf } from './run-summary';
 import type { ManagedClientSession, SessionHost } from './client-session';
 import { createClientSession } from './client-session';
 import { systemClock } from './clock';
@@ -39,6 +40,7 @@ const MAX_CLOSED_CONNECTIONS_SHOWN = 100;
 export function createEngine(deps: EngineDeps = {}): Engine {
   const clock = deps.clock ?? systemClock;
   const capture = deps.capture ?? createCaptureLog({}, clock);
+  runSummaryOf(capture); // counts from the first entry (docs/behaviour.md#a28-whole-run-timeline-summary)
   let settings: EngineSettings = engineSettingsSchema.parse({ ...DEFAULT_SETTINGS, ...withProfilePresets(deps.settings ?? {}) });
   let lab: LabEndpoint[] = [];
   const clients = new Map<string, ManagedClientSession>();

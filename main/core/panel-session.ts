@@ -21,6 +21,7 @@ import { createStorageRequests } from './storage-requests';
 import type { SavedSessions } from './session-store/saved-sessions';
 import type { PreviewHost } from './preview-host';
 import { createPreviewRequests } from './preview-requests';
+import { runSummaryOf } from './run-summary';
 
 /** The clientId of the panel's own `my` client (connection controls act through the same path as the app). */
 export const PANEL_CLIENT_ID = 'panel';
@@ -178,6 +179,9 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
       case 'open-project':
       case 'choose-project-folder':
         previewRequests.handle(request);
+        return;
+      case 'live-summary':
+        deliver({ kind: 'reply', requestId: request.requestId, ok: true, body: JSON.stringify(runSummaryOf(engine.capture).summary()) });
         return;
     }
   }

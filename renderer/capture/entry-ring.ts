@@ -11,6 +11,16 @@ import type { CaptureEntry } from '../../shared/capture';
 /** An entry as the panel holds it: payloads may be a preview (`previewOnly`), fetch the rest with get-entry. */
 export type RingEntry = CaptureEntry & { previewOnly?: boolean };
 
+/**
+ * Seqs the stream skipped between two held entries (the engine's ring evicted them before they were sent):
+ * `fromSeq`…`toSeq`, just before the held entry at absolute position `position` (docs/behaviour.md#a27-gaps-in-the-live-log).
+ */
+export interface SeqGap {
+  fromSeq: number;
+  toSeq: number;
+  position: number;
+}
+
 /** What every reader of the capture may call (see the module comment for positions). */
 export interface EntryRingView {
   readonly capacity: number;
@@ -30,6 +40,8 @@ export interface EntryRingView {
   skipped(): number;
   /** Changes on every reset (clear, import, back to live). */
   generation(): number;
+  /** The seq gaps before held entries, by position (a gap leaves once the entry after it is evicted). */
+  gaps(): readonly SeqGap[];
 }
 
 /** A ring that can be written: the batch applier and the import owner hold this. */
@@ -53,6 +65,8 @@ export function createEntryRing(capacity: number = DEFAULT_RING_CAPACITY): Entry
   let evictedCount = 0;
   let skippedCount = 0;
   let generation = ++generations;
+  let gaps: SeqGap[] = [];
+  let lastSeq = -1;
 
   const slotOf = (index: number) => (head + index) % capacity;
 
@@ -85,8 +99,11 @@ export function createEntryRing(capacity: number = DEFAULT_RING_CAPACITY): Entry
     appended: () => evictedCount + held,
     skipped: () => skippedCount,
     generation: () => generation,
+    gaps: () => gaps,
     append(entries) {
       for (const entry of entries) {
+        if (held > 0 && entry.seq > lastSeq + 1) gaps.push({ fromSeq: lastSeq + 1, toSeq: entry.seq - 1, position: evictedCount + held });
+        lastSeq = entry.seq;
         if (held < capacity) {
           // Until the ring is first full, head stays 0 and the slots grow by push.
           slots.push(entry);
@@ -97,6 +114,7 @@ export function createEntryRing(capacity: number = DEFAULT_RING_CAPACITY): Entry
           evictedCount += 1;
         }
       }
+      while (gaps.length > 0 && (gaps[0] as SeqGap).position < evictedCount) gaps.shift();
     },
     addSkipped(count) {
       if (Number.isInteger(count) && count > 0) skippedCount += count;
@@ -107,6 +125,8 @@ export function createEntryRing(capacity: number = DEFAULT_RING_CAPACITY): Entry
       held = 0;
       evictedCount = 0;
       skippedCount = 0;
+      gaps = [];
+      lastSeq = -1;
       generation = ++generations;
     },
   };
@@ -134,6 +154,7 @@ export const entryRing: EntryRingView = {
   evicted: () => shown.evicted(),
   appended: () => shown.appended(),
   skipped: () => shown.skipped(),
+  gaps: () => shown.gaps(),
   // Both come from one rising counter, so the larger one changes on a swap and on a reset of the shown ring.
   generation: () => Math.max(shownGeneration, shown.generation()),
 };

@@ -67,6 +67,8 @@ export interface FilteredIndex {
   positionAt(row: number): number;
   /** The row showing absolute position `position`, or -1. */
   rowOfPosition(position: number): number;
+  /** How many rows show positions below `position` (where a row for it would go). */
+  rowsBefore(position: number): number;
 }
 
 interface IndexState {
@@ -165,6 +167,10 @@ function freeze(state: IndexState): FilteredIndex {
       if (state.positions === null) return position >= state.evicted && position < state.scannedTo ? position - state.evicted : -1;
       const at = lowerBound(state.positions, position, state.start);
       return state.positions[at] === position ? at - state.start : -1;
+    },
+    rowsBefore(position) {
+      if (state.positions === null) return Math.min(state.scannedTo, Math.max(state.evicted, position)) - state.evicted;
+      return lowerBound(state.positions, position, state.start) - state.start;
     },
   };
   states.set(index, state);

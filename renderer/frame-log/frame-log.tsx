@@ -10,7 +10,10 @@ import type { KeyboardEvent } from 'react';
 import { connectionCatalog } from '../capture/connection-catalog';
 import { entryRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
-import { FILTER_SLICE_MS, updateFilteredIndex, type FilteredIndex } from './filter';
+import { compileFilters, FILTER_SLICE_MS, updateFilteredIndex, type FilteredIndex } from './filter';
+import { useGapFillStore } from './gap-fill-store';
+import { GapRow } from './gap-row';
+import { layoutGaps, seqsInGaps, type LogRowModel } from './gap-rows';
 import { LogMarkers } from './log-markers';
 import { MessagesBanner } from './messages-banner';
 import { FindBar } from './find-bar';
@@ -36,6 +39,8 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
   const pausedAt = usePanelStore((state) => state.pausedAt);
   const selectedSeq = usePanelStore((state) => state.selectedSeq);
   const select = usePanelStore((state) => state.select);
+  const source = usePanelStore((state) => state.source);
+  const gapFills = useGapFillStore();
   const columns = usePreferencesStore((state) => state.preferences.columns);
   const shownColumns = useMemo(() => columnStyle(columns), [columns]);
   const indexRef = useRef<FilteredIndex | null>(null);
@@ -61,7 +66,14 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
     return () => clearTimeout(timer);
   }, [index]);
 
-  const rowCount = index.rowCount;
+  const predicate = useMemo(() => compileFilters(filters), [filters]);
+  // Gap rows where the stream skipped entries, with what was read back into them (docs/behaviour.md#a27-gaps-in-the-live-log).
+  const layout = useMemo(() => {
+    const fills = gapFills.generation === entryRing.generation() ? gapFills.fills : {};
+    const gaps = source === 'live' ? entryRing.gaps() : [];
+    return layoutGaps(index, gaps, (gap) => fills[gap.fromSeq]?.entries ?? [], (entry) => predicate.test(entry));
+  }, [index, gapFills, source, predicate]);
+  const rowCount = layout.rowCount;
   const virtualizer = useVirtualizer({
     count: virtualCountFor(rowCount),
     getScrollElement: () => scrollRef.current,
@@ -81,8 +93,8 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
     const ringIndex = entryRing.indexOfSeq(selectedSeq);
     if (ringIndex < 0) return null;
     const row = index.rowOfPosition(entryRing.evicted() + ringIndex);
-    return row < 0 ? null : row;
-  }, [selectedSeq, index]);
+    return row < 0 ? null : layout.rowOfRingRow(row);
+  }, [selectedSeq, index, layout]);
 
   // Find moved to a match: bring its row into view (when the log's filters show it).
   const reveal = useFindStore((state) => state.reveal);
@@ -114,17 +126,31 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
       onRowMenu(selectedSeq, rowElement ? rowElement.left + 80 : 0, rowElement ? rowElement.bottom : 0);
       return;
     }
-    const row = nextRow(event.key, selectedRow, index.rowCount, pageRows);
+    let row = nextRow(event.key, selectedRow, rowCount, pageRows);
     if (row === null) {
       if (event.key === 'Escape') select(null);
       return;
     }
     event.preventDefault();
-    const entry = entryRing.at(index.positionAt(row) - entryRing.evicted());
+    // A gap row holds no entry: the selection goes on to the next entry row the way the key moves.
+    const forward = event.key === 'Home' || (event.key !== 'End' && (selectedRow === null ? event.key === 'ArrowDown' || event.key === 'PageDown' : row >= selectedRow));
+    const step = forward ? 1 : -1;
+    while (layout.at(row).kind === 'gap' && row + step >= 0 && row + step < rowCount) row += step;
+    const entry = entryOf(layout.at(row));
     if (!entry) return;
     select(entry.seq);
-    setFollow(row === index.rowCount - 1);
+    setFollow(row === rowCount - 1);
     virtualizer.scrollToIndex(row, { align: 'auto' });
+  }
+
+  /** Brings the first gap row below the top of the view into its middle (the first gap again after the last). */
+  function nextGap(): void {
+    const top = Math.floor((scrollRef.current?.scrollTop ?? 0) / ROW_HEIGHT);
+    const visible = Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT);
+    const row = layout.gapRows.find((candidate) => candidate > top + visible / 2) ?? layout.gapRows[0];
+    if (row === undefined) return;
+    setFollow(false);
+    virtualizer.scrollToIndex(row, { align: 'center' });
   }
 
   function jumpToLatest(): void {
@@ -136,14 +162,15 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
   const items = virtualizer.getVirtualItems();
   const evicted = entryRing.evicted();
   const firstRow = items[0]?.index ?? 0;
-  const previousOfFirst = firstRow > 0 ? entryRing.at(index.positionAt(firstRow - 1) - evicted) : undefined;
+  const entryOf = (model: LogRowModel) => (model.kind === 'filled' ? model.entry : model.kind === 'ring' ? entryRing.at(index.positionAt(model.row) - evicted) : undefined);
+  const previousOfFirst = firstRow > 0 ? entryOf(layout.at(firstRow - 1)) : undefined;
   let previousWallTime = previousOfFirst?.wallTime ?? null;
 
   return (
     <section className={`frame-log ${shownColumns.className}`} style={shownColumns.style} aria-label="frame log">
       <FindBar />
       <MessagesBanner />
-      <LogMarkers index={index} />
+      <LogMarkers index={index} gaps={{ inRing: seqsInGaps(source === 'live' ? entryRing.gaps() : []), unread: layout.unread, gaps: layout.gapRows.length, onNextGap: nextGap }} />
       <LogHeader />
       <SessionOlder />
       <div
@@ -152,24 +179,26 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
         tabIndex={0}
         role="grid"
         aria-label="log rows"
-        aria-rowcount={index.rowCount}
-        data-row-count={index.rowCount}
+        aria-rowcount={rowCount}
+        data-row-count={rowCount}
         onScroll={onScroll}
         onKeyDown={onKeyDown}
       >
         <div ref={canvasRef} className="log-canvas" style={{ height: rowCount * ROW_HEIGHT }}>
           {items.map((item) => {
-            const entry = entryRing.at(index.positionAt(item.index) - evicted);
+            const model = layout.at(item.index);
+            if (model.kind === 'gap') return <GapRow key={`gap-${model.gap.fromSeq}`} gap={model.gap} fromSeq={model.fromSeq} top={item.start} generation={entryRing.generation()} />;
+            const entry = entryOf(model);
             if (!entry) return null;
             const delta = previousWallTime === null ? null : entry.wallTime - previousWallTime;
             previousWallTime = entry.wallTime;
             return <LogRow key={rowKey(item.index, entry.seq, following, firstRow)} entry={entry} top={item.start} delta={delta} selected={entry.seq === selectedSeq} onSelect={select} onMenu={onRowMenu} />;
           })}
         </div>
-        <EmptyLog rowCount={index.rowCount} hidden={index.hidden} />
+        <EmptyLog rowCount={rowCount} hidden={index.hidden} />
       </div>
       <FirstConnectionHint />
-      {!following && index.rowCount > 0 && (
+      {!following && rowCount > 0 && (
         <button type="button" className="jump-latest" onClick={jumpToLatest}>
           ↓ Latest
         </button>

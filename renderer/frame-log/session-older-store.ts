@@ -5,10 +5,10 @@
 // (`session-read` of the live session), oldest first and without gaps.
 import { create } from 'zustand';
 import type { CaptureEntry } from '../../shared/capture';
-import type { LiveFilterMatches, SessionList } from '../../shared/session-wire';
-import { MAX_SESSION_READ } from '../../shared/session-wire';
+import type { LiveFilterMatches } from '../../shared/session-wire';
 import { entryRing } from '../capture/entry-ring';
 import type { RequestReplier } from '../transport/request-reply';
+import { liveSession, readLiveRange, textReply as text } from './live-session-read';
 
 /** Entries one "Older" press reads (one `session-read`, one JSON message: no long panel task). */
 export const OLDER_PAGE = 500;
@@ -42,12 +42,6 @@ export interface SessionOlderState {
   /** The page of entries before the oldest shown (the ring's oldest `beforeSeq` at first), back to the live capture's start. */
   loadOlder(replier: RequestReplier, beforeSeq: number): Promise<void>;
   reset(): void;
-}
-
-async function text(replier: RequestReplier, request: Parameters<RequestReplier['request']>[0]): Promise<string> {
-  const body = await replier.request(request, 120_000);
-  if (typeof body !== 'string') throw new Error(`the engine answered ${request.kind} with an entry instead of text`);
-  return body;
 }
 
 let requests = 0;
@@ -98,18 +92,13 @@ export const useSessionOlderStore = create<SessionOlderState>()((set, get) => {
       }),
     loadOlder: (replier, beforeSeq) =>
       latest(async () => {
-        const { liveId, liveFromSeq } = JSON.parse(await text(replier, { kind: 'sessions-list' })) as SessionList;
-        if (!liveId || liveFromSeq === null) throw new Error('this run has no live session on disk');
+        const { liveId, liveFromSeq } = await liveSession(replier);
         const { view } = get();
         const shown = view.kind === 'pages' ? view.entries : [];
         const end = shown[0]?.seq ?? beforeSeq;
         const fromSeq = Math.max(liveFromSeq, end - OLDER_PAGE);
         if (fromSeq >= end) return { kind: 'pages', entries: shown, liveFromSeq };
-        const page = JSON.parse(await text(replier, { kind: 'session-read', id: liveId, fromSeq, limit: Math.min(MAX_SESSION_READ, end - fromSeq) })) as CaptureEntry[];
-        const older = page.filter((entry) => entry.seq < end);
-        if (older.length !== end - fromSeq || older.some((entry, i) => entry.seq !== fromSeq + i)) {
-          throw new Error(`the session returned entries ${older[0]?.seq ?? '–'}…${older.at(-1)?.seq ?? '–'} for ${fromSeq}…${end - 1}`);
-        }
+        const older = await readLiveRange(replier, liveId, fromSeq, end);
         return { kind: 'pages', entries: [...older, ...shown].slice(0, MAX_OLDER_ROWS), liveFromSeq };
       }),
     reset() {

@@ -25,6 +25,10 @@ import { scrollTrack, viewportAtScroll } from './timeline-scroll';
 import { onThemeChange, readTheme } from './timeline-theme';
 import { TimelineToolbar } from './timeline-toolbar';
 import { TimelineTooltip } from './timeline-tooltip';
+import { drawRunSummary, SUMMARY_BAND_HEIGHT } from './draw-run-summary';
+import { summaryRange, useRunSummaryPolling, useRunSummaryStore } from './run-summary-store';
+import { RunSummaryText } from './run-summary-text';
+import { sameDrawing, sameHit, wholeRunRange, type DrawnState } from './timeline-drawn';
 import type { TimelineViewport } from './timeline-viewport';
 import { PAN_STEP_PX, ZOOM_STEP } from './timeline-toolbar';
 import { fitViewport, followViewport, panViewport, resizeViewport, timeToX, zoomViewport } from './timeline-viewport';
@@ -64,6 +68,7 @@ export function Timeline() {
   const [hover, setHover] = useState<Hover | null>(null);
   const [laneCount, setLaneCount] = useState(0);
   const select = usePanelStore((state) => state.select);
+  useRunSummaryPolling();
 
   const render = useCallback(() => {
     frameRef.current = null;
@@ -71,7 +76,8 @@ export function Timeline() {
     const canvas = canvasRef.current;
     if (!host || !canvas) return;
     const index = syncTimelineIndex();
-    const range = index.range();
+    const { summary } = useRunSummaryStore.getState();
+    const range = wholeRunRange(index.range(), summaryRange(summary));
     widthRef.current ??= host.clientWidth;
     themeRef.current ??= readTheme(host);
     const width = widthRef.current;
@@ -84,7 +90,7 @@ export function Timeline() {
     viewportRef.current = viewport;
 
     const { engineState, selectedSeq } = usePanelStore.getState();
-    const drawn: DrawnState = { version: index.version, start: viewport.start, end: viewport.end, width, selectedSeq, engineState, theme };
+    const drawn: DrawnState = { version: index.version, start: viewport.start, end: viewport.end, width, selectedSeq, engineState, theme, summary };
     if (drawnRef.current && sameDrawing(drawnRef.current, drawn)) return;
     drawnRef.current = drawn;
 
@@ -97,7 +103,8 @@ export function Timeline() {
     setLaneCount(layout.lanes.length);
     placeScrollTrack(host, viewport, range, gutter + RIGHT_PADDING);
 
-    const height = Math.max(layout.height, DEFAULT_LAYOUT_OPTIONS.axisHeight + DEFAULT_LAYOUT_OPTIONS.laneHeight);
+    const lanesHeight = Math.max(layout.height, DEFAULT_LAYOUT_OPTIONS.axisHeight + DEFAULT_LAYOUT_OPTIONS.laneHeight);
+    const height = lanesHeight + (summary ? SUMMARY_BAND_HEIGHT : 0);
     const ratio = window.devicePixelRatio || 1;
     if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
       // New lanes arrive at the bottom: keep them in view when the user was looking at the bottom already.
@@ -112,13 +119,14 @@ export function Timeline() {
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const selectedEntry = selectedSeq === null ? undefined : entryRing.bySeq(selectedSeq);
-    drawTimeline(ctx, { ...layout, height }, theme, {
+    drawTimeline(ctx, { ...layout, height: lanesHeight }, theme, {
       gutter,
       width,
       selectedSeq,
       selectedX: selectedEntry ? timeToX(viewport, selectedEntry.monoTime) : null,
       emptyText: 'No connections yet: calls, opens, errors, warnings and closes appear here on one time axis.',
     });
+    if (summary) drawRunSummary(ctx, summary, viewport, theme, { top: lanesHeight, gutter, width });
   }, []);
 
   /** Sizes the track under the sticky canvas to the whole range at this zoom and moves the thumb to the window. */
@@ -163,11 +171,13 @@ export function Timeline() {
     const resize = typeof ResizeObserver === 'function' && host ? new ResizeObserver(onResize) : null;
     if (host) resize?.observe(host);
     const stopThemeChanges = onThemeChange(onScheme);
+    const stopSummary = useRunSummaryStore.subscribe(schedule);
     schedule();
     return () => {
       unsubscribe();
       resize?.disconnect();
       stopThemeChanges();
+      stopSummary();
       frameRef.current?.();
       frameRef.current = null;
     };
@@ -325,29 +335,9 @@ export function Timeline() {
             onKeyDown={onKeyDown}
           />
         </div>
+        <RunSummaryText />
         {hover && hover.hit.kind !== 'lane' && <TimelineTooltip hit={hover.hit} clientX={hover.clientX} clientY={hover.clientY} />}
       </div>
     </section>
   );
-}
-
-/** What one drawing depends on besides the layout options. */
-interface DrawnState {
-  version: number;
-  start: number;
-  end: number;
-  width: number;
-  selectedSeq: number | null;
-  engineState: unknown;
-  theme: TimelineTheme;
-}
-
-function sameDrawing(a: DrawnState, b: DrawnState): boolean {
-  return a.version === b.version && a.start === b.start && a.end === b.end && a.width === b.width && a.selectedSeq === b.selectedSeq && a.engineState === b.engineState && a.theme === b.theme;
-}
-
-function sameHit(a: TimelineHit, b: TimelineHit): boolean {
-  if (a.kind === 'marker' && b.kind === 'marker') return a.marker.seq === b.marker.seq && a.marker.count === b.marker.count;
-  if (a.kind === 'bucket' && b.kind === 'bucket') return a.bucket.firstSeq === b.bucket.firstSeq && a.bucket.lane === b.bucket.lane;
-  return false;
 }

@@ -1,0 +1,116 @@
+// Nothing of the run is out of reach from the live panel (docs/behaviour.md#a27-gaps-in-the-live-log,
+// #a28-whole-run-timeline-summary): with a 1 MiB engine capture a flood outruns the panel stream, the log shows
+// a gap row where entries were skipped, "Show" reads them back from the session in place and the inspector
+// shows one; after a flood larger than the panel ring, the timeline's whole-run band still has the code-10
+// failure the ring evicted.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startBrowserHostProcess } from './harness/browser-host-process';
+import { openBrowserHostDriver } from './harness/browser-host-driver';
+import type { HostDriver } from './harness/host-driver';
+import { BLANK_MINIAPP } from './harness/fixtures';
+import { floodThroughMiniapp } from './harness/lab-flood';
+import { inMiniapp } from './harness/miniapp-eval';
+
+test.beforeEach(() => {
+  test.skip(test.info().project.name !== 'browser', 'floods the browser host with its own sessions folder');
+});
+
+async function withHost(browser: Browser, args: string[], body: (driver: HostDriver) => Promise<void>): Promise<void> {
+  const sessionsDir = mkdtempSync(join(tmpdir(), 'msd-e2e-live-log-gaps-'));
+  const host = await startBrowserHostProcess(['--miniapp', BLANK_MINIAPP, ...args], { sessionsDir });
+  const driver = await openBrowserHostDriver(host, browser);
+  try {
+    await body(driver);
+  } finally {
+    await driver.close();
+    expect(await host.stop()).toBe(0);
+    rmSync(sessionsDir, { recursive: true, force: true });
+  }
+}
+
+/** A send with no socket open: fails with code 10 in the app (docs/behaviour.md#a5-code-10-means-not-open). */
+async function failWithCode10(driver: HostDriver): Promise<number> {
+  return inMiniapp(
+    await driver.miniapp(),
+    (my) => new Promise<number>((resolve) => my.sendSocketMessage({ data: 'too early', fail: (result: { error: number }) => resolve(result.error) })),
+    null,
+  );
+}
+
+async function setTheme(panel: Page, theme: 'light' | 'dark'): Promise<void> {
+  await panel.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+}
+
+test('a gap row stands where the stream skipped entries; Show reads them back in place and the inspector shows one', async ({ browser }) => {
+  test.setTimeout(240_000);
+  await withHost(browser, ['--capture-mib', '1'], async (driver) => {
+    const { panel } = driver;
+    expect(await floodThroughMiniapp(driver, 60_000)).toBe(60_000);
+    const markers = panel.locator('.log-markers');
+    await expect(markers.locator('.marker-gaps')).toContainText('not streamed in', { timeout: 120_000 });
+    await markers.getByRole('button', { name: 'Next gap ▾' }).click();
+    const log = panel.getByRole('grid', { name: 'log rows' });
+    const gap = log.locator('.gap-row').first();
+    await expect(gap).toBeVisible();
+    const gapText = (await gap.locator('.gap-text').textContent()) ?? '';
+    const [, unreadText, fromText, toText] = /^([\d,]+) entr(?:y|ies) not streamed \(#(\d+)–#(\d+)\)/.exec(gapText) ?? [];
+    const fromSeq = Number(fromText);
+    const toSeq = Number(toText);
+    expect(Number(unreadText?.replace(/,/g, ''))).toBe(toSeq - fromSeq + 1);
+    // The rows around the gap are the entries just before and after it.
+    const gapFrom = await gap.getAttribute('data-gap-from');
+    expect(Number(gapFrom)).toBe(fromSeq);
+    await expect(log.locator(`.log-row[data-seq="${fromSeq - 1}"]`)).toBeVisible();
+    await expect(log.locator(`.log-row[data-seq="${toSeq + 1}"]`)).toBeVisible();
+    await setTheme(panel, 'light');
+    await driver.screenshot('live-log-gap-row-light');
+
+    await gap.getByRole('button', { name: /^Show/ }).click();
+    const firstRead = log.locator(`.log-row[data-seq="${fromSeq}"]`);
+    await expect(firstRead).toBeVisible({ timeout: 30_000 });
+    // The socket's open and the first flood frames were among the skipped entries.
+    const readFrame = log.locator(`.log-row[data-seq="${fromSeq + 5}"]`);
+    const framePreview = (await readFrame.locator('.c-preview').textContent()) ?? '';
+    expect(framePreview).toMatch(/^\d+:x+$/);
+    // Read back in order, right after the entry before the gap.
+    const shownSeqs = await log.locator('.log-row[data-seq]').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-seq'))));
+    const at = shownSeqs.indexOf(fromSeq - 1);
+    expect(shownSeqs.slice(at, at + 4)).toEqual([fromSeq - 1, fromSeq, fromSeq + 1, fromSeq + 2]);
+    await readFrame.dispatchEvent('mousedown');
+    const inspector = panel.getByRole('complementary', { name: 'inspector' });
+    await expect(inspector).toContainText('Read from the session on disk');
+    await expect(inspector).toContainText(framePreview);
+    // The gap row now stands for the rest, 500 rows further down: the next gap from here.
+    await markers.getByRole('button', { name: 'Next gap ▾' }).click();
+    await expect(log.locator(`.gap-row[data-gap-from="${fromSeq}"] .gap-text`)).toContainText(`not streamed (#${fromSeq + 500}–#${toSeq})`);
+    await expect(log.locator(`.log-row[data-seq="${fromSeq + 499}"]`)).toBeVisible();
+    await setTheme(panel, 'dark');
+    await driver.screenshot('live-log-gap-row-read-dark');
+  });
+});
+
+test('the timeline keeps a code-10 failure the panel ring evicted, in its whole-run band', async ({ browser }) => {
+  test.setTimeout(300_000);
+  await withHost(browser, [], async (driver) => {
+    const { panel } = driver;
+    expect(await failWithCode10(driver)).toBe(10);
+    const log = panel.getByRole('grid', { name: 'log rows' });
+    const failedSeq = Number(await log.locator('.log-row.failed').first().getAttribute('data-seq'));
+    expect(await floodThroughMiniapp(driver, 230_000)).toBe(230_000);
+    await expect(log).toHaveAttribute('aria-rowcount', '200000', { timeout: 120_000 });
+    await expect(log.locator(`.log-row[data-seq="${failedSeq}"]`)).toHaveCount(0);
+    await log.locator('.log-row').last().dispatchEvent('mousedown');
+    await log.press('Home');
+    await expect(log.locator('.log-row.selected')).toHaveCount(1);
+    expect(Number(await log.locator('.log-row.selected').getAttribute('data-seq'))).toBeGreaterThan(failedSeq);
+    await expect(panel.getByTestId('run-summary')).toContainText('errors code 10 ×1', { timeout: 10_000 });
+    await expect(panel.getByTestId('run-summary')).toContainText('230,000 frames in');
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(panel, theme);
+      await panel.getByRole('region', { name: 'Error-code timeline', exact: true }).screenshot({ path: `e2e/screenshots/timeline-whole-run-${theme}.png` });
+    }
+  });
+});

@@ -1,0 +1,44 @@
+// @vitest-environment jsdom
+// The log's gap rows (docs/behaviour.md#a27-gaps-in-the-live-log) in the rendered log: where the stream
+// skipped seqs, with their range and count, and the keyboard steps over them from entry to entry.
+import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { liveRing } from '../capture/entry-ring';
+import { makeEntries } from '../capture/test-support/make-entry';
+import { usePanelStore } from '../store/panel-store';
+import { FrameLog } from './frame-log';
+import { ROW_HEIGHT } from './frame-log-rows';
+
+beforeAll(() => {
+  const height = ROW_HEIGHT * 10;
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => height });
+  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => height });
+});
+afterEach(cleanup);
+beforeEach(() => {
+  usePanelStore.getState().reset();
+  usePanelStore.getState().setLink('open');
+});
+
+describe('FrameLog gap rows', () => {
+  it('shows a gap row with the skipped range between the entries around it, and the keyboard steps over it', () => {
+    liveRing.append([...makeEntries(0, 3), ...makeEntries(1003, 2)]);
+    liveRing.addSkipped(1000);
+    act(() => usePanelStore.getState().applied(null));
+    const { getByRole } = render(<FrameLog />);
+    const log = getByRole('grid', { name: 'log rows' });
+    const rows = Array.from(log.querySelectorAll('.log-row')).map((row) => (row as HTMLElement).dataset.seq ?? (row as HTMLElement).dataset.gapFrom);
+    expect(rows).toEqual(['0', '1', '2', '3', '1003', '1004']);
+    expect(log.querySelector('.gap-row .gap-text')?.textContent).toContain('1,000 entries not streamed (#3–#1002)');
+    expect(log.getAttribute('aria-rowcount')).toBe('6');
+    expect(document.querySelector('.marker-gaps')?.textContent).toContain('1,000 not streamed in 1 gap');
+    expect(document.querySelector('.marker-dropped')).toBeNull();
+
+    act(() => usePanelStore.getState().select(2));
+    fireEvent.keyDown(log, { key: 'ArrowDown' });
+    expect(usePanelStore.getState().selectedSeq).toBe(1003);
+    fireEvent.keyDown(log, { key: 'ArrowUp' });
+    expect(usePanelStore.getState().selectedSeq).toBe(2);
+  });
+});

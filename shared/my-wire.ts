@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { jsonSchema, type Json } from './json';
 import { MAX_PROBLEM_TEXT, MAX_REPORTED_PAGES } from './miniapp-page-constants';
+import type { EngineLinkMessage } from './my-link';
 
 /** `null` = the single-mode connection; otherwise the client-chosen id of a SocketTask. */
 export const socketTargetSchema = z.string().min(1).max(64).nullable();
@@ -117,39 +118,6 @@ export type ClientCall = Extract<ClientMessage, { op: 'connect' | 'send' | 'clos
 export type ApiCall = z.infer<typeof apiCallSchema>;
 export type StorageWrite = z.infer<typeof storageWriteSchema>;
 
-/**
- * Several client messages in one link message, in call order. The browser host's shim packs what a page
- * sends within one microtask, so `connectSocket` and a `send` made right after it reach the engine
- * together: the send then always meets the connection still connecting (10), as on a phone, instead of
- * racing a loopback handshake between two bridge messages. The host unpacks and admits each on its own.
- */
-export interface ClientBatch {
-  op: 'batch';
-  messages: ClientMessage[];
-}
-
-/** What travels from a `my` client to the engine over a bridge: one message, or a batch of them. */
-export type ClientLinkMessage = ClientMessage | ClientBatch;
-
-/** Most messages one client batch carries (a sender splits longer runs; a longer batch is refused whole). */
-export const MAX_CLIENT_BATCH = 1024;
-
-/**
- * The messages of a raw link message, still unvalidated, for either direction (a batch is marked by
- * `batch` in the direction's discriminant): a batch's items, or the message itself. A batch that is not
- * an array of at most `max` items comes back as itself, so the receiver refuses it as one invalid message.
- */
-function unpackLinkMessage(raw: unknown, discriminant: 'op' | 'kind', max: number): readonly unknown[] {
-  if (typeof raw !== 'object' || raw === null || (raw as Record<string, unknown>)[discriminant] !== 'batch') return [raw];
-  const { messages } = raw as { messages?: unknown };
-  return Array.isArray(messages) && messages.length <= max ? messages : [raw];
-}
-
-/** The messages of a link message from a `my` client (see unpackLinkMessage). */
-export function unpackClientLinkMessage(raw: unknown): readonly unknown[] {
-  return unpackLinkMessage(raw, 'op', MAX_CLIENT_BATCH);
-}
-
 export interface CallSuccess {
   kind: 'result';
   callId: number;
@@ -220,31 +188,7 @@ export interface AppVisibilityMessage {
 
 export type EngineMessage = CallResult | SocketEventMessage | ClientReset | NetworkStatusMessage | ClientSeed | AppVisibilityMessage;
 
-/**
- * Several engine messages in one link message, in stream order. A host may pack what it sends to a client
- * within one tick (a flood is then one bridge message per socket read, not one per frame); the client
- * unpacks and validates each message on its own, so a bad one never takes its neighbours with it.
- */
-export interface EngineBatch {
-  kind: 'batch';
-  messages: EngineMessage[];
-}
-
-/** What travels from the engine to a `my` client: one message, or a batch of them. */
-export type EngineLinkMessage = EngineMessage | EngineBatch;
-
-/** Most messages one batch carries (a sender splits longer runs). */
-export const MAX_ENGINE_BATCH = 1024;
-
-/** The messages of a link message from the engine (see unpackLinkMessage); each is validated on its own. */
-export function unpackEngineLinkMessage(raw: unknown): readonly unknown[] {
-  return unpackLinkMessage(raw, 'kind', MAX_ENGINE_BATCH);
-}
-
-/** The link message for messages queued in order: a lone message travels as itself. */
-export function packEngineMessages(messages: readonly EngineMessage[]): EngineLinkMessage {
-  return messages.length === 1 && messages[0] ? messages[0] : { kind: 'batch', messages: [...messages] };
-}
+export * from './my-link';
 
 /** An abstract, ordered, bidirectional message link between a `my` client and the engine. */
 export interface MyTransport {

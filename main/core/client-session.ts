@@ -3,7 +3,7 @@
 // connection's close before the new connect's success) is the order the client sees.
 import type { AppJsonSettings } from '../../shared/app-json';
 import type { ClientCall, ClientMessage, EngineMessage, ReportedPage, SocketEventPayload } from '../../shared/my-wire';
-import { callIdOf } from '../../shared/my-wire';
+import { callIdOf, SEND_SUCCESS_PAYLOAD } from '../../shared/my-wire';
 import { exceedsValueBudget, MAX_CLIENT_MESSAGE_VALUES } from '../../shared/json-value-budget';
 import type { InjectMark, InjectOutcome, InjectRequest } from '../../shared/inject';
 import type { ClientInfo } from '../../shared/panel-wire';
@@ -23,11 +23,11 @@ import { createMyApiHandler, type MyApiServices } from './my-apis/my-api-handler
 import { createReconnectStormGuard } from './reconnect-storm-guard';
 import { replaceSingleConnection } from './single-mode-replacement';
 import { parseSendArgs } from './send-rules';
-import { parseClientMessage } from './client-message-parse';
+import { hotSend, parseClientMessage } from './client-message-parse';
 import { createWriteBacklog } from './write-backlog';
 
 /** Every successful send's answer: one frozen object, as the capture keeps each result's detail for the ring's lifetime (docs/architecture.md#capture-memory). */
-const SENT = Object.freeze({ ok: true as const, payload: Object.freeze({ success: true }) });
+const SENT = Object.freeze({ ok: true as const, payload: SEND_SUCCESS_PAYLOAD });
 
 /** What a session needs from its engine. */
 export interface SessionHost {
@@ -281,6 +281,9 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
     receive(raw) {
       if (detached) return;
       try {
+        // A send of the hot shape holds a handful of values: it skips the count (docs/architecture.md#the-send-paths-cost).
+        const hot = hotSend(raw);
+        if (hot) return sendMessage(hot);
         // Counted before validating: validation and summaries cost time per value (docs/behaviour.md#a26-call-size-limits).
         if (exceedsValueBudget(raw, MAX_CLIENT_MESSAGE_VALUES)) {
           rejectInvalid(raw, `the call holds more than ${MAX_CLIENT_MESSAGE_VALUES} values (the limit of one call)`);

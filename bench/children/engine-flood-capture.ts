@@ -11,7 +11,7 @@ import { recordCapture } from '../../main/core/session-store/capture-recorder';
 import { openSessionStore } from '../../main/core/session-store/session-store';
 import type { FloodClientInput, FloodRunResult } from './bare-flood-client';
 import type { ProfileHotspot } from '../harness/cpu-profile';
-import { answer, childInput, cpuMicrosSince } from './child-io';
+import { answer, childInput, cpuMicrosSince, threadCpuMicros } from './child-io';
 import { startAllocationProfile, startInProcessProfile, type AllocationSite } from './in-process-profile';
 import { checkSession, type SessionCheck } from './session-check';
 
@@ -45,6 +45,8 @@ export interface EngineFloodResult extends FloodRunResult {
   hotspots?: ProfileHotspot[];
   allocation?: { bytesPerFrame: number; sites: AllocationSite[] };
   session?: SessionCheck;
+  /** CPU per flood frame of the engine's own thread alone (the session writer thread excluded); NaN off Linux. */
+  engineThreadCpuMicrosPerFrame: number;
 }
 
 const input = childInput<EngineFloodInput>();
@@ -69,6 +71,7 @@ function flood(engine: Engine): Promise<EngineFloodResult> {
   return new Promise((resolve, reject) => {
     let started = 0;
     let cpu = process.cpuUsage();
+    let threadCpu = threadCpuMicros();
     let appMessages = 0;
     let appDoneAt = 0;
     let closed = false;
@@ -87,11 +90,13 @@ function flood(engine: Engine): Promise<EngineFloodResult> {
       clearTimeout(watchdog);
       const ms = lastFrameAt - started;
       const cpuMicrosPerFrame = cpuMicrosSince(cpu) / appMessages;
+      const engineThreadCpuMicrosPerFrame = (threadCpuMicros() - threadCpu) / appMessages;
       resolve({
         frames: appMessages,
         ms,
         framesPerSecond: appMessages / (ms / 1000),
         cpuMicrosPerFrame,
+        engineThreadCpuMicrosPerFrame,
         appMessages,
         appFramesPerSecond: appMessages / ((appDoneAt - started) / 1000),
         streamedFrames,
@@ -128,6 +133,7 @@ function flood(engine: Engine): Promise<EngineFloodResult> {
         if (event === 'open') {
           started = performance.now();
           cpu = process.cpuUsage();
+          threadCpu = threadCpuMicros();
         } else if (event === 'message') {
           appMessages += 1;
           if (appMessages === input.count) appDoneAt = performance.now();

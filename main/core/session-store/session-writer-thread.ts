@@ -23,14 +23,15 @@ const writer = createSessionWriter({
 });
 const unbatcher = new EntryUnbatcher();
 const append = writer.append.bind(writer);
-let reported = { entries: 0, bytes: 0, index: 0 };
+let reported = { entries: 0, bytes: 0, index: 0, refused: 0 };
 
-/** Writes what waits and tells the engine's thread what the file holds now (when that changed). */
+/** Writes what waits and tells the engine's thread what the file holds now and what was refused (when that changed). */
 function writeAndReport(): void {
   const file = writer.snapshot();
-  if (file.bytes === reported.bytes && file.entries === reported.entries) return;
-  post({ kind: 'written', entries: file.entries, bytes: file.bytes, addedBytes: file.bytes - reported.bytes, newIndex: file.index.slice(reported.index), refused: writer.notSaved() });
-  reported = { entries: file.entries, bytes: file.bytes, index: file.index.length };
+  const refused = writer.notSaved();
+  if (file.bytes === reported.bytes && file.entries === reported.entries && refused === reported.refused) return;
+  post({ kind: 'written', entries: file.entries, bytes: file.bytes, addedBytes: file.bytes - reported.bytes, newIndex: file.index.slice(reported.index), refused });
+  reported = { entries: file.entries, bytes: file.bytes, index: file.index.length, refused };
 }
 
 port.on('message', (message: ToWriterThread) => {

@@ -1,5 +1,5 @@
 // Capture entries as the engine's thread hands them to the session writer thread
-// (docs/session-storage.md#the-writer-thread): numbers in one Float64Array (transferred, not copied), the
+// (docs/architecture.md#session-writer-thread): numbers in one Float64Array (transferred, not copied), the
 // strings in one array, and a client id, connection id or name only when it differs from the previous
 // entry's. Filling it is a few stores per entry; the record encoding happens on the writer thread.
 import type { CaptureEntry } from '../../../shared/capture';

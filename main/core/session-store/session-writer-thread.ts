@@ -1,7 +1,7 @@
 // The session writer thread (node:worker_threads): decodes the engine's entry batches (entry-batch.ts)
 // and appends them with the session writer (session-writer.ts) — record encoding and file writes happen
 // here, off the engine's thread. Every batch is written as it arrives, so the engine's flush interval
-// bounds what a SIGKILL loses (docs/session-storage.md#the-writer-thread).
+// bounds what a SIGKILL loses (docs/architecture.md#session-writer-thread).
 import { parentPort, workerData } from 'node:worker_threads';
 import { EntryUnbatcher } from './entry-batch';
 import { createSessionWriter } from './session-writer';

@@ -1,6 +1,6 @@
 // The live session's appender as the engine's thread sees it: each entry is copied into a compact batch
 // (entry-batch.ts) and the batches go to the session writer thread (session-writer-thread.ts), which
-// encodes and writes them (docs/session-storage.md#the-writer-thread). A batch leaves when it is full and
+// encodes and writes them (docs/architecture.md#session-writer-thread). A batch leaves when it is full and
 // at least every flushIntervalMs, so a SIGKILL still loses at most that interval plus the thread's lag.
 import { closeSync, openSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';

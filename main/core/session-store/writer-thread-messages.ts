@@ -1,5 +1,5 @@
 // What the engine's thread and the session writer thread say to each other
-// (docs/session-storage.md#the-writer-thread). One MessagePort carries both ways, in order.
+// (docs/architecture.md#session-writer-thread). One MessagePort carries both ways, in order.
 import type { EntryBatch } from './entry-batch';
 import type { SessionPaths } from './session-files';
 

@@ -5,12 +5,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { EntryUnbatcher } from './entry-batch';
 import { createSessionWriter } from './session-writer';
-import type { FromWriterThread, ToWriterThread, WriterThreadData } from './writer-thread-messages';
+import { FAILED, RUNNING, TAKEN, type FromWriterThread, type ToWriterThread, type WriterThreadData } from './writer-thread-messages';
 
 const port = parentPort;
 if (!port) throw new Error('session-writer-thread runs as a worker thread');
 const data = workerData as WriterThreadData;
-const taken = new Int32Array(data.taken);
+const state = new Int32Array(data.state);
 const post = (message: FromWriterThread): void => port.postMessage(message);
 
 const writer = createSessionWriter({
@@ -34,12 +34,12 @@ function writeAndReport(): void {
   reported = { entries: file.entries, bytes: file.bytes, index: file.index.length, refused };
 }
 
-port.on('message', (message: ToWriterThread) => {
+const take = (message: ToWriterThread): void => {
   if (message.kind === 'batch') {
     unbatcher.forEach(message.batch, append);
     writeAndReport();
-    Atomics.add(taken, 0, 1);
-    Atomics.notify(taken, 0);
+    Atomics.add(state, TAKEN, 1);
+    Atomics.notify(state, TAKEN);
   } else if (message.kind === 'flush') {
     writeAndReport();
     post({ kind: 'flushed', id: message.id });
@@ -48,4 +48,16 @@ port.on('message', (message: ToWriterThread) => {
     post({ kind: 'closed', ...end });
     port.close();
   }
+};
+
+port.on('message', (message: ToWriterThread) => {
+  try {
+    take(message);
+  } catch (error) {
+    // The engine's thread may be waiting on the shared state, where no error event reaches it.
+    Atomics.store(state, FAILED, 1);
+    Atomics.notify(state, TAKEN);
+    throw error;
+  }
 });
+Atomics.store(state, RUNNING, 1);

@@ -9,14 +9,14 @@ import { EntryBatcher } from './entry-batch';
 import type { SessionPaths } from './session-files';
 import type { EntryFile } from './session-reader';
 import { DEFAULT_FLUSH_INTERVAL_MS, DEFAULT_MAX_PENDING_BYTES } from './session-writer';
-import type { FromWriterThread, ToWriterThread, WriterThreadData } from './writer-thread-messages';
+import { FAILED, RUNNING, TAKEN, THREAD_STATE_SLOTS, type FromWriterThread, type ToWriterThread, type WriterThreadData } from './writer-thread-messages';
 import { sourceWriterThread, type WriterThreadLocation } from './writer-thread-location';
 
 const BATCH_ENTRIES = 2048;
 /** Batches sent and not yet taken before append waits for the thread (~32,000 entries). */
 const MAX_BATCHES_IN_FLIGHT = 16;
-/** A thread that takes no batch for this long while append waits is given up (the session stops). */
-const STALL_MS = 10_000;
+/** A running thread that takes no batch for this long while the engine waits is given up (the session stops). */
+const STALL_MS = 60_000;
 
 export interface ThreadedSessionWriterOptions {
   paths: SessionPaths;
@@ -31,7 +31,7 @@ export interface ThreadedSessionWriterOptions {
   onFlushError?: (message: string) => void;
   /** The bound of waiting bytes was reached: the session stops at `entries`, gap-free. */
   onStopped?: (entries: number) => void;
-  /** The thread ended without being closed, or stalled: the session ends with what reached the file. */
+  /** The thread ended without being closed: the session ends with what reached the file. */
   onLost?: (reason: string) => void;
 }
 
@@ -57,9 +57,9 @@ export interface ThreadedSessionWriter {
 export function createThreadedSessionWriter(options: ThreadedSessionWriterOptions): ThreadedSessionWriter {
   const { paths, firstSeq, flushIntervalMs = DEFAULT_FLUSH_INTERVAL_MS, maxPendingBytes = DEFAULT_MAX_PENDING_BYTES, onFlushed, onFlushError, onStopped, onLost } = options;
   const location = options.thread ?? sourceWriterThread();
-  const taken = new SharedArrayBuffer(4);
-  const takenCount = new Int32Array(taken);
-  const workerData: WriterThreadData = { paths, firstSeq, flushIntervalMs, maxPendingBytes, taken };
+  const shared = new SharedArrayBuffer(THREAD_STATE_SLOTS * 4);
+  const state = new Int32Array(shared);
+  const workerData: WriterThreadData = { paths, firstSeq, flushIntervalMs, maxPendingBytes, state: shared };
   // Created here, so the session's file exists from its start, as readers and recovery expect.
   closeSync(openSync(paths.entries, 'a'));
   const thread = location.eval ? new Worker(location.code, { workerData, eval: true }) : new Worker(location.file, { workerData });
@@ -124,14 +124,18 @@ export function createThreadedSessionWriter(options: ThreadedSessionWriterOption
 
   /**
    * Holds the engine's thread until at most `inFlight` sent batches are not yet taken (the thread is
-   * behind, or a flush waits for the file); gives the thread up after STALL_MS without progress.
+   * behind, or a flush waits for the file), as a slow disk held the in-thread writer's writeSync. No
+   * event arrives meanwhile, so the thread says through shared state that it runs or failed. Before it
+   * runs, only a flush waits: batches queue in its port while it starts.
    */
-  function waitUntilInFlight(inFlight: number): void {
-    let observed = Atomics.load(takenCount, 0);
+  function waitUntilInFlight(inFlight: number, evenBeforeStart: boolean): void {
+    let observed = Atomics.load(state, TAKEN);
     let since = Date.now();
     while (!lost && sent - observed > inFlight) {
-      Atomics.wait(takenCount, 0, observed, 1000);
-      const now = Atomics.load(takenCount, 0);
+      if (Atomics.load(state, FAILED) === 1) return loseThread('the writer thread failed');
+      if (Atomics.load(state, RUNNING) === 0 && !evenBeforeStart) return;
+      Atomics.wait(state, TAKEN, observed, 100);
+      const now = Atomics.load(state, TAKEN);
       if (now !== observed) {
         observed = now;
         since = Date.now();
@@ -143,7 +147,7 @@ export function createThreadedSessionWriter(options: ThreadedSessionWriterOption
 
   function sendBatch(): void {
     if (batcher.size === 0 || lost) return;
-    waitUntilInFlight(MAX_BATCHES_IN_FLIGHT - 1);
+    waitUntilInFlight(MAX_BATCHES_IN_FLIGHT - 1, false);
     if (lost) return;
     const batch = batcher.take();
     send({ kind: 'batch', batch }, [batch.numbers.buffer as ArrayBuffer]);
@@ -178,7 +182,7 @@ export function createThreadedSessionWriter(options: ThreadedSessionWriterOption
     },
     flush() {
       sendBatch();
-      waitUntilInFlight(0);
+      waitUntilInFlight(0, true);
     },
     entries: () => appended,
     notSaved: () => refusedHere + refusedThere,

@@ -8,9 +8,15 @@ export interface WriterThreadData {
   firstSeq: number;
   flushIntervalMs: number;
   maxPendingBytes: number;
-  /** Int32Array[1] over it: batches the thread has taken (written, or refused), for the sender's backpressure. */
-  taken: SharedArrayBuffer;
+  /** Int32Array[THREAD_STATE_SLOTS] over it, read while the engine's thread waits (no message arrives then). */
+  state: SharedArrayBuffer;
 }
+
+/** Slots of the shared state: batches the thread has taken (written, or refused: the sender's backpressure); 1 once the thread runs; 1 once it failed. */
+export const TAKEN = 0;
+export const RUNNING = 1;
+export const FAILED = 2;
+export const THREAD_STATE_SLOTS = 3;
 
 export type ToWriterThread =
   | { kind: 'batch'; batch: EntryBatch }

@@ -157,13 +157,16 @@ export function createThreadedSessionWriter(options: ThreadedSessionWriterOption
   const timer = setInterval(sendBatch, flushIntervalMs);
   timer.unref();
 
-  /** Sends `message` and waits for its answer with the thread referenced, so the process stays up meanwhile. */
+  /** Sends `message` and waits for its answer with the thread referenced (while any answer is awaited), so the process stays up meanwhile. */
+  let answersAwaited = 0;
   function answered<T>(register: (resolve: (value: T) => void) => void, message: ToWriterThread): Promise<T> {
-    thread.ref();
+    if (answersAwaited++ === 0) thread.ref();
     return new Promise<T>((resolve) => {
       register(resolve);
       send(message);
-    }).finally(() => thread.unref());
+    }).finally(() => {
+      if (--answersAwaited === 0) thread.unref();
+    });
   }
 
   return {

@@ -69,7 +69,20 @@ const steps = [
   {
     name: 'electron main',
     source: 'main/electron/index.ts',
-    run: () => bundle('main/electron/index.ts', out('electronMain'), { platform: 'node', format: 'cjs', packages: 'external' }),
+    // import.meta.url has no CJS equivalent built in: it becomes the bundle's own file URL, as in an ESM bundle.
+    run: () =>
+      bundle('main/electron/index.ts', out('electronMain'), {
+        platform: 'node',
+        format: 'cjs',
+        packages: 'external',
+        banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+        define: { 'import.meta.url': '__importMetaUrl' },
+      }),
+  },
+  {
+    name: 'session writer thread',
+    source: 'main/core/session-store/session-writer-thread.ts',
+    run: () => bundle('main/core/session-store/session-writer-thread.ts', out('sessionWriterThread'), { platform: 'node', format: 'esm', packages: 'external' }),
   },
   {
     name: 'panel preload',

@@ -1,5 +1,9 @@
 // The child side of harness/child-script.ts: the input comes as argv[2] (JSON), the answer goes back as
 // one IPC message, and a failure is answered too, so the runner can say what went wrong.
+import { readFileSync } from 'node:fs';
+
+/** Linux's USER_HZ, the unit of /proc's CPU times (100 on every mainstream build). */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** The JSON input the runner passed. */
 export function childInput<T>(): T {
@@ -42,4 +46,18 @@ export async function waitUntil(condition: () => boolean, what: string, timeoutM
 export function cpuMicrosSince(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
   return used.user + used.system;
+}
+
+/**
+ * CPU µs (user + system) the calling thread has used, from Linux's /proc/thread-self/stat (clock ticks,
+ * 10 ms each): process.cpuUsage() counts every thread, including the session writer thread. NaN elsewhere.
+ */
+export function threadCpuMicros(): number {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat(5); fields[0] here is field 3.
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
 }

@@ -3,15 +3,17 @@
 // arrive (the browser host's path minus the bridge socket). With `serialize`, each panel message is also
 // turned into JSON as the browser host's bridge does before sending it. With `sessionsDir`, the capture is
 // also recorded into a saved session there, which is exported and checked after the flood.
+import { existsSync } from 'node:fs';
 import type { PanelMessage } from '../../shared/panel-wire';
 import { createEngine } from '../../main/core/engine';
 import { createPanelSession } from '../../main/core/panel-session';
 import type { Engine } from '../../main/core/ports';
+import { findOutDir, outPaths } from '../../main/host-common/out-layout';
 import { recordCapture } from '../../main/core/session-store/capture-recorder';
 import { openSessionStore } from '../../main/core/session-store/session-store';
 import type { FloodClientInput, FloodRunResult } from './bare-flood-client';
 import type { ProfileHotspot } from '../harness/cpu-profile';
-import { answer, childInput, cpuMicrosSince } from './child-io';
+import { answer, childInput, cpuMicrosSince, threadCpuMicros } from './child-io';
 import { startAllocationProfile, startInProcessProfile, type AllocationSite } from './in-process-profile';
 import { checkSession, type SessionCheck } from './session-check';
 
@@ -45,6 +47,8 @@ export interface EngineFloodResult extends FloodRunResult {
   hotspots?: ProfileHotspot[];
   allocation?: { bytesPerFrame: number; sites: AllocationSite[] };
   session?: SessionCheck;
+  /** CPU per flood frame of the engine's own thread alone (the session writer thread excluded); NaN off Linux. */
+  engineThreadCpuMicrosPerFrame: number;
 }
 
 const input = childInput<EngineFloodInput>();
@@ -53,11 +57,15 @@ const stopAllocations = input.allocations ? await startAllocationProfile(process
 await answer<EngineFloodResult>(async () => {
   const engine = createEngine();
   if (input.idleBreakpoint) engine.debug.command({ op: 'set-breakpoints', rules: [{ id: 'idle', enabled: true, direction: 'both', connection: '', match: { kind: 'text', text: 'no flood frame holds this text' } }] });
-  const store = input.sessionsDir === undefined ? undefined : await openSessionStore({ dir: input.sessionsDir });
+  // The session writer thread as the product runs it: the built one (`npm run build` precedes the bench), else the source through tsx.
+  const builtThread = outPaths(findOutDir(process.cwd())).sessionWriterThread;
+  const writerThread = existsSync(builtThread) ? { writerThread: { file: builtThread } } : {};
+  const store = input.sessionsDir === undefined ? undefined : await openSessionStore({ dir: input.sessionsDir, ...writerThread });
   const recorder = store && recordCapture(engine.capture, store);
   const result = await flood(engine);
-  if (store && recorder) return { ...result, session: await checkSession(recorder, store) };
-  if (stopProfile) return { ...result, hotspots: await stopProfile(16) };
+  const hotspots = stopProfile && (await stopProfile(16));
+  if (store && recorder) return { ...result, ...(hotspots ? { hotspots } : {}), session: await checkSession(recorder, store) };
+  if (hotspots) return { ...result, hotspots };
   if (stopAllocations) {
     const { totalBytes, sites } = await stopAllocations(10);
     return { ...result, allocation: { bytesPerFrame: totalBytes / result.appMessages, sites: sites.map((site) => ({ ...site, bytes: site.bytes / result.appMessages })) } };
@@ -69,6 +77,7 @@ function flood(engine: Engine): Promise<EngineFloodResult> {
   return new Promise((resolve, reject) => {
     let started = 0;
     let cpu = process.cpuUsage();
+    let threadCpu = threadCpuMicros();
     let appMessages = 0;
     let appDoneAt = 0;
     let closed = false;
@@ -87,11 +96,13 @@ function flood(engine: Engine): Promise<EngineFloodResult> {
       clearTimeout(watchdog);
       const ms = lastFrameAt - started;
       const cpuMicrosPerFrame = cpuMicrosSince(cpu) / appMessages;
+      const engineThreadCpuMicrosPerFrame = (threadCpuMicros() - threadCpu) / appMessages;
       resolve({
         frames: appMessages,
         ms,
         framesPerSecond: appMessages / (ms / 1000),
         cpuMicrosPerFrame,
+        engineThreadCpuMicrosPerFrame,
         appMessages,
         appFramesPerSecond: appMessages / ((appDoneAt - started) / 1000),
         streamedFrames,
@@ -128,6 +139,7 @@ function flood(engine: Engine): Promise<EngineFloodResult> {
         if (event === 'open') {
           started = performance.now();
           cpu = process.cpuUsage();
+          threadCpu = threadCpuMicros();
         } else if (event === 'message') {
           appMessages += 1;
           if (appMessages === input.count) appDoneAt = performance.now();

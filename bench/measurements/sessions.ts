@@ -71,11 +71,25 @@ export const sessions: Measurement = {
           ratio: summarize(engine.map((run, i) => run.appFramesPerSecond / (withoutSessions[i] as EngineFloodResult).appFramesPerSecond)),
         },
         {
-          metric: 'receiver CPU per frame (user + system, open → end) with the session writer on',
+          metric: 'receiver CPU per frame (user + system, open → end, every thread of the process) with the session writer on',
           unit: 'µs',
           product: summarize(engine.map((run) => run.cpuMicrosPerFrame)),
           baseline: { label: 'engine without the session writer', summary: summarize(withoutSessions.map((run) => run.cpuMicrosPerFrame)) },
           ratio: summarize(engine.map((run, i) => run.cpuMicrosPerFrame / (withoutSessions[i] as EngineFloodResult).cpuMicrosPerFrame)),
+        },
+        {
+          metric: "engine thread's CPU per frame with the session writer on (the thread that receives, logs, saves and delivers; the writer thread excluded, /proc/thread-self)",
+          unit: 'µs',
+          product: summarize(engine.map((run) => run.engineThreadCpuMicrosPerFrame)),
+          baseline: { label: 'engine without the session writer', summary: summarize(withoutSessions.map((run) => run.engineThreadCpuMicrosPerFrame)) },
+          ratio: summarize(engine.map((run, i) => run.engineThreadCpuMicrosPerFrame / (withoutSessions[i] as EngineFloodResult).engineThreadCpuMicrosPerFrame)),
+        },
+        {
+          metric: "engine thread's CPU per frame with the session writer on vs a bare ws client's process CPU per frame",
+          unit: 'µs',
+          product: summarize(engine.map((run) => run.engineThreadCpuMicrosPerFrame)),
+          baseline: { label: 'bare ws client counting', summary: summarize(bare.map((run) => run.cpuMicrosPerFrame)) },
+          ratio: summarize(engine.map((run, i) => run.engineThreadCpuMicrosPerFrame / (bare[i] as FloodRunResult).cpuMicrosPerFrame)),
         },
         {
           metric: `receive frames in the session's streamed HAR, in flood order (all ${n} in every run: ${allInOrder ? 'yes' : 'NO'})`,

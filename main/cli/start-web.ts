@@ -42,7 +42,7 @@ export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 's
   const engine = createEngine({ capture, createReplayRegistry: () => createReplayServer({ reportRefused }), storageDir, debugging: { mapRemote: options.mapRemote ?? [] }, settings: startSettings(options) });
   const dir = options.sessionsDir ?? sessionsDirIn(appData);
   const capBytes = options.sessionsCapMiB === undefined ? undefined : options.sessionsCapMiB * 1024 * 1024;
-  const recording = await startSessionRecording(engine.capture, { dir, miniapp: options.miniapp, ...(capBytes === undefined ? {} : { capBytes }) });
+  const recording = await startSessionRecording(engine.capture, { dir, miniapp: options.miniapp, ...(capBytes === undefined ? {} : { capBytes }), ...(outDir === undefined ? {} : { writerThreadFile: outPaths(outDir).sessionWriterThread }) });
   const preferences = openPreferencesFile(options.prefsFile ?? preferencesPathIn(appData));
   if (preferences.problem) logWarning(engine.capture, { clientId: 'panel' }, { id: 'preferences-unreadable', message: preferences.problem, detail: {} });
   const lab = await startLabServer({ reportRefused });

@@ -76,7 +76,7 @@ async function start(args: HostArgs): Promise<void> {
   // Host/Origin refusals of the lab and replay servers become warnings (docs/architecture.md#threat-model).
   const engine = createEngine({ createReplayRegistry: () => createReplayServer({ reportRefused }), storageDir: storageDirIn(app.getPath('userData')), debugging: { mapRemote: args.mapRemote ?? [] }, settings: { ...(args.clientProfile ? { clientProfile: args.clientProfile } : {}), ...(args.backgroundCloseSeconds === undefined ? {} : { backgroundCloseSeconds: args.backgroundCloseSeconds }) } });
   const reportRefused = createRefusedRequestReporter(engine.capture);
-  const recording = await saveSessionsInUserData(app, engine.capture, args.miniapp ?? '', log);
+  const recording = await saveSessionsInUserData(app, engine.capture, args.miniapp ?? '', log, paths.sessionWriterThread);
   const lab = await startLabServer({ port: args.port, reportRefused }).catch(async (error: unknown) => {
     await recording.stop();
     throw error;

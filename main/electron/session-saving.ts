@@ -9,7 +9,7 @@ export interface UserDataApp {
   getPath(name: 'userData'): string;
 }
 
-/** Opens `<userData>/sessions` and records the capture into a new live session. */
-export function saveSessionsInUserData(app: UserDataApp, capture: CaptureLog, miniapp: string, log: (line: string) => void): Promise<SessionRecording> {
-  return startSessionRecording(capture, { dir: sessionsDirIn(app.getPath('userData')), miniapp }, (message) => log(`sessions: ${message}`));
+/** Opens `<userData>/sessions` and records the capture into a new live session, written by the built writer thread. */
+export function saveSessionsInUserData(app: UserDataApp, capture: CaptureLog, miniapp: string, log: (line: string) => void, writerThreadFile?: string): Promise<SessionRecording> {
+  return startSessionRecording(capture, { dir: sessionsDirIn(app.getPath('userData')), miniapp, ...(writerThreadFile === undefined ? {} : { writerThreadFile }) }, (message) => log(`sessions: ${message}`));
 }

@@ -28,6 +28,8 @@ export const OUT_LAYOUT = {
   logicWorker: 'miniprogram/logic-worker.js',
   /** A mini-program project's view page glue (IIFE, renderer/miniprogram/view-page/view-page.ts). */
   viewPage: 'miniprogram/view-page.js',
+  /** The session writer thread (ESM, main/core/session-store/session-writer-thread.ts; docs/architecture.md#session-writer-thread). */
+  sessionWriterThread: 'main/session-writer-thread.mjs',
 } as const;
 
 export type OutPaths = { readonly [K in keyof typeof OUT_LAYOUT]: string };

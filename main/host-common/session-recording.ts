@@ -1,6 +1,7 @@
 // A host's run saved as a session: the sessions folder opened (crashed sessions recovered, the disk cap
 // applied) and the capture recorded into a new live session until stop. Both hosts use it: the browser
 // host with --sessions-dir or the platform's data folder, Electron with its userData folder.
+import { existsSync } from 'node:fs';
 import { logWarning } from '../core/engine-warning';
 import type { CaptureLog } from '../core/ports';
 import { recordCapture } from '../core/session-store/capture-recorder';
@@ -20,6 +21,8 @@ export interface SessionRecordingOptions {
   capBytes?: number;
   /** The mini-app the run shows (listed with the session). */
   miniapp?: string;
+  /** The built session writer thread (out/, OUT_LAYOUT sessionWriterThread); absent or not built: the source through tsx. */
+  writerThreadFile?: string;
 }
 
 /**
@@ -32,12 +35,13 @@ export async function startSessionRecording(
   options: SessionRecordingOptions,
   log: (message: string) => void = (message) => console.error(`mini-socket-devtools: ${message}`),
 ): Promise<SessionRecording> {
-  const { dir, capBytes, miniapp = '' } = options;
+  const { dir, capBytes, miniapp = '', writerThreadFile } = options;
   const onWarning = (message: string): void => {
     log(message);
     setImmediate(() => logWarning(capture, { clientId: '' }, { id: 'sessions-storage', message }));
   };
-  const store = await openSessionStore({ dir, onWarning, ...(capBytes === undefined ? {} : { capBytes }) });
+  const built = writerThreadFile !== undefined && existsSync(writerThreadFile);
+  const store = await openSessionStore({ dir, onWarning, ...(capBytes === undefined ? {} : { capBytes }), ...(built ? { writerThread: { file: writerThreadFile } } : {}) });
   const recorder = recordCapture(capture, store, miniapp);
   let recording = true;
   return {

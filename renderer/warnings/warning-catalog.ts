@@ -248,7 +248,7 @@ const catalog: Readonly<Record<WarningId, WarningExplanation>> = {
   },
   'sessions-storage': {
     title: 'Saved sessions: something happened to the sessions on disk',
-    what: 'Every run is saved in full as a session on disk. This warning says what the sessions folder needed: the disk cap was reached and the oldest session was deleted, a session that ended in a crash was recovered (it keeps what was saved until then, and is listed as "recovered"), or the disk refused writes (past 64 MiB waiting, the session stops there; the capture in memory goes on).',
+    what: 'Every run is saved in full as a session on disk. This warning says what the sessions folder needed: the disk cap was reached and the oldest session was deleted, a session that ended in a crash was recovered (it keeps what was saved until then, and is listed as "recovered"), or the disk refused writes (past 64 MiB waiting, the session stops there; the capture in memory goes on), or the thread that writes the session stopped (the session ends with what reached the disk, is listed as "recovered", and the capture in memory goes on).',
     whyOnPhone: 'Not a phone behaviour: this is about the devtools\' own storage.',
     fix: 'Free disk space, raise the cap (--sessions-cap <MiB>) or delete sessions you no longer need in Saved sessions; download a session as HAR or JSONL to keep it elsewhere.',
   },

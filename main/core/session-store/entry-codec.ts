@@ -12,8 +12,8 @@ const RECORD_MARK = 0xe1;
 /** A length beyond this is damage, not a record (payloads are capped at 1 MiB characters). */
 export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
-const KINDS: readonly EntryKind[] = ['call', 'result', 'lifecycle', 'frame', 'error', 'warning', 'http'];
-const DIRECTIONS: readonly Direction[] = ['out', 'in', 'none'];
+export const KINDS: readonly EntryKind[] = ['call', 'result', 'lifecycle', 'frame', 'error', 'warning', 'http'];
+export const DIRECTIONS: readonly Direction[] = ['out', 'in', 'none'];
 const HAS = { opcode: 1, payload: 2, binary: 4, binaryTrue: 8, truncated: 16, truncatedTrue: 32, errorCode: 64, errorMessage: 128, cause: 256, detail: 512, page: 1024 } as const;
 /** Fixed part: mark, 4 float64, kind, direction, bits; plus 7 string prefixes and 2 optional float64. */
 const FIXED_BYTES = 1 + 4 * 8 + 2 + 2 + 7 * 4 + 2 * 8;

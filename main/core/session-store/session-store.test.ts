@@ -77,10 +77,14 @@ describe('session store', () => {
     await withTempDir(async (dir) => {
       const store = await openSessionStore({ dir, flushIntervalMs: 50 });
       const session = store.startSession();
+      // Once the writer thread runs (flush waits for it), an entry reaches the file within the documented
+      // bound of a second (the flush interval plus the thread's lag) without a flush.
       session.append(frameEntry(0));
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      session.flush();
+      session.append(frameEntry(1));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       const onDisk = await collect(readRecords(sessionPaths(dir, session.id).entries));
-      expect(onDisk.map((record) => record.entry)).toEqual([frameEntry(0)]);
+      expect(onDisk.map((record) => record.entry)).toEqual([frameEntry(0), frameEntry(1)]);
       expect(store.get(session.id)?.bytes).toBeGreaterThan(0);
       await store.close();
     });

@@ -9,7 +9,8 @@ import { HEARTBEAT_MS, isSessionId, newSessionId, readEnd, readIndex, readMeta, 
 import { recoverSession } from './session-recovery';
 import { filterSessionFile, type SessionFilterResult } from './session-filter';
 import { readEntries, scanIndex, type EntryFile, type SeqRange } from './session-reader';
-import { createSessionWriter, type SessionWriter } from './session-writer';
+import { createThreadedSessionWriter, type ThreadedSessionWriter } from './threaded-session-writer';
+import type { WriterThreadLocation } from './writer-thread-location';
 
 export type { SessionInfo };
 
@@ -19,8 +20,10 @@ export interface SessionStoreOptions {
   capBytes?: number;
   /** Longest time an appended entry waits before it is written (default 250 ms, at most 1 s by design). */
   flushIntervalMs?: number;
-  /** Sessions deleted by the cap, a cap the live session alone exceeds, failed writes. */
+  /** Sessions deleted by the cap, a cap the live session alone exceeds, failed writes, a lost writer thread. */
   onWarning?: (message: string) => void;
+  /** The session writer thread's script (the hosts pass the built one; default: the source through tsx). */
+  writerThread?: WriterThreadLocation;
   now?: () => number;
 }
 
@@ -54,7 +57,7 @@ export interface SessionStore {
 interface Known {
   meta: SessionMeta;
   end?: SessionEnd;
-  writer?: SessionWriter;
+  writer?: ThreadedSessionWriter;
   /** Touches meta.json while live (the heartbeat other instances check). */
   heartbeat?: NodeJS.Timeout;
   /** Bytes written so far by a live session. */
@@ -64,7 +67,7 @@ interface Known {
 
 /** Opens (creating) the sessions folder, recovering sessions that ended in a crash. */
 export async function openSessionStore(options: SessionStoreOptions): Promise<SessionStore> {
-  const { dir, capBytes = DEFAULT_SESSIONS_CAP_BYTES, flushIntervalMs, onWarning = () => {}, now = Date.now } = options;
+  const { dir, capBytes = DEFAULT_SESSIONS_CAP_BYTES, flushIntervalMs, onWarning = () => {}, now = Date.now, writerThread } = options;
   await mkdir(dir, { recursive: true });
   const known = new Map<string, Known>();
   for (const name of await readdir(dir)) {
@@ -138,16 +141,18 @@ export async function openSessionStore(options: SessionStoreOptions): Promise<Se
       writeFileSync(`${paths.meta}.tmp`, `${JSON.stringify(meta)}\n`);
       renameSync(`${paths.meta}.tmp`, paths.meta);
       const k: Known = { meta, liveBytes: 0 };
-      k.writer = createSessionWriter({
+      k.writer = createThreadedSessionWriter({
         paths,
         firstSeq,
         ...(flushIntervalMs === undefined ? {} : { flushIntervalMs }),
+        ...(writerThread === undefined ? {} : { thread: writerThread }),
         onFlushed: (added) => {
           k.liveBytes += added;
           enforceCap();
         },
-        onFlushError: (error) => onWarning(`session ${meta.id}: write failed (${error instanceof Error ? error.message : String(error)})`),
+        onFlushError: (message) => onWarning(`session ${meta.id}: write failed (${message})`),
         onStopped: (entries) => onWarning(`session ${meta.id}: the disk refuses writes and 64 MiB wait unsaved; the session stops at ${entries} entries (the capture ring goes on in memory)`),
+        onLost: (reason) => onWarning(`session ${meta.id}: ${reason}; the session ends with the entries that reached the disk (the capture ring goes on in memory)`),
       });
       k.heartbeat = setInterval(() => {
         try {
@@ -202,13 +207,16 @@ export async function openSessionStore(options: SessionStoreOptions): Promise<Se
   async function closeLive(k: Known): Promise<void> {
     const writer = k.writer;
     if (!writer) return;
-    const { entries, bytes, index } = writer.close();
+    const closed = await writer.close();
     clearInterval(k.heartbeat);
-    delete k.writer;
-    k.end = { endedAt: now(), entries, bytes, recovered: false };
     const paths = sessionPaths(dir, k.meta.id);
-    await writeIndex(paths.index, index);
-    await writeJsonAtomic(paths.end, k.end);
+    // A lost writer thread may have left a torn record: the session ends as a crashed one would.
+    const end = closed.lost ? await recoverSession(paths, k.meta) : { endedAt: now(), entries: closed.entries, bytes: closed.bytes, recovered: false };
+    delete k.writer;
+    k.end = end;
+    if (closed.lost) return;
+    await writeIndex(paths.index, closed.index);
+    await writeJsonAtomic(paths.end, end);
   }
 
   enforceCap();

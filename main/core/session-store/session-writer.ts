@@ -41,7 +41,7 @@ export interface SessionWriter {
   entries(): number;
   /** Entries refused after the session stopped on a full disk. */
   notSaved(): number;
-  /** Flushes, then describes the file as it is now: readers see exactly this snapshot. */
+  /** Flushes (a failure is reported, not thrown), then describes the file as it is now: readers see exactly this snapshot. */
   snapshot(): EntryFile;
   /** Flushes, fsyncs and closes the file; appends after this throw. */
   close(): { entries: number; bytes: number; index: number[] };
@@ -125,8 +125,8 @@ export function createSessionWriter(options: SessionWriterOptions): SessionWrite
     entries: () => appended,
     notSaved: () => refused,
     snapshot() {
-      flush();
-      return { path: paths.entries, firstSeq, entries: fileEntries, bytes: fileBytes, index: index.slice() };
+      flushOrReport();
+      return { path: paths.entries, firstSeq, entries: fileEntries, bytes: fileBytes, index: index.slice(0, Math.ceil(fileEntries / INDEX_STRIDE)) };
     },
     close() {
       clearInterval(timer);

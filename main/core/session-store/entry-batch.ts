@@ -1,0 +1,168 @@
+// Capture entries as the engine's thread hands them to the session writer thread
+// (docs/architecture.md#session-writer-thread): numbers in one Float64Array (transferred, not copied), the
+// strings in one array, and a client id, connection id or name only when it differs from the previous
+// entry's. Filling it is a few stores per entry; the record encoding happens on the writer thread.
+import type { CaptureEntry } from '../../../shared/capture';
+import type { Json } from '../../../shared/json';
+import { DIRECTIONS, KINDS } from './entry-codec';
+
+/** What one postMessage carries. */
+export interface EntryBatch {
+  /** NUMBERS_PER_ENTRY per entry: seq, wallTime, monoTime, size, opcode, errorCode, bits. */
+  numbers: Float64Array;
+  count: number;
+  /** In entry order, only the present ones: the changed clientId, connectionId, name, then page, payload, errorMessage, cause. */
+  strings: string[];
+  /** The details present, in entry order. */
+  details: Record<string, Json>[];
+}
+
+const NUMBERS_PER_ENTRY = 7;
+// bits: kind (3 bits), direction (2 bits), then one bit per present or changed field.
+const KIND_MASK = 7;
+const DIRECTION_SHIFT = 3;
+const HAS = {
+  clientId: 1 << 5,
+  connectionId: 1 << 6,
+  name: 1 << 7,
+  page: 1 << 8,
+  opcode: 1 << 9,
+  payload: 1 << 10,
+  binary: 1 << 11,
+  binaryTrue: 1 << 12,
+  truncated: 1 << 13,
+  truncatedTrue: 1 << 14,
+  errorCode: 1 << 15,
+  errorMessage: 1 << 16,
+  cause: 1 << 17,
+  detail: 1 << 18,
+} as const;
+
+/** Fills batches on the engine's thread; `take()` hands the filled one over and starts the next. */
+export class EntryBatcher {
+  private numbers: Float64Array;
+  private strings: string[] = [];
+  private details: Record<string, Json>[] = [];
+  private count = 0;
+  // The previous entry's ids and name, across batches (the writer thread keeps the same).
+  private clientId = '';
+  private connectionId = '';
+  private name = '';
+
+  constructor(readonly capacity: number) {
+    this.numbers = new Float64Array(capacity * NUMBERS_PER_ENTRY);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(entry: CaptureEntry): void {
+    const at = this.count * NUMBERS_PER_ENTRY;
+    const numbers = this.numbers;
+    numbers[at] = entry.seq;
+    numbers[at + 1] = entry.wallTime;
+    numbers[at + 2] = entry.monoTime;
+    numbers[at + 3] = entry.size;
+    let bits = KINDS.indexOf(entry.kind) | (DIRECTIONS.indexOf(entry.direction) << DIRECTION_SHIFT);
+    const strings = this.strings;
+    if (entry.clientId !== this.clientId) {
+      bits |= HAS.clientId;
+      strings.push((this.clientId = entry.clientId));
+    }
+    if (entry.connectionId !== this.connectionId) {
+      bits |= HAS.connectionId;
+      strings.push((this.connectionId = entry.connectionId));
+    }
+    if (entry.name !== this.name) {
+      bits |= HAS.name;
+      strings.push((this.name = entry.name));
+    }
+    if (entry.page !== undefined) {
+      bits |= HAS.page;
+      strings.push(entry.page);
+    }
+    if (entry.opcode !== undefined) {
+      bits |= HAS.opcode;
+      numbers[at + 4] = entry.opcode;
+    }
+    if (entry.payload !== undefined) {
+      bits |= HAS.payload;
+      strings.push(entry.payload);
+    }
+    if (entry.binary !== undefined) bits |= HAS.binary | (entry.binary ? HAS.binaryTrue : 0);
+    if (entry.truncated !== undefined) bits |= HAS.truncated | (entry.truncated ? HAS.truncatedTrue : 0);
+    if (entry.errorCode !== undefined) {
+      bits |= HAS.errorCode;
+      numbers[at + 5] = entry.errorCode;
+    }
+    if (entry.errorMessage !== undefined) {
+      bits |= HAS.errorMessage;
+      strings.push(entry.errorMessage);
+    }
+    if (entry.cause !== undefined) {
+      bits |= HAS.cause;
+      strings.push(entry.cause);
+    }
+    if (entry.detail !== undefined) {
+      bits |= HAS.detail;
+      this.details.push(entry.detail);
+    }
+    numbers[at + 6] = bits;
+    this.count += 1;
+  }
+
+  /** The filled batch (its numbers' buffer is meant to be transferred); the batcher starts an empty one. */
+  take(): EntryBatch {
+    const batch: EntryBatch = { numbers: this.numbers, count: this.count, strings: this.strings, details: this.details };
+    this.numbers = new Float64Array(this.capacity * NUMBERS_PER_ENTRY);
+    this.strings = [];
+    this.details = [];
+    this.count = 0;
+    return batch;
+  }
+}
+
+/** Reads batches back into entries on the writer thread, in order; keeps the previous entry's ids and name. */
+export class EntryUnbatcher {
+  private clientId = '';
+  private connectionId = '';
+  private name = '';
+
+  /** Calls `each` with every entry of `batch` (a fresh object each: the writer encodes it at once). */
+  forEach(batch: EntryBatch, each: (entry: CaptureEntry) => void): void {
+    const { numbers, strings, details } = batch;
+    let nextString = 0;
+    let nextDetail = 0;
+    const text = (): string => {
+      const value = strings[nextString++];
+      if (value === undefined) throw new Error('entry batch: fewer strings than its entries announce');
+      return value;
+    };
+    for (let i = 0; i < batch.count; i += 1) {
+      const at = i * NUMBERS_PER_ENTRY;
+      const bits = numbers[at + 6] ?? 0;
+      const kind = KINDS[bits & KIND_MASK];
+      const direction = DIRECTIONS[(bits >> DIRECTION_SHIFT) & 3];
+      if (kind === undefined || direction === undefined) throw new Error('entry batch: unknown kind or direction');
+      if (bits & HAS.clientId) this.clientId = text();
+      if (bits & HAS.connectionId) this.connectionId = text();
+      if (bits & HAS.name) this.name = text();
+      const entry: CaptureEntry = { seq: numbers[at] ?? 0, wallTime: numbers[at + 1] ?? 0, monoTime: numbers[at + 2] ?? 0, clientId: this.clientId, connectionId: this.connectionId, kind, name: this.name, direction, size: numbers[at + 3] ?? 0 };
+      if (bits & HAS.page) entry.page = text();
+      if (bits & HAS.opcode) entry.opcode = numbers[at + 4] ?? 0;
+      if (bits & HAS.payload) entry.payload = text();
+      if (bits & HAS.binary) entry.binary = (bits & HAS.binaryTrue) !== 0;
+      if (bits & HAS.truncated) entry.truncated = (bits & HAS.truncatedTrue) !== 0;
+      if (bits & HAS.errorCode) entry.errorCode = numbers[at + 5] ?? 0;
+      if (bits & HAS.errorMessage) entry.errorMessage = text();
+      if (bits & HAS.cause) entry.cause = text();
+      if (bits & HAS.detail) {
+        const detail = details[nextDetail++];
+        if (detail === undefined) throw new Error('entry batch: fewer details than its entries announce');
+        entry.detail = detail;
+      }
+      each(entry);
+    }
+  }
+}

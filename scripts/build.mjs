@@ -82,7 +82,9 @@ const steps = [
   {
     name: 'session writer thread',
     source: 'main/core/session-store/session-writer-thread.ts',
-    run: () => bundle('main/core/session-store/session-writer-thread.ts', out('sessionWriterThread'), { platform: 'node', format: 'esm', packages: 'external' }),
+    // Self-contained (zod inlined): the packaged app runs it from app.asar.unpacked, where no node_modules
+    // resolve (electron-builder.yml asarUnpack; docs/architecture.md#session-writer-thread).
+    run: () => bundle('main/core/session-store/session-writer-thread.ts', out('sessionWriterThread'), { platform: 'node', format: 'esm' }),
   },
   {
     name: 'panel preload',

@@ -12,6 +12,7 @@ describe('electron-builder.yml', () => {
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
     expect(config.productName).toBe('Mini Socket DevTools');
     expect(config.asar).toBe(true);
+    expect(config.asarUnpack).toEqual(['out/main/session-writer-thread.mjs']);
     expect(config.extraMetadata).toEqual({ main: 'out/main/electron/index.cjs' });
     // electron-builder normalizes the list into one filter set while validating.
     expect(config.files).toEqual([{ filter: ['out/**', 'package.json', '!out/**/*.map'] }]);

@@ -38,6 +38,7 @@ import { bindPanel } from './panel-binding';
 import { createElectronPreview } from './electron-preview';
 import { watchProject } from '../host-common/project-watcher';
 import { confineMiniappSession, denyAllPermissions } from './session-hardening';
+import { outsideAsar } from './outside-asar';
 import { saveSessionsInUserData } from './session-saving';
 import { installMainTestHook, wantsMainTestHook } from './test-hook';
 import { hardenWebContents } from './web-contents-hardening';
@@ -76,7 +77,7 @@ async function start(args: HostArgs): Promise<void> {
   // Host/Origin refusals of the lab and replay servers become warnings (docs/architecture.md#threat-model).
   const engine = createEngine({ createReplayRegistry: () => createReplayServer({ reportRefused }), storageDir: storageDirIn(app.getPath('userData')), debugging: { mapRemote: args.mapRemote ?? [] }, settings: { ...(args.clientProfile ? { clientProfile: args.clientProfile } : {}), ...(args.backgroundCloseSeconds === undefined ? {} : { backgroundCloseSeconds: args.backgroundCloseSeconds }) } });
   const reportRefused = createRefusedRequestReporter(engine.capture);
-  const recording = await saveSessionsInUserData(app, engine.capture, args.miniapp ?? '', log, paths.sessionWriterThread);
+  const recording = await saveSessionsInUserData(app, engine.capture, args.miniapp ?? '', log, outsideAsar(paths.sessionWriterThread));
   const lab = await startLabServer({ port: args.port, reportRefused }).catch(async (error: unknown) => {
     await recording.stop();
     throw error;

@@ -31,3 +31,17 @@ export interface RunSummary {
   /** null = nothing happened in that bucket. */
   buckets: (SummaryBucket | null)[];
 }
+
+/** Every bucket added up: the whole run's frames, opens, closes and error codes. */
+export function runSummaryTotals(summary: RunSummary): SummaryBucket {
+  const sum: SummaryBucket = { in: 0, out: 0, opens: 0, closes: 0, errors: {} };
+  for (const bucket of summary.buckets) {
+    if (!bucket) continue;
+    sum.in += bucket.in;
+    sum.out += bucket.out;
+    sum.opens += bucket.opens;
+    sum.closes += bucket.closes;
+    for (const [code, n] of Object.entries(bucket.errors)) sum.errors[code] = (sum.errors[code] ?? 0) + n;
+  }
+  return sum;
+}

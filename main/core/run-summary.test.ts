@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import type { PanelMessage } from '../../shared/panel-wire';
-import { MAX_SUMMARY_BUCKETS, type RunSummary, type SummaryBucket } from '../../shared/run-summary';
+import { MAX_SUMMARY_BUCKETS, runSummaryTotals, type RunSummary } from '../../shared/run-summary';
 import { createCaptureLog } from './capture-log';
 import { createEngine } from './engine';
 import { createPanelSession } from './panel-session';
@@ -44,18 +44,6 @@ function summaryOver(engine: Engine): () => Promise<RunSummary> {
   };
 }
 
-function totals(summary: RunSummary): Omit<SummaryBucket, 'errors'> & { errors: Record<string, number> } {
-  const sum = { in: 0, out: 0, opens: 0, closes: 0, errors: {} as Record<string, number> };
-  for (const bucket of summary.buckets) {
-    if (!bucket) continue;
-    sum.in += bucket.in;
-    sum.out += bucket.out;
-    sum.opens += bucket.opens;
-    sum.closes += bucket.closes;
-    for (const [code, n] of Object.entries(bucket.errors)) sum.errors[code] = (sum.errors[code] ?? 0) + n;
-  }
-  return sum;
-}
 
 describe('live-summary', () => {
   it('counts the whole run, also what the engine ring evicted, and restarts with Clear', async () => {
@@ -74,7 +62,7 @@ describe('live-summary', () => {
     expect(errorEntryHeld).toBe(false);
 
     const whole = await summary();
-    expect(totals(whole)).toEqual({ in: FRAMES, out: 0, opens: 1, closes: 1, errors: { 10: 1 } });
+    expect(runSummaryTotals(whole)).toEqual({ in: FRAMES, out: 0, opens: 1, closes: 1, errors: { 10: 1 } });
     expect(whole.fromSeq).toBe(0);
     expect(whole.toSeq).toBe(engine.capture.nextSeq());
     expect(engine.capture.stats().dropped).toBeGreaterThan(FRAMES - 50);
@@ -102,7 +90,7 @@ describe('live-summary', () => {
     const long = await summary();
     expect(long.buckets.length).toBeLessThanOrEqual(MAX_SUMMARY_BUCKETS);
     expect(long.bucketMs).toBe(4000);
-    expect(totals(long)).toEqual({ in: seconds, out: 0, opens: 0, closes: 0, errors: { 10: 1 } });
+    expect(runSummaryTotals(long)).toEqual({ in: seconds, out: 0, opens: 0, closes: 0, errors: { 10: 1 } });
     expect(long.buckets[0]?.errors).toEqual({ 10: 1 });
     expect(JSON.stringify(long).length).toBeLessThan(60_000);
   });

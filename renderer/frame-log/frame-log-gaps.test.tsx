@@ -1,25 +1,15 @@
 // @vitest-environment jsdom
 // The log's gap rows (docs/behaviour.md#a27-gaps-in-the-live-log) in the rendered log: where the stream
 // skipped seqs, with their range and count, and the keyboard steps over them from entry to entry.
-import { act, cleanup, fireEvent, render } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { liveRing } from '../capture/entry-ring';
 import { makeEntries } from '../capture/test-support/make-entry';
 import { usePanelStore } from '../store/panel-store';
 import { FrameLog } from './frame-log';
-import { ROW_HEIGHT } from './frame-log-rows';
+import { frameLogTestSetup } from './test-support/log-test-setup';
 
-beforeAll(() => {
-  const height = ROW_HEIGHT * 10;
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => height });
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => height });
-});
-afterEach(cleanup);
-beforeEach(() => {
-  usePanelStore.getState().reset();
-  usePanelStore.getState().setLink('open');
-});
+frameLogTestSetup();
 
 describe('FrameLog gap rows', () => {
   it('shows a gap row with the skipped range between the entries around it, and the keyboard steps over it', () => {

@@ -1,24 +1,14 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { liveRing } from '../capture/entry-ring';
 import { makeEntries, makeEntry } from '../capture/test-support/make-entry';
 import { usePanelStore } from '../store/panel-store';
 import { FrameLog } from './frame-log';
+import { frameLogTestSetup } from './test-support/log-test-setup';
 import { ROW_HEIGHT } from './frame-log-rows';
 
-// jsdom has no layout: give the log a 10-row viewport so the virtualizer renders rows.
-beforeAll(() => {
-  const height = ROW_HEIGHT * 10;
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => height });
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => height });
-});
-afterEach(cleanup);
-beforeEach(() => {
-  usePanelStore.getState().reset();
-  usePanelStore.getState().setLink('open');
-});
+frameLogTestSetup();
 
 const shownSeqs = () => Array.from(document.querySelectorAll('.log-row')).map((row) => Number((row as HTMLElement).dataset.seq));
 const apply = (entries: ReturnType<typeof makeEntries>) =>

@@ -32,16 +32,18 @@ export interface RunSummary {
   buckets: (SummaryBucket | null)[];
 }
 
+/** Adds `bucket`'s counts into `into`. */
+export function addBucket(into: SummaryBucket, bucket: SummaryBucket): void {
+  into.in += bucket.in;
+  into.out += bucket.out;
+  into.opens += bucket.opens;
+  into.closes += bucket.closes;
+  for (const [code, n] of Object.entries(bucket.errors)) into.errors[code] = (into.errors[code] ?? 0) + n;
+}
+
 /** Every bucket added up: the whole run's frames, opens, closes and error codes. */
 export function runSummaryTotals(summary: RunSummary): SummaryBucket {
   const sum: SummaryBucket = { in: 0, out: 0, opens: 0, closes: 0, errors: {} };
-  for (const bucket of summary.buckets) {
-    if (!bucket) continue;
-    sum.in += bucket.in;
-    sum.out += bucket.out;
-    sum.opens += bucket.opens;
-    sum.closes += bucket.closes;
-    for (const [code, n] of Object.entries(bucket.errors)) sum.errors[code] = (sum.errors[code] ?? 0) + n;
-  }
+  for (const bucket of summary.buckets) if (bucket) addBucket(sum, bucket);
   return sum;
 }

@@ -3,7 +3,7 @@
 // capture log; a Clear restarts it with the live capture.
 import type { CaptureEntry } from '../../shared/capture';
 import { OPCODE } from '../../shared/capture';
-import { MAX_SUMMARY_BUCKETS, MIN_SUMMARY_BUCKET_MS, type RunSummary, type SummaryBucket } from '../../shared/run-summary';
+import { addBucket, MAX_SUMMARY_BUCKETS, MIN_SUMMARY_BUCKET_MS, type RunSummary, type SummaryBucket } from '../../shared/run-summary';
 import type { CaptureLog } from './ports';
 
 export interface RunSummaryTracker {
@@ -106,10 +106,6 @@ function trackRunSummary(capture: CaptureLog): RunSummaryTracker {
 
 function mergeBuckets(into: SummaryBucket | null, bucket: SummaryBucket): SummaryBucket {
   if (!into) return { ...bucket, errors: { ...bucket.errors } };
-  into.in += bucket.in;
-  into.out += bucket.out;
-  into.opens += bucket.opens;
-  into.closes += bucket.closes;
-  for (const [code, n] of Object.entries(bucket.errors)) into.errors[code] = (into.errors[code] ?? 0) + n;
+  addBucket(into, bucket);
   return into;
 }

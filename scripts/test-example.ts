@@ -54,7 +54,14 @@ if (existsSync(installedHash) && readFileSync(installedHash, 'utf8') === hash) {
   writeFileSync(installedHash, hash);
 }
 
-must(npm, ['test'], { cwd: example, env });
+// The installed package's hosts must run everything they ship: a session writer thread that cannot start only
+// warns (the capture goes on in memory), so its message is looked for here.
+const exampleRun = run(npm, ['test'], { cwd: example, env, stdio: ['inherit', 'inherit', 'pipe'] });
+process.stderr.write(exampleRun.stderr);
+if (exampleRun.status !== 0 || String(exampleRun.stderr).includes('writer thread failed')) {
+  console.error(`test:example: the example's \`npm test\` exited with ${exampleRun.status}${String(exampleRun.stderr).includes('writer thread failed') ? ' and its session writer thread failed' : ''}`);
+  process.exit(1);
+}
 
 const reportFile = join(example, 'test-results', 'failing-report.json');
 const failing = run(npm, ['exec', '--', 'playwright', 'test', '--config', 'failing.config.ts', '--reporter=json'], {

@@ -17,7 +17,7 @@ import type { EngineSettings } from '../../shared/settings';
 import { defaultAppDataDir, sessionsDirIn } from '../core/session-store/default-sessions-dir';
 import { startSessionRecording } from '../host-common/session-recording';
 import { projectKeyOf } from '../host-common/project-key';
-import { outPaths } from '../host-common/out-layout';
+import { outPaths, sessionWriterThreadFor } from '../host-common/out-layout';
 
 export interface WebSession {
   host: BrowserHost;
@@ -32,6 +32,12 @@ function startSettings(options: Pick<CliOptions, 'clientProfile' | 'backgroundCl
   return { ...(options.clientProfile ? { clientProfile: options.clientProfile } : {}), ...(options.backgroundCloseSeconds === undefined ? {} : { backgroundCloseSeconds: options.backgroundCloseSeconds }) };
 }
 
+/** The built writer thread, also for callers that pass no outDir (the Playwright entry point's preview). */
+function writerThreadOption(outDir: string | undefined): { writerThreadFile?: string } {
+  const file = sessionWriterThreadFor(import.meta.url, outDir);
+  return file === undefined ? {} : { writerThreadFile: file };
+}
+
 /** Starts engine, lab and browser host; on failure closes whatever was started and rethrows. */
 export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 'sessionsDir' | 'sessionsCapMiB' | 'prefsFile' | 'captureMiB' | 'clientBufferMiB' | 'mapRemote' | 'clientProfile' | 'storageDir' | 'backgroundCloseSeconds'>, outDir?: string): Promise<WebSession> {
   const capture = createCaptureLog(options.captureMiB === undefined ? {} : { maxBytes: options.captureMiB * 1024 * 1024 });
@@ -42,7 +48,7 @@ export async function startWeb(options: Pick<CliOptions, 'miniapp' | 'port' | 's
   const engine = createEngine({ capture, createReplayRegistry: () => createReplayServer({ reportRefused }), storageDir, debugging: { mapRemote: options.mapRemote ?? [] }, settings: startSettings(options) });
   const dir = options.sessionsDir ?? sessionsDirIn(appData);
   const capBytes = options.sessionsCapMiB === undefined ? undefined : options.sessionsCapMiB * 1024 * 1024;
-  const recording = await startSessionRecording(engine.capture, { dir, miniapp: options.miniapp, ...(capBytes === undefined ? {} : { capBytes }), ...(outDir === undefined ? {} : { writerThreadFile: outPaths(outDir).sessionWriterThread }) });
+  const recording = await startSessionRecording(engine.capture, { dir, miniapp: options.miniapp, ...(capBytes === undefined ? {} : { capBytes }), ...writerThreadOption(outDir) });
   const preferences = openPreferencesFile(options.prefsFile ?? preferencesPathIn(appData));
   if (preferences.problem) logWarning(engine.capture, { clientId: 'panel' }, { id: 'preferences-unreadable', message: preferences.problem, detail: {} });
   const lab = await startLabServer({ reportRefused });

@@ -2,6 +2,7 @@
 // browser host and the CLI read them, and the Electron host can use them (`outPaths(join(app.getAppPath(), 'out'))`).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Paths relative to the `out/` folder. */
 export const OUT_LAYOUT = {
@@ -59,4 +60,16 @@ function isThisPackage(manifestPath: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The built session writer thread for a host started from the module at `moduleUrl`: under `outDir` when the
+ * caller knows it, found from the bundle's own place otherwise (the Playwright entry point in an installed
+ * package); undefined from the sources, where the session store runs the TypeScript thread through tsx
+ * (docs/architecture.md#session-writer-thread).
+ */
+export function sessionWriterThreadFor(moduleUrl: string, outDir?: string): string | undefined {
+  if (outDir !== undefined) return outPaths(outDir).sessionWriterThread;
+  if (moduleUrl.endsWith('.ts')) return undefined;
+  return outPaths(findOutDir(dirname(fileURLToPath(moduleUrl)))).sessionWriterThread;
 }

@@ -104,7 +104,9 @@ export function createBridge<Out = unknown>(options: BridgeOptions<Out>): Bridge
     ws.on('message', (data: RawData) => {
       const text = textOf(data);
       const { maxJsonValues } = options;
-      if (maxJsonValues !== undefined && countJsonTextValues(text, maxJsonValues) > maxJsonValues) handler.tooManyValues?.(text.length);
+      // Every value past the first takes a character of its own (`,` `[` `{`), so a text shorter than the
+      // limit cannot pass it: a page's batches skip the count (docs/architecture.md#the-send-paths-cost).
+      if (maxJsonValues !== undefined && text.length >= maxJsonValues && countJsonTextValues(text, maxJsonValues) > maxJsonValues) handler.tooManyValues?.(text.length);
       else handler.message(parseMessage(text));
     });
     ws.on('error', () => ws.terminate());

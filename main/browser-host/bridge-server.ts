@@ -6,7 +6,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { countJsonTextValues } from '../../shared/json-value-budget';
+import { jsonTextExceedsValues } from '../../shared/json-value-budget';
 import { parseRequestTarget, refusalResponse } from '../core/request-target';
 import { hasLoopbackHost, requestToken } from './bridge-auth';
 
@@ -104,9 +104,7 @@ export function createBridge<Out = unknown>(options: BridgeOptions<Out>): Bridge
     ws.on('message', (data: RawData) => {
       const text = textOf(data);
       const { maxJsonValues } = options;
-      // Every value past the first takes a character of its own (`,` `[` `{`), so a text shorter than the
-      // limit cannot pass it: a page's batches skip the count (docs/architecture.md#the-send-paths-cost).
-      if (maxJsonValues !== undefined && text.length >= maxJsonValues && countJsonTextValues(text, maxJsonValues) > maxJsonValues) handler.tooManyValues?.(text.length);
+      if (maxJsonValues !== undefined && jsonTextExceedsValues(text, maxJsonValues)) handler.tooManyValues?.(text.length);
       else handler.message(parseMessage(text));
     });
     ws.on('error', () => ws.terminate());

@@ -320,7 +320,8 @@ export function openConnection(options: ConnectionOptions): Connection {
     send(message, token, done, detail) {
       const data = message.binary ? (message.base64 ?? (message.data as Buffer).toString('base64')) : (message.data as string);
       const wire: OutgoingWire = { data, binary: message.binary, size: message.size, message, token, done: done as WriteDone<unknown> };
-      const entry: NewCaptureEntry = { clientId, connectionId, kind: 'frame', name: message.binary ? 'binary' : 'text', direction: 'out', opcode: message.binary ? OPCODE.binary : OPCODE.text, size: message.size, payload: data, binary: message.binary };
+      // One literal holding the fields the log stamps, as for incoming frames (docs/architecture.md#the-send-paths-cost).
+      const entry: CaptureEntry = { seq: 0, wallTime: 0, monoTime: 0, clientId, connectionId, kind: 'frame', name: message.binary ? 'binary' : 'text', direction: 'out', opcode: message.binary ? OPCODE.binary : OPCODE.text, size: message.size, payload: data, binary: message.binary };
       if (detail) entry.detail = detail;
       capture.append(entry);
       gates.outbound.frame(wire, writeOut, discardOut);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countJsonTextValues, exceedsValueBudget, MAX_CLIENT_MESSAGE_VALUES } from './json-value-budget';
+import { countJsonTextValues, exceedsValueBudget, jsonTextExceedsValues, MAX_CLIENT_MESSAGE_VALUES } from './json-value-budget';
 import { sanitizeOptions } from './my/sanitize';
 
 describe('the value budget of a client message (docs/behaviour.md#a26-call-size-limits)', () => {
@@ -9,6 +9,15 @@ describe('the value budget of a client message (docs/behaviour.md#a26-call-size-
     expect(countJsonTextValues('[1,2,3]')).toBe(4);
     const value = { op: 'send', callId: 1, target: null, options: { data: 'x,y', list: [1, [2, 3], { a: 'b' }] } };
     expect(countJsonTextValues(JSON.stringify(value))).toBeGreaterThanOrEqual(12);
+  });
+
+  it('knows text shorter than the limit holds no more values than the limit, and still counts text as long as the limit', () => {
+    // The densest text: every character opens a value.
+    expect(countJsonTextValues('['.repeat(9))).toBe(10);
+    expect(jsonTextExceedsValues('['.repeat(9), 10)).toBe(false);
+    expect(jsonTextExceedsValues('['.repeat(10), 10)).toBe(true);
+    expect(jsonTextExceedsValues(JSON.stringify(Array.from({ length: 20 }, () => 0)), 10)).toBe(true);
+    expect(jsonTextExceedsValues(JSON.stringify({ op: 'send', callId: 1, target: null, options: { data: 'x' } }), 10)).toBe(false);
   });
 
   it('stops counting past the limit', () => {

@@ -35,6 +35,15 @@ export function countJsonTextValues(text: string, limit = Number.POSITIVE_INFINI
 }
 
 /**
+ * Whether JSON text holds more than `limit` values. Every value past the first takes a character of its own
+ * (`,` `[` `{`), so a text shorter than the limit cannot, and is not scanned: a page's batches of sends skip
+ * the count (docs/architecture.md#the-send-paths-cost).
+ */
+export function jsonTextExceedsValues(text: string, limit: number): boolean {
+  return text.length >= limit && countJsonTextValues(text, limit) > limit;
+}
+
+/**
  * Whether a parsed value (JSON, or a structured clone that may hold cycles) has more than `limit` values.
  * Stops as soon as it knows, so a 20-million-item array costs one length check, not a walk.
  */

@@ -6,7 +6,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { countJsonTextValues } from '../../shared/json-value-budget';
+import { jsonTextExceedsValues } from '../../shared/json-value-budget';
 import { parseRequestTarget, refusalResponse } from '../core/request-target';
 import { hasLoopbackHost, requestToken } from './bridge-auth';
 
@@ -104,7 +104,7 @@ export function createBridge<Out = unknown>(options: BridgeOptions<Out>): Bridge
     ws.on('message', (data: RawData) => {
       const text = textOf(data);
       const { maxJsonValues } = options;
-      if (maxJsonValues !== undefined && countJsonTextValues(text, maxJsonValues) > maxJsonValues) handler.tooManyValues?.(text.length);
+      if (maxJsonValues !== undefined && jsonTextExceedsValues(text, maxJsonValues)) handler.tooManyValues?.(text.length);
       else handler.message(parseMessage(text));
     });
     ws.on('error', () => ws.terminate());

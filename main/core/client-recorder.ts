@@ -1,5 +1,6 @@
 // What one `my` client writes to the capture: its calls, their results, its warnings, and what its
 // listeners did. Kept apart from the session's socket logic so every entry of a client has one shape.
+import type { CaptureEntry } from '../../shared/capture';
 import type { Json } from '../../shared/json';
 import type { ClientProfileName } from '../../shared/client-profiles';
 import { profileStamp } from '../../shared/client-profiles';
@@ -50,7 +51,11 @@ export function createClientRecorder(capture: CaptureLog, clientId: string): Cli
   return {
     warn,
     call(call, connectionId) {
-      capture.append({
+      // Send calls and results are the hot entries: their literals hold the fields the log stamps (docs/architecture.md#the-send-paths-cost).
+      const entry: CaptureEntry = {
+        seq: 0,
+        wallTime: 0,
+        monoTime: 0,
         clientId,
         page: call.page,
         connectionId,
@@ -59,18 +64,26 @@ export function createClientRecorder(capture: CaptureLog, clientId: string): Cli
         direction: 'none',
         size: 0,
         detail: { callId: call.callId, target: call.target, options: summarizeOptions(call.options) },
-      });
+      };
+      capture.append(entry);
     },
     result(call, connectionId, message, profile) {
+      const name = apiName(call);
+      if (message.ok) {
+        const entry: CaptureEntry = { seq: 0, wallTime: 0, monoTime: 0, clientId, connectionId, kind: 'result', name, direction: 'none', size: 0, detail: successDetail(call, message.payload) };
+        capture.append(entry);
+        return;
+      }
       capture.append({
         clientId,
         connectionId,
         kind: 'result',
-        name: apiName(call),
+        name,
         direction: 'none',
         size: 0,
-        ...(message.ok ? {} : { errorCode: message.error, errorMessage: message.errorMessage }),
-        detail: message.ok ? successDetail(call, message.payload) : { ...profileStamp(profile), callId: call.callId, ok: false, ...(call.target !== null ? { target: call.target } : {}) },
+        errorCode: message.error,
+        errorMessage: message.errorMessage,
+        detail: { ...profileStamp(profile), callId: call.callId, ok: false, ...(call.target !== null ? { target: call.target } : {}) },
       });
     },
     listen(message, connectionId) {

@@ -14,7 +14,7 @@ import { planConnect } from './connect-plan';
 import { createClientConnections, isLive } from './client-connections';
 import { createListenerCounts, MAX_LISTENER_KEYS } from './client-listener-counts';
 import { apiName, createClientRecorder } from './client-recorder';
-import { openConnection, type Connection } from './connection';
+import { openConnection, type Connection, type WriteDone } from './connection';
 import { injectFrame } from './frame-injection';
 import { forceCloseConnection } from './force-close';
 import type { DebugController } from './debugging/debug-controller';
@@ -191,14 +191,16 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
       reply(call, connectionId, { ok: false, problem: { code: 10, detail: `the connection is ${state}` } });
       return;
     }
-    const { size } = parsed.message;
-    backlog.started(size);
-    connection.send(parsed.message, (error) => {
-      backlog.finished(size);
-      if (error) reply(call, connectionId, { ok: false, problem: { code: 11, detail: error.message } });
-      else reply(call, connectionId, SENT);
-    });
+    backlog.started(parsed.message.size);
+    connection.send(parsed.message, call, written);
   }
+
+  /** Every send's end, one function for all (docs/architecture.md#the-send-paths-cost). */
+  const written: WriteDone<ClientCall> = (call, error, message, connectionId) => {
+    backlog.finished(message.size);
+    if (error) reply(call, connectionId, { ok: false, problem: { code: 11, detail: error.message } });
+    else reply(call, connectionId, SENT);
+  };
 
   function closeSocket(call: Extract<ClientCall, { op: 'close' }>): void {
     const connection = connections.of(call.target);

@@ -61,8 +61,8 @@ export interface Connection {
   info(): ConnectionInfo;
   /** True when a send would reach `ws` (own state and `ws` both OPEN). */
   canSend(): boolean;
-  /** Writes a message; `done` gets the write error, if any (code 11). Only when canSend(). `detail` marks its frame entry. */
-  send(message: OutgoingMessage, done: (error?: Error) => void, detail?: Record<string, Json>): void;
+  /** Writes a message; `done` gets `token` and the write error, if any (code 11). Only when canSend(). `detail` marks its frame entry. */
+  send<T>(message: OutgoingMessage, token: T, done: WriteDone<T>, detail?: Record<string, Json>): void;
   /** Starts the closing handshake of an OPEN socket; the close event follows from `ws`. */
   close(request: CloseRequest, by: 'app' | 'panel'): void;
   /** Ends the socket without any further event to the app; returns the close event to deliver, if any. */
@@ -71,6 +71,20 @@ export interface Connection {
   pauseIncoming(paused: boolean): void;
   /** Settles when the underlying socket is really closed. */
   readonly closed: Promise<void>;
+}
+
+/**
+ * The end of one send: its token (what the sender needs to answer), the write error if any, the message and
+ * its connection. One function serves every send, so a send allocates no closure of its own
+ * (docs/architecture.md#the-send-paths-cost).
+ */
+export type WriteDone<T> = (token: T, error: Error | undefined, message: OutgoingMessage, connectionId: string) => void;
+
+/** A send on its way through the outbound gate: the frame the gate sees, and what its end needs. */
+interface OutgoingWire extends GateFrame {
+  message: OutgoingMessage;
+  token: unknown;
+  done: WriteDone<unknown>;
 }
 
 /** How long an abandoned socket may take to finish its closing handshake before it is destroyed. */
@@ -264,6 +278,20 @@ export function openConnection(options: ConnectionOptions): Connection {
     return rawSocket?.destroyed && rawSocket.errored ? rawSocket.errored : undefined;
   }
 
+  const settle = (wire: OutgoingWire, error: Error | undefined): void => wire.done(wire.token, error, wire.message, connectionId);
+  const writeOut = (frame: GateFrame, edited: boolean, wire: OutgoingWire): void => {
+    try {
+      const data = !edited ? wire.message.data : frame.binary ? Buffer.from(frame.data, 'base64') : frame.data;
+      coalescer.beforeWrite();
+      // Text goes to `ws` as its UTF-8 bytes: `ws` then masks it into the header's buffer, one write per frame
+      // instead of two (docs/architecture.md#the-send-paths-cost).
+      ws.send(typeof data === 'string' ? Buffer.from(data) : data, frame.binary ? AS_BINARY : AS_TEXT, (error) => settle(wire, error ?? writeCutOff()));
+    } catch (error) {
+      settle(wire, error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  const discardOut = (why: string, wire: OutgoingWire): void => settle(wire, why === DROPPED_AT_BREAKPOINT ? undefined : new Error(why));
+
   function logCloseFrameOut(request: CloseRequest): void {
     log({ kind: 'frame', name: 'close', direction: 'out', opcode: OPCODE.close, size: 2 + Buffer.byteLength(request.reason), payload: request.reason, detail: { code: request.code, reason: request.reason } });
   }
@@ -289,20 +317,14 @@ export function openConnection(options: ConnectionOptions): Connection {
     }),
     canSend: () => state === 'OPEN' && ws.readyState === WebSocket.OPEN,
     pauseIncoming: (paused) => setReading(ws, !paused),
-    send(message, done, detail) {
-      const wire = { data: message.binary ? (message.base64 ?? (message.data as Buffer).toString('base64')) : (message.data as string), binary: message.binary, size: message.size };
-      const entry: NewCaptureEntry = { clientId, connectionId, kind: 'frame', name: message.binary ? 'binary' : 'text', direction: 'out', opcode: message.binary ? OPCODE.binary : OPCODE.text, size: message.size, payload: wire.data, binary: message.binary };
+    send(message, token, done, detail) {
+      const data = message.binary ? (message.base64 ?? (message.data as Buffer).toString('base64')) : (message.data as string);
+      const wire: OutgoingWire = { data, binary: message.binary, size: message.size, message, token, done: done as WriteDone<unknown> };
+      // One literal holding the fields the log stamps, as for incoming frames (docs/architecture.md#the-send-paths-cost).
+      const entry: CaptureEntry = { seq: 0, wallTime: 0, monoTime: 0, clientId, connectionId, kind: 'frame', name: message.binary ? 'binary' : 'text', direction: 'out', opcode: message.binary ? OPCODE.binary : OPCODE.text, size: message.size, payload: data, binary: message.binary };
       if (detail) entry.detail = detail;
       capture.append(entry);
-      gates.outbound.frame(wire, (frame, edited) => {
-        try {
-          const data = !edited ? message.data : frame.binary ? Buffer.from(frame.data, 'base64') : frame.data;
-          coalescer.beforeWrite();
-          ws.send(data, frame.binary ? AS_BINARY : AS_TEXT, (error) => done(error ?? writeCutOff()));
-        } catch (error) {
-          done(error instanceof Error ? error : new Error(String(error)));
-        }
-      }, (why) => done(why === DROPPED_AT_BREAKPOINT ? undefined : new Error(why)));
+      gates.outbound.frame(wire, writeOut, discardOut);
     },
     close(request, by) {
       closeRequest = request;

@@ -148,6 +148,20 @@ describe('messages both ways', () => {
     ]);
     expect(warningIds()).toEqual(expect.arrayContaining(['arraybuffer-sent', 'invalid-base64']));
   });
+
+  it('text goes out as text frames holding its UTF-8, at every header size, a lone surrogate as U+FFFD', async () => {
+    const client = setup();
+    client.call('connect', { url: recorderUrl });
+    await client.event(null, 'open');
+    const received: { data: Buffer; binary: boolean }[] = [];
+    serverSockets[0]?.on('message', (data, binary) => received.push({ data: data as Buffer, binary }));
+    const texts = ['hello 世界', 'é'.repeat(100), 'x'.repeat(70_000), 'lone \ud800 surrogate'];
+    for (const data of texts) expect(await client.result(client.call('send', { data }))).toMatchObject({ ok: true });
+    const deadline = Date.now() + 10_000;
+    while (received.length < texts.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(received.map((r) => [r.binary, r.data.toString('hex')])).toEqual(texts.map((text) => [false, Buffer.from(text, 'utf8').toString('hex')]));
+    expect(received.at(-1)?.data.toString()).toBe('lone \ufffd surrogate');
+  });
 });
 
 describe('the handshake request', () => {

@@ -6,7 +6,7 @@ import { OPCODE } from '../../shared/capture';
 import type { InjectMark, InjectOutcome, InjectRequest } from '../../shared/inject';
 import { isBase64 } from '../../shared/inject';
 import type { SocketEventPayload } from '../../shared/my-wire';
-import type { Connection } from './connection';
+import type { Connection, WriteDone } from './connection';
 import type { CaptureLog } from './ports';
 
 /** What injection needs from the session that owns the connection. */
@@ -20,6 +20,10 @@ export interface InjectionDeps {
 
 const INJECTED: InjectMark = { injected: true };
 
+const injectedWritten: WriteDone<InjectionDeps> = (deps, error, _message, connectionId) => {
+  if (error) deps.writeFailed(connectionId, error);
+};
+
 /**
  * Injects `request` on `connection`, marked `mark` in the capture; refuses (without side effects) what could
  * not happen on a real socket.
@@ -32,7 +36,7 @@ export function injectFrame(connection: Connection, request: InjectRequest, deps
   const size = bytes ? bytes.length : Buffer.byteLength(request.payload);
   if (request.direction === 'out') {
     const before = deps.capture.nextSeq();
-    connection.send({ data: bytes ?? request.payload, binary, size, ...(binary ? { base64: request.payload } : {}) }, (error) => error && deps.writeFailed(connection.connectionId, error), { ...mark });
+    connection.send({ data: bytes ?? request.payload, binary, size, ...(binary ? { base64: request.payload } : {}) }, deps, injectedWritten, { ...mark });
     return { ok: true, seq: before };
   }
   const entry = deps.capture.append({

@@ -15,11 +15,19 @@ export interface OutgoingMessage {
 }
 
 /** The message to send, or the fail-1 problem of a bad send call. */
-export type SendArgsResult = { ok: true; message: OutgoingMessage; warnings: EngineWarning[] } | { ok: false; problem: CallProblem; warnings: EngineWarning[] };
+export type SendArgsResult = { ok: true; message: OutgoingMessage; warnings: readonly EngineWarning[] } | { ok: false; problem: CallProblem; warnings: readonly EngineWarning[] };
+
+/** The warnings of nearly every send: one shared empty list (docs/architecture.md#the-send-paths-cost). */
+const NO_WARNINGS: readonly EngineWarning[] = Object.freeze([]);
+const ARRAYBUFFER_SENT: EngineWarning = { id: 'arraybuffer-sent', message: 'data was an ArrayBuffer/typed array; it was sent as a binary frame (old clients accept strings only).' };
+const INVALID_BASE64: EngineWarning = { id: 'invalid-base64', message: 'isBuffer is set but data is not valid base64.' };
+const ISBUFFER_MISSING: EngineWarning = { id: 'isbuffer-missing', message: 'data looks like base64 but isBuffer is not set: it was sent as text.' };
 
 /** Text that is probably base64 of binary content: long enough, padded to 4, not a plain word. */
 const LOOKS_BASE64 = /^(?=.*[+/=0-9])(?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const LOOKS_BASE64_MAX_CHECK = 4096;
+/** The shortest text LOOKS_BASE64 matches (four groups of four): shorter sends skip the regex. */
+const LOOKS_BASE64_MIN_CHECK = 16;
 
 function isBase64Char(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 47;
@@ -51,32 +59,26 @@ function binaryMarker(value: Json | undefined): string | undefined {
 
 /** The frame to send, or the fail-1 problem of a bad call. */
 export function parseSendArgs(options: Json): SendArgsResult {
-  const warnings: EngineWarning[] = [];
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    return { ok: false, problem: { code: 1, detail: `send needs an options object with data, got ${describeType(options)}` }, warnings };
+    return { ok: false, problem: { code: 1, detail: `send needs an options object with data, got ${describeType(options)}` }, warnings: NO_WARNINGS };
   }
   const { data, isBuffer } = options;
   const wantsBinary = Boolean(isBuffer);
   const marked = binaryMarker(data);
   if (marked !== undefined) {
-    warnings.push({ id: 'arraybuffer-sent', message: 'data was an ArrayBuffer/typed array; it was sent as a binary frame (old clients accept strings only).' });
+    const warnings = [ARRAYBUFFER_SENT];
     if (!isValidBase64(marked)) return { ok: false, problem: { code: 1, detail: 'binary data could not be decoded' }, warnings };
     const bytes = Buffer.from(marked, 'base64');
     return { ok: true, message: { data: bytes, binary: true, size: bytes.length, base64: marked }, warnings };
   }
   if (typeof data !== 'string') {
-    return { ok: false, problem: { code: 1, detail: `data must be a string, got ${describeType(data)}` }, warnings };
+    return { ok: false, problem: { code: 1, detail: `data must be a string, got ${describeType(data)}` }, warnings: NO_WARNINGS };
   }
   if (wantsBinary) {
-    if (!isValidBase64(data)) {
-      warnings.push({ id: 'invalid-base64', message: 'isBuffer is set but data is not valid base64.' });
-      return { ok: false, problem: { code: 1, detail: 'isBuffer is set but data is not valid base64' }, warnings };
-    }
+    if (!isValidBase64(data)) return { ok: false, problem: { code: 1, detail: 'isBuffer is set but data is not valid base64' }, warnings: [INVALID_BASE64] };
     const bytes = Buffer.from(data, 'base64');
-    return { ok: true, message: { data: bytes, binary: true, size: bytes.length, base64: data }, warnings };
+    return { ok: true, message: { data: bytes, binary: true, size: bytes.length, base64: data }, warnings: NO_WARNINGS };
   }
-  if (data.length <= LOOKS_BASE64_MAX_CHECK && LOOKS_BASE64.test(data)) {
-    warnings.push({ id: 'isbuffer-missing', message: 'data looks like base64 but isBuffer is not set: it was sent as text.' });
-  }
-  return { ok: true, message: { data, binary: false, size: Buffer.byteLength(data) }, warnings };
+  const looksBase64 = data.length >= LOOKS_BASE64_MIN_CHECK && data.length <= LOOKS_BASE64_MAX_CHECK && LOOKS_BASE64.test(data);
+  return { ok: true, message: { data, binary: false, size: Buffer.byteLength(data) }, warnings: looksBase64 ? [ISBUFFER_MISSING] : NO_WARNINGS };
 }

@@ -41,8 +41,11 @@ interface Item {
 }
 
 export interface FrameGate {
-  /** A frame: `pass` gets it (maybe edited) when it may go on; `discard` when it never will. */
-  frame(frame: GateFrame, pass: (frame: GateFrame, edited: boolean) => void, discard: (why: string) => void): void;
+  /**
+   * A frame: `pass` gets it (maybe edited) when it may go on; `discard` when it never will. Both also get the
+   * frame as given, so an owner can pass one function for all its frames (docs/architecture.md#the-send-paths-cost).
+   */
+  frame<F extends GateFrame>(frame: F, pass: (frame: GateFrame, edited: boolean, original: F) => void, discard: (why: string, original: F) => void): void;
   /** An event that must keep its place behind the frames before it. */
   control(run: () => void): void;
   /** The connection ended: everything held is discarded, later items are discarded at once. */
@@ -127,18 +130,18 @@ export function createFrameGate(direction: 'in' | 'out', hooks: FrameGateHooks):
 
   return {
     frame(frame, pass, discard) {
-      if (ended !== undefined) return discard(ended);
+      if (ended !== undefined) return discard(ended, frame);
       const conditions = hooks.conditions();
       if (conditions && conditions.lossPercent > 0 && hooks.random() * 100 < conditions.lossPercent) {
-        discard('lost with the connection (emulated loss)');
+        discard('lost with the connection (emulated loss)', frame);
         hooks.lose();
         return;
       }
       if (queue.length === 0 && isNeutral(conditions) && hooks.breakpointFor(frame) === undefined) {
-        pass(frame, false);
+        pass(frame, false, frame);
         return;
       }
-      enqueue({ frame, due: dueOf(frame.size), checked: false, pass: (out, edited) => pass(out ?? frame, edited), discard });
+      enqueue({ frame, due: dueOf(frame.size), checked: false, pass: (out, edited) => pass(out ?? frame, edited, frame), discard: (why) => discard(why, frame) });
     },
     control(run) {
       if (ended !== undefined) return;

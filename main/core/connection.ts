@@ -201,12 +201,10 @@ export function openConnection(options: ConnectionOptions): Connection {
     const buffer = rawDataToBuffer(raw);
     const data = isBinary ? buffer.toString('base64') : buffer.toString();
     // Frames are the hot path (docs/architecture.md#capture-cpu): one literal per entry holding the fields the
-    // log stamps, so stamping fills them in place, and no object or closure for the gates unless one is in force.
+    // log stamps, so stamping fills them in place, and one delivery function for every frame.
     const entry: CaptureEntry = { seq: 0, wallTime: 0, monoTime: 0, clientId, connectionId, kind: 'frame', name: isBinary ? 'binary' : 'text', direction: 'in', opcode: isBinary ? OPCODE.binary : OPCODE.text, size: buffer.length, payload: data, binary: isBinary };
     capture.append(entry);
-    // With no breakpoint, route or network condition in force the frame goes straight to the app: no gate frame.
-    if (gates.inbound.straight()) options.onEvent({ event: 'message', data, isBuffer: isBinary });
-    else gates.inbound.frame({ data, binary: isBinary, size: buffer.length }, deliverFrame, noop);
+    gates.inbound.frame({ data, binary: isBinary, size: buffer.length }, deliverFrame, noop);
   });
 
   for (const name of ['ping', 'pong'] as const) {

@@ -111,7 +111,6 @@ export function createDebugController(options: DebugControllerOptions): DebugCon
   function gate(link: DebugLink, direction: 'in' | 'out'): FrameGate {
     return createFrameGate(direction, {
       conditions: () => conditionsFor(network, link.connectionId),
-      mayHold: () => matcher !== undefined || routes.size > 0,
       breakpointFor: (frame) => (matcher || routes.size > 0 ? ruleFor({ connectionId: link.connectionId, url: link.url, direction, data: frame.data, binary: frame.binary, protocol: link.protocol() }) : undefined),
       pause(frame, ruleId, waiting, resolve) {
         pauses += 1;

@@ -23,8 +23,6 @@ export interface FrameGateHooks {
   conditions(): NetworkConditions | undefined;
   /** The id of the breakpoint rule that holds this frame, or undefined. */
   breakpointFor(frame: GateFrame): string | undefined;
-  /** False when no breakpoint rule or route is in force, so no frame can be held. */
-  mayHold(): boolean;
   /** Holds a frame until `resolve` is called; returns a cancel for when the connection ends first. */
   pause(frame: GateFrame, ruleId: string, waiting: () => number, resolve: (decision: PauseDecision) => void): (why: string) => void;
   /** Emulated loss hit this frame: the connection drops (the frame is lost with it). */
@@ -45,11 +43,6 @@ interface Item {
 export interface FrameGate {
   /** A frame: `pass` gets it (maybe edited) when it may go on; `discard` when it never will. */
   frame(frame: GateFrame, pass: (frame: GateFrame, edited: boolean) => void, discard: (why: string) => void): void;
-  /**
-   * True when a frame would pass straight through now (nothing queued, neutral conditions, no rule that could
-   * hold it, not ended): the caller may then deliver it itself, without a gate frame or callbacks.
-   */
-  straight(): boolean;
   /** An event that must keep its place behind the frames before it. */
   control(run: () => void): void;
   /** The connection ended: everything held is discarded, later items are discarded at once. */
@@ -147,7 +140,6 @@ export function createFrameGate(direction: 'in' | 'out', hooks: FrameGateHooks):
       }
       enqueue({ frame, due: dueOf(frame.size), checked: false, pass: (out, edited) => pass(out ?? frame, edited), discard });
     },
-    straight: () => ended === undefined && queue.length === 0 && !hooks.mayHold() && isNeutral(hooks.conditions()),
     control(run) {
       if (ended !== undefined) return;
       if (queue.length === 0 && isNeutral(hooks.conditions())) {

@@ -1,7 +1,6 @@
 // One real `ws` socket and its own state (docs/behaviour.md#states-and-event-order). It turns `ws` events into app events
 // with those guarantees: open at most once and before any message, error at most once, close
 // exactly once and last. Everything it does is logged to the capture, frames included.
-import type { IncomingHttpHeaders } from 'node:http';
 import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 import type { Json } from '../../shared/json';
@@ -14,9 +13,11 @@ import { errorMessageFor } from './call-results';
 import type { CloseRequest } from './close-rules';
 import type { ConnectPlan } from './connect-plan';
 import { classifyHandshakeError, classifyOpenError, type ClassifiedError } from './error-classifier';
-import type { OutgoingMessage } from './send-rules';
 import type { DebugController } from './debugging/debug-controller';
 import { DROPPED_AT_BREAKPOINT, type GateFrame } from './debugging/frame-gate';
+import type { OutgoingMessage } from './send-rules';
+import { AS_BINARY, AS_TEXT, type OutgoingWire, type WriteDone } from './outgoing-wire';
+import { closeCodeWsSends, headersToJson, rawDataToBuffer } from './ws-details';
 import { offlineConnectOptions } from './debugging/offline-socket';
 import { setReading } from './socket-reading';
 import { createWriteCoalescer } from './write-coalescing';
@@ -73,46 +74,11 @@ export interface Connection {
   readonly closed: Promise<void>;
 }
 
-/**
- * The end of one send: its token (what the sender needs to answer), the write error if any, the message and
- * its connection. One function serves every send, so a send allocates no closure of its own
- * (docs/architecture.md#the-send-paths-cost).
- */
-export type WriteDone<T> = (token: T, error: Error | undefined, message: OutgoingMessage, connectionId: string) => void;
-
-/** A send on its way through the outbound gate: the frame the gate sees, and what its end needs. */
-interface OutgoingWire extends GateFrame {
-  message: OutgoingMessage;
-  token: unknown;
-  done: WriteDone<unknown>;
-}
-
 /** How long an abandoned socket may take to finish its closing handshake before it is destroyed. */
 const ABANDON_GRACE_MS = 2000;
 /** The text of code 6, the same whether `ws`'s idle timer or the overall deadline fired. */
 const HANDSHAKE_TIMED_OUT = 'Opening handshake has timed out';
 const noop = (): void => undefined;
-const AS_BINARY = { binary: true } as const;
-const AS_TEXT = { binary: false } as const;
-
-function headersToJson(headers: IncomingHttpHeaders): Record<string, Json> {
-  return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string | string[]] => entry[1] !== undefined));
-}
-
-/**
- * The close code `ws` sends itself when a frame breaks the protocol or a limit (1009 too large, 1008 too
- * many parts, 1007 invalid UTF-8, 1002 protocol error): its receiver puts it on the error under the
- * `status-code` symbol and then calls `close(code)`.
- */
-function closeCodeWsSends(err: Error): number | undefined {
-  const symbol = Object.getOwnPropertySymbols(err).find((candidate) => candidate.description === 'status-code');
-  const code: unknown = symbol === undefined ? undefined : (err as unknown as Record<symbol, unknown>)[symbol];
-  return typeof code === 'number' ? code : undefined;
-}
-
-function rawDataToBuffer(data: WebSocket.RawData): Buffer {
-  return Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
-}
 
 /** Opens the socket (throws synchronously only for requests `ws` refuses to build). */
 export function openConnection(options: ConnectionOptions): Connection {

@@ -6,7 +6,8 @@ import { OPCODE } from '../../shared/capture';
 import type { InjectMark, InjectOutcome, InjectRequest } from '../../shared/inject';
 import { isBase64 } from '../../shared/inject';
 import type { SocketEventPayload } from '../../shared/my-wire';
-import type { Connection, WriteDone } from './connection';
+import type { Connection } from './connection';
+import type { WriteDone } from './outgoing-wire';
 import type { CaptureLog } from './ports';
 
 /** What injection needs from the session that owns the connection. */

@@ -6,17 +6,32 @@
 // known row count and height, never from reading layout; the browser clamps it to the bottom.
 import { useEffect, type RefObject } from 'react';
 
-/** Keeps `scroller` at its bottom while `following.current`; `bottom.current` is the canvas height in px. */
-export function useFollowScroll(scroller: RefObject<HTMLElement | null>, canvas: RefObject<HTMLElement | null>, following: RefObject<boolean>, bottom: RefObject<number>): void {
+/**
+ * Keeps `scroller` at its bottom while `following.current`; `bottom.current` is the canvas height in px.
+ * `written.current` is the offset the scroller took at its last move to the bottom, for `stillFollowing`.
+ */
+export function useFollowScroll(scroller: RefObject<HTMLElement | null>, canvas: RefObject<HTMLElement | null>, following: RefObject<boolean>, bottom: RefObject<number>, written: RefObject<number>): void {
   useEffect(() => {
     const scrollElement = scroller.current;
     const canvasElement = canvas.current;
     if (!scrollElement || !canvasElement || typeof ResizeObserver !== 'function') return undefined;
     const observer = new ResizeObserver(() => {
-      if (following.current && bottom.current > 0) scrollElement.scrollTop = bottom.current;
+      if (!following.current || bottom.current <= 0) return;
+      scrollElement.scrollTop = bottom.current;
+      written.current = scrollElement.scrollTop;
     });
     observer.observe(canvasElement);
     observer.observe(scrollElement);
     return () => observer.disconnect();
-  }, [scroller, canvas, following, bottom]);
+  }, [scroller, canvas, following, bottom, written]);
+}
+
+/**
+ * Whether a scroll event leaves the log following: at the bottom, or, while following, not above where the
+ * log last moved itself. The event of our own move can arrive after the next update grew the canvas by
+ * more than a row; only the user scrolling up stops following.
+ */
+export function stillFollowing(element: HTMLElement, following: boolean, writtenTop: number, rowHeight: number): boolean {
+  const atBottom = element.scrollHeight - element.scrollTop - element.clientHeight <= rowHeight;
+  return atBottom || (following && element.scrollTop >= writtenTop - 1);
 }

@@ -23,7 +23,7 @@ import { LogHeader } from './log-header';
 import { SessionOlder } from './session-older';
 import { columnStyle } from './log-columns';
 import { usePreferencesStore } from '../store/preferences-store';
-import { useFollowScroll } from './follow-scroll';
+import { stillFollowing, useFollowScroll } from './follow-scroll';
 import { FOLLOW_OVERSCAN, nextRow, OVERSCAN, ROW_HEIGHT, rowKey, rowsInRange, tailRows, virtualCountFor } from './frame-log-rows';
 import './frame-log.css';
 
@@ -49,6 +49,7 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
   /** The canvas height in px (rows × ROW_HEIGHT): where following scrolls to, known without reading layout. */
   const bottomRef = useRef(0);
   const followRef = useRef(true);
+  const writtenTopRef = useRef(0);
   const [following, setFollowing] = useState(true);
   const [filterSlices, setFilterSlices] = useState(0);
 
@@ -86,7 +87,7 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
 
   // Follow the newest row while the user has not scrolled away from the bottom, after the browser's layout.
   bottomRef.current = rowCount * ROW_HEIGHT;
-  useFollowScroll(scrollRef, canvasRef, followRef, bottomRef);
+  useFollowScroll(scrollRef, canvasRef, followRef, bottomRef, writtenTopRef);
 
   const selectedRow = useMemo(() => {
     if (selectedSeq === null) return null;
@@ -113,8 +114,8 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
   function onScroll(): void {
     const element = scrollRef.current;
     if (!element) return;
-    const atBottom = element.scrollHeight - element.scrollTop - element.clientHeight <= ROW_HEIGHT;
-    if (atBottom !== followRef.current) setFollow(atBottom);
+    const follow = stillFollowing(element, followRef.current, writtenTopRef.current, ROW_HEIGHT);
+    if (follow !== followRef.current) setFollow(follow);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
@@ -156,7 +157,9 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
   function jumpToLatest(): void {
     setFollow(true);
     const element = scrollRef.current;
-    if (element) element.scrollTop = bottomRef.current;
+    if (!element) return;
+    element.scrollTop = bottomRef.current;
+    writtenTopRef.current = element.scrollTop;
   }
 
   const items = virtualizer.getVirtualItems();

@@ -49,7 +49,7 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
   /** The canvas height in px (rows × ROW_HEIGHT): where following scrolls to, known without reading layout. */
   const bottomRef = useRef(0);
   const followRef = useRef(true);
-  const writtenTopRef = useRef(0);
+  const writtenTopRef = useRef(Number.POSITIVE_INFINITY); // no move of its own yet
   const [following, setFollowing] = useState(true);
   const [filterSlices, setFilterSlices] = useState(0);
 

@@ -7,8 +7,8 @@ import { create } from 'zustand';
 import type { CaptureEntry } from '../../shared/capture';
 import type { LiveFilterMatches } from '../../shared/session-wire';
 import { entryRing } from '../capture/entry-ring';
-import type { RequestReplier } from '../transport/request-reply';
-import { liveSession, readLiveRange, textReply as text } from './live-session-read';
+import { textReply, type RequestReplier } from '../transport/request-reply';
+import { liveSession, READ_TIMEOUT_MS, readLiveRange } from './live-session-read';
 
 /** Entries one "Older" press reads (one `session-read`, one JSON message: no long panel task). */
 export const OLDER_PAGE = 500;
@@ -83,7 +83,7 @@ export const useSessionOlderStore = create<SessionOlderState>()((set, get) => {
     error: '',
     searchOlder: (replier, filterText, toSeq) =>
       latest(async () => {
-        const found = JSON.parse(await text(replier, { kind: 'live-filter', text: filterText, toSeq })) as LiveFilterMatches;
+        const found = JSON.parse(await textReply(replier, { kind: 'live-filter', text: filterText, toSeq }, READ_TIMEOUT_MS)) as LiveFilterMatches;
         const missing = await notHeld(found.seqs);
         // Matches past the reply's cap are older than every seq it lists: the ring does not hold them either.
         const matches = missing.length + found.matches - found.seqs.length;

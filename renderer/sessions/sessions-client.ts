@@ -2,15 +2,9 @@
 // entries to show one offline, export it whole, delete it.
 import type { CaptureEntry } from '../../shared/capture';
 import { MAX_SESSION_READ, type SessionInfo, type SessionList } from '../../shared/session-wire';
-import type { RequestReplier } from '../transport/request-reply';
+import { textReply, type RequestReplier } from '../transport/request-reply';
 
 export type SessionFormat = 'har' | 'jsonl';
-
-async function textReply(replier: RequestReplier, request: Parameters<RequestReplier['request']>[0], timeoutMs?: number): Promise<string> {
-  const body = await replier.request(request, timeoutMs);
-  if (typeof body !== 'string') throw new Error(`the engine answered ${request.kind} with an entry instead of text`);
-  return body;
-}
 
 export async function listSessions(replier: RequestReplier): Promise<SessionList> {
   return JSON.parse(await textReply(replier, { kind: 'sessions-list' })) as SessionList;

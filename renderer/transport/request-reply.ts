@@ -12,6 +12,13 @@ export interface RequestReplier {
   dispose(): void;
 }
 
+/** The answer of a request that replies with text (JSON, an export), or an error naming the request. */
+export async function textReply(replier: RequestReplier, request: ReplyRequest, timeoutMs?: number): Promise<string> {
+  const body = await replier.request(request, timeoutMs);
+  if (typeof body !== 'string') throw new Error(`the engine answered ${request.kind} with an entry instead of text`);
+  return body;
+}
+
 /** Routes replies by requestId over `transport`. */
 export function createRequestReplier(transport: PanelTransport, defaultTimeoutMs = 30_000): RequestReplier {
   let nextId = 1;

@@ -173,7 +173,7 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
     <section className={`frame-log ${shownColumns.className}`} style={shownColumns.style} aria-label="frame log">
       <FindBar />
       <MessagesBanner />
-      <LogMarkers index={index} gaps={{ inRing: seqsInGaps(source === 'live' ? entryRing.gaps() : []), unread: layout.unread, gaps: layout.gapRows.length, onNextGap: nextGap }} />
+      <LogMarkers index={index} gaps={{ inRing: seqsInGaps(source === 'live' ? entryRing.gaps() : []), unread: layout.unread, gaps: layout.gapRows.length, filtered: !predicate.passesAll, onNextGap: nextGap }} />
       <LogHeader />
       <SessionOlder />
       <div
@@ -190,7 +190,7 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
         <div ref={canvasRef} className="log-canvas" style={{ height: rowCount * ROW_HEIGHT }}>
           {items.map((item) => {
             const model = layout.at(item.index);
-            if (model.kind === 'gap') return <GapRow key={`gap-${model.gap.fromSeq}`} gap={model.gap} fromSeq={model.fromSeq} top={item.start} generation={entryRing.generation()} />;
+            if (model.kind === 'gap') return <GapRow key={`gap-${model.gap.fromSeq}`} gap={model.gap} fromSeq={model.fromSeq} matched={model.matched} filtered={!predicate.passesAll} top={item.start} generation={entryRing.generation()} />;
             const entry = entryOf(model);
             if (!entry) return null;
             const delta = previousWallTime === null ? null : entry.wallTime - previousWallTime;

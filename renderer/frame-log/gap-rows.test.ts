@@ -53,6 +53,7 @@ describe('gap rows', () => {
     expect(index.rowCount).toBe(0);
     const layout = layoutGaps(index, ring.gaps(), () => makeEntries(1, 2), (entry) => entry.seq === 2);
     expect(Array.from({ length: layout.rowCount }, (_, row) => describeRow(layout.at(row)))).toEqual(['f2', 'gap3-4']);
+    expect(layout.at(1)).toMatchObject({ kind: 'gap', fromSeq: 3, matched: 1 });
   });
 
   it('shows no gap whose following entry the index has not considered yet (paused)', () => {

@@ -8,8 +8,11 @@ import type { FilteredIndex } from './filter';
 export type LogRowModel =
   | { kind: 'ring'; row: number }
   | { kind: 'filled'; entry: CaptureEntry }
-  /** The unread rest of `gap`: seqs `fromSeq` … gap.toSeq. */
-  | { kind: 'gap'; gap: SeqGap; fromSeq: number };
+  /**
+   * The unread rest of `gap`: seqs `fromSeq` … gap.toSeq. `matched` of the entries read back before it passed
+   * the filter (all of them with no filter): the filter is applied to entries once read.
+   */
+  | { kind: 'gap'; gap: SeqGap; fromSeq: number; matched: number };
 
 interface Block {
   gap: SeqGap;
@@ -64,7 +67,7 @@ export function layoutGaps(index: FilteredIndex, gaps: readonly SeqGap[], readOf
       const offset = row - block.start;
       if (offset < block.size) {
         const entry = block.shown[offset];
-        return entry ? { kind: 'filled', entry } : { kind: 'gap', gap: block.gap, fromSeq: block.unreadFrom };
+        return entry ? { kind: 'filled', entry } : { kind: 'gap', gap: block.gap, fromSeq: block.unreadFrom, matched: block.shown.length };
       }
       return { kind: 'ring', row: block.base + offset - block.size };
     },

@@ -11,6 +11,8 @@ export interface GapMarker {
   inRing: number;
   unread: number;
   gaps: number;
+  /** A filter is active: `unread` counts every skipped entry, not the matches (docs/behaviour.md#a27-gaps-in-the-live-log). */
+  filtered: boolean;
   onNextGap(): void;
 }
 
@@ -59,7 +61,8 @@ export function LogMarkers({ index, gaps }: { index: FilteredIndex; gaps?: GapMa
       )}
       {gaps && gaps.gaps > 0 && (
         <span className="marker marker-gaps">
-          {gaps.unread.toLocaleString('en-US')} not streamed in {gaps.gaps} {gaps.gaps === 1 ? 'gap' : 'gaps'}{' '}
+          {gaps.unread.toLocaleString('en-US')} not streamed in {gaps.gaps} {gaps.gaps === 1 ? 'gap' : 'gaps'}
+          {gaps.filtered ? ' (filter not applied yet)' : ''}{' '}
           <button type="button" onClick={gaps.onNextGap}>
             Next gap ▾
           </button>

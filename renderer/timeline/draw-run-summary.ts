@@ -5,6 +5,7 @@
 import type { RunSummary, SummaryBucket } from '../../shared/run-summary';
 import type { TimelineTheme } from './draw-timeline';
 import { LabelSpace } from './label-space';
+import { bucketText } from './run-summary-hit';
 import type { TimelineViewport } from './timeline-viewport';
 import { timeToX } from './timeline-viewport';
 
@@ -90,10 +91,4 @@ function drawErrors(ctx: CanvasRenderingContext2D, shown: readonly [number, numb
     const labelWidth = ctx.measureText(label).width;
     if (words.claim(0, x + 4, x + 4 + labelWidth)) ctx.fillText(label, x + 4, top + 12);
   }
-}
-
-function bucketText(ms: number): string {
-  if (ms < 60_000) return `${ms / 1000} s`;
-  if (ms < 3_600_000) return `${Math.round(ms / 6000) / 10} min`;
-  return `${Math.round(ms / 360_000) / 10} h`;
 }

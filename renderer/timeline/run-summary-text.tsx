@@ -1,7 +1,10 @@
 // The "Whole run" band as text (the canvas is an image): what the engine counted over the whole live capture,
-// for screen readers and tests (docs/behaviour.md#a28-whole-run-timeline-summary).
+// and the bucket chosen with [ and ] from the keyboard, announced, for screen readers and tests
+// (docs/behaviour.md#a28-whole-run-timeline-summary).
 import { runSummaryTotals, type RunSummary } from '../../shared/run-summary';
+import { describeSummaryBucket, summaryBucketSentence, type SummaryBucketHit } from './run-summary-hit';
 import { useRunSummaryStore } from './run-summary-store';
+import { useActiveClientProfile } from './run-summary-tooltip';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -14,12 +17,18 @@ export function describeRunSummary(summary: RunSummary): string {
   return `Whole run: ${count(sum.in)} frames in, ${count(sum.out)} out, ${count(sum.opens)} opened, ${count(sum.closes)} closed; ${codes.length > 0 ? `errors ${codes.join(', ')}` : 'no errors'}.`;
 }
 
-export function RunSummaryText() {
+export function RunSummaryText({ chosen }: { chosen: SummaryBucketHit | null }) {
   const summary = useRunSummaryStore((state) => state.summary);
+  const profile = useActiveClientProfile();
   if (!summary) return null;
   return (
-    <p className="visually-hidden" data-testid="run-summary">
-      {describeRunSummary(summary)}
-    </p>
+    <>
+      <p className="visually-hidden" data-testid="run-summary">
+        {describeRunSummary(summary)}
+      </p>
+      <p className="visually-hidden" role="status" data-testid="run-summary-bucket">
+        {chosen ? summaryBucketSentence(describeSummaryBucket(chosen, profile)) : ''}
+      </p>
+    </>
   );
 }

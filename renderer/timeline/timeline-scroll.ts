@@ -45,3 +45,21 @@ export function viewportAtScroll(track: ScrollTrack, viewport: TimelineViewport,
   const start = track.fullStart + ratio * (track.fullEnd - track.fullStart - span);
   return { start, end: start + span, width: viewport.width };
 }
+
+/** Sizes `trackElement` (under the sticky canvas) to the whole range at this zoom and moves `host`'s thumb to the window. */
+export function placeScrollTrack(
+  host: HTMLElement,
+  trackElement: HTMLElement | null,
+  state: { track: ScrollTrack | null; setLeft: number | null },
+  viewport: TimelineViewport,
+  range: { first: number; last: number } | null,
+  besidePlot: number,
+): void {
+  const track = scrollTrack(viewport, range, state.track);
+  state.track = track;
+  if (trackElement) trackElement.style.width = `${besidePlot + track.contentWidth}px`;
+  if (Math.abs(host.scrollLeft - track.scrollLeft) >= 1) {
+    host.scrollLeft = track.scrollLeft;
+    state.setLeft = host.scrollLeft;
+  }
+}

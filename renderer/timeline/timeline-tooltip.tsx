@@ -1,13 +1,12 @@
 // The hover card of the timeline: for an error or warning marker the full explanation (code, seed text,
 // remedy, raw cause / what, why, fix), for other markers what the entry is, for a density bucket how many
-// messages it holds. Text only. Rendered into <body> at fixed viewport coordinates, so it is never clipped
-// by the scrolling timeline: below the pointer, or above it near the bottom of the window.
-import { createPortal } from 'react-dom';
+// messages it holds. Text only, in a FloatingCard.
 import { entryRing } from '../capture/entry-ring';
 import { ProblemDetails } from '../warnings/problem-details';
 import { describeProblem } from '../warnings/describe-problem';
 import { isProblem } from './classify-entry';
 import { describeEntry } from './describe-entry';
+import { FloatingCard } from './floating-card';
 import type { TimelineHit } from './timeline-hit-test';
 import { formatTickLabel } from './timeline-viewport';
 
@@ -18,20 +17,13 @@ export interface TimelineTooltipProps {
   clientY: number;
 }
 
-const CARD_WIDTH = 400;
-const GAP = 14;
-
 /** Renders the hover card (see the module comment). */
 export function TimelineTooltip({ hit, clientX, clientY }: TimelineTooltipProps) {
-  const left = Math.max(4, Math.min(clientX + GAP, window.innerWidth - CARD_WIDTH - 8));
-  const below = clientY < window.innerHeight / 2;
-  const place = below ? { top: clientY + GAP } : { bottom: window.innerHeight - clientY + GAP };
   const where = hit.lane.kind === 'connection' ? hit.lane.connectionId : `no connection (${hit.lane.clientId})`;
-  return createPortal(
-    <div className="msd-timeline__tooltip" role="tooltip" style={{ left, width: CARD_WIDTH, ...place }}>
+  return (
+    <FloatingCard clientX={clientX} clientY={clientY}>
       {hit.kind === 'marker' ? <MarkerCard seq={hit.marker.seq} count={hit.marker.count} where={where} /> : <BucketCard hit={hit} where={where} />}
-    </div>,
-    document.body,
+    </FloatingCard>
   );
 }
 

@@ -2,7 +2,8 @@
 // a transient store subscription drawing after the next frame (no React render per frame). Zoom with the
 // wheel or buttons, pan by dragging, with buttons or with the timeline's own horizontal scrollbar
 // (timeline-scroll.ts), "Fit all" and "Follow live"; hovering shows what is
-// under the pointer, clicking selects its log entry. A frame only takes in the entries that arrived (the
+// under the pointer (a lane's marker, or a "Whole run" bucket, which [ and ] also step through from the
+// keyboard), clicking selects its log entry. A frame only takes in the entries that arrived (the
 // index is incremental), reads no style or layout (theme and width are cached until the colour scheme or
 // the size changes), and skips drawing when nothing it shows changed.
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -21,11 +22,14 @@ import { hitTestTimeline, laneAt, laneLabelText } from './timeline-hit-test';
 import type { TimelineLayout } from './timeline-layout';
 import { DEFAULT_LAYOUT_OPTIONS, gutterFor, layoutTimeline } from './timeline-layout';
 import type { ScrollTrack } from './timeline-scroll';
-import { scrollTrack, viewportAtScroll } from './timeline-scroll';
+import { placeScrollTrack, viewportAtScroll } from './timeline-scroll';
 import { onThemeChange, readTheme } from './timeline-theme';
 import { TimelineToolbar } from './timeline-toolbar';
 import { TimelineTooltip } from './timeline-tooltip';
+import { useTimelineWheel } from './timeline-wheel';
 import { drawRunSummary, SUMMARY_BAND_HEIGHT } from './draw-run-summary';
+import { hitTestBand, stepSummaryBucket, type BandPlace, type SummaryBucketHit } from './run-summary-hit';
+import { RunSummaryTooltip } from './run-summary-tooltip';
 import { summaryRange, useRunSummaryPolling, useRunSummaryStore } from './run-summary-store';
 import { RunSummaryText } from './run-summary-text';
 import { sameDrawing, sameHit, wholeRunRange, type DrawnState } from './timeline-drawn';
@@ -39,11 +43,8 @@ const CLICK_SLOP_PX = 4;
 /** 'fit' re-fits everything as it grows, 'follow' slides a fixed span with the newest entry, 'manual' stays put. */
 export type ViewMode = 'fit' | 'follow' | 'manual';
 
-interface Hover {
-  hit: TimelineHit;
-  clientX: number;
-  clientY: number;
-}
+/** A lane's marker or density bucket, or a bucket of the "Whole run" band (`keyboard`: chosen with [ or ]). */
+type Hover = ({ hit: TimelineHit } | { band: SummaryBucketHit; keyboard: boolean }) & { clientX: number; clientY: number };
 
 /** The timeline panel (see the module comment). */
 export function Timeline() {
@@ -60,6 +61,7 @@ export function Timeline() {
   /** The host's width and theme, re-read only after a resize or a colour-scheme change (null = re-read). */
   const widthRef = useRef<number | null>(null);
   const gutterRef = useRef(gutterFor(Number.POSITIVE_INFINITY)); // the last drawing's label gutter
+  const bandRef = useRef<BandPlace | null>(null); // where the last drawing put the "Whole run" band
   const themeRef = useRef<TimelineTheme | null>(null);
   /** What the last drawing showed; an identical frame is not drawn again. */
   const drawnRef = useRef<DrawnState | null>(null);
@@ -101,10 +103,11 @@ export function Timeline() {
     }
     layoutRef.current = layout;
     setLaneCount(layout.lanes.length);
-    placeScrollTrack(host, viewport, range, gutter + RIGHT_PADDING);
+    placeScrollTrack(host, trackRef.current, scrollRef.current, viewport, range, gutter + RIGHT_PADDING);
 
     const lanesHeight = Math.max(layout.height, DEFAULT_LAYOUT_OPTIONS.axisHeight + DEFAULT_LAYOUT_OPTIONS.laneHeight);
     const height = lanesHeight + (summary ? SUMMARY_BAND_HEIGHT : 0);
+    bandRef.current = summary ? { top: lanesHeight, bottom: height, gutter } : null;
     const ratio = window.devicePixelRatio || 1;
     if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
       // New lanes arrive at the bottom: keep them in view when the user was looking at the bottom already.
@@ -128,17 +131,6 @@ export function Timeline() {
     });
     if (summary) drawRunSummary(ctx, summary, viewport, theme, { top: lanesHeight, gutter, width });
   }, []);
-
-  /** Sizes the track under the sticky canvas to the whole range at this zoom and moves the thumb to the window. */
-  function placeScrollTrack(host: HTMLDivElement, viewport: TimelineViewport, range: { first: number; last: number } | null, besidePlot: number): void {
-    const track = scrollTrack(viewport, range, scrollRef.current.track);
-    scrollRef.current.track = track;
-    if (trackRef.current) trackRef.current.style.width = `${besidePlot + track.contentWidth}px`;
-    if (Math.abs(host.scrollLeft - track.scrollLeft) >= 1) {
-      host.scrollLeft = track.scrollLeft;
-      scrollRef.current.setLeft = host.scrollLeft;
-    }
-  }
 
   const schedule = useCallback(() => {
     if (frameRef.current !== null) return;
@@ -220,20 +212,7 @@ export function Timeline() {
     setMode('manual');
   };
 
-  // Wheel zoom needs a non-passive listener to keep the page from scrolling.
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const onWheel = (event: WheelEvent) => {
-      const x = event.offsetX - gutterRef.current;
-      if (x < 0) return;
-      event.preventDefault();
-      if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) pan(-(event.shiftKey ? event.deltaY : event.deltaX));
-      else zoom(Math.exp(event.deltaY * 0.0015), x);
-    };
-    canvas.addEventListener('wheel', onWheel, { passive: false });
-    return () => canvas.removeEventListener('wheel', onWheel);
-  }, [pan, zoom]);
+  useTimelineWheel(canvasRef, gutterRef, pan, zoom);
 
   const hitAt = (event: PointerEvent<HTMLCanvasElement>) => {
     const layout = layoutRef.current;
@@ -278,9 +257,12 @@ export function Timeline() {
     laneLabelTitle(event);
     const { hit } = hitAt(event);
     const { clientX, clientY } = event;
+    const rect = event.currentTarget.getBoundingClientRect();
+    const band = hitTestBand(useRunSummaryStore.getState().summary, viewportRef.current, bandRef.current, clientX - rect.left, clientY - rect.top);
     setHover((current) => {
+      if (band) return current && 'band' in current && current.band.bucket === band.bucket ? current : { band, keyboard: false, clientX, clientY };
       if (!hit || hit.kind === 'lane') return null;
-      if (current && sameHit(current.hit, hit)) return current;
+      if (current && 'hit' in current && sameHit(current.hit, hit)) return current;
       return { hit, clientX, clientY };
     });
   };
@@ -300,6 +282,19 @@ export function Timeline() {
     else if (hit?.kind === 'bucket') select(hit.bucket.firstSeq);
   };
 
+  /** [ / ]: the previous / next bucket of the "Whole run" band, its card shown at it (panned into view) and announced. */
+  const stepBand = (step: 1 | -1) => {
+    const { summary } = useRunSummaryStore.getState();
+    const band = bandRef.current;
+    const next = summary && band ? stepSummaryBucket(summary, hover && 'band' in hover ? hover.band.start : null, step) : null;
+    if (!next || !band || !viewportRef.current || !canvasRef.current) return;
+    const middle = (next.start + next.end) / 2;
+    const x = timeToX(viewportRef.current, middle);
+    if (x < 0 || x > viewportRef.current.width) pan(viewportRef.current.width / 2 - x);
+    const rect = canvasRef.current.getBoundingClientRect();
+    setHover({ band: next, keyboard: true, clientX: rect.left + band.gutter + timeToX(viewportRef.current, middle), clientY: rect.top + band.top + SUMMARY_BAND_HEIGHT / 2 });
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLCanvasElement>) => {
     const actions: Record<string, () => void> = {
       '+': () => zoom(1 / ZOOM_STEP),
@@ -310,6 +305,9 @@ export function Timeline() {
       '0': () => setMode('fit'),
       f: () => setMode('fit'),
       l: () => setMode(modeRef.current === 'follow' ? 'manual' : 'follow'),
+      '[': () => stepBand(-1),
+      ']': () => stepBand(1),
+      Escape: () => setHover(null),
     };
     const action = actions[event.key];
     if (!action) return;
@@ -327,16 +325,18 @@ export function Timeline() {
             className="msd-timeline__canvas"
             tabIndex={0}
             role="img"
-            aria-label={`Timeline of ${laneCount} connection lane${laneCount === 1 ? '' : 's'}. The Problems list has the same errors and warnings as text.`}
+            aria-label={`Timeline of ${laneCount} connection lane${laneCount === 1 ? '' : 's'}. The Problems list has the same errors and warnings as text; [ and ] step through the whole run's time buckets.`}
             onPointerDown={onPointerDown}
             onPointerMove={onPointerMove}
             onPointerUp={onPointerUp}
             onPointerLeave={() => setHover(null)}
+            onBlur={() => setHover(null)}
             onKeyDown={onKeyDown}
           />
         </div>
-        <RunSummaryText />
-        {hover && hover.hit.kind !== 'lane' && <TimelineTooltip hit={hover.hit} clientX={hover.clientX} clientY={hover.clientY} />}
+        <RunSummaryText chosen={hover && 'band' in hover && hover.keyboard ? hover.band : null} />
+        {hover && 'band' in hover && <RunSummaryTooltip hit={hover.band} clientX={hover.clientX} clientY={hover.clientY} />}
+        {hover && 'hit' in hover && hover.hit.kind !== 'lane' && <TimelineTooltip hit={hover.hit} clientX={hover.clientX} clientY={hover.clientY} />}
       </div>
     </section>
   );

@@ -1,0 +1,29 @@
+// The hover card of a "Whole run" bucket (docs/behaviour.md#a28-whole-run-timeline-summary): its time range,
+// frames in and out, connections opened and closed, and each error code with the active client profile's
+// description, like the lanes' error markers.
+import { DEFAULT_CLIENT_PROFILE, type ClientProfileName } from '../../shared/client-profiles';
+import { usePanelStore } from '../store/panel-store';
+import { FloatingCard } from './floating-card';
+import { describeSummaryBucket, type SummaryBucketHit } from './run-summary-hit';
+
+/** The client profile the engine answers with now: its wording explains the summary's codes. */
+export function useActiveClientProfile(): ClientProfileName {
+  return usePanelStore((state) => state.engineState?.settings.clientProfile) ?? DEFAULT_CLIENT_PROFILE;
+}
+
+export function RunSummaryTooltip({ hit, clientX, clientY }: { hit: SummaryBucketHit; clientX: number; clientY: number }) {
+  const text = describeSummaryBucket(hit, useActiveClientProfile());
+  return (
+    <FloatingCard clientX={clientX} clientY={clientY}>
+      <div className="msd-timeline__tooltip-meta">Whole run · {text.range}</div>
+      <div className="msd-timeline__tooltip-title">{text.frames}</div>
+      {text.connections && <div>{text.connections}</div>}
+      {text.errors.map((line) => (
+        <div key={line} className="msd-timeline__tooltip-error">
+          {line}
+        </div>
+      ))}
+      <div className="msd-muted msd-timeline__tooltip-hint">Counted by the engine for every entry of the run, also those the log no longer holds.</div>
+    </FloatingCard>
+  );
+}

@@ -17,6 +17,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Escape', does: 'Close Find, this help or the menu, else clear the selection (the inspector closes)' },
   { keys: '↑ ↓ PageUp PageDown Home End', does: 'Move the selection (the log has focus)' },
   { keys: 'Shift+F10 or the menu key', does: 'Open the row menu (copy, filter, messages, resend)' },
+  { keys: '[ ]', does: "Previous / next bucket of the timeline's Whole run band, explained (the timeline has focus)" },
   { keys: '?', does: 'Show this list' },
 ];
 

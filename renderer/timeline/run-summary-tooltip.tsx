@@ -16,7 +16,7 @@ export function RunSummaryTooltip({ hit, clientX, clientY }: { hit: SummaryBucke
   return (
     <FloatingCard clientX={clientX} clientY={clientY}>
       <div className="msd-timeline__tooltip-meta">Whole run · {text.range}</div>
-      <div className="msd-timeline__tooltip-title">{text.frames}</div>
+      <div className={hit.bucket.in + hit.bucket.out > 0 ? 'msd-timeline__tooltip-title' : 'msd-muted'}>{text.frames}</div>
       {text.connections && <div>{text.connections}</div>}
       {text.errors.map((line) => (
         <div key={line} className="msd-timeline__tooltip-error">

@@ -307,7 +307,7 @@ export function Timeline() {
       l: () => setMode(modeRef.current === 'follow' ? 'manual' : 'follow'),
       '[': () => stepBand(-1),
       ']': () => stepBand(1),
-      Escape: () => setHover(null),
+      ...(hover ? { Escape: () => setHover(null) } : {}), // else Escape is the window's (clears the selection)
     };
     const action = actions[event.key];
     if (!action) return;

@@ -1,0 +1,107 @@
+// The timeline's "Whole run" band explains each bucket (docs/behaviour.md#a28-whole-run-timeline-summary):
+// [ and ] step through its buckets from the keyboard, each shown in a card at the bucket and announced, and
+// hovering a bucket shows the same card: its time range, frames in and out, connections opened and closed,
+// and its error codes in the active client profile's wording. The buckets add up to the band's totals.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { explainProfileCode } from '../shared/client-profiles';
+import { startBrowserHostProcess } from './harness/browser-host-process';
+import { openBrowserHostDriver } from './harness/browser-host-driver';
+import { BLANK_MINIAPP } from './harness/fixtures';
+import { floodThroughMiniapp } from './harness/lab-flood';
+import { inMiniapp } from './harness/miniapp-eval';
+
+test.beforeEach(() => {
+  test.skip(test.info().project.name !== 'browser', 'starts a browser host with its own sessions folder');
+});
+
+/** Sums "N <word>" over bucket sentences ("1,200 frames: 1,200 in, 0 out; 1 connection opened, 1 closed"). */
+function sum(sentences: readonly string[], pattern: RegExp): number {
+  return sentences.reduce((total, sentence) => total + Number(pattern.exec(sentence)?.[1]?.replace(/,/g, '') ?? 0), 0);
+}
+
+test('a Whole run bucket explains itself on hover and from the keyboard, in the client profile\'s wording', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const sessionsDir = mkdtempSync(join(tmpdir(), 'msd-e2e-whole-run-tooltip-'));
+  const host = await startBrowserHostProcess(['--miniapp', BLANK_MINIAPP], { sessionsDir });
+  const driver = await openBrowserHostDriver(host, browser);
+  try {
+    const { panel } = driver;
+    const code = await inMiniapp(
+      await driver.miniapp(),
+      (my) => new Promise<number>((resolve) => my.sendSocketMessage({ data: 'too early', fail: (result: { error: number }) => resolve(result.error) })),
+      null,
+    );
+    expect(code).toBe(10);
+    // Buckets are 1 s wide: a flood more than 1 s after the failure falls in a later bucket than the error.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await floodThroughMiniapp(driver, 3_000)).toBe(3_000);
+    const totals = panel.getByTestId('run-summary');
+    await expect(totals).toContainText('3,000 frames in', { timeout: 30_000 });
+    await expect(totals).toContainText('errors code 10 ×1');
+    const totalsText = (await totals.textContent()) ?? '';
+
+    // The keyboard: ] from the first bucket on, round to the first again; each announced and shown in a card.
+    const canvas = panel.getByRole('img', { name: /^Timeline of/ });
+    await canvas.focus();
+    const announced = panel.getByTestId('run-summary-bucket');
+    const card = panel.getByRole('tooltip');
+    const sentences: string[] = [];
+    for (let step = 0; step < 50; step += 1) {
+      await canvas.press(']');
+      await expect(announced).toContainText('Whole run ');
+      const sentence = (await announced.textContent()) ?? '';
+      if (sentences[0] === sentence) break;
+      sentences.push(sentence);
+      await expect(card).toContainText(/Whole run · \S+ s – \S+ s \(1 s bucket\)/);
+    }
+    expect(sentences.length).toBeGreaterThanOrEqual(2);
+    // [ goes the other way: from the first bucket round to the last.
+    await canvas.press(']');
+    await expect(announced).toHaveText(sentences[1] ?? '');
+    await canvas.press('[');
+    await canvas.press('[');
+    await expect(announced).toHaveText(sentences.at(-1) ?? '');
+    const description = explainProfileCode('alipay-plus', 10)?.description ?? '';
+    expect(description).not.toBe('');
+    const withError = sentences.filter((sentence) => sentence.includes(`Error 10: ${description}`));
+    expect(withError).toHaveLength(1);
+    expect(withError[0]).not.toContain('3,000 frames');
+    // The buckets add up to the band's totals.
+    expect(sum(sentences, /([\d,]+) in,/)).toBe(3_000);
+    expect(sum(sentences, /([\d,]+) connections? opened/)).toBe(Number(/([\d,]+) opened/.exec(totalsText)?.[1]));
+    expect(sum(sentences, /(?:opened, |; )([\d,]+) (?:connections? )?closed/)).toBe(Number(/([\d,]+) closed/.exec(totalsText)?.[1]));
+    await canvas.press('Escape');
+    await expect(card).toHaveCount(0);
+    await expect(announced).toHaveText('');
+
+    // The mouse: step to the error's bucket, read where its card is (14 px right of the bucket), hover there.
+    for (let step = 0; step < sentences.length; step += 1) {
+      await canvas.press(']');
+      if (((await announced.textContent()) ?? '').includes('Error 10')) break;
+    }
+    await expect(card).toContainText(`Error 10: ${description}`);
+    const cardBox = await card.boundingBox();
+    const canvasBox = await canvas.boundingBox();
+    if (!cardBox || !canvasBox) throw new Error('the card and the canvas are laid out');
+    await canvas.press('Escape');
+    await panel.mouse.move(cardBox.x - 14, canvasBox.y + canvasBox.height - 20);
+    await expect(card).toContainText(`Error 10: ${description}`);
+    await expect(card).toContainText('Counted by the engine for every entry of the run');
+    await expect(announced).toHaveText(''); // hovering is not announced: the pointer user sees the card
+    for (const theme of ['light', 'dark'] as const) {
+      await panel.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+      await panel.mouse.move(cardBox.x - 13, canvasBox.y + canvasBox.height - 20);
+      await expect(card).toContainText('Error 10');
+      await driver.screenshot(`timeline-whole-run-tooltip-${theme}`);
+    }
+    await panel.mouse.move(cardBox.x - 14, canvasBox.y + canvasBox.height + 40);
+    await expect(card).toHaveCount(0);
+  } finally {
+    await driver.close();
+    expect(await host.stop()).toBe(0);
+    rmSync(sessionsDir, { recursive: true, force: true });
+  }
+});

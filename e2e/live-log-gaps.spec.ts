@@ -1,7 +1,7 @@
 // Nothing of the run is out of reach from the live panel (docs/behaviour.md#a27-gaps-in-the-live-log,
 // #a28-whole-run-timeline-summary): with a 1 MiB engine capture a flood outruns the panel stream, the log shows
 // a gap row where entries were skipped, "Show" reads them back from the session in place and the inspector
-// shows one; after a flood larger than the panel ring, the timeline's whole-run band still has the code-10
+// shows one, and under a filter the row says its count is not filtered yet and how many of those read matched; after a flood larger than the panel ring, the timeline's whole-run band still has the code-10
 // failure the ring evicted.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,6 +89,28 @@ test('a gap row stands where the stream skipped entries; Show reads them back in
     await expect(log.locator(`.log-row[data-seq="${fromSeq + 499}"]`)).toBeVisible();
     await setTheme(panel, 'dark');
     await driver.screenshot('live-log-gap-row-read-dark');
+
+    // Under a filter the row says its count is not filtered yet, and how many of those read matched: exactly
+    // the read-back rows the filter shows above it (frames whose index ends in 99).
+    await panel.getByRole('searchbox', { name: 'Filter text or regex' }).fill('99:');
+    const rest = log.locator(`.gap-row[data-gap-from="${fromSeq}"] .gap-text`);
+    // The first gap: a few filtered rows from the top.
+    await log.hover();
+    await panel.mouse.wheel(0, -1e7);
+    await expect(markers.locator('.marker-gaps')).toContainText('(filter not applied yet)');
+    await expect(rest).toContainText(`not streamed (#${fromSeq + 500}–#${toSeq}), filter not applied yet · `);
+    const readMatches = async () =>
+      (await log.locator('.log-row[data-seq]').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-seq'))))).filter((seq) => seq >= fromSeq && seq < fromSeq + 1000).length;
+    const matched = await readMatches();
+    expect(matched).toBeGreaterThan(0);
+    await expect(rest).toContainText(`· ${matched} of 500 read matched`);
+    await log.locator(`.gap-row[data-gap-from="${fromSeq}"]`).getByRole('button', { name: /^Show/ }).click();
+    await expect(rest).toContainText('of 1,000 read matched', { timeout: 30_000 });
+    const matchedMore = await readMatches();
+    expect(matchedMore).toBeGreaterThan(matched);
+    await expect(rest).toContainText(`· ${matchedMore} of 1,000 read matched`);
+    await setTheme(panel, 'light');
+    await driver.screenshot('live-log-gap-row-filtered-light');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSummary, SummaryBucket } from '../../shared/run-summary';
-import { describeSummaryBucket, hitTestBand, hitTestRunSummary, stepSummaryBucket, summaryBucketAt, summaryBucketSentence } from './run-summary-hit';
+import { describeSummaryBucket, hitTestBand, hitTestRunSummary, stepSummaryBucket, summaryBucketAt, summaryBucketHolding, summaryBucketSentence } from './run-summary-hit';
 
 const bucket = (fields: Partial<SummaryBucket>): SummaryBucket => ({ in: 0, out: 0, opens: 0, closes: 0, errors: {}, ...fields });
 
@@ -49,6 +49,9 @@ describe('whole-run band buckets', () => {
     // Merged buckets (the run grew): the step goes on from the time it had reached.
     const merged: RunSummary = { ...summary, bucketMs: 2000, buckets: [summary.buckets[0] ?? null, bucket({ out: 1 }), bucket({ opens: 1 })] };
     expect(stepSummaryBucket(merged, 12_000, 1)?.start).toBe(14_000);
+    // A card opened on bucket 2 (12–13 s) is recounted from the merged summary: the 12–14 s bucket.
+    expect(summaryBucketHolding(merged, 12_000)).toEqual({ start: 12_000, end: 14_000, bucket: bucket({ out: 1 }) });
+    expect(summaryBucketHolding(merged, 99_000)).toBeNull();
     expect(stepSummaryBucket({ ...summary, buckets: [null, null] }, null, 1)).toBeNull();
   });
 

@@ -30,6 +30,11 @@ function indexOf(summary: RunSummary, time: number): number {
   return Math.floor((time - summary.startTime) / summary.bucketMs);
 }
 
+/** The non-empty bucket holding `time`, or null: a card shown for a bucket of an older summary, recounted. */
+export function summaryBucketHolding(summary: RunSummary, time: number): SummaryBucketHit | null {
+  return summaryBucketAt(summary, indexOf(summary, time));
+}
+
 /**
  * The bucket at plot x: the nearest non-empty one within HIT_RADIUS_PX, a bucket with errors first (its red
  * mark is drawn over its neighbours, as the lanes' errors are preferred over their other markers).

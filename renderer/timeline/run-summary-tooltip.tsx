@@ -4,14 +4,18 @@
 import { DEFAULT_CLIENT_PROFILE, type ClientProfileName } from '../../shared/client-profiles';
 import { usePanelStore } from '../store/panel-store';
 import { FloatingCard } from './floating-card';
-import { describeSummaryBucket, type SummaryBucketHit } from './run-summary-hit';
+import { describeSummaryBucket, summaryBucketHolding, type SummaryBucketHit } from './run-summary-hit';
+import { useRunSummaryStore } from './run-summary-store';
 
 /** The client profile the engine answers with now: its wording explains the summary's codes. */
 export function useActiveClientProfile(): ClientProfileName {
   return usePanelStore((state) => state.engineState?.settings.clientProfile) ?? DEFAULT_CLIENT_PROFILE;
 }
 
-export function RunSummaryTooltip({ hit, clientX, clientY }: { hit: SummaryBucketHit; clientX: number; clientY: number }) {
+/** The card of `shown` (see the module comment), recounted from each new summary while the run goes on. */
+export function RunSummaryTooltip({ hit: shown, clientX, clientY }: { hit: SummaryBucketHit; clientX: number; clientY: number }) {
+  const summary = useRunSummaryStore((state) => state.summary);
+  const hit = (summary && summaryBucketHolding(summary, shown.start)) ?? shown;
   const text = describeSummaryBucket(hit, useActiveClientProfile());
   return (
     <FloatingCard clientX={clientX} clientY={clientY}>

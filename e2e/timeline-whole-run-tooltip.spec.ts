@@ -41,6 +41,8 @@ test('a Whole run bucket explains itself on hover and from the keyboard, in the 
     const totals = panel.getByTestId('run-summary');
     await expect(totals).toContainText('3,000 frames in', { timeout: 30_000 });
     await expect(totals).toContainText('errors code 10 ×1');
+    // The flood's close is counted too (the summary is asked for once a second): the run is still from here.
+    await expect(totals).toContainText('1 opened, 1 closed');
     const totalsText = (await totals.textContent()) ?? '';
 
     // The keyboard: ] from the first bucket on, round to the first again; each announced and shown in a card.

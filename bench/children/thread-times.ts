@@ -1,7 +1,7 @@
 // Where a receiving thread's time went over a measured window (docs/architecture.md#capture-cpu): running,
 // waiting for a core (the scheduler's run queue), or asleep (waiting for data, a timer or a lock), from
 // Linux's /proc schedstat; plus the CPU time of the process's other threads (V8's GC helpers, libuv, a
-// worker). NaN off Linux.
+// worker). A thread that ends inside the window takes its time with it. NaN off Linux.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 /** Cumulative counters at one moment, µs. */

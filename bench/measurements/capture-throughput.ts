@@ -69,7 +69,7 @@ function threadRows(runs: WireRuns) {
     row('receiver-bound wire: the receiving thread (the engine\'s; the bare client\'s main) running on a core, share of the recorded window', '%', (times) => share(times, 'running')),
     row('… waiting for a core (run queue: other threads and processes held both cores)', '%', (times) => share(times, 'waiting')),
     row('… asleep (nothing to read yet: the sender or TCP was the limit, or a wait)', '%', (times) => share(times, 'asleep')),
-    row("receiver-bound wire: CPU per frame of the receiver's other threads (V8's GC helpers, libuv)", 'µs', (times, frames) => times.otherThreadsRunning / frames),
+    row("receiver-bound wire: CPU per frame of the receiver's other threads (V8's GC and compiler threads, libuv)", 'µs', (times, frames) => times.otherThreadsRunning / frames),
     {
       metric: "receiver-bound wire: the lab server process's CPU per frame while each side received",
       unit: 'µs',

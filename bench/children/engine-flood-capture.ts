@@ -16,6 +16,7 @@ import type { ProfileHotspot } from '../harness/cpu-profile';
 import { answer, childInput, cpuMicrosSince, threadCpuMicros } from './child-io';
 import { startAllocationProfile, startInProcessProfile, type AllocationSite } from './in-process-profile';
 import { checkSession, type SessionCheck } from './session-check';
+import { sampleThreadTimes, threadTimesSince, type ThreadTimes } from './thread-times';
 
 export interface EngineFloodInput extends FloodClientInput {
   serialize: boolean;
@@ -78,6 +79,8 @@ function flood(engine: Engine): Promise<EngineFloodResult> {
     let started = 0;
     let cpu = process.cpuUsage();
     let threadCpu = threadCpuMicros();
+    let threads = sampleThreadTimes();
+    let appThreadTimes: ThreadTimes | undefined;
     let appMessages = 0;
     let appDoneAt = 0;
     let closed = false;
@@ -96,12 +99,14 @@ function flood(engine: Engine): Promise<EngineFloodResult> {
       clearTimeout(watchdog);
       const ms = lastFrameAt - started;
       const cpuMicrosPerFrame = cpuMicrosSince(cpu) / appMessages;
+      const threadTimes = appThreadTimes ?? threadTimesSince(threads);
       const engineThreadCpuMicrosPerFrame = (threadCpuMicros() - threadCpu) / appMessages;
       resolve({
         frames: appMessages,
         ms,
         framesPerSecond: appMessages / (ms / 1000),
         cpuMicrosPerFrame,
+        threadTimes,
         engineThreadCpuMicrosPerFrame,
         appMessages,
         appFramesPerSecond: appMessages / ((appDoneAt - started) / 1000),
@@ -140,9 +145,13 @@ function flood(engine: Engine): Promise<EngineFloodResult> {
           started = performance.now();
           cpu = process.cpuUsage();
           threadCpu = threadCpuMicros();
+          threads = sampleThreadTimes();
         } else if (event === 'message') {
           appMessages += 1;
-          if (appMessages === input.count) appDoneAt = performance.now();
+          if (appMessages === input.count) {
+            appDoneAt = performance.now();
+            appThreadTimes = threadTimesSince(threads);
+          }
         } else if (event === 'error' && !done) {
           reject(new Error(`socket error ${message.payload.error}: ${message.payload.errorMessage}`));
         } else if (event === 'close') {

@@ -52,6 +52,8 @@ export async function runChildScript<T>(root: string, script: string, input: unk
 /** A child that keeps running after it answered (a server): its answer, and how to stop it. */
 export interface ChildService<T> {
   info: T;
+  /** The child's process id (to read its CPU time from /proc). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startChildService<T>(root: string, script: string, input: 
   const info = await firstMessage<T>(child, script, options.timeoutMs);
   return {
     info,
+    pid: child.pid as number,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

@@ -3,6 +3,7 @@
 import type { EngineFloodInput, EngineFloodResult } from '../children/engine-flood-capture';
 import type { FloodClientInput, FloodRunResult } from '../children/bare-flood-client';
 import type { LabServerInfo } from '../children/lab-server';
+import { processRunningMicros, type ThreadTimes } from '../children/thread-times';
 import { runChildScript, startChildService } from '../harness/child-script';
 import { describeHotspots } from '../harness/cpu-profile';
 import { floodUrl } from '../harness/flood-url';
@@ -36,13 +37,46 @@ async function diagnose(context: BenchContext, url: string, count: number): Prom
 interface WireRuns {
   bare: FloodRunResult[];
   engine: EngineFloodResult[];
+  /** The server process's CPU µs per frame while each side's child ran. */
+  serverCpu: { bare: number[]; engine: number[] };
 }
 
-/** One bare and one engine run against `url`, appended to `runs`. */
-async function measureWire(context: BenchContext, runs: WireRuns, url: string, count: number): Promise<void> {
+/** Runs `run` and notes the CPU the server process `serverPid` used meanwhile, per frame, in `into`. */
+async function withServerCpu<T>(serverPid: number, count: number, into: number[], run: () => Promise<T>): Promise<T> {
+  const before = processRunningMicros(serverPid);
+  const result = await run();
+  into.push((processRunningMicros(serverPid) - before) / count);
+  return result;
+}
+
+/** One bare and one engine run against `url` (served by `serverPid`), appended to `runs`. */
+async function measureWire(context: BenchContext, runs: WireRuns, url: string, count: number, serverPid: number): Promise<void> {
   const options = { timeoutMs: 120_000 };
-  runs.bare.push(await runChildScript<FloodRunResult>(context.root, 'bare-flood-client.ts', { url, count } satisfies FloodClientInput, options));
-  runs.engine.push(await runChildScript<EngineFloodResult>(context.root, 'engine-flood-capture.ts', { url, count, serialize: false } satisfies EngineFloodInput, options));
+  runs.bare.push(await withServerCpu(serverPid, count, runs.serverCpu.bare, () => runChildScript<FloodRunResult>(context.root, 'bare-flood-client.ts', { url, count } satisfies FloodClientInput, options)));
+  runs.engine.push(await withServerCpu(serverPid, count, runs.serverCpu.engine, () => runChildScript<EngineFloodResult>(context.root, 'engine-flood-capture.ts', { url, count, serialize: false } satisfies EngineFloodInput, options)));
+}
+
+/** Shares of the receiving thread's window, and the other threads' CPU per frame (the bound: docs/architecture.md#capture-cpu). */
+function threadRows(runs: WireRuns) {
+  const share = (times: ThreadTimes, part: keyof ThreadTimes) => (100 * times[part]) / (times.running + times.waiting + times.asleep);
+  const row = (metric: string, unit: string, value: (times: ThreadTimes, frames: number) => number) => ({
+    metric,
+    unit,
+    product: summarize(runs.engine.map((run) => value(run.threadTimes, run.appMessages))),
+    baseline: { label: 'bare ws client counting', summary: summarize(runs.bare.map((run) => value(run.threadTimes, run.frames))) },
+  });
+  return [
+    row('receiver-bound wire: the receiving thread (the engine\'s; the bare client\'s main) running on a core, share of the recorded window', '%', (times) => share(times, 'running')),
+    row('… waiting for a core (run queue: other threads and processes held both cores)', '%', (times) => share(times, 'waiting')),
+    row('… asleep (nothing to read yet: the sender or TCP was the limit, or a wait)', '%', (times) => share(times, 'asleep')),
+    row("receiver-bound wire: CPU per frame of the receiver's other threads (V8's GC and compiler threads, libuv)", 'µs', (times, frames) => times.otherThreadsRunning / frames),
+    {
+      metric: "receiver-bound wire: the lab server process's CPU per frame while each side received",
+      unit: 'µs',
+      product: summarize(runs.serverCpu.engine),
+      baseline: { label: 'while the bare ws client received', summary: summarize(runs.serverCpu.bare) },
+    },
+  ];
 }
 
 function ratioOf(runs: WireRuns): number[] {
@@ -59,16 +93,16 @@ export const captureThroughput: Measurement = {
       await lab.stop();
       throw error;
     });
-    const ordinary: WireRuns = { bare: [], engine: [] };
-    const batched: WireRuns = { bare: [], engine: [] };
+    const ordinary: WireRuns = { bare: [], engine: [], serverCpu: { bare: [], engine: [] } };
+    const batched: WireRuns = { bare: [], engine: [], serverCpu: { bare: [], engine: [] } };
     const serialized: EngineFloodResult[] = [];
     let diagnosis = '';
     try {
       const ordinaryUrl = floodUrl(perFrameServer.info.url, count, FRAME_BYTES);
       const batchedUrl = floodUrl(lab.info.floodUrl, count, FRAME_BYTES);
       for (let run = 1; run <= context.runs; run += 1) {
-        await measureWire(context, ordinary, ordinaryUrl, count);
-        await measureWire(context, batched, batchedUrl, count);
+        await measureWire(context, ordinary, ordinaryUrl, count, perFrameServer.pid);
+        await measureWire(context, batched, batchedUrl, count, lab.pid);
         serialized.push(await runChildScript<EngineFloodResult>(context.root, 'engine-flood-capture.ts', { url: batchedUrl, count, serialize: true } satisfies EngineFloodInput, { timeoutMs: 120_000 }));
         const last = <T>(list: T[]) => list[list.length - 1] as T;
         context.log(
@@ -120,6 +154,7 @@ export const captureThroughput: Measurement = {
           baseline: { label: 'bare ws client counting', summary: summarize(batched.bare.map((run) => run.cpuMicrosPerFrame)) },
           ratio: summarize(batched.engine.map((run, i) => run.cpuMicrosPerFrame / (batched.bare[i] as FloodRunResult).cpuMicrosPerFrame)),
         },
+        ...threadRows(batched),
         {
           metric: 'receiver-bound wire, every panel message also JSON-serialized (the browser-host bridge): frames/s recorded',
           unit: 'frames/s',
@@ -133,6 +168,7 @@ export const captureThroughput: Measurement = {
         'Product: createEngine() with the default ring (200,000), a mini-app client (its events counted), and createPanelSession() subscribed whose consumer acks every batch on the next setImmediate (the browser host minus its bridge socket). "Recorded" = open event to the app\'s last message event (every frame is logged before it is delivered); "through the stream" = until the batch that carries the last frame or its skip count, once the stream has caught up with the log.',
         'Baseline: a bare ws client counting messages, from open to the last frame.',
         'Receiver CPU per frame comes from process.cpuUsage() in each child over its window: it is the cost of each path even when the shared machine\'s load makes frames/s noisy.',
+        'Where the receiving thread\'s window went comes from Linux\'s /proc schedstat of that thread (running, waiting on a run queue; asleep is the rest of the wall time) and of the process\'s other threads; the server\'s CPU from its process\'s threads\' schedstat around each child\'s run (child start-up included, when the server idles). A thread that is almost never asleep is bound by its own CPU per frame (and, under load, by its share of the cores); one that sleeps waits for its sender.',
         ...(diagnosis ? [diagnosis] : []),
       ],
     };

@@ -8,6 +8,7 @@ import type { FloodClientInput, FloodRunResult } from '../children/bare-flood-cl
 import type { EngineFloodInput, EngineFloodResult } from '../children/engine-flood-capture';
 import type { LabServerInfo } from '../children/lab-server';
 import type { SessionCheck } from '../children/session-check';
+import type { ThreadTimes } from '../children/thread-times';
 import { runChildScript, startChildService } from '../harness/child-script';
 import { floodUrl } from '../harness/flood-url';
 import type { BenchContext, Measurement, MeasurementOutput } from '../harness/measurement';
@@ -18,6 +19,11 @@ const TARGET_RATIO = 0.9;
 const TARGET_RSS_MB = 600;
 const TARGET_FILTER_MS = 1000;
 const TARGET_TASK_MS = 50;
+
+/** Share of a receiving thread's window spent asleep, %. */
+function asleepShare(times: ThreadTimes): number {
+  return (100 * times.asleep) / (times.running + times.waiting + times.asleep);
+}
 
 export const sessions: Measurement = {
   name: 'sessions',
@@ -90,6 +96,12 @@ export const sessions: Measurement = {
           product: summarize(engine.map((run) => run.engineThreadCpuMicrosPerFrame)),
           baseline: { label: 'bare ws client counting', summary: summarize(bare.map((run) => run.cpuMicrosPerFrame)) },
           ratio: summarize(engine.map((run, i) => run.engineThreadCpuMicrosPerFrame / (bare[i] as FloodRunResult).cpuMicrosPerFrame)),
+        },
+        {
+          metric: "engine thread asleep with the session writer on (waiting for the writer thread, or for data), share of the recorded window (/proc schedstat)",
+          unit: '%',
+          product: summarize(engine.map((run) => asleepShare(run.threadTimes))),
+          baseline: { label: 'engine without the session writer', summary: summarize(withoutSessions.map((run) => asleepShare(run.threadTimes))) },
         },
         {
           metric: `receive frames in the session's streamed HAR, in flood order (all ${n} in every run: ${allInOrder ? 'yes' : 'NO'})`,

@@ -1,11 +1,15 @@
 // A filter over a whole saved session, in the engine: the panel's log shows the ring (the recent
 // entries); the text filter over everything a run captured reads the session from disk instead, in ~1 MiB
 // chunks (one await each, so the engine's loop serves sockets and panels between chunks), and answers the
-// seqs of the matching entries. The predicate is the panel's own text search (shared/entry-text-search.ts).
+// seqs of the matching entries. The predicate is the panel's own text search (shared/entry-text-search.ts);
+// records whose bytes lack the text every match needs are passed over undecoded
+// (docs/session-storage.md#the-whole-session-filter-reads-bytes-first-s22).
 import { compileTextSearch, type SearchedFields } from '../../../shared/entry-text-search';
 import { compileTextMatcher, type TextMatcher } from '../../../shared/text-matcher';
-import { decodeSearchFields, type SearchFields } from './entry-codec';
-import { readRecordChunks, type EntryFile, type RecordDecoder, type SeqRange } from './session-reader';
+import { decodeSearchFields, RECORD_TEXT_OFFSET, recordSeq, recordHasBinaryPayload, type SearchFields } from './entry-codec';
+import { requiredFragment } from './filter-fragment';
+import { fragmentFinder, type FragmentFinder } from './fragment-finder';
+import { readFileChunks, walkRecords, type EntryFile, type RecordVisitor, type SeqRange } from './session-reader';
 import { INDEX_STRIDE } from './session-files';
 
 export interface SessionFilterResult {
@@ -33,20 +37,37 @@ export async function filterSessionFile(file: EntryFile, text: string, range: Se
   const seqs: number[] = [];
   const scanned = Math.max(0, toSeq - fromSeq);
   if (scanned === 0) return { mode, scanned, seqs };
-  // One view for every record: the scan makes no entry objects (entry-codec.ts decodeSearchFields).
+  const fragment = requiredFragment(text, mode);
+  const finder: FragmentFinder | undefined = fragment === '' ? undefined : fragmentFinder(fragment);
+  // One view for every decoded record: the scan makes no entry objects (entry-codec.ts decodeSearchFields).
   const view: SearchFields = { seq: 0, kind: 'frame', name: '', connectionId: '' };
-  // Per record: its seq when it matches, -1 when not, -2 past the range (the scan stops there).
-  const decode: RecordDecoder<number> = (data, bodyStart, bodyEnd) => {
+  // The chunk offset of the fragment's next occurrence at or after the record being looked at (-1: not searched yet).
+  let occurrence = -1;
+  const visit: RecordVisitor = (data, bodyStart, bodyEnd) => {
+    const seq = recordSeq(data, bodyStart);
+    if (seq >= toSeq) return false;
+    if (seq < fromSeq) return true;
+    if (mode === 'all') {
+      seqs.push(seq);
+      return true;
+    }
+    if (finder !== undefined && !recordHasBinaryPayload(data, bodyStart)) {
+      // Past the record's numbers, whose bytes are no text (entry-codec.ts).
+      const textStart = bodyStart + RECORD_TEXT_OFFSET;
+      if (occurrence < textStart) occurrence = finder.find(textStart);
+      if (occurrence + finder.length > bodyEnd) return true; // not in this record: it cannot match
+    }
     decodeSearchFields(data, bodyStart, bodyEnd, view);
-    if (view.seq >= toSeq) return -2;
-    return view.seq >= fromSeq && test(view) ? view.seq : -1;
+    if (test(view)) seqs.push(seq);
+    return true;
   };
   const block = Math.floor((fromSeq - file.firstSeq) / INDEX_STRIDE);
-  for await (const results of readRecordChunks(file.path, decode, file.index[block] ?? 0, file.bytes)) {
-    for (const result of results) {
-      if (result === -2) return { mode, scanned, seqs };
-      if (result >= 0) seqs.push(result);
-    }
+  for await (const chunk of readFileChunks(file.path, file.index[block] ?? 0, file.bytes)) {
+    finder?.load(chunk.data, chunk.length);
+    occurrence = -1;
+    const { stopped, damage } = walkRecords(chunk, visit);
+    if (damage !== undefined) throw damage;
+    if (stopped) break;
   }
   return { mode, scanned, seqs };
 }

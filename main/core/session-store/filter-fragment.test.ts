@@ -1,37 +1,35 @@
 // The fragment a filter requires, and the case facts it rests on, checked over every code point.
 import { describe, expect, it } from 'vitest';
-import { isExactCharacter, requiredFragment } from './filter-fragment';
+import { isExactCharacter, requiredFragments } from './filter-fragment';
 
 function eachCodePoint(visit: (char: string, code: number) => void): void {
   for (let code = 0; code <= 0x10ffff; code += 1) if (code < 0xd800 || code > 0xdfff) visit(String.fromCodePoint(code), code);
 }
 
 describe('required fragment', () => {
-  it('takes the longest run of plain characters of a regex with one alternative, groups of one alternative inlined', () => {
-    expect(requiredFragment('^\\d*0000:', 'regex')).toBe('0000:');
-    expect(requiredFragment('hello', 'regex')).toBe('hello');
-    expect(requiredFragment('(abc)d(?:ef)', 'regex')).toBe('abcdef');
-    expect(requiredFragment('a\\.b\\(c', 'regex')).toBe('a.b(c');
-    expect(requiredFragment('xy{2}zz', 'regex')).toBe('zz');
-    expect(requiredFragment('\\u0041BC', 'regex')).toBe('BC');
-    expect(requiredFragment('kik', 'regex')).toBe('kik');
-    expect(requiredFragment('支付宝.', 'regex')).toBe('支付宝');
+  it('takes the longest word a regex requires (shared/decoders/required-words.ts)', () => {
+    expect(requiredFragments('^\\d*0000:', 'regex')).toEqual(['0000']);
+    expect(requiredFragments('Hello', 'regex')).toEqual(['hello']);
+    expect(requiredFragments('(abc)d.ef', 'regex')).toEqual(['abc']);
+    expect(requiredFragments('kik', 'regex')).toEqual(['kik']);
   });
 
-  it('requires nothing where a match may avoid every character: alternatives, classes, quantifiers, cased non-ASCII', () => {
-    expect(requiredFragment('ab|cd', 'regex')).toBe('');
-    expect(requiredFragment('(ab|cd)', 'regex')).toBe('');
-    expect(requiredFragment('[ab]\\d+.', 'regex')).toBe('');
-    expect(requiredFragment('(?:ab)?c', 'regex')).toBe('c');
-    expect(requiredFragment('éé', 'regex')).toBe('');
-    expect(requiredFragment('', 'all')).toBe('');
+  it('takes one word per branch of an alternation, and nothing when a branch requires nothing', () => {
+    expect(requiredFragments('error|time-out', 'regex')).toEqual(['error', 'time-out']);
+    expect(requiredFragments('x.(ab|cde)', 'regex')).toEqual(['x']);
+    expect(requiredFragments('.(ab|cde)', 'regex')).toEqual(['ab', 'cde']);
+    expect(requiredFragments('ab|\\d+', 'regex')).toEqual([]);
+    expect(requiredFragments('[ab]\\d+.', 'regex')).toEqual([]);
+    expect(requiredFragments('', 'all')).toEqual([]);
   });
 
-  it('leaves out "k" and an "i" not followed by ASCII from a literal (the Kelvin sign and "İ" lower-case to them)', () => {
-    expect(requiredFragment('Kilo(', 'literal')).toBe('ilo(');
-    expect(requiredFragment('wifi(', 'literal')).toBe('wifi(');
-    expect(requiredFragment('(wifi', 'literal')).toBe('(wif');
-    expect(requiredFragment('[支付 ok', 'literal')).toBe('[支付 o');
+  it('takes the longest run of a literal of exact characters, leaving out "k" and an "i" not followed by ASCII (the Kelvin sign and "İ" lower-case to them)', () => {
+    expect(requiredFragments('Kilo(', 'literal')).toEqual(['ilo(']);
+    expect(requiredFragments('wifi(', 'literal')).toEqual(['wifi(']);
+    expect(requiredFragments('(wifi', 'literal')).toEqual(['(wif']);
+    expect(requiredFragments('[支付 ok', 'literal')).toEqual(['[支付 o']);
+    expect(requiredFragments('éé(', 'literal')).toEqual(['(']);
+    expect(requiredFragments('éé', 'literal')).toEqual([]);
   });
 
   it('rests on facts true of every code point', () => {

@@ -1,9 +1,8 @@
-// What text every entry the panel's filter finds must hold, as bytes of the session file: the longest
-// run of characters that a match needs in one searched field, taken only from characters whose case
-// variants are known exactly (docs/session-storage.md#the-whole-session-filter-reads-bytes-first-s22).
-// The whole-session filter then looks for these bytes in the file before it decodes a record.
-import { RegExpParser } from '@eslint-community/regexpp';
-import type { Alternative, Character, Element } from '@eslint-community/regexpp/ast';
+// What text every entry the panel's filter finds must hold, as bytes of the session file: one of a few
+// fragments, each a run of characters whose case variants are known exactly, that a match needs in one
+// searched field (docs/session-storage.md#the-whole-session-filter-reads-bytes-first-s22). The whole-session
+// filter looks for them in the file before it decodes a record.
+import { wordRequirement, type WordRequirement } from '../../../shared/decoders/required-words';
 import type { TextMatcher } from '../../../shared/text-matcher';
 
 /**
@@ -53,47 +52,31 @@ function longestExactRun(codes: readonly (number | undefined)[]): string {
   return best;
 }
 
-/** Characters written as themselves or as an escaped syntax character: read the same by every regex parser. */
-const PLAIN_ESCAPES = '^$\\.*+?()[]|/';
-
-function plainCharacter(node: Character): number | undefined {
-  const char = String.fromCharCode(node.value);
-  if (node.value > 0xffff || '{}]'.includes(char)) return undefined;
-  if (node.raw === char && char !== '\\') return node.value;
-  return node.raw.length === 2 && node.raw[0] === '\\' && PLAIN_ESCAPES.includes(char) && node.raw[1] === char ? node.value : undefined;
-}
-
-/** The characters one alternative must match in a row; undefined marks anything else (it ends a run). */
-function sequenceOf(alternative: Alternative): (number | undefined)[] {
-  const codes: (number | undefined)[] = [];
-  const add = (element: Element): void => {
-    if (element.type === 'Character') codes.push(plainCharacter(element));
-    else if ((element.type === 'Group' || element.type === 'CapturingGroup') && element.alternatives.length === 1) {
-      // An unquantified group of one alternative is its characters in place.
-      for (const inner of (element.alternatives[0] as Alternative).elements) add(inner);
-    } else codes.push(undefined);
-  };
-  for (const element of alternative.elements) add(element);
-  return codes;
-}
-
-/** What a regex-mode pattern requires: its one top-level alternative's longest exact run. */
-function regexFragment(source: string): string {
-  let alternatives: Alternative[];
-  try {
-    alternatives = new RegExpParser({ strict: false }).parsePattern(source, 0, source.length, { unicode: false }).alternatives;
-  } catch {
-    return ''; // a pattern the parser does not know (newer syntax): no fragment, every record is decoded
-  }
-  return alternatives.length === 1 ? longestExactRun(sequenceOf(alternatives[0] as Alternative)) : '';
+/**
+ * Fragments of which a match holds at least one, from the words the pattern requires
+ * (shared/decoders/required-words.ts, the decoded-field filters' pre-check): its longest word, else one
+ * word per branch of its first alternation; [] when a branch requires nothing.
+ */
+function anyOf(requirement: WordRequirement): string[] {
+  const longest = requirement.words.reduce((best, word) => (word.length > best.length ? word : best), '');
+  if (longest !== '') return [longest];
+  const branches = requirement.oneOf[0];
+  if (branches === undefined) return [];
+  const fragments = branches.map(anyOf);
+  return fragments.some((branch) => branch.length === 0) ? [] : fragments.flat();
 }
 
 /**
- * The text every match of the filter `text` (compiled to `mode`) holds in one searched field, ASCII
- * letters in any case; '' when nothing is known to be required (then every record is decoded).
+ * Fragments (ASCII letters in any case) of which every match of the filter `text`, compiled to `mode`,
+ * holds at least one in one searched field; [] when nothing is known to be required (then every record is
+ * decoded).
  */
-export function requiredFragment(text: string, mode: TextMatcher['mode']): string {
-  if (mode === 'all') return '';
-  if (mode === 'literal') return longestExactRun(literalCodes(text.toLowerCase()));
-  return regexFragment(text);
+export function requiredFragments(text: string, mode: TextMatcher['mode']): string[] {
+  if (mode === 'all') return [];
+  if (mode === 'literal') {
+    const run = longestExactRun(literalCodes(text.toLowerCase()));
+    return run === '' ? [] : [run];
+  }
+  const requirement = wordRequirement(text);
+  return requirement === undefined ? [] : anyOf(requirement);
 }

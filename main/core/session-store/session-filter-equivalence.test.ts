@@ -48,7 +48,7 @@ function trickyEntry(seq: number, random: () => number): CaptureEntry {
 }
 
 function queries(random: () => number): string[] {
-  const fixed = ['^\\d*0000:', 'hello', 'HELLO', 'kelvin', 'KELVIN', 'k-sign', 'istanbul', 'İstanbul', 'wifi', 'wifii', 'straße', 'ſtop', 'stop', '中文', '支付', '支付宝(', 'a.b', 'a\\.b', 'a+b', '(x', '[y', 'q{2}', '"2":"', ',"b":"', '1":"x', 'b":"h', '\\n', 'e\\nb', '^line', 'break$', 'ÄÖ', 'äö', 'σίσυφος', 'hel', 'hel\\xff', '(hel)lo', 'he(l)+o', 'ok|frame', '', 'xyz(', '\\b(?:ok)\\b', 'o', 'i', 'k', 'k(x', '(wifi', 'bok(', 'ok(', '(wif'];
+  const fixed = ['^\\d*0000:', 'hello', 'HELLO', 'kelvin', 'KELVIN', 'k-sign', 'istanbul', 'İstanbul', 'wifi', 'wifii', 'straße', 'ſtop', 'stop', '中文', '支付', '支付宝(', 'a.b', 'a\\.b', 'a+b', '(x', '[y', 'q{2}', '"2":"', ',"b":"', '1":"x', 'b":"h', '\\n', 'e\\nb', '^line', 'break$', 'ÄÖ', 'äö', 'σίσυφος', 'hel', 'hel\\xff', '(hel)lo', 'he(l)+o', 'ok|frame', '', 'xyz(', '\\b(?:ok)\\b', 'o', 'i', 'k', 'k(x', '(wifi', 'bok(', 'ok(', '(wif', 'hello|kelvin', 'zzz|中文', '(?:ok|frame)-1', 'x.(ab|k-s)', 'stra(ß|ss)e', 'ok|\\d+', 'o|hello', 'lo:|:b'];
   const randomOnes = Array.from({ length: 150 }, () => {
     const token = text(random);
     const start = Math.floor(random() * token.length);
@@ -59,6 +59,7 @@ function queries(random: () => number): string[] {
     else if (wrap === 3) query = `(${query})`;
     else if (wrap === 4) query = `${query}(`; // an unfinished group: matched literally
     else if (wrap === 5) query = `${query}.${pick(random, TOKENS).slice(0, 2)}`;
+    else if (wrap === 6) query = `${query}|${pick(random, TOKENS).slice(1, 4)}`;
     return query;
   });
   return [...fixed, ...randomOnes];

@@ -7,7 +7,7 @@
 import { compileTextSearch, type SearchedFields } from '../../../shared/entry-text-search';
 import { compileTextMatcher, type TextMatcher } from '../../../shared/text-matcher';
 import { decodeSearchFields, RECORD_TEXT_OFFSET, recordSeq, recordHasBinaryPayload, type SearchFields } from './entry-codec';
-import { requiredFragment } from './filter-fragment';
+import { requiredFragments } from './filter-fragment';
 import { fragmentFinder, type FragmentFinder } from './fragment-finder';
 import { readFileChunks, walkRecords, type EntryFile, type RecordVisitor, type SeqRange } from './session-reader';
 import { INDEX_STRIDE } from './session-files';
@@ -37,12 +37,13 @@ export async function filterSessionFile(file: EntryFile, text: string, range: Se
   const seqs: number[] = [];
   const scanned = Math.max(0, toSeq - fromSeq);
   if (scanned === 0) return { mode, scanned, seqs };
-  const fragment = requiredFragment(text, mode);
-  const finder: FragmentFinder | undefined = fragment === '' ? undefined : fragmentFinder(fragment);
+  const fragments = requiredFragments(text, mode);
+  const finder: FragmentFinder | undefined = fragments.length === 0 ? undefined : fragmentFinder(fragments);
   // One view for every decoded record: the scan makes no entry objects (entry-codec.ts decodeSearchFields).
   const view: SearchFields = { seq: 0, kind: 'frame', name: '', connectionId: '' };
-  // The chunk offset of the fragment's next occurrence at or after the record being looked at (-1: not searched yet).
+  // Chunk offsets of the first fragment occurrence at or after the record's text ([-1, -1]: not searched yet).
   let occurrence = -1;
+  let occurrenceEnd = -1;
   const visit: RecordVisitor = (data, bodyStart, bodyEnd) => {
     const seq = recordSeq(data, bodyStart);
     if (seq >= toSeq) return false;
@@ -54,8 +55,16 @@ export async function filterSessionFile(file: EntryFile, text: string, range: Se
     if (finder !== undefined && !recordHasBinaryPayload(data, bodyStart)) {
       // Past the record's numbers, whose bytes are no text (entry-codec.ts).
       const textStart = bodyStart + RECORD_TEXT_OFFSET;
-      if (occurrence < textStart) occurrence = finder.find(textStart);
-      if (occurrence + finder.length > bodyEnd) return true; // not in this record: it cannot match
+      if (occurrence < textStart) {
+        occurrence = finder.find(textStart);
+        occurrenceEnd = occurrence + finder.foundLength;
+      }
+      // One running past the record can hide a shorter one (another fragment) inside it.
+      while (occurrence < bodyEnd && occurrenceEnd > bodyEnd) {
+        occurrence = finder.find(occurrence + 1);
+        occurrenceEnd = occurrence + finder.foundLength;
+      }
+      if (occurrenceEnd > bodyEnd) return true; // none in this record: it cannot match
     }
     decodeSearchFields(data, bodyStart, bodyEnd, view);
     if (test(view)) seqs.push(seq);
@@ -65,6 +74,7 @@ export async function filterSessionFile(file: EntryFile, text: string, range: Se
   for await (const chunk of readFileChunks(file.path, file.index[block] ?? 0, file.bytes)) {
     finder?.load(chunk.data, chunk.length);
     occurrence = -1;
+    occurrenceEnd = -1;
     const { stopped, damage } = walkRecords(chunk, visit);
     if (damage !== undefined) throw damage;
     if (stopped) break;

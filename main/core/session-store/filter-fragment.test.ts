@@ -9,9 +9,16 @@ function eachCodePoint(visit: (char: string, code: number) => void): void {
 describe('required fragment', () => {
   it('takes the longest word a regex requires (shared/decoders/required-words.ts)', () => {
     expect(requiredFragments('^\\d*0000:', 'regex')).toEqual(['0000']);
-    expect(requiredFragments('Hello', 'regex')).toEqual(['hello']);
+    expect(requiredFragments('^Hello', 'regex')).toEqual(['hello']);
     expect(requiredFragments('(abc)d.ef', 'regex')).toEqual(['abc']);
     expect(requiredFragments('kik', 'regex')).toEqual(['kik']);
+    expect(requiredFragments('\\bkik', 'regex')).toEqual([]); // the escape's letters are never taken
+  });
+
+  it('takes the longest exact run of a regex without syntax characters, CJK included', () => {
+    expect(requiredFragments('支付宝 Pay: ok', 'regex')).toEqual(['支付宝 Pay: ok']);
+    expect(requiredFragments('éa-b,c/dé', 'regex')).toEqual(['a-b,c/d']);
+    expect(requiredFragments('Kelvin', 'regex')).toEqual(['Kelvin']);
   });
 
   it('takes one word per branch of an alternation, and nothing when a branch requires nothing', () => {

@@ -23,6 +23,9 @@ export function isExactCharacter(code: number): boolean {
   return (code >= 0x20 && code < 0x7f) || EXACT_RANGES.some(([first, last]) => code >= first && code <= last);
 }
 
+/** The characters with a meaning of their own in a pattern (ECMAScript's SyntaxCharacter). */
+const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|]/;
+
 const LOWER_K = 0x6b;
 const LOWER_I = 0x69;
 
@@ -75,6 +78,12 @@ export function requiredFragments(text: string, mode: TextMatcher['mode']): stri
   if (mode === 'all') return [];
   if (mode === 'literal') {
     const run = longestExactRun(literalCodes(text.toLowerCase()));
+    return run === '' ? [] : [run];
+  }
+  if (!REGEX_SYNTAX.test(text)) {
+    // Every character matches itself (ASCII letters in either case): the text's own longest exact run,
+    // CJK words included (the required words are ASCII only).
+    const run = longestExactRun(Array.from({ length: text.length }, (_, at) => text.charCodeAt(at)));
     return run === '' ? [] : [run];
   }
   const requirement = wordRequirement(text);

@@ -57,3 +57,52 @@ export function fragmentFinder(fragments: readonly string[]): FragmentFinder {
   };
   return finder;
 }
+
+/** Chunks decoded whole after one where most records held a fragment (searching there only added cost). */
+const DENSE_REST_CHUNKS = 16;
+
+/**
+ * Per chunk, whether a record's text holds one of the fragments. Where most records of a chunk do (a common
+ * word: `x` in a flood of `xxx…` frames), searching costs more than it spares, so the next chunks are not
+ * screened (`active` false: every record is decoded) before it tries again.
+ */
+export class FragmentScreen {
+  /** Whether this chunk is screened. */
+  active = false;
+  // Chunk offsets of the first occurrence at or after the last record's text (-1: not searched yet).
+  private occurrence = -1;
+  private occurrenceEnd = -1;
+  private asked = 0;
+  private held = 0;
+  private restChunks = 0;
+
+  constructor(private readonly finder: FragmentFinder) {}
+
+  /** Starts a chunk: data[0, length). */
+  startChunk(data: Buffer, length: number): void {
+    if (this.active && this.held * 2 > this.asked) this.restChunks = DENSE_REST_CHUNKS;
+    this.asked = 0;
+    this.held = 0;
+    this.occurrence = -1;
+    this.occurrenceEnd = -1;
+    this.active = this.restChunks === 0;
+    if (this.active) this.finder.load(data, length);
+    else this.restChunks -= 1;
+  }
+
+  /** Whether a fragment lies in [textStart, end), for records in chunk order. */
+  holds(textStart: number, end: number): boolean {
+    this.asked += 1;
+    if (this.occurrence < textStart) this.next(textStart);
+    // One running past the record can hide a shorter one (another fragment) inside it.
+    while (this.occurrence < end && this.occurrenceEnd > end) this.next(this.occurrence + 1);
+    if (this.occurrenceEnd > end) return false;
+    this.held += 1;
+    return true;
+  }
+
+  private next(from: number): void {
+    this.occurrence = this.finder.find(from);
+    this.occurrenceEnd = this.occurrence + this.finder.foundLength;
+  }
+}

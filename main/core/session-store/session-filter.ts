@@ -8,7 +8,7 @@ import { compileTextSearch, type SearchedFields } from '../../../shared/entry-te
 import { compileTextMatcher, type TextMatcher } from '../../../shared/text-matcher';
 import { decodeSearchFields, RECORD_TEXT_OFFSET, recordSeq, recordHasBinaryPayload, type SearchFields } from './entry-codec';
 import { requiredFragments } from './filter-fragment';
-import { fragmentFinder, type FragmentFinder } from './fragment-finder';
+import { fragmentFinder, FragmentScreen } from './fragment-finder';
 import { readFileChunks, walkRecords, type EntryFile, type RecordVisitor, type SeqRange } from './session-reader';
 import { INDEX_STRIDE } from './session-files';
 
@@ -38,12 +38,9 @@ export async function filterSessionFile(file: EntryFile, text: string, range: Se
   const scanned = Math.max(0, toSeq - fromSeq);
   if (scanned === 0) return { mode, scanned, seqs };
   const fragments = requiredFragments(text, mode);
-  const finder: FragmentFinder | undefined = fragments.length === 0 ? undefined : fragmentFinder(fragments);
+  const screen = fragments.length === 0 ? undefined : new FragmentScreen(fragmentFinder(fragments));
   // One view for every decoded record: the scan makes no entry objects (entry-codec.ts decodeSearchFields).
   const view: SearchFields = { seq: 0, kind: 'frame', name: '', connectionId: '' };
-  // Chunk offsets of the first fragment occurrence at or after the record's text ([-1, -1]: not searched yet).
-  let occurrence = -1;
-  let occurrenceEnd = -1;
   const visit: RecordVisitor = (data, bodyStart, bodyEnd) => {
     const seq = recordSeq(data, bodyStart);
     if (seq >= toSeq) return false;
@@ -52,29 +49,15 @@ export async function filterSessionFile(file: EntryFile, text: string, range: Se
       seqs.push(seq);
       return true;
     }
-    if (finder !== undefined && !recordHasBinaryPayload(data, bodyStart)) {
-      // Past the record's numbers, whose bytes are no text (entry-codec.ts).
-      const textStart = bodyStart + RECORD_TEXT_OFFSET;
-      if (occurrence < textStart) {
-        occurrence = finder.find(textStart);
-        occurrenceEnd = occurrence + finder.foundLength;
-      }
-      // One running past the record can hide a shorter one (another fragment) inside it.
-      while (occurrence < bodyEnd && occurrenceEnd > bodyEnd) {
-        occurrence = finder.find(occurrence + 1);
-        occurrenceEnd = occurrence + finder.foundLength;
-      }
-      if (occurrenceEnd > bodyEnd) return true; // none in this record: it cannot match
-    }
+    // Past the record's numbers, whose bytes are no text (entry-codec.ts): a record without a fragment cannot match.
+    if (screen?.active && !recordHasBinaryPayload(data, bodyStart) && !screen.holds(bodyStart + RECORD_TEXT_OFFSET, bodyEnd)) return true;
     decodeSearchFields(data, bodyStart, bodyEnd, view);
     if (test(view)) seqs.push(seq);
     return true;
   };
   const block = Math.floor((fromSeq - file.firstSeq) / INDEX_STRIDE);
   for await (const chunk of readFileChunks(file.path, file.index[block] ?? 0, file.bytes)) {
-    finder?.load(chunk.data, chunk.length);
-    occurrence = -1;
-    occurrenceEnd = -1;
+    screen?.startChunk(chunk.data, chunk.length);
     const { stopped, damage } = walkRecords(chunk, visit);
     if (damage !== undefined) throw damage;
     if (stopped) break;

@@ -1,6 +1,6 @@
 // What text every entry the panel's filter finds must hold, as bytes of the session file: one of a few
 // fragments, each a run of characters whose case variants are known exactly, that a match needs in one
-// searched field (docs/session-storage.md#the-whole-session-filter-reads-bytes-first-s22). The whole-session
+// searched field (docs/architecture.md#whole-session-filter). The whole-session
 // filter looks for them in the file before it decodes a record.
 import { wordRequirement, type WordRequirement } from '../../../shared/decoders/required-words';
 import type { TextMatcher } from '../../../shared/text-matcher';

@@ -3,7 +3,7 @@
 // chunks (one await each, so the engine's loop serves sockets and panels between chunks), and answers the
 // seqs of the matching entries. The predicate is the panel's own text search (shared/entry-text-search.ts);
 // records whose bytes lack the text every match needs are passed over undecoded
-// (docs/session-storage.md#the-whole-session-filter-reads-bytes-first-s22).
+// (docs/architecture.md#whole-session-filter).
 import { compileTextSearch, type SearchedFields } from '../../../shared/entry-text-search';
 import { compileTextMatcher, type TextMatcher } from '../../../shared/text-matcher';
 import { decodeSearchFields, RECORD_TEXT_OFFSET, recordSeq, recordHasBinaryPayload, type SearchFields } from './entry-codec';

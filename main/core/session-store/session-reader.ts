@@ -89,7 +89,7 @@ export function walkRecords(chunk: FileChunk, visit: RecordVisitor): { stopped: 
  * The records of `path` between byte offsets `start` and `end`, each turned into a T by `decode`, one
  * array per chunk read (one await per ~1 MiB instead of one per record, for scans over a whole session).
  * Stops (without throwing) at the first incomplete record; throws at a damaged one, which recovery catches
- * to cut the file there.
+ * to cut the file there. A T must not keep `data`: the buffer is read into again.
  */
 export async function* readRecordChunks<T>(path: string, decode: RecordDecoder<T>, start = 0, end = Infinity): AsyncGenerator<T[]> {
   for await (const chunk of readFileChunks(path, start, end)) {

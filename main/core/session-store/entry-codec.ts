@@ -132,7 +132,7 @@ export function decodeSearchFields(buffer: Buffer, start: number, end: number, v
   if (kind === undefined) throw new Error('session record with an unknown kind');
   view.kind = kind;
   const bits = buffer.readUInt16LE(start + 35);
-  reading.at = start + 37;
+  reading.at = start + RECORD_TEXT_OFFSET;
   skipString(buffer);
   view.connectionId = readString(buffer);
   view.name = readString(buffer);
@@ -144,6 +144,25 @@ export function decodeSearchFields(buffer: Buffer, start: number, end: number, v
   view.errorMessage = bits & HAS.errorMessage ? readString(buffer) : undefined;
   view.cause = bits & HAS.cause ? readString(buffer) : undefined;
   view.detail = bits & HAS.detail && kind !== 'frame' ? (JSON.parse(readString(buffer)) as Record<string, Json>) : undefined;
+}
+
+/** Where a record body's strings start: after its mark, four float64, kind, direction and bits. */
+export const RECORD_TEXT_OFFSET = 37;
+
+/** The seq of the record whose body starts at `start`, read without decoding the rest; throws on damage. */
+export function recordSeq(buffer: Buffer, start: number): number {
+  if (buffer[start] !== RECORD_MARK) throw new Error('not a session record');
+  return buffer.readDoubleLE(start + 1);
+}
+
+/**
+ * True when the record holds a binary payload, which the text search also reads as its decoded UTF-8: text
+ * that is not in the record's bytes. Every other searched field is one UTF-8 string of the record as
+ * written — a non-frame entry's detail too: it is searched as JSON.stringify of the parsed text, and the
+ * text is the writer's own JSON.stringify, which parsing and stringifying again gives back unchanged.
+ */
+export function recordHasBinaryPayload(buffer: Buffer, start: number): boolean {
+  return (buffer.readUInt16LE(start + 35) & HAS.binaryTrue) !== 0;
 }
 
 function skipString(buffer: Buffer): void {

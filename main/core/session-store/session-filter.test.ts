@@ -40,6 +40,21 @@ describe('session filter', () => {
     });
   });
 
+  it('sees a shorter required word inside a record when a longer one runs on into the next record', async () => {
+    await withTempDir(async (dir) => {
+      const store = await openSessionStore({ dir });
+      const session = store.startSession();
+      session.append(frameEntry(0, 't1', 'a frame ending in xyz'));
+      // Body of 65 bytes (61 fixed with empty ids and name, 4 of payload): its length header starts with 0x41, "A",
+      // so the bytes read "…xyzA": "xyza" (case-insensitive) occurs across the two records, "y" inside the first.
+      session.append({ ...frameEntry(1, '', 'abcd'), clientId: '', name: '' });
+      const info = await session.close();
+      expect(info.bytes).toBe(2 * 4 + (61 + 'a frame ending in xyz'.length + 'app-1t1text'.length) + 65);
+      expect((await store.filter(info.id, 'xyzA|y')).seqs).toEqual([0]);
+      expect((await store.filter(info.id, 'xyzA|bcd')).seqs).toEqual([1]);
+    });
+  });
+
   it('filters a live session up to what it has taken so far', async () => {
     await withTempDir(async (dir) => {
       const store = await openSessionStore({ dir });

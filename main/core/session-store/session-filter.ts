@@ -1,11 +1,15 @@
 // A filter over a whole saved session, in the engine: the panel's log shows the ring (the recent
 // entries); the text filter over everything a run captured reads the session from disk instead, in ~1 MiB
 // chunks (one await each, so the engine's loop serves sockets and panels between chunks), and answers the
-// seqs of the matching entries. The predicate is the panel's own text search (shared/entry-text-search.ts).
+// seqs of the matching entries. The predicate is the panel's own text search (shared/entry-text-search.ts);
+// records whose bytes lack the text every match needs are passed over undecoded
+// (docs/architecture.md#whole-session-filter).
 import { compileTextSearch, type SearchedFields } from '../../../shared/entry-text-search';
 import { compileTextMatcher, type TextMatcher } from '../../../shared/text-matcher';
-import { decodeSearchFields, type SearchFields } from './entry-codec';
-import { readRecordChunks, type EntryFile, type RecordDecoder, type SeqRange } from './session-reader';
+import { decodeSearchFields, RECORD_TEXT_OFFSET, recordSeq, recordHasBinaryPayload, type SearchFields } from './entry-codec';
+import { requiredFragments } from './filter-fragment';
+import { fragmentFinder, FragmentScreen } from './fragment-finder';
+import { readFileChunks, walkRecords, type EntryFile, type RecordVisitor, type SeqRange } from './session-reader';
 import { INDEX_STRIDE } from './session-files';
 
 export interface SessionFilterResult {
@@ -33,20 +37,30 @@ export async function filterSessionFile(file: EntryFile, text: string, range: Se
   const seqs: number[] = [];
   const scanned = Math.max(0, toSeq - fromSeq);
   if (scanned === 0) return { mode, scanned, seqs };
-  // One view for every record: the scan makes no entry objects (entry-codec.ts decodeSearchFields).
+  const fragments = requiredFragments(text, mode);
+  const screen = fragments.length === 0 ? undefined : new FragmentScreen(fragmentFinder(fragments));
+  // One view for every decoded record: the scan makes no entry objects (entry-codec.ts decodeSearchFields).
   const view: SearchFields = { seq: 0, kind: 'frame', name: '', connectionId: '' };
-  // Per record: its seq when it matches, -1 when not, -2 past the range (the scan stops there).
-  const decode: RecordDecoder<number> = (data, bodyStart, bodyEnd) => {
+  const visit: RecordVisitor = (data, bodyStart, bodyEnd) => {
+    const seq = recordSeq(data, bodyStart);
+    if (seq >= toSeq) return false;
+    if (seq < fromSeq) return true;
+    if (mode === 'all') {
+      seqs.push(seq);
+      return true;
+    }
+    // Past the record's numbers, whose bytes are no text (entry-codec.ts): a record without a fragment cannot match.
+    if (screen?.active && !recordHasBinaryPayload(data, bodyStart) && !screen.holds(bodyStart + RECORD_TEXT_OFFSET, bodyEnd)) return true;
     decodeSearchFields(data, bodyStart, bodyEnd, view);
-    if (view.seq >= toSeq) return -2;
-    return view.seq >= fromSeq && test(view) ? view.seq : -1;
+    if (test(view)) seqs.push(seq);
+    return true;
   };
   const block = Math.floor((fromSeq - file.firstSeq) / INDEX_STRIDE);
-  for await (const results of readRecordChunks(file.path, decode, file.index[block] ?? 0, file.bytes)) {
-    for (const result of results) {
-      if (result === -2) return { mode, scanned, seqs };
-      if (result >= 0) seqs.push(result);
-    }
+  for await (const chunk of readFileChunks(file.path, file.index[block] ?? 0, file.bytes)) {
+    screen?.startChunk(chunk.data, chunk.length);
+    const { stopped, damage } = walkRecords(chunk, visit);
+    if (damage !== undefined) throw damage;
+    if (stopped) break;
   }
   return { mode, scanned, seqs };
 }

@@ -19,52 +19,88 @@ export interface RecordAt {
 /** Turns the record body data[bodyStart, bodyEnd) — the record spans file offsets [start, next) — into a T. */
 export type RecordDecoder<T> = (data: Buffer, bodyStart: number, bodyEnd: number, start: number, next: number) => T;
 
+/** Sees one whole record (as RecordDecoder); false stops the walk. */
+export type RecordVisitor = RecordDecoder<boolean>;
+
+/** What was read: data[0, length) starts at file offset `offset`; the walker sets `consumed` (whole records). */
+export interface FileChunk {
+  data: Buffer;
+  length: number;
+  offset: number;
+  consumed: number;
+}
+
+/**
+ * The bytes of `path` between offsets `start` and `end`, ~1 MiB per read into one reused buffer (the
+ * bytes after the chunk's `consumed` are moved to its front for the next read; the buffer grows when one
+ * record does not fit). A chunk's data is only valid until the next one is asked for.
+ */
+export async function* readFileChunks(path: string, start = 0, end = Infinity): AsyncGenerator<FileChunk> {
+  const file = await open(path, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let carried = 0;
+    let offset = start;
+    let position = start;
+    while (position < end) {
+      if (carried === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+      const { bytesRead } = await file.read(buffer, carried, Math.min(buffer.length - carried, end - position), position);
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      const chunk: FileChunk = { data: buffer, length: carried + bytesRead, offset, consumed: 0 };
+      yield chunk;
+      buffer.copyWithin(0, chunk.consumed, chunk.length);
+      carried = chunk.length - chunk.consumed;
+      offset += chunk.consumed;
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * Walks the whole records of `chunk` from its start (setting its `consumed`), until `visit` says stop,
+ * an incomplete record (it comes whole with the next chunk) or a damaged one, which is returned (a
+ * throwing `visit` counts as damage at its record).
+ */
+export function walkRecords(chunk: FileChunk, visit: RecordVisitor): { stopped: boolean; damage?: unknown } {
+  const { data, length, offset } = chunk;
+  let at = 0;
+  try {
+    while (at + RECORD_HEADER_BYTES <= length) {
+      const bodyLength = recordBodyLength(data, at);
+      if (bodyLength === undefined) return { stopped: false, damage: new Error(`session file damaged at byte ${offset + at}`) };
+      const next = at + RECORD_HEADER_BYTES + bodyLength;
+      if (next > length) break;
+      try {
+        if (!visit(data, at + RECORD_HEADER_BYTES, next, offset + at, offset + next)) return { stopped: true };
+      } catch (damage) {
+        return { stopped: false, damage };
+      }
+      at = next;
+    }
+    return { stopped: false };
+  } finally {
+    chunk.consumed = at;
+  }
+}
+
 /**
  * The records of `path` between byte offsets `start` and `end`, each turned into a T by `decode`, one
  * array per chunk read (one await per ~1 MiB instead of one per record, for scans over a whole session).
  * Stops (without throwing) at the first incomplete record; throws at a damaged one, which recovery catches
- * to cut the file there.
+ * to cut the file there. A T must not keep `data`: the buffer is read into again.
  */
 export async function* readRecordChunks<T>(path: string, decode: RecordDecoder<T>, start = 0, end = Infinity): AsyncGenerator<T[]> {
-  const file = await open(path, 'r');
-  try {
-    let data = Buffer.alloc(0);
-    let dataStart = start; // file offset of data[0]
-    let position = start;
-    while (position < end) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, end - position));
-      const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
-      if (bytesRead === 0) return;
-      position += bytesRead;
-      data = data.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([data, chunk.subarray(0, bytesRead)]);
-      const records: T[] = [];
-      let damage: unknown;
-      let at = 0;
-      while (at + RECORD_HEADER_BYTES <= data.length) {
-        const length = recordBodyLength(data, at);
-        if (length === undefined) {
-          damage = new Error(`session file damaged at byte ${dataStart + at}`);
-          break;
-        }
-        const next = at + RECORD_HEADER_BYTES + length;
-        if (next > data.length) break; // the rest of this record comes with the next chunk
-        try {
-          records.push(decode(data, at + RECORD_HEADER_BYTES, next, dataStart + at, dataStart + next));
-        } catch (error) {
-          damage = error;
-          break;
-        }
-        at = next;
-      }
-      // The good records before a damaged one still count (recovery keeps them).
-      if (records.length > 0) yield records;
-      if (damage !== undefined) throw damage;
-      // Copy the remainder: it must not keep the whole chunk alive.
-      data = Buffer.from(data.subarray(at));
-      dataStart += at;
-    }
-  } finally {
-    await file.close();
+  for await (const chunk of readFileChunks(path, start, end)) {
+    const records: T[] = [];
+    const { damage } = walkRecords(chunk, (data, bodyStart, bodyEnd, recordStart, next) => {
+      records.push(decode(data, bodyStart, bodyEnd, recordStart, next));
+      return true;
+    });
+    // The good records before a damaged one still count (recovery keeps them).
+    if (records.length > 0) yield records;
+    if (damage !== undefined) throw damage;
   }
 }
 

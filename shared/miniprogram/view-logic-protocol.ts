@@ -103,9 +103,20 @@ export type ViewToLogic =
   | { t: 'event'; instanceId: number; handler: string; event: MiniEvent }
   /**
    * The view met a custom-component tag: the logic creates the instance (`onInit`, `deriveDataFromProps`) and
-   * answers with `init`. `eventProps` maps `onXxx` props to the parent's handler names.
+   * answers with `init`. `eventProps` maps `onXxx` props to the parent's handler names. `parentId` is the
+   * instance whose AXML wrote the tag; `composedParentId` the component it renders inside (a slot host), when
+   * that is not the parent ($selectComponent, selectComposedParentComponent: §4.7).
    */
-  | { t: 'component-create'; instanceId: number; parentId: number; pageId: number; path: string; props: Record<string, Json>; eventProps: Record<string, string> }
+  | {
+      t: 'component-create';
+      instanceId: number;
+      parentId: number;
+      composedParentId?: number;
+      pageId: number;
+      path: string;
+      props: Record<string, Json>;
+      eventProps: Record<string, string>;
+    }
   | { t: 'component-props'; instanceId: number; props: Record<string, Json>; eventProps: Record<string, string> }
   | { t: 'component-mounted'; instanceId: number }
   | { t: 'component-updated'; instanceId: number }

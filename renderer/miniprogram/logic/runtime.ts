@@ -5,6 +5,7 @@ import type { LogicToView, RuntimeProblem, ViewToLogic } from '../../../shared/m
 import { extendMy } from '../../../shared/my/extend-my';
 import { createAppEvents } from './app-events';
 import { createComponentHost, normalizeComponentPath } from './component-host';
+import { parseComponentSelector, selectComponents } from './component-select';
 import { describeError, problemFromError } from './error-report';
 import { createRenderAcks } from './instance-data';
 import type { LogicConfig } from '../../../shared/miniprogram/logic-worker-protocol';
@@ -63,7 +64,21 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     warn,
     routerFor: (base) => Object.freeze(createRouteApis(context, stack, base)),
     selectorQueryIn: (pageId) => (options.questions ? createSelectorQuery(context, options.questions.ask, pageId) : undefined),
+    selectComponents: (scopeId, selector, all) => selectComponentsOf(scopeId, selector, all),
+    publicInstance: (instanceId) => components.get(instanceId)?.publicValue() ?? stack.find(instanceId)?.instance ?? null,
   };
+
+  function selectComponentsOf(scopeId: number, selector: unknown, all: boolean): unknown {
+    const name = all ? '$selectAllComponents' : '$selectComponent';
+    const selectors = typeof selector === 'string' ? parseComponentSelector(selector) : undefined;
+    const pageId = components.get(scopeId)?.pageId ?? stack.find(scopeId)?.pageId;
+    if (selectors === undefined) {
+      warn(`${name}: ${JSON.stringify(selector) ?? String(selector)} is not a supported selector (#id, .class, "a b", "a > b", "a >>> b", "x, y"); the result is ${all ? '[]' : 'null'}`);
+    }
+    const found = selectors === undefined || pageId === undefined ? [] : selectComponents(components.all(), scopeId, pageId, selectors);
+    const values = found.map((component) => component.publicValue());
+    return all ? values : (values[0] ?? null);
+  }
 
   function reportError(error: unknown): void {
     const problem = problemFromError(error);

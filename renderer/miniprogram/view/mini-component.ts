@@ -29,6 +29,9 @@ function splitAttrs(attrs: Record<string, unknown>): { props: Record<string, Jso
   return { props, eventProps };
 }
 
+/** Preact context key: the instance id of the component being rendered into (slot content included). */
+const COMPOSED_PARENT = 'mpComposedParent';
+
 export class MiniComponent extends Component<MiniComponentProps> {
   private readonly instanceId: number;
   private readonly owner: ViewOwner;
@@ -39,8 +42,8 @@ export class MiniComponent extends Component<MiniComponentProps> {
   /** What a render that threw below this component left in its place, until its data or props change. */
   private failure: ComponentChild | undefined;
 
-  constructor(props: MiniComponentProps) {
-    super(props);
+  constructor(props: MiniComponentProps, context?: Record<string, unknown>) {
+    super(props, context);
     const { host, parent, path, attrs } = props;
     this.instanceId = host.nextComponentId();
     this.owner = new ViewOwner(host, this.instanceId, parent.pageId, host.componentsOf(path), host.styleScopeOf(path));
@@ -51,7 +54,14 @@ export class MiniComponent extends Component<MiniComponentProps> {
     });
     const split = splitAttrs(attrs);
     this.sentProps = JSON.stringify(split);
-    host.post({ t: 'component-create', instanceId: this.instanceId, parentId: parent.instanceId, pageId: parent.pageId, path, ...split });
+    // The component this one renders inside: its owner, or a slot host when it is slot content (§4.7).
+    const composed = context?.[COMPOSED_PARENT];
+    const composedParentId = typeof composed === 'number' && composed !== parent.instanceId ? { composedParentId: composed } : {};
+    host.post({ t: 'component-create', instanceId: this.instanceId, parentId: parent.instanceId, ...composedParentId, pageId: parent.pageId, path, ...split });
+  }
+
+  override getChildContext(): Record<string, unknown> {
+    return { [COMPOSED_PARENT]: this.instanceId };
   }
 
   /** A parent render that passes identical attributes and no slot content leaves the component alone. */

@@ -46,9 +46,10 @@ export type LogicToView =
   /**
    * First data of a page or component instance (before its first render). `externalClasses`: the component's
    * declared external class names (docs/miniprogram-runtime.md#references §4.8), replaced in its AXML by the
-   * classes its user passes in the attribute of that name.
+   * classes its user passes in the attribute of that name. `virtualHost`: the component's JS
+   * `options.virtualHost`, which wins over its .json (§4.8); `false` gives it a host element.
    */
-  | { t: 'init'; instanceId: number; data: Json; externalClasses?: string[] }
+  | { t: 'init'; instanceId: number; data: Json; externalClasses?: string[]; virtualHost?: boolean }
   /** Data changes of one instance; `callbackId` is acknowledged by `rendered` once the view has re-rendered. */
   | { t: 'set-data'; instanceId: number; ops: DataOp[]; callbackId?: number }
   | { t: 'window'; window: WindowState }

@@ -111,7 +111,7 @@ export function createComponentRecord(
   guarded(() => data.setData(merged.data(), undefined));
   run('onInit');
   run('deriveDataFromProps', [props]);
-  data.sendInit(externalClassesOf(merged, create.path, context));
+  data.sendInit({ externalClasses: externalClassesOf(merged, create.path, context), ...(merged.virtualHost === undefined ? {} : { virtualHost: merged.virtualHost }) });
   prevData = undefined;
 
   const refValue = (): unknown => (merged.ref ? merged.ref.call(instance) : instance);

@@ -225,6 +225,8 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
       }
       case 'page-event': {
         const page = stack.find(message.pageId);
+        // A user's pull holds the indicator until my.stopPullDownRefresh; one made while refreshing is ignored.
+        if (message.name === 'onPullDownRefresh' && page !== undefined && !navigationBar.pulledDown(page)) return;
         const arg = message.name === 'onPullDownRefresh' ? (message.arg ?? { from: 'manual' }) : message.arg;
         page?.hook(message.name, arg === undefined ? [] : [arg]);
         return;

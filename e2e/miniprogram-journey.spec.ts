@@ -161,7 +161,15 @@ test('my.startPullDownRefresh and a manual pull show the indicator until stopPul
   await expect(frame.getByRole('status').filter({ hasText: 'Release to refresh' })).toBeVisible();
   await mouse.up();
   await expect(frame.locator('#log')).toHaveText('App.onShow | index.onShow | index.onPullDownRefresh code | index.onPullDownRefresh manual');
-  await expect(frame.getByRole('status').filter({ hasText: 'Refreshing' })).toBeVisible();
+  const refreshing = frame.getByRole('status').filter({ hasText: 'Refreshing' });
+  await expect(refreshing).toBeVisible();
+  // The revealed area shows the page's backgroundImageUrl on its backgroundImageColor; the image is served.
+  await expect(refreshing).toHaveCSS('background-color', 'rgb(30, 58, 138)');
+  await expect(refreshing).toHaveCSS('background-image', /\/__mp\/asset\/images\/pull-bg\.png/);
+  const appUrl = await frame.locator('body').evaluate(() => location.href);
+  const served = await driver.panel.context().request.get(new URL('/__mp/asset/images/pull-bg.png', appUrl).href);
+  expect(served.status()).toBe(200);
+  expect(served.headers()['content-type']).toBe('image/png');
   await driver.screenshot('journey-pulled-refreshing');
   await frame.locator('#stop-refresh').click();
   await expect(frame.getByRole('status').filter({ hasText: 'Refreshing' })).toHaveCount(0);

@@ -112,6 +112,14 @@ describe('$selectComponent / $selectAllComponents', () => {
   });
 });
 
+describe('my.canIUse of the framework features apps check first', () => {
+  it('answers true for component2, $selectComponent and setData callbacks; false for a feature the preview lacks', () => {
+    const { harness } = project();
+    const canIUse = (harness.globals().my as { canIUse(name: string): boolean }).canIUse;
+    expect(['component2', 'component.$selectComponent', 'component.$selectAllComponents', 'page.setData.callback', 'component.hasMixin'].map(canIUse)).toEqual([true, true, true, true, false]);
+  });
+});
+
 describe('parseComponentSelector', () => {
   it('reads the documented syntax and refuses the rest', () => {
     expect(parseComponentSelector('#a-1.b.c')).toEqual([{ compounds: [{ id: 'a-1', classes: ['b', 'c'] }], combinators: [] }]);

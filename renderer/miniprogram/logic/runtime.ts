@@ -18,6 +18,9 @@ import { createRouteApis, navigatorApiOf } from './route-apis';
 import { createSelectorQuery, createSelectorQueryApi } from './selector-query';
 import type { ViewQuestions } from './view-questions';
 
+/** What `my.canIUse` answers true for besides APIs: the framework features apps check before using them (§4, §3.4). */
+const FRAMEWORK_FEATURES: ReadonlySet<string> = new Set(['component2', 'page.setData.callback', 'component.$selectComponent', 'component.$selectAllComponents']);
+
 export interface LogicChannel {
   post(message: LogicToView): void;
   onMessage(listener: (message: ViewToLogic) => void): void;
@@ -149,7 +152,7 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     getLaunchOptionsSync: () => launchOptions(),
     getEnterOptionsSync: () => launchOptions(),
     ...(options.questions ? createSelectorQueryApi(context, options.questions.ask) : {}),
-  });
+  }, FRAMEWORK_FEATURES);
   const registry = createModuleRegistry(options.modules, { my, getApp, App, Page, Component, getCurrentPages }, context.reportProblem);
 
   function dispatchEvent(message: Extract<ViewToLogic, { t: 'event' }>): void {

@@ -9,15 +9,9 @@ type Instance = Record<string, (...args: unknown[]) => unknown> & { is: string; 
 
 /** One page and two components: `item` (no ref) and `panel` (ref() gives `{ name }`). */
 function project(): { harness: Harness; page: () => Instance } {
-  let pageThis: Instance | undefined;
   const harness = createHarness({
     'app.js': () => undefined,
-    'pages/index/index.js': ({ Page }) =>
-      (Page as (options: object) => void)({
-        onLoad(this: Instance) {
-          pageThis = this;
-        },
-      }),
+    'pages/index/index.js': ({ Page }) => (Page as (options: object) => void)({}),
     'components/item/index.js': ({ Component }) => (Component as (options: object) => void)({ methods: { hello(this: Instance) { return `item ${String(this.props.id)}`; } } }),
     'components/panel/index.js': ({ Component }) =>
       (Component as (options: object) => void)({
@@ -27,13 +21,7 @@ function project(): { harness: Harness; page: () => Instance } {
       }),
   });
   harness.runtime.start();
-  return {
-    harness,
-    page: () => {
-      if (!pageThis) throw new Error('page did not load');
-      return pageThis;
-    },
-  };
+  return { harness, page: () => (harness.globals().getCurrentPages as () => Instance[])()[0] as Instance };
 }
 
 function create(harness: Harness, instanceId: number, path: string, props: Record<string, string>, parentId = 1, composedParentId?: number): void {

@@ -24,6 +24,25 @@ test('a page holds its component through ref and calls it; an external class sty
   await driver.screenshot('miniprogram-components');
 });
 
+test('$selectComponent / $selectAllComponents: by class and id, across a component (>>>), ref() values, the slot host as composed parent; virtualHost: false with :host', async ({ driver }) => {
+  const frame = await driver.miniapp();
+  await frame.locator('#open-select').click();
+  await expect(frame.locator('.mp-title')).toHaveText('Select');
+  await frame.locator('#select-run').click();
+  await expect(frame.locator('#select-result')).toHaveText('Slotted,First | shelf | Own,Slotted | First badge, asked 1× | shelf | true | null');
+  // The page called the third badge on screen (own, slotted, first): its view shows the call.
+  await expect(frame.locator('.select-page #badge-asked')).toHaveText(['asked 0', 'asked 0', 'asked 1']);
+  // virtualHost: false — a host element carrying the user's id, class and style, styled by the component's :host.
+  const chip = frame.locator('#chip');
+  await expect(chip).toHaveJSProperty('tagName', 'MP-CHIP');
+  await expect(chip).toHaveCSS('border-top-color', 'rgb(37, 99, 235)');
+  await expect(chip).toHaveCSS('display', 'inline-block');
+  await expect(chip).toHaveCSS('background-color', 'rgb(219, 234, 254)');
+  await expect(frame.locator('#chip > #chip-label')).toHaveCSS('color', 'rgb(37, 99, 235)');
+  await expect.poll(() => chip.evaluate((element) => parseFloat(getComputedStyle(element).marginTop))).toBeGreaterThan(0);
+  await driver.screenshot('miniprogram-select-components');
+});
+
 test('basic components in Chromium: block a:for-item/a:for-index, a:elif, hidden, icon, image, textarea, picker, swiper, scroll-view', async ({ driver }) => {
   const frame = await driver.miniapp();
   await frame.locator('#open-widgets').click();

@@ -141,13 +141,36 @@ test('logs in, keeps the token, opens the socket; background and back keep it op
   await expect(driver.panel.locator('.log-row', { hasText: '1001' }).first()).toBeVisible();
 });
 
-test('my.startPullDownRefresh shows the indicator until stopPullDownRefresh; this.createSelectorQuery().fields() measures the page', async ({ driver }) => {
+test('my.startPullDownRefresh and a manual pull show the indicator until stopPullDownRefresh; this.createSelectorQuery().fields() measures the page', async ({ driver }) => {
   const frame = phone(driver.panel);
   await expect(frame.locator('#status')).toHaveText('open');
   await frame.locator('#refresh').click();
   await expect(frame.getByRole('status').filter({ hasText: 'Refreshing' })).toBeVisible();
   await expect(frame.locator('#log')).toHaveText('App.onShow | index.onShow | index.onPullDownRefresh code');
   await driver.screenshot('journey-refreshing');
+  await frame.locator('#stop-refresh').click();
+  await expect(frame.getByRole('status').filter({ hasText: 'Refreshing' })).toHaveCount(0);
+
+  // A manual pull holds the same indicator after the pointer is let go, until the app calls stopPullDownRefresh.
+  const { mouse } = driver.panel;
+  const top = await frame.locator('#status').boundingBox();
+  if (top === null) throw new Error('the page is not laid out');
+  await mouse.move(top.x + 10, top.y + 2);
+  await mouse.down();
+  await mouse.move(top.x + 10, top.y + 200, { steps: 8 });
+  await expect(frame.getByRole('status').filter({ hasText: 'Release to refresh' })).toBeVisible();
+  await mouse.up();
+  await expect(frame.locator('#log')).toHaveText('App.onShow | index.onShow | index.onPullDownRefresh code | index.onPullDownRefresh manual');
+  const refreshing = frame.getByRole('status').filter({ hasText: 'Refreshing' });
+  await expect(refreshing).toBeVisible();
+  // The revealed area shows the page's backgroundImageUrl on its backgroundImageColor; the image is served.
+  await expect(refreshing).toHaveCSS('background-color', 'rgb(30, 58, 138)');
+  await expect(refreshing).toHaveCSS('background-image', /\/__mp\/asset\/images\/pull-bg\.png/);
+  const appUrl = await frame.locator('body').evaluate(() => location.href);
+  const served = await driver.panel.context().request.get(new URL('/__mp/asset/images/pull-bg.png', appUrl).href);
+  expect(served.status()).toBe(200);
+  expect(served.headers()['content-type']).toBe('image/png');
+  await driver.screenshot('journey-pulled-refreshing');
   await frame.locator('#stop-refresh').click();
   await expect(frame.getByRole('status').filter({ hasText: 'Refreshing' })).toHaveCount(0);
 

@@ -13,7 +13,7 @@ import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protoco
 import { convertRpx } from '../../shared/miniprogram/rpx';
 import { BUILTIN_TAGS, BUNDLE_PATHS } from '../../shared/miniprogram/view-bundle';
 import { resolveReference, withExtension } from './project-paths';
-import { scopeSheet } from './style-isolation';
+import { rewriteHost, scopeSheet } from './style-isolation';
 
 export interface CompiledAcss {
   css: string;
@@ -101,16 +101,24 @@ function expand(file: string, root: Root, read: ReadProjectFile, problems: Runti
   });
 }
 
+/** A component's sheet: its `:host` class, and its scope class when it is `apply-shared` (style-isolation.ts). */
+export interface ComponentSheet {
+  hostClass: string;
+  scope?: string;
+}
+
 /**
- * Compiles one ACSS file; `file` is its project path (`/app.acss`). `scope`: the class of an `apply-shared`
- * component its rules then require (style-isolation.ts). Never throws for bad ACSS.
+ * Compiles one ACSS file; `file` is its project path (`/app.acss`). `component`: the sheet is a component's,
+ * whose `:host` names its host element and whose rules, when `apply-shared`, require its scope class.
+ * Never throws for bad ACSS.
  */
-export function compileAcss(file: string, source: string, read: ReadProjectFile, scope?: string): CompiledAcss {
+export function compileAcss(file: string, source: string, read: ReadProjectFile, component?: ComponentSheet): CompiledAcss {
   const problems: RuntimeProblem[] = [];
   const seen = new Set([file]);
   const root = parseSheet(file, source, problems);
   if (root === undefined) return { css: '', problems, files: [file] };
   expand(file, root, read, problems, seen);
-  if (scope !== undefined) scopeSheet(root, scope);
+  if (component !== undefined) rewriteHost(root, component.hostClass);
+  if (component?.scope !== undefined) scopeSheet(root, component.scope);
   return { css: root.toString(), problems, files: [...seen] };
 }

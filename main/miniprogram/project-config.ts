@@ -6,7 +6,7 @@ import type { ManifestComponent, ManifestPage, TabBar, TabBarItem } from '../../
 import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protocol';
 import { resolveReference } from './project-paths';
 import type { ProjectFiles } from './project-files';
-import { styleScopeOf } from './style-isolation';
+import { styleScopeOf, virtualHostOf } from './style-isolation';
 
 export interface ProjectConfig {
   pages: ManifestPage[];
@@ -122,7 +122,8 @@ export function loadProjectConfig(files: ProjectFiles): ProjectConfig {
     const json = readJsonObject(files, `${path}.json`, problems) ?? {};
     const usingComponents = { ...appComponents, ...usingComponentsOf(files, `${path}.json`, json, problems) };
     const styleScope = styleScopeOf(path, json.styleIsolation, problems);
-    components.set(path, { path, usingComponents, ...(styleScope === undefined ? {} : { styleScope }) });
+    const virtualHost = virtualHostOf(path, json.virtualHost, problems);
+    components.set(path, { path, usingComponents, ...(styleScope === undefined ? {} : { styleScope }), ...(virtualHost === undefined ? {} : { virtualHost }) });
     pending.push(...Object.values(usingComponents));
   }
   const tabBar = tabBarOf(appJson.tabBar, problems);

@@ -2,9 +2,9 @@
 // (cached per file by mtime + size, so a warm manifest only stats files). `openMiniProgram(folder)` is what a
 // host creates once per project; serve-bundle.ts answers the bundle's URLs from it.
 import { join } from 'node:path';
-import type { ViewManifest } from '../../shared/miniprogram/view-bundle';
+import { componentHostClass, type ViewManifest } from '../../shared/miniprogram/view-bundle';
 import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protocol';
-import { compileAcss, type CompiledAcss } from './compile-acss';
+import { compileAcss, type CompiledAcss, type ComponentSheet } from './compile-acss';
 import { compileAxml, type CompiledAxml } from './compile-axml';
 import { compileSjs, type CompiledSjs } from './compile-sjs';
 import { loadProjectConfig, miniprogramRootOf } from './project-config';
@@ -19,7 +19,7 @@ export class MiniProgramProject {
   private readonly acssCache: CompileCache<CompiledAcss>;
   private readonly rootProblems: RuntimeProblem[];
   /** Sheet path → scope class of `apply-shared` components, from the latest manifest. */
-  private styleScopes = new Map<string, string>();
+  private componentSheets = new Map<string, ComponentSheet>();
 
   constructor(folder: string) {
     this.rootProblems = [];
@@ -53,15 +53,17 @@ export class MiniProgramProject {
   }
 
   acss(path: string): CompiledAcss {
-    const scope = this.styleScopes.get(path);
+    const sheet = this.componentSheets.get(path);
     const read = (file: string): string | undefined => this.files.readText(file);
-    return this.acssCache.get(`${path}|${scope ?? ''}`, () => compileAcss(path, read(path) ?? '', read, scope));
+    return this.acssCache.get(`${path}|${sheet?.scope ?? ''}`, () => compileAcss(path, read(path) ?? '', read, sheet));
   }
 
   /** Configuration plus the closure of files the view needs, compiling each (from cache when unchanged). */
   manifest(): ViewManifest {
     const config = loadProjectConfig(this.files);
-    this.styleScopes = new Map(config.components.flatMap((component) => (component.styleScope === undefined ? [] : [[`${component.path}.acss`, component.styleScope] as const])));
+    this.componentSheets = new Map(
+      config.components.map((component) => [`${component.path}.acss`, { hostClass: componentHostClass(component.path), ...(component.styleScope === undefined ? {} : { scope: component.styleScope }) }]),
+    );
     const problems: RuntimeProblem[] = [...this.rootProblems, ...config.problems];
     const owners = [...config.components.map((component) => component.path), ...config.pages.map((page) => `/${page.route}`)];
 

@@ -68,3 +68,21 @@ describe('styleIsolation', () => {
     expect(manifest.components[0]).not.toHaveProperty('styleScope');
   });
 });
+
+describe('virtualHost and :host', () => {
+  it('virtualHost false reaches the manifest; :host becomes the host class (apply-shared scope on top); a non-boolean is a problem', () => {
+    const { folder, project } = projectWith({ virtualHost: false });
+    write(folder, { 'components/card/index.acss': ':host { color: red; }\n:host(.on) .title, .plain { margin: 0; }' });
+    expect(project.manifest().components).toEqual([{ path: '/components/card/index', usingComponents: {}, virtualHost: false }]);
+    expect(cardCss(project)).toBe('.mp-host-components-card-index { color: red; }\n.mp-host-components-card-index.on .title, .plain { margin: 0; }');
+
+    write(folder, { 'components/card/index.json': JSON.stringify({ component: true, virtualHost: false, styleIsolation: 'apply-shared' }) });
+    project.manifest();
+    expect(cardCss(project)).toContain('.mp-host-components-card-index.mp-iso-components-card-index { color: red; }');
+
+    write(folder, { 'components/card/index.json': JSON.stringify({ component: true, virtualHost: 'no' }) });
+    const manifest = project.manifest();
+    expect(manifest.problems).toEqual([{ kind: 'json', message: 'virtualHost "no": use true or false; true (no host element) applies', file: 'components/card/index.json' }]);
+    expect(manifest.components[0]).not.toHaveProperty('virtualHost');
+  });
+});

@@ -21,6 +21,27 @@ export function styleScopeOf(componentPath: string, styleIsolation: Json | undef
   return undefined;
 }
 
+/** The .json's `virtualHost` when it is a boolean; anything else is a problem and means the default (virtual). */
+export function virtualHostOf(componentPath: string, value: Json | undefined, problems: RuntimeProblem[]): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  problems.push({ kind: 'json', message: `virtualHost ${JSON.stringify(value)}: use true or false; true (no host element) applies`, file: `${componentPath.slice(1)}.json` });
+  return undefined;
+}
+
+/** `:host` → `.hostClass`, `:host(.a)` → `.hostClass.a`: the component's host element (`virtualHost: false`, §4.8). */
+export function rewriteHost(root: Root, hostClass: string): void {
+  const replaceHost = selectorParser((selectors) => {
+    selectors.walkPseudos((pseudo) => {
+      if (pseudo.value !== ':host') return;
+      const inner = pseudo.nodes[0]?.nodes ?? [];
+      pseudo.replaceWith(selectorParser.className({ value: hostClass }), ...inner.map((node) => node.clone()));
+    });
+  });
+  root.walkRules((rule) => {
+    if (rule.selector.includes(':host')) rule.selector = replaceHost.processSync(rule.selector);
+  });
+}
+
 /** Adds `.scope` to the last compound of every selector (before a pseudo-element); keyframe steps are left alone. */
 export function scopeSheet(root: Root, scope: string): void {
   const addScope = selectorParser((selectors) => {

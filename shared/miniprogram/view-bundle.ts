@@ -109,6 +109,13 @@ export interface ManifestComponent {
   usingComponents: Record<string, string>;
   /** `styleIsolation: "apply-shared"`: the class the view puts on every element of the component's own AXML. */
   styleScope?: string;
+  /** The .json's `virtualHost` (§4.8); `false` gives the component a host element. JS `options.virtualHost` wins. */
+  virtualHost?: boolean;
+}
+
+/** The class of a component's host element (`virtualHost: false`), which its ACSS `:host` selects (§4.8). */
+export function componentHostClass(componentPath: string): string {
+  return `mp-host-${componentPath.replace(/^\/+/, '').replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
 export interface TabBarItem {

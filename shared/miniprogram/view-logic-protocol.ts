@@ -46,9 +46,10 @@ export type LogicToView =
   /**
    * First data of a page or component instance (before its first render). `externalClasses`: the component's
    * declared external class names (docs/miniprogram-runtime.md#references §4.8), replaced in its AXML by the
-   * classes its user passes in the attribute of that name.
+   * classes its user passes in the attribute of that name. `virtualHost`: the component's JS
+   * `options.virtualHost`, which wins over its .json (§4.8); `false` gives it a host element.
    */
-  | { t: 'init'; instanceId: number; data: Json; externalClasses?: string[] }
+  | { t: 'init'; instanceId: number; data: Json; externalClasses?: string[]; virtualHost?: boolean }
   /** Data changes of one instance; `callbackId` is acknowledged by `rendered` once the view has re-rendered. */
   | { t: 'set-data'; instanceId: number; ops: DataOp[]; callbackId?: number }
   | { t: 'window'; window: WindowState }
@@ -103,9 +104,20 @@ export type ViewToLogic =
   | { t: 'event'; instanceId: number; handler: string; event: MiniEvent }
   /**
    * The view met a custom-component tag: the logic creates the instance (`onInit`, `deriveDataFromProps`) and
-   * answers with `init`. `eventProps` maps `onXxx` props to the parent's handler names.
+   * answers with `init`. `eventProps` maps `onXxx` props to the parent's handler names. `parentId` is the
+   * instance whose AXML wrote the tag; `composedParentId` the component it renders inside (a slot host), when
+   * that is not the parent ($selectComponent, selectComposedParentComponent: §4.7).
    */
-  | { t: 'component-create'; instanceId: number; parentId: number; pageId: number; path: string; props: Record<string, Json>; eventProps: Record<string, string> }
+  | {
+      t: 'component-create';
+      instanceId: number;
+      parentId: number;
+      composedParentId?: number;
+      pageId: number;
+      path: string;
+      props: Record<string, Json>;
+      eventProps: Record<string, string>;
+    }
   | { t: 'component-props'; instanceId: number; props: Record<string, Json>; eventProps: Record<string, string> }
   | { t: 'component-mounted'; instanceId: number }
   | { t: 'component-updated'; instanceId: number }

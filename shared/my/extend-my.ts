@@ -3,10 +3,13 @@
 // unknown names still give createMy's failing stubs (docs/behaviour.md#unsupported-apis).
 import { canIUseAnswer } from './device-api';
 
-/** The APIs of `base` (a createMy object) and `added` (which win); anything else is read from `base`. */
-export function extendMy<Base extends object, Added extends object>(base: Base, added: Added): Base & Added {
+/**
+ * The APIs of `base` (a createMy object) and `added` (which win); anything else is read from `base`.
+ * `features`: framework capabilities canIUse also answers true for (`'component2'`).
+ */
+export function extendMy<Base extends object, Added extends object>(base: Base, added: Added, features: ReadonlySet<string> = new Set()): Base & Added {
   const own: Record<string, unknown> = { ...(base as Record<string, unknown>), ...(added as Record<string, unknown>) };
-  own['canIUse'] = (name: unknown) => canIUseAnswer(name, (api) => Object.hasOwn(own, api));
+  own['canIUse'] = (name: unknown) => (typeof name === 'string' && features.has(name)) || canIUseAnswer(name, (api) => Object.hasOwn(own, api));
   Object.freeze(own);
   return new Proxy(own, {
     get: (target, key, receiver) => (key in target ? Reflect.get(target, key, receiver) : Reflect.get(base, key)) as unknown,

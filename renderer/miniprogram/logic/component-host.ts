@@ -18,6 +18,8 @@ export interface ComponentHostDeps {
 export interface ComponentHost {
   handle(message: ComponentMessage): void;
   get(instanceId: number): ComponentRecord | undefined;
+  /** Every live component, in creation order. */
+  all(): ComponentRecord[];
   /** didUnmount for every component of a page, in creation order (parents before children). */
   unmountPage(pageId: number): void;
 }
@@ -39,7 +41,8 @@ export function createComponentHost(context: LogicContext, deps: ComponentHostDe
     const options = deps.componentOptions(path);
     if (options === undefined) context.reportProblem({ kind: 'runtime', message: `Component() was not called for /${path}`, file: `${path}.js` });
     const parent = deps.instanceById(message.parentId) ?? {};
-    const record = createComponentRecord(context, mergeComponentOptions(options ?? {}), { ...message, path }, parent, deps.pageInstance(message.pageId));
+    const create = { ...message, path, composedParentId: message.composedParentId ?? message.parentId };
+    const record = createComponentRecord(context, mergeComponentOptions(options ?? {}), create, parent, deps.pageInstance(message.pageId));
     components.set(message.instanceId, record);
   }
 
@@ -57,6 +60,7 @@ export function createComponentHost(context: LogicContext, deps: ComponentHostDe
       }
     },
     get: (instanceId) => components.get(instanceId),
+    all: () => [...components.values()],
     unmountPage(pageId) {
       for (const [instanceId, record] of components) {
         if (record.pageId !== pageId) continue;

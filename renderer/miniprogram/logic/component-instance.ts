@@ -11,20 +11,24 @@ import { createInstanceData, type InstanceData } from './instance-data';
 import type { LogicContext } from './logic-context';
 import type { ComponentHook, MergedComponentOptions } from './component-options';
 import { bindCallback, defineMembers } from './page-instance';
+import type { SelectableComponent } from './component-select';
 
 export interface ComponentCreate {
   instanceId: number;
   pageId: number;
+  parentId: number;
+  /** The component it renders inside (slot host or owner), or its page (§4.7). */
+  composedParentId: number;
   /** Component path without leading `/` or extension, e.g. `components/card/index`. */
   path: string;
   props: Record<string, Json>;
   eventProps: Record<string, string>;
 }
 
-export interface ComponentRecord {
-  readonly instanceId: number;
-  readonly pageId: number;
+export interface ComponentRecord extends SelectableComponent {
   readonly instance: Record<string, unknown>;
+  /** What selection and `ref` hand out (§4.7): `ref()`'s value, else the instance; null when `ref()` threw. */
+  publicValue(): unknown;
   readonly data: InstanceData;
   mounted(): void;
   updateProps(props: Record<string, Json>, eventProps: Record<string, string>): void;
@@ -41,6 +45,7 @@ export function createComponentRecord(
 ): ComponentRecord {
   const instance: Record<string, unknown> = { ...merged.methods };
   let props = buildProps(merged.props, create.props, create.eventProps, parent, context);
+  let attributes = attributesOf(create.props);
   let prevProps: Record<string, unknown> | undefined;
   let prevData: DataObject | undefined;
   let derivedThisCycle = false;
@@ -96,29 +101,48 @@ export function createComponentRecord(
     setData: { value: (changes: unknown, callback?: unknown) => change(data.setData, changes, callback) },
     $spliceData: { value: (changes: unknown, callback?: unknown) => change(data.spliceData, changes, callback) },
     $batchedUpdates: { value: (body: unknown) => (typeof body === 'function' ? guarded(() => (body as () => void).call(instance)) : undefined) },
+    $selectComponent: { value: (selector: unknown) => context.selectComponents(create.instanceId, selector, false) },
+    $selectAllComponents: { value: (selector: unknown) => context.selectComponents(create.instanceId, selector, true) },
+    selectOwnerComponent: { value: () => context.publicInstance(create.parentId) },
+    selectComposedParentComponent: { value: () => context.publicInstance(create.composedParentId) },
   });
 
   // Initial data: the merged `data` plus whatever onInit/deriveDataFromProps set, all in the first `init`.
   guarded(() => data.setData(merged.data(), undefined));
   run('onInit');
   run('deriveDataFromProps', [props]);
-  data.sendInit(externalClassesOf(merged, create.path, context));
+  data.sendInit({ externalClasses: externalClassesOf(merged, create.path, context), ...(merged.virtualHost === undefined ? {} : { virtualHost: merged.virtualHost }) });
   prevData = undefined;
+
+  const refValue = (): unknown => (merged.ref ? merged.ref.call(instance) : instance);
+  function publicValue(): unknown {
+    try {
+      return refValue();
+    } catch (error) {
+      context.reportError(error);
+      return null;
+    }
+  }
 
   return {
     instanceId: create.instanceId,
     pageId: create.pageId,
+    parentId: create.parentId,
+    composedParentId: create.composedParentId,
+    attributes: () => attributes,
     instance,
     data,
+    publicValue,
     mounted() {
       run('didMount');
-      handRef(create.props.ref, merged, instance, parent, context);
+      handRef(create.props.ref, refValue, parent, context);
     },
     updateProps(nextProps, eventProps) {
       if (unmounted) return;
       prevProps ??= props;
       prevData ??= data.current;
       props = buildProps(merged.props, nextProps, eventProps, parent, context);
+      attributes = attributesOf(nextProps);
       derivedThisCycle = true;
       run('deriveDataFromProps', [props]);
     },
@@ -168,14 +192,15 @@ function externalClassesOf(merged: MergedComponentOptions, path: string, context
   return enabled ? names : [];
 }
 
+/** The `id` and `class` attributes the selection matches on. */
+function attributesOf(given: Record<string, Json>): { id: string; classes: string[] } {
+  const id = typeof given.id === 'string' ? given.id : '';
+  const classes = typeof given.class === 'string' ? given.class.split(/\s+/).filter((name) => name !== '') : [];
+  return { id, classes };
+}
+
 /** Calls the parent's `ref` handler named on the tag with the component's ref value (docs/miniprogram-runtime.md "Decisions"). */
-function handRef(
-  refName: Json | undefined,
-  merged: MergedComponentOptions,
-  instance: Record<string, unknown>,
-  parent: Record<string, unknown>,
-  context: LogicContext,
-): void {
+function handRef(refName: Json | undefined, refValue: () => unknown, parent: Record<string, unknown>, context: LogicContext): void {
   if (typeof refName !== 'string' || refName === '') return;
   const handler = parent[refName];
   if (typeof handler !== 'function') {
@@ -183,8 +208,7 @@ function handRef(
     return;
   }
   try {
-    const value = merged.ref ? merged.ref.call(instance) : instance;
-    (handler as (value: unknown) => unknown).call(parent, value);
+    (handler as (value: unknown) => unknown).call(parent, refValue());
   } catch (error) {
     context.reportError(error);
   }

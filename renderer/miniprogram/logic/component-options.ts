@@ -18,6 +18,8 @@ export interface MergedComponentOptions {
   ref?: Fn;
   /** `externalClasses` names of all layers, and whether `options.externalClasses: true` switches them on (§4.8). */
   externalClasses: { names: string[]; enabled: boolean };
+  /** `options.virtualHost` when the component sets a boolean (§4.8; wins over its .json). */
+  virtualHost?: boolean;
 }
 
 export function mergeComponentOptions(options: Record<string, unknown>): MergedComponentOptions {
@@ -42,6 +44,8 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
     externalClasses: { names: [...externalClasses], enabled: asRecord(options.options).externalClasses === true },
   };
   if (typeof options.onError === 'function') merged.onError = options.onError as Fn;
+  const virtualHost = asRecord(options.options).virtualHost;
+  if (typeof virtualHost === 'boolean') merged.virtualHost = virtualHost;
   const ref = layers.findLast((layer) => typeof layer.ref === 'function')?.ref;
   if (typeof ref === 'function') merged.ref = ref as Fn;
   return merged;

@@ -61,3 +61,13 @@ describe('component externalClasses', () => {
     expect(harness.warnings).toEqual(['/components/card/index: externalClasses need options: { externalClasses: true }; ignored']);
   });
 });
+
+describe('component options.virtualHost', () => {
+  it('travels in init when the component sets a boolean (it wins over the .json in the view); absent otherwise', () => {
+    const off = setup({ options: { virtualHost: false } }, {});
+    expect(off.sent.find((message) => message.t === 'init' && message.instanceId === 101)).toMatchObject({ virtualHost: false });
+    const unset = setup({ options: { virtualHost: 'no' } }, {});
+    expect(unset.sent.find((message) => message.t === 'init' && message.instanceId === 101)).not.toHaveProperty('virtualHost');
+  });
+});
+

@@ -9,6 +9,12 @@ import type { DataOp, LogicToView } from '../../../shared/miniprogram/view-logic
 export type DataCallback = () => void;
 
 /** setData callbacks waiting for the view's `rendered`, by callbackId (one registry per runtime). */
+/** What a component's `init` carries besides data (docs/miniprogram-runtime.md#references §4.8). */
+export interface ComponentInitExtras {
+  externalClasses?: string[];
+  virtualHost?: boolean;
+}
+
 export interface RenderAcks {
   add(callbacks: DataCallback[]): number;
   rendered(callbackIds: readonly number[]): void;
@@ -50,7 +56,8 @@ export interface InstanceData {
   setData(changes: unknown, callback: unknown): void;
   spliceData(changes: unknown, callback: unknown): void;
   /** Sends `init` with the data as it is now; from here on changes travel as `set-data`. */
-  sendInit(externalClasses?: string[]): void;
+  /** The first data; a component's extras ride along (`externalClasses`, `virtualHost`). */
+  sendInit(extras?: ComponentInitExtras): void;
   /** Stops all traffic: later changes are ignored (an unloaded page or unmounted component). */
   close(): void;
   readonly closed: boolean;
@@ -141,12 +148,13 @@ export function createInstanceData(options: InstanceDataOptions): InstanceData {
         return { op: 'splice', path: parseDataPath(key), start, deleteCount: count, items };
       });
     },
-    sendInit(externalClasses) {
+    sendInit(extras = {}) {
       if (state !== 'new') return;
       state = 'live';
       ops = [];
       const init: Extract<LogicToView, { t: 'init' }> = { t: 'init', instanceId: options.instanceId, data: jsonObject(data) };
-      if (externalClasses !== undefined && externalClasses.length > 0) init.externalClasses = externalClasses;
+      if (extras.externalClasses !== undefined && extras.externalClasses.length > 0) init.externalClasses = extras.externalClasses;
+      if (extras.virtualHost !== undefined) init.virtualHost = extras.virtualHost;
       options.post(init);
       // Callbacks of changes folded into init still wait for that first render.
       if (callbacks.length > 0) schedule();

@@ -17,6 +17,10 @@ export interface LogicContext {
   routerFor(base: string): object;
   /** `this.createSelectorQuery()` of a page or component: a query searching page `pageId`. */
   selectorQueryIn(pageId: number): unknown;
+  /** `$selectComponent` (`all` false: the first or null) / `$selectAllComponents` of page or component `scopeId`. */
+  selectComponents(scopeId: number, selector: unknown, all: boolean): unknown;
+  /** A page's `this`, or a component's `ref()` value or `this` (§4.7); null when no such instance lives. */
+  publicInstance(instanceId: number): unknown;
 }
 
 /** Calls `target[name](...args)` when it is a function; what it throws is reported, never rethrown. */

@@ -45,4 +45,27 @@ describe('navigation bar', () => {
     ]);
     expect(harness.warnings).toEqual([]);
   });
+
+  it('a manual pull holds the indicator until my.stopPullDownRefresh; a pull while refreshing is not a second refresh', async () => {
+    const log: string[] = [];
+    const harness = createHarness({
+      'app.js': () => undefined,
+      'pages/a/a.js': ({ Page }) => (Page as (options: object) => void)(loggingPage(log, 'a', { onPullDownRefresh: (event: { from: string }) => log.push(`a.onPullDownRefresh ${event.from}`) })),
+    });
+    harness.runtime.start();
+    harness.send({ t: 'page-ready', pageId: 1 });
+    harness.take('window');
+    const pull = (): void => harness.send({ t: 'page-event', pageId: 1, name: 'onPullDownRefresh', arg: { from: 'manual' } });
+    pull();
+    pull();
+    expect(log.filter((line) => line.includes('onPullDownRefresh'))).toEqual(['a.onPullDownRefresh manual']);
+    expect(harness.take('window').map((message) => message.window)).toEqual([{ title: '', refreshing: true }]);
+    await (harness.globals().my as Record<string, Api>).stopPullDownRefresh?.();
+    pull();
+    expect(log.filter((line) => line.includes('onPullDownRefresh'))).toEqual(['a.onPullDownRefresh manual', 'a.onPullDownRefresh manual']);
+    expect(harness.take('window').map((message) => message.window)).toEqual([
+      { title: '', refreshing: false },
+      { title: '', refreshing: true },
+    ]);
+  });
 });

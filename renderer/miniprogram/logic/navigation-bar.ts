@@ -3,7 +3,8 @@
 // `LogicConfig.windows`, with this page's changes on top). A page's changes stay with it: when it is on top again
 // its state is sent again. Before the page's onReady the change applies with a warning (§12 #20).
 // my.startPullDownRefresh / stopPullDownRefresh show and hide the top page's refresh indicator the same way
-// (`refreshing`); start also runs the page's onPullDownRefresh({ from: 'code' }) (docs/miniprogram-runtime.md "Pull-down refresh").
+// (`refreshing`); start also runs the page's onPullDownRefresh({ from: 'code' }), and a user's pull holds the
+// indicator the same way until stop (docs/miniprogram-runtime.md "Pull-down refresh").
 import type { WindowState } from '../../../shared/miniprogram/view-logic-protocol';
 import type { LogicContext } from './logic-context';
 import type { PageRecord } from './page-instance';
@@ -19,6 +20,11 @@ export interface NavigationBar {
   };
   /** The stack changed: the new top page's changed window state, if it has changes, is sent again. */
   stackChanged(): void;
+  /**
+   * The user pulled `page` down far enough: its indicator shows until my.stopPullDownRefresh, as after
+   * my.startPullDownRefresh. False when it is refreshing already (the pull is not a second refresh).
+   */
+  pulledDown(page: PageRecord): boolean;
 }
 
 export function createNavigationBar(context: LogicContext, topPage: () => PageRecord | undefined): NavigationBar {
@@ -59,6 +65,12 @@ export function createNavigationBar(context: LogicContext, topPage: () => PageRe
     stackChanged() {
       const page = topPage();
       if (page && changes.has(page)) send(page);
+    },
+    pulledDown(page) {
+      if (changes.get(page)?.refreshing === true) return false;
+      changes.set(page, { ...changes.get(page), refreshing: true });
+      if (page === topPage()) send(page);
+      return true;
     },
   };
 }

@@ -57,6 +57,8 @@ export function createPageRecord(context: LogicContext, options: PageOptions, id
     createSelectorQuery: { value: () => context.selectorQueryIn(pageId) },
     setData: { value: (changes: unknown, callback?: unknown) => data.setData(changes, bindCallback(callback, instance)) },
     $spliceData: { value: (changes: unknown, callback?: unknown) => data.spliceData(changes, bindCallback(callback, instance)) },
+    $selectComponent: { value: (selector: unknown) => context.selectComponents(pageId, selector, false) },
+    $selectAllComponents: { value: (selector: unknown) => context.selectComponents(pageId, selector, true) },
     // Changes of one tick already travel together, so a batch only needs to run its function.
     $batchedUpdates: { value: (run: unknown) => (typeof run === 'function' ? (run as () => void).call(instance) : undefined) },
   });

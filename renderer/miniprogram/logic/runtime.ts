@@ -5,6 +5,7 @@ import type { LogicToView, RuntimeProblem, ViewToLogic } from '../../../shared/m
 import { extendMy } from '../../../shared/my/extend-my';
 import { createAppEvents } from './app-events';
 import { createComponentHost, normalizeComponentPath } from './component-host';
+import { parseComponentSelector, selectComponents } from './component-select';
 import { describeError, problemFromError } from './error-report';
 import { createRenderAcks } from './instance-data';
 import type { LogicConfig } from '../../../shared/miniprogram/logic-worker-protocol';
@@ -16,6 +17,9 @@ import { createPageStack } from './page-stack';
 import { createRouteApis, navigatorApiOf } from './route-apis';
 import { createSelectorQuery, createSelectorQueryApi } from './selector-query';
 import type { ViewQuestions } from './view-questions';
+
+/** What `my.canIUse` answers true for besides APIs: the framework features apps check before using them (§4, §3.4). */
+const FRAMEWORK_FEATURES: ReadonlySet<string> = new Set(['component2', 'page.setData.callback', 'component.$selectComponent', 'component.$selectAllComponents']);
 
 export interface LogicChannel {
   post(message: LogicToView): void;
@@ -63,7 +67,21 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     warn,
     routerFor: (base) => Object.freeze(createRouteApis(context, stack, base)),
     selectorQueryIn: (pageId) => (options.questions ? createSelectorQuery(context, options.questions.ask, pageId) : undefined),
+    selectComponents: (scopeId, selector, all) => selectComponentsOf(scopeId, selector, all),
+    publicInstance: (instanceId) => components.get(instanceId)?.publicValue() ?? stack.find(instanceId)?.instance ?? null,
   };
+
+  function selectComponentsOf(scopeId: number, selector: unknown, all: boolean): unknown {
+    const name = all ? '$selectAllComponents' : '$selectComponent';
+    const selectors = typeof selector === 'string' ? parseComponentSelector(selector) : undefined;
+    const pageId = components.get(scopeId)?.pageId ?? stack.find(scopeId)?.pageId;
+    if (selectors === undefined) {
+      warn(`${name}: ${JSON.stringify(selector) ?? String(selector)} is not a supported selector (#id, .class, "a b", "a > b", "a >>> b", "x, y"); the result is ${all ? '[]' : 'null'}`);
+    }
+    const found = selectors === undefined || pageId === undefined ? [] : selectComponents(components.all(), scopeId, pageId, selectors);
+    const values = found.map((component) => component.publicValue());
+    return all ? values : (values[0] ?? null);
+  }
 
   function reportError(error: unknown): void {
     const problem = problemFromError(error);
@@ -134,7 +152,7 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     getLaunchOptionsSync: () => launchOptions(),
     getEnterOptionsSync: () => launchOptions(),
     ...(options.questions ? createSelectorQueryApi(context, options.questions.ask) : {}),
-  });
+  }, FRAMEWORK_FEATURES);
   const registry = createModuleRegistry(options.modules, { my, getApp, App, Page, Component, getCurrentPages }, context.reportProblem);
 
   function dispatchEvent(message: Extract<ViewToLogic, { t: 'event' }>): void {
@@ -210,6 +228,8 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
       }
       case 'page-event': {
         const page = stack.find(message.pageId);
+        // A user's pull holds the indicator until my.stopPullDownRefresh; one made while refreshing is ignored.
+        if (message.name === 'onPullDownRefresh' && page !== undefined && !navigationBar.pulledDown(page)) return;
         const arg = message.name === 'onPullDownRefresh' ? (message.arg ?? { from: 'manual' }) : message.arg;
         page?.hook(message.name, arg === undefined ? [] : [arg]);
         return;

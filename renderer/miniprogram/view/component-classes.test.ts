@@ -61,3 +61,42 @@ describe('styleIsolation apply-shared in the view', () => {
     expect(classesOf('#slotted')).toEqual(['mine']);
   });
 });
+
+describe('virtualHost', () => {
+  function mountHosted(tag: string, json: boolean | undefined, js: boolean | undefined) {
+    const compiled = compileSources({ '/pages/p/p.axml': `<${tag} id="host" class="outer {{c}}" style="padding: 10rpx" label="L"/>`, [`${BADGE}.axml`]: '<view id="inner">{{label}}</view>' });
+    return mountView({
+      scripts: compiled.scripts,
+      pages: [{ route: 'pages/p/p', usingComponents: { [tag]: BADGE } }],
+      components: [{ path: BADGE, usingComponents: {}, styleScope: 'mp-iso-b', ...(json === undefined ? {} : { virtualHost: json }) }],
+      ...(js === undefined ? {} : { virtualHost: { [BADGE]: js } }),
+    });
+  }
+
+  it('false: a host element named after the tag carries id, class, style, the :host class and the scope; it follows class changes', async () => {
+    const page = mountHosted('my-badge', false, undefined);
+    await page.openPage('pages/p/p', { c: 'on' });
+    const host = document.querySelector('#host');
+    expect(host?.tagName.toLowerCase()).toBe('my-badge');
+    expect([...(host?.classList ?? [])]).toEqual(['mp-host-components-badge-index', 'mp-iso-b', 'outer', 'on']);
+    expect((host as HTMLElement).style.padding).toBe('calc(10 * var(--rpx))');
+    expect(host?.querySelector('#inner')?.textContent).toBe('L');
+    page.send({ t: 'set-data', instanceId: 1, ops: [{ op: 'set', path: ['c'], value: 'off' }] });
+    await page.settle();
+    expect(document.querySelector('#host')?.classList.contains('off')).toBe(true);
+  });
+
+  it('JS options win over the .json both ways; a tag that is no custom-element name becomes mp-<tag>; default: no host', async () => {
+    const jsOff = mountHosted('badge', true, false);
+    await jsOff.openPage('pages/p/p', {});
+    expect(document.querySelector('#host')?.tagName.toLowerCase()).toBe('mp-badge');
+    document.body.innerHTML = '';
+
+    const jsOn = mountHosted('my-badge', false, true);
+    await jsOn.openPage('pages/p/p', {});
+    expect(document.querySelector('#inner')).not.toBeNull();
+    expect(document.querySelector('#host')).toBeNull();
+    expect(document.querySelector('my-badge')).toBeNull();
+  });
+});
+

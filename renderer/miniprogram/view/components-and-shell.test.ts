@@ -87,6 +87,19 @@ describe('custom components', () => {
     expect(ofType(page.sent, 'component-unmount')).toEqual([{ t: 'component-unmount', instanceId: FIRST_COMPONENT_ID }]);
   });
 
+  it('names the slot host of slot content as its composed parent ($selectComponent, selectComposedParentComponent)', async () => {
+    const page = mountWithCard('<card id="outer" title="o"><card id="inner" title="i"/></card><card id="after"/>');
+    await page.openPage('pages/p/p', {});
+    await page.settle();
+    const creates = ofType(page.sent, 'component-create').map(({ instanceId, parentId, composedParentId, props }) => ({ instanceId, parentId, composedParentId, id: props.id }));
+    const outer = creates.find((create) => create.id === 'outer')?.instanceId;
+    expect(creates).toEqual([
+      { instanceId: outer, parentId: 1, composedParentId: undefined, id: 'outer' },
+      { instanceId: expect.any(Number), parentId: 1, composedParentId: undefined, id: 'after' },
+      { instanceId: expect.any(Number), parentId: 1, composedParentId: outer, id: 'inner' },
+    ]);
+  });
+
   it('renders an unknown tag as a view with its content and reports it once', async () => {
     const page = mountWithCard('<nope id="n"><text>inside</text></nope><nope/>');
     await page.openPage('pages/p/p', {});

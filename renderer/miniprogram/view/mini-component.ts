@@ -1,9 +1,10 @@
 // A custom-component instance in the view (docs/miniprogram-runtime.md#references §4): announces itself to the logic
 // (`component-create` with its props and `onXxx` handler names), renders its AXML once `init` brought its data,
 // forwards prop changes, and reports mounted / updated / unmount so the logic runs the lifecycle.
-import { Component, type ComponentChild } from 'preact';
+import { Component, h, type ComponentChild } from 'preact';
+import { convertRpx } from '../../../shared/miniprogram/rpx';
 import type { Json } from '../../../shared/json';
-import type { SlotRenderer } from '../../../shared/miniprogram/view-bundle';
+import { componentHostClass, type SlotRenderer } from '../../../shared/miniprogram/view-bundle';
 import { renderFailed, renderInstance } from './instance-render';
 import { toJson } from './mini-event';
 import type { ViewHost } from './view-host';
@@ -12,6 +13,8 @@ import { ViewOwner } from './view-owner';
 export interface MiniComponentProps {
   host: ViewHost;
   parent: ViewOwner;
+  /** The tag its user wrote (`my-card`): a host element (`virtualHost: false`) is named after it. */
+  tag: string;
   path: string;
   attrs: Record<string, unknown>;
   slots: SlotRenderer[];
@@ -29,6 +32,21 @@ function splitAttrs(attrs: Record<string, unknown>): { props: Record<string, Jso
   return { props, eventProps };
 }
 
+/** Preact context key: the instance id of the component being rendered into (slot content included). */
+const COMPOSED_PARENT = 'mpComposedParent';
+
+/**
+ * The element around a `virtualHost: false` component (§4.8): named after the tag when that is a custom-element
+ * name (`my-card`), else `mp-<tag>` (never an HTML element with behaviour of its own), carrying the `id`,
+ * `class` and `style` its user wrote, the class its ACSS `:host` became, and its `apply-shared` scope.
+ */
+function hostElement({ tag, path, attrs }: MiniComponentProps, scope: string | undefined, content: ComponentChild): ComponentChild {
+  const name = /^[a-z][a-z0-9]*-[a-z0-9-]*$/.test(tag) ? tag : `mp-${tag.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`;
+  const classes = [componentHostClass(path), scope ?? '', typeof attrs.class === 'string' ? attrs.class : ''].filter((name) => name !== '').join(' ');
+  const style = typeof attrs.style === 'string' && attrs.style !== '' ? { style: convertRpx(attrs.style) } : {};
+  return h(name, { class: classes, ...(typeof attrs.id === 'string' ? { id: attrs.id } : {}), ...style }, content);
+}
+
 export class MiniComponent extends Component<MiniComponentProps> {
   private readonly instanceId: number;
   private readonly owner: ViewOwner;
@@ -39,8 +57,8 @@ export class MiniComponent extends Component<MiniComponentProps> {
   /** What a render that threw below this component left in its place, until its data or props change. */
   private failure: ComponentChild | undefined;
 
-  constructor(props: MiniComponentProps) {
-    super(props);
+  constructor(props: MiniComponentProps, context?: Record<string, unknown>) {
+    super(props, context);
     const { host, parent, path, attrs } = props;
     this.instanceId = host.nextComponentId();
     this.owner = new ViewOwner(host, this.instanceId, parent.pageId, host.componentsOf(path), host.styleScopeOf(path));
@@ -51,7 +69,14 @@ export class MiniComponent extends Component<MiniComponentProps> {
     });
     const split = splitAttrs(attrs);
     this.sentProps = JSON.stringify(split);
-    host.post({ t: 'component-create', instanceId: this.instanceId, parentId: parent.instanceId, pageId: parent.pageId, path, ...split });
+    // The component this one renders inside: its owner, or a slot host when it is slot content (§4.7).
+    const composed = context?.[COMPOSED_PARENT];
+    const composedParentId = typeof composed === 'number' && composed !== parent.instanceId ? { composedParentId: composed } : {};
+    host.post({ t: 'component-create', instanceId: this.instanceId, parentId: parent.instanceId, ...composedParentId, pageId: parent.pageId, path, ...split });
+  }
+
+  override getChildContext(): Record<string, unknown> {
+    return { [COMPOSED_PARENT]: this.instanceId };
   }
 
   /** A parent render that passes identical attributes and no slot content leaves the component alone. */
@@ -70,7 +95,8 @@ export class MiniComponent extends Component<MiniComponentProps> {
     this.owner.slots = slots;
     this.owner.externalClasses = new Map(host.externalClassesOf(this.instanceId).map((name) => [name, typeof attrs[name] === 'string' ? attrs[name] : '']));
     // Component AXML reads props directly (`{{title}}`) and as `{{props.title}}`; its own data wins.
-    return this.failure ?? renderInstance(host, this.owner, `${path}.axml`, { ...attrs, ...data, props: attrs, $id: this.instanceId });
+    const content = this.failure ?? renderInstance(host, this.owner, `${path}.axml`, { ...attrs, ...data, props: attrs, $id: this.instanceId });
+    return host.hasHostElement(this.instanceId, path) ? hostElement(this.props, host.styleScopeOf(path), content) : content;
   }
 
   /** An `a:for` item that threw while Preact rendered it (renderInstance's own catch cannot see it). */

@@ -7,7 +7,7 @@ import { Component, h, type ComponentChild } from 'preact';
 import type { Json } from '../../../shared/json';
 import type { StackPage } from '../../../shared/miniprogram/view-logic-protocol';
 import { renderFailed, renderInstance } from './instance-render';
-import { PULL_TRIGGER_PX, PullGesture, pullRefreshEnabled } from './pull-refresh';
+import { PULL_TRIGGER_PX, PullGesture, pullAreaStyle, pullRefreshEnabled } from './pull-refresh';
 import type { ViewHost } from './view-host';
 import { ViewOwner } from './view-owner';
 
@@ -57,7 +57,9 @@ export class PageView extends Component<PageViewProps> {
         onScroll: (event: Event) => this.scrolled(event.currentTarget as HTMLElement),
         ...(pullRefreshEnabled(window) ? this.pullHandlers() : {}),
       },
-      pulled > 0 ? h('div', { class: 'mp-pull-indicator', role: 'status', style: { height: `${pulled}px` } }, pulled >= PULL_TRIGGER_PX ? '↻ Release to refresh' : '↓ Pull to refresh') : null,
+      pulled > 0
+        ? h('div', { class: 'mp-pull-indicator', role: 'status', style: { height: `${pulled}px`, ...pullAreaStyle(window) } }, pulled >= PULL_TRIGGER_PX ? '↻ Release to refresh' : '↓ Pull to refresh')
+        : null,
       data === undefined ? null : (this.failure ?? renderInstance(host, this.owner, `/${page.route}.axml`, data)),
     );
   }

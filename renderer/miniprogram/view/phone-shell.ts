@@ -7,6 +7,7 @@ import { BUNDLE_PATHS, type ManifestPage, type TabBar } from '../../../shared/mi
 import type { RuntimeProblem, StackPage, WindowState } from '../../../shared/miniprogram/view-logic-protocol';
 import { problemBox } from './instance-render';
 import { PageView } from './page-view';
+import { pullAreaStyle } from './pull-refresh';
 import type { ViewHost } from './view-host';
 
 export interface ShellState {
@@ -103,7 +104,7 @@ export function PhoneShell(props: PhoneShellProps): ComponentChild {
       // The window background shows where the page paints nothing (docs/miniprogram-runtime.md#references §1, window `backgroundColor`).
       // While refreshing the pages sit below the indicator, as a page held pulled down does on a phone.
       { class: state.window?.refreshing === true ? 'mp-pages mp-pages--refreshing' : 'mp-pages', style: { background: windowValue(topPage?.window, 'backgroundColor') } },
-      state.window?.refreshing === true ? h('div', { class: 'mp-pull-indicator mp-refreshing', role: 'status' }, '↻ Refreshing') : null,
+      state.window?.refreshing === true ? h('div', { class: 'mp-pull-indicator mp-refreshing', role: 'status', style: pullAreaStyle(topPage?.window) }, '↻ Refreshing') : null,
       state.live.map((page) =>
         h(PageView, {
           key: page.pageId,

@@ -3,6 +3,7 @@
 // with the mouse or a finger shows an indicator, and letting go past PULL_TRIGGER_PX sends `onPullDownRefresh`
 // with `{ from: 'manual' }`. The page follows the pointer at half its distance, at most PULL_MAX_PX.
 import type { Json } from '../../../shared/json';
+import { BUNDLE_PATHS } from '../../../shared/miniprogram/view-bundle';
 
 export const PULL_TRIGGER_PX = 50;
 const PULL_MAX_PX = 80;
@@ -10,6 +11,19 @@ const PULL_MAX_PX = 80;
 /** Whether a page's merged window settings allow the gesture (both are needed, docs/miniprogram-runtime.md "Pull-down refresh"). */
 export function pullRefreshEnabled(window: Record<string, Json> | undefined): boolean {
   return window?.pullRefresh === true && window.allowsBounceVertical !== 'NO';
+}
+
+/**
+ * What the area a pull reveals above the page shows (§1 window): `backgroundImageUrl` from its top, full width,
+ * on `backgroundImageColor` (documented for Android; iOS uses `backgroundColor`, which is also the fallback
+ * here). A project path is served as an asset; other URLs are used as written.
+ */
+export function pullAreaStyle(window: Record<string, Json> | undefined): Record<string, string> {
+  const image = typeof window?.backgroundImageUrl === 'string' && window.backgroundImageUrl !== '' ? window.backgroundImageUrl : undefined;
+  const color = [window?.backgroundImageColor, window?.backgroundColor].find((value): value is string => typeof value === 'string' && value !== '');
+  if (image === undefined) return color === undefined ? {} : { backgroundColor: color };
+  const url = /^[a-z][a-z0-9+.-]*:/i.test(image) ? image : `${BUNDLE_PATHS.asset}/${image.replace(/^\/+/, '')}`;
+  return { ...(color === undefined ? {} : { backgroundColor: color }), backgroundImage: `url(${JSON.stringify(url)})`, backgroundRepeat: 'no-repeat', backgroundPosition: 'center top', backgroundSize: '100% auto' };
 }
 
 export interface PullState {

@@ -21,6 +21,8 @@ export interface ViewHost {
   nextComponentId(): number;
   /** A component instance's external class names (from its `init`; empty until then). */
   externalClassesOf(instanceId: number): readonly string[];
+  /** `virtualHost: false` (JS options over .json, §4.8): the component renders inside a host element. */
+  hasHostElement(instanceId: number, path: string): boolean;
   /** `usingComponents` of a component, by its path. */
   componentsOf(path: string): Record<string, string>;
   /** The scope class of an `apply-shared` component (every element of its own AXML carries it), by its path. */

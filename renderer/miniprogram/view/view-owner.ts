@@ -41,7 +41,7 @@ export class ViewOwner implements RenderOwner, EventSink {
       const content = slots.filter((slot) => slot.name === '').flatMap((slot) => slot.render({}));
       return this.el('view', { ...props, class: `${tag} ${String(props.class ?? '')}`.trim() }, content);
     }
-    return h(MiniComponent, { host: this.host, parent: this, path, attrs: props, slots });
+    return h(MiniComponent, { host: this.host, parent: this, tag, path, attrs: props, slots });
   }
 
   tpl(file: string, name: unknown, data: unknown): RenderChild {

@@ -32,6 +32,8 @@ interface Instance {
   callbackIds: number[];
   rerender: (() => void) | undefined;
   externalClasses: readonly string[];
+  /** The component's JS `options.virtualHost` (from its `init`), which wins over its .json. */
+  virtualHost?: boolean;
 }
 
 export class MiniProgramView implements ViewHost {
@@ -73,6 +75,7 @@ export class MiniProgramView implements ViewHost {
       case 'init':
         this.instance(message.instanceId).data = message.data !== null && typeof message.data === 'object' && !Array.isArray(message.data) ? message.data : {};
         this.instance(message.instanceId).externalClasses = message.externalClasses ?? [];
+        if (message.virtualHost !== undefined) this.instance(message.instanceId).virtualHost = message.virtualHost;
         this.instance(message.instanceId).rerender?.();
         break;
       case 'set-data':
@@ -141,6 +144,10 @@ export class MiniProgramView implements ViewHost {
 
   externalClassesOf(instanceId: number): readonly string[] {
     return this.instances.get(instanceId)?.externalClasses ?? [];
+  }
+
+  hasHostElement(instanceId: number, path: string): boolean {
+    return !(this.instances.get(instanceId)?.virtualHost ?? this.components.get(path)?.virtualHost ?? true);
   }
 
   componentsOf(path: string): Record<string, string> {

@@ -74,4 +74,24 @@ describe('window settings in the phone', () => {
       expect(pullEvents(page)).toEqual([]);
     }
   });
+
+  it('the area a pull reveals shows backgroundImageUrl (a project path as an asset) on backgroundImageColor, also while refreshing', async () => {
+    const page = await openWith({ pullRefresh: true, backgroundColor: '#ffffff', backgroundImageColor: '#102030', backgroundImageUrl: '/images/sky.png' });
+    await drag(page, PULL_TRIGGER_PX * 2, false);
+    const pulling = document.querySelector('.mp-pull-indicator') as HTMLElement;
+    expect(pulling.style.backgroundImage).toBe('url("/__mp/asset/images/sky.png")');
+    expect(pulling.style.backgroundColor).toBe('rgb(16, 32, 48)');
+    expect(pulling.style.backgroundSize).toBe('100% auto');
+    page.send({ t: 'window', window: { title: '', refreshing: true } });
+    await page.settle();
+    expect((document.querySelector('.mp-refreshing') as HTMLElement).style.backgroundImage).toBe('url("/__mp/asset/images/sky.png")');
+    document.body.innerHTML = '';
+
+    const plain = await openWith({ pullRefresh: true, backgroundColor: '#f0f0f0', backgroundImageUrl: 'https://example.com/a.png' });
+    await drag(plain, PULL_TRIGGER_PX, false);
+    const revealed = document.querySelector('.mp-pull-indicator') as HTMLElement;
+    expect(revealed.style.backgroundImage).toBe('url("https://example.com/a.png")');
+    expect(revealed.style.backgroundColor).toBe('rgb(240, 240, 240)');
+  });
 });
+

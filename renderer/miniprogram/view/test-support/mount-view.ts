@@ -19,6 +19,8 @@ export interface MountOptions {
   componentData?: Record<string, { [key: string]: Json }>;
   /** External class names the fake logic's `init` declares, by component path. */
   externalClasses?: Record<string, string[]>;
+  /** A component's JS `options.virtualHost`, sent in its `init`, by path. */
+  virtualHost?: Record<string, boolean>;
 }
 
 export interface MountedView {
@@ -57,7 +59,8 @@ export function mountView(options: MountOptions): MountedView {
     if (message.t === 'component-create') {
       const data = options.componentData?.[message.path] ?? {};
       const externalClasses = options.externalClasses?.[message.path];
-      queueMicrotask(() => view.receive({ t: 'init', instanceId: message.instanceId, data, ...(externalClasses ? { externalClasses } : {}) }));
+      const virtualHost = options.virtualHost?.[message.path];
+      queueMicrotask(() => view.receive({ t: 'init', instanceId: message.instanceId, data, ...(externalClasses ? { externalClasses } : {}), ...(virtualHost === undefined ? {} : { virtualHost }) }));
     }
   };
   const view = new MiniProgramView({ container, manifest, registry, post, applyDataOps: applyDataOpsForTests });

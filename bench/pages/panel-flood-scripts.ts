@@ -14,6 +14,8 @@ export interface FloodPlan {
 export interface PanelProbeReport {
   appliedAtStart: number;
   appliedAtEnd: number;
+  /** The applied count once the flood connection's last entry was applied (entries of other connections, e.g. the demo's ticks, come later). */
+  floodAppliedAtEnd: number;
   lastSeqAtStart: number;
   lastSeqAtEnd: number;
   ascending: boolean;
@@ -107,9 +109,23 @@ export const STOP_PANEL_PROBE = `(() => {
     for (const entry of observer.takeRecords()) { if (entry.entryType === 'longtask') probe.longTasks.push(entry.duration); else probe.recordFrame(entry); }
     observer.disconnect();
   }
+  // The flood's connection is the one of the middle entry applied since the start; its last entry in the ring
+  // (the ring's tail maps to the applied count) is where the flood ends for the panel.
+  const size = hook.ringSize;
+  const back = Math.floor((hook.applied - probe.appliedAtStart) / 2);
+  const middle = hook.slice(size - 1 - back, size - back)[0];
+  let floodAppliedAtEnd = hook.applied;
+  for (let end = size; middle && end > 0; end -= 256) {
+    const chunk = hook.slice(Math.max(0, end - 256), end);
+    const at = chunk.map((entry) => entry.connectionId).lastIndexOf(middle.connectionId);
+    if (at < 0) continue;
+    floodAppliedAtEnd = hook.applied - (size - (Math.max(0, end - 256) + at + 1));
+    break;
+  }
   return {
     appliedAtStart: probe.appliedAtStart,
     appliedAtEnd: hook.applied,
+    floodAppliedAtEnd,
     lastSeqAtStart: probe.lastSeqAtStart,
     lastSeqAtEnd: hook.lastSeq ?? -1,
     ascending: hook.ascending(),

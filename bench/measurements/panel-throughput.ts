@@ -23,6 +23,7 @@ import {
   PANEL_LAST_SEQ,
   START_PANEL_PROBE,
   STOP_PANEL_PROBE,
+  floodAppliedAtEnd,
   startMiniappFloodScript,
   webSocketFloodScript,
   type MiniappFloodState,
@@ -80,7 +81,10 @@ function reduce(report: PanelProbeReport, app: MiniappFloodState, count: number,
   const first = samples.find((sample) => sample.applied > report.appliedAtStart);
   const last = samples[samples.length - 1];
   if (!first || !last) throw new Error('the panel applied nothing during the flood');
-  const done = samples.find((sample) => sample.applied >= report.appliedAtEnd) ?? last;
+  // The flood's own last entry, not the panel's last: the demo's ticker adds entries every 2 s, and one
+  // applied in the quiet wait after the flood added up to 1.5 s to the flood's time (docs/architecture.md#decoding-cost).
+  const floodEnd = floodAppliedAtEnd(report);
+  const done = samples.find((sample) => sample.applied >= floodEnd) ?? last;
   const windowEnd = Math.min(done.at, first.at + windowMs);
   const inWindow = samples.filter((sample) => sample.at >= first.at && sample.at <= windowEnd);
   const appliedInWindow = (inWindow[inWindow.length - 1] ?? first).applied - report.appliedAtStart;

@@ -14,6 +14,10 @@ export interface FloodPlan {
 export interface PanelProbeReport {
   appliedAtStart: number;
   appliedAtEnd: number;
+  /** The connection of the middle entry applied since the start: the flood's (null: nothing applied). */
+  floodConnection: string | null;
+  /** The connections of the ring's newest entries (at most TAIL_ENTRIES), oldest first; the last is entry `appliedAtEnd`. */
+  tailConnections: string[];
   lastSeqAtStart: number;
   lastSeqAtEnd: number;
   ascending: boolean;
@@ -98,6 +102,9 @@ export const START_PANEL_PROBE = `(() => {
 /** The hook's last seq (to see when the panel has caught up). */
 export const PANEL_LAST_SEQ = 'window.__devtoolsTest.lastSeq ?? -1';
 
+/** The ring's newest entries the stopped probe reports the connections of. */
+const TAIL_ENTRIES = 4096;
+
 /** Stops the probe and returns its report. */
 export const STOP_PANEL_PROBE = `(() => {
   const probe = window.__benchProbe;
@@ -107,9 +114,15 @@ export const STOP_PANEL_PROBE = `(() => {
     for (const entry of observer.takeRecords()) { if (entry.entryType === 'longtask') probe.longTasks.push(entry.duration); else probe.recordFrame(entry); }
     observer.disconnect();
   }
+  // The flood's connection is the one of the middle entry applied since the start (floodAppliedAtEnd).
+  const size = hook.ringSize;
+  const back = Math.floor((hook.applied - probe.appliedAtStart) / 2);
+  const middle = hook.slice(size - 1 - back, size - back)[0];
   return {
     appliedAtStart: probe.appliedAtStart,
     appliedAtEnd: hook.applied,
+    floodConnection: middle ? middle.connectionId : null,
+    tailConnections: hook.slice(size - ${TAIL_ENTRIES}, size).map((entry) => entry.connectionId),
     lastSeqAtStart: probe.lastSeqAtStart,
     lastSeqAtEnd: hook.lastSeq ?? -1,
     ascending: hook.ascending(),
@@ -121,6 +134,15 @@ export const STOP_PANEL_PROBE = `(() => {
     longFramePhases: probe.longFramePhases,
   };
 })()`;
+
+/**
+ * The applied count once the panel had applied the flood connection's last entry. Entries of other
+ * connections may come after it (the demo's ticker adds four every 2 s), and the flood must not end with them.
+ */
+export function floodAppliedAtEnd(report: Pick<PanelProbeReport, 'appliedAtEnd' | 'floodConnection' | 'tailConnections'>): number {
+  const at = report.floodConnection === null ? -1 : report.tailConnections.lastIndexOf(report.floodConnection);
+  return at < 0 ? report.appliedAtEnd : report.appliedAtEnd - (report.tailConnections.length - 1 - at);
+}
 
 /** What the mini-app's flood state reports. */
 export interface MiniappFloodState {

@@ -40,6 +40,8 @@ test('the row menu resends a sent frame on the app connection, and is disabled o
 
   await miniapp.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(miniapp.locator('[data-part="chat"] .pill')).toHaveText('Closed');
+  // The log appends the close's rows; right-clicking while they arrive could land on a row that moved in.
+  await expect(panel.locator('.log-row').filter({ has: panel.locator('.c-type', { hasText: /^lifecycle$/ }) }).filter({ hasText: /^.*closed/ }).last()).toBeVisible();
   await sentRow(panel, 'resend-me 42').first().click({ button: 'right' });
   await expect(item).toHaveAttribute('aria-disabled', 'true');
   await expect(item).toHaveAttribute('title', 's1 is CLOSED: a frame can be resent only while its connection is OPEN.');

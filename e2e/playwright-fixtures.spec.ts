@@ -68,6 +68,8 @@ test.describe('the README example', () => {
   });
 
   test('waitFor fails with the match and the last entries seen', async ({ sockets }) => {
+    // At least one entry to list, however slow the machine: the app's attach.
+    await sockets.waitFor({ kind: 'lifecycle' });
     const failure = await sockets.waitFor({ kind: 'frame', payload: /never/ }, { timeout: 300 }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);
     const [header = '', ...listed] = (failure as Error).message.split('\n');

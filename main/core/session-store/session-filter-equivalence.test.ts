@@ -77,7 +77,7 @@ function binaryPayload(random: () => number): string {
   const variant = random();
   if (variant < 0.75) return base64;
   if (variant < 0.8) return base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  if (variant < 0.85) return base64.replace(/(.{8})/g, '$1\n');
+  if (variant < 0.85) return base64.replace(/(.{8})/g, `$1${pick(random, ['\n', ' ', '\u00a0', '\u2028', '\r\n'])}`); // whitespace the panel skips
   if (variant < 0.9) return `${base64} !`; // the panel: not base64 (Node would still decode the rest)
   if (variant < 0.95) return `${base64.replace(/=+$/, '')}A`; // one character too many
   return `=${base64}`;

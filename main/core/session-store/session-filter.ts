@@ -41,7 +41,7 @@ export async function filterSessionFile(file: EntryFile, text: string, range: Se
   if (scanned === 0) return { mode, scanned, seqs };
   const fragments = requiredFragments(text, mode);
   const screen = fragments.length === 0 ? undefined : new FragmentScreen(fragmentFinder(fragments));
-  const binaryScreen = fragments.length === 0 ? undefined : new BinaryPayloadScreen(fragmentFinder(fragments));
+  const binaryScreen = fragments.length === 0 ? undefined : new BinaryPayloadScreen(fragments);
   // One view for every decoded record: the scan makes no entry objects (entry-codec.ts decodeSearchFields).
   const view: SearchFields = { seq: 0, kind: 'frame', name: '', connectionId: '' };
   const visit: RecordVisitor = (data, bodyStart, bodyEnd) => {
@@ -54,7 +54,7 @@ export async function filterSessionFile(file: EntryFile, text: string, range: Se
     }
     // Past the record's numbers, whose bytes are no text (entry-codec.ts), or in a binary payload's decoded
     // bytes: a record without a fragment in either cannot match.
-    if (screen?.active && !screen.holds(bodyStart + RECORD_TEXT_OFFSET, bodyEnd) && !(recordHasBinaryPayload(data, bodyStart) && binaryScreen?.holds(data, bodyStart) === true)) return true;
+    if (screen?.active && !screen.holds(bodyStart + RECORD_TEXT_OFFSET, bodyEnd) && !(recordHasBinaryPayload(data, bodyStart) && binaryScreen?.mayHold(data, bodyStart, bodyEnd) === true)) return true;
     decodeSearchFields(data, bodyStart, bodyEnd, view);
     if (test(view)) seqs.push(seq);
     return true;
@@ -62,6 +62,7 @@ export async function filterSessionFile(file: EntryFile, text: string, range: Se
   const block = Math.floor((fromSeq - file.firstSeq) / INDEX_STRIDE);
   for await (const chunk of readFileChunks(file.path, file.index[block] ?? 0, file.bytes)) {
     screen?.startChunk(chunk.data, chunk.length);
+    binaryScreen?.startChunk(chunk.data, chunk.length);
     const { stopped, damage } = walkRecords(chunk, visit);
     if (damage !== undefined) throw damage;
     if (stopped) break;

@@ -20,8 +20,9 @@ import { panelThroughput } from './measurements/panel-throughput';
 import { sessions } from './measurements/sessions';
 import { startup } from './measurements/startup';
 import { hotReload } from './measurements/hot-reload';
+import { binarySessionFilter } from './measurements/binary-session-filter';
 
-const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions, miniprogramView, hardening, debugging, decoderCost, hotReload];
+const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions, miniprogramView, hardening, debugging, decoderCost, hotReload, binarySessionFilter];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();

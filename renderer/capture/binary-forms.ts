@@ -1,24 +1,6 @@
 // The forms a binary payload is shown and copied in: a hex dump (offset, hex, ASCII), Base64, and UTF-8
 // text. Payloads travel as base64 (shared/capture.ts); decoding never throws.
-import { base64ToArrayBuffer } from '../../shared/my/base64-to-array-buffer';
-
-/** Decodes base64 (standard or URL-safe, padding optional); null when it is not base64. */
-export function base64ToBytes(base64: string): Uint8Array | null {
-  const clean = base64.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return null;
-  const unpadded = clean.replace(/=+$/, '');
-  if (unpadded.length % 4 === 1) return null;
-  const buffer = base64ToArrayBuffer(unpadded.padEnd(Math.ceil(unpadded.length / 4) * 4, '='));
-  return buffer ? new Uint8Array(buffer) : null;
-}
-
-/** One decoder for every call (decode without `stream` keeps no state): Find decodes many frames in a row. */
-const utf8Decoder = new TextDecoder('utf-8', { fatal: false });
-
-/** UTF-8 text of the bytes; invalid sequences become U+FFFD. */
-export function bytesToUtf8(bytes: Uint8Array): string {
-  return utf8Decoder.decode(bytes);
-}
+export { base64ToBytes, bytesToUtf8 } from '../../shared/binary-text';
 
 /** UTF-8 byte length of a string (the size column's unit). */
 export function utf8Length(text: string): number {

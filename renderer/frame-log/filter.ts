@@ -6,10 +6,10 @@
 // (the frame log makes one per task) instead of blocking the panel.
 import type { CaptureEntry } from '../../shared/capture';
 import type { EntryRingView } from '../capture/entry-ring';
-import { base64ToBytes, bytesToUtf8 } from '../capture/binary-forms';
 import { ENTRY_TYPES, entryTypeOf } from '../capture/entry-type';
 import type { LogFilters } from '../store/log-filters';
 import { decodedQueryPredicate, parseDecodedQuery } from '../decoders/decoded-query';
+import { binaryPayloadText } from '../../shared/binary-text';
 import { compileTextSearch } from '../../shared/entry-text-search';
 import { compileTextMatcher } from '../../shared/text-matcher';
 
@@ -22,12 +22,6 @@ export interface EntryPredicate {
   test(entry: CaptureEntry): boolean;
 }
 
-/** A binary payload's bytes as UTF-8 text (the text filter searches both), or null when it is not base64. */
-function binaryAsText(payload: string): string | null {
-  const bytes = base64ToBytes(payload);
-  return bytes ? bytesToUtf8(bytes) : null;
-}
-
 /** Compiles `filters` into a predicate. */
 export function compileFilters(filters: LogFilters): EntryPredicate {
   const directions = new Set(filters.directions);
@@ -38,7 +32,7 @@ export function compileFilters(filters: LogFilters): EntryPredicate {
   const connectionId = filters.connectionId;
   // `event:` / `topic:` / `type:` filter on decoded fields instead of the text (docs/architecture.md#decoded-field-filters).
   const decoded = parseDecodedQuery(filters.text, (pattern) => compileTextMatcher(pattern).test);
-  const textMatches = decoded ? decodedQueryPredicate(decoded) : matcher.mode === 'all' ? null : compileTextSearch(matcher.test, binaryAsText);
+  const textMatches = decoded ? decodedQueryPredicate(decoded) : matcher.mode === 'all' ? null : compileTextSearch(matcher.test, binaryPayloadText);
   return {
     passesAll: allDirections && allTypes && connectionId === null && textMatches === null,
     textMode: matcher.mode,

@@ -165,6 +165,18 @@ export function recordHasBinaryPayload(buffer: Buffer, start: number): boolean {
   return (buffer.readUInt16LE(start + 35) & HAS.binaryTrue) !== 0;
 }
 
+/**
+ * Where the payload of the record whose body starts at `start` is: the offset of its length prefix (its
+ * bytes follow it), or -1 when it has none. Read from the lengths before it, nothing decoded.
+ */
+export function recordPayloadAt(buffer: Buffer, start: number): number {
+  const bits = buffer.readUInt16LE(start + 35);
+  if ((bits & HAS.payload) === 0) return -1;
+  let at = start + RECORD_TEXT_OFFSET;
+  for (let field = bits & HAS.page ? 4 : 3; field > 0; field -= 1) at += 4 + buffer.readUInt32LE(at);
+  return bits & HAS.opcode ? at + 8 : at;
+}
+
 function skipString(buffer: Buffer): void {
   reading.at += 4 + buffer.readUInt32LE(reading.at);
 }

@@ -47,6 +47,46 @@ function trickyEntry(seq: number, random: () => number): CaptureEntry {
   }
 }
 
+/** Bytes that are no clean UTF-8: a stray continuation byte, an unfinished sequence, an invalid lead. */
+const BAD_UTF8 = [[0x80], [0xe4, 0xb8], [0xff], [0xc3, 0x28], [0xf0, 0x9f, 0x98]];
+
+/** A binary frame's bytes: random bytes, UTF-8 text, text cut mid-character or mixed with invalid UTF-8, a BOM. */
+function binaryBytes(random: () => number): Buffer {
+  const utf8 = Buffer.from(text(random));
+  switch (Math.floor(random() * 6)) {
+    case 0:
+      return Buffer.from(Array.from({ length: Math.floor(random() * 160) }, () => Math.floor(random() * 256)));
+    case 1:
+      return utf8;
+    case 2: // cut anywhere, so multi-byte characters lose their tails at either end
+      return utf8.subarray(Math.floor(random() * 3), Math.max(0, utf8.length - Math.floor(random() * 3)));
+    case 3: {
+      const at = Math.floor(random() * (utf8.length + 1));
+      return Buffer.concat([utf8.subarray(0, at), Buffer.from(pick(random, BAD_UTF8)), utf8.subarray(at)]);
+    }
+    case 4: // TextDecoder drops a leading BOM, so `^hello` finds it
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
+    default: // text between random bytes
+      return Buffer.concat([Buffer.from([Math.floor(random() * 256), 0x00]), utf8, Buffer.from([0xfe, Math.floor(random() * 128)])]);
+  }
+}
+
+/** The base64 a binary frame carries: mostly Node's own, sometimes URL-safe, unpadded, wrapped, or no base64 the panel accepts. */
+function binaryPayload(random: () => number): string {
+  const base64 = binaryBytes(random).toString('base64');
+  const variant = random();
+  if (variant < 0.75) return base64;
+  if (variant < 0.8) return base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  if (variant < 0.85) return base64.replace(/(.{8})/g, `$1${pick(random, ['\n', ' ', '\u00a0', '\u2028', '\r\n'])}`); // whitespace the panel skips
+  if (variant < 0.9) return `${base64} !`; // the panel: not base64 (Node would still decode the rest)
+  if (variant < 0.95) return `${base64.replace(/=+$/, '')}A`; // one character too many
+  return `=${base64}`;
+}
+
+function binaryEntry(seq: number, random: () => number): CaptureEntry {
+  return { ...frameEntry(seq, pick(random, ['b1', 'conn-支付']), binaryPayload(random)), name: 'binary', opcode: 2, binary: true };
+}
+
 function queries(random: () => number): string[] {
   const fixed = ['^\\d*0000:', 'hello', 'HELLO', 'kelvin', 'KELVIN', 'k-sign', 'istanbul', 'İstanbul', 'wifi', 'wifii', 'straße', 'ſtop', 'stop', '中文', '支付', '支付宝(', 'a.b', 'a\\.b', 'a+b', '(x', '[y', 'q{2}', '"2":"', ',"b":"', '1":"x', 'b":"h', '\\n', 'e\\nb', '^line', 'break$', 'ÄÖ', 'äö', 'σίσυφος', 'hel', 'hel\\xff', '(hel)lo', 'he(l)+o', 'ok|frame', '', 'xyz(', '\\b(?:ok)\\b', 'o', 'i', 'k', 'k(x', '(wifi', 'bok(', 'ok(', '(wif', 'hello|kelvin', 'zzz|中文', '(?:ok|frame)-1', 'x.(ab|k-s)', 'stra(ß|ss)e', 'ok|\\d+', 'o|hello', 'lo:|:b'];
   const randomOnes = Array.from({ length: 150 }, () => {
@@ -101,4 +141,31 @@ describe('whole-session filter, byte-first path', () => {
       expect(ranged.seqs).toContain(20_000);
     });
   }, 60_000);
+
+  it('finds exactly what the panel finds over a session of binary frames (random bytes, UTF-8, invalid UTF-8, cut characters, odd base64)', async () => {
+    await withTempDir(async (dir) => {
+      const random = randomSource(10);
+      const store = await openSessionStore({ dir });
+      const session = store.startSession();
+      const total = 12_000;
+      for (let seq = 0; seq < total; seq += 1) {
+        if (seq === 6_789) session.append({ ...binaryEntry(seq, random), payload: Buffer.from(`${'y'.repeat(900_000)} hello 支付宝`).toString('base64') }); // larger than a read chunk
+        else session.append(seq % 7 === 0 ? trickyEntry(seq, random) : binaryEntry(seq, random));
+      }
+      const info = await session.close();
+      const entries = await collect(store.entries(info.id));
+      expect(entries).toHaveLength(total);
+
+      const cases = [...queries(random), '^hello', '^\\ufeff', '\ufffd', '^支付', '付宝$', 'y hello', 'hello 支', 'ab ', '\\x00', 'b1'];
+      let matchedSomething = 0;
+      for (const query of cases) {
+        const { mode, test } = sessionTextSearch(query);
+        const expected = entries.filter((entry) => test(entry)).map((entry) => entry.seq);
+        const found = await store.filter(info.id, query);
+        if (found.mode !== mode || found.seqs.join() !== expected.join()) expect({ query, mode: found.mode, seqs: found.seqs }).toEqual({ query, mode, seqs: expected });
+        if (expected.length > 0 && expected.length < total) matchedSomething += 1;
+      }
+      expect(matchedSomething).toBeGreaterThan(cases.length / 2);
+    });
+  }, 120_000);
 });

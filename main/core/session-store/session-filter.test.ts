@@ -55,6 +55,20 @@ describe('session filter', () => {
     });
   });
 
+  it("reads binary payloads by the panel's rule: a leading BOM is dropped, text that is not base64 is not decoded", async () => {
+    await withTempDir(async (dir) => {
+      const store = await openSessionStore({ dir });
+      const session = store.startSession();
+      session.append({ ...binaryFrame(0, ''), payload: Buffer.from('\ufeffhello bom').toString('base64') });
+      // Node's lenient decoder reads "aGVsbG8" as "hello"; the panel's base64 rule rejects the " !".
+      session.append({ ...binaryFrame(1, ''), payload: `${Buffer.from('hello junk').toString('base64')} !` });
+      session.append({ ...binaryFrame(2, ''), payload: Buffer.from('hello plain').toString('base64').replace(/=+$/, '') });
+      const info = await session.close();
+      expect((await store.filter(info.id, '^hello')).seqs).toEqual([0, 2]);
+      expect((await store.filter(info.id, 'hello')).seqs).toEqual([0, 2]);
+    });
+  });
+
   it('filters a live session up to what it has taken so far', async () => {
     await withTempDir(async (dir) => {
       const store = await openSessionStore({ dir });

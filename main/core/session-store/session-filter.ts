@@ -4,9 +4,11 @@
 // seqs of the matching entries. The predicate is the panel's own text search (shared/entry-text-search.ts);
 // records whose bytes lack the text every match needs are passed over undecoded
 // (docs/architecture.md#whole-session-filter).
+import { binaryPayloadText } from '../../../shared/binary-text';
 import { compileTextSearch, type SearchedFields } from '../../../shared/entry-text-search';
 import { compileTextMatcher, type TextMatcher } from '../../../shared/text-matcher';
 import { decodeSearchFields, RECORD_TEXT_OFFSET, recordSeq, recordHasBinaryPayload, type SearchFields } from './entry-codec';
+import { BinaryPayloadScreen } from './binary-payload-screen';
 import { requiredFragments } from './filter-fragment';
 import { fragmentFinder, FragmentScreen } from './fragment-finder';
 import { readFileChunks, walkRecords, type EntryFile, type RecordVisitor, type SeqRange } from './session-reader';
@@ -21,11 +23,11 @@ export interface SessionFilterResult {
   seqs: number[];
 }
 
-/** The panel's text search for `text` (binary payloads searched as their UTF-8 text too). */
+/** The panel's text search for `text` (binary payloads searched as their UTF-8 text too, by the panel's rule). */
 export function sessionTextSearch(text: string): { mode: TextMatcher['mode']; test: (entry: SearchedFields) => boolean } {
   const matcher = compileTextMatcher(text);
   if (matcher.mode === 'all') return { mode: 'all', test: () => true };
-  return { mode: matcher.mode, test: compileTextSearch(matcher.test, (payload) => Buffer.from(payload, 'base64').toString('utf8')) };
+  return { mode: matcher.mode, test: compileTextSearch(matcher.test, binaryPayloadText) };
 }
 
 /** The seqs of the entries of `file` within `range` that `text` finds. */
@@ -39,6 +41,7 @@ export async function filterSessionFile(file: EntryFile, text: string, range: Se
   if (scanned === 0) return { mode, scanned, seqs };
   const fragments = requiredFragments(text, mode);
   const screen = fragments.length === 0 ? undefined : new FragmentScreen(fragmentFinder(fragments));
+  const binaryScreen = fragments.length === 0 ? undefined : new BinaryPayloadScreen(fragments);
   // One view for every decoded record: the scan makes no entry objects (entry-codec.ts decodeSearchFields).
   const view: SearchFields = { seq: 0, kind: 'frame', name: '', connectionId: '' };
   const visit: RecordVisitor = (data, bodyStart, bodyEnd) => {
@@ -49,8 +52,9 @@ export async function filterSessionFile(file: EntryFile, text: string, range: Se
       seqs.push(seq);
       return true;
     }
-    // Past the record's numbers, whose bytes are no text (entry-codec.ts): a record without a fragment cannot match.
-    if (screen?.active && !recordHasBinaryPayload(data, bodyStart) && !screen.holds(bodyStart + RECORD_TEXT_OFFSET, bodyEnd)) return true;
+    // Past the record's numbers, whose bytes are no text (entry-codec.ts), or in a binary payload's decoded
+    // bytes: a record without a fragment in either cannot match.
+    if (screen?.active && !screen.holds(bodyStart + RECORD_TEXT_OFFSET, bodyEnd) && !(recordHasBinaryPayload(data, bodyStart) && binaryScreen?.mayHold(data, bodyStart, bodyEnd) === true)) return true;
     decodeSearchFields(data, bodyStart, bodyEnd, view);
     if (test(view)) seqs.push(seq);
     return true;
@@ -58,6 +62,7 @@ export async function filterSessionFile(file: EntryFile, text: string, range: Se
   const block = Math.floor((fromSeq - file.firstSeq) / INDEX_STRIDE);
   for await (const chunk of readFileChunks(file.path, file.index[block] ?? 0, file.bytes)) {
     screen?.startChunk(chunk.data, chunk.length);
+    binaryScreen?.startChunk(chunk.data, chunk.length);
     const { stopped, damage } = walkRecords(chunk, visit);
     if (damage !== undefined) throw damage;
     if (stopped) break;

@@ -80,6 +80,10 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
+    // While following, the rows shown do not depend on the scroll offset, and each flood update's own move to
+    // the bottom is a scroll event: re-rendering the log synchronously inside it (flushSync) made every update
+    // two renders and a forced layout in one task. Scrolled away, the user's scroll renders at once.
+    useFlushSync: !following,
     rangeExtractor: (range) =>
       // Rows above the newest are replaced by the next batch anyway: following renders almost no overscan.
       followRef.current ? tailRows(rowCount, range.endIndex - range.startIndex + 1, FOLLOW_OVERSCAN) : rowsInRange(range.startIndex, range.endIndex, range.overscan, rowCount),

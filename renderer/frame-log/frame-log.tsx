@@ -82,7 +82,8 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
     overscan: OVERSCAN,
     // While following, the rows shown do not depend on the scroll offset, and each flood update's own move to
     // the bottom is a scroll event: re-rendering the log synchronously inside it (flushSync) made every update
-    // two renders and a forced layout in one task. Scrolled away, the user's scroll renders at once.
+    // two renders and a forced layout in one task. Scrolled away, the user's scroll renders at once
+    // (docs/architecture.md#keeping-the-panels-frames-short).
     useFlushSync: !following,
     rangeExtractor: (range) =>
       // Rows above the newest are replaced by the next batch anyway: following renders almost no overscan.

@@ -52,9 +52,15 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
   const writtenTopRef = useRef(Number.POSITIVE_INFINITY); // no move of its own yet
   const [following, setFollowing] = useState(true);
   const [filterSlices, setFilterSlices] = useState(0);
+  const slicesRef = useRef(filterSlices);
 
   const index = useMemo(() => {
-    const next = updateFilteredIndex(indexRef.current, entryRing, filters, pausedAt ?? entryRing.appended(), performance.now() + FILTER_SLICE_MS);
+    // A store update (new entries, same filters) tests one slice of entries and leaves the rest to the
+    // continuation tasks, which render the log alone: the update's task, which renders every view, stays short
+    // (docs/architecture.md#decoding-cost). A new filter or a continuation gets the whole slice time.
+    const storeUpdate = slicesRef.current === filterSlices && indexRef.current?.filters === filters;
+    slicesRef.current = filterSlices;
+    const next = updateFilteredIndex(indexRef.current, entryRing, filters, pausedAt ?? entryRing.appended(), performance.now() + (storeUpdate ? 0 : FILTER_SLICE_MS));
     indexRef.current = next;
     return next;
     // `version` is the signal that the ring (outside React) changed; `filterSlices` goes on with an incomplete index.

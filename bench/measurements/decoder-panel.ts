@@ -18,6 +18,7 @@ import type { PanelPage } from '../harness/panel-page';
 import { mainThreadTaskSeconds } from '../harness/process-cpu';
 import { startPageProfile } from '../harness/profile-capture';
 import { createSourcePositionMapper } from '../harness/source-positions';
+import { describeLongFrameScripts } from '../harness/long-frame-scripts';
 import { summarize, type Summary } from '../harness/stats';
 import { ENGINE_FLOOD_SPAN, FOCUS_FILTER_BOX, SHOWN_ROWS, type EngineFloodSpan } from '../pages/decoder-panel-scripts';
 import { floodThroughPanel, withPanel } from './panel-throughput';
@@ -190,6 +191,7 @@ export async function measureDecoderInPanel(context: BenchContext): Promise<Meas
       `PRODUCT PATH rows: each flood gets a fresh browser host and its panel in one headless Chromium (the panel throughput harness). The demo mini-app opens the per-frame flood server (one ws.send per packet, paced only by backpressure) with \`my.connectSocket({ multiple: true })\`: ${count.toLocaleString('en-US')} different MQTT PUBLISH packets (16 topics, mqtt-packet). Sides: no subprotocol offered and no filter (no decoder in force); \`protocols: ['mqtt']\` (the MQTT decoder detected for the connection, as for mqtt.js) with \`topic:${MQTT_FILTER_WORD}\` typed into the filter box before the flood; the same with \`${FILTER_TEXT.unserved}\`. Order rotated per run.`,
       `Applied frames/s: from the app's open event to the panel's last applying animation frame. Engine frames/s: the engine's monotonic times of the connection's first and last incoming frame (from the panel's entries). Each filter run must end showing exactly the ${mqttFilterHits(count).toLocaleString('en-US')} frames of topic 7, so the filter did test every frame. Panel main-thread time: the Performance domain's TaskDuration of the panel page over the flood.`,
       'The panel has no decoded columns; beyond filters, only the frame selected in the inspector is decoded (fields and tree, cached).',
+      ...SIDES.flatMap((side) => describeLongFrameScripts(context.root, `the ${FILTER_TEXT[side] ?? 'plain (no decoder, no filter)'} floods`, runs[side].flatMap((run) => run.flood.longFrameScripts)) ?? []),
       ...diagnosis,
     ],
   };

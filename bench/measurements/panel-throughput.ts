@@ -17,7 +17,8 @@ import { chromiumCpuByType, mainThreadTaskSeconds, processCpuSeconds } from '../
 import { startPageTrace } from '../harness/cdp-trace';
 import { createNodeProfileFolder, startPageProfile } from '../harness/profile-capture';
 import { longTaskContents, mainThreadTasks } from '../harness/trace-tasks';
-import { createSourceOffsetMapper, createSourcePositionMapper, type SourcePositionMapper } from '../harness/source-positions';
+import { createSourcePositionMapper, type SourcePositionMapper } from '../harness/source-positions';
+import { describeLongFrameScripts } from '../harness/long-frame-scripts';
 import {
   MINIAPP_FLOOD_STATE,
   PANEL_LAST_SEQ,
@@ -224,26 +225,6 @@ async function diagnoseSustainedTasks(context: BenchContext, chromium: LaunchedC
   });
 }
 
-/** Which scripts the long animation frames of the sustained floods spent their time in (LoAF attribution). */
-function describeLongFrameScripts(context: BenchContext, runs: RunSet[]): string | undefined {
-  const scripts = runs.flatMap((run) => run.sustained.longFrameScripts);
-  if (scripts.length === 0) return undefined;
-  const mapOffset = createSourceOffsetMapper(join(context.root, 'out'), context.root);
-  const byScript = new Map<string, { ms: number; count: number }>();
-  for (const script of scripts) {
-    const file = script.sourceURL.replace(/^.*\//, '').replace(/\?.*$/, '');
-    const where = file ? (mapOffset(file, script.charPosition) ?? file) : '';
-    const key = `${script.invoker}${script.functionName ? ` → ${script.functionName}` : ''}${where ? ` (${where})` : ''}`;
-    const sum = byScript.get(key) ?? { ms: 0, count: 0 };
-    sum.ms += script.duration;
-    sum.count += 1;
-    byScript.set(key, sum);
-  }
-  const total = [...byScript.values()].reduce((sum, part) => sum + part.ms, 0);
-  const top = [...byScript.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 6);
-  return `Long animation frames of the sustained floods (LoAF script attribution, ${Math.round(total).toLocaleString('en-US')} ms of script in them over all runs): ${top.map(([key, part]) => `${key} ${Math.round((part.ms / Math.max(1, total)) * 100)}% (${part.count}×)`).join('; ')}.`;
-}
-
 function missedTargets(run: RunSet): boolean {
   const { sustained, fastest } = run;
   return sustained.appliedPerSecond < SUSTAINED_RATE * SUSTAINED_TOLERANCE || sustained.longTasks > 0 || !sustained.complete || fastest.notApplied !== 0;
@@ -275,7 +256,7 @@ export const panelThroughput: Measurement = {
     } finally {
       await chromium.close();
     }
-    const longFrames = describeLongFrameScripts(context, runs);
+    const longFrames = describeLongFrameScripts(context.root, 'the sustained floods', runs.flatMap((run) => run.sustained.longFrameScripts));
     const phases = describeLongFramePhases(runs.flatMap((run) => run.sustained.longFramePhases));
     const find = await measurePanelFind(context);
     return { rows: [...rowsOf(runs, seconds, sustainedCount, fastestCount), ...find.rows], notes: [...notesOf(seconds, sustainedCount), ...(longFrames ? [longFrames] : []), ...(phases ? [phases] : []), ...diagnosis, ...find.notes] };

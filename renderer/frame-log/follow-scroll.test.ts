@@ -17,4 +17,18 @@ describe('stillFollowing', () => {
     expect(stillFollowing(scroller(9_790, 10_000), false, 9_800, 22)).toBe(true);
     expect(stillFollowing(scroller(9_800, 20_000), false, 9_800, 22)).toBe(false);
   });
+
+  it('answers our own move to the bottom without reading the sizes (no layout read per flood update)', () => {
+    const element = {
+      scrollTop: 9_800,
+      get scrollHeight(): number {
+        throw new Error('scrollHeight read');
+      },
+      get clientHeight(): number {
+        throw new Error('clientHeight read');
+      },
+    } as unknown as HTMLElement;
+    expect(stillFollowing(element, true, 9_800, 22)).toBe(true);
+    expect(() => stillFollowing(element, true, 10_000, 22)).toThrow('scrollHeight read');
+  });
 });

@@ -29,9 +29,12 @@ export function useFollowScroll(scroller: RefObject<HTMLElement | null>, canvas:
 /**
  * Whether a scroll event leaves the log following: at the bottom, or, while following, not above where the
  * log last moved itself. The event of our own move can arrive after the next update grew the canvas by
- * more than a row; only the user scrolling up stops following.
+ * more than a row; only the user scrolling up stops following. Called on every scroll event, so the common
+ * case reads scrollTop only (docs/architecture.md#keeping-the-panels-frames-short).
  */
 export function stillFollowing(element: HTMLElement, following: boolean, writtenTop: number, rowHeight: number): boolean {
-  const atBottom = element.scrollHeight - element.scrollTop - element.clientHeight <= rowHeight;
-  return atBottom || (following && element.scrollTop >= writtenTop - 1);
+  // Our own moves (one per flood update) are answered from scrollTop alone: no read of the sizes.
+  const top = element.scrollTop;
+  if (following && top >= writtenTop - 1) return true;
+  return element.scrollHeight - top - element.clientHeight <= rowHeight;
 }

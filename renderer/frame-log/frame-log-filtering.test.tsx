@@ -46,4 +46,25 @@ describe('FrameLog filtering a big log', () => {
     expect(screen.getByRole('grid', { name: 'log rows' }).dataset.rowCount).toBe('5000');
     expect(screen.getByText(/15,000 hidden by filter/)).toBeTruthy();
   });
+
+  it('tests one slice of a store update\'s new entries in the update itself and the rest in the log\'s own tasks', () => {
+    liveRing.append(makeEntries(0, 100).map((entry) => ({ ...entry, payload: 'tick nvda' })));
+    usePanelStore.getState().applied(null);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // A clock that stands still: no deadline passes, so only the update's own budget can cut a scan short.
+    vi.spyOn(performance, 'now').mockReturnValue(0);
+    render(<FrameLog />);
+    act(() => usePanelStore.getState().setFilters({ text: 'NVDA' }));
+    const grid = () => Number(screen.getByRole('grid', { name: 'log rows' }).dataset.rowCount);
+    expect(grid()).toBe(100);
+    act(() => {
+      liveRing.append(makeEntries(100, 20_000).map((entry) => ({ ...entry, payload: 'tick nvda' })));
+      usePanelStore.getState().applied(null);
+    });
+    expect(grid()).toBeLessThan(1_000);
+    expect(screen.getByTestId('filtering')).toBeTruthy();
+    act(() => vi.advanceTimersToNextTimer());
+    expect(grid()).toBe(20_100);
+    expect(screen.queryByTestId('filtering')).toBeNull();
+  });
 });

@@ -52,9 +52,15 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
   const writtenTopRef = useRef(Number.POSITIVE_INFINITY); // no move of its own yet
   const [following, setFollowing] = useState(true);
   const [filterSlices, setFilterSlices] = useState(0);
+  const slicesRef = useRef(filterSlices);
 
   const index = useMemo(() => {
-    const next = updateFilteredIndex(indexRef.current, entryRing, filters, pausedAt ?? entryRing.appended(), performance.now() + FILTER_SLICE_MS);
+    // A store update (new entries, same filters) tests one slice of entries and leaves the rest to the
+    // continuation tasks, which render the log alone: the update's task, which renders every view, stays short
+    // (docs/architecture.md#decoding-cost). A new filter or a continuation gets the whole slice time.
+    const storeUpdate = slicesRef.current === filterSlices && indexRef.current?.filters === filters;
+    slicesRef.current = filterSlices;
+    const next = updateFilteredIndex(indexRef.current, entryRing, filters, pausedAt ?? entryRing.appended(), performance.now() + (storeUpdate ? 0 : FILTER_SLICE_MS));
     indexRef.current = next;
     return next;
     // `version` is the signal that the ring (outside React) changed; `filterSlices` goes on with an incomplete index.
@@ -80,6 +86,11 @@ export function FrameLog({ onRowMenu }: FrameLogProps = {}) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
+    // While following, the rows shown do not depend on the scroll offset, and each flood update's own move to
+    // the bottom is a scroll event: re-rendering the log synchronously inside it (flushSync) made every update
+    // two renders and a forced layout in one task. Scrolled away, the user's scroll renders at once
+    // (docs/architecture.md#keeping-the-panels-frames-short).
+    useFlushSync: !following,
     rangeExtractor: (range) =>
       // Rows above the newest are replaced by the next batch anyway: following renders almost no overscan.
       followRef.current ? tailRows(rowCount, range.endIndex - range.startIndex + 1, FOLLOW_OVERSCAN) : rowsInRange(range.startIndex, range.endIndex, range.overscan, rowCount),

@@ -7,7 +7,7 @@
 // The forms are contiguous only in a payload of base64 characters alone (isPlainBase64): whitespace, which
 // the panel skips, could split one, and allowing it between characters made the search ~8× slower
 // (docs/architecture.md#whole-session-filter).
-import type { FragmentFinder } from './fragment-finder';
+import { latin1PatternFinder, type FragmentFinder } from './fragment-finder';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const URL_SAFE: Readonly<Record<number, string>> = { 62: '-', 63: '_' };
@@ -67,25 +67,12 @@ export function base64FormFinder(fragments: readonly string[]): Base64FormFinder
   if (forms.some((form) => form.length < MIN_FORM_CHARS)) return undefined;
   // Fewest characters first: at one offset the alternation then takes the shortest (FragmentScreen's rule).
   forms.sort((a, b) => a.length - b.length);
-  const pattern = new RegExp(forms.map((form) => form.join('')).join('|'), 'g');
-  let text = '';
-  const finder: Base64FormFinder = {
-    foundLength: 0,
-    isPlain(from, end) {
+  const search = latin1PatternFinder(new RegExp(forms.map((form) => form.join('')).join('|'), 'g'));
+  return Object.assign(search, {
+    isPlain(from: number, end: number) {
       PLAIN_RUN.lastIndex = from;
-      PLAIN_RUN.test(text);
+      PLAIN_RUN.test(search.text);
       return PLAIN_RUN.lastIndex >= end;
     },
-    load(chunk, length) {
-      text = chunk.toString('latin1', 0, length);
-    },
-    find(from) {
-      pattern.lastIndex = from;
-      const match = pattern.exec(text);
-      if (match === null) return Infinity;
-      finder.foundLength = match[0].length;
-      return match.index;
-    },
-  };
-  return finder;
+  });
 }

@@ -40,16 +40,20 @@ export function fragmentFinder(fragments: readonly string[]): FragmentFinder {
     };
   }
   // Shortest first: at one offset the alternation then takes the shortest fragment that occurs there.
-  const pattern = new RegExp(encoded.map((bytes) => Array.from(bytes, escapedByte).join('')).join('|'), 'g');
-  let text = '';
-  const finder: FragmentFinder = {
+  return latin1PatternFinder(new RegExp(encoded.map((bytes) => Array.from(bytes, escapedByte).join('')).join('|'), 'g'));
+}
+
+/** A FragmentFinder running `pattern` (global; shortest alternative first) over the chunk read as latin1. */
+export function latin1PatternFinder(pattern: RegExp): FragmentFinder & { readonly text: string } {
+  const finder = {
     foundLength: 0,
-    load(chunk, length) {
-      text = chunk.toString('latin1', 0, length);
+    text: '',
+    load(chunk: Buffer, length: number) {
+      finder.text = chunk.toString('latin1', 0, length);
     },
-    find(from) {
+    find(from: number) {
       pattern.lastIndex = from;
-      const match = pattern.exec(text);
+      const match = pattern.exec(finder.text);
       if (match === null) return Infinity;
       finder.foundLength = match[0].length;
       return match.index;

@@ -59,7 +59,7 @@ export function createComponentRecord(
     for (const fn of merged.lifetimes[lifetime]) guarded(() => fn.call(instance));
   };
   const observers = createComponentObservers(merged.observers);
-  /** Observers run after deriveDataFromProps, before the render (docs/miniprogram-runtime.md "Observers and lifetimes"). */
+  /** Observers run after deriveDataFromProps, before the render (docs/miniprogram-runtime.md#observers-and-lifetimes). */
   const runObservers = (): void =>
     observers.run((fn, args) => guarded(() => fn.apply(instance, args)), () => ({ ...props, ...data.current }), (message) => context.warn(`/${create.path}: ${message}`));
 
@@ -204,7 +204,7 @@ function buildProps(
   return Object.freeze(props);
 }
 
-/** Props whose value changed, as paths; a name the data also has is left to setData (docs/miniprogram-runtime.md "Observers and lifetimes"). */
+/** Props whose value changed, as paths; a name the data also has is left to setData (docs/miniprogram-runtime.md#observers-and-lifetimes). */
 function changedProps(before: Record<string, unknown>, after: Record<string, unknown>, data: DataObject): string[][] {
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
   const changed = [...names].filter((name) => !(name in data) && typeof after[name] !== 'function' && JSON.stringify(before[name]) !== JSON.stringify(after[name]));

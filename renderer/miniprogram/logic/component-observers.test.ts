@@ -1,4 +1,4 @@
-// Component `observers` and `lifetimes` (docs/miniprogram-runtime.md "Observers and lifetimes").
+// Component `observers` and `lifetimes` (docs/miniprogram-runtime.md#observers-and-lifetimes).
 /* eslint-disable @typescript-eslint/no-this-alias -- the tests keep the instance the runtime made, to act on it from outside */
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../shared/json';
@@ -103,6 +103,11 @@ describe('component observers', () => {
     await looping.harness.settle();
     expect(looping.self().data.n).toBe(100);
     expect(looping.harness.warnings.some((warning) => warning.includes('observers kept changing the data they observe'))).toBe(true);
+  });
+
+  it('my.canIUse("component.observers") is true, so the documented compatibility wrapper switches them on', () => {
+    const { harness } = observed([], []);
+    expect((harness.globals().my as { canIUse(name: string): boolean }).canIUse('component.observers')).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-// Data-change observers of a component (docs/miniprogram-runtime.md "Observers and lifetimes"): each `observers` key
+// Data-change observers of a component (docs/miniprogram-runtime.md#observers-and-lifetimes): each `observers` key
 // names one or more fields ('a, b', 'a.b', 'list[0]', 'a.**', '**'). Every setData call (and every props update)
 // is one batch of changed paths; an observer fires at most once per batch, when a changed path equals a field, is
 // an ancestor of it, or (for `.**` fields) lies beneath it, even if the value did not change.

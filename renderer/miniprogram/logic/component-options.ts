@@ -4,7 +4,7 @@
 
 export const COMPONENT_HOOKS = ['onInit', 'deriveDataFromProps', 'didMount', 'didUpdate', 'didUnmount'] as const;
 export type ComponentHook = (typeof COMPONENT_HOOKS)[number];
-/** Node-tree lifetimes, read from `lifetimes` only with `options.lifetimes: true` (docs/miniprogram-runtime.md "Observers and lifetimes"). */
+/** Node-tree lifetimes, read from `lifetimes` only with `options.lifetimes: true` (docs/miniprogram-runtime.md#observers-and-lifetimes). */
 export const COMPONENT_LIFETIMES = ['created', 'attached', 'ready', 'moved', 'detached'] as const;
 export type ComponentLifetime = (typeof COMPONENT_LIFETIMES)[number];
 

@@ -6,6 +6,7 @@
 // not a prop: after didMount the parent's handler gets the component's `ref()` value, else its `this` (§4.7).
 import type { Json } from '../../../shared/json';
 import type { DataObject } from '../../../shared/miniprogram/data-path';
+import type { DataPathSegment } from '../../../shared/miniprogram/view-logic-protocol';
 import { problemFromError } from './error-report';
 import { createInstanceData, type InstanceData } from './instance-data';
 import type { LogicContext } from './logic-context';
@@ -86,7 +87,8 @@ export function createComponentRecord(
       derivedThisCycle = false;
       runObservers();
     },
-    noteChanges: (paths) => observers.note(paths),
+    // Without observers nothing listens, so a setData costs nothing more.
+    ...(merged.observers.length > 0 ? { noteChanges: (paths: DataPathSegment[][]) => observers.note(paths) } : {}),
   });
 
   function change(apply: (changes: unknown, callback: unknown) => void, changes: unknown, callback: unknown): void {

@@ -9,9 +9,13 @@ test.use({ miniappFolder: PROJECT });
 test('a page holds its component through ref and calls it; an external class styles it; its own styles stay inside', async ({ driver }) => {
   const frame = await driver.miniapp();
   await expect(frame.locator('#ref-kind')).toHaveText('ref: /components/badge/index');
+  await expect(frame.locator('#badge-note')).toHaveText(' · not observed yet');
   await frame.locator('#ask-badge').click();
   await expect(frame.locator('#ref-answer')).toHaveText('Hot badge, asked 1×');
   await expect(frame.locator('#badge-asked')).toHaveText('asked 1');
+  // observers and lifetimes (docs/miniprogram-runtime.md#observers-and-lifetimes): no call for the initial data, one per setData.
+  await expect(frame.locator('#badge-note')).toHaveText(' · observed Hot 1');
+  await expect(frame.locator('#badge-life')).toHaveText(' · created attached ready');
 
   const badge = frame.locator('#badge');
   await expect(badge).toHaveClass(/\bbadge-hot\b/);

@@ -6,10 +6,12 @@
 // not a prop: after didMount the parent's handler gets the component's `ref()` value, else its `this` (§4.7).
 import type { Json } from '../../../shared/json';
 import type { DataObject } from '../../../shared/miniprogram/data-path';
+import type { DataPathSegment } from '../../../shared/miniprogram/view-logic-protocol';
 import { problemFromError } from './error-report';
 import { createInstanceData, type InstanceData } from './instance-data';
 import type { LogicContext } from './logic-context';
-import type { ComponentHook, MergedComponentOptions } from './component-options';
+import type { ComponentHook, ComponentLifetime, MergedComponentOptions } from './component-options';
+import { createComponentObservers } from './component-observers';
 import { bindCallback, defineMembers } from './page-instance';
 import type { SelectableComponent } from './component-select';
 
@@ -54,6 +56,13 @@ export function createComponentRecord(
   const run = (hook: ComponentHook, args: unknown[] = []): void => {
     for (const fn of merged.hooks[hook]) guarded(() => fn.apply(instance, args));
   };
+  const runLifetime = (lifetime: ComponentLifetime): void => {
+    for (const fn of merged.lifetimes[lifetime]) guarded(() => fn.call(instance));
+  };
+  const observers = createComponentObservers(merged.observers);
+  /** Observers run after deriveDataFromProps, before the render (docs/miniprogram-runtime.md#observers-and-lifetimes). */
+  const runObservers = (): void =>
+    observers.run((fn, args) => guarded(() => fn.apply(instance, args)), () => ({ ...props, ...data.current }), (message) => context.warn(`/${create.path}: ${message}`));
 
   /** Errors of this component's code go to its own onError when it has one (§4.2), else to the app. */
   function guarded(body: () => unknown): void {
@@ -76,7 +85,10 @@ export function createComponentRecord(
     beforeFlush: () => {
       if (!derivedThisCycle) run('deriveDataFromProps', [props]);
       derivedThisCycle = false;
+      runObservers();
     },
+    // Without observers nothing listens, so a setData costs nothing more.
+    ...(merged.observers.length > 0 ? { noteChanges: (paths: DataPathSegment[][]) => observers.note(paths) } : {}),
   });
 
   function change(apply: (changes: unknown, callback: unknown) => void, changes: unknown, callback: unknown): void {
@@ -109,8 +121,12 @@ export function createComponentRecord(
 
   // Initial data: the merged `data` plus whatever onInit/deriveDataFromProps set, all in the first `init`.
   guarded(() => data.setData(merged.data(), undefined));
+  observers.clear();
+  runLifetime('created');
   run('onInit');
   run('deriveDataFromProps', [props]);
+  runLifetime('attached');
+  runObservers();
   data.sendInit({ externalClasses: externalClassesOf(merged, create.path, context), ...(merged.virtualHost === undefined ? {} : { virtualHost: merged.virtualHost }) });
   prevData = undefined;
 
@@ -135,16 +151,20 @@ export function createComponentRecord(
     publicValue,
     mounted() {
       run('didMount');
+      runLifetime('ready');
       handRef(create.props.ref, refValue, parent, context);
     },
     updateProps(nextProps, eventProps) {
       if (unmounted) return;
       prevProps ??= props;
       prevData ??= data.current;
+      const before = props;
       props = buildProps(merged.props, nextProps, eventProps, parent, context);
       attributes = attributesOf(nextProps);
+      observers.note(changedProps(before, props, data.current));
       derivedThisCycle = true;
       run('deriveDataFromProps', [props]);
+      runObservers();
     },
     updated() {
       if (unmounted) return;
@@ -157,6 +177,7 @@ export function createComponentRecord(
     unmount() {
       if (unmounted) return;
       run('didUnmount');
+      runLifetime('detached');
       unmounted = true;
       data.close();
     },
@@ -183,6 +204,13 @@ function buildProps(
     };
   }
   return Object.freeze(props);
+}
+
+/** Props whose value changed, as paths; a name the data also has is left to setData (docs/miniprogram-runtime.md#observers-and-lifetimes). */
+function changedProps(before: Record<string, unknown>, after: Record<string, unknown>, data: DataObject): string[][] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const changed = [...names].filter((name) => !(name in data) && typeof after[name] !== 'function' && JSON.stringify(before[name]) !== JSON.stringify(after[name]));
+  return changed.map((name) => [name]);
 }
 
 /** The external class names the view applies; declared without `options.externalClasses: true` they warn (§4.8). */

@@ -4,6 +4,11 @@
 
 export const COMPONENT_HOOKS = ['onInit', 'deriveDataFromProps', 'didMount', 'didUpdate', 'didUnmount'] as const;
 export type ComponentHook = (typeof COMPONENT_HOOKS)[number];
+/** Node-tree lifetimes, read from `lifetimes` only with `options.lifetimes: true` (docs/miniprogram-runtime.md#observers-and-lifetimes). */
+export const COMPONENT_LIFETIMES = ['created', 'attached', 'ready', 'moved', 'detached'] as const;
+export type ComponentLifetime = (typeof COMPONENT_LIFETIMES)[number];
+
+import type { ObserverEntry } from './component-observers';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -12,6 +17,10 @@ export interface MergedComponentOptions {
   props: Record<string, unknown>;
   methods: Record<string, unknown>;
   hooks: Record<ComponentHook, Fn[]>;
+  /** Each layer's `lifetimes` functions, mixins first; empty unless `options.lifetimes: true`. */
+  lifetimes: Record<ComponentLifetime, Fn[]>;
+  /** Each layer's `observers`, mixins first; empty unless `options.observers: true`. */
+  observers: ObserverEntry[];
   /** Component-level onError (errors thrown by this component's code). */
   onError?: Fn;
   /** `ref()`: what a parent's `ref` handler receives instead of the instance (§4.7); the component's over its mixins'. */
@@ -29,9 +38,14 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
   const props: Record<string, unknown> = {};
   const methods: Record<string, unknown> = {};
   const externalClasses = new Set<string>();
+  const switches = asRecord(options.options);
+  const lifetimes = Object.fromEntries(COMPONENT_LIFETIMES.map((name) => [name, [] as Fn[]])) as Record<ComponentLifetime, Fn[]>;
+  const observers: ObserverEntry[] = [];
   for (const layer of layers) {
+    if (switches.lifetimes === true) for (const name of COMPONENT_LIFETIMES) addFunction(lifetimes[name], asRecord(layer.lifetimes)[name]);
+    if (switches.observers === true) for (const [key, fn] of Object.entries(asRecord(layer.observers))) if (typeof fn === 'function') observers.push({ key, fn: fn as Fn });
     if (Array.isArray(layer.externalClasses)) for (const name of layer.externalClasses) if (typeof name === 'string' && name !== '') externalClasses.add(name);
-    for (const name of COMPONENT_HOOKS) if (typeof layer[name] === 'function') hooks[name].push(layer[name] as Fn);
+    for (const name of COMPONENT_HOOKS) addFunction(hooks[name], layer[name]);
     dataSources.push(layer.data);
     Object.assign(props, asRecord(layer.props));
     Object.assign(methods, asRecord(layer.methods));
@@ -41,10 +55,12 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
     props,
     methods,
     hooks,
-    externalClasses: { names: [...externalClasses], enabled: asRecord(options.options).externalClasses === true },
+    lifetimes,
+    observers,
+    externalClasses: { names: [...externalClasses], enabled: switches.externalClasses === true },
   };
   if (typeof options.onError === 'function') merged.onError = options.onError as Fn;
-  const virtualHost = asRecord(options.options).virtualHost;
+  const virtualHost = switches.virtualHost;
   if (typeof virtualHost === 'boolean') merged.virtualHost = virtualHost;
   const ref = layers.findLast((layer) => typeof layer.ref === 'function')?.ref;
   if (typeof ref === 'function') merged.ref = ref as Fn;
@@ -62,6 +78,10 @@ function flattenMixins(raw: unknown, seen: Set<object>): Record<string, unknown>
     layers.push(...flattenMixins(record.mixins, seen), record);
   }
   return layers;
+}
+
+function addFunction(list: Fn[], value: unknown): void {
+  if (typeof value === 'function') list.push(value as Fn);
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -4,7 +4,7 @@
 // already in the data `init` carries.
 import type { Json } from '../../../shared/json';
 import { applyDataOps, parseDataPath, type DataObject } from '../../../shared/miniprogram/data-path';
-import type { DataOp, LogicToView } from '../../../shared/miniprogram/view-logic-protocol';
+import type { DataOp, DataPathSegment, LogicToView } from '../../../shared/miniprogram/view-logic-protocol';
 
 export type DataCallback = () => void;
 
@@ -49,6 +49,8 @@ export interface InstanceDataOptions {
   warn: (message: string) => void;
   /** Called once per flush before the ops are taken (components run deriveDataFromProps here). */
   beforeFlush?: () => void;
+  /** The paths one setData/$spliceData call changed (components' observers watch them). */
+  noteChanges?: (paths: DataPathSegment[][]) => void;
 }
 
 export interface InstanceData {
@@ -90,6 +92,7 @@ export function createInstanceData(options: InstanceDataOptions): InstanceData {
       if (op) added.push(op);
     }
     data = applyDataOps(data, added);
+    options.noteChanges?.(added.map((op) => op.path));
     ops.push(...added);
     if (typeof callback === 'function') callbacks.push(() => options.invoke(() => (callback as () => void)()));
     schedule();

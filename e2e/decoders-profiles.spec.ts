@@ -133,6 +133,9 @@ test('a breakpoint on a decoded field holds the MQTT PUBLISH of its topic until 
   await section.scrollIntoViewIfNeeded();
   await driver.screenshot('decoded-field-breakpoint');
   await bar.getByRole('button').first().click();
-  await panel.getByRole('complementary', { name: 'inspector' }).getByRole('button', { name: 'Forward', exact: true }).click();
+  // Forward in the held frame's own editor, once the inspector shows it.
+  const editor = panel.getByRole('complementary', { name: 'inspector' }).getByRole('region', { name: /^paused frame / });
+  await expect(editor).toContainText('Paused ↓ to the app');
+  await editor.getByRole('button', { name: 'Forward', exact: true }).click();
   await expect(bar).toBeHidden();
 });

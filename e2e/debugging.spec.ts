@@ -43,6 +43,9 @@ test('a breakpoint holds an incoming frame; the inspector edits it as JSON and f
   const debugging = await openDebugging(panel);
   await debugging.getByRole('button', { name: 'Add breakpoint' }).click();
   await debugging.getByRole('textbox', { name: 'payload contains' }).fill('price');
+  // A new rule starts switched off, so its placeholder match holds nothing while it is set up.
+  await debugging.getByRole('checkbox', { name: 'enable bp1' }).click();
+  await expect(debugging.getByRole('checkbox', { name: 'enable bp1' })).toBeChecked();
 
   await connectInMiniapp(miniapp, echo, ['{"type":"price","value":1}', 'after']);
   const bar = panel.getByRole('status', { name: 'paused frames' });

@@ -125,6 +125,9 @@ test('a breakpoint on a decoded field holds the MQTT PUBLISH of its topic until 
   await section.getByRole('combobox', { name: 'decoded field' }).selectOption('topic');
   await section.getByRole('textbox', { name: 'decoded field regex' }).fill('^alipay/orders/');
   await expect(section.getByRole('combobox', { name: 'rule decoder' })).toHaveValue('detected');
+  // Switched on only now: while it was set up, its placeholder "contains type" held none of the demo's ticks.
+  await section.getByRole('checkbox', { name: 'enable bp1' }).click();
+  await expect(section.getByRole('checkbox', { name: 'enable bp1' })).toBeChecked();
 
   const miniapp = await driver.miniapp();
   await connectTask(miniapp, `ws://127.0.0.1:${port}/mqtt`, ['mqtt']);

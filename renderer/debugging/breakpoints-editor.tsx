@@ -116,6 +116,7 @@ export function BreakpointsEditor({ rules, onChange, onAdd }: BreakpointsEditorP
               ✕
             </button>
             {problem && <span className="debug-problem" role="alert">{problem}</span>}
+            {!problem && !rule.enabled && <span className="msd-muted">off: tick it to hold frames</span>}
           </div>
         );
       })}

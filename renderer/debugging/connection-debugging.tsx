@@ -52,7 +52,7 @@ export function ConnectionDebugging({ connectionId, url }: { connectionId: strin
       )}
       <NetworkConditionsEditor label={`Network for ${connectionId}`} conditions={debugging.network.perConnection[connectionId] ?? null} onChange={setOwn} />
       <div className="debug-actions">
-        <button type="button" onClick={() => sendDebug(transport, { op: 'set-breakpoints', rules: [...debugging.breakpoints, newBreakpoint(debugging.breakpoints, connectionId)] })}>
+        <button type="button" onClick={() => sendDebug(transport, { op: 'set-breakpoints', rules: [...debugging.breakpoints, newBreakpoint(debugging.breakpoints, { connection: connectionId, enabled: true })] })}>
           Break on {connectionId}
         </button>
         {url && (

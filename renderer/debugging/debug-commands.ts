@@ -15,8 +15,13 @@ export function freshId(prefix: string, taken: readonly { id: string }[]): strin
   return `${prefix}${n}`;
 }
 
-export function newBreakpoint(taken: readonly BreakpointRule[], connection = ''): BreakpointRule {
-  return { id: freshId('bp', taken), enabled: true, direction: 'in', connection, match: { kind: 'text', text: 'type' } };
+/**
+ * A rule to add. From the Debugging section it starts switched off: its placeholder match would hold live
+ * frames while the user is still setting it up (docs/debugging.md#frame-breakpoints). "Break on <id>" is a
+ * complete intent and starts on.
+ */
+export function newBreakpoint(taken: readonly BreakpointRule[], options: { connection?: string; enabled: boolean }): BreakpointRule {
+  return { id: freshId('bp', taken), enabled: options.enabled, direction: 'in', connection: options.connection ?? '', match: { kind: 'text', text: 'type' } };
 }
 
 /** A rule sending `recordedUrl` (the URL the app asked for) to a replay endpoint. */

@@ -22,7 +22,7 @@ export function DebuggingSection() {
       <BreakpointsEditor
         rules={debugging.breakpoints}
         onChange={(rules) => sendDebug(transport, { op: 'set-breakpoints', rules })}
-        onAdd={() => sendDebug(transport, { op: 'set-breakpoints', rules: [...debugging.breakpoints, newBreakpoint(debugging.breakpoints)] })}
+        onAdd={() => sendDebug(transport, { op: 'set-breakpoints', rules: [...debugging.breakpoints, newBreakpoint(debugging.breakpoints, { enabled: false })] })}
       />
       <h4>Map remote</h4>
       <MapRemoteEditor rules={debugging.mapRemote} onChange={(rules) => sendDebug(transport, { op: 'set-map-remote', rules })} />

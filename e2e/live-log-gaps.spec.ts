@@ -3,50 +3,18 @@
 // a gap row where entries were skipped, "Show" reads them back from the session in place and the inspector
 // shows one, and under a filter the row says its count is not filtered yet and how many of those read matched; after a flood larger than the panel ring, the timeline's whole-run band still has the code-10
 // failure the ring evicted.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startBrowserHostProcess } from './harness/browser-host-process';
-import { openBrowserHostDriver } from './harness/browser-host-driver';
-import type { HostDriver } from './harness/host-driver';
-import { BLANK_MINIAPP } from './harness/fixtures';
-import { floodThroughMiniapp } from './harness/lab-flood';
-import { inMiniapp } from './harness/miniapp-eval';
-
-test.beforeEach(() => {
-  test.skip(test.info().project.name !== 'browser', 'floods the browser host with its own sessions folder');
-});
-
-async function withHost(browser: Browser, args: string[], body: (driver: HostDriver) => Promise<void>): Promise<void> {
-  const sessionsDir = mkdtempSync(join(tmpdir(), 'msd-e2e-live-log-gaps-'));
-  const host = await startBrowserHostProcess(['--miniapp', BLANK_MINIAPP, ...args], { sessionsDir });
-  const driver = await openBrowserHostDriver(host, browser);
-  try {
-    await body(driver);
-  } finally {
-    await driver.close();
-    expect(await host.stop()).toBe(0);
-    rmSync(sessionsDir, { recursive: true, force: true });
-  }
-}
-
-/** A send with no socket open: fails with code 10 in the app (docs/behaviour.md#a5-code-10-means-not-open). */
-async function failWithCode10(driver: HostDriver): Promise<number> {
-  return inMiniapp(
-    await driver.miniapp(),
-    (my) => new Promise<number>((resolve) => my.sendSocketMessage({ data: 'too early', fail: (result: { error: number }) => resolve(result.error) })),
-    null,
-  );
-}
+import type { Page } from '@playwright/test';
+import { BLANK_MINIAPP, expect, test } from './harness/fixtures';
+import { FRAMES_BEYOND_THE_RING, floodThroughMiniapp } from './harness/lab-flood';
+import { failSendBeforeOpen } from './harness/send-before-open';
 
 async function setTheme(panel: Page, theme: 'light' | 'dark'): Promise<void> {
   await panel.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
 }
 
-test('a gap row stands where the stream skipped entries; Show reads them back in place and the inspector shows one', async ({ browser }) => {
+test('a gap row stands where the stream skipped entries; Show reads them back in place and the inspector shows one', async ({ hostFolder }) => {
   test.setTimeout(240_000);
-  await withHost(browser, ['--capture-mib', '1'], async (driver) => {
+  await hostFolder.run(['--miniapp', BLANK_MINIAPP, '--capture-mib', '1'], async (driver) => {
     const { panel } = driver;
     expect(await floodThroughMiniapp(driver, 60_000)).toBe(60_000);
     const markers = panel.locator('.log-markers');
@@ -114,14 +82,14 @@ test('a gap row stands where the stream skipped entries; Show reads them back in
   });
 });
 
-test('the timeline keeps a code-10 failure the panel ring evicted, in its whole-run band', async ({ browser }) => {
+test('the timeline keeps a code-10 failure the panel ring evicted, in its whole-run band', async ({ hostFolder }) => {
   test.setTimeout(300_000);
-  await withHost(browser, [], async (driver) => {
+  await hostFolder.run(['--miniapp', BLANK_MINIAPP], async (driver) => {
     const { panel } = driver;
-    expect(await failWithCode10(driver)).toBe(10);
+    expect(await failSendBeforeOpen(driver)).toBe(10);
     const log = panel.getByRole('grid', { name: 'log rows' });
     const failedSeq = Number(await log.locator('.log-row.failed').first().getAttribute('data-seq'));
-    expect(await floodThroughMiniapp(driver, 230_000)).toBe(230_000);
+    expect(await floodThroughMiniapp(driver, FRAMES_BEYOND_THE_RING)).toBe(FRAMES_BEYOND_THE_RING);
     await expect(log).toHaveAttribute('aria-rowcount', '200000', { timeout: 120_000 });
     await expect(log.locator(`.log-row[data-seq="${failedSeq}"]`)).toHaveCount(0);
     await log.locator('.log-row').last().dispatchEvent('mousedown');

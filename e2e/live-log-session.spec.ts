@@ -1,36 +1,20 @@
 // The live log reaches the run's session on disk once the capture has outgrown the panel ring: the text
 // filter finds a frame older than the ring (searched by the engine in the session) and the inspector shows it
 // read from disk; "Older" pages in the evicted entries just before the ring's oldest, in order, without gaps.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { startBrowserHostProcess } from './harness/browser-host-process';
-import { openBrowserHostDriver } from './harness/browser-host-driver';
-import { BLANK_MINIAPP } from './harness/fixtures';
-import { floodThroughMiniapp } from './harness/lab-flood';
+import { BLANK_MINIAPP, expect, test } from './harness/fixtures';
+import { FRAMES_BEYOND_THE_RING, floodThroughMiniapp } from './harness/lab-flood';
 
-/** More than the panel's ring (200,000 entries), so its oldest entries are evicted. */
-const FRAMES = 230_000;
-
-test.beforeEach(() => {
-  test.skip(test.info().project.name !== 'browser', 'floods the browser host with its own sessions folder');
-});
-
-test('the live filter finds and inspects a frame older than the ring; Older pages in the evicted entries without gaps', async ({ browser }) => {
+test('the live filter finds and inspects a frame older than the ring; Older pages in the evicted entries without gaps', async ({ hostFolder }) => {
   test.setTimeout(300_000);
-  const sessionsDir = mkdtempSync(join(tmpdir(), 'msd-e2e-live-log-session-'));
-  const host = await startBrowserHostProcess(['--miniapp', BLANK_MINIAPP], { sessionsDir });
-  const driver = await openBrowserHostDriver(host, browser);
-  try {
+  await hostFolder.run(['--miniapp', BLANK_MINIAPP], async (driver) => {
     const { panel } = driver;
-    const received = await floodThroughMiniapp(driver, FRAMES);
-    expect(received).toBe(FRAMES);
+    const received = await floodThroughMiniapp(driver, FRAMES_BEYOND_THE_RING);
+    expect(received).toBe(FRAMES_BEYOND_THE_RING);
     // The panel applies the flood after the page got it: wait until the log holds its end (ring full, the rest dropped).
     // Dropped before the oldest row, plus skipped between rows (their gap rows, docs/behaviour.md#a27-gaps-in-the-live-log).
     const leadingCount = async (selector: string) => Number(/^[\d,]+/.exec((await panel.locator(selector).textContent({ timeout: 1000 }).catch(() => '')) ?? '')?.[0]?.replace(/,/g, '') ?? 0);
     const droppedCount = async () => (await leadingCount('.marker-dropped')) + (await leadingCount('.marker-gaps'));
-    await expect.poll(droppedCount, { timeout: 120_000 }).toBeGreaterThanOrEqual(FRAMES - 200_000);
+    await expect.poll(droppedCount, { timeout: 120_000 }).toBeGreaterThanOrEqual(FRAMES_BEYOND_THE_RING - 200_000);
     const gapRows = await panel.locator('.marker-gaps').textContent({ timeout: 1000 }).catch(() => null);
     const gaps = Number(/in (\d+) gaps?/.exec(gapRows ?? '')?.[1] ?? 0);
     await expect(panel.getByRole('grid', { name: 'log rows' })).toHaveAttribute('aria-rowcount', String(200_000 + gaps));
@@ -77,9 +61,5 @@ test('the live filter finds and inspects a frame older than the ring; Older page
     expect(seqs).toEqual(Array.from({ length: 1000 }, (_, i) => oldestHeld - 1000 + i));
     await expect(older.locator('.log-row').last().locator('.c-preview')).toContainText(':x');
     await driver.screenshot('live-log-older-pages');
-  } finally {
-    await driver.close();
-    expect(await host.stop()).toBe(0);
-    rmSync(sessionsDir, { recursive: true, force: true });
-  }
+  });
 });

@@ -2,13 +2,7 @@
 // Chromium on the browser host: at 1280×800 the Preview cell is ≥ 320 px and shows its payload with no
 // sideways scroll while the inspector shows the selected frame; panes fold to rails; and a restart of the
 // app (a new host process, a new port) keeps the layout and the columns through the preferences file.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { PanelPreferences } from '../shared/panel-preferences';
-import { openBrowserHostDriver } from './harness/browser-host-driver';
-import { startBrowserHostProcess } from './harness/browser-host-process';
 import { expect, test } from './harness/fixtures';
 
 const textRow = (panel: Page) => panel.locator('.log-row.type-text').first();
@@ -50,27 +44,20 @@ test('the mini-app and the inspector fold to rails and come back', async ({ driv
   await expect(panel.getByRole('complementary', { name: 'inspector' })).toBeVisible();
 });
 
-test('a restart keeps the layout and the columns (preferences file, per user)', async ({ hostBrowser }) => {
-  test.skip(test.info().project.name !== 'browser', 'restarts a browser host process: browser project only');
-  if (!hostBrowser) throw new Error('browser project only');
-  const dir = mkdtempSync(join(tmpdir(), 'msd-prefs-'));
-  const prefsFile = join(dir, 'panel-preferences.json');
-  try {
-    const first = await startBrowserHostProcess(['--prefs-file', prefsFile]);
-    const driver = await openBrowserHostDriver(first, hostBrowser);
+test('a restart keeps the layout and the columns (preferences file, per user)', async ({ hostFolder }) => {
+  const firstPort = await hostFolder.run([], async (driver, first) => {
     await driver.panel.setViewportSize({ width: 1280, height: 800 });
     await expect(textRow(driver.panel)).toBeVisible({ timeout: 30_000 });
     await driver.panel.getByRole('button', { name: 'Fold the mini-app' }).click();
     await driver.panel.getByRole('button', { name: /Columns/ }).click();
     await driver.panel.getByRole('group', { name: 'columns' }).getByLabel('Size').check();
-    await expect.poll(() => storedPreferences(prefsFile).columns?.hidden).toEqual(['seq', 'delta']);
-    await expect.poll(() => storedPreferences(prefsFile).layouts?.columns?.miniapp ?? 100).toBeLessThan(3);
-    await driver.close();
-    await first.stop();
+    await expect.poll(() => hostFolder.preferences().columns?.hidden).toEqual(['seq', 'delta']);
+    await expect.poll(() => hostFolder.preferences().layouts?.columns?.miniapp ?? 100).toBeLessThan(3);
+    return new URL(first.panelUrl).port;
+  });
 
-    const second = await startBrowserHostProcess(['--prefs-file', prefsFile]);
-    expect(new URL(second.panelUrl).port).not.toBe(new URL(first.panelUrl).port);
-    const again = await openBrowserHostDriver(second, hostBrowser);
+  await hostFolder.run([], async (again, second) => {
+    expect(new URL(second.panelUrl).port).not.toBe(firstPort);
     await again.panel.setViewportSize({ width: 1280, height: 800 });
     await expect(again.panel.getByRole('button', { name: 'Show the mini-app' })).toBeVisible({ timeout: 30_000 });
     await expect(again.panel.locator('.log-header .c-size')).toBeVisible({ timeout: 30_000 });
@@ -78,17 +65,5 @@ test('a restart keeps the layout and the columns (preferences file, per user)', 
     await again.panel.getByRole('button', { name: 'Reset layout' }).click();
     await expect(again.panel.getByRole('button', { name: 'Fold the mini-app' })).toBeVisible();
     await expect(again.panel.locator('.log-header .c-size')).toBeHidden();
-    await again.close();
-    await second.stop();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
-
-function storedPreferences(path: string): PanelPreferences {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as PanelPreferences;
-  } catch {
-    return {};
-  }
-}

@@ -2,13 +2,7 @@
 // light system (and Light under a dark one) recolours every screen — the panel with the inspector, the
 // help overlay, the row and Columns menus, Problems, Saved sessions — each looked at in a screenshot and
 // audited: no text cut without a tooltip, a visible focus ring; and the choice survives a restart.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { PanelPreferences } from '../shared/panel-preferences';
-import { openBrowserHostDriver } from './harness/browser-host-driver';
-import { startBrowserHostProcess } from './harness/browser-host-process';
 import { expect, test } from './harness/fixtures';
 import type { HostDriver } from './harness/host-driver';
 import { cutTextWithoutTooltip, focusRing } from './harness/theme-audit';
@@ -93,38 +87,18 @@ test('Dark under a light system recolours every screen; Light under a dark one; 
   expect(await background(panel)).toBe(DARK_BG);
 });
 
-test('the theme choice is remembered across a restart (preferences file, per user)', async ({ hostBrowser }) => {
-  test.skip(test.info().project.name !== 'browser', 'restarts a browser host process: browser project only');
-  if (!hostBrowser) throw new Error('browser project only');
-  const dir = mkdtempSync(join(tmpdir(), 'msd-theme-'));
-  const prefsFile = join(dir, 'panel-preferences.json');
-  try {
-    const first = await startBrowserHostProcess(['--prefs-file', prefsFile]);
-    const driver = await openBrowserHostDriver(first, hostBrowser);
+test('the theme choice is remembered across a restart (preferences file, per user)', async ({ hostFolder }) => {
+  await hostFolder.run([], async (driver) => {
     await driver.panel.emulateMedia({ colorScheme: 'light' });
     await expect(textRow(driver.panel)).toBeVisible({ timeout: 30_000 });
     await driver.panel.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
-    await expect.poll(() => storedTheme(prefsFile)).toBe('dark');
-    await driver.close();
-    await first.stop();
+    await expect.poll(() => hostFolder.preferences().theme).toBe('dark');
+  });
 
-    const second = await startBrowserHostProcess(['--prefs-file', prefsFile]);
-    const again = await openBrowserHostDriver(second, hostBrowser);
+  await hostFolder.run([], async (again) => {
     await again.panel.emulateMedia({ colorScheme: 'light' });
     await expect(again.panel.locator('html')).toHaveAttribute('data-theme', 'dark', { timeout: 30_000 });
     await expect(again.panel.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
     expect(await background(again.panel)).toBe(DARK_BG);
-    await again.close();
-    await second.stop();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
-
-function storedTheme(path: string): PanelPreferences['theme'] {
-  try {
-    return (JSON.parse(readFileSync(path, 'utf8')) as PanelPreferences).theme;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,128 +1,92 @@
 // Lose nothing: a flood larger than the capture ring, then the host restarts on the same sessions folder.
 // The panel lists the previous run as a saved session, opens it read-only in the whole panel, and its
 // JSONL download holds every frame of the flood in order — including those the ring evicted.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from '@playwright/test';
-import { expect, test } from '@playwright/test';
-import { startBrowserHostProcess, type BrowserHostProcess } from './harness/browser-host-process';
-import { openBrowserHostDriver } from './harness/browser-host-driver';
-import type { HostDriver } from './harness/host-driver';
-import { BLANK_MINIAPP } from './harness/fixtures';
-import { floodThroughMiniapp } from './harness/lab-flood';
+import { readFileSync } from 'node:fs';
+import { BLANK_MINIAPP, expect, test } from './harness/fixtures';
+import { FRAMES_BEYOND_THE_RING, floodThroughMiniapp } from './harness/lab-flood';
 import { inMiniapp } from './harness/miniapp-eval';
 
-/** More than the engine's and the panel's ring (200,000 entries each). */
-const FRAMES = 230_000;
-
-test.beforeEach(() => {
-  test.skip(test.info().project.name !== 'browser', 'restarts the browser host on one sessions folder');
-});
-
-async function withHost<T>(browser: Browser, sessionsDir: string, run: (driver: HostDriver, host: BrowserHostProcess) => Promise<T>): Promise<T> {
-  const host = await startBrowserHostProcess(['--miniapp', BLANK_MINIAPP], { sessionsDir });
-  const driver = await openBrowserHostDriver(host, browser);
-  try {
-    return await run(driver, host);
-  } finally {
-    await driver.close();
-    expect(await host.stop()).toBe(0);
-  }
-}
-
-test('a flood beyond the ring is saved whole; after a restart the panel lists, opens and exports it', async ({ browser }) => {
+test('a flood beyond the ring is saved whole; after a restart the panel lists, opens and exports it', async ({ hostFolder }) => {
   test.setTimeout(300_000);
-  const sessionsDir = mkdtempSync(join(tmpdir(), 'msd-e2e-sessions-restart-'));
-  try {
-    await withHost(browser, sessionsDir, async (driver) => {
-      const received = await floodThroughMiniapp(driver, FRAMES);
-      expect(received).toBe(FRAMES);
-    });
+  await hostFolder.run(['--miniapp', BLANK_MINIAPP], async (driver) => {
+    const received = await floodThroughMiniapp(driver, FRAMES_BEYOND_THE_RING);
+    expect(received).toBe(FRAMES_BEYOND_THE_RING);
+  });
 
-    await withHost(browser, sessionsDir, async (driver) => {
-      const { panel } = driver;
-      await panel.getByText('Saved sessions', { exact: true }).click();
-      const rows = panel.getByTestId('session-row');
-      await expect(rows).toHaveCount(2);
-      // Newest first: this run, then the flood's run.
-      await expect(rows.first()).toContainText('this run');
-      const previous = rows.nth(1);
-      const entriesText = (await previous.getByTestId('session-entries').textContent()) ?? '';
-      const entries = Number(entriesText.replace(/[^0-9]/g, ''));
-      expect(entries).toBeGreaterThan(FRAMES);
-      await expect(previous).not.toContainText('recovered');
-      await previous.scrollIntoViewIfNeeded();
-      await driver.screenshot('sessions-list');
+  await hostFolder.run(['--miniapp', BLANK_MINIAPP], async (driver) => {
+    const { panel } = driver;
+    await panel.getByText('Saved sessions', { exact: true }).click();
+    const rows = panel.getByTestId('session-row');
+    await expect(rows).toHaveCount(2);
+    // Newest first: this run, then the flood's run.
+    await expect(rows.first()).toContainText('this run');
+    const previous = rows.nth(1);
+    const entriesText = (await previous.getByTestId('session-entries').textContent()) ?? '';
+    const entries = Number(entriesText.replace(/[^0-9]/g, ''));
+    expect(entries).toBeGreaterThan(FRAMES_BEYOND_THE_RING);
+    await expect(previous).not.toContainText('recovered');
+    await previous.scrollIntoViewIfNeeded();
+    await driver.screenshot('sessions-list');
 
-      await previous.getByRole('button', { name: 'Open' }).click();
-      await expect(panel.getByText('Offline view')).toBeVisible({ timeout: 60_000 });
-      await panel.getByRole('button', { name: /import note/ }).click();
-      const total = entries.toLocaleString('en-US');
-      await expect(panel.locator('.import-banner')).toContainText(`showing entries ${(entries - 200_000 + 1).toLocaleString('en-US')}–${total} of ${total}`);
-      await driver.screenshot('sessions-open');
-      // The older entries, evicted from both rings in the flood's run, are one window away.
-      await previous.getByRole('button', { name: '◀ Older' }).click();
-      await expect(panel.locator('.import-banner')).toContainText(`showing entries 1–200,000 of ${total}`, { timeout: 60_000 });
-      await expect(previous.getByRole('button', { name: '◀ Older' })).toBeDisabled();
-      // The filter runs over the window: the flood's first frame (only it has 14 x after "0:") is there.
-      await panel.getByLabel('Filter text or regex').fill('0:xxxxxxxxxxxxxx');
-      await expect(panel.locator('.log-row').filter({ hasText: '0:xxxxxxxxxxxxxx' })).toHaveCount(1, { timeout: 30_000 });
-      await driver.screenshot('sessions-older');
+    await previous.getByRole('button', { name: 'Open' }).click();
+    await expect(panel.getByText('Offline view')).toBeVisible({ timeout: 60_000 });
+    await panel.getByRole('button', { name: /import note/ }).click();
+    const total = entries.toLocaleString('en-US');
+    await expect(panel.locator('.import-banner')).toContainText(`showing entries ${(entries - 200_000 + 1).toLocaleString('en-US')}–${total} of ${total}`);
+    await driver.screenshot('sessions-open');
+    // The older entries, evicted from both rings in the flood's run, are one window away.
+    await previous.getByRole('button', { name: '◀ Older' }).click();
+    await expect(panel.locator('.import-banner')).toContainText(`showing entries 1–200,000 of ${total}`, { timeout: 60_000 });
+    await expect(previous.getByRole('button', { name: '◀ Older' })).toBeDisabled();
+    // The filter runs over the window: the flood's first frame (only it has 14 x after "0:") is there.
+    await panel.getByLabel('Filter text or regex').fill('0:xxxxxxxxxxxxxx');
+    await expect(panel.locator('.log-row').filter({ hasText: '0:xxxxxxxxxxxxxx' })).toHaveCount(1, { timeout: 30_000 });
+    await driver.screenshot('sessions-older');
 
-      const download = panel.waitForEvent('download', { timeout: 120_000 });
-      await previous.getByRole('button', { name: '⇩ JSONL' }).click();
-      const file = await (await download).path();
-      const lines = readFileSync(file, 'utf8').trim().split('\n');
-      expect(lines).toHaveLength(entries);
-      const frames = lines.map((line) => JSON.parse(line) as { kind: string; name: string; direction: string; payload?: string }).filter((entry) => entry.kind === 'frame' && entry.name === 'text' && entry.direction === 'in');
-      expect(frames).toHaveLength(FRAMES);
-      const outOfOrder = frames.findIndex((entry, i) => !entry.payload?.startsWith(`${i}:`));
-      expect(outOfOrder).toBe(-1);
-    });
-  } finally {
-    rmSync(sessionsDir, { recursive: true, force: true });
-  }
+    const download = panel.waitForEvent('download', { timeout: 120_000 });
+    await previous.getByRole('button', { name: '⇩ JSONL' }).click();
+    const file = await (await download).path();
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(entries);
+    const frames = lines.map((line) => JSON.parse(line) as { kind: string; name: string; direction: string; payload?: string }).filter((entry) => entry.kind === 'frame' && entry.name === 'text' && entry.direction === 'in');
+    expect(frames).toHaveLength(FRAMES_BEYOND_THE_RING);
+    const outOfOrder = frames.findIndex((entry, i) => !entry.payload?.startsWith(`${i}:`));
+    expect(outOfOrder).toBe(-1);
+  });
 });
 
-test('a run killed with SIGKILL is listed as recovered after the restart, with what it saved', async ({ browser }) => {
+test('a run killed with SIGKILL is listed as recovered after the restart, with what it saved', async ({ hostFolder }) => {
   test.setTimeout(120_000);
-  const sessionsDir = mkdtempSync(join(tmpdir(), 'msd-e2e-sessions-crash-'));
-  try {
-    const crashed = await startBrowserHostProcess(['--miniapp', BLANK_MINIAPP], { sessionsDir });
-    const driver = await openBrowserHostDriver(crashed, browser);
-    const echo = (await driver.lab()).find((endpoint) => endpoint.name === 'echo')?.url ?? '';
-    await inMiniapp(
-      await driver.miniapp(),
-      (my, arg) =>
-        new Promise<void>((resolve) => {
-          const task = my.connectSocket({ url: arg.url, multiple: true });
-          task.onOpen(() => task.send({ data: 'before the crash' }));
-          task.onMessage(() => resolve());
-        }),
-      { url: echo },
-    );
-    // More than the 250 ms flush interval: the echo is on disk when the process dies.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await crashed.kill();
-    await driver.close();
+  const { host: crashed, driver } = await hostFolder.open(['--miniapp', BLANK_MINIAPP]);
+  const echo = (await driver.lab()).find((endpoint) => endpoint.name === 'echo')?.url ?? '';
+  await inMiniapp(
+    await driver.miniapp(),
+    (my, arg) =>
+      new Promise<void>((resolve) => {
+        const task = my.connectSocket({ url: arg.url, multiple: true });
+        task.onOpen(() => task.send({ data: 'before the crash' }));
+        task.onMessage(() => resolve());
+      }),
+    { url: echo },
+  );
+  // More than the 250 ms flush interval: the echo is on disk when the process dies.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await crashed.kill();
+  await driver.close();
 
-    await withHost(browser, sessionsDir, async (restarted) => {
-      const { panel } = restarted;
-      await panel.getByText('Saved sessions', { exact: true }).click();
-      const previous = panel.getByTestId('session-row').nth(1);
-      await expect(previous).toContainText('recovered');
-      // The recovery is also a warning in Problems.
-      await expect(panel.getByText(/Saved sessions: something happened/).first()).toBeVisible();
-      await previous.scrollIntoViewIfNeeded();
-      await restarted.screenshot('sessions-recovered');
-      await previous.getByRole('button', { name: 'Open' }).click();
-      await expect(panel.getByText('Offline view')).toBeVisible({ timeout: 30_000 });
-      await expect(panel.locator('.import-banner')).toContainText('(recovered)');
-      // The send call, the frame sent and its echo.
-      await expect(panel.locator('.log-row').filter({ hasText: 'before the crash' })).toHaveCount(3);
-    });
-  } finally {
-    rmSync(sessionsDir, { recursive: true, force: true });
-  }
+  await hostFolder.run(['--miniapp', BLANK_MINIAPP], async (restarted) => {
+    const { panel } = restarted;
+    await panel.getByText('Saved sessions', { exact: true }).click();
+    const previous = panel.getByTestId('session-row').nth(1);
+    await expect(previous).toContainText('recovered');
+    // The recovery is also a warning in Problems.
+    await expect(panel.getByText(/Saved sessions: something happened/).first()).toBeVisible();
+    await previous.scrollIntoViewIfNeeded();
+    await restarted.screenshot('sessions-recovered');
+    await previous.getByRole('button', { name: 'Open' }).click();
+    await expect(panel.getByText('Offline view')).toBeVisible({ timeout: 30_000 });
+    await expect(panel.locator('.import-banner')).toContainText('(recovered)');
+    // The send call, the frame sent and its echo.
+    await expect(panel.locator('.log-row').filter({ hasText: 'before the crash' })).toHaveCount(3);
+  });
 });

@@ -2,39 +2,21 @@
 // [ and ] step through its buckets from the keyboard, each shown in a card at the bucket and announced, and
 // hovering a bucket shows the same card: its time range, frames in and out, connections opened and closed,
 // and its error codes in the active client profile's wording. The buckets add up to the band's totals.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { explainProfileCode } from '../shared/client-profiles';
-import { startBrowserHostProcess } from './harness/browser-host-process';
-import { openBrowserHostDriver } from './harness/browser-host-driver';
-import { BLANK_MINIAPP } from './harness/fixtures';
+import { BLANK_MINIAPP, expect, test } from './harness/fixtures';
 import { floodThroughMiniapp } from './harness/lab-flood';
-import { inMiniapp } from './harness/miniapp-eval';
-
-test.beforeEach(() => {
-  test.skip(test.info().project.name !== 'browser', 'starts a browser host with its own sessions folder');
-});
+import { failSendBeforeOpen } from './harness/send-before-open';
 
 /** Sums "N <word>" over bucket sentences ("1,200 frames: 1,200 in, 0 out; 1 connection opened, 1 closed"). */
 function sum(sentences: readonly string[], pattern: RegExp): number {
   return sentences.reduce((total, sentence) => total + Number(pattern.exec(sentence)?.[1]?.replace(/,/g, '') ?? 0), 0);
 }
 
-test('a Whole run bucket explains itself on hover and from the keyboard, in the client profile\'s wording', async ({ browser }) => {
+test('a Whole run bucket explains itself on hover and from the keyboard, in the client profile\'s wording', async ({ hostFolder }) => {
   test.setTimeout(180_000);
-  const sessionsDir = mkdtempSync(join(tmpdir(), 'msd-e2e-whole-run-tooltip-'));
-  const host = await startBrowserHostProcess(['--miniapp', BLANK_MINIAPP], { sessionsDir });
-  const driver = await openBrowserHostDriver(host, browser);
-  try {
+  await hostFolder.run(['--miniapp', BLANK_MINIAPP], async (driver) => {
     const { panel } = driver;
-    const code = await inMiniapp(
-      await driver.miniapp(),
-      (my) => new Promise<number>((resolve) => my.sendSocketMessage({ data: 'too early', fail: (result: { error: number }) => resolve(result.error) })),
-      null,
-    );
-    expect(code).toBe(10);
+    expect(await failSendBeforeOpen(driver)).toBe(10);
     // Buckets are 1 s wide: a flood more than 1 s after the failure falls in a later bucket than the error.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect(await floodThroughMiniapp(driver, 3_000)).toBe(3_000);
@@ -107,9 +89,5 @@ test('a Whole run bucket explains itself on hover and from the keyboard, in the 
     }
     await panel.mouse.move(cardBox.x - 14, canvasBox.y + canvasBox.height + 40);
     await expect(card).toHaveCount(0);
-  } finally {
-    await driver.close();
-    expect(await host.stop()).toBe(0);
-    rmSync(sessionsDir, { recursive: true, force: true });
-  }
+  });
 });

@@ -1,8 +1,6 @@
 // Runs the built command line as users do (`mini-socket-devtools --web --no-open --port 0`) in a child
 // process and reads the URLs it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,18 +18,20 @@ export interface BrowserHostProcess {
 const BIN = fileURLToPath(new URL('../../bin/mini-socket-devtools.mjs', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 
+/** The --prefs-file of a host started on `dataDir`. */
+export const preferencesFileIn = (dataDir: string): string => join(dataDir, 'panel-preferences.json');
+
 /**
- * Starts the host; rejects with its output when it does not print its URLs in time. `sessionsDir`: a
- * folder the caller owns (kept after exit, e.g. for a second host); absent: a temp one removed at exit.
+ * Starts the host on `dataDir`, a folder the caller owns and removes (e2e/harness/host-folder.ts): its
+ * --sessions-dir, with the --prefs-file and --storage-dir in it. Rejects with the host's output when it does
+ * not print its URLs in time.
  */
-export async function startBrowserHostProcess(extraArgs: string[] = [], options: { sessionsDir?: string } = {}): Promise<BrowserHostProcess> {
-  const sessionsDir = options.sessionsDir ?? mkdtempSync(join(tmpdir(), 'msd-e2e-sessions-'));
-  const child = spawn(process.execPath, [BIN, '--web', '--no-open', '--port', '0', '--sessions-dir', sessionsDir, '--prefs-file', join(sessionsDir, 'panel-preferences.json'), '--storage-dir', join(sessionsDir, 'storage'), ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startBrowserHostProcess(dataDir: string, extraArgs: string[] = []): Promise<BrowserHostProcess> {
+  const child = spawn(process.execPath, [BIN, '--web', '--no-open', '--port', '0', '--sessions-dir', dataDir, '--prefs-file', preferencesFileIn(dataDir), '--storage-dir', join(dataDir, 'storage'), ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  if (options.sessionsDir === undefined) void exited.then(() => rmSync(sessionsDir, { recursive: true, force: true }));
 
   const line = (label: string) => new RegExp(`^${label}: (\\S+)$`, 'm').exec(output)?.[1];
   const deadline = Date.now() + START_TIMEOUT_MS;

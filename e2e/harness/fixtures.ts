@@ -1,14 +1,14 @@
 // The specs' `test`: a `driver` fixture that is the browser host in the `browser` project (one Chromium
 // per worker; per test a fresh host process, so capture, settings and connections never leak between
 // tests, and a fresh panel page) and the Electron app in the `electron` project, where a missing binary
-// skips every test with the reason instead of passing it.
+// skips every test with the reason instead of passing it. `hostFolder` (browser project only) is a data folder
+// of the test's own to start browser hosts on, one after another, for specs that restart or crash the host.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test as base, type Browser } from '@playwright/test';
-import { startBrowserHostProcess } from './browser-host-process';
-import { openBrowserHostDriver } from './browser-host-driver';
 import { electronAvailability } from './electron-availability';
 import type { ElectronDriverModule, ElectronDriverOptions, HostDriver } from './host-driver';
+import { withHostFolder, type HostFolder } from './host-folder';
 
 const ELECTRON_DRIVER = new URL('./electron-driver.ts', import.meta.url);
 
@@ -24,7 +24,7 @@ async function launchElectronDriver(options: ElectronDriverOptions): Promise<Hos
   return module.launchElectronDriver(options);
 }
 
-export const test = base.extend<{ driver: HostDriver; miniappFolder: string | undefined }, { hostBrowser: Browser | undefined }>({
+export const test = base.extend<{ driver: HostDriver; hostFolder: HostFolder; miniappFolder: string | undefined }, { hostBrowser: Browser | undefined }>({
   /** `--miniapp <folder>` for the host; undefined runs the bundled demo (which connects and ticks on load). */
   miniappFolder: [undefined, { option: true }],
   hostBrowser: [
@@ -46,15 +46,11 @@ export const test = base.extend<{ driver: HostDriver; miniappFolder: string | un
       return;
     }
     if (!hostBrowser) throw new Error(`project ${testInfo.project.name} has no browser`);
-    const host = await startBrowserHostProcess(miniappFolder === undefined ? [] : ['--miniapp', miniappFolder]);
-    const driver = await openBrowserHostDriver(host, hostBrowser).catch(async (error: unknown) => {
-      await host.stop();
-      throw error;
-    });
-    await use(driver);
-    await driver.close();
-    const code = await host.stop();
-    if (code !== 0) throw new Error(`the browser host exited with ${code} on SIGTERM:\n${host.output()}`);
+    await withHostFolder(hostBrowser, (folder) => folder.run(miniappFolder === undefined ? [] : ['--miniapp', miniappFolder], use));
+  },
+  hostFolder: async ({ hostBrowser }, use, testInfo) => {
+    testInfo.skip(!hostBrowser, 'starts browser host processes: browser project only');
+    if (hostBrowser) await withHostFolder(hostBrowser, use);
   },
 });
 

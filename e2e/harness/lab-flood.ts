@@ -3,6 +3,9 @@
 import type { HostDriver } from './host-driver';
 import { inMiniapp } from './miniapp-eval';
 
+/** More than the engine's and the panel's ring (200,000 entries each), so both evict their oldest entries. */
+export const FRAMES_BEYOND_THE_RING = 230_000;
+
 export async function floodThroughMiniapp(driver: HostDriver, frames: number): Promise<number> {
   const flood = (await driver.lab()).find((endpoint) => endpoint.name === 'flood');
   const url = new URL(flood?.url ?? '');

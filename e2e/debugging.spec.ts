@@ -1,10 +1,11 @@
 // Debugging in Chromium on the browser host (docs/debugging.md): a breakpoint holds a frame on its way to
 // the mini-app and the inspector edits and forwards it; a map-remote rule sends the app's production URL to
 // the lab; the Offline preset ends the app's socket and shows on the timeline. Screenshots are kept.
-import type { Frame, Page } from '@playwright/test';
+import type { Frame, Locator, Page } from '@playwright/test';
 import { BLANK_MINIAPP, expect, test } from './harness/fixtures';
 import { labUrl } from './harness/lab-endpoint';
 import { inMiniapp } from './harness/miniapp-eval';
+import { textContrast } from './harness/theme-audit';
 
 test.use({ miniappFolder: BLANK_MINIAPP });
 
@@ -109,4 +110,28 @@ test('offline: the open socket ends with error 1 and close, a new connect fails 
 
   await expect(panel.locator('.msd-timeline__canvas')).toBeVisible();
   await driver.screenshot('debug-offline-timeline');
+});
+
+test('a rule that is off reads as off next to one that is on, in light and dark', async ({ driver }) => {
+  const { panel } = driver;
+  const debugging = await openDebugging(panel);
+  await debugging.getByRole('button', { name: 'Add breakpoint' }).click();
+  await debugging.getByRole('button', { name: 'Add breakpoint' }).click();
+  await debugging.getByRole('checkbox', { name: 'enable bp2' }).click();
+  await expect(debugging.getByRole('checkbox', { name: 'enable bp2' })).toBeChecked();
+  const rules = debugging.getByLabel('breakpoint rules');
+  const off = rules.locator('[data-rule="bp1"]');
+  const on = rules.locator('[data-rule="bp2"]');
+  const hint = off.getByText('off: tick it to hold frames');
+  await expect(hint).toBeVisible();
+  await expect(on).not.toContainText('tick it');
+  const edge = (rule: Locator) => rule.evaluate((element) => getComputedStyle(element).borderLeftColor);
+  for (const theme of ['light', 'dark'] as const) {
+    await panel.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+    await expect(panel.locator('html')).toHaveAttribute('data-theme', theme);
+    // The off rule's card differs from the on rule's, and its hint reads at the WCAG AA contrast of body text.
+    expect(await edge(off)).not.toBe(await edge(on));
+    expect(await textContrast(hint)).toBeGreaterThanOrEqual(4.5);
+    await rules.screenshot({ path: `e2e/screenshots/debug-rule-off-${theme}.png` });
+  }
 });

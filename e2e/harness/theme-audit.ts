@@ -1,7 +1,7 @@
 // What the theme spec checks on each screen (docs/behaviour.md#panel-theme): text cut by its box (hidden
 // overflow or an ellipsis) must carry a tooltip (a title on it or around it), and the focused control
 // must show a visible ring.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** Visible elements whose own text is cut and that no title explains ("tag.class: text"). */
 export function cutTextWithoutTooltip(panel: Page): Promise<string[]> {
@@ -30,5 +30,27 @@ export function focusRing(panel: Page): Promise<{ visible: boolean; style: strin
     if (!element) return { visible: false, style: '', width: '', color: '', label: '' };
     const style = getComputedStyle(element);
     return { visible: element.matches(':focus-visible'), style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor, label: element.getAttribute('aria-label') ?? element.textContent ?? '' };
+  });
+}
+
+/** WCAG contrast ratio of an element's text colour against the first opaque background under it. */
+export function textContrast(element: Locator): Promise<number> {
+  return element.evaluate((node) => {
+    const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = (colour: string) => {
+      const [r = 0, g = 0, b = 0] = rgb(colour).map((channel) => channel / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    let under: Element | null = node;
+    let background = 'rgb(255, 255, 255)';
+    for (; under; under = under.parentElement) {
+      const colour = getComputedStyle(under).backgroundColor;
+      if (rgb(colour)[3] !== 0 && colour !== 'transparent') {
+        background = colour;
+        break;
+      }
+    }
+    const [lighter, darker] = [luminance(getComputedStyle(node).color), luminance(background)].sort((a, b) => b - a);
+    return ((lighter ?? 0) + 0.05) / ((darker ?? 0) + 0.05);
   });
 }

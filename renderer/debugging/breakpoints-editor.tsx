@@ -96,8 +96,11 @@ export function BreakpointsEditor({ rules, onChange, onAdd }: BreakpointsEditorP
       {rules.map((rule, index) => {
         const problem = breakpointRuleProblem(rule);
         return (
-          <div className="debug-rule" key={rule.id} data-rule={rule.id}>
-            <input type="checkbox" aria-label={`enable ${rule.id}`} checked={rule.enabled} onChange={(event) => update(index, { enabled: event.target.checked })} />
+          <div className={`debug-rule breakpoint-rule ${rule.enabled ? 'is-on' : 'is-off'}`} key={rule.id} data-rule={rule.id}>
+            <label className="breakpoint-switch">
+              <input type="checkbox" aria-label={`enable ${rule.id}`} checked={rule.enabled} onChange={(event) => update(index, { enabled: event.target.checked })} />
+              {rule.id}
+            </label>
             <select aria-label="direction" value={rule.direction} onChange={(event) => update(index, { direction: event.target.value as BreakpointRule['direction'] })}>
               <option value="in">↓ in (to the app)</option>
               <option value="out">↑ out (to the server)</option>
@@ -116,7 +119,11 @@ export function BreakpointsEditor({ rules, onChange, onAdd }: BreakpointsEditorP
               ✕
             </button>
             {problem && <span className="debug-problem" role="alert">{problem}</span>}
-            {!problem && !rule.enabled && <span className="msd-muted">off: tick it to hold frames</span>}
+            {!problem && !rule.enabled && (
+              <span className="breakpoint-off-hint">
+                <strong>off</strong>: tick it to hold frames
+              </span>
+            )}
           </div>
         );
       })}

@@ -6,12 +6,11 @@
 // not a prop: after didMount the parent's handler gets the component's `ref()` value, else its `this` (§4.7).
 import type { Json } from '../../../shared/json';
 import type { DataObject } from '../../../shared/miniprogram/data-path';
-import type { DataPathSegment } from '../../../shared/miniprogram/view-logic-protocol';
 import { problemFromError } from './error-report';
 import { createInstanceData, type InstanceData } from './instance-data';
 import type { LogicContext } from './logic-context';
 import type { ComponentHook, ComponentLifetime, MergedComponentOptions } from './component-options';
-import { createComponentObservers } from './component-observers';
+import { createDataObservers } from './component-observers';
 import { bindCallback, defineMembers } from './page-instance';
 import type { SelectableComponent } from './component-select';
 
@@ -59,10 +58,13 @@ export function createComponentRecord(
   const runLifetime = (lifetime: ComponentLifetime): void => {
     for (const fn of merged.lifetimes[lifetime]) guarded(() => fn.call(instance));
   };
-  const observers = createComponentObservers(merged.observers);
   /** Observers run after deriveDataFromProps, before the render (docs/miniprogram-runtime.md#observers-and-lifetimes). */
-  const runObservers = (): void =>
-    observers.run((fn, args) => guarded(() => fn.apply(instance, args)), () => ({ ...props, ...data.current }), (message) => context.warn(`/${create.path}: ${message}`));
+  const observers = createDataObservers(merged.observers, {
+    call: (fn, args) => guarded(() => fn.apply(instance, args)),
+    values: () => ({ ...props, ...data.current }),
+    warn: (message) => context.warn(`/${create.path}: ${message}`),
+  });
+  const runObservers = (): void => observers.run();
 
   /** Errors of this component's code go to its own onError when it has one (§4.2), else to the app. */
   function guarded(body: () => unknown): void {
@@ -87,8 +89,7 @@ export function createComponentRecord(
       derivedThisCycle = false;
       runObservers();
     },
-    // Without observers nothing listens, so a setData costs nothing more.
-    ...(merged.observers.length > 0 ? { noteChanges: (paths: DataPathSegment[][]) => observers.note(paths) } : {}),
+    ...observers.listener,
   });
 
   function change(apply: (changes: unknown, callback: unknown) => void, changes: unknown, callback: unknown): void {

@@ -8,7 +8,7 @@ export type ComponentHook = (typeof COMPONENT_HOOKS)[number];
 export const COMPONENT_LIFETIMES = ['created', 'attached', 'ready', 'moved', 'detached'] as const;
 export type ComponentLifetime = (typeof COMPONENT_LIFETIMES)[number];
 
-import type { ObserverEntry } from './component-observers';
+import { observerEntries, type ObserverEntry } from './component-observers';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -40,10 +40,8 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
   const externalClasses = new Set<string>();
   const switches = asRecord(options.options);
   const lifetimes = Object.fromEntries(COMPONENT_LIFETIMES.map((name) => [name, [] as Fn[]])) as Record<ComponentLifetime, Fn[]>;
-  const observers: ObserverEntry[] = [];
   for (const layer of layers) {
     if (switches.lifetimes === true) for (const name of COMPONENT_LIFETIMES) addFunction(lifetimes[name], asRecord(layer.lifetimes)[name]);
-    if (switches.observers === true) for (const [key, fn] of Object.entries(asRecord(layer.observers))) if (typeof fn === 'function') observers.push({ key, fn: fn as Fn });
     if (Array.isArray(layer.externalClasses)) for (const name of layer.externalClasses) if (typeof name === 'string' && name !== '') externalClasses.add(name);
     for (const name of COMPONENT_HOOKS) addFunction(hooks[name], layer[name]);
     dataSources.push(layer.data);
@@ -56,7 +54,7 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
     methods,
     hooks,
     lifetimes,
-    observers,
+    observers: observerEntries(layers, switches),
     externalClasses: { names: [...externalClasses], enabled: switches.externalClasses === true },
   };
   if (typeof options.onError === 'function') merged.onError = options.onError as Fn;

@@ -13,6 +13,7 @@ import type { ComponentHook, ComponentLifetime, MergedComponentOptions } from '.
 import { createDataObservers } from './component-observers';
 import { bindCallback, defineMembers } from './page-instance';
 import type { SelectableComponent } from './component-select';
+import { hasMixin } from './mixins';
 
 export interface ComponentCreate {
   instanceId: number;
@@ -118,6 +119,7 @@ export function createComponentRecord(
     $selectAllComponents: { value: (selector: unknown) => context.selectComponents(create.instanceId, selector, true) },
     selectOwnerComponent: { value: () => context.publicInstance(create.parentId) },
     selectComposedParentComponent: { value: () => context.publicInstance(create.composedParentId) },
+    hasMixin: { value: (mixin: unknown) => hasMixin(mixin, merged.mixins, merged.ref !== undefined) },
   });
 
   // Initial data: the merged `data` plus whatever onInit/deriveDataFromProps set, all in the first `init`.

@@ -27,12 +27,15 @@ export interface MergedComponentOptions {
   ref?: Fn;
   /** `externalClasses` names of all layers, and whether `options.externalClasses: true` switches them on (§4.8). */
   externalClasses: { names: string[]; enabled: boolean };
+  /** Its mixin objects, flattened (nested ones included), for `hasMixin` (§4.3). */
+  mixins: object[];
   /** `options.virtualHost` when the component sets a boolean (§4.8; wins over its .json). */
   virtualHost?: boolean;
 }
 
 export function mergeComponentOptions(options: Record<string, unknown>): MergedComponentOptions {
-  const layers = [...flattenMixins(options.mixins, new Set()), options];
+  const mixins = flattenMixins(options.mixins, new Set());
+  const layers = [...mixins, options];
   const hooks = Object.fromEntries(COMPONENT_HOOKS.map((name) => [name, [] as Fn[]])) as Record<ComponentHook, Fn[]>;
   const dataSources: unknown[] = [];
   const props: Record<string, unknown> = {};
@@ -55,6 +58,7 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
     hooks,
     lifetimes,
     observers: observerEntries(layers, switches),
+    mixins,
     externalClasses: { names: [...externalClasses], enabled: switches.externalClasses === true },
   };
   if (typeof options.onError === 'function') merged.onError = options.onError as Fn;

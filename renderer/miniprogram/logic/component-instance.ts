@@ -14,6 +14,7 @@ import { createDataObservers } from './component-observers';
 import { bindCallback, defineMembers } from './page-instance';
 import type { SelectableComponent } from './component-select';
 import { hasMixin } from './mixins';
+import type { RelatedComponent } from './component-relations';
 
 export interface ComponentCreate {
   instanceId: number;
@@ -27,7 +28,7 @@ export interface ComponentCreate {
   eventProps: Record<string, string>;
 }
 
-export interface ComponentRecord extends SelectableComponent {
+export interface ComponentRecord extends SelectableComponent, RelatedComponent {
   readonly instance: Record<string, unknown>;
   /** What selection and `ref` hand out (§4.7): `ref()`'s value, else the instance; null when `ref()` threw. */
   publicValue(): unknown;
@@ -120,6 +121,7 @@ export function createComponentRecord(
     selectOwnerComponent: { value: () => context.publicInstance(create.parentId) },
     selectComposedParentComponent: { value: () => context.publicInstance(create.composedParentId) },
     hasMixin: { value: (mixin: unknown) => hasMixin(mixin, merged.mixins, merged.ref !== undefined) },
+    getRelationNodes: { value: (key: unknown) => context.relationNodes(create.instanceId, key) },
   });
 
   // Initial data: the merged `data` plus whatever onInit/deriveDataFromProps set, all in the first `init`.
@@ -148,6 +150,9 @@ export function createComponentRecord(
     pageId: create.pageId,
     parentId: create.parentId,
     composedParentId: create.composedParentId,
+    path: create.path,
+    mixins: merged.mixins,
+    relations: merged.relations,
     attributes: () => attributes,
     instance,
     data,

@@ -9,6 +9,7 @@ export const COMPONENT_LIFETIMES = ['created', 'attached', 'ready', 'moved', 'de
 export type ComponentLifetime = (typeof COMPONENT_LIFETIMES)[number];
 
 import { observerEntries, type ObserverEntry } from './component-observers';
+import { relationDefinitions, type RelationDefinition } from './component-relations';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -27,6 +28,8 @@ export interface MergedComponentOptions {
   ref?: Fn;
   /** `externalClasses` names of all layers, and whether `options.externalClasses: true` switches them on (§4.8). */
   externalClasses: { names: string[]; enabled: boolean };
+  /** `relations` of all layers; empty unless `options.relations: true` (docs/miniprogram-runtime.md#relations). */
+  relations: RelationDefinition[];
   /** Its mixin objects, flattened (nested ones included), for `hasMixin` (§4.3). */
   mixins: object[];
   /** `options.virtualHost` when the component sets a boolean (§4.8; wins over its .json). */
@@ -59,6 +62,7 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
     lifetimes,
     observers: observerEntries(layers, switches),
     mixins,
+    relations: relationDefinitions(layers, switches),
     externalClasses: { names: [...externalClasses], enabled: switches.externalClasses === true },
   };
   if (typeof options.onError === 'function') merged.onError = options.onError as Fn;

@@ -47,6 +47,19 @@ test('$selectComponent / $selectAllComponents: by class and id, across a compone
   await driver.screenshot('miniprogram-select-components');
 });
 
+test('relations: slot-content fields link to their form (both sides), getRelationNodes lists them, a removed field unlinks', async ({ driver }) => {
+  const frame = await driver.miniapp();
+  await frame.locator('#open-select').click();
+  await expect(frame.locator('#form-fields')).toHaveText('fields: Name,Email');
+  await expect(frame.locator('.form-field')).toHaveText(['Name in /components/field-form/index', 'Email in /components/field-form/index']);
+  await frame.locator('#toggle-email').click();
+  await expect(frame.locator('#form-fields')).toHaveText('fields: Name');
+  await expect(frame.locator('.form-field')).toHaveCount(1);
+  await frame.locator('#toggle-email').click();
+  await expect(frame.locator('#form-fields')).toHaveText('fields: Name,Email');
+  await driver.screenshot('miniprogram-relations');
+});
+
 test('basic components in Chromium: block a:for-item/a:for-index, a:elif, hidden, icon, image, textarea, picker, swiper, scroll-view', async ({ driver }) => {
   const frame = await driver.miniapp();
   await frame.locator('#open-widgets').click();

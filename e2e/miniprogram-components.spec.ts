@@ -47,6 +47,21 @@ test('$selectComponent / $selectAllComponents: by class and id, across a compone
   await driver.screenshot('miniprogram-select-components');
 });
 
+test('relations: slot-content fields link to their form (both sides), getRelationNodes lists them, a removed field unlinks; a page observer sees the toggle', async ({ driver }) => {
+  const frame = await driver.miniapp();
+  await frame.locator('#open-select').click();
+  await expect(frame.locator('#form-fields')).toHaveText('fields: Name,Email');
+  await expect(frame.locator('#email-note')).toHaveText('not observed yet');
+  await expect(frame.locator('.form-field')).toHaveText(['Name in /components/field-form/index', 'Email in /components/field-form/index']);
+  await frame.locator('#toggle-email').click();
+  await expect(frame.locator('#form-fields')).toHaveText('fields: Name');
+  await expect(frame.locator('#email-note')).toHaveText('observed off');
+  await expect(frame.locator('.form-field')).toHaveCount(1);
+  await frame.locator('#toggle-email').click();
+  await expect(frame.locator('#form-fields')).toHaveText('fields: Name,Email');
+  await driver.screenshot('miniprogram-relations');
+});
+
 test('basic components in Chromium: block a:for-item/a:for-index, a:elif, hidden, icon, image, textarea, picker, swiper, scroll-view', async ({ driver }) => {
   const frame = await driver.miniapp();
   await frame.locator('#open-widgets').click();

@@ -48,6 +48,15 @@ test.describe('in a mini-program project', () => {
     await expect(frame.locator('.mp-title-loading')).toBeVisible();
     await expect(result).toHaveText('title {}');
 
+    await frame.locator('#logo').click();
+    await expect(result).toHaveText('logo {"error":2,"errorMessage":"setNavigationBar: borderBottomColor must be a hexadecimal colour such as #ff0000"}');
+    const bar = frame.locator('.mp-title-bar');
+    await expect(bar.locator('img.mp-title-image')).toHaveAttribute('alt', 'Renamed');
+    await expect.poll(() => bar.locator('img.mp-title-image').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(120);
+    await expect(bar).toHaveCSS('border-bottom-color', 'rgb(255, 77, 79)');
+    await expect(bar).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+    await driver.screenshot('my-feedback-project-title-logo');
+
     await frame.locator('#measure').click();
     const width = await frame.locator('#box').evaluate((element) => Math.round(element.getBoundingClientRect().width));
     await expect(result).toHaveText(`measure [${width},40,0]`);

@@ -38,6 +38,12 @@ export interface WindowState {
   loading?: boolean;
   /** my.startPullDownRefresh until my.stopPullDownRefresh: the page's refresh indicator shows. */
   refreshing?: boolean;
+  /** my.setNavigationBar `borderBottomColor` (or its `backgroundColor`, which the border takes, §8.3). */
+  borderBottomColor?: string;
+  /** my.setNavigationBar `image`: shown in place of the title (an https: URL, a project path or a data:image/ URL). */
+  image?: string;
+  /** my.setNavigationBar `reset: true`: Alipay's default colours, so the page's .json colours no longer apply. */
+  reset?: boolean;
 }
 
 export type LogicToView =

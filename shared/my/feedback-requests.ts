@@ -15,7 +15,7 @@ export type FeedbackRequest =
   | { kind: 'confirm'; title: string; content: string; confirmButtonText: string; cancelButtonText: string }
   | { kind: 'prompt'; title: string; message: string; placeholder: string; align: 'left' | 'center' | 'right'; okButtonText: string; cancelButtonText: string; confirmColor?: string; cancelColor?: string }
   | { kind: 'action-sheet'; title: string; items: string[]; cancelButtonText: string; destructiveBtnIndex?: number; badges: { index: number; text: string }[] }
-  | { kind: 'navigation-bar'; title?: string; backgroundColor?: string; frontColor?: string }
+  | { kind: 'navigation-bar'; title?: string; backgroundColor?: string; frontColor?: string; borderBottomColor?: string; image?: string; reset?: boolean }
   | { kind: 'navigation-bar-loading'; loading: boolean };
 
 /** What the user's answer gives `success`: `{}`, `{ confirm }`, `{ ok, inputValue }` or `{ index }`. */
@@ -83,6 +83,32 @@ function oneOf<T extends string>(api: string, options: unknown, key: string, all
   const found = allowed.find((candidate) => candidate === value);
   if (found === undefined) throw new Refused(`${api}: ${key} must be one of ${allowed.join(', ')}`);
   return found;
+}
+
+const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+/** `image` as documented (an https: URL), or what the preview can show offline: a project path or a data:image/ URL. */
+const NAVIGATION_IMAGE = /^(?:https:\/\/|\/(?!\/)|data:image\/)/i;
+
+/** setNavigationBar (§8.3): a title given as '' clears it; `image` and `borderBottomColor` are checked; `reset` is a boolean. */
+function navigationBar(api: string, options: unknown): FeedbackRequest {
+  const title = optionOf(options, 'title') === undefined || optionOf(options, 'title') === null ? undefined : text(api, options, 'title', '');
+  const backgroundColor = optionalText(api, options, 'backgroundColor');
+  const frontColor = optionalText(api, options, 'frontColor');
+  const borderBottomColor = optionalText(api, options, 'borderBottomColor');
+  if (borderBottomColor !== undefined && !HEX_COLOUR.test(borderBottomColor)) throw new Refused(`${api}: borderBottomColor must be a hexadecimal colour such as #ff0000`);
+  const image = optionalText(api, options, 'image');
+  if (image !== undefined && !NAVIGATION_IMAGE.test(image)) throw new Refused(`${api}: image must be an https: URL (in the preview also a project path such as /images/logo.png, or a data:image/ URL)`);
+  const reset = optionOf(options, 'reset');
+  if (reset !== undefined && reset !== null && typeof reset !== 'boolean') throw new Refused(`${api}: reset must be true or false`);
+  return {
+    kind: 'navigation-bar',
+    ...(title !== undefined ? { title } : {}),
+    ...(backgroundColor ? { backgroundColor } : {}),
+    ...(frontColor ? { frontColor } : {}),
+    ...(borderBottomColor ? { borderBottomColor } : {}),
+    ...(image ? { image } : {}),
+    ...(reset === true ? { reset } : {}),
+  };
 }
 
 function actionSheet(options: unknown): FeedbackRequest {
@@ -155,12 +181,8 @@ function build(api: FeedbackApiName, options: unknown): FeedbackRequest {
     }
     case 'showActionSheet':
       return actionSheet(options);
-    case 'setNavigationBar': {
-      const title = optionalText(api, options, 'title');
-      const backgroundColor = optionalText(api, options, 'backgroundColor');
-      const frontColor = optionalText(api, options, 'frontColor');
-      return { kind: 'navigation-bar', ...(title !== undefined ? { title } : {}), ...(backgroundColor ? { backgroundColor } : {}), ...(frontColor ? { frontColor } : {}) };
-    }
+    case 'setNavigationBar':
+      return navigationBar(api, options);
     case 'showNavigationBarLoading':
     case 'hideNavigationBarLoading':
       return { kind: 'navigation-bar-loading', loading: api === 'showNavigationBarLoading' };

@@ -3,7 +3,8 @@
 import type { ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
 import { createComponentRecord, type ComponentRecord } from './component-instance';
 import { mergeComponentOptions } from './component-options';
-import type { LogicContext } from './logic-context';
+import { invoke, type LogicContext } from './logic-context';
+import { createComponentRelations } from './component-relations';
 
 type ComponentMessage = Extract<ViewToLogic, { t: `component-${string}` }>;
 
@@ -22,6 +23,8 @@ export interface ComponentHost {
   all(): ComponentRecord[];
   /** didUnmount for every component of a page, in creation order (parents before children). */
   unmountPage(pageId: number): void;
+  /** `getRelationNodes(key)` of a component (docs/miniprogram-runtime.md#relations); [] for an unknown one. */
+  relationNodes(instanceId: number, key: unknown): unknown[];
 }
 
 /** `/components/card/index.js` and `components/card/index` name the same component. */
@@ -31,6 +34,16 @@ export function normalizeComponentPath(path: string): string {
 
 export function createComponentHost(context: LogicContext, deps: ComponentHostDeps): ComponentHost {
   const components = new Map<number, ComponentRecord>();
+  const relations = createComponentRelations(
+    (instanceId) => components.get(instanceId),
+    (owner, fn, target) => invoke(context, () => fn.call(owner.instance, target)),
+  );
+
+  function remove(instanceId: number, record: ComponentRecord): void {
+    record.unmount();
+    components.delete(instanceId);
+    relations.detach(record);
+  }
 
   function create(message: Extract<ViewToLogic, { t: 'component-create' }>): void {
     const path = normalizeComponentPath(message.path);
@@ -44,6 +57,7 @@ export function createComponentHost(context: LogicContext, deps: ComponentHostDe
     const create = { ...message, path, composedParentId: message.composedParentId ?? message.parentId };
     const record = createComponentRecord(context, mergeComponentOptions(options ?? {}), create, parent, deps.pageInstance(message.pageId));
     components.set(message.instanceId, record);
+    relations.attach(record);
   }
 
   return {
@@ -54,19 +68,18 @@ export function createComponentHost(context: LogicContext, deps: ComponentHostDe
       if (message.t === 'component-props') record.updateProps(message.props, message.eventProps);
       else if (message.t === 'component-mounted') record.mounted();
       else if (message.t === 'component-updated') record.updated();
-      else {
-        record.unmount();
-        components.delete(message.instanceId);
-      }
+      else remove(message.instanceId, record);
     },
     get: (instanceId) => components.get(instanceId),
     all: () => [...components.values()],
     unmountPage(pageId) {
       for (const [instanceId, record] of components) {
-        if (record.pageId !== pageId) continue;
-        record.unmount();
-        components.delete(instanceId);
+        if (record.pageId === pageId) remove(instanceId, record);
       }
+    },
+    relationNodes(instanceId, key) {
+      const record = components.get(instanceId);
+      return record === undefined ? [] : relations.nodes(record, key);
     },
   };
 }

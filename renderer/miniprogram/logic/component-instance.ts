@@ -6,14 +6,15 @@
 // not a prop: after didMount the parent's handler gets the component's `ref()` value, else its `this` (§4.7).
 import type { Json } from '../../../shared/json';
 import type { DataObject } from '../../../shared/miniprogram/data-path';
-import type { DataPathSegment } from '../../../shared/miniprogram/view-logic-protocol';
 import { problemFromError } from './error-report';
 import { createInstanceData, type InstanceData } from './instance-data';
 import type { LogicContext } from './logic-context';
 import type { ComponentHook, ComponentLifetime, MergedComponentOptions } from './component-options';
-import { createComponentObservers } from './component-observers';
+import { createDataObservers } from './component-observers';
 import { bindCallback, defineMembers } from './page-instance';
 import type { SelectableComponent } from './component-select';
+import { hasMixin } from './mixins';
+import type { RelatedComponent } from './component-relations';
 
 export interface ComponentCreate {
   instanceId: number;
@@ -27,7 +28,7 @@ export interface ComponentCreate {
   eventProps: Record<string, string>;
 }
 
-export interface ComponentRecord extends SelectableComponent {
+export interface ComponentRecord extends SelectableComponent, RelatedComponent {
   readonly instance: Record<string, unknown>;
   /** What selection and `ref` hand out (§4.7): `ref()`'s value, else the instance; null when `ref()` threw. */
   publicValue(): unknown;
@@ -59,10 +60,13 @@ export function createComponentRecord(
   const runLifetime = (lifetime: ComponentLifetime): void => {
     for (const fn of merged.lifetimes[lifetime]) guarded(() => fn.call(instance));
   };
-  const observers = createComponentObservers(merged.observers);
   /** Observers run after deriveDataFromProps, before the render (docs/miniprogram-runtime.md#observers-and-lifetimes). */
-  const runObservers = (): void =>
-    observers.run((fn, args) => guarded(() => fn.apply(instance, args)), () => ({ ...props, ...data.current }), (message) => context.warn(`/${create.path}: ${message}`));
+  const observers = createDataObservers(merged.observers, {
+    call: (fn, args) => guarded(() => fn.apply(instance, args)),
+    values: () => ({ ...props, ...data.current }),
+    warn: (message) => context.warn(`/${create.path}: ${message}`),
+  });
+  const runObservers = (): void => observers.run();
 
   /** Errors of this component's code go to its own onError when it has one (§4.2), else to the app. */
   function guarded(body: () => unknown): void {
@@ -87,8 +91,7 @@ export function createComponentRecord(
       derivedThisCycle = false;
       runObservers();
     },
-    // Without observers nothing listens, so a setData costs nothing more.
-    ...(merged.observers.length > 0 ? { noteChanges: (paths: DataPathSegment[][]) => observers.note(paths) } : {}),
+    ...observers.listener,
   });
 
   function change(apply: (changes: unknown, callback: unknown) => void, changes: unknown, callback: unknown): void {
@@ -117,6 +120,8 @@ export function createComponentRecord(
     $selectAllComponents: { value: (selector: unknown) => context.selectComponents(create.instanceId, selector, true) },
     selectOwnerComponent: { value: () => context.publicInstance(create.parentId) },
     selectComposedParentComponent: { value: () => context.publicInstance(create.composedParentId) },
+    hasMixin: { value: (mixin: unknown) => hasMixin(mixin, merged.mixins, merged.ref !== undefined) },
+    getRelationNodes: { value: (key: unknown) => context.relationNodes(create.instanceId, key) },
   });
 
   // Initial data: the merged `data` plus whatever onInit/deriveDataFromProps set, all in the first `init`.
@@ -145,6 +150,9 @@ export function createComponentRecord(
     pageId: create.pageId,
     parentId: create.parentId,
     composedParentId: create.composedParentId,
+    path: create.path,
+    mixins: merged.mixins,
+    relations: merged.relations,
     attributes: () => attributes,
     instance,
     data,

@@ -1,4 +1,4 @@
-// Component `observers` and `lifetimes` (docs/miniprogram-runtime.md#observers-and-lifetimes).
+// Component and page `observers`, component `lifetimes` (docs/miniprogram-runtime.md#observers-and-lifetimes).
 /* eslint-disable @typescript-eslint/no-this-alias -- the tests keep the instance the runtime made, to act on it from outside */
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../shared/json';
@@ -108,6 +108,78 @@ describe('component observers', () => {
   it('my.canIUse("component.observers") is true, so the documented compatibility wrapper switches them on', () => {
     const { harness } = observed([], []);
     expect((harness.globals().my as { canIUse(name: string): boolean }).canIUse('component.observers')).toBe(true);
+  });
+});
+
+type PageThis = { data: Record<string, unknown>; setData(changes: object): void };
+
+/** A project of one page with `page`'s options; `self` is the page's `this` once onLoad ran. */
+function observedPage(page: Record<string, unknown>): { harness: Harness; self: () => PageThis } {
+  let self: PageThis | undefined;
+  const onLoad = page.onLoad as ((this: PageThis) => void) | undefined;
+  const harness = cardProjectHarness({}, {
+    ...page,
+    onLoad(this: PageThis) {
+      self = this;
+      onLoad?.call(this);
+    },
+  });
+  return { harness, self: () => self as PageThis };
+}
+
+describe('page observers (the same implementation)', () => {
+  it('with options.observers: setData in onLoad fires before init and the observer setData rides in it; later ones join the same set-data', async () => {
+    const log: unknown[] = [];
+    const { harness, self } = observedPage({
+      options: { observers: true },
+      data: { a: 1, b: 2, other: 0 },
+      onLoad(this: PageThis) {
+        this.setData({ a: 3 });
+      },
+      observers: {
+        'a, b': function (this: PageThis, a: number, b: number) {
+          log.push(['a, b', a, b]);
+          this.setData({ sum: a + b });
+        },
+        'list[0].**': (first: unknown) => log.push(['list[0].**', first]),
+      },
+    });
+    expect(harness.take('init').filter((message) => message.instanceId === 1)).toEqual([{ t: 'init', instanceId: 1, data: { a: 3, b: 2, other: 0, sum: 5 } }]);
+    self().setData({ b: 2 });
+    self().setData({ other: 1, 'list[0].x': 7 });
+    await harness.settle();
+    expect(log).toEqual([['a, b', 3, 2], ['a, b', 3, 2], ['list[0].**', { x: 7 }]]);
+    expect(harness.take('set-data').map((message) => message.ops.map((op) => op.path.join('.')))).toEqual([['b', 'other', 'list.0.x', 'sum']]);
+  });
+
+  it('`**` gets {...this.data}; initial data is no change; without options.observers: true nothing runs', async () => {
+    const log: unknown[] = [];
+    const { harness, self } = observedPage({ options: { observers: true }, data: { n: 1 }, observers: { '**': (all: unknown) => log.push(all) } });
+    expect(log).toEqual([]);
+    self().setData({ n: 2 });
+    await harness.settle();
+    expect(log).toEqual([{ n: 2 }]);
+    const off = observedPage({ observers: { n: () => log.push('off') } });
+    off.self().setData({ n: 5 });
+    await off.harness.settle();
+    expect(log).toEqual([{ n: 2 }]);
+  });
+
+  it('an observer that throws goes to App.onError as other page code does; the rest still run', async () => {
+    const log: unknown[] = [];
+    const { harness, self } = observedPage({
+      options: { observers: true },
+      observers: {
+        n: () => {
+          throw new Error('observer broke');
+        },
+        'n, m': (n: unknown) => log.push(n),
+      },
+    });
+    self().setData({ n: 1 });
+    await harness.settle();
+    expect(log).toEqual([1]);
+    expect(harness.take('problem').map((message) => message.problem.message)).toEqual(['Error: observer broke']);
   });
 });
 

@@ -8,7 +8,8 @@ export type ComponentHook = (typeof COMPONENT_HOOKS)[number];
 export const COMPONENT_LIFETIMES = ['created', 'attached', 'ready', 'moved', 'detached'] as const;
 export type ComponentLifetime = (typeof COMPONENT_LIFETIMES)[number];
 
-import type { ObserverEntry } from './component-observers';
+import { observerEntries, type ObserverEntry } from './component-observers';
+import { relationDefinitions, type RelationDefinition } from './component-relations';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -27,12 +28,17 @@ export interface MergedComponentOptions {
   ref?: Fn;
   /** `externalClasses` names of all layers, and whether `options.externalClasses: true` switches them on (§4.8). */
   externalClasses: { names: string[]; enabled: boolean };
+  /** `relations` of all layers; empty unless `options.relations: true` (docs/miniprogram-runtime.md#relations). */
+  relations: RelationDefinition[];
+  /** Its mixin objects, flattened (nested ones included), for `hasMixin` (§4.3). */
+  mixins: object[];
   /** `options.virtualHost` when the component sets a boolean (§4.8; wins over its .json). */
   virtualHost?: boolean;
 }
 
 export function mergeComponentOptions(options: Record<string, unknown>): MergedComponentOptions {
-  const layers = [...flattenMixins(options.mixins, new Set()), options];
+  const mixins = flattenMixins(options.mixins, new Set());
+  const layers = [...mixins, options];
   const hooks = Object.fromEntries(COMPONENT_HOOKS.map((name) => [name, [] as Fn[]])) as Record<ComponentHook, Fn[]>;
   const dataSources: unknown[] = [];
   const props: Record<string, unknown> = {};
@@ -40,10 +46,8 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
   const externalClasses = new Set<string>();
   const switches = asRecord(options.options);
   const lifetimes = Object.fromEntries(COMPONENT_LIFETIMES.map((name) => [name, [] as Fn[]])) as Record<ComponentLifetime, Fn[]>;
-  const observers: ObserverEntry[] = [];
   for (const layer of layers) {
     if (switches.lifetimes === true) for (const name of COMPONENT_LIFETIMES) addFunction(lifetimes[name], asRecord(layer.lifetimes)[name]);
-    if (switches.observers === true) for (const [key, fn] of Object.entries(asRecord(layer.observers))) if (typeof fn === 'function') observers.push({ key, fn: fn as Fn });
     if (Array.isArray(layer.externalClasses)) for (const name of layer.externalClasses) if (typeof name === 'string' && name !== '') externalClasses.add(name);
     for (const name of COMPONENT_HOOKS) addFunction(hooks[name], layer[name]);
     dataSources.push(layer.data);
@@ -56,7 +60,9 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
     methods,
     hooks,
     lifetimes,
-    observers,
+    observers: observerEntries(layers, switches),
+    mixins,
+    relations: relationDefinitions(layers, switches),
     externalClasses: { names: [...externalClasses], enabled: switches.externalClasses === true },
   };
   if (typeof options.onError === 'function') merged.onError = options.onError as Fn;

@@ -2,6 +2,7 @@
 /* eslint-disable @typescript-eslint/no-this-alias -- the tests keep the instance the runtime made, to act on it from outside */
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../shared/json';
+import { createMixin } from './mixins';
 import { cardProjectHarness, createHarness, type Harness, type TestModule } from './test-support/logic-harness';
 
 type ComponentThis = {
@@ -113,6 +114,30 @@ describe('components', () => {
     expect(self?.data).toEqual({ a: 'first', b: 'second', c: 'component' });
     expect(self?.props.p).toBe('component');
     expect((self as unknown as { which(): string }).which()).toBe('first');
+  });
+
+  it('hasMixin: true for a Mixin() instance among its mixins (nested too), false for a plain-object mixin or another Mixin(); hasMixin("ref") when it defines ref()', () => {
+    const nested = createMixin({});
+    const used = createMixin({ mixins: [nested] });
+    const plain = {};
+    const other = createMixin({});
+    const answers: boolean[][] = [];
+    for (const extra of [{}, { ref: () => 'handle' }]) {
+      const harness = cardProjectHarness({
+        mixins: [used, plain],
+        ...extra,
+        didMount(this: { hasMixin(value: unknown): boolean }) {
+          answers.push([used, nested, plain, other, 'ref', undefined].map((value) => this.hasMixin(value)));
+        },
+      });
+      create(harness);
+      harness.send({ t: 'component-mounted', instanceId: 101 });
+      expect((harness.globals().my as { canIUse(name: string): boolean }).canIUse('mixin')).toBe(true);
+    }
+    expect(answers).toEqual([
+      [true, true, false, false, false, false],
+      [true, true, false, false, true, false],
+    ]);
   });
 
   it('didUnmount on removal and after the page onUnload; setData after unmount warns and is ignored', async () => {

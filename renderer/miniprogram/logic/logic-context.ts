@@ -21,6 +21,8 @@ export interface LogicContext {
   selectComponents(scopeId: number, selector: unknown, all: boolean): unknown;
   /** A page's `this`, or a component's `ref()` value or `this` (§4.7); null when no such instance lives. */
   publicInstance(instanceId: number): unknown;
+  /** `getRelationNodes(key)` of component `instanceId` (docs/miniprogram-runtime.md#relations). */
+  relationNodes(instanceId: number, key: unknown): unknown[];
 }
 
 /** Calls `target[name](...args)` when it is a function; what it throws is reported, never rethrown. */

@@ -5,7 +5,10 @@
 // my.startPullDownRefresh / stopPullDownRefresh show and hide the top page's refresh indicator the same way
 // (`refreshing`); start also runs the page's onPullDownRefresh({ from: 'code' }), and a user's pull holds the
 // indicator the same way until stop (docs/miniprogram-runtime.md "Pull-down refresh").
+// setNavigationBar's options are checked where HTML mini-apps check them (shared/my/feedback-requests.ts): a
+// wrong one fails with 2 and changes nothing (docs/miniprogram-runtime.md#the-title-bar).
 import type { WindowState } from '../../../shared/miniprogram/view-logic-protocol';
+import { readFeedbackRequest } from '../../../shared/my/feedback-requests';
 import type { LogicContext } from './logic-context';
 import type { PageRecord } from './page-instance';
 import { asyncApi, type RouteApi } from './route-apis';
@@ -27,21 +30,28 @@ export interface NavigationBar {
   pulledDown(page: PageRecord): boolean;
 }
 
+type Refusal = { error: number; errorMessage: string };
+
 export function createNavigationBar(context: LogicContext, topPage: () => PageRecord | undefined): NavigationBar {
   const changes = new WeakMap<PageRecord, Partial<WindowState>>();
 
   function send(page: PageRecord): void {
     const base = context.config.windows?.[page.route] ?? { title: '' };
-    context.post({ t: 'window', window: { ...base, ...changes.get(page) } });
+    const own = changes.get(page);
+    // After `reset` the .json's colour is gone too: the bar has Alipay's default colours.
+    const { titleBarColor: _jsonColour, ...uncoloured } = base;
+    context.post({ t: 'window', window: { ...(own?.reset === true ? uncoloured : base), ...own } });
   }
 
-  /** `after` runs once the change is sent (start's onPullDownRefresh). */
-  function change(api: string, update: (options: Record<string, unknown>) => Partial<WindowState>, after?: (page: PageRecord) => void): RouteApi {
+  /** `update` gives the page's next changes from its current ones, or a refusal; `after` runs once they are sent. */
+  function change(api: string, update: (options: Record<string, unknown>, current: Partial<WindowState>) => Partial<WindowState> | Refusal, after?: (page: PageRecord) => void): RouteApi {
     return asyncApi(context, (options) => {
       const page = topPage();
       if (!page) return { ok: false, error: 1, errorMessage: `${api}: there is no page` };
+      const next = update(options, changes.get(page) ?? {});
+      if ('errorMessage' in next) return { ok: false, ...next };
       if (!page.ready) context.warn(`${api} before onReady: the title bar may not show it on a phone`);
-      changes.set(page, { ...changes.get(page), ...update(options) });
+      changes.set(page, next);
       send(page);
       after?.(page);
       return { ok: true };
@@ -50,17 +60,11 @@ export function createNavigationBar(context: LogicContext, topPage: () => PageRe
 
   return {
     apis: {
-      setNavigationBar: change('setNavigationBar', (options) => {
-        const update: Partial<WindowState> = {};
-        if (typeof options.title === 'string') update.title = options.title;
-        if (typeof options.backgroundColor === 'string') update.titleBarColor = options.backgroundColor;
-        if (typeof options.frontColor === 'string') update.frontColor = options.frontColor;
-        return update;
-      }),
-      showNavigationBarLoading: change('showNavigationBarLoading', () => ({ loading: true })),
-      hideNavigationBarLoading: change('hideNavigationBarLoading', () => ({ loading: false })),
-      startPullDownRefresh: change('startPullDownRefresh', () => ({ refreshing: true }), (page) => page.hook('onPullDownRefresh', [{ from: 'code' }])),
-      stopPullDownRefresh: change('stopPullDownRefresh', () => ({ refreshing: false })),
+      setNavigationBar: change('setNavigationBar', (options, current) => setNavigationBar(options, current, context)),
+      showNavigationBarLoading: change('showNavigationBarLoading', (_options, current) => ({ ...current, loading: true })),
+      hideNavigationBarLoading: change('hideNavigationBarLoading', (_options, current) => ({ ...current, loading: false })),
+      startPullDownRefresh: change('startPullDownRefresh', (_options, current) => ({ ...current, refreshing: true }), (page) => page.hook('onPullDownRefresh', [{ from: 'code' }])),
+      stopPullDownRefresh: change('stopPullDownRefresh', (_options, current) => ({ ...current, refreshing: false })),
     },
     stackChanged() {
       const page = topPage();
@@ -73,4 +77,28 @@ export function createNavigationBar(context: LogicContext, topPage: () => PageRe
       return true;
     },
   };
+}
+
+/**
+ * A page's title-bar changes after one setNavigationBar call (§8.3): `reset` first drops the colours set so far (and
+ * the .json's), then the call's options apply; a `backgroundColor` is also the border's colour, as documented, so a
+ * `borderBottomColor` beside it has no effect (with a warning). An https: image is not loaded: the preview makes
+ * no requests beyond loopback, so the title shows instead (docs/miniprogram-runtime.md#the-title-bar).
+ */
+function setNavigationBar(options: Record<string, unknown>, current: Partial<WindowState>, context: LogicContext): Partial<WindowState> | Refusal {
+  const request = readFeedbackRequest('setNavigationBar', options);
+  if ('error' in request) return request;
+  if (request.kind !== 'navigation-bar') return { error: 2, errorMessage: 'setNavigationBar: unreadable options' };
+  const { titleBarColor: _colour, frontColor: _front, borderBottomColor: _border, ...uncoloured } = current;
+  const next: Partial<WindowState> = request.reset === true ? { ...uncoloured, reset: true } : { ...current };
+  if (request.title !== undefined) next.title = request.title;
+  if (request.image !== undefined) next.image = request.image;
+  if (request.frontColor !== undefined) next.frontColor = request.frontColor;
+  if (request.backgroundColor !== undefined) {
+    next.titleBarColor = request.backgroundColor;
+    next.borderBottomColor = request.backgroundColor;
+    if (request.borderBottomColor !== undefined) context.warn('setNavigationBar: borderBottomColor has no effect when backgroundColor is set (the border takes backgroundColor)');
+  } else if (request.borderBottomColor !== undefined) next.borderBottomColor = request.borderBottomColor;
+  if (request.image?.startsWith('https:') === true) context.warn(`setNavigationBar: the image ${request.image} is not loaded (the preview makes no requests beyond loopback); the title shows instead`);
+  return next;
 }

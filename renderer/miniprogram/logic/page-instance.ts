@@ -1,11 +1,12 @@
 // One page instance (docs/miniprogram-runtime.md#references §3.1–§3.3): its options become members, `data` is a shallow copy
 // of an object `data` (so nested objects are shared between instances, as on a phone) or the result of a
 // `data()` function; the state machine runs each of onLoad/onReady/onUnload once and ignores setData after
-// unload.
+// unload. `observers` (with `options.observers: true`) fire as a component's do, before the render.
 import type { DataObject } from '../../../shared/miniprogram/data-path';
 import type { EventChannel } from './event-channel';
 import { createInstanceData, type InstanceData } from './instance-data';
 import { callHook, invoke, type LogicContext } from './logic-context';
+import { createDataObservers, observerEntries } from './component-observers';
 
 export type PageOptions = Record<string, unknown>;
 export type PageState = 'new' | 'shown' | 'hidden' | 'unloaded';
@@ -21,6 +22,8 @@ export interface PageRecord {
   ready: boolean;
   /** Runs a page hook by name (top-level first, then the same name in `events`). */
   hook(name: string, args?: unknown[]): unknown;
+  /** Fires the observers of what onLoad/onShow set, then sends `init` (their setData folded in). */
+  sendInit(): void;
 }
 
 /** Hooks that also exist in the `events` option (§3.1); both run, top-level first. */
@@ -39,13 +42,22 @@ export function createPageRecord(context: LogicContext, options: PageOptions, id
   const instance: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) if (key !== 'data') instance[key] = value;
   const initial = readInitialData(context, options.data, instance);
+  const warn = (message: string): void => context.warn(`${route}: ${message}`);
+  // A page has no props, so `**` gets {...this.data} (docs/miniprogram-runtime.md#observers-and-lifetimes).
+  const observers = createDataObservers(observerEntries([options], options.options), {
+    call: (fn, args) => invoke(context, () => fn.apply(instance, args)),
+    values: () => ({ ...data.current }),
+    warn,
+  });
   const data = createInstanceData({
     instanceId: pageId,
     initial,
     post: (message) => context.post(message),
     acks: context.acks,
     invoke: (callback) => invoke(context, () => callback.call(instance)),
-    warn: (message) => context.warn(`${route}: ${message}`),
+    warn,
+    ...(observers.listener.noteChanges ? { beforeFlush: () => observers.run() } : {}),
+    ...observers.listener,
   });
   defineMembers(instance, {
     data: { get: () => data.current },
@@ -75,6 +87,10 @@ export function createPageRecord(context: LogicContext, options: PageOptions, id
       const events = instance.events;
       if (EVENTS_HOOKS.has(name) && typeof events === 'object' && events !== null) callHook(context, events, name, args);
       return result;
+    },
+    sendInit() {
+      observers.run();
+      data.sendInit();
     },
   };
   return record;

@@ -60,7 +60,7 @@ export function createPageStack(context: LogicContext, deps: PageStackDeps): Pag
     stack.push(record);
     record.hook('onLoad', [{ ...query }]);
     show(record);
-    record.data.sendInit();
+    record.sendInit();
   }
 
   function show(record: PageRecord): void {

@@ -19,7 +19,7 @@ import { createSelectorQuery, createSelectorQueryApi } from './selector-query';
 import type { ViewQuestions } from './view-questions';
 
 /** What `my.canIUse` answers true for besides APIs: the framework features apps check before using them (§4, §3.4). */
-const FRAMEWORK_FEATURES: ReadonlySet<string> = new Set(['component2', 'page.setData.callback', 'component.$selectComponent', 'component.$selectAllComponents', 'component.observers']);
+const FRAMEWORK_FEATURES: ReadonlySet<string> = new Set(['component2', 'page.setData.callback', 'component.$selectComponent', 'component.$selectAllComponents', 'component.observers', 'mixin', 'component.relations']);
 
 export interface LogicChannel {
   post(message: LogicToView): void;
@@ -69,6 +69,7 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     selectorQueryIn: (pageId) => (options.questions ? createSelectorQuery(context, options.questions.ask, pageId) : undefined),
     selectComponents: (scopeId, selector, all) => selectComponentsOf(scopeId, selector, all),
     publicInstance: (instanceId) => components.get(instanceId)?.publicValue() ?? stack.find(instanceId)?.instance ?? null,
+    relationNodes: (instanceId, key) => components.relationNodes(instanceId, key),
   };
 
   function selectComponentsOf(scopeId: number, selector: unknown, all: boolean): unknown {

@@ -14,6 +14,7 @@ import type { LoadedModule, ModuleFunction, ModuleSource } from './module-regist
 import { createLogicRuntime, type LogicRuntime } from './runtime';
 import { createViewQuestions } from './view-questions';
 import { rememberSourceMap } from './source-maps';
+import { createMixin } from './mixins';
 
 /** The parts of a dedicated Worker's global scope used here (the project's TS lib is DOM, not WebWorker). */
 interface WorkerScope {
@@ -93,9 +94,8 @@ function boot(settings: LogicBoot): void {
     onMessage: (listener) => myListeners.push(listener),
   };
   if (settings.lab !== undefined) Object.defineProperty(globalThis, '__MSD_LAB__', { value: Object.freeze(settings.lab), enumerable: true });
-  // Mixin() (§4.5, 2.8.2+) is a global, not a module parameter: it hands back the mixin object, which
-  // Component() counts once however often it is used.
-  Object.defineProperty(globalThis, 'Mixin', { value: (options: unknown) => (typeof options === 'object' && options !== null ? options : {}) });
+  // Mixin() (§4.5, 2.8.2+) is a global, not a module parameter.
+  Object.defineProperty(globalThis, 'Mixin', { value: createMixin });
   const questions = createViewQuestions((message) => post({ t: 'view', message }));
   runtime = createLogicRuntime({
     channel: { post: (message) => post({ t: 'view', message }), onMessage: (listener) => viewListeners.push(listener) },

@@ -41,15 +41,23 @@ function titleBarClass(window: Record<string, Json> | undefined): string {
   return classes.join(' ');
 }
 
+/** Where the bar's image loads from: a project path is an asset, a data: URL itself; an https: one cannot load (loopback only), so none. */
+function titleImageSource(image: string | undefined): string | undefined {
+  if (image === undefined || /^https:/i.test(image)) return undefined;
+  return image.startsWith('data:') ? image : `${BUNDLE_PATHS.asset}/${image.replace(/^\//, '')}`;
+}
+
 function TitleBar(props: { host: ViewHost; window: WindowState | undefined; page: ManifestPage | undefined; top: StackPage | undefined; depth: number }): ComponentChild {
   const { host, window, page, top, depth } = props;
+  // After my.setNavigationBar({ reset: true }) the .json's colours no longer apply (§8.3).
+  const colours = window?.reset === true ? undefined : page?.window;
   const title = window?.title ?? windowValue(page?.window, 'defaultTitle') ?? '';
-  const titleImage = windowValue(page?.window, 'titleImage');
-  const background = window?.titleBarColor ?? windowValue(page?.window, 'titleBarColor');
-  const color = window?.frontColor ?? (windowValue(page?.window, 'navigationBarFrontColor') === 'white' ? '#ffffff' : undefined);
+  const image = titleImageSource(window?.image ?? windowValue(page?.window, 'titleImage'));
+  const background = window?.titleBarColor ?? windowValue(colours, 'titleBarColor');
+  const color = window?.frontColor ?? (windowValue(colours, 'navigationBarFrontColor') === 'white' ? '#ffffff' : undefined);
   const className = titleBarClass(page?.window);
   // A transparent bar keeps its colour for `auto`, which fills it in as the page scrolls.
-  const style = className.includes('mp-title-transparent') ? { color, '--mp-title-fill': background ?? '#ffffff' } : { background, color };
+  const style = className.includes('mp-title-transparent') ? { color, '--mp-title-fill': background ?? '#ffffff' } : { background, color, borderBottomColor: window?.borderBottomColor };
   return h(
     'div',
     { class: className, style },
@@ -57,7 +65,7 @@ function TitleBar(props: { host: ViewHost; window: WindowState | undefined; page
     h(
       'span',
       { class: 'mp-title', onClick: () => top && host.post({ t: 'page-event', pageId: top.pageId, name: 'onTitleClick' }) },
-      titleImage === undefined ? title : h('img', { class: 'mp-title-image', src: `${BUNDLE_PATHS.asset}/${titleImage.replace(/^\//, '')}`, alt: title }),
+      image === undefined ? title : h('img', { class: 'mp-title-image', src: image, alt: title }),
     ),
     (window?.loading ?? windowValue(page?.window, 'showTitleLoading') === 'YES') ? h('span', { class: 'mp-title-loading', 'aria-label': 'Loading' }, '↻') : null,
   );

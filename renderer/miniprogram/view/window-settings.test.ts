@@ -46,6 +46,20 @@ describe('window settings in the phone', () => {
     expect(document.querySelector('.mp-title-loading')).toBeNull();
   });
 
+  it('my.setNavigationBar image, borderBottomColor and reset in the title bar (an https: image cannot load: its title shows)', async () => {
+    const page = await openWith({ defaultTitle: 'T', titleBarColor: '#123456', navigationBarFrontColor: 'white' });
+    const bar = (): HTMLElement => document.querySelector('.mp-title-bar') as HTMLElement;
+    expect([bar().style.background, bar().style.color]).toEqual(['rgb(18, 52, 86)', 'rgb(255, 255, 255)']);
+    page.send({ t: 'window', window: { title: 'Logo', image: '/images/logo.png', borderBottomColor: '#ff0000' } });
+    await page.settle();
+    const image = document.querySelector('.mp-title-image') as HTMLImageElement;
+    expect([image.getAttribute('src'), image.alt, bar().style.borderBottomColor]).toEqual(['/__mp/asset/images/logo.png', 'Logo', 'rgb(255, 0, 0)']);
+    page.send({ t: 'window', window: { title: 'Remote', image: 'https://example.com/logo.gif', reset: true } });
+    await page.settle();
+    expect([document.querySelector('.mp-title-image'), document.querySelector('.mp-title')?.textContent]).toEqual([null, 'Remote']);
+    expect([bar().style.background, bar().style.color, bar().style.borderBottomColor]).toEqual(['', '', '']);
+  });
+
   it('pullRefresh: a drag down from the top shows the indicator; letting go past the threshold sends onPullDownRefresh once', async () => {
     const page = await openWith({ pullRefresh: true });
     await drag(page, PULL_TRIGGER_PX * 2 + 10, false);

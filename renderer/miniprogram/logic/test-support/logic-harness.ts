@@ -32,7 +32,7 @@ export function createHarness(files: Record<string, TestModule>, config: Partial
   const runtime = createLogicRuntime({
     channel: { post: (message) => sent.push(message), onMessage: (next) => (listener = next) },
     modules: { load: (path): LoadedModule => (files[path] ? { ok: true, run: toFunction(files[path]) } : undefined) },
-    config: { pages: config.pages ?? Object.keys(files).filter((path) => path.startsWith('pages/')).map((path) => path.replace(/\.js$/, '')), tabBarPages: config.tabBarPages ?? [], ...(config.entry ? { entry: config.entry } : {}) },
+    config: { pages: config.pages ?? Object.keys(files).filter((path) => path.startsWith('pages/')).map((path) => path.replace(/\.js$/, '')), tabBarPages: config.tabBarPages ?? [], ...(config.entry ? { entry: config.entry } : {}), ...(config.windows ? { windows: config.windows } : {}) },
     baseMy: {},
     warn: (message) => warnings.push(message),
   });

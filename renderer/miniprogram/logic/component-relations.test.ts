@@ -1,0 +1,86 @@
+// Component relations and getRelationNodes (docs/miniprogram-runtime.md#relations).
+/* eslint-disable @typescript-eslint/no-this-alias -- the tests keep the instance the runtime made, to act on it from outside */
+import { describe, expect, it } from 'vitest';
+import { createMixin } from './mixins';
+import { createHarness, type Harness } from './test-support/logic-harness';
+
+type Related = { is: string; $id: number; getRelationNodes(key: string): Related[] };
+
+/** A started project whose components are the given Component() options by path (`components/x/index`). */
+function project(components: Record<string, Record<string, unknown>>): Harness {
+  const files: Parameters<typeof createHarness>[0] = { 'app.js': () => undefined, 'pages/index/index.js': ({ Page }) => (Page as (options: object) => void)({}) };
+  for (const [path, options] of Object.entries(components)) files[`${path}.js`] = ({ Component }) => (Component as (options: object) => void)(options);
+  const harness = createHarness(files);
+  harness.runtime.start();
+  return harness;
+}
+
+/** Creates component `instanceId` at `path` inside `composedParentId` (owned by the page, as slot content). */
+function create(harness: Harness, instanceId: number, path: string, composedParentId = 1): void {
+  harness.send({ t: 'component-create', instanceId, parentId: 1, composedParentId, pageId: 1, path: `/${path}`, props: {}, eventProps: {} });
+}
+
+/** A relation whose hooks log `<side>.<hook> <target path>#<id>`. */
+function logged(log: string[], side: string, type: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const hook = (name: string) => (target: Related) => log.push(`${side}.${name} ${target.is}#${target.$id}`);
+  return { type, linked: hook('linked'), unlinked: hook('unlinked'), ...extra };
+}
+
+describe('component relations', () => {
+  it('parent/child by relative path: linked after attached on both sides (outer first), getRelationNodes in order, unlinked when one goes', () => {
+    const log: string[] = [];
+    let form: Related | undefined;
+    let input: Related | undefined;
+    const harness = project({
+      'components/form/index': { options: { relations: true }, relations: { '../input/index': logged(log, 'form', 'child') }, onInit(this: Related) { form = this; } },
+      'components/input/index': {
+        options: { relations: true, lifetimes: true },
+        lifetimes: { attached: () => log.push('input.attached') },
+        relations: { '../form': logged(log, 'input', 'parent') },
+        onInit(this: Related) { input = this; },
+      },
+    });
+    create(harness, 101, 'components/form/index');
+    create(harness, 102, 'components/input/index', 101);
+    create(harness, 103, 'components/input/index', 101);
+    expect(log).toEqual(['input.attached', 'form.linked /components/input/index#102', 'input.linked /components/form/index#101', 'input.attached', 'form.linked /components/input/index#103', 'input.linked /components/form/index#101']);
+    expect(form?.getRelationNodes('../input/index').map((node) => node.$id)).toEqual([102, 103]);
+    expect(input?.getRelationNodes('../form').map((node) => node.$id)).toEqual([101]);
+    expect(form?.getRelationNodes('./unknown')).toEqual([]);
+    log.length = 0;
+    harness.send({ t: 'component-unmount', instanceId: 102 });
+    expect(log).toEqual(['form.unlinked /components/input/index#102', 'input.unlinked /components/form/index#101']);
+    expect(form?.getRelationNodes('../input/index').map((node) => node.$id)).toEqual([103]);
+  });
+
+  it('ancestor/descendant through a component in between, the descendant named by a Mixin() target; parent does not skip a level', () => {
+    const log: string[] = [];
+    const field = createMixin({});
+    const harness = project({
+      'components/form/index': { options: { relations: true }, relations: { fields: logged(log, 'form', 'descendant', { target: field }) } },
+      'components/group/index': {},
+      'components/input/index': { mixins: [field], options: { relations: true }, relations: { '/components/form/index': logged(log, 'input', 'ancestor') } },
+      'components/strict/index': { options: { relations: true }, relations: { '../form/index': logged(log, 'strict', 'parent') } },
+    });
+    create(harness, 101, 'components/form/index');
+    create(harness, 102, 'components/group/index', 101);
+    create(harness, 103, 'components/input/index', 102);
+    create(harness, 104, 'components/strict/index', 102);
+    expect(log).toEqual(['form.linked /components/input/index#103', 'input.linked /components/form/index#101']);
+  });
+
+  it('no link unless both sides declare each other with options.relations: true; my.canIUse("component.relations")', () => {
+    const log: string[] = [];
+    const harness = project({
+      'components/form/index': { relations: { '../input/index': logged(log, 'form', 'child') } },
+      'components/input/index': { options: { relations: true }, relations: { '../form/index': logged(log, 'input', 'parent') } },
+      'components/other/index': { options: { relations: true }, relations: { '../input/index': logged(log, 'other', 'ancestor') } },
+    });
+    create(harness, 101, 'components/form/index');
+    create(harness, 102, 'components/input/index', 101);
+    create(harness, 103, 'components/other/index');
+    create(harness, 104, 'components/input/index', 103);
+    expect(log).toEqual([]);
+    expect((harness.globals().my as { canIUse(name: string): boolean }).canIUse('component.relations')).toBe(true);
+  });
+});

@@ -1,0 +1,123 @@
+// Relations between components (docs/miniprogram-runtime.md#relations; §4, `组件间关系.md`, base library 2.8.5):
+// read only with `options: { relations: true }`. Two components are linked when both declare the other, with
+// complementary types (parent/child, ancestor/descendant), by path (relative to the declaring component, a
+// folder meaning its `index`) or by a Mixin() `target` the other uses. The tree is the composed one (a
+// component's slot host, else its owner): `parent` is the nearest enclosing component, `ancestor` the nearest
+// enclosing one that matches. Links form when the inner component is attached (after its `attached`) and end
+// when either side is removed (after its `detached`); `linked`/`unlinked` run on both sides, the outer first.
+import { joinPath } from '../../../shared/miniprogram/route-url';
+
+type Fn = (...args: unknown[]) => unknown;
+
+const RELATION_TYPES = ['parent', 'child', 'ancestor', 'descendant'] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+const COMPLEMENT: Readonly<Record<RelationType, RelationType>> = { parent: 'child', child: 'parent', ancestor: 'descendant', descendant: 'ancestor' };
+
+export interface RelationDefinition {
+  key: string;
+  type: RelationType;
+  /** A Mixin() instance: the relation is with components using it, whatever their path. */
+  target?: object;
+  linked?: Fn;
+  unlinked?: Fn;
+}
+
+/** The `relations` of option layers (mixins first; a later layer's key wins), read only with `options.relations: true`. */
+export function relationDefinitions(layers: readonly Record<string, unknown>[], switches: Record<string, unknown>): RelationDefinition[] {
+  if (switches.relations !== true) return [];
+  const byKey = new Map<string, RelationDefinition>();
+  for (const layer of layers) {
+    const declared = layer.relations;
+    if (typeof declared !== 'object' || declared === null) continue;
+    for (const [key, raw] of Object.entries(declared)) {
+      if (typeof raw !== 'object' || raw === null) continue;
+      const { type, target, linked, unlinked } = raw as Record<string, unknown>;
+      const known = RELATION_TYPES.find((candidate) => candidate === type);
+      if (known === undefined) continue;
+      byKey.set(key, {
+        key,
+        type: known,
+        ...(typeof target === 'object' && target !== null ? { target } : {}),
+        ...(typeof linked === 'function' ? { linked: linked as Fn } : {}),
+        ...(typeof unlinked === 'function' ? { unlinked: unlinked as Fn } : {}),
+      });
+    }
+  }
+  return [...byKey.values()];
+}
+
+export interface RelatedComponent {
+  readonly instanceId: number;
+  readonly composedParentId: number;
+  /** Without leading `/`, e.g. `components/form/index`. */
+  readonly path: string;
+  readonly mixins: readonly object[];
+  readonly relations: readonly RelationDefinition[];
+  readonly instance: Record<string, unknown>;
+}
+
+interface Link {
+  outer: RelatedComponent;
+  outerDefinition: RelationDefinition;
+  inner: RelatedComponent;
+  innerDefinition: RelationDefinition;
+}
+
+export interface ComponentRelations {
+  /** Links a component just attached with the enclosing components it relates to. */
+  attach(component: RelatedComponent): void;
+  /** Ends every link of a component being removed. */
+  detach(component: RelatedComponent): void;
+  /** `getRelationNodes(key)`: the instances linked through the component's relation `key`, in the order they linked. */
+  nodes(component: RelatedComponent, key: unknown): Record<string, unknown>[];
+}
+
+export function createComponentRelations(find: (instanceId: number) => RelatedComponent | undefined, call: (owner: RelatedComponent, fn: Fn, target: Record<string, unknown>) => void): ComponentRelations {
+  let links: Link[] = [];
+
+  function notify(link: Link, hook: 'linked' | 'unlinked'): void {
+    const outerFn = link.outerDefinition[hook];
+    const innerFn = link.innerDefinition[hook];
+    if (outerFn) call(link.outer, outerFn, link.inner.instance);
+    if (innerFn) call(link.inner, innerFn, link.outer.instance);
+  }
+
+  return {
+    attach(inner) {
+      for (const innerDefinition of inner.relations) {
+        if (innerDefinition.type !== 'parent' && innerDefinition.type !== 'ancestor') continue;
+        for (let outer = find(inner.composedParentId); outer !== undefined; outer = find(outer.composedParentId)) {
+          const outerDefinition = outer.relations.find((definition) => definition.type === COMPLEMENT[innerDefinition.type] && refersTo(definition, outer, inner));
+          if (outerDefinition !== undefined && refersTo(innerDefinition, inner, outer)) {
+            const link = { outer, outerDefinition, inner, innerDefinition };
+            links.push(link);
+            notify(link, 'linked');
+            break;
+          }
+          if (innerDefinition.type === 'parent') break;
+        }
+      }
+    },
+    detach(component) {
+      const ending = links.filter((link) => link.outer === component || link.inner === component);
+      links = links.filter((link) => !ending.includes(link));
+      for (const link of ending) notify(link, 'unlinked');
+    },
+    nodes(component, key) {
+      const definition = component.relations.find((candidate) => candidate.key === key);
+      if (definition === undefined) return [];
+      return links.flatMap((link) => {
+        if (link.outer === component && link.outerDefinition === definition) return [link.inner.instance];
+        if (link.inner === component && link.innerDefinition === definition) return [link.outer.instance];
+        return [];
+      });
+    },
+  };
+}
+
+/** Whether `definition` of `owner` names `other`: by its Mixin() `target`, else by its key as a path. */
+function refersTo(definition: RelationDefinition, owner: RelatedComponent, other: RelatedComponent): boolean {
+  if (definition.target !== undefined) return other.mixins.includes(definition.target);
+  const path = definition.key.startsWith('/') ? joinPath([], definition.key) : joinPath(owner.path.split('/').slice(0, -1), definition.key);
+  return other.path === path || other.path === `${path}/index`;
+}

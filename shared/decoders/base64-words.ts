@@ -36,8 +36,9 @@ function atom(values: ReadonlySet<number>): string {
 /** The character run of `word` (lower-case ASCII) starting at byte `offset` (0–2) of a group. */
 function alignedRun(word: Uint8Array, offset: number): string {
   const end = offset + word.length;
+  const inWord = (at: number | undefined): boolean => at !== undefined && at >= offset && at < end;
   const choicesAt = (at: number): readonly number[] => {
-    if (at < offset || at >= end) return ANY_BYTE;
+    if (!inWord(at)) return ANY_BYTE;
     const byte = word[at - offset] as number;
     return byte >= 0x61 && byte <= 0x7a ? [byte, byte ^ ASCII_CASE_BIT] : [byte];
   };
@@ -45,6 +46,9 @@ function alignedRun(word: Uint8Array, offset: number): string {
   for (let group = 0; group * 3 < end; group += 1) {
     for (let char = 0; char < 4; char += 1) {
       const [first, second] = (SOURCES[char] as readonly number[]).map((at) => group * 3 + at) as [number, number | undefined];
+      // A character none of whose bits come from the word, before or after it, says nothing: skipped without
+      // enumerating its 256 or 65 536 byte combinations (that made a filter's first test of a connection take 20–190 ms).
+      if (!inWord(first) && !inWord(second)) continue;
       const values = new Set<number>();
       for (const a of choicesAt(first)) {
         for (const b of second === undefined ? [0] : choicesAt(second)) {

@@ -7,7 +7,7 @@ import type { CaptureEntry } from '../capture';
 import { transientBase64Bytes } from './base64-bytes';
 import { base64WordPattern, OUTSIDE_BASE64_ALPHABET } from './base64-words';
 import type { DecodedFields, DecoderId } from './decoder-types';
-import { keepWords, meets, requiresNothing, wordRequirement, wordsOf } from './required-words';
+import { keepWords, requirementTest, requiresNothing, wordRequirement, wordsOf } from './required-words';
 
 const VERBATIM: Readonly<Record<keyof DecodedFields, readonly DecoderId[]>> = { topic: ['mqtt', 'stomp'], event: ['socket.io'], type: [] };
 const ASCII_A = 0x41;
@@ -45,18 +45,28 @@ export function rawTextPrecheck(field: keyof DecodedFields, pattern: string, dec
   if (!requirement || requiresNothing(requirement)) return undefined;
   // Words are letters, digits, `_`, `-`, `/`: each is its own regex, found case-insensitively as the filter finds it.
   const words = wordsOf(requirement);
-  const asText = new Map(words.map((word) => [word, new RegExp(word, 'i')]));
-  const inBase64 = new Map(words.map((word) => [word, base64WordPattern(word)]));
-  const asBytes = new Map(words.map((word) => [word, Uint8Array.from(word, (char) => char.charCodeAt(0))]));
+  const inText = requirementTest(requirement, (word) => {
+    const regex = new RegExp(word, 'i');
+    return (text: string) => regex.test(text);
+  });
+  const base64Patterns = new Map(words.map((word) => [word, base64WordPattern(word)]));
+  const inBase64 = requirementTest(requirement, (word) => {
+    const regex = base64Patterns.get(word) as RegExp;
+    return (text: string) => regex.test(text);
+  });
+  const inBytes = requirementTest(requirement, (word) => {
+    const bytes = Uint8Array.from(word, (char) => char.charCodeAt(0));
+    return (raw: { bytes: Uint8Array; length: number }) => bytesContainWord(raw.bytes, raw.length, bytes);
+  });
   return (entry) => {
     if (entry.payload === undefined) return true;
     const { payload } = entry;
-    if (!entry.binary) return meets(requirement, (word) => (asText.get(word) as RegExp).test(payload));
+    if (!entry.binary) return inText(payload);
     // The base64 text is read as it is; only text the patterns are not exact for is decoded (docs/architecture.md#decoding-cost).
-    if (meets(requirement, (word) => (inBase64.get(word) as RegExp).test(payload))) return true;
+    if (inBase64(payload)) return true;
     if (!OUTSIDE_BASE64_ALPHABET.test(payload)) return false;
     // Unreadable base64 passes: the decode reports it.
     const raw = transientBase64Bytes(payload);
-    return raw === undefined || meets(requirement, (word) => bytesContainWord(raw.bytes, raw.length, asBytes.get(word) as Uint8Array));
+    return raw === undefined || inBytes(raw);
   };
 }

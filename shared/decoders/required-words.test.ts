@@ -1,7 +1,7 @@
 // The words every match of a filter regex contains (docs/architecture.md#decoding-cost): what is read, and
 // where nothing is claimed because a wrong word would hide matching frames.
 import { describe, expect, it } from 'vitest';
-import { keepWords, meets, wordRequirement, type WordRequirement } from './required-words';
+import { keepWords, requirementTest, wordRequirement, type WordRequirement } from './required-words';
 
 /** The words of a pattern without alternation (undefined when it has branches or is not read). */
 function requiredWords(pattern: string): readonly string[] | undefined {
@@ -73,8 +73,17 @@ describe('wordRequirement', () => {
       const requirement = wordRequirement(pattern) as WordRequirement;
       for (const text of matches) {
         expect(regex.test(text), `${pattern} ${text}`).toBe(true);
-        expect(meets(requirement, (word) => text.toLowerCase().includes(word)), `${pattern} ${text}`).toBe(true);
+        expect(requirementTest(requirement, (word) => (value: string) => value.toLowerCase().includes(word))(text), `${pattern} ${text}`).toBe(true);
       }
     }
+  });
+
+  it('tests a value against the requirement: every word, and one branch of each alternation', () => {
+    const holds = (pattern: string, text: string) => requirementTest(wordRequirement(pattern) as WordRequirement, (word) => (value: string) => value.includes(word))(text);
+    expect(holds('alipay/.*/7$', 'alipay/orders/7')).toBe(true);
+    expect(holds('alipay/.*/7$', 'alipay/orders/8')).toBe(false);
+    expect(holds('orders/(7|07)$', 'orders/07')).toBe(true);
+    expect(holds('orders/(7|07)$', 'orders/8')).toBe(false);
+    expect(holds('orders/(7|07)$', 'order 7')).toBe(false);
   });
 });

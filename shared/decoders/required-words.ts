@@ -135,7 +135,26 @@ export function wordsOf(requirement: WordRequirement): string[] {
   return [...words];
 }
 
-/** Whether a text with the words `has` says it holds meets the requirement. */
-export function meets(requirement: WordRequirement, has: (word: string) => boolean): boolean {
-  return requirement.words.every(has) && requirement.oneOf.every((branches) => branches.some((branch) => meets(branch, has)));
+/**
+ * The requirement as one test of a value, `testOf(word)` telling whether a value holds a word. Built once per
+ * filter: a test runs per frame under a live filter, so it makes no closure or array per call
+ * (docs/architecture.md#decoding-cost).
+ */
+export function requirementTest<T>(requirement: WordRequirement, testOf: (word: string) => (value: T) => boolean): (value: T) => boolean {
+  const all = requirement.words.map(testOf);
+  const oneOf = requirement.oneOf.map((branches) => branches.map((branch) => requirementTest(branch, testOf)));
+  return (value) => {
+    for (const holds of all) if (!holds(value)) return false;
+    for (const branches of oneOf) {
+      let met = false;
+      for (const branch of branches) {
+        if (branch(value)) {
+          met = true;
+          break;
+        }
+      }
+      if (!met) return false;
+    }
+    return true;
+  };
 }

@@ -17,3 +17,12 @@ export function parseJsonObject(text: string): Record<string, unknown> | undefin
   }
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
 }
+
+/** Whether two JSON-safe values hold the same data, whatever the order of their keys (a schema's parse reorders them). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const bKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  return aKeys.length === bKeys.length && aKeys.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}

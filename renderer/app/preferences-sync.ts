@@ -3,6 +3,7 @@
 // and from then on each real change is saved. Pane sizes and columns are saved by their own views.
 import type { PanelPreferences } from '../../shared/panel-preferences';
 import type { PanelTransport } from '../../shared/panel-wire';
+import { sameJson } from '../../shared/json';
 import { ENTRY_TYPES, type EntryType } from '../capture/entry-type';
 import type { LogFilters } from '../store/log-filters';
 import { useMessagesView } from '../store/messages-view';
@@ -45,8 +46,4 @@ function applyStored(preferences: PanelPreferences, transport: PanelTransport): 
 /** The connection filter is not remembered: connection ids are per run. */
 function rememberedFilters(filters: LogFilters): NonNullable<PanelPreferences['filters']> {
   return { directions: [...filters.directions], types: [...filters.types], text: filters.text };
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

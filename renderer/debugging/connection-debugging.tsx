@@ -3,11 +3,11 @@
 // of this conversation" (a replay endpoint plus a map-remote rule from its URL to the replay).
 import { useState } from 'react';
 import type { NetworkConditions } from '../../shared/debugging/network-conditions';
-import { EMPTY_DEBUGGING_STATE } from '../../shared/debugging/debug-wire';
 import { entryRing } from '../capture/entry-ring';
 import { startReplay } from '../replay/replay-actions';
 import { replaySourceFor } from '../replay/replay-sources';
 import { usePanelStore } from '../store/panel-store';
+import { useDebugging } from './debugging-drafts';
 import { newBreakpoint, replayMapping, sendDebug } from './debug-commands';
 import { NetworkConditionsEditor } from './network-conditions-editor';
 import { PausedFrames } from './paused-frames';
@@ -17,7 +17,7 @@ export function ConnectionDebugging({ connectionId, url }: { connectionId: strin
   const replier = usePanelStore((state) => state.replier);
   const source = usePanelStore((state) => state.source);
   const live = usePanelStore((state) => state.engineState?.connections.find((info) => info.connectionId === connectionId));
-  const debugging = usePanelStore((state) => state.engineState?.debugging) ?? EMPTY_DEBUGGING_STATE;
+  const debugging = useDebugging();
   const [mapping, setMapping] = useState('');
   if (!transport) return null;
 

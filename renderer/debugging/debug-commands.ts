@@ -3,9 +3,13 @@ import type { BreakpointRule } from '../../shared/debugging/breakpoint-rules';
 import type { DebugCommand } from '../../shared/debugging/debug-wire';
 import type { MapRemoteRule } from '../../shared/debugging/map-remote';
 import type { PanelTransport } from '../../shared/panel-wire';
+import { recordDraft } from './debugging-drafts';
 
+/** Sends a command; a list it sets is shown at once, until the engine echoes it (debugging-drafts.ts). */
 export function sendDebug(transport: PanelTransport | null, command: DebugCommand): void {
-  transport?.send({ kind: 'debug', command });
+  if (!transport) return;
+  recordDraft(command);
+  transport.send({ kind: 'debug', command });
 }
 
 /** An id no rule in `taken` has. */

@@ -1,9 +1,9 @@
 // The panel's debugging area (docs/debugging.md): breakpoint rules, map remote and network conditions for all
 // connections, bound to the engine's debugging state.
 import type { NetworkConditions } from '../../shared/debugging/network-conditions';
-import { EMPTY_DEBUGGING_STATE } from '../../shared/debugging/debug-wire';
 import { usePanelStore } from '../store/panel-store';
 import { BreakpointsEditor } from './breakpoints-editor';
+import { useDebugging } from './debugging-drafts';
 import { newBreakpoint, sendDebug } from './debug-commands';
 import { MapRemoteEditor } from './map-remote-editor';
 import { NetworkConditionsEditor } from './network-conditions-editor';
@@ -11,7 +11,7 @@ import './debugging.css';
 
 export function DebuggingSection() {
   const transport = usePanelStore((state) => state.transport);
-  const debugging = usePanelStore((state) => state.engineState?.debugging) ?? EMPTY_DEBUGGING_STATE;
+  const debugging = useDebugging();
   if (!transport) return <p className="msd-muted">Debugging appears once the engine is connected.</p>;
   const setAll = (all: NetworkConditions | null) => sendDebug(transport, { op: 'set-network', conditions: { ...debugging.network, all } });
   return (

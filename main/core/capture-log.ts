@@ -41,6 +41,8 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
     for (const listener of listeners) listener();
   };
 
+  const wallTimeAt = (monoTime: number): number => (clock.wallTimeOf ? clock.wallTimeOf(monoTime) : clock.now());
+
   // The log takes ownership of the entry object (callers build a fresh one per append): stamping it in
   // place instead of copying keeps floods cheap.
   function stamp(entry: NewCaptureEntry): CaptureEntry {
@@ -51,7 +53,7 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
     }
     stamped.seq = next;
     const monoTime = clock.monotonic();
-    stamped.wallTime = clock.wallTimeOf ? clock.wallTimeOf(monoTime) : clock.now();
+    stamped.wallTime = wallTimeAt(monoTime);
     stamped.monoTime = monoTime;
     return stamped;
   }
@@ -73,23 +75,44 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
     });
   }
 
+  /** Evicts for an entry of `bytes`; answers whether the byte bound evicted. */
+  function makeRoom(bytes: number): boolean {
+    if (held() === capacity) evictOldest();
+    let byBytes = false;
+    while (held() > 0 && heldBytes + bytes > maxBytes) {
+      evictOldest();
+      byBytes = true;
+    }
+    return byBytes;
+  }
+
+  /** After the ring took the entry of `next`. */
+  function appended(bytes: number, byBytes: boolean): void {
+    next += 1;
+    heldBytes += bytes;
+    notify();
+    if (byBytes && !boundReported) reportByteBound();
+  }
+
   const log: CaptureLog = {
     append(newEntry) {
       const clocked = stamp(newEntry);
       const bytes = entryBytes(clocked);
-      if (held() === capacity) evictOldest();
-      let byBytes = false;
-      while (held() > 0 && heldBytes + bytes > maxBytes) {
-        evictOldest();
-        byBytes = true;
-      }
+      const byBytes = makeRoom(bytes);
       ring.put(clocked);
-      next += 1;
-      heldBytes += bytes;
-      notify();
-      if (byBytes && !boundReported) reportByteBound();
+      appended(bytes, byBytes);
       return clocked;
     },
+    appendFrame(clientId, connectionId, binary, size, payload) {
+      const truncated = payload.length > payloadCap;
+      const kept = truncated ? copyPrefix(payload, payloadCap) : payload;
+      const bytes = payloadEntryBytes(kept);
+      const byBytes = makeRoom(bytes);
+      const monoTime = clock.monotonic();
+      ring.putFrame(next, wallTimeAt(monoTime), monoTime, clientId, connectionId, binary, size, kept, truncated);
+      appended(bytes, byBytes);
+    },
+    fields: ring.fields,
     get(seq) {
       if (seq < firstSeq || seq >= next) return undefined;
       return ring.read(seq);

@@ -4,7 +4,7 @@
 // evicted before they could be sent.
 import type { CaptureEntry, CaptureStats } from '../../shared/capture';
 import type { PanelMessage } from '../../shared/panel-wire';
-import type { CaptureLog } from './ports';
+import type { CaptureLog, HeldEntryFields } from './ports';
 
 export type BatchMessage = Extract<PanelMessage, { kind: 'batch' }>;
 export type ClearedMessage = Extract<PanelMessage, { kind: 'cleared' }>;
@@ -144,11 +144,12 @@ export function createCaptureSubscription(
       return;
     }
     lastNext = next;
-    const entry = log.get(next - 1);
-    if (!entry) return;
-    pendingChars += Math.min(entry.payload?.length ?? 0, previewChars);
+    // The newest entry is held right after its append; read from the columns (an incoming frame has no
+    // object until one is read: docs/architecture.md#capture-cpu).
+    const seq = next - 1;
+    pendingChars += Math.min(log.fields.payloadLength(seq), previewChars);
     if (!hasCredit()) return; // resumed by ack()
-    if (isUrgent(entry) || pendingCount() >= maxEntries || pendingChars >= maxBytes) queueFlush();
+    if (isUrgent(log.fields, seq) || pendingCount() >= maxEntries || pendingChars >= maxBytes) queueFlush();
     else armTimer();
   }
 
@@ -188,8 +189,9 @@ function firstHeldSeq(stats: CaptureStats): number {
 }
 
 /** Lifecycle steps, errors, warnings and close/ping/pong frames are what the timeline must show at once. */
-function isUrgent(entry: CaptureEntry): boolean {
-  return entry.kind === 'lifecycle' || entry.kind === 'error' || entry.kind === 'warning' || (entry.kind === 'frame' && (entry.opcode ?? 0) >= 8);
+function isUrgent(fields: HeldEntryFields, seq: number): boolean {
+  const kind = fields.kind(seq);
+  return kind === 'lifecycle' || kind === 'error' || kind === 'warning' || (kind === 'frame' && (fields.opcode(seq) ?? 0) >= 8);
 }
 
 function toPreview(entry: CaptureEntry, previewChars: number): CaptureEntry & { previewOnly?: boolean } {

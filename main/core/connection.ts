@@ -180,10 +180,9 @@ export function openConnection(options: ConnectionOptions): Connection {
   ws.on('message', (raw, isBinary) => {
     const buffer = rawDataToBuffer(raw);
     const data = isBinary ? buffer.toString('base64') : buffer.toString();
-    // Frames are the hot path (docs/architecture.md#capture-cpu): one literal per entry holding the fields the
-    // log stamps, so stamping fills them in place, and one delivery function for every frame.
-    const entry: CaptureEntry = { seq: 0, wallTime: 0, monoTime: 0, clientId, connectionId, kind: 'frame', name: isBinary ? 'binary' : 'text', direction: 'in', opcode: isBinary ? OPCODE.binary : OPCODE.text, size: buffer.length, payload: data, binary: isBinary };
-    capture.append(entry);
+    // Frames are the hot path (docs/architecture.md#capture-cpu): logged into the ring's columns without an
+    // entry object, and one delivery function for every frame.
+    capture.appendFrame(clientId, connectionId, isBinary, buffer.length, data);
     gates.inbound.frame({ data, binary: isBinary, size: buffer.length }, deliverFrame, noop);
   });
 

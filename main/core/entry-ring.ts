@@ -6,13 +6,16 @@
 // promoted to V8's old space, which grew (and V8 grew its limit) through a flood. The newest entries also
 // keep their objects (RECENT_OBJECTS), so readers that follow the log (the panel stream, the session
 // recorder) get the appended object back; older reads build a copy.
-import type { CaptureEntry, Direction, EntryKind } from '../../shared/capture';
+import { OPCODE, type CaptureEntry, type Direction, type EntryKind } from '../../shared/capture';
 import type { Json } from '../../shared/json';
 import { detailShape, keptOfDetail, PLAIN_DETAIL, rebuiltDetail } from './detail-shapes';
 import { createStringTable, NO_STRING } from './string-table';
+import type { HeldEntryFields } from './ports';
 
 const KINDS: readonly EntryKind[] = ['call', 'result', 'lifecycle', 'frame', 'error', 'warning', 'http'];
 const DIRECTIONS: readonly Direction[] = ['out', 'in', 'none'];
+const FRAME_KIND = KINDS.indexOf('frame');
+const IN_DIRECTION = DIRECTIONS.indexOf('in');
 const FLAG = { binary: 1, binaryTrue: 2, truncated: 4, truncatedTrue: 8, opcode: 16, error: 32 } as const;
 
 /** The error fields, which few entries have: kept by slot in a Map, so other entries spend nothing on them. */
@@ -28,6 +31,13 @@ export const RECENT_OBJECTS = 1024;
 export interface EntryRing {
   /** Stores `entry` in the slot of `entry.seq` (replacing whatever that slot held). */
   put(entry: CaptureEntry): void;
+  /**
+   * Stores an incoming text or binary frame from its fields, with no entry object: read() builds one when
+   * asked (docs/architecture.md#capture-cpu). Positional, so the hot path allocates nothing to call it.
+   */
+  putFrame(seq: number, wallTime: number, monoTime: number, clientId: string, connectionId: string, binary: boolean, size: number, payload: string, truncated: boolean): void;
+  /** Fields of a held entry read from the columns, building no object. */
+  readonly fields: HeldEntryFields;
   /** The entry stored for `seq`; the caller knows that seq is held. */
   read(seq: number): CaptureEntry;
   /** The payload stored for `seq`. */
@@ -67,16 +77,86 @@ export function createEntryRing(capacity: number): EntryRing {
     clientId[slot] = connectionId[slot] = name[slot] = page[slot] = NO_STRING;
   }
 
+  /** Empties `slot` for seq and stores the fields every entry has; answers the slot. */
+  function fillSlot(seq: number, wall: number, mono: number, bytes: number, kindIndex: number, directionIndex: number): number {
+    const slot = seq % capacity;
+    releaseStrings(slot);
+    if ((flags[slot] as number) & FLAG.error) errors.delete(slot);
+    wallTime[slot] = wall;
+    monoTime[slot] = mono;
+    size[slot] = bytes;
+    kind[slot] = kindIndex;
+    direction[slot] = directionIndex;
+    return slot;
+  }
+
+  /** Any entry rebuilt from its slot. Keys in canonicalEntry's order (shared/jsonl.ts), optional ones only when present. */
+  function builtEntry(seq: number, slot: number): CaptureEntry {
+    const entry: CaptureEntry = {
+      seq,
+      wallTime: wallTime[slot] as number,
+      monoTime: monoTime[slot] as number,
+      clientId: strings.text(clientId[slot] as number) as string,
+      connectionId: strings.text(connectionId[slot] as number) as string,
+      kind: KINDS[kind[slot] as number] as EntryKind,
+      name: strings.text(name[slot] as number) as string,
+      direction: DIRECTIONS[direction[slot] as number] as Direction,
+      size: size[slot] as number,
+    };
+    const bits = flags[slot] as number;
+    const pageText = strings.text(page[slot] as number);
+    if (pageText !== undefined) entry.page = pageText;
+    if (bits & FLAG.opcode) entry.opcode = opcode[slot] as number;
+    const payloadText = payload[slot];
+    if (payloadText !== undefined) entry.payload = payloadText;
+    if (bits & FLAG.binary) entry.binary = (bits & FLAG.binaryTrue) !== 0;
+    if (bits & FLAG.truncated) entry.truncated = (bits & FLAG.truncatedTrue) !== 0;
+    const error = bits & FLAG.error ? errors.get(slot) : undefined;
+    if (error?.errorCode !== undefined) entry.errorCode = error.errorCode;
+    if (error?.errorMessage !== undefined) entry.errorMessage = error.errorMessage;
+    if (error?.cause !== undefined) entry.cause = error.cause;
+    const details = rebuiltDetail(shape[slot] as number, callId[slot] as number, detail[slot]);
+    if (details !== undefined) entry.detail = details;
+    return entry;
+  }
+
+  /** A text or binary frame with no page, cut, error or detail: the entries of a flood. */
+  function isPlainFrame(slot: number): boolean {
+    return ((flags[slot] as number) & ~FLAG.binaryTrue) === (FLAG.opcode | FLAG.binary) && page[slot] === NO_STRING && shape[slot] === PLAIN_DETAIL && detail[slot] === undefined && payload[slot] !== undefined;
+  }
+
+  /** builtEntry's result for a plain frame, as one literal: one allocation with every key in the object (docs/architecture.md#capture-cpu). */
+  function plainFrame(seq: number, slot: number): CaptureEntry {
+    return {
+      seq,
+      wallTime: wallTime[slot] as number,
+      monoTime: monoTime[slot] as number,
+      clientId: strings.text(clientId[slot] as number) as string,
+      connectionId: strings.text(connectionId[slot] as number) as string,
+      kind: KINDS[kind[slot] as number] as EntryKind,
+      name: strings.text(name[slot] as number) as string,
+      direction: DIRECTIONS[direction[slot] as number] as Direction,
+      size: size[slot] as number,
+      opcode: opcode[slot] as number,
+      payload: payload[slot] as string,
+      binary: ((flags[slot] as number) & FLAG.binaryTrue) !== 0,
+    };
+  }
+
+  const fields: HeldEntryFields = {
+    kind: (seq) => KINDS[kind[seq % capacity] as number] as EntryKind,
+    direction: (seq) => DIRECTIONS[direction[seq % capacity] as number] as Direction,
+    opcode: (seq) => ((flags[seq % capacity] as number) & FLAG.opcode ? opcode[seq % capacity] : undefined),
+    name: (seq) => strings.text(name[seq % capacity] as number) as string,
+    monoTime: (seq) => monoTime[seq % capacity] as number,
+    errorCode: (seq) => ((flags[seq % capacity] as number) & FLAG.error ? errors.get(seq % capacity)?.errorCode : undefined),
+    payloadLength: (seq) => payload[seq % capacity]?.length ?? 0,
+  };
+
   return {
+    fields,
     put(entry) {
-      const slot = entry.seq % capacity;
-      releaseStrings(slot);
-      if ((flags[slot] as number) & FLAG.error) errors.delete(slot);
-      wallTime[slot] = entry.wallTime;
-      monoTime[slot] = entry.monoTime;
-      size[slot] = entry.size;
-      kind[slot] = KINDS.indexOf(entry.kind);
-      direction[slot] = DIRECTIONS.indexOf(entry.direction);
+      const slot = fillSlot(entry.seq, entry.wallTime, entry.monoTime, entry.size, KINDS.indexOf(entry.kind), DIRECTIONS.indexOf(entry.direction));
       let bits = 0;
       if (entry.opcode !== undefined) {
         bits |= FLAG.opcode;
@@ -101,36 +181,27 @@ export function createEntryRing(capacity: number): EntryRing {
       detail[slot] = keptOfDetail(kept, entry.detail);
       recent[entry.seq % recentLength] = entry;
     },
+    putFrame(seq, wall, mono, client, connection, binary, bytes, text, truncated) {
+      const slot = fillSlot(seq, wall, mono, bytes, FRAME_KIND, IN_DIRECTION);
+      opcode[slot] = binary ? OPCODE.binary : OPCODE.text;
+      flags[slot] = FLAG.opcode | FLAG.binary | (binary ? FLAG.binaryTrue : 0) | (truncated ? FLAG.truncated | FLAG.truncatedTrue : 0);
+      const previous = (slot === 0 ? capacity : slot) - 1;
+      clientId[slot] = strings.acquire(client, clientId[previous]);
+      connectionId[slot] = strings.acquire(connection, connectionId[previous]);
+      name[slot] = strings.acquire(binary ? 'binary' : 'text', name[previous]);
+      payload[slot] = text;
+      shape[slot] = PLAIN_DETAIL;
+      detail[slot] = undefined;
+      recent[seq % recentLength] = undefined; // built on the first read
+    },
     read(seq) {
       const kept = recent[seq % recentLength];
       if (kept?.seq === seq) return kept;
       const slot = seq % capacity;
-      // Keys in canonicalEntry's order (shared/jsonl.ts), optional ones only when present.
-      const entry: CaptureEntry = {
-        seq,
-        wallTime: wallTime[slot] as number,
-        monoTime: monoTime[slot] as number,
-        clientId: strings.text(clientId[slot] as number) as string,
-        connectionId: strings.text(connectionId[slot] as number) as string,
-        kind: KINDS[kind[slot] as number] as EntryKind,
-        name: strings.text(name[slot] as number) as string,
-        direction: DIRECTIONS[direction[slot] as number] as Direction,
-        size: size[slot] as number,
-      };
-      const bits = flags[slot] as number;
-      const pageText = strings.text(page[slot] as number);
-      if (pageText !== undefined) entry.page = pageText;
-      if (bits & FLAG.opcode) entry.opcode = opcode[slot] as number;
-      const payloadText = payload[slot];
-      if (payloadText !== undefined) entry.payload = payloadText;
-      if (bits & FLAG.binary) entry.binary = (bits & FLAG.binaryTrue) !== 0;
-      if (bits & FLAG.truncated) entry.truncated = (bits & FLAG.truncatedTrue) !== 0;
-      const error = bits & FLAG.error ? errors.get(slot) : undefined;
-      if (error?.errorCode !== undefined) entry.errorCode = error.errorCode;
-      if (error?.errorMessage !== undefined) entry.errorMessage = error.errorMessage;
-      if (error?.cause !== undefined) entry.cause = error.cause;
-      const details = rebuiltDetail(shape[slot] as number, callId[slot] as number, detail[slot]);
-      if (details !== undefined) entry.detail = details;
+      const entry = isPlainFrame(slot) ? plainFrame(seq, slot) : builtEntry(seq, slot);
+      // A frame stored without its object keeps the one built here while it is among the newest (no
+      // newer seq in its recent slot), so the readers that follow the log share it.
+      if (kept === undefined || kept.seq < seq) recent[seq % recentLength] = entry;
       return entry;
     },
     payload: (seq) => payload[seq % capacity],

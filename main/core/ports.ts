@@ -2,7 +2,7 @@
 // Electron, in the browser host and in plain-Node tests.
 import type { AppLife } from './app-life';
 import type { AppJsonSettings } from '../../shared/app-json';
-import type { CaptureEntry, CaptureStats } from '../../shared/capture';
+import type { CaptureEntry, CaptureStats, Direction, EntryKind } from '../../shared/capture';
 import type { InjectMark, InjectOutcome, InjectRequest } from '../../shared/inject';
 import type { EngineMessage } from '../../shared/my-wire';
 import type { EngineState, LabEndpoint, PanelMessage } from '../../shared/panel-wire';
@@ -33,10 +33,29 @@ export interface CaptureOptions {
   maxBytes: number;
 }
 
+/** Fields of a held entry, read by seq without building its object (docs/architecture.md#capture-cpu). */
+export interface HeldEntryFields {
+  kind(seq: number): EntryKind;
+  direction(seq: number): Direction;
+  opcode(seq: number): number | undefined;
+  name(seq: number): string;
+  monoTime(seq: number): number;
+  errorCode(seq: number): number | undefined;
+  /** Characters of the held payload (0 without one). */
+  payloadLength(seq: number): number;
+}
+
 /** One ordered, bounded log of everything; see shared/capture.ts. */
 export interface CaptureLog {
   /** Takes ownership of `entry`: it is stamped in place and kept, so pass a fresh object. */
   append(entry: NewCaptureEntry): CaptureEntry;
+  /**
+   * Appends an incoming text or binary frame from its fields (the same entry `append` would log), with no
+   * entry object: get() builds it when asked (docs/architecture.md#capture-cpu).
+   */
+  appendFrame(clientId: string, connectionId: string, binary: boolean, size: number, payload: string): void;
+  /** Fields of held entries (the caller knows the seq is held), for readers that need no object. */
+  readonly fields: HeldEntryFields;
   get(seq: number): CaptureEntry | undefined;
   /** Held entries with seq >= fromSeq, in order. */
   from(fromSeq: number): IterableIterator<CaptureEntry>;

@@ -1,7 +1,6 @@
 // Counts the live capture into time buckets as the log appends each entry (docs/behaviour.md#a28-whole-run-timeline-summary):
 // the `live-summary` reply is built from these counts, never by re-reading the ring or the session. One per
 // capture log; a Clear restarts it with the live capture.
-import type { CaptureEntry } from '../../shared/capture';
 import { OPCODE } from '../../shared/capture';
 import { addBucket, MAX_SUMMARY_BUCKETS, MIN_SUMMARY_BUCKET_MS, type RunSummary, type SummaryBucket } from '../../shared/run-summary';
 import type { CaptureLog } from './ports';
@@ -72,24 +71,28 @@ function trackRunSummary(capture: CaptureLog): RunSummaryTracker {
     return current;
   }
 
-  function count(entry: CaptureEntry): void {
-    const bucket = bucketAt(entry.monoTime);
-    if (entry.kind === 'frame' && (entry.opcode === OPCODE.text || entry.opcode === OPCODE.binary)) {
-      if (entry.direction === 'in') bucket.in += 1;
-      else if (entry.direction === 'out') bucket.out += 1;
-    } else if (entry.kind === 'lifecycle') {
-      if (entry.name === 'open') bucket.opens += 1;
-      else if (CLOSED_EVENT.test(entry.name)) bucket.closes += 1;
+  // From the ring's columns: an incoming frame has no entry object to read (docs/architecture.md#capture-cpu).
+  function count(seq: number): void {
+    const { fields } = capture;
+    const bucket = bucketAt(fields.monoTime(seq));
+    const kind = fields.kind(seq);
+    const opcode = kind === 'frame' ? fields.opcode(seq) : undefined;
+    if (opcode === OPCODE.text || opcode === OPCODE.binary) {
+      const direction = fields.direction(seq);
+      if (direction === 'in') bucket.in += 1;
+      else if (direction === 'out') bucket.out += 1;
+    } else if (kind === 'lifecycle') {
+      const name = fields.name(seq);
+      if (name === 'open') bucket.opens += 1;
+      else if (CLOSED_EVENT.test(name)) bucket.closes += 1;
     }
-    if (entry.errorCode !== undefined) bucket.errors[entry.errorCode] = (bucket.errors[entry.errorCode] ?? 0) + 1;
+    const errorCode = fields.errorCode(seq);
+    if (errorCode !== undefined) bucket.errors[errorCode] = (bucket.errors[errorCode] ?? 0) + 1;
   }
 
   function countNew(): void {
     const next = capture.nextSeq();
-    for (; counted < next; counted += 1) {
-      const entry = capture.get(counted);
-      if (entry) count(entry);
-    }
+    for (; counted < next; counted += 1) count(counted);
   }
 
   countNew();

@@ -62,6 +62,19 @@ test('relations: slot-content fields link to their form (both sides), getRelatio
   await driver.screenshot('miniprogram-relations');
 });
 
+test('page mixins: a Mixin() gives the page its data, a tap handler, an observer and a rootEvents onLoad', async ({ driver }) => {
+  const frame = await driver.miniapp();
+  await frame.locator('#open-select').click();
+  const note = frame.locator('#mixin-note');
+  await expect(note).toHaveText('mixin onLoad on pages/select/select · 0 · not tapped');
+  await frame.locator('#mixin-tap').click();
+  await expect(note).toHaveText('mixin onLoad on pages/select/select · 1 · observed 1');
+  await frame.locator('#mixin-tap').click();
+  await expect(note).toHaveText('mixin onLoad on pages/select/select · 2 · observed 2');
+  await note.scrollIntoViewIfNeeded();
+  await driver.screenshot('miniprogram-page-mixins');
+});
+
 test('basic components in Chromium: block a:for-item/a:for-index, a:elif, hidden, icon, image, textarea, picker, swiper, scroll-view', async ({ driver }) => {
   const frame = await driver.miniapp();
   await frame.locator('#open-widgets').click();

@@ -57,6 +57,14 @@ describe('component-moved', () => {
     expect(await reorder('bcea')).toEqual(['a', 'badge of a']);
   });
 
+  it('a list nested in a moved item hears the move too', async () => {
+    const page = mountList('<view a:for="{{groups}}" a:key="id"><card title="{{item.id}}"/><view a:for="{{item.rows}}" a:for-item="row" a:key="id"><card title="{{item.id}}{{row.id}}"/></view></view>');
+    await page.openPage('pages/p/p', { groups: [{ id: 'x', rows: rows('12') }, { id: 'y', rows: rows('3') }] });
+    page.send({ t: 'set-data', instanceId: 1, ops: [{ op: 'set', path: ['groups'], value: [{ id: 'y', rows: rows('3') }, { id: 'x', rows: rows('12') }] }] });
+    await page.settle();
+    expect(movedOf(page.sent).sort()).toEqual(['badge of y', 'badge of y3', 'y', 'y3']);
+  });
+
   it('an unkeyed list keeps its components in place: no moves', async () => {
     const page = mountList('<view a:for="{{rows}}"><card title="{{item.id}}"/></view>');
     await page.openPage('pages/p/p', { rows: rows('abc') });

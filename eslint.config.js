@@ -166,7 +166,7 @@ export default tseslint.config(
     files: ['e2e/fixtures/miniprogram-*/**/*.js', '**/test-support/*-project/**/*.js', 'examples/socket-playground/**/*.js'],
     languageOptions: {
       sourceType: 'module',
-      globals: { my: 'readonly', App: 'readonly', Page: 'readonly', Component: 'readonly', getApp: 'readonly', getCurrentPages: 'readonly', require: 'readonly', module: 'writable', __MSD_LAB__: 'readonly' },
+      globals: { my: 'readonly', App: 'readonly', Page: 'readonly', Component: 'readonly', getApp: 'readonly', getCurrentPages: 'readonly', require: 'readonly', module: 'writable', __MSD_LAB__: 'readonly', Mixin: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -62,6 +62,35 @@ test('relations: slot-content fields link to their form (both sides), getRelatio
   await driver.screenshot('miniprogram-relations');
 });
 
+test('page mixins: a Mixin() gives the page its data, a tap handler, an observer and a rootEvents onLoad', async ({ driver }) => {
+  const frame = await driver.miniapp();
+  await frame.locator('#open-select').click();
+  const note = frame.locator('#mixin-note');
+  await expect(note).toHaveText('mixin onLoad on pages/select/select · 0 · not tapped');
+  await frame.locator('#mixin-tap').click();
+  await expect(note).toHaveText('mixin onLoad on pages/select/select · 1 · observed 1');
+  await frame.locator('#mixin-tap').click();
+  await expect(note).toHaveText('mixin onLoad on pages/select/select · 2 · observed 2');
+  await note.scrollIntoViewIfNeeded();
+  await driver.screenshot('miniprogram-page-mixins');
+});
+
+test('moved: a keyed a:for reorder taking the last field to the top runs that field\'s moved alone, then linkChanged in its form', async ({ driver }) => {
+  const frame = await driver.miniapp();
+  await frame.locator('#open-moves').click();
+  await expect(frame.locator('.mp-title')).toHaveText('Moves');
+  const fields = frame.locator('.moves-page .form-field');
+  await expect(fields).toHaveText(['A in /components/field-form/index', 'B in /components/field-form/index', 'C in /components/field-form/index']);
+  await frame.locator('#last-first').click();
+  await expect(fields).toHaveText(['C in /components/field-form/index · moved 1', 'A in /components/field-form/index', 'B in /components/field-form/index']);
+  await expect(frame.locator('.moves-page #form-changed')).toHaveText('link changed: C');
+  await frame.locator('#last-first').click();
+  // Now B alone moves (C and A keep their order); C keeps the count of its own move.
+  await expect(fields).toHaveText(['B in /components/field-form/index · moved 1', 'C in /components/field-form/index · moved 1', 'A in /components/field-form/index']);
+  await expect(frame.locator('.moves-page #form-changed')).toHaveText('link changed: B');
+  await driver.screenshot('miniprogram-moved');
+});
+
 test('basic components in Chromium: block a:for-item/a:for-index, a:elif, hidden, icon, image, textarea, picker, swiper, scroll-view', async ({ driver }) => {
   const frame = await driver.miniapp();
   await frame.locator('#open-widgets').click();

@@ -128,6 +128,8 @@ export type ViewToLogic =
   | { t: 'component-mounted'; instanceId: number }
   | { t: 'component-updated'; instanceId: number }
   | { t: 'component-unmount'; instanceId: number }
+  /** A keyed `a:for` reorder moved the item the component is in (its `moved` lifetime, relations' `linkChanged`). */
+  | { t: 'component-moved'; instanceId: number }
   /** Phone chrome: the title bar's back button, a tab bar item, scrolling and pull-down on the page. */
   | { t: 'back' }
   | { t: 'tab'; pagePath: string }

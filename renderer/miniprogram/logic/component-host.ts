@@ -45,6 +45,12 @@ export function createComponentHost(context: LogicContext, deps: ComponentHostDe
     relations.detach(record);
   }
 
+  /** `moved`, then `linkChanged` of its links on both sides (docs/miniprogram-runtime.md#moved). */
+  function moved(record: ComponentRecord): void {
+    if (!record.moved()) return;
+    relations.moved(record);
+  }
+
   function create(message: Extract<ViewToLogic, { t: 'component-create' }>): void {
     const path = normalizeComponentPath(message.path);
     if (components.has(message.instanceId)) {
@@ -68,6 +74,7 @@ export function createComponentHost(context: LogicContext, deps: ComponentHostDe
       if (message.t === 'component-props') record.updateProps(message.props, message.eventProps);
       else if (message.t === 'component-mounted') record.mounted();
       else if (message.t === 'component-updated') record.updated();
+      else if (message.t === 'component-moved') moved(record);
       else remove(message.instanceId, record);
     },
     get: (instanceId) => components.get(instanceId),

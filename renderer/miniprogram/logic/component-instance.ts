@@ -36,6 +36,8 @@ export interface ComponentRecord extends SelectableComponent, RelatedComponent {
   mounted(): void;
   updateProps(props: Record<string, Json>, eventProps: Record<string, string>): void;
   updated(): void;
+  /** Runs the `moved` lifetime; false once unmounted. */
+  moved(): boolean;
   unmount(): void;
 }
 
@@ -181,6 +183,10 @@ export function createComponentRecord(
       prevData = undefined;
       derivedThisCycle = false;
       run('didUpdate', [before.props, before.data]);
+    },
+    moved() {
+      if (!unmounted) runLifetime('moved');
+      return !unmounted;
     },
     unmount() {
       if (unmounted) return;

@@ -10,6 +10,7 @@ export type ComponentLifetime = (typeof COMPONENT_LIFETIMES)[number];
 
 import { observerEntries, type ObserverEntry } from './component-observers';
 import { relationDefinitions, type RelationDefinition } from './component-relations';
+import { flattenMixins } from './mixins';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -37,7 +38,7 @@ export interface MergedComponentOptions {
 }
 
 export function mergeComponentOptions(options: Record<string, unknown>): MergedComponentOptions {
-  const mixins = flattenMixins(options.mixins, new Set());
+  const mixins = flattenMixins(options.mixins);
   const layers = [...mixins, options];
   const hooks = Object.fromEntries(COMPONENT_HOOKS.map((name) => [name, [] as Fn[]])) as Record<ComponentHook, Fn[]>;
   const dataSources: unknown[] = [];
@@ -73,23 +74,10 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
   return merged;
 }
 
-/** Mixins in run order: a mixin's own mixins come before it; one seen before is skipped. */
-function flattenMixins(raw: unknown, seen: Set<object>): Record<string, unknown>[] {
-  if (!Array.isArray(raw)) return [];
-  const layers: Record<string, unknown>[] = [];
-  for (const mixin of raw) {
-    if (typeof mixin !== 'object' || mixin === null || seen.has(mixin)) continue;
-    seen.add(mixin);
-    const record = mixin as Record<string, unknown>;
-    layers.push(...flattenMixins(record.mixins, seen), record);
-  }
-  return layers;
-}
-
 function addFunction(list: Fn[], value: unknown): void {
   if (typeof value === 'function') list.push(value as Fn);
 }
 
-function asRecord(value: unknown): Record<string, unknown> {
+export function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

@@ -83,4 +83,38 @@ describe('component relations', () => {
     expect(log).toEqual([]);
     expect((harness.globals().my as { canIUse(name: string): boolean }).canIUse('component.relations')).toBe(true);
   });
+
+  it('a moved inner component: its moved lifetime (mixins first), then linkChanged on both sides, the outer first; a moved outer one changes no link of its children; nothing after unmount', () => {
+    const log: string[] = [];
+    const changed = (side: string) => ({ linkChanged: (target: Related) => log.push(`${side}.linkChanged ${target.is}#${target.$id}`) });
+    const harness = project({
+      'components/form/index': {
+        options: { relations: true, lifetimes: true },
+        lifetimes: { moved: () => log.push('form.moved') },
+        relations: { '../input/index': logged(log, 'form', 'child', changed('form')) },
+      },
+      'components/input/index': {
+        options: { relations: true, lifetimes: true },
+        mixins: [{ lifetimes: { moved: () => log.push('mixin.moved') } }],
+        lifetimes: { moved: () => log.push('input.moved') },
+        relations: { '../form': logged(log, 'input', 'parent', changed('input')) },
+      },
+      'components/plain/index': { lifetimes: { moved: () => log.push('plain.moved (no switch)') } },
+    });
+    create(harness, 101, 'components/form/index');
+    create(harness, 102, 'components/input/index', 101);
+    create(harness, 103, 'components/plain/index');
+    log.length = 0;
+    harness.send({ t: 'component-moved', instanceId: 102 });
+    expect(log).toEqual(['mixin.moved', 'input.moved', 'form.linkChanged /components/input/index#102', 'input.linkChanged /components/form/index#101']);
+    log.length = 0;
+    harness.send({ t: 'component-moved', instanceId: 101 });
+    harness.send({ t: 'component-moved', instanceId: 103 });
+    expect(log).toEqual(['form.moved']);
+    log.length = 0;
+    harness.send({ t: 'component-unmount', instanceId: 102 });
+    harness.send({ t: 'component-moved', instanceId: 102 });
+    expect(log).toEqual(['form.unlinked /components/input/index#102', 'input.unlinked /components/form/index#101']);
+  });
 });
+

@@ -4,7 +4,8 @@
 // folder meaning its `index`) or by a Mixin() `target` the other uses. The tree is the composed one (a
 // component's slot host, else its owner): `parent` is the nearest enclosing component, `ancestor` the nearest
 // enclosing one that matches. Links form when the inner component is attached (after its `attached`) and end
-// when either side is removed (after its `detached`); `linked`/`unlinked` run on both sides, the outer first.
+// when either side is removed (after its `detached`); `linked`/`unlinked` run on both sides, the outer first, and
+// so does `linkChanged` when the inner one moved (after its `moved`).
 import { joinPath } from '../../../shared/miniprogram/route-url';
 
 type Fn = (...args: unknown[]) => unknown;
@@ -20,6 +21,7 @@ export interface RelationDefinition {
   target?: object;
   linked?: Fn;
   unlinked?: Fn;
+  linkChanged?: Fn;
 }
 
 /** The `relations` of option layers (mixins first; a later layer's key wins), read only with `options.relations: true`. */
@@ -31,7 +33,7 @@ export function relationDefinitions(layers: readonly Record<string, unknown>[], 
     if (typeof declared !== 'object' || declared === null) continue;
     for (const [key, raw] of Object.entries(declared)) {
       if (typeof raw !== 'object' || raw === null) continue;
-      const { type, target, linked, unlinked } = raw as Record<string, unknown>;
+      const { type, target, linked, unlinked, linkChanged } = raw as Record<string, unknown>;
       const known = RELATION_TYPES.find((candidate) => candidate === type);
       if (known === undefined) continue;
       byKey.set(key, {
@@ -40,6 +42,7 @@ export function relationDefinitions(layers: readonly Record<string, unknown>[], 
         ...(typeof target === 'object' && target !== null ? { target } : {}),
         ...(typeof linked === 'function' ? { linked: linked as Fn } : {}),
         ...(typeof unlinked === 'function' ? { unlinked: unlinked as Fn } : {}),
+        ...(typeof linkChanged === 'function' ? { linkChanged: linkChanged as Fn } : {}),
       });
     }
   }
@@ -68,6 +71,8 @@ export interface ComponentRelations {
   attach(component: RelatedComponent): void;
   /** Ends every link of a component being removed. */
   detach(component: RelatedComponent): void;
+  /** `linkChanged` on both sides of the links where a component that moved is the inner one. */
+  moved(component: RelatedComponent): void;
   /** `getRelationNodes(key)`: the instances linked through the component's relation `key`, in the order they linked. */
   nodes(component: RelatedComponent, key: unknown): Record<string, unknown>[];
 }
@@ -75,7 +80,7 @@ export interface ComponentRelations {
 export function createComponentRelations(find: (instanceId: number) => RelatedComponent | undefined, call: (owner: RelatedComponent, fn: Fn, target: Record<string, unknown>) => void): ComponentRelations {
   let links: Link[] = [];
 
-  function notify(link: Link, hook: 'linked' | 'unlinked'): void {
+  function notify(link: Link, hook: 'linked' | 'unlinked' | 'linkChanged'): void {
     const outerFn = link.outerDefinition[hook];
     const innerFn = link.innerDefinition[hook];
     if (outerFn) call(link.outer, outerFn, link.inner.instance);
@@ -102,6 +107,9 @@ export function createComponentRelations(find: (instanceId: number) => RelatedCo
       const ending = links.filter((link) => link.outer === component || link.inner === component);
       links = links.filter((link) => !ending.includes(link));
       for (const link of ending) notify(link, 'unlinked');
+    },
+    moved(component) {
+      for (const link of links) if (link.inner === component) notify(link, 'linkChanged');
     },
     nodes(component, key) {
       const definition = component.relations.find((candidate) => candidate.key === key);

@@ -1,6 +1,7 @@
 // Mixin() (docs/miniprogram-runtime.md#references §4.5, base library 2.8.2), the Worker global that registers a mixin: it
-// hands back the object itself (Component() counts each object once, however often it is used) and remembers it,
-// since a component's `hasMixin(mixin)` answers only for mixins made by Mixin() (§4.3).
+// hands back the object itself (a component or page counts each object once, however often it is used) and
+// remembers it, since a component's `hasMixin(mixin)` answers only for mixins made by Mixin() (§4.3) and a page
+// takes only such mixins (docs/miniprogram-runtime.md#page-mixins).
 const made = new WeakSet<object>();
 
 export function createMixin(options: unknown): object {
@@ -9,8 +10,30 @@ export function createMixin(options: unknown): object {
   return mixin;
 }
 
+/** Whether `value` was made by Mixin(). */
+export function isMixinInstance(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && made.has(value);
+}
+
 /** `this.hasMixin(value)` of a component: `'ref'` asks whether it (or a mixin) defines `ref()`; otherwise whether `value` is a Mixin() instance among its mixins, nested ones included. */
 export function hasMixin(value: unknown, mixins: readonly object[], hasRef: boolean): boolean {
   if (value === 'ref') return hasRef;
-  return typeof value === 'object' && value !== null && made.has(value) && mixins.includes(value);
+  return isMixinInstance(value) && mixins.includes(value);
+}
+
+/**
+ * A `mixins` array in run order: a mixin's own mixins come before it; one seen before is skipped (§4.5: "不会重复
+ * 执行"). `accepts` decides which objects count (a page takes Mixin() instances only); the rest are left out.
+ */
+export function flattenMixins(raw: unknown, accepts: (mixin: object) => boolean = () => true, seen = new Set<object>()): Record<string, unknown>[] {
+  if (!Array.isArray(raw)) return [];
+  const layers: Record<string, unknown>[] = [];
+  for (const mixin of raw) {
+    if (typeof mixin !== 'object' || mixin === null || seen.has(mixin)) continue;
+    seen.add(mixin);
+    if (!accepts(mixin)) continue;
+    const record = mixin as Record<string, unknown>;
+    layers.push(...flattenMixins(record.mixins, accepts, seen), record);
+  }
+  return layers;
 }

@@ -1,12 +1,14 @@
 // One page instance (docs/miniprogram-runtime.md#references §3.1–§3.3): its options become members, `data` is a shallow copy
 // of an object `data` (so nested objects are shared between instances, as on a phone) or the result of a
 // `data()` function; the state machine runs each of onLoad/onReady/onUnload once and ignores setData after
-// unload. `observers` (with `options.observers: true`) fire as a component's do, before the render.
+// unload. `observers` (with `options.observers: true`) fire as a component's do, before the render. `mixins`
+// add data, methods, observers and rootEvents (page-mixins.ts).
 import type { DataObject } from '../../../shared/miniprogram/data-path';
 import type { EventChannel } from './event-channel';
 import { createInstanceData, type InstanceData } from './instance-data';
 import { callHook, invoke, type LogicContext } from './logic-context';
 import { createDataObservers, observerEntries } from './component-observers';
+import { pageMixinsOf, rootEventHandlers } from './page-mixins';
 
 export type PageOptions = Record<string, unknown>;
 export type PageState = 'new' | 'shown' | 'hidden' | 'unloaded';
@@ -20,7 +22,7 @@ export interface PageRecord {
   readonly data: InstanceData;
   state: PageState;
   ready: boolean;
-  /** Runs a page hook by name (top-level first, then the same name in `events`). */
+  /** Runs a page hook by name: top-level first, then its mixins' `rootEvents`, then the page's `events`. */
   hook(name: string, args?: unknown[]): unknown;
   /** Fires the observers of what onLoad/onShow set, then sends `init` (their setData folded in). */
   sendInit(): void;
@@ -39,12 +41,15 @@ export interface PageIdentity {
 
 export function createPageRecord(context: LogicContext, options: PageOptions, identity: PageIdentity): PageRecord {
   const { pageId, route, query } = identity;
-  const instance: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) if (key !== 'data') instance[key] = value;
-  const initial = readInitialData(context, options.data, instance);
   const warn = (message: string): void => context.warn(`${route}: ${message}`);
+  const mixins = pageMixinsOf(options, warn);
+  // The mixins' methods are the page's too, below its own members (docs/miniprogram-runtime.md#page-mixins).
+  const instance: Record<string, unknown> = { ...mixins.methods };
+  for (const [key, value] of Object.entries(options)) if (key !== 'data') instance[key] = value;
+  const layers = [...mixins.layers, options];
+  const initial = Object.assign({}, ...layers.map((layer) => readInitialData(context, layer.data, instance))) as DataObject;
   // A page has no props, so `**` gets {...this.data} (docs/miniprogram-runtime.md#observers-and-lifetimes).
-  const observers = createDataObservers(observerEntries([options], options.options), {
+  const observers = createDataObservers(observerEntries(layers, options.options), {
     call: (fn, args) => invoke(context, () => fn.apply(instance, args)),
     values: () => ({ ...data.current }),
     warn,
@@ -84,6 +89,7 @@ export function createPageRecord(context: LogicContext, options: PageOptions, id
     ready: false,
     hook(name, args = []) {
       const result = callHook(context, instance, name, args);
+      for (const handler of rootEventHandlers(mixins.layers, name)) invoke(context, () => handler.apply(instance, args));
       const events = instance.events;
       if (EVENTS_HOOKS.has(name) && typeof events === 'object' && events !== null) callHook(context, events, name, args);
       return result;

@@ -19,7 +19,7 @@ import { createSelectorQuery, createSelectorQueryApi } from './selector-query';
 import type { ViewQuestions } from './view-questions';
 
 /** What `my.canIUse` answers true for besides APIs: the framework features apps check before using them (§4, §3.4). */
-const FRAMEWORK_FEATURES: ReadonlySet<string> = new Set(['component2', 'page.setData.callback', 'component.$selectComponent', 'component.$selectAllComponents', 'component.observers', 'mixin', 'component.relations']);
+const FRAMEWORK_FEATURES: ReadonlySet<string> = new Set(['component2', 'page.setData.callback', 'component.$selectComponent', 'component.$selectAllComponents', 'component.observers', 'mixin', 'component.relations', 'page.mixins']);
 
 export interface LogicChannel {
   post(message: LogicToView): void;

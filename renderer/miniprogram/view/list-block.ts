@@ -3,9 +3,11 @@
 // same keys), the block skips Preact's diff of its whole item list and re-renders just those items, so
 // `setData` of one row of a long list costs about one row. Reorders, inserts and removals take the keyed diff.
 // A long list mounts in slices (list-slices.ts): it renders a prefix of its items and grows it task by task.
+// After a keyed reorder the items that moved tell the components inside them (list-moves.ts, `moved`).
 import { Component, h, type ComponentChild } from 'preact';
 import type { RenderChild } from '../../../shared/miniprogram/view-bundle';
 import { FIRST_SLICE, listCommitted, listGone, nextSliceSize, type SlicedList } from './list-slices';
+import { MOVE_SCOPE, MoveScope, movedKeys, moveScopeOf } from './list-moves';
 
 type Pair = [item: unknown, index: number | string];
 
@@ -32,6 +34,18 @@ interface ItemProps {
 class ListItem extends Component<ItemProps> {
   /** Set by the block when it updates this item in place, instead of new props. */
   private patched: { pair: Pair; renderItem: (pair: Pair) => RenderChild } | undefined;
+  /** Tells the components inside this item that it moved; an enclosing item's move reaches it too. */
+  readonly moves = new MoveScope();
+  private readonly stopHearingMoves: (() => void) | undefined;
+
+  constructor(props: ItemProps, context?: Record<string, unknown>) {
+    super(props, context);
+    this.stopHearingMoves = moveScopeOf(context)?.listen(() => this.moves.fire());
+  }
+
+  override getChildContext(): Record<string, unknown> {
+    return { [MOVE_SCOPE]: this.moves };
+  }
 
   patch(pair: Pair, renderItem: (pair: Pair) => RenderChild): void {
     this.patched = { pair, renderItem };
@@ -55,6 +69,7 @@ class ListItem extends Component<ItemProps> {
   }
 
   override componentWillUnmount(): void {
+    this.stopHearingMoves?.();
     const { block, position } = this.props;
     if (block.items[position] === this) block.items[position] = undefined;
   }
@@ -76,6 +91,8 @@ export class ListBlock extends Component<ListBlockProps> implements SlicedList {
   private sliceSize = FIRST_SLICE;
   private renderStarted = 0;
   private renderAdded = 0;
+  /** How many items were mounted before the last render. */
+  private shownBefore = 0;
 
   growSlice(): void {
     this.allowance = this.sliceSize;
@@ -100,6 +117,7 @@ export class ListBlock extends Component<ListBlockProps> implements SlicedList {
 
   override render(): ComponentChild {
     const { pairs, deps, keyOf, renderItem } = this.props;
+    this.shownBefore = this.shown;
     const mounted = Math.min(this.shown, pairs.length);
     this.shown = Math.min(pairs.length, mounted + this.allowance);
     this.renderAdded = this.shown - mounted;
@@ -113,12 +131,21 @@ export class ListBlock extends Component<ListBlockProps> implements SlicedList {
     this.committed();
   }
 
-  override componentDidUpdate(): void {
+  override componentDidUpdate(previous: ListBlockProps): void {
+    if (previous.pairs !== this.props.pairs) this.announceMoves(previous);
     this.committed();
   }
 
   override componentWillUnmount(): void {
     listGone(this);
+  }
+
+  private announceMoves(previous: ListBlockProps): void {
+    const { pairs, keyOf } = this.props;
+    const before = previous.pairs.slice(0, this.shownBefore).map((pair) => previous.keyOf(pair));
+    const moved = movedKeys(before, pairs.slice(0, this.shown).map((pair) => keyOf(pair)));
+    if (moved.size === 0) return;
+    for (const item of this.items) if (item !== undefined && moved.has(keyOf(item.props.pair))) item.moves.fire();
   }
 
   private committed(): void {

@@ -6,6 +6,7 @@ import { convertRpx } from '../../../shared/miniprogram/rpx';
 import type { Json } from '../../../shared/json';
 import { componentHostClass, type SlotRenderer } from '../../../shared/miniprogram/view-bundle';
 import { renderFailed, renderInstance } from './instance-render';
+import { moveScopeOf } from './list-moves';
 import { toJson } from './mini-event';
 import type { ViewHost } from './view-host';
 import { ViewOwner } from './view-owner';
@@ -51,6 +52,7 @@ export class MiniComponent extends Component<MiniComponentProps> {
   private readonly instanceId: number;
   private readonly owner: ViewOwner;
   private readonly detach: () => void;
+  private readonly stopHearingMoves: (() => void) | undefined;
   private sentProps: string;
   private mounted = false;
   private changed = false;
@@ -73,6 +75,8 @@ export class MiniComponent extends Component<MiniComponentProps> {
     const composed = context?.[COMPOSED_PARENT];
     const composedParentId = typeof composed === 'number' && composed !== parent.instanceId ? { composedParentId: composed } : {};
     host.post({ t: 'component-create', instanceId: this.instanceId, parentId: parent.instanceId, ...composedParentId, pageId: parent.pageId, path, ...split });
+    // Inside an `a:for` item: a keyed reorder that moves the item is this component's `moved` (list-moves.ts).
+    this.stopHearingMoves = moveScopeOf(context)?.listen(() => host.post({ t: 'component-moved', instanceId: this.instanceId }));
   }
 
   override getChildContext(): Record<string, unknown> {
@@ -115,6 +119,7 @@ export class MiniComponent extends Component<MiniComponentProps> {
 
   override componentWillUnmount(): void {
     this.detach();
+    this.stopHearingMoves?.();
     this.props.host.post({ t: 'component-unmount', instanceId: this.instanceId });
   }
 

@@ -197,4 +197,20 @@ describe('phone shell', () => {
     expect(document.querySelector('#after')).not.toBeNull();
     expect(document.querySelector('.mp-pages .mp-problem')?.textContent).toBe('c/bad.axml render failed: kaput');
   });
+
+  it('shows problems inside the pages area, above a usable tab bar, identical ones once with their count', async () => {
+    const view = mountView({ scripts, pages, tabBar });
+    await view.openPage('pages/a/a', {});
+    const thrown = { kind: 'runtime' as const, message: 'TypeError: ctx.setStrokeStyle is not a function', file: 'components/circle/circle.js', line: 40 };
+    for (let row = 0; row < 3; row += 1) view.send({ t: 'problem', problem: thrown });
+    view.send({ t: 'problem', problem: { ...thrown, line: 41 } });
+    await view.settle();
+    expect([...document.querySelectorAll('.mp-pages > .mp-problems .mp-problem')].map((box) => box.textContent)).toEqual([
+      'components/circle/circle.js:40 TypeError: ctx.setStrokeStyle is not a function (×3)',
+      'components/circle/circle.js:41 TypeError: ctx.setStrokeStyle is not a function',
+    ]);
+    expect(document.querySelector('.mp-tab-bar')?.closest('.mp-pages')).toBeNull();
+    [...document.querySelectorAll<HTMLElement>('.mp-tab')][1]?.click();
+    expect(view.sent.at(-1)).toEqual({ t: 'tab', pagePath: 'pages/b/b' });
+  });
 });

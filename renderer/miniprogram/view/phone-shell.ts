@@ -116,8 +116,21 @@ export function PhoneShell(props: PhoneShellProps): ComponentChild {
           window: pageOf(page.route)?.window ?? {},
         }),
       ),
+      // Inside the pages' area, so the title bar and the tab bar stay usable while problems show.
+      state.problems.length > 0 ? h('div', { class: 'mp-problems' }, foldRepeats(state.problems).map(({ problem, count }) => problemBox(problem, count))) : null,
     ),
     showTabs && tabBar && top ? h(TabBarView, { host, tabBar, route: top.route }) : null,
-    state.problems.length > 0 ? h('div', { class: 'mp-problems' }, state.problems.map((problem) => problemBox(problem))) : null,
   );
+}
+
+/** Identical problems (e.g. one throwing component used in every row of a list) show once, with their count. */
+function foldRepeats(problems: readonly RuntimeProblem[]): Array<{ problem: RuntimeProblem; count: number }> {
+  const folded = new Map<string, { problem: RuntimeProblem; count: number }>();
+  for (const problem of problems) {
+    const key = JSON.stringify([problem.kind, problem.file, problem.line, problem.column, problem.message]);
+    const seen = folded.get(key);
+    if (seen) seen.count += 1;
+    else folded.set(key, { problem, count: 1 });
+  }
+  return [...folded.values()];
 }

@@ -198,7 +198,7 @@ describe('phone shell', () => {
     expect(document.querySelector('.mp-pages .mp-problem')?.textContent).toBe('c/bad.axml render failed: kaput');
   });
 
-  it('shows problems inside the pages area, above a usable tab bar, identical ones once with their count', async () => {
+  it('shows problems inside the pages area (not over the tab bar), identical ones once with their count, hidden until the next one', async () => {
     const view = mountView({ scripts, pages, tabBar });
     await view.openPage('pages/a/a', {});
     const thrown = { kind: 'runtime' as const, message: 'TypeError: ctx.setStrokeStyle is not a function', file: 'components/circle/circle.js', line: 40 };
@@ -210,7 +210,11 @@ describe('phone shell', () => {
       'components/circle/circle.js:41 TypeError: ctx.setStrokeStyle is not a function',
     ]);
     expect(document.querySelector('.mp-tab-bar')?.closest('.mp-pages')).toBeNull();
-    [...document.querySelectorAll<HTMLElement>('.mp-tab')][1]?.click();
-    expect(view.sent.at(-1)).toEqual({ t: 'tab', pagePath: 'pages/b/b' });
+    (document.querySelector('.mp-problems-hide') as HTMLElement).click();
+    await view.settle();
+    expect(document.querySelector('.mp-problems')).toBeNull();
+    view.send({ t: 'problem', problem: { kind: 'runtime', message: 'later' } });
+    await view.settle();
+    expect(document.querySelector('.mp-problems')?.textContent).toContain('later');
   });
 });

@@ -5,8 +5,8 @@ import { h, type ComponentChild } from 'preact';
 import type { Json } from '../../../shared/json';
 import { BUNDLE_PATHS, type ManifestPage, type TabBar } from '../../../shared/miniprogram/view-bundle';
 import type { RuntimeProblem, StackPage, WindowState } from '../../../shared/miniprogram/view-logic-protocol';
-import { problemBox } from './instance-render';
 import { PageView } from './page-view';
+import { ProblemsOverlay } from './problems-overlay';
 import { pullAreaStyle } from './pull-refresh';
 import type { ViewHost } from './view-host';
 
@@ -117,20 +117,9 @@ export function PhoneShell(props: PhoneShellProps): ComponentChild {
         }),
       ),
       // Inside the pages' area, so the title bar and the tab bar stay usable while problems show.
-      state.problems.length > 0 ? h('div', { class: 'mp-problems' }, foldRepeats(state.problems).map(({ problem, count }) => problemBox(problem, count))) : null,
+      h(ProblemsOverlay, { problems: state.problems }),
     ),
     showTabs && tabBar && top ? h(TabBarView, { host, tabBar, route: top.route }) : null,
   );
 }
 
-/** Identical problems (e.g. one throwing component used in every row of a list) show once, with their count. */
-function foldRepeats(problems: readonly RuntimeProblem[]): Array<{ problem: RuntimeProblem; count: number }> {
-  const folded = new Map<string, { problem: RuntimeProblem; count: number }>();
-  for (const problem of problems) {
-    const key = JSON.stringify([problem.kind, problem.file, problem.line, problem.column, problem.message]);
-    const seen = folded.get(key);
-    if (seen) seen.count += 1;
-    else folded.set(key, { problem, count: 1 });
-  }
-  return [...folded.values()];
-}

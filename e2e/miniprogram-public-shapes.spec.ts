@@ -1,7 +1,8 @@
 // Constructs met running public Alipay projects (docs/miniprogram-runtime.md "Tried on public projects"), on a
 // small project of our own: a my.request aimed at production runs against a loopback server through
 // --map-remote; two pages naming the same class keep their own styles (page ACSS is local); a component that
-// throws in every list row shows one folded problem that leaves the tab bar usable and can be hidden.
+// throws in every list row shows one folded problem that leaves the tab bar usable and can be hidden; a
+// component registered under a basic tag's name (`button`) renders instead of the basic one.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,7 @@ import { expect, test } from './harness/fixtures';
 
 const PROJECT = fileURLToPath(new URL('./fixtures/miniprogram-public-shapes', import.meta.url));
 
-test('a project shaped like public ones runs: mapped API, local page styles, folded problems over a usable tab bar', async ({ hostFolder }) => {
+test('a project shaped like public ones runs: mapped API, local page styles, folded problems over a usable tab bar, a custom button', async ({ hostFolder }) => {
   const asked: string[] = [];
   const api = createServer((request, response) => {
     asked.push(request.url ?? '');
@@ -42,6 +43,8 @@ test('a project shaped like public ones runs: mapped API, local page styles, fol
       await meTab.click();
       await expect(frame.locator('#me-tips')).toBeVisible();
       await expect(frame.locator('#me-tips')).toHaveCSS('position', 'absolute');
+      await expect(frame.locator('.mp-page:visible .pill')).toHaveText('Sign in');
+      await expect(frame.locator('.mp-page:visible .a-button')).toHaveCount(0);
       await problems.getByRole('button', { name: 'Hide', exact: true }).click();
       await expect(problems).toHaveCount(0);
     });

@@ -110,6 +110,23 @@ describe('custom components', () => {
   });
 });
 
+describe('a basic tag named in usingComponents', () => {
+  it('renders the custom component, with the tag\'s content as its default slot', async () => {
+    const compiled = compileSources({ '/pages/p/p.axml': '<button id="b" title="Buy">inside <text id="t">{{word}}</text></button>', ...cardSources });
+    const view = mountView({
+      scripts: compiled.scripts,
+      pages: [{ route: 'pages/p/p', usingComponents: { button: CARD } }],
+      components: [{ path: CARD, usingComponents: {} }],
+      componentData: { [CARD]: { count: 1 } },
+    });
+    await view.openPage('pages/p/p', { word: 'slot' });
+    expect(document.querySelector('.a-button:not(.plus)')).toBeNull();
+    expect(document.querySelector('.card .title')?.textContent).toBe('Buy|Buy|1');
+    expect(document.querySelector('.card #t')?.textContent).toBe('slot');
+    expect(ofType(view.sent, 'component-create')).toHaveLength(1);
+  });
+});
+
 describe('phone shell', () => {
   const pages = [
     { route: 'pages/a/a', window: { defaultTitle: 'Page A' } },

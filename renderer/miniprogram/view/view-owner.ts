@@ -24,6 +24,9 @@ export class ViewOwner implements RenderOwner, EventSink {
   ) {}
 
   el(tag: string, props: Record<string, unknown>, children: RenderChild[]): RenderChild {
+    // usingComponents may name a basic tag (mini-ali-ui's "button"): the custom component wins, its content the
+    // default slot (docs/miniprogram-runtime.md "Tried on public projects").
+    if (Object.hasOwn(this.usingComponents, tag)) return this.comp(tag, props, [{ name: '', render: () => children }]);
     const mapped = this.externalClasses.size > 0 || this.styleScope !== undefined;
     return h(builtinComponent(tag), { ...props, ...(mapped ? { class: this.classOf(props.class) } : {}), $o: this, $tag: tag }, children as never);
   }

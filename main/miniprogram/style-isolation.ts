@@ -55,9 +55,14 @@ export function scopeSheet(root: Root, scope: string): void {
       else selector.insertBefore(before, scopeClass);
     });
   });
+  rewriteSelectors(root, addScope);
+}
+
+/** Runs `processor` on every rule's selector but keyframe steps (`from`, `50%`). */
+function rewriteSelectors(root: Root, processor: ReturnType<typeof selectorParser>): void {
   root.walkRules((rule) => {
     if (rule.parent?.type === 'atrule' && /keyframes$/i.test((rule.parent as AtRule).name)) return;
-    rule.selector = addScope.processSync(rule.selector);
+    rule.selector = processor.processSync(rule.selector);
   });
 }
 
@@ -82,8 +87,5 @@ export function scopeToPage(root: Root, pageClass: string): void {
       selector.prepend(selectorParser.className({ value: pageClass, spaces }));
     });
   });
-  root.walkRules((rule) => {
-    if (rule.parent?.type === 'atrule' && /keyframes$/i.test((rule.parent as AtRule).name)) return;
-    rule.selector = addPage.processSync(rule.selector);
-  });
+  rewriteSelectors(root, addPage);
 }

@@ -122,4 +122,3 @@ export function PhoneShell(props: PhoneShellProps): ComponentChild {
     showTabs && tabBar && top ? h(TabBarView, { host, tabBar, route: top.route }) : null,
   );
 }
-

@@ -33,6 +33,8 @@ test('a project shaped like public ones runs: mapped API, local page styles, fol
 
       const problems = frame.locator('.mp-problems');
       await expect(problems.locator('.mp-problem', { hasText: 'components/ring/ring.js' })).toHaveText(/setStrokeStyle is not a function \(×3\)$/);
+      // The content policy keeps the page off the network: a CDN image fails, and the phone says why, once.
+      await expect(problems.locator('.mp-problem', { hasText: 'remote images do not load in the preview' })).toHaveCount(1);
       const meTab = frame.locator('.mp-tab-bar').getByRole('button', { name: 'Me', exact: true });
       const tabOnTop = await meTab.evaluate((tab) => {
         const box = tab.getBoundingClientRect();

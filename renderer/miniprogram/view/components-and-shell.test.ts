@@ -127,6 +127,20 @@ describe('a basic tag named in usingComponents', () => {
   });
 });
 
+describe('image', () => {
+  it('says once that remote images do not load in the preview, and still runs the image\'s onError', async () => {
+    const compiled = compileSources({ '/pages/p/p.axml': '<image id="a" src="https://img.shop.invalid/a.png" onError="broken"/><image id="b" src="//cdn.invalid/b.png" onError="broken"/><image id="c" src="/missing.png" onError="broken"/>' });
+    const view = mountView({ scripts: compiled.scripts, pages: [{ route: 'pages/p/p', usingComponents: {} }] });
+    await view.openPage('pages/p/p', {});
+    for (const id of ['a', 'b', 'c']) document.querySelector(`#${id}`)?.dispatchEvent(new Event('error'));
+    await view.settle();
+    const problems = ofType(view.sent, 'view-problem').map((sent) => sent.problem.message);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('remote images do not load in the preview');
+    expect(ofType(view.sent, 'event').filter((sent) => sent.handler === 'broken')).toHaveLength(3);
+  });
+});
+
 describe('phone shell', () => {
   const pages = [
     { route: 'pages/a/a', window: { defaultTitle: 'Page A' } },

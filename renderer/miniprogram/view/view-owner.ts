@@ -3,6 +3,7 @@
 import { h } from 'preact';
 import type { Json } from '../../../shared/json';
 import { BUNDLE_PATHS, type RenderChild, type RenderOwner, type RenderScope, type SlotRenderer } from '../../../shared/miniprogram/view-bundle';
+import type { RuntimeProblem } from '../../../shared/miniprogram/view-logic-protocol';
 import { builtinComponent, type EventSink } from './builtins';
 import { createMiniEvent } from './mini-event';
 import { MiniComponent } from './mini-component';
@@ -89,6 +90,10 @@ export class ViewOwner implements RenderOwner, EventSink {
 
   navigate(openType: string, url: string, delta: number): void {
     this.host.post({ t: 'navigate', openType, url, delta });
+  }
+
+  reportOnce(problem: RuntimeProblem): void {
+    this.host.reportOnce(problem);
   }
 
   assetUrl(src: string): string {

@@ -108,6 +108,13 @@ describe('custom components', () => {
     expect(ofType(page.sent, 'view-problem')).toHaveLength(1);
     expect(document.querySelector('.mp-problems')?.textContent).toContain('<nope> is neither a basic component nor in usingComponents');
   });
+
+  it('names a native component (canvas) as one the preview does not emulate', async () => {
+    const page = mountWithCard('<canvas id="ring"/>');
+    await page.openPage('pages/p/p', {});
+    await page.settle();
+    expect(ofType(page.sent, 'view-problem').map((sent) => sent.problem.message)).toEqual(['<canvas> is a native component the preview does not emulate; rendered as a view']);
+  });
 });
 
 describe('a basic tag named in usingComponents', () => {

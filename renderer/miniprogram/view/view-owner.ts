@@ -9,6 +9,9 @@ import { createMiniEvent } from './mini-event';
 import { MiniComponent } from './mini-component';
 import type { ViewHost } from './view-host';
 
+/** Alipay's native basic components (§6), which the preview renders as views (docs/miniprogram-runtime.md "Not done yet"). */
+const NATIVE_TAGS: ReadonlySet<string> = new Set(['canvas', 'map', 'video', 'camera', 'web-view', 'lottie', 'live-player', 'live-pusher']);
+
 export class ViewOwner implements RenderOwner, EventSink {
   /** The children the instance's user wrote inside its tag (components only), refreshed on every render. */
   slots: SlotRenderer[] = [];
@@ -41,7 +44,8 @@ export class ViewOwner implements RenderOwner, EventSink {
   comp(tag: string, props: Record<string, unknown>, slots: SlotRenderer[]): RenderChild {
     const path = this.usingComponents[tag];
     if (path === undefined) {
-      this.host.reportOnce({ kind: 'axml', message: `<${tag}> is neither a basic component nor in usingComponents; rendered as a view` });
+      const why = NATIVE_TAGS.has(tag) ? 'is a native component the preview does not emulate' : 'is neither a basic component nor in usingComponents';
+      this.host.reportOnce({ kind: 'axml', message: `<${tag}> ${why}; rendered as a view` });
       const content = slots.filter((slot) => slot.name === '').flatMap((slot) => slot.render({}));
       return this.el('view', { ...props, class: `${tag} ${String(props.class ?? '')}`.trim() }, content);
     }

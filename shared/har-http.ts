@@ -71,6 +71,7 @@ export function httpToHarEntry(entry: CaptureEntry, group: readonly CaptureEntry
     _webSocketMessages: [],
     _events: group.map(canonicalEntry),
   };
+  if (typeof detail.dialedUrl === 'string') harEntry._dialedUrl = detail.dialedUrl;
   if (requestBodySize > 0) {
     harEntry.request.postData = { mimeType: headerOf(requestHeaders, 'content-type') ?? '', text: requestBody, ...(detail.requestBodyBinary === true ? { encoding: 'base64' as const } : {}) };
   }

@@ -90,7 +90,7 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
   let listenerBoundReported = false;
   const detachListeners: (() => void)[] = [];
   let detached = false;
-  const myApis = createMyApiHandler({ services: host.myApis, capture, clock, clientId, projectKey: identity.projectKey ?? origin, settings: host.settings, nextRequestId: () => host.nextConnectionId('request'), deliver: (message) => deliver(message), warn, offline: (id) => host.debug.offlineFor(id) });
+  const myApis = createMyApiHandler({ services: host.myApis, capture, clock, clientId, projectKey: identity.projectKey ?? origin, settings: host.settings, nextRequestId: () => host.nextConnectionId('request'), deliver: (message) => deliver(message), warn, offline: (id) => host.debug.offlineFor(id), mapUrl: host.debug.mapUrl });
   let pageStack: ReportedPage[] | undefined;
   const backlog = createWriteBacklog(holdCalls);
 

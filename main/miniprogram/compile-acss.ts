@@ -13,7 +13,7 @@ import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protoco
 import { convertRpx } from '../../shared/miniprogram/rpx';
 import { BUILTIN_TAGS, BUNDLE_PATHS } from '../../shared/miniprogram/view-bundle';
 import { resolveReference, withExtension } from './project-paths';
-import { rewriteHost, scopeSheet } from './style-isolation';
+import { rewriteHost, scopeSheet, scopeToPage } from './style-isolation';
 
 export interface CompiledAcss {
   css: string;
@@ -107,18 +107,26 @@ export interface ComponentSheet {
   scope?: string;
 }
 
+/** A page's sheet: every rule requires the page's root class (`pageScopeClass`), so it styles that page only. */
+export interface PageSheet {
+  pageClass: string;
+}
+
 /**
- * Compiles one ACSS file; `file` is its project path (`/app.acss`). `component`: the sheet is a component's,
- * whose `:host` names its host element and whose rules, when `apply-shared`, require its scope class.
- * Never throws for bad ACSS.
+ * Compiles one ACSS file; `file` is its project path (`/app.acss`). `sheet`: a component's, whose `:host` names
+ * its host element and whose rules, when `apply-shared`, require its scope class; or a page's, local to the
+ * page. Never throws for bad ACSS.
  */
-export function compileAcss(file: string, source: string, read: ReadProjectFile, component?: ComponentSheet): CompiledAcss {
+export function compileAcss(file: string, source: string, read: ReadProjectFile, sheet?: ComponentSheet | PageSheet): CompiledAcss {
   const problems: RuntimeProblem[] = [];
   const seen = new Set([file]);
   const root = parseSheet(file, source, problems);
   if (root === undefined) return { css: '', problems, files: [file] };
   expand(file, root, read, problems, seen);
-  if (component !== undefined) rewriteHost(root, component.hostClass);
-  if (component?.scope !== undefined) scopeSheet(root, component.scope);
+  if (sheet !== undefined && 'pageClass' in sheet) scopeToPage(root, sheet.pageClass);
+  else if (sheet !== undefined) {
+    rewriteHost(root, sheet.hostClass);
+    if (sheet.scope !== undefined) scopeSheet(root, sheet.scope);
+  }
   return { css: root.toString(), problems, files: [...seen] };
 }

@@ -2,9 +2,9 @@
 // (cached per file by mtime + size, so a warm manifest only stats files). `openMiniProgram(folder)` is what a
 // host creates once per project; serve-bundle.ts answers the bundle's URLs from it.
 import { join } from 'node:path';
-import { componentHostClass, type ViewManifest } from '../../shared/miniprogram/view-bundle';
+import { componentHostClass, pageScopeClass, type ViewManifest } from '../../shared/miniprogram/view-bundle';
 import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protocol';
-import { compileAcss, type CompiledAcss, type ComponentSheet } from './compile-acss';
+import { compileAcss, type CompiledAcss, type ComponentSheet, type PageSheet } from './compile-acss';
 import { compileAxml, type CompiledAxml } from './compile-axml';
 import { compileSjs, type CompiledSjs } from './compile-sjs';
 import { loadProjectConfig, miniprogramRootOf } from './project-config';
@@ -18,8 +18,8 @@ export class MiniProgramProject {
   private readonly sjsCache: CompileCache<Cached<CompiledSjs>>;
   private readonly acssCache: CompileCache<CompiledAcss>;
   private readonly rootProblems: RuntimeProblem[];
-  /** Sheet path → scope class of `apply-shared` components, from the latest manifest. */
-  private componentSheets = new Map<string, ComponentSheet>();
+  /** Sheet path → how components' and pages' sheets are scoped, from the latest manifest. */
+  private scopedSheets = new Map<string, ComponentSheet | PageSheet>();
 
   constructor(folder: string) {
     this.rootProblems = [];
@@ -53,17 +53,19 @@ export class MiniProgramProject {
   }
 
   acss(path: string): CompiledAcss {
-    const sheet = this.componentSheets.get(path);
+    const sheet = this.scopedSheets.get(path);
     const read = (file: string): string | undefined => this.files.readText(file);
-    return this.acssCache.get(`${path}|${sheet?.scope ?? ''}`, () => compileAcss(path, read(path) ?? '', read, sheet));
+    const scope = sheet === undefined ? '' : 'pageClass' in sheet ? sheet.pageClass : (sheet.scope ?? '');
+    return this.acssCache.get(`${path}|${scope}`, () => compileAcss(path, read(path) ?? '', read, sheet));
   }
 
   /** Configuration plus the closure of files the view needs, compiling each (from cache when unchanged). */
   manifest(): ViewManifest {
     const config = loadProjectConfig(this.files);
-    this.componentSheets = new Map(
-      config.components.map((component) => [`${component.path}.acss`, { hostClass: componentHostClass(component.path), ...(component.styleScope === undefined ? {} : { scope: component.styleScope }) }]),
-    );
+    this.scopedSheets = new Map<string, ComponentSheet | PageSheet>([
+      ...config.pages.map((page): [string, PageSheet] => [`/${page.route}.acss`, { pageClass: pageScopeClass(page.route) }]),
+      ...config.components.map((component): [string, ComponentSheet] => [`${component.path}.acss`, { hostClass: componentHostClass(component.path), ...(component.styleScope === undefined ? {} : { scope: component.styleScope }) }]),
+    ]);
     const problems: RuntimeProblem[] = [...this.rootProblems, ...config.problems];
     const owners = [...config.components.map((component) => component.path), ...config.pages.map((page) => `/${page.route}`)];
 

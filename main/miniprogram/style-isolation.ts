@@ -55,8 +55,37 @@ export function scopeSheet(root: Root, scope: string): void {
       else selector.insertBefore(before, scopeClass);
     });
   });
+  rewriteSelectors(root, addScope);
+}
+
+/** Runs `processor` on every rule's selector but keyframe steps (`from`, `50%`). */
+function rewriteSelectors(root: Root, processor: ReturnType<typeof selectorParser>): void {
   root.walkRules((rule) => {
     if (rule.parent?.type === 'atrule' && /keyframes$/i.test((rule.parent as AtRule).name)) return;
-    rule.selector = addScope.processSync(rule.selector);
+    rule.selector = processor.processSync(rule.selector);
   });
+}
+
+/**
+ * A page's sheet applies inside that page only (§7 "全局样式与局部样式"): a selector whose first compound is the
+ * page root (`page`, compiled to `.a-page`) gets the page's class there; any other gets it as an ancestor.
+ */
+export function scopeToPage(root: Root, pageClass: string): void {
+  const addPage = selectorParser((selectors) => {
+    selectors.each((selector) => {
+      const firstCombinator = selector.nodes.findIndex((node) => node.type === 'combinator');
+      const firstCompound = firstCombinator === -1 ? selector.nodes : selector.nodes.slice(0, firstCombinator);
+      const pageRoot = firstCompound.find((node) => node.type === 'class' && node.value === 'a-page');
+      if (pageRoot !== undefined) {
+        selector.insertAfter(pageRoot, selectorParser.className({ value: pageClass }));
+        return;
+      }
+      const first = selector.first;
+      const spaces = { before: first.spaces.before, after: '' };
+      first.spaces.before = '';
+      selector.prepend(selectorParser.combinator({ value: ' ' }));
+      selector.prepend(selectorParser.className({ value: pageClass, spaces }));
+    });
+  });
+  rewriteSelectors(root, addPage);
 }

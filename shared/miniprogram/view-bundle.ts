@@ -118,6 +118,14 @@ export function componentHostClass(componentPath: string): string {
   return `mp-host-${componentPath.replace(/^\/+/, '').replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
+/**
+ * The class of a page's root element, which every rule of the page's ACSS requires (page styles are local
+ * to their page, docs/miniprogram-runtime.md "Page styles are local").
+ */
+export function pageScopeClass(route: string): string {
+  return `mp-route-${route.replace(/^\/+/, '').replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
 export interface TabBarItem {
   pagePath: string;
   name: string;

@@ -36,6 +36,8 @@ export interface MyApiHandlerDeps {
   warn(connectionId: string, warning: EngineWarning): void;
   /** The emulated network is offline for this request (docs/debugging.md#network-conditions): it fails with 12 unsent. */
   offline?(connectionId: string): boolean;
+  /** Map remote (docs/debugging.md#map-remote): the URL to dial instead, and the rule that chose it. */
+  mapUrl?(url: string): { url: string; rule?: { id: string } };
 }
 
 export interface MyApiHandler {
@@ -80,12 +82,14 @@ export function createMyApiHandler(deps: MyApiHandlerDeps): MyApiHandler {
     const settings = deps.settings();
     const startWallTime = clock.now();
     const started = clock.monotonic();
+    const mapped = deps.mapUrl?.(parsed.plan.url.href);
+    const dialed = mapped?.rule ? { url: mapped.url, ruleId: mapped.rule.id } : undefined;
     const outcome: RequestOutcome = deps.offline?.(connectionId)
       ? { ok: false, code: 12, detail: 'the network is offline (network conditions)' }
-      : await performRequest(parsed.plan, { ignoreCertificateErrors: settings.ignoreCertificateErrors, maxResponseBytes: settings.maxIncomingMessageBytes, signal: controller.signal });
+      : await performRequest(dialed ? { ...parsed.plan, url: new URL(dialed.url) } : parsed.plan, { ignoreCertificateErrors: settings.ignoreCertificateErrors, maxResponseBytes: settings.maxIncomingMessageBytes, signal: controller.signal });
     if (!inFlight.delete(call.callId)) return;
     const reply = requestReply(outcome, parsed.plan.dataType, settings.httpErrorStatusFails);
-    capture.append(requestEntry({ clientId, connectionId, callId: call.callId }, parsed.plan, outcome, reply, { startWallTime, durationMs: clock.monotonic() - started }));
+    capture.append(requestEntry({ clientId, connectionId, callId: call.callId }, parsed.plan, outcome, reply, { startWallTime, durationMs: clock.monotonic() - started }, dialed));
     answer(call.callId, reply);
   }
 

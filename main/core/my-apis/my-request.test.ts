@@ -200,4 +200,15 @@ describe('my.request', () => {
     });
     expect(entry?._events.map((event) => event.kind)).toEqual(['warning', 'http']);
   });
+
+  it('dials the URL a map-remote rule gives, keeps the app\'s URL in the log and the dialled one beside it', async () => {
+    const my = attachMy();
+    engine?.debug.command({ op: 'set-map-remote', rules: [{ id: 'api', enabled: true, from: 'https://api.shop.invalid/v1', to: `${httpBase}/` }] });
+    await expect(my.request({ url: 'https://api.shop.invalid/v1/json?page=2' })).resolves.toMatchObject({ status: 200, data: { token: 't-1' } });
+    expect(seen.map((request) => request.url)).toEqual(['/json?page=2']);
+    const [entry] = httpEntries();
+    expect(entry?.detail).toMatchObject({ url: 'https://api.shop.invalid/v1/json?page=2', dialedUrl: `${httpBase}/json?page=2`, mappedBy: 'api' });
+    const har = captureToHar([...(engine?.capture.from(0) ?? [])], { creator: { name: 'test', version: '1' } });
+    expect(har.log.entries[0]).toMatchObject({ request: { url: 'https://api.shop.invalid/v1/json?page=2' }, _dialedUrl: `${httpBase}/json?page=2` });
+  });
 });

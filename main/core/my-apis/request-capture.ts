@@ -16,7 +16,7 @@ export interface RequestTiming {
   durationMs: number;
 }
 
-export function requestEntry(ids: { clientId: string; connectionId: string; callId: number }, plan: RequestPlan, outcome: RequestOutcome, reply: RequestReply, timing: RequestTiming): NewCaptureEntry {
+export function requestEntry(ids: { clientId: string; connectionId: string; callId: number }, plan: RequestPlan, outcome: RequestOutcome, reply: RequestReply, timing: RequestTiming, dialed?: { url: string; ruleId: string }): NewCaptureEntry {
   const response = outcome.ok ? outcome : undefined;
   const textBody = response !== undefined && TEXT_TYPES.test(response.headers['content-type'] ?? 'text/plain');
   const detail: Record<string, Json> = {
@@ -33,6 +33,10 @@ export function requestEntry(ids: { clientId: string; connectionId: string; call
     requestBodySize: plan.body?.length ?? 0,
   };
   if (plan.bodyText.length > MAX_LOGGED_REQUEST_BODY) detail.requestBodyTruncated = true;
+  if (dialed) {
+    detail.dialedUrl = dialed.url;
+    detail.mappedBy = dialed.ruleId;
+  }
   if (response) {
     detail.status = response.status;
     detail.statusText = response.statusText;

@@ -108,6 +108,44 @@ describe('custom components', () => {
     expect(ofType(page.sent, 'view-problem')).toHaveLength(1);
     expect(document.querySelector('.mp-problems')?.textContent).toContain('<nope> is neither a basic component nor in usingComponents');
   });
+
+  it('names a native component (canvas) as one the preview does not emulate', async () => {
+    const page = mountWithCard('<canvas id="ring"/>');
+    await page.openPage('pages/p/p', {});
+    await page.settle();
+    expect(ofType(page.sent, 'view-problem').map((sent) => sent.problem.message)).toEqual(['<canvas> is a native component the preview does not emulate; rendered as a view']);
+  });
+});
+
+describe('a basic tag named in usingComponents', () => {
+  it('renders the custom component, with the tag\'s content as its default slot', async () => {
+    const compiled = compileSources({ '/pages/p/p.axml': '<button id="b" title="Buy">inside <text id="t">{{word}}</text></button>', ...cardSources });
+    const view = mountView({
+      scripts: compiled.scripts,
+      pages: [{ route: 'pages/p/p', usingComponents: { button: CARD } }],
+      components: [{ path: CARD, usingComponents: {} }],
+      componentData: { [CARD]: { count: 1 } },
+    });
+    await view.openPage('pages/p/p', { word: 'slot' });
+    expect(document.querySelector('.a-button:not(.plus)')).toBeNull();
+    expect(document.querySelector('.card .title')?.textContent).toBe('Buy|Buy|1');
+    expect(document.querySelector('.card #t')?.textContent).toBe('slot');
+    expect(ofType(view.sent, 'component-create')).toHaveLength(1);
+  });
+});
+
+describe('image', () => {
+  it('says once that remote images do not load in the preview, and still runs the image\'s onError', async () => {
+    const compiled = compileSources({ '/pages/p/p.axml': '<image id="a" src="https://img.shop.invalid/a.png" onError="broken"/><image id="b" src="//cdn.invalid/b.png" onError="broken"/><image id="c" src="/missing.png" onError="broken"/>' });
+    const view = mountView({ scripts: compiled.scripts, pages: [{ route: 'pages/p/p', usingComponents: {} }] });
+    await view.openPage('pages/p/p', {});
+    for (const id of ['a', 'b', 'c']) document.querySelector(`#${id}`)?.dispatchEvent(new Event('error'));
+    await view.settle();
+    const problems = ofType(view.sent, 'view-problem').map((sent) => sent.problem.message);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('remote images do not load in the preview');
+    expect(ofType(view.sent, 'event').filter((sent) => sent.handler === 'broken')).toHaveLength(3);
+  });
 });
 
 describe('phone shell', () => {
@@ -196,5 +234,25 @@ describe('phone shell', () => {
     expect(document.querySelector('#before')).not.toBeNull();
     expect(document.querySelector('#after')).not.toBeNull();
     expect(document.querySelector('.mp-pages .mp-problem')?.textContent).toBe('c/bad.axml render failed: kaput');
+  });
+
+  it('shows problems inside the pages area (not over the tab bar), identical ones once with their count, hidden until the next one', async () => {
+    const view = mountView({ scripts, pages, tabBar });
+    await view.openPage('pages/a/a', {});
+    const thrown = { kind: 'runtime' as const, message: 'TypeError: ctx.setStrokeStyle is not a function', file: 'components/circle/circle.js', line: 40 };
+    for (let row = 0; row < 3; row += 1) view.send({ t: 'problem', problem: thrown });
+    view.send({ t: 'problem', problem: { ...thrown, line: 41 } });
+    await view.settle();
+    expect([...document.querySelectorAll('.mp-pages > .mp-problems .mp-problem')].map((box) => box.textContent)).toEqual([
+      'components/circle/circle.js:40 TypeError: ctx.setStrokeStyle is not a function (×3)',
+      'components/circle/circle.js:41 TypeError: ctx.setStrokeStyle is not a function',
+    ]);
+    expect(document.querySelector('.mp-tab-bar')?.closest('.mp-pages')).toBeNull();
+    (document.querySelector('.mp-problems-hide') as HTMLElement).click();
+    await view.settle();
+    expect(document.querySelector('.mp-problems')).toBeNull();
+    view.send({ t: 'problem', problem: { kind: 'runtime', message: 'later' } });
+    await view.settle();
+    expect(document.querySelector('.mp-problems')?.textContent).toContain('later');
   });
 });

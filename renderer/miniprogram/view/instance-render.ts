@@ -9,9 +9,9 @@ import { renderRuntime } from './render-runtime';
 import type { ViewHost } from './view-host';
 import type { ViewOwner } from './view-owner';
 
-export function problemBox(problem: RuntimeProblem): ComponentChild {
+export function problemBox(problem: RuntimeProblem, count = 1): ComponentChild {
   const where = problem.file === undefined ? '' : `${problem.file}${problem.line === undefined ? '' : `:${problem.line}`} `;
-  return h('div', { class: 'mp-problem', role: 'alert' }, `${where}${problem.message}`);
+  return h('div', { class: 'mp-problem', role: 'alert' }, `${where}${problem.message}${count > 1 ? ` (×${count})` : ''}`);
 }
 
 export function renderInstance(host: ViewHost, owner: ViewOwner, axmlPath: string, scopeData: Record<string, unknown>): ComponentChild {

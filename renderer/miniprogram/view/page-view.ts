@@ -5,6 +5,7 @@
 // with `pullRefresh`, dragging down from the top sends onPullDownRefresh (pull-refresh.ts).
 import { Component, h, type ComponentChild } from 'preact';
 import type { Json } from '../../../shared/json';
+import { pageScopeClass } from '../../../shared/miniprogram/view-bundle';
 import type { StackPage } from '../../../shared/miniprogram/view-logic-protocol';
 import { renderFailed, renderInstance } from './instance-render';
 import { PULL_TRIGGER_PX, PullGesture, pullAreaStyle, pullRefreshEnabled } from './pull-refresh';
@@ -50,7 +51,7 @@ export class PageView extends Component<PageViewProps> {
     return h(
       'div',
       {
-        class: ['a-page mp-page', visible ? 'mp-page-top' : '', pulled > 0 ? 'mp-pulling' : ''].filter(Boolean).join(' '),
+        class: ['a-page mp-page', pageScopeClass(page.route), visible ? 'mp-page-top' : '', pulled > 0 ? 'mp-pulling' : ''].filter(Boolean).join(' '),
         'data-route': page.route,
         'data-page-id': page.pageId,
         style: visible ? undefined : 'display:none',

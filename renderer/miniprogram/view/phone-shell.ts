@@ -5,8 +5,8 @@ import { h, type ComponentChild } from 'preact';
 import type { Json } from '../../../shared/json';
 import { BUNDLE_PATHS, type ManifestPage, type TabBar } from '../../../shared/miniprogram/view-bundle';
 import type { RuntimeProblem, StackPage, WindowState } from '../../../shared/miniprogram/view-logic-protocol';
-import { problemBox } from './instance-render';
 import { PageView } from './page-view';
+import { ProblemsOverlay } from './problems-overlay';
 import { pullAreaStyle } from './pull-refresh';
 import type { ViewHost } from './view-host';
 
@@ -124,8 +124,9 @@ export function PhoneShell(props: PhoneShellProps): ComponentChild {
           window: pageOf(page.route)?.window ?? {},
         }),
       ),
+      // Inside the pages' area, so the title bar and the tab bar stay usable while problems show.
+      h(ProblemsOverlay, { problems: state.problems }),
     ),
     showTabs && tabBar && top ? h(TabBarView, { host, tabBar, route: top.route }) : null,
-    state.problems.length > 0 ? h('div', { class: 'mp-problems' }, state.problems.map((problem) => problemBox(problem))) : null,
   );
 }

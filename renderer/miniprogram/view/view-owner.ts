@@ -3,10 +3,14 @@
 import { h } from 'preact';
 import type { Json } from '../../../shared/json';
 import { BUNDLE_PATHS, type RenderChild, type RenderOwner, type RenderScope, type SlotRenderer } from '../../../shared/miniprogram/view-bundle';
+import type { RuntimeProblem } from '../../../shared/miniprogram/view-logic-protocol';
 import { builtinComponent, type EventSink } from './builtins';
 import { createMiniEvent } from './mini-event';
 import { MiniComponent } from './mini-component';
 import type { ViewHost } from './view-host';
+
+/** Alipay's native basic components (§6), which the preview renders as views (docs/miniprogram-runtime.md "Not done yet"). */
+const NATIVE_TAGS: ReadonlySet<string> = new Set(['canvas', 'map', 'video', 'camera', 'web-view', 'lottie', 'live-player', 'live-pusher']);
 
 export class ViewOwner implements RenderOwner, EventSink {
   /** The children the instance's user wrote inside its tag (components only), refreshed on every render. */
@@ -24,6 +28,9 @@ export class ViewOwner implements RenderOwner, EventSink {
   ) {}
 
   el(tag: string, props: Record<string, unknown>, children: RenderChild[]): RenderChild {
+    // usingComponents may name a basic tag (mini-ali-ui's "button"): the custom component wins, its content the
+    // default slot (docs/miniprogram-runtime.md "Tried on public projects").
+    if (Object.hasOwn(this.usingComponents, tag)) return this.comp(tag, props, [{ name: '', render: () => children }]);
     const mapped = this.externalClasses.size > 0 || this.styleScope !== undefined;
     return h(builtinComponent(tag), { ...props, ...(mapped ? { class: this.classOf(props.class) } : {}), $o: this, $tag: tag }, children as never);
   }
@@ -37,7 +44,8 @@ export class ViewOwner implements RenderOwner, EventSink {
   comp(tag: string, props: Record<string, unknown>, slots: SlotRenderer[]): RenderChild {
     const path = this.usingComponents[tag];
     if (path === undefined) {
-      this.host.reportOnce({ kind: 'axml', message: `<${tag}> is neither a basic component nor in usingComponents; rendered as a view` });
+      const why = NATIVE_TAGS.has(tag) ? 'is a native component the preview does not emulate' : 'is neither a basic component nor in usingComponents';
+      this.host.reportOnce({ kind: 'axml', message: `<${tag}> ${why}; rendered as a view` });
       const content = slots.filter((slot) => slot.name === '').flatMap((slot) => slot.render({}));
       return this.el('view', { ...props, class: `${tag} ${String(props.class ?? '')}`.trim() }, content);
     }
@@ -86,6 +94,10 @@ export class ViewOwner implements RenderOwner, EventSink {
 
   navigate(openType: string, url: string, delta: number): void {
     this.host.post({ t: 'navigate', openType, url, delta });
+  }
+
+  reportOnce(problem: RuntimeProblem): void {
+    this.host.reportOnce(problem);
   }
 
   assetUrl(src: string): string {

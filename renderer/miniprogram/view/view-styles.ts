@@ -23,6 +23,7 @@ export const VIEW_STYLES = `
 .mp-tab-selected { color: #1677ff; }
 .mp-tab-icon { width: 24px; height: 24px; object-fit: contain; }
 .mp-problems { position: absolute; left: 8px; right: 8px; bottom: 8px; max-height: 40%; overflow: auto; z-index: 10; }
+.mp-problems-hide { display: block; position: sticky; top: 0; margin: 0 0 0 auto; padding: 2px 8px; border: 1px solid #b71c1c; border-radius: 4px; background: #fff; color: #b71c1c; font: 12px/1.4 -apple-system, sans-serif; cursor: pointer; }
 .mp-problem { margin: 4px 0; padding: 6px 8px; border: 1px solid #d32f2f; border-radius: 4px; background: #fdecea; color: #b71c1c; font: 12px/1.4 ui-monospace, monospace; white-space: pre-wrap; word-break: break-all; }
 [hidden] { display: none !important; }
 .a-view, .a-swiper-item, .a-form, .a-scroll-view, .a-swiper, .a-picker, .a-navigator, .a-checkbox-group, .a-radio-group, .a-progress { display: block; }

@@ -4,6 +4,7 @@
 import { h, type ComponentChild, type VNode } from 'preact';
 import type { Json } from '../../../../shared/json';
 import { convertRpx } from '../../../../shared/miniprogram/rpx';
+import type { RuntimeProblem } from '../../../../shared/miniprogram/view-logic-protocol';
 
 /** How a basic component reaches its owner (the page or component whose AXML rendered it). */
 export interface EventSink {
@@ -16,6 +17,8 @@ export interface EventSink {
   navigate(openType: string, url: string, delta: number): void;
   /** `/images/a.png` → the URL the bundle serves it at. */
   assetUrl(src: string): string;
+  /** A problem the phone and the Problems list show once per run. */
+  reportOnce(problem: RuntimeProblem): void;
 }
 
 export type BuiltinProps = Record<string, unknown> & { $o: EventSink; $tag: string; children?: unknown };

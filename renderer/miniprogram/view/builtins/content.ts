@@ -60,6 +60,15 @@ const IMAGE_MODES: Record<string, string> = {
   'bottom left': 'object-fit:none;object-position:bottom left', 'bottom right': 'object-fit:none;object-position:bottom right',
 };
 
+/**
+ * The preview's content policy lets the page load images from the project, `data:` and `blob:` only (it reaches
+ * nothing else, docs/architecture.md#threat-model), so a remote `src` fails where a phone would show it: said once.
+ */
+const REMOTE_IMAGE = {
+  kind: 'runtime',
+  message: '<image> with an http(s) src: remote images do not load in the preview (it loads the project\'s files, data: and blob: URLs only); the image\'s onError ran',
+} as const;
+
 export function Image(props: BuiltinProps): VNode {
   const base = rootProps(props);
   const src = text(props.src);
@@ -72,7 +81,10 @@ export function Image(props: BuiltinProps): VNode {
       const image = event.currentTarget as HTMLImageElement;
       props.$o.emit('image', props, 'load', { width: image.naturalWidth, height: image.naturalHeight }, event);
     },
-    onError: (event: Event) => props.$o.emit('image', props, 'error', { errMsg: 'image load failed' }, event),
+    onError: (event: Event) => {
+      if (/^(https?:)?\/\//i.test(src)) props.$o.reportOnce(REMOTE_IMAGE);
+      props.$o.emit('image', props, 'error', { errMsg: 'image load failed' }, event);
+    },
   });
 }
 

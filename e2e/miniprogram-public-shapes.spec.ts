@@ -1,0 +1,56 @@
+// Constructs met running public Alipay projects (docs/miniprogram-runtime.md "Tried on public projects"), on a
+// small project of our own: a my.request aimed at production runs against a loopback server through
+// --map-remote; two pages naming the same class keep their own styles (page ACSS is local); a component that
+// throws in every list row shows one folded problem that leaves the tab bar usable and can be hidden; a
+// component registered under a basic tag's name (`button`) renders instead of the basic one.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './harness/fixtures';
+
+const PROJECT = fileURLToPath(new URL('./fixtures/miniprogram-public-shapes', import.meta.url));
+
+test('a project shaped like public ones runs: mapped API, local page styles, folded problems over a usable tab bar, a custom button', async ({ hostFolder }) => {
+  const asked: string[] = [];
+  const api = createServer((request, response) => {
+    asked.push(request.url ?? '');
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: [{ id: 1 }, { id: 2 }] }));
+  });
+  await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+  const { port } = api.address() as AddressInfo;
+  try {
+    await hostFolder.run(['--miniapp', PROJECT, '--map-remote', `https://api.shop.invalid/v1=http://127.0.0.1:${port}/api`], async (driver) => {
+      const frame = await driver.miniapp();
+      await expect(frame.locator('#items')).toHaveText('2 items from the API');
+      expect(asked).toEqual(['/api/items']);
+      await expect(driver.panel.locator('.log-row', { hasText: 'GET https://api.shop.invalid/v1/items → 200' })).toHaveCount(1);
+
+      // The other page's sheet has loaded (idle prefetch); its `.tips { position: absolute }` stays on its page.
+      const loaded = () => frame.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/__mp/style/pages/me/me.acss.css')));
+      await expect.poll(loaded).toBe(true);
+      await expect(frame.locator('#home-tips')).toHaveCSS('position', 'static');
+      await expect(frame.locator('#home-tips')).toHaveCSS('display', 'flex');
+
+      const problems = frame.locator('.mp-problems');
+      await expect(problems.locator('.mp-problem', { hasText: 'components/ring/ring.js' })).toHaveText(/setStrokeStyle is not a function \(×3\)$/);
+      // The content policy keeps the page off the network: a CDN image fails, and the phone says why, once.
+      await expect(problems.locator('.mp-problem', { hasText: 'remote images do not load in the preview' })).toHaveCount(1);
+      const meTab = frame.locator('.mp-tab-bar').getByRole('button', { name: 'Me', exact: true });
+      const tabOnTop = await meTab.evaluate((tab) => {
+        const box = tab.getBoundingClientRect();
+        return tab.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+      });
+      expect(tabOnTop).toBe(true);
+      await driver.screenshot('miniprogram-public-shapes-home');
+      await meTab.click();
+      await expect(frame.locator('#me-tips')).toBeVisible();
+      await expect(frame.locator('#me-tips')).toHaveCSS('position', 'absolute');
+      await expect(frame.locator('.mp-page:visible .pill')).toHaveText('Sign in');
+      await expect(frame.locator('.mp-page:visible .a-button')).toHaveCount(0);
+      await problems.getByRole('button', { name: 'Hide', exact: true }).click();
+      await expect(problems).toHaveCount(0);
+    });
+  } finally {
+    await new Promise((resolve) => api.close(resolve));
+  }
+});

@@ -48,8 +48,8 @@ export function isNeutral(conditions: NetworkConditions | undefined): boolean {
 }
 
 /**
- * What `my.getNetworkType` answers under the global conditions (the one decision for sockets, and for
- * `my.request` once it exists): 'NOTREACHABLE' offline, else a type matching the throughput.
+ * What `my.getNetworkType` answers under the global conditions (the one decision for sockets and
+ * `my.request`): 'NOTREACHABLE' offline, else a type matching the throughput.
  */
 export function networkTypeFor(all: NetworkConditions | null): { networkAvailable: boolean; networkType: string } {
   if (!all) return { networkAvailable: true, networkType: 'WIFI' };

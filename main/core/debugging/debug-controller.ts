@@ -40,7 +40,7 @@ export interface ConnectionDebugging {
 
 export interface DebugController {
   attach(link: DebugLink): ConnectionDebugging;
-  /** The URL to dial for the URL an app asked for (sockets now; `my.request` once it exists). */
+  /** The URL to dial for the URL an app asked for (its sockets and its `my.request`). */
   mapUrl(url: string): { url: string; rule?: MapRemoteRule };
   /** Would a new connect on this connection id be offline? */
   offlineFor(connectionId: string): boolean;

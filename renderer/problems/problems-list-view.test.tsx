@@ -74,6 +74,25 @@ describe('ProblemsListView', () => {
     expect(onSelect).toHaveBeenLastCalledWith(3);
   });
 
+  it('shows identical warnings as one row with their count, selects the newest, and tells how often', () => {
+    const header = (seq: number, connectionId: string) =>
+      entry(seq, seq * 1000, { kind: 'warning', name: 'request-header-dropped', connectionId, errorMessage: 'my.request did not send the header Authorization (its value is null, not a string).', detail: { warning: 'request-header-dropped' } });
+    const repeated = [header(1, 'h1'), ...problems, header(10, 'h2'), header(11, 'h3')];
+    const onSelect = vi.fn();
+    const { rerender } = render(<ProblemsListView problems={repeated} selectedSeq={null} onSelect={onSelect} />);
+    const rows = screen.getAllByRole('option');
+    expect(rows.map((row) => row.id)).toEqual(['msd-problem-3', 'msd-problem-7', 'msd-problem-9', 'msd-problem-11']);
+    expect(rows[3]!.textContent).toContain('A my.request header was dropped×3');
+    expect(rows[3]!.textContent).toContain('11.000 s');
+    expect(rows[0]!.textContent).not.toContain('×');
+    expect(screen.getByText('2 errors · 4 warnings')).toBeTruthy();
+    fireEvent.click(rows[3]!);
+    expect(onSelect).toHaveBeenCalledWith(11);
+    rerender(<ProblemsListView problems={repeated} selectedSeq={10} onSelect={onSelect} />);
+    expect(screen.getAllByRole('option')[3]!.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('complementary').textContent).toContain('Seen 3 times, first at 1.000 s, last at 11.000 s.');
+  });
+
   it('says so when there is nothing to show', () => {
     render(<ProblemsListView problems={[]} selectedSeq={null} onSelect={() => undefined} />);
     expect(screen.getByText('No problems so far.')).toBeTruthy();

@@ -1,12 +1,13 @@
 // The problems list (warnings, error events, failed calls) as a virtualized, keyboard-navigable listbox
-// with fixed-height rows, plus a detail pane explaining the chosen one. Presentational: the connected
-// ProblemsList feeds it from the capture and the store.
+// with fixed-height rows, identical warnings folded into one row with their count, plus a detail pane
+// explaining the chosen one. Presentational: the connected ProblemsList feeds it from the capture and the store.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { CaptureEntry } from '../../shared/capture';
 import { describeProblem } from '../warnings/describe-problem';
 import { ProblemDetails } from '../warnings/problem-details';
+import { groupProblems, type ProblemGroup } from './group-problems';
 import '../timeline/timeline-theme.css';
 import '../warnings/warnings.css';
 
@@ -33,9 +34,10 @@ export function ProblemsListView({ problems, selectedSeq, onSelect, initialHeigh
   const [show, setShow] = useState<Show>('all');
   const scrollRef = useRef<HTMLDivElement>(null);
   const errorCount = useMemo(() => problems.filter((entry) => entry.kind !== 'warning').length, [problems]);
+  const grouped = useMemo(() => groupProblems(problems), [problems]);
   const visible = useMemo(
-    () => (show === 'all' ? problems : problems.filter((entry) => (entry.kind === 'warning') === (show === 'warning'))),
-    [problems, show],
+    () => (show === 'all' ? grouped.groups : grouped.groups.filter((group) => (group.latest.kind === 'warning') === (show === 'warning'))),
+    [grouped, show],
   );
   const virtualizer = useVirtualizer({
     count: visible.length,
@@ -44,8 +46,9 @@ export function ProblemsListView({ problems, selectedSeq, onSelect, initialHeigh
     overscan: 8,
     initialRect: { width: 600, height: initialHeight },
   });
-  const selectedIndex = visible.findIndex((entry) => entry.seq === selectedSeq);
-  const selected = selectedIndex >= 0 ? visible[selectedIndex] : undefined;
+  const selectedGroup = selectedSeq === null ? undefined : grouped.groupOfSeq.get(selectedSeq);
+  const selectedIndex = selectedGroup ? visible.indexOf(selectedGroup) : -1;
+  const selected = selectedIndex >= 0 ? problems.find((entry) => entry.seq === selectedSeq) : undefined;
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
@@ -56,9 +59,9 @@ export function ProblemsListView({ problems, selectedSeq, onSelect, initialHeigh
     if (next === undefined || visible.length === 0) return;
     event.preventDefault();
     const clamped = Math.min(visible.length - 1, Math.max(0, next));
-    const entry = visible[clamped];
-    if (!entry) return;
-    onSelect(entry.seq);
+    const group = visible[clamped];
+    if (!group) return;
+    onSelect(group.latest.seq);
     virtualizer.scrollToIndex(clamped, { align: 'auto' });
   }
 
@@ -84,21 +87,22 @@ export function ProblemsListView({ problems, selectedSeq, onSelect, initialHeigh
             className="msd-warnings__scroll"
             role="listbox"
             aria-label="Problems, newest last"
-            aria-activedescendant={selected ? `msd-problem-${selected.seq}` : undefined}
+            aria-activedescendant={selectedGroup && selected ? `msd-problem-${selectedGroup.latest.seq}` : undefined}
             tabIndex={0}
             onKeyDown={onKeyDown}
           >
             {visible.length === 0 && <div className="msd-warnings__empty">No {show === 'all' ? 'problems' : `${show}s`} so far.</div>}
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((item) => {
-                const entry = visible[item.index];
-                if (!entry) return null;
-                return <ProblemRow key={entry.seq} entry={entry} top={item.start} selected={entry.seq === selectedSeq} onSelect={onSelect} />;
+                const group = visible[item.index];
+                if (!group) return null;
+                return <ProblemRow key={group.first.seq} group={group} top={item.start} selected={group === selectedGroup} onSelect={onSelect} />;
               })}
             </div>
           </div>
         </div>
         <aside className="msd-warnings__details" aria-live="polite">
+          {selected && selectedGroup && selectedGroup.count > 1 && <Occurrences group={selectedGroup} />}
           {selected ? <ProblemDetails problem={describeProblem(selected)} /> : <p className="msd-muted">Select a problem here, on the timeline or in the log to see what it means and how to fix it.</p>}
         </aside>
       </div>
@@ -106,7 +110,17 @@ export function ProblemsListView({ problems, selectedSeq, onSelect, initialHeigh
   );
 }
 
-function ProblemRow({ entry, top, selected, onSelect }: { entry: CaptureEntry; top: number; selected: boolean; onSelect(seq: number): void }) {
+/** How often a folded warning happened; each occurrence stays in the log, the capture and the saved session. */
+function Occurrences({ group }: { group: ProblemGroup }) {
+  return (
+    <p className="msd-warnings__occurrences">
+      Seen {group.count} times, first at {formatSeconds(group.first.monoTime)}, last at {formatSeconds(group.latest.monoTime)}. The log keeps each one.
+    </p>
+  );
+}
+
+function ProblemRow({ group, top, selected, onSelect }: { group: ProblemGroup; top: number; selected: boolean; onSelect(seq: number): void }) {
+  const entry = group.latest;
   const problem = describeProblem(entry);
   return (
     <div
@@ -122,7 +136,10 @@ function ProblemRow({ entry, top, selected, onSelect }: { entry: CaptureEntry; t
         {problem.severity === 'error' ? <span className="msd-code-badge">{problem.code ?? '!'}</span> : <span className="msd-warning-badge">!</span>}
       </span>
       <span className="msd-warnings__conn">{entry.connectionId || entry.clientId}</span>
-      <span className="msd-warnings__title">{problem.title}</span>
+      <span className="msd-warnings__title">
+        <span className="msd-warnings__title-text">{problem.title}</span>
+        {group.count > 1 && <span className="msd-warnings__count" title={`${group.count} identical warnings`}>×{group.count}</span>}
+      </span>
       <span className="msd-warnings__message">{problem.cause ?? problem.message ?? ''}</span>
     </div>
   );

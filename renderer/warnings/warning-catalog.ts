@@ -68,7 +68,7 @@ const catalog: Readonly<Record<WarningId, WarningExplanation>> = {
   },
   'request-header-dropped': {
     title: 'A my.request header was dropped',
-    what: 'headers named a header the client fixes (referer, host, content-length, connection), had an invalid name, or a value that was not a string; it was not sent.',
+    what: 'headers named a header the client fixes (referer, host, content-length, connection), had an invalid name, or a value that is not a string, number or boolean (null, e.g. a token read from empty storage, an object, an array); it was not sent. The same misuse on every request is one Problems row with its count.',
     whyOnPhone: 'The client sets Referer to its own page address and ignores these headers, so the server never sees them.',
     fix: 'Send the information as another header, a query parameter or in the body.',
   },

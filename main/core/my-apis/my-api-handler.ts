@@ -10,7 +10,7 @@ import type { CaptureLog, Clock } from '../ports';
 import { performRequest, type RequestOutcome } from './perform-request';
 import { createProjectStorage, type ProjectStorage, type ProjectStore } from './project-storage';
 import { requestEntry } from './request-capture';
-import { parseRequestOptions } from './request-options';
+import { droppedHeadersWarning, parseRequestOptions } from './request-options';
 import { requestReply, type RequestReply } from './request-result';
 
 /** What every client of an engine shares: the project stores and the preview clipboard. */
@@ -75,7 +75,7 @@ export function createMyApiHandler(deps: MyApiHandlerDeps): MyApiHandler {
     }
     const connectionId = deps.nextRequestId();
     if (parsed.dropped.length > 0) {
-      deps.warn(connectionId, { id: 'request-header-dropped', message: `my.request did not send the header(s) ${parsed.dropped.join(', ')}.`, detail: { headers: parsed.dropped } });
+      deps.warn(connectionId, droppedHeadersWarning(parsed.dropped));
     }
     const controller = new AbortController();
     inFlight.set(call.callId, controller);

@@ -212,3 +212,22 @@ describe('my.request', () => {
     expect(har.log.entries[0]).toMatchObject({ request: { url: 'https://api.shop.invalid/v1/json?page=2' }, _dialedUrl: `${httpBase}/json?page=2` });
   });
 });
+
+describe('request-header-dropped', () => {
+  function warnings(): CaptureEntry[] {
+    return [...(engine?.capture.from(0) ?? [])].filter((entry) => entry.kind === 'warning' && entry.name === 'request-header-dropped');
+  }
+
+  it('logs one warning per request, each kept, with the same text for the same header and reason', async () => {
+    const my = attachMy();
+    for (let i = 0; i < 3; i += 1) await my.request({ url: `${httpBase}/json?n=${i}`, headers: { Authorization: null, 'x-ok': 'yes' } });
+    await my.request({ url: `${httpBase}/json`, headers: { host: 'elsewhere', 'x-list': ['a'] } });
+    expect(seen.map((request) => request.headers['authorization'])).toEqual([undefined, undefined, undefined, undefined]);
+    expect(seen[0]?.headers['x-ok']).toBe('yes');
+    const logged = warnings();
+    expect(logged.map((entry) => entry.connectionId)).toEqual(['h1', 'h2', 'h3', 'h4']);
+    expect(new Set(logged.slice(0, 3).map((entry) => entry.errorMessage))).toEqual(new Set(['my.request did not send the header Authorization (its value is null, not a string).']));
+    expect(logged[0]?.detail).toMatchObject({ headers: ['Authorization'], reasons: ['its value is null, not a string'] });
+    expect(logged[3]?.errorMessage).toBe('my.request did not send the headers host (the client sets it), x-list (its value is an array, not a string).');
+  });
+});

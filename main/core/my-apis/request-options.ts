@@ -1,6 +1,7 @@
 // Reads my.request's options (docs/behaviour.md#my-request) into a plan the engine can perform, or the
 // code-2 problem that explains what is wrong. Shapes and defaults: the reference's §9.3.
 import type { Json } from '../../../shared/json';
+import type { EngineWarning } from '../engine-warning';
 
 export type RequestDataType = 'json' | 'text' | 'base64' | 'arraybuffer';
 
@@ -16,7 +17,13 @@ export interface RequestPlan {
   dataType: RequestDataType;
 }
 
-export type RequestParse = { ok: true; plan: RequestPlan; dropped: string[] } | { ok: false; detail: string };
+/** A header my.request did not send, and why in words (the same words for the same cause on every request). */
+export interface DroppedHeader {
+  name: string;
+  reason: string;
+}
+
+export type RequestParse = { ok: true; plan: RequestPlan; dropped: DroppedHeader[] } | { ok: false; detail: string };
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const MAX_REQUEST_TIMEOUT_MS = 60_000;
@@ -44,20 +51,23 @@ function formEncode(data: JsonObject): string {
 }
 
 /** `headers` (the docs) over `header` (the typings' alias); values as strings, fixed headers dropped. */
-function readHeaders(options: JsonObject, dropped: string[]): Record<string, string> | string {
+function readHeaders(options: JsonObject, dropped: DroppedHeader[]): Record<string, string> | string {
   const given = options.headers ?? options.header;
   if (given === undefined || given === null) return {};
   if (!isObject(given)) return 'headers must be an object of strings';
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(given)) {
-    if (FORBIDDEN_HEADERS.has(name.toLowerCase()) || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-      dropped.push(name);
-      continue;
-    }
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') headers[name] = String(value);
-    else dropped.push(name);
+    if (FORBIDDEN_HEADERS.has(name.toLowerCase())) dropped.push({ name, reason: 'the client sets it' });
+    else if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) dropped.push({ name, reason: 'not a valid header name' });
+    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') headers[name] = String(value);
+    else dropped.push({ name, reason: `its value is ${valueKind(value)}, not a string` });
   }
   return headers;
+}
+
+function valueKind(value: Json): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : 'an object';
 }
 
 function headerValue(headers: Record<string, string>, name: string): string | undefined {
@@ -89,7 +99,7 @@ export function parseRequestOptions(options: Json): RequestParse {
     return { ok: false, detail: `timeout must be a number of ms from 0 to ${MAX_REQUEST_TIMEOUT_MS}` };
   }
 
-  const dropped: string[] = [];
+  const dropped: DroppedHeader[] = [];
   const headers = readHeaders(options, dropped);
   if (typeof headers === 'string') return { ok: false, detail: headers };
   if (headerValue(headers, 'content-type') === undefined) headers['content-type'] = 'application/json';
@@ -120,5 +130,19 @@ export function parseRequestOptions(options: Json): RequestParse {
       timeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_REQUEST_TIMEOUT_MS,
       dataType: rawType as RequestDataType,
     },
+  };
+}
+
+/**
+ * The warning for headers a request did not send. Its text names only the headers and reasons (nothing of the
+ * request), so the same misuse on every request reads the same and Problems counts it as one row
+ * (docs/behaviour.md#my-request).
+ */
+export function droppedHeadersWarning(dropped: readonly DroppedHeader[]): EngineWarning {
+  const listed = dropped.map(({ name, reason }) => `${name} (${reason})`).join(', ');
+  return {
+    id: 'request-header-dropped',
+    message: `my.request did not send the header${dropped.length === 1 ? '' : 's'} ${listed}.`,
+    detail: { headers: dropped.map(({ name }) => name), reasons: dropped.map(({ reason }) => reason) },
   };
 }

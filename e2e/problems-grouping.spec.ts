@@ -1,0 +1,52 @@
+// A mini-app that reads its Authorization from empty storage sends `null` on every my.request: Problems shows
+// that misuse as one row with its count, while the capture and the HAR keep every request and warning
+// (docs/behaviour.md#problems-grouping).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { MyApi } from '../shared/my';
+import { expect, test } from './harness/fixtures';
+import { inMiniapp } from './harness/miniapp-eval';
+
+test.use({ miniappFolder: fileURLToPath(new URL('./fixtures/blank-miniapp', import.meta.url)) });
+
+let server: Server;
+let base = '';
+test.beforeAll(async () => {
+  server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+test('three requests with a null header read as one Problems row ×3; the capture keeps all three', async ({ driver }) => {
+  const { panel } = driver;
+  const frame = await driver.miniapp();
+  const statuses = await inMiniapp(
+    frame,
+    async (my, url: string) => {
+      const request = (my as unknown as MyApi).request;
+      const out: number[] = [];
+      for (let i = 0; i < 3; i += 1) out.push(((await request({ url: `${url}/profile?n=${i}`, headers: { Authorization: null } })) as { status: number }).status);
+      return out;
+    },
+    base,
+  );
+  expect(statuses).toEqual([200, 200, 200]);
+
+  const problems = panel.getByRole('listbox', { name: 'Problems, newest last' });
+  const rows = problems.getByRole('option', { name: /A my\.request header was dropped/ });
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText('×3');
+  await rows.click();
+  const region = panel.getByRole('region', { name: 'Warnings and errors' });
+  await expect(region).toContainText('Seen 3 times');
+  await expect(region).toContainText('Authorization (its value is null, not a string)');
+  await driver.screenshot('problems-grouped-header-dropped');
+
+  const warnings = (await driver.capture()).filter((entry) => entry.kind === 'warning' && entry.name === 'request-header-dropped');
+  expect(warnings).toHaveLength(3);
+  expect(new Set(warnings.map((entry) => entry.connectionId)).size).toBe(3);
+  const har = JSON.parse(await driver.captureHar()) as { log: { entries: Array<{ request: { url: string } }> } };
+  expect(har.log.entries.filter((entry) => entry.request.url.startsWith(`${base}/profile`))).toHaveLength(3);
+});

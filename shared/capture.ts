@@ -32,7 +32,7 @@ export interface CaptureEntry {
   clientId: string;
   /** The mini-program page route that made a call (kind 'call'), when the caller is mini-program logic. */
   page?: string;
-  /** Engine-wide connection id ('s1' single-mode, 't4' task), '' when none. */
+  /** Engine-wide connection id ('s1' single-mode, 't4' task, 'h2' a my.request; CONNECTION_ID_PREFIX), '' when none. */
   connectionId: string;
   kind: EntryKind;
   /** Short name: the API (`connectSocket`), the event (`open`) or the frame type (`text`). */
@@ -65,4 +65,12 @@ export interface CaptureStats {
   capacity: number;
   /** Entries removed on purpose by clear (not lost). */
   cleared: number;
+}
+
+/** The connection id of a connection of each kind (docs/behaviour.md#my-request): `s<n>` single mode, `t<n>` SocketTask, `h<n>` a `my.request`. */
+export const CONNECTION_ID_PREFIX = { single: 's', task: 't', request: 'h' } as const;
+
+/** Whether a connection id names a `my.request` (its entries have no socket to inspect, debug or replay). */
+export function isRequestConnectionId(connectionId: string): boolean {
+  return connectionId.startsWith(CONNECTION_ID_PREFIX.request);
 }

@@ -1,6 +1,7 @@
 // The socket engine: owns every real socket, the clients attached to it and the settings, and logs
 // everything to one capture. Hosts (Electron, browser host, tests) attach clients and a panel to it.
 import type { LabEndpoint, EngineState, ConnectionInfo } from '../../shared/panel-wire';
+import { CONNECTION_ID_PREFIX } from '../../shared/capture';
 import type { EngineSettings } from '../../shared/settings';
 import { DEFAULT_SETTINGS, engineSettingsSchema, settingsPatchSchema, withProfilePresets } from '../../shared/settings';
 import { createCaptureLog } from './capture-log';
@@ -100,7 +101,7 @@ export function createEngine(deps: EngineDeps = {}): Engine {
     settings: () => settings,
     nextConnectionId(mode) {
       counters[mode] += 1;
-      return mode === 'single' ? `s${counters.single}` : mode === 'task' ? `t${counters.task}` : `h${counters.request}`;
+      return `${CONNECTION_ID_PREFIX[mode]}${counters[mode]}`;
     },
     track(connection) {
       connections.set(connection.connectionId, connection);

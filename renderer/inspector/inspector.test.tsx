@@ -76,6 +76,22 @@ describe('Inspector', () => {
     expect(screen.getByText('OPEN')).toBeTruthy();
   });
 
+  it('a warning about a my.request (h3) gets no socket sections: no debugging, connection facts, parity or replay', () => {
+    usePanelStore.getState().setTransport({ send: () => undefined, onMessage: () => () => undefined });
+    const entry = makeEntry(6, { kind: 'warning', name: 'request-header-dropped', direction: 'none', opcode: undefined, payload: undefined, size: 0, connectionId: 'h3', detail: { headers: ['Authorization'] } });
+    liveRing.append([entry]);
+    render(<EntryInspector entry={entry} />);
+    expect(screen.getByText('request-header-dropped')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Break on h3' })).toBeNull();
+    expect(screen.queryByText('Connection h3')).toBeNull();
+    // A socket's warning keeps them.
+    const socketWarning = makeEntry(7, { ...entry, seq: 7, connectionId: 't3' });
+    liveRing.append([socketWarning]);
+    cleanup();
+    render(<EntryInspector entry={socketWarning} />);
+    expect(screen.getByRole('button', { name: 'Break on t3' })).toBeTruthy();
+  });
+
   it('shows an error with its code, the seed text and solution, and the raw cause', () => {
     const entry = makeEntry(4, { kind: 'error', name: 'error', opcode: undefined, payload: undefined, errorCode: 7, errorMessage: 'The HTTPS certificate returned by the server is invalid.', cause: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
     render(<EntryInspector entry={entry} />);

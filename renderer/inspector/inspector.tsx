@@ -1,6 +1,7 @@
 // The right-hand inspector: everything about the selected entry — what it is, its payload in every form,
 // its error with the seed's remedy, and its connection's handshake and close.
 import type { CaptureEntry } from '../../shared/capture';
+import { isRequestConnectionId } from '../../shared/capture';
 import { connectionCatalog } from '../capture/connection-catalog';
 import { entryRing } from '../capture/entry-ring';
 import type { RingEntry } from '../capture/entry-ring';
@@ -70,7 +71,7 @@ export function EntryInspector({ entry, fromSession = false }: { entry: RingEntr
   const shown = full.entry;
   const live = engineState?.connections.find((info) => info.connectionId === entry.connectionId);
   const isRequest = entry.kind === 'http';
-  const connection = entry.connectionId && !isRequest ? summarizeConnection(entry.connectionId, connectionCatalog.entriesOf(entry.connectionId), live) : undefined;
+  const connection = entry.connectionId && !isRequest && !isRequestConnectionId(entry.connectionId) ? summarizeConnection(entry.connectionId, connectionCatalog.entriesOf(entry.connectionId), live) : undefined;
   return (
     <aside className="inspector" aria-label="inspector">
       <EntryHeader entry={shown} />

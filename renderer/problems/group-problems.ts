@@ -1,15 +1,28 @@
-// Problems' rows: identical warnings (same client, page, id and text, e.g. the same dropped header on every
-// my.request) fold into one row with their count, so a misuse repeated all day reads once; errors stay one row
-// each, as each is its own connection's failure. Presentation only: the capture keeps every occurrence
+// Problems' rows: occurrences of the same warning (same client, page, id and what its id says is the same problem,
+// renderer/problems/warning-grouping.ts) fold into one row with their count, so a misuse repeated all day reads
+// once; the figure that changes between them (a count, a size) is kept as its range and newest value. Errors stay
+// one row each, as each is its own connection's failure. Presentation only: the capture keeps every occurrence
 // (docs/behaviour.md#problems-grouping).
 import type { CaptureEntry } from '../../shared/capture';
+import { changingFigureOf, warningGroupKey } from './warning-grouping';
 
-/** One Problems row: one error, or every occurrence of one identical warning. */
+/** The changing figure over a row's occurrences: numbers as a range, texts as first and newest. */
+export interface FigureSpan {
+  label: string;
+  first: number | string;
+  newest: number | string;
+  /** Numbers only. */
+  min?: number;
+  max?: number;
+}
+
+/** One Problems row: one error, or every occurrence of one warning. */
 export interface ProblemGroup {
   first: CaptureEntry;
-  /** The newest occurrence: the row sits, shows its time and selects it. */
+  /** The newest occurrence: the row sits, shows its time and text, and selects it. */
   latest: CaptureEntry;
   count: number;
+  figure?: FigureSpan;
 }
 
 /** Rows ordered by their newest occurrence, and which row holds each problem's seq. */
@@ -19,8 +32,18 @@ export interface GroupedProblems {
 }
 
 function keyOf(entry: CaptureEntry): string {
-  if (entry.kind !== 'warning') return `seq:${entry.seq}`;
-  return JSON.stringify([entry.clientId, entry.page ?? '', entry.name, entry.errorMessage ?? '']);
+  return entry.kind === 'warning' ? warningGroupKey(entry) : `seq:${entry.seq}`;
+}
+
+function followFigure(group: ProblemGroup, entry: CaptureEntry): void {
+  const figure = entry.kind === 'warning' ? changingFigureOf(entry) : undefined;
+  const value = figure?.of(entry);
+  if (!figure || value === undefined) return;
+  const span = (group.figure ??= { label: figure.label, first: value, newest: value });
+  span.newest = value;
+  if (typeof value !== 'number') return;
+  span.min = Math.min(span.min ?? value, value);
+  span.max = Math.max(span.max ?? value, value);
 }
 
 /** Folds `problems` (seq order) into rows; a row moves to where its newest occurrence is, so newest stays last. */
@@ -37,8 +60,17 @@ export function groupProblems(problems: readonly CaptureEntry[]): GroupedProblem
       group = { first: entry, latest: entry, count: 1 };
       byKey.set(key, group);
     }
+    followFigure(group, entry);
     groupOfSeq.set(entry.seq, group);
   }
   const groups = [...byKey.values()].sort((a, b) => a.latest.seq - b.latest.seq);
   return { groups, groupOfSeq };
+}
+
+/** The span in words: `registrations 2–4, newest 4`, `connection s1 first, s4 newest`, or one value. */
+export function describeFigureSpan(span: FigureSpan): string {
+  if (span.min !== undefined && span.max !== undefined) {
+    return span.min === span.max ? `${span.label} ${span.max} each time` : `${span.label} ${span.min}–${span.max}, newest ${span.newest}`;
+  }
+  return span.first === span.newest ? `${span.label} ${span.newest} each time` : `${span.label} ${span.first} first, ${span.newest} newest`;
 }

@@ -93,6 +93,18 @@ describe('ProblemsListView', () => {
     expect(screen.getByRole('complementary').textContent).toContain('Seen 3 times, first at 1.000 s, last at 11.000 s.');
   });
 
+  it('folds a warning whose figure changes (a listener registered 2, 3, 4 times) into one row with the newest text and the range', () => {
+    const pileup = (seq: number, count: number) =>
+      entry(seq, seq * 1000, { kind: 'warning', name: 'listener-pileup', connectionId: `s${seq}`, errorMessage: `The same message listener is now registered ${count} times.`, detail: { warning: 'listener-pileup', event: 'message', target: null, sameFunctionCount: count } });
+    render(<ProblemsListView problems={[pileup(1, 2), pileup(2, 3), pileup(3, 4)]} selectedSeq={3} onSelect={() => undefined} />);
+    const rows = screen.getAllByRole('option');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.textContent).toContain('×3');
+    expect(rows[0]!.textContent).toContain('registered 4 times');
+    expect(within(rows[0]!).getByTitle('3 occurrences; registrations 2–4, newest 4')).toBeTruthy();
+    expect(screen.getByRole('complementary').textContent).toContain('Seen 3 times, first at 1.000 s, last at 3.000 s. Registrations 2–4, newest 4. The log keeps each one.');
+  });
+
   it('says so when there is nothing to show', () => {
     render(<ProblemsListView problems={[]} selectedSeq={null} onSelect={() => undefined} />);
     expect(screen.getByText('No problems so far.')).toBeTruthy();

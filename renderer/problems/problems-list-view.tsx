@@ -1,5 +1,5 @@
 // The problems list (warnings, error events, failed calls) as a virtualized, keyboard-navigable listbox
-// with fixed-height rows, identical warnings folded into one row with their count, plus a detail pane
+// with fixed-height rows, each warning's occurrences folded into one row with their count, plus a detail pane
 // explaining the chosen one. Presentational: the connected ProblemsList feeds it from the capture and the store.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
@@ -7,7 +7,7 @@ import type { KeyboardEvent } from 'react';
 import type { CaptureEntry } from '../../shared/capture';
 import { describeProblem } from '../warnings/describe-problem';
 import { ProblemDetails } from '../warnings/problem-details';
-import { groupProblems, type ProblemGroup } from './group-problems';
+import { describeFigureSpan, groupProblems, type ProblemGroup } from './group-problems';
 import '../timeline/timeline-theme.css';
 import '../warnings/warnings.css';
 
@@ -110,13 +110,18 @@ export function ProblemsListView({ problems, selectedSeq, onSelect, initialHeigh
   );
 }
 
-/** How often a folded warning happened; each occurrence stays in the log, the capture and the saved session. */
+/** How often a folded warning happened and how its changing figure moved; each occurrence stays in the log, the capture and the saved session. */
 function Occurrences({ group }: { group: ProblemGroup }) {
+  const span = group.figure ? ` ${capitalized(describeFigureSpan(group.figure))}.` : '';
   return (
     <p className="msd-warnings__occurrences">
-      Seen {group.count} times, first at {formatSeconds(group.first.monoTime)}, last at {formatSeconds(group.latest.monoTime)}. The log keeps each one.
+      Seen {group.count} times, first at {formatSeconds(group.first.monoTime)}, last at {formatSeconds(group.latest.monoTime)}.{span} The log keeps each one.
     </p>
   );
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function ProblemRow({ group, top, selected, onSelect }: { group: ProblemGroup; top: number; selected: boolean; onSelect(seq: number): void }) {
@@ -138,7 +143,7 @@ function ProblemRow({ group, top, selected, onSelect }: { group: ProblemGroup; t
       <span className="msd-warnings__conn">{entry.connectionId || entry.clientId}</span>
       <span className="msd-warnings__title">
         <span className="msd-warnings__title-text">{problem.title}</span>
-        {group.count > 1 && <span className="msd-warnings__count" title={`${group.count} identical warnings`}>×{group.count}</span>}
+        {group.count > 1 && <span className="msd-warnings__count" title={`${group.count} occurrences${group.figure ? `; ${describeFigureSpan(group.figure)}` : ''}`}>×{group.count}</span>}
       </span>
       <span className="msd-warnings__message">{problem.cause ?? problem.message ?? ''}</span>
     </div>

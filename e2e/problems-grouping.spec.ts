@@ -1,5 +1,6 @@
 // A mini-app that reads its Authorization from empty storage sends `null` on every my.request: Problems shows
-// that misuse as one row with its count, while the capture and the HAR keep every request and warning
+// that misuse as one row with its count, while the capture and the HAR keep every request and warning; a
+// listener registered again and again is one row too, whose text says the newest count
 // (docs/behaviour.md#problems-grouping).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,4 +50,32 @@ test('three requests with a null header read as one Problems row ×3; the captur
   expect(new Set(warnings.map((entry) => entry.connectionId)).size).toBe(3);
   const har = JSON.parse(await driver.captureHar()) as { log: { entries: Array<{ request: { url: string } }> } };
   expect(har.log.entries.filter((entry) => entry.request.url.startsWith(`${base}/profile`))).toHaveLength(3);
+});
+
+test('the same listener registered 4 times reads as one Problems row with the newest count; the capture keeps each warning', async ({ driver }) => {
+  const { panel } = driver;
+  const frame = await driver.miniapp();
+  await inMiniapp(
+    frame,
+    (my, times: number) => {
+      const onMessage = (): void => undefined;
+      for (let i = 0; i < times; i += 1) my.onSocketMessage(onMessage);
+    },
+    4,
+  );
+
+  const problems = panel.getByRole('listbox', { name: 'Problems, newest last' });
+  const rows = problems.getByRole('option', { name: /The same listener is registered several times/ });
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText('×3');
+  await expect(rows).toContainText('registered 4 times');
+  await expect(rows).toContainText('2–4');
+  await rows.click();
+  const region = panel.getByRole('region', { name: 'Warnings and errors' });
+  await expect(region).toContainText('Seen 3 times');
+  await expect(region).toContainText('Registrations 2–4, newest 4.');
+  await driver.screenshot('problems-grouped-listener-pileup');
+
+  const warnings = (await driver.capture()).filter((entry) => entry.kind === 'warning' && entry.name === 'listener-pileup');
+  expect(warnings.map((entry) => entry.detail?.sameFunctionCount)).toEqual([2, 3, 4]);
 });

@@ -74,3 +74,9 @@ export function describeFigureSpan(span: FigureSpan): string {
   }
   return span.first === span.newest ? `${span.label} ${span.newest} each time` : `${span.label} ${span.first} first, ${span.newest} newest`;
 }
+
+/** The span for the row, where room is short: a changing number as its range, a changing text as its newest value. */
+export function shortFigureSpan(span: FigureSpan): string | undefined {
+  if (span.min !== undefined && span.max !== undefined) return span.min === span.max ? undefined : `${span.min}–${span.max}`;
+  return span.first === span.newest ? undefined : String(span.newest);
+}

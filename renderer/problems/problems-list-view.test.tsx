@@ -101,7 +101,8 @@ describe('ProblemsListView', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.textContent).toContain('×3');
     expect(rows[0]!.textContent).toContain('registered 4 times');
-    expect(within(rows[0]!).getByTitle('3 occurrences; registrations 2–4, newest 4')).toBeTruthy();
+    expect(within(rows[0]!).getByTitle('3 occurrences; registrations 2–4, newest 4').textContent).toBe('×3');
+    expect(within(rows[0]!).getByTitle('registrations 2–4, newest 4').textContent).toBe('2–4');
     expect(screen.getByRole('complementary').textContent).toContain('Seen 3 times, first at 1.000 s, last at 3.000 s. Registrations 2–4, newest 4. The log keeps each one.');
   });
 

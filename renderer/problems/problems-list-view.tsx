@@ -7,7 +7,7 @@ import type { KeyboardEvent } from 'react';
 import type { CaptureEntry } from '../../shared/capture';
 import { describeProblem } from '../warnings/describe-problem';
 import { ProblemDetails } from '../warnings/problem-details';
-import { describeFigureSpan, groupProblems, type ProblemGroup } from './group-problems';
+import { describeFigureSpan, groupProblems, shortFigureSpan, type ProblemGroup } from './group-problems';
 import '../timeline/timeline-theme.css';
 import '../warnings/warnings.css';
 
@@ -127,6 +127,8 @@ function capitalized(text: string): string {
 function ProblemRow({ group, top, selected, onSelect }: { group: ProblemGroup; top: number; selected: boolean; onSelect(seq: number): void }) {
   const entry = group.latest;
   const problem = describeProblem(entry);
+  const span = group.figure ? describeFigureSpan(group.figure) : undefined;
+  const short = group.figure ? shortFigureSpan(group.figure) : undefined;
   return (
     <div
       id={`msd-problem-${entry.seq}`}
@@ -143,7 +145,8 @@ function ProblemRow({ group, top, selected, onSelect }: { group: ProblemGroup; t
       <span className="msd-warnings__conn">{entry.connectionId || entry.clientId}</span>
       <span className="msd-warnings__title">
         <span className="msd-warnings__title-text">{problem.title}</span>
-        {group.count > 1 && <span className="msd-warnings__count" title={`${group.count} occurrences${group.figure ? `; ${describeFigureSpan(group.figure)}` : ''}`}>×{group.count}</span>}
+        {group.count > 1 && <span className="msd-warnings__count" title={`${group.count} occurrences${span ? `; ${span}` : ''}`}>×{group.count}</span>}
+        {group.count > 1 && short && <span className="msd-warnings__figure" title={span}>{short}</span>}
       </span>
       <span className="msd-warnings__message">{problem.cause ?? problem.message ?? ''}</span>
     </div>

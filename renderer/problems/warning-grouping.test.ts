@@ -3,7 +3,7 @@ import type { CaptureEntry } from '../../shared/capture';
 import type { Json } from '../../shared/json';
 import { WARNING_IDS, type WarningId } from '../../shared/warning-ids';
 import { entry } from '../timeline/test-support/timeline-entries';
-import { describeFigureSpan, groupProblems } from './group-problems';
+import { describeFigureSpan, groupProblems, shortFigureSpan } from './group-problems';
 
 /** One occurrence as logWarning writes it: text, detail and the connection it was on. */
 interface Occurrence {
@@ -179,5 +179,11 @@ describe('warning grouping per id', () => {
   it('shows one value when the figure did not change', () => {
     const { groups } = groupProblems([warning('listener-pileup', pileup('message', null, 3)), warning('listener-pileup', pileup('message', null, 3))]);
     expect(describeFigureSpan(groups[0]!.figure!)).toBe('registrations 3 each time');
+    expect(shortFigureSpan(groups[0]!.figure!)).toBeUndefined();
+  });
+
+  it('gives the row a changing number as its range and a changing text as its newest value', () => {
+    const span = (id: WarningId) => shortFigureSpan(groupProblems(CASES[id].fold.map((occurrence) => warning(id, occurrence))).groups[0]!.figure!);
+    expect([span('listener-pileup'), span('second-single-connect')]).toEqual(['2–4', 's4']);
   });
 });

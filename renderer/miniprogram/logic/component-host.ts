@@ -23,6 +23,8 @@ export interface ComponentHost {
   all(): ComponentRecord[];
   /** didUnmount for every component of a page, in creation order (parents before children). */
   unmountPage(pageId: number): void;
+  /** A page hook to the `rootEvents` of the page's live components, in creation order (docs/miniprogram-runtime.md#component-rootevents). */
+  rootEvents(pageId: number, name: string, args: unknown[]): void;
   /** `getRelationNodes(key)` of a component (docs/miniprogram-runtime.md#relations); [] for an unknown one. */
   relationNodes(instanceId: number, key: unknown): unknown[];
 }
@@ -83,6 +85,9 @@ export function createComponentHost(context: LogicContext, deps: ComponentHostDe
       for (const [instanceId, record] of components) {
         if (record.pageId === pageId) remove(instanceId, record);
       }
+    },
+    rootEvents(pageId, name, args) {
+      for (const record of [...components.values()]) if (record.pageId === pageId) record.rootEvent(name, args);
     },
     relationNodes(instanceId, key) {
       const record = components.get(instanceId);

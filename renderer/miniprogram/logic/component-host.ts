@@ -36,6 +36,8 @@ export function normalizeComponentPath(path: string): string {
 
 export function createComponentHost(context: LogicContext, deps: ComponentHostDeps): ComponentHost {
   const components = new Map<number, ComponentRecord>();
+  /** The components with `rootEvents`, in creation order: a page hook (onPageScroll on every scroll) visits only these. */
+  const hearing = new Set<ComponentRecord>();
   const relations = createComponentRelations(
     (instanceId) => components.get(instanceId),
     (owner, fn, target) => invoke(context, () => fn.call(owner.instance, target)),
@@ -44,6 +46,7 @@ export function createComponentHost(context: LogicContext, deps: ComponentHostDe
   function remove(instanceId: number, record: ComponentRecord): void {
     record.unmount();
     components.delete(instanceId);
+    hearing.delete(record);
     relations.detach(record);
   }
 
@@ -63,8 +66,10 @@ export function createComponentHost(context: LogicContext, deps: ComponentHostDe
     if (options === undefined) context.reportProblem({ kind: 'runtime', message: `Component() was not called for /${path}`, file: `${path}.js` });
     const parent = deps.instanceById(message.parentId) ?? {};
     const create = { ...message, path, composedParentId: message.composedParentId ?? message.parentId };
-    const record = createComponentRecord(context, mergeComponentOptions(options ?? {}), create, parent, deps.pageInstance(message.pageId));
+    const merged = mergeComponentOptions(options ?? {});
+    const record = createComponentRecord(context, merged, create, parent, deps.pageInstance(message.pageId));
     components.set(message.instanceId, record);
+    if (merged.layers.some((layer) => typeof layer.rootEvents === 'object' && layer.rootEvents !== null)) hearing.add(record);
     relations.attach(record);
   }
 
@@ -87,7 +92,7 @@ export function createComponentHost(context: LogicContext, deps: ComponentHostDe
       }
     },
     rootEvents(pageId, name, args) {
-      for (const record of [...components.values()]) if (record.pageId === pageId) record.rootEvent(name, args);
+      for (const record of [...hearing]) if (record.pageId === pageId) record.rootEvent(name, args);
     },
     relationNodes(instanceId, key) {
       const record = components.get(instanceId);

@@ -104,6 +104,14 @@ describe('component rootEvents', () => {
     ]);
   });
 
+  it('a component whose rootEvents are only in a mixin hears them too', () => {
+    const log: string[] = [];
+    const harness = project(log, { mixins: [createMixin({ rootEvents: { onTitleClick(this: ComponentThis) { log.push(`mixin ${this.is} title`); } } })] });
+    create(harness, 101);
+    harness.send({ t: 'page-event', pageId: 1, name: 'onTitleClick' });
+    expect(log).toEqual(['page onShow', 'mixin /components/card/index title']);
+  });
+
   it('a throw goes to the component onError and the next component still hears the event; non-functions are ignored', () => {
     const log: string[] = [];
     let first = true;

@@ -75,6 +75,16 @@ test('page mixins: a Mixin() gives the page its data, a tap handler, an observer
   await driver.screenshot('miniprogram-page-mixins');
 });
 
+test('component rootEvents: a component hears its page\'s onReady and a tap on the title, with itself as this', async ({ driver }) => {
+  const frame = await driver.miniapp();
+  await frame.locator('#open-select').click();
+  const heard = frame.locator('#chip-heard');
+  await expect(heard).toHaveText('onReady of pages/select/select');
+  await frame.locator('.mp-title').click();
+  await expect(heard).toHaveText('title tapped on pages/select/select (Hosted chip)');
+  await driver.screenshot('miniprogram-component-rootevents');
+});
+
 test('moved: a keyed a:for reorder taking the last field to the top runs that field\'s moved alone, then linkChanged in its form', async ({ driver }) => {
   const frame = await driver.miniapp();
   await frame.locator('#open-moves').click();

@@ -35,6 +35,16 @@ test('a project shaped like public ones runs: mapped API, local page styles, fol
       await expect(problems.locator('.mp-problem', { hasText: 'components/ring/ring.js' })).toHaveText(/setStrokeStyle is not a function \(×3\)$/);
       // The content policy keeps the page off the network: a CDN image fails, and the phone says why, once.
       await expect(problems.locator('.mp-problem', { hasText: 'remote images do not load in the preview' })).toHaveCount(1);
+      // The failed banner is blank as on a phone: an empty box of its size and background, no broken-image icon.
+      const banner = frame.locator('#banner');
+      await expect(banner).toHaveClass('a-image mp-image-failed');
+      expect(await banner.evaluate((element) => [element.tagName, getComputedStyle(element).backgroundColor, getComputedStyle(element).borderStyle])).toEqual(['SPAN', 'rgb(232, 238, 245)', 'none']);
+      const [width, heightInRpx] = await banner.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return [box.width, Math.round(box.height / parseFloat(getComputedStyle(element).getPropertyValue('--rpx')))];
+      });
+      expect(width).toBeGreaterThan(300);
+      expect(heightInRpx).toBe(200);
       const meTab = frame.locator('.mp-tab-bar').getByRole('button', { name: 'Me', exact: true });
       const tabOnTop = await meTab.evaluate((tab) => {
         const box = tab.getBoundingClientRect();

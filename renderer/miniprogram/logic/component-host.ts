@@ -23,6 +23,8 @@ export interface ComponentHost {
   all(): ComponentRecord[];
   /** didUnmount for every component of a page, in creation order (parents before children). */
   unmountPage(pageId: number): void;
+  /** A page hook to the `rootEvents` of the page's live components, in creation order (docs/miniprogram-runtime.md#component-rootevents). */
+  rootEvents(pageId: number, name: string, args: unknown[]): void;
   /** `getRelationNodes(key)` of a component (docs/miniprogram-runtime.md#relations); [] for an unknown one. */
   relationNodes(instanceId: number, key: unknown): unknown[];
 }
@@ -34,6 +36,8 @@ export function normalizeComponentPath(path: string): string {
 
 export function createComponentHost(context: LogicContext, deps: ComponentHostDeps): ComponentHost {
   const components = new Map<number, ComponentRecord>();
+  /** The components with `rootEvents`, in creation order: a page hook (onPageScroll on every scroll) visits only these. */
+  const hearing = new Set<ComponentRecord>();
   const relations = createComponentRelations(
     (instanceId) => components.get(instanceId),
     (owner, fn, target) => invoke(context, () => fn.call(owner.instance, target)),
@@ -42,6 +46,7 @@ export function createComponentHost(context: LogicContext, deps: ComponentHostDe
   function remove(instanceId: number, record: ComponentRecord): void {
     record.unmount();
     components.delete(instanceId);
+    hearing.delete(record);
     relations.detach(record);
   }
 
@@ -61,8 +66,10 @@ export function createComponentHost(context: LogicContext, deps: ComponentHostDe
     if (options === undefined) context.reportProblem({ kind: 'runtime', message: `Component() was not called for /${path}`, file: `${path}.js` });
     const parent = deps.instanceById(message.parentId) ?? {};
     const create = { ...message, path, composedParentId: message.composedParentId ?? message.parentId };
-    const record = createComponentRecord(context, mergeComponentOptions(options ?? {}), create, parent, deps.pageInstance(message.pageId));
+    const merged = mergeComponentOptions(options ?? {});
+    const record = createComponentRecord(context, merged, create, parent, deps.pageInstance(message.pageId));
     components.set(message.instanceId, record);
+    if (merged.layers.some((layer) => typeof layer.rootEvents === 'object' && layer.rootEvents !== null)) hearing.add(record);
     relations.attach(record);
   }
 
@@ -83,6 +90,9 @@ export function createComponentHost(context: LogicContext, deps: ComponentHostDe
       for (const [instanceId, record] of components) {
         if (record.pageId === pageId) remove(instanceId, record);
       }
+    },
+    rootEvents(pageId, name, args) {
+      for (const record of [...hearing]) if (record.pageId === pageId) record.rootEvent(name, args);
     },
     relationNodes(instanceId, key) {
       const record = components.get(instanceId);

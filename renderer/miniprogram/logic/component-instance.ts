@@ -13,7 +13,7 @@ import type { ComponentHook, ComponentLifetime, MergedComponentOptions } from '.
 import { createDataObservers } from './component-observers';
 import { bindCallback, defineMembers } from './page-instance';
 import type { SelectableComponent } from './component-select';
-import { hasMixin } from './mixins';
+import { hasMixin, rootEventHandlers } from './mixins';
 import type { RelatedComponent } from './component-relations';
 
 export interface ComponentCreate {
@@ -36,6 +36,8 @@ export interface ComponentRecord extends SelectableComponent, RelatedComponent {
   mounted(): void;
   updateProps(props: Record<string, Json>, eventProps: Record<string, string>): void;
   updated(): void;
+  /** Runs its `rootEvents` function of a page hook, with the component as `this`; nothing once unmounted. */
+  rootEvent(name: string, args: unknown[]): void;
   /** Runs the `moved` lifetime; false once unmounted. */
   moved(): boolean;
   unmount(): void;
@@ -183,6 +185,10 @@ export function createComponentRecord(
       prevData = undefined;
       derivedThisCycle = false;
       run('didUpdate', [before.props, before.data]);
+    },
+    rootEvent(name, args) {
+      if (unmounted) return;
+      for (const fn of rootEventHandlers(merged.layers, name)) guarded(() => fn.apply(instance, args));
     },
     moved() {
       if (!unmounted) runLifetime('moved');

@@ -31,6 +31,8 @@ export interface MergedComponentOptions {
   externalClasses: { names: string[]; enabled: boolean };
   /** `relations` of all layers; empty unless `options.relations: true` (docs/miniprogram-runtime.md#relations). */
   relations: RelationDefinition[];
+  /** Its mixins in run order, then its own options: where `rootEvents` are read (docs/miniprogram-runtime.md#component-rootevents). */
+  layers: Record<string, unknown>[];
   /** Its mixin objects, flattened (nested ones included), for `hasMixin` (§4.3). */
   mixins: object[];
   /** `options.virtualHost` when the component sets a boolean (§4.8; wins over its .json). */
@@ -62,6 +64,7 @@ export function mergeComponentOptions(options: Record<string, unknown>): MergedC
     hooks,
     lifetimes,
     observers: observerEntries(layers, switches),
+    layers,
     mixins,
     relations: relationDefinitions(layers, switches),
     externalClasses: { names: [...externalClasses], enabled: switches.externalClasses === true },

@@ -37,3 +37,17 @@ export function flattenMixins(raw: unknown, accepts: (mixin: object) => boolean 
   }
   return layers;
 }
+
+/**
+ * The `rootEvents` function of every layer for a page hook, in run order: a page's mixins (as its `events`,
+ * docs/miniprogram-runtime.md#page-mixins) and a component's mixins and own options (docs/miniprogram-runtime.md#component-rootevents).
+ */
+export function rootEventHandlers(layers: readonly Record<string, unknown>[], name: string): ((...args: unknown[]) => unknown)[] {
+  const handlers: ((...args: unknown[]) => unknown)[] = [];
+  for (const layer of layers) {
+    const events = layer.rootEvents;
+    const handler: unknown = typeof events === 'object' && events !== null ? (events as Record<string, unknown>)[name] : undefined;
+    if (typeof handler === 'function') handlers.push(handler as (...args: unknown[]) => unknown);
+  }
+  return handlers;
+}

@@ -8,7 +8,8 @@ import type { EventChannel } from './event-channel';
 import { createInstanceData, type InstanceData } from './instance-data';
 import { callHook, invoke, type LogicContext } from './logic-context';
 import { createDataObservers, observerEntries } from './component-observers';
-import { pageMixinsOf, rootEventHandlers } from './page-mixins';
+import { pageMixinsOf } from './page-mixins';
+import { rootEventHandlers } from './mixins';
 
 export type PageOptions = Record<string, unknown>;
 export type PageState = 'new' | 'shown' | 'hidden' | 'unloaded';
@@ -22,7 +23,7 @@ export interface PageRecord {
   readonly data: InstanceData;
   state: PageState;
   ready: boolean;
-  /** Runs a page hook by name: top-level first, then its mixins' `rootEvents`, then the page's `events`. */
+  /** Runs a page hook by name: top-level first, then its mixins' `rootEvents`, then the page's `events`, then its components' `rootEvents`. */
   hook(name: string, args?: unknown[]): unknown;
   /** Fires the observers of what onLoad/onShow set, then sends `init` (their setData folded in). */
   sendInit(): void;
@@ -37,6 +38,8 @@ export interface PageIdentity {
   query: Record<string, string>;
   /** `this.getOpenerEventChannel()`: connected to the opener when opened by navigateTo with `events`. */
   openerChannel: EventChannel;
+  /** Runs the `rootEvents` of the page's live components for a hook the page just ran (docs/miniprogram-runtime.md#component-rootevents). */
+  componentRootEvents(name: string, args: unknown[]): void;
 }
 
 export function createPageRecord(context: LogicContext, options: PageOptions, identity: PageIdentity): PageRecord {
@@ -92,6 +95,7 @@ export function createPageRecord(context: LogicContext, options: PageOptions, id
       for (const handler of rootEventHandlers(mixins.layers, name)) invoke(context, () => handler.apply(instance, args));
       const events = instance.events;
       if (EVENTS_HOOKS.has(name) && typeof events === 'object' && events !== null) callHook(context, events, name, args);
+      identity.componentRootEvents(name, args);
       return result;
     },
     sendInit() {

@@ -4,8 +4,6 @@
 import { asRecord } from './component-options';
 import { flattenMixins, isMixinInstance } from './mixins';
 
-type Fn = (...args: unknown[]) => unknown;
-
 /** Definition segments `Mixin.md` says a page ignores. */
 const COMPONENT_ONLY = new Set(['props', 'onInit', 'deriveDataFromProps', 'didMount', 'didUpdate', 'didUnmount', 'onError', 'lifetimes', 'relations']);
 /** What a page uses from a mixin, and what it reads elsewhere (`mixins`) or the preview does not implement for anyone (`definitionFilter`). */
@@ -37,14 +35,4 @@ export function pageMixinsOf(options: Record<string, unknown>, warn: (message: s
   const result = { layers, methods };
   merged.set(options, result);
   return result;
-}
-
-/** The `rootEvents` function of every layer for a page hook, in run order. */
-export function rootEventHandlers(layers: readonly Record<string, unknown>[], name: string): Fn[] {
-  const handlers: Fn[] = [];
-  for (const layer of layers) {
-    const handler = asRecord(layer.rootEvents)[name];
-    if (typeof handler === 'function') handlers.push(handler as Fn);
-  }
-  return handlers;
 }

@@ -17,6 +17,8 @@ export interface PageStackDeps {
   pageOptions(route: string): PageOptions | undefined;
   /** Unmounts the components of a page that was just unloaded (didUnmount, top-down). */
   unmountComponentsOf(pageId: number): void;
+  /** Runs the `rootEvents` of a page's components for a hook the page just ran. */
+  componentRootEvents(pageId: number, name: string, args: unknown[]): void;
   /** Called after each `stack` message. */
   stackChanged(): void;
 }
@@ -54,7 +56,9 @@ export function createPageStack(context: LogicContext, deps: PageStackDeps): Pag
   function open(route: string, query: Record<string, string>, asTab: boolean, openerChannel?: EventChannel): void {
     lastPageId += 1;
     const channel = openerChannel ?? createEventChannelPair(context, undefined).opened;
-    const record = createPageRecord(context, deps.pageOptions(route) ?? {}, { pageId: lastPageId, route, query, openerChannel: channel });
+    const pageId = lastPageId;
+    const componentRootEvents = (name: string, args: unknown[]): void => deps.componentRootEvents(pageId, name, args);
+    const record = createPageRecord(context, deps.pageOptions(route) ?? {}, { pageId, route, query, openerChannel: channel, componentRootEvents });
     opened.set(record.pageId, asTab);
     if (asTab) tabs.set(route, record);
     stack.push(record);

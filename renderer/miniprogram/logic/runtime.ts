@@ -134,6 +134,7 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
       return pageOptions.get(route);
     },
     unmountComponentsOf: (pageId) => components.unmountPage(pageId),
+    componentRootEvents: (pageId, name, args) => components.rootEvents(pageId, name, args),
     stackChanged: () => navigationBar.stackChanged(),
   });
   const components = createComponentHost(context, {

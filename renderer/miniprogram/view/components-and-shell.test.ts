@@ -146,6 +146,24 @@ describe('image', () => {
     expect(problems[0]).toContain('remote images do not load in the preview');
     expect(ofType(view.sent, 'event').filter((sent) => sent.handler === 'broken')).toHaveLength(3);
   });
+
+  it('a failed or missing src is an empty box with the image\'s id, classes, style and taps; a new src is an <img> again', async () => {
+    const compiled = compileSources({ '/pages/p/p.axml': '<image id="a" class="banner" style="width: 100px; height: 40px; background: #eee" mode="aspectFill" src="{{src}}" onError="broken" onTap="tapped"/><image id="b"/>' });
+    const view = mountView({ scripts: compiled.scripts, pages: [{ route: 'pages/p/p', usingComponents: {} }] });
+    await view.openPage('pages/p/p', { src: 'https://img.shop.invalid/a.png' });
+    expect(document.querySelector('#a')?.tagName).toBe('IMG');
+    expect(document.querySelector('#b')?.outerHTML).toBe('<span class="a-image mp-image-failed" id="b" style="object-fit: fill;" role="img"></span>');
+    document.querySelector('#a')?.dispatchEvent(new Event('error'));
+    await view.settle();
+    const failed = document.querySelector('#a') as HTMLElement;
+    expect([failed.tagName, failed.className, failed.getAttribute('src')]).toEqual(['SPAN', 'a-image banner mp-image-failed', null]);
+    expect([failed.style.width, failed.style.height, failed.style.background]).toEqual(['100px', '40px', 'rgb(238, 238, 238)']);
+    failed.click();
+    expect(ofType(view.sent, 'event').map((sent) => sent.handler)).toEqual(['broken', 'tapped']);
+    view.send({ t: 'set-data', instanceId: 1, ops: [{ op: 'set', path: ['src'], value: '/images/b.png' }] });
+    await view.settle();
+    expect(document.querySelector('#a')?.getAttribute('src')).toBe('/__mp/asset/images/b.png');
+  });
 });
 
 describe('phone shell', () => {

@@ -1,5 +1,5 @@
 // Basic components that show content: view (and the containers without behaviour of their own), text, icon,
-// image, progress, navigator, label (docs/miniprogram-runtime.md#references §6.1, §6.2).
+// progress, navigator, label (docs/miniprogram-runtime.md#references §6.1, §6.2); image is in image.ts.
 import { h, toChildArray, type ComponentChild, type VNode } from 'preact';
 import { dom, flag, num, rootProps, text, type BuiltinProps } from './builtin-props';
 import { useHoverClass, withHandlers } from './hover-class';
@@ -48,44 +48,6 @@ export function Icon(props: BuiltinProps): VNode {
   const type = text(props.type, 'info');
   const style = `font-size:${num(props.size, 23)}px;${props.color ? `color:${text(props.color)};` : ''}${text(rootProps(props).style)}`;
   return dom('span', { ...rootProps(props, `mp-icon-${type}`), style, role: 'img', 'aria-label': type }, ICON_GLYPHS[type] ?? '');
-}
-
-/** `mode` → CSS object-fit / object-position; widthFix/heightFix keep the aspect ratio by auto height/width. */
-const IMAGE_MODES: Record<string, string> = {
-  scaleToFill: 'object-fit:fill', aspectFit: 'object-fit:contain', aspectFill: 'object-fit:cover',
-  widthFix: 'height:auto', heightFix: 'width:auto', center: 'object-fit:none',
-  top: 'object-fit:none;object-position:top', bottom: 'object-fit:none;object-position:bottom',
-  left: 'object-fit:none;object-position:left', right: 'object-fit:none;object-position:right',
-  'top left': 'object-fit:none;object-position:top left', 'top right': 'object-fit:none;object-position:top right',
-  'bottom left': 'object-fit:none;object-position:bottom left', 'bottom right': 'object-fit:none;object-position:bottom right',
-};
-
-/**
- * The preview's content policy lets the page load images from the project, `data:` and `blob:` only (it reaches
- * nothing else, docs/architecture.md#threat-model), so a remote `src` fails where a phone would show it: said once.
- */
-const REMOTE_IMAGE = {
-  kind: 'runtime',
-  message: '<image> with an http(s) src: remote images do not load in the preview (it loads the project\'s files, data: and blob: URLs only); the image\'s onError ran',
-} as const;
-
-export function Image(props: BuiltinProps): VNode {
-  const base = rootProps(props);
-  const src = text(props.src);
-  return dom('img', {
-    ...base,
-    src: src === '' ? undefined : props.$o.assetUrl(src),
-    style: `${IMAGE_MODES[text(props.mode, 'scaleToFill')] ?? ''};${text(base.style)}`,
-    loading: flag(props['lazy-load']) ? 'lazy' : undefined,
-    onLoad: (event: Event) => {
-      const image = event.currentTarget as HTMLImageElement;
-      props.$o.emit('image', props, 'load', { width: image.naturalWidth, height: image.naturalHeight }, event);
-    },
-    onError: (event: Event) => {
-      if (/^(https?:)?\/\//i.test(src)) props.$o.reportOnce(REMOTE_IMAGE);
-      props.$o.emit('image', props, 'error', { errMsg: 'image load failed' }, event);
-    },
-  });
 }
 
 export function Progress(props: BuiltinProps): VNode {

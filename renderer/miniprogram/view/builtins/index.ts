@@ -3,7 +3,8 @@
 import type { FunctionComponent } from 'preact';
 import type { BuiltinProps } from './builtin-props';
 import { ScrollView, Swiper } from './containers';
-import { Icon, Image, Label, Navigator, Progress, Text, View } from './content';
+import { Icon, Label, Navigator, Progress, Text, View } from './content';
+import { Image } from './image';
 import { Button, Form, Picker } from './form';
 import { Checkbox, CheckboxGroup, Input, Radio, RadioGroup, Slider, Switch, Textarea } from './form-controls';
 import { MovableArea, MovableView } from './movable';

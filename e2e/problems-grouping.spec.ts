@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import type { MyApi } from '../shared/my';
 import { expect, test } from './harness/fixtures';
 import { inMiniapp } from './harness/miniapp-eval';
@@ -20,6 +21,17 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+
+/** The one Problems row a problem seen three times folds into, opened: its detail says how often. */
+async function openGroupedRow(panel: Page, title: RegExp) {
+  const row = panel.getByRole('listbox', { name: 'Problems, newest last' }).getByRole('option', { name: title });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('×3');
+  await row.click();
+  const region = panel.getByRole('region', { name: 'Warnings and errors' });
+  await expect(region).toContainText('Seen 3 times');
+  return { row, region };
+}
 test('three requests with a null header read as one Problems row ×3; the capture keeps all three', async ({ driver }) => {
   const { panel } = driver;
   const frame = await driver.miniapp();
@@ -35,13 +47,7 @@ test('three requests with a null header read as one Problems row ×3; the captur
   );
   expect(statuses).toEqual([200, 200, 200]);
 
-  const problems = panel.getByRole('listbox', { name: 'Problems, newest last' });
-  const rows = problems.getByRole('option', { name: /A my\.request header was dropped/ });
-  await expect(rows).toHaveCount(1);
-  await expect(rows).toContainText('×3');
-  await rows.click();
-  const region = panel.getByRole('region', { name: 'Warnings and errors' });
-  await expect(region).toContainText('Seen 3 times');
+  const { region } = await openGroupedRow(panel, /A my\.request header was dropped/);
   await expect(region).toContainText('Authorization (its value is null, not a string)');
   await driver.screenshot('problems-grouped-header-dropped');
 
@@ -64,15 +70,9 @@ test('the same listener registered 4 times reads as one Problems row with the ne
     4,
   );
 
-  const problems = panel.getByRole('listbox', { name: 'Problems, newest last' });
-  const rows = problems.getByRole('option', { name: /The same listener is registered several times/ });
-  await expect(rows).toHaveCount(1);
-  await expect(rows).toContainText('×3');
-  await expect(rows).toContainText('registered 4 times');
-  await expect(rows).toContainText('2–4');
-  await rows.click();
-  const region = panel.getByRole('region', { name: 'Warnings and errors' });
-  await expect(region).toContainText('Seen 3 times');
+  const { row, region } = await openGroupedRow(panel, /The same listener is registered several times/);
+  await expect(row).toContainText('registered 4 times');
+  await expect(row).toContainText('2–4');
   await expect(region).toContainText('Registrations 2–4, newest 4.');
   await driver.screenshot('problems-grouped-listener-pileup');
 

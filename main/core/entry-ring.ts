@@ -151,6 +151,13 @@ export function createEntryRing(capacity: number): EntryRing {
     monoTime: (seq) => monoTime[seq % capacity] as number,
     errorCode: (seq) => ((flags[seq % capacity] as number) & FLAG.error ? errors.get(seq % capacity)?.errorCode : undefined),
     payloadLength: (seq) => payload[seq % capacity]?.length ?? 0,
+    plainFrame: (seq) => isPlainFrame(seq % capacity),
+    wallTime: (seq) => wallTime[seq % capacity] as number,
+    size: (seq) => size[seq % capacity] as number,
+    clientId: (seq) => strings.text(clientId[seq % capacity] as number) as string,
+    connectionId: (seq) => strings.text(connectionId[seq % capacity] as number) as string,
+    payload: (seq) => payload[seq % capacity] as string,
+    binary: (seq) => ((flags[seq % capacity] as number) & FLAG.binaryTrue) !== 0,
   };
 
   return {

@@ -43,6 +43,19 @@ export interface HeldEntryFields {
   errorCode(seq: number): number | undefined;
   /** Characters of the held payload (0 without one). */
   payloadLength(seq: number): number;
+  /**
+   * Whether the entry is a plain frame: opcode, payload and `binary` present, no page, cut, error or detail.
+   * Its whole entry is then the fields below plus the ones above (the session recorder copies them).
+   */
+  plainFrame(seq: number): boolean;
+  wallTime(seq: number): number;
+  size(seq: number): number;
+  clientId(seq: number): string;
+  connectionId(seq: number): string;
+  /** A plain frame's payload. */
+  payload(seq: number): string;
+  /** A plain frame's `binary`. */
+  binary(seq: number): boolean;
 }
 
 /** One ordered, bounded log of everything; see shared/capture.ts. */

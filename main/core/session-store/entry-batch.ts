@@ -2,8 +2,9 @@
 // (docs/architecture.md#session-writer-thread): numbers in one Float64Array (transferred, not copied), the
 // strings in one array, and a client id, connection id or name only when it differs from the previous
 // entry's. Filling it is a few stores per entry; the record encoding happens on the writer thread.
-import type { CaptureEntry } from '../../../shared/capture';
+import type { CaptureEntry, Direction, EntryKind } from '../../../shared/capture';
 import type { Json } from '../../../shared/json';
+import type { HeldEntryFields } from '../ports';
 import { DIRECTIONS, KINDS } from './entry-codec';
 
 /** What one postMessage carries. */
@@ -57,27 +58,48 @@ export class EntryBatcher {
     return this.count;
   }
 
+  /** Stores the fields every entry has at `at`; answers the bits so far (kind, direction, changed ids and name). */
+  private addCommon(at: number, seq: number, wallTime: number, monoTime: number, size: number, kind: EntryKind, direction: Direction, clientId: string, connectionId: string, name: string): number {
+    const numbers = this.numbers;
+    numbers[at] = seq;
+    numbers[at + 1] = wallTime;
+    numbers[at + 2] = monoTime;
+    numbers[at + 3] = size;
+    let bits = KINDS.indexOf(kind) | (DIRECTIONS.indexOf(direction) << DIRECTION_SHIFT);
+    const strings = this.strings;
+    if (clientId !== this.clientId) {
+      bits |= HAS.clientId;
+      strings.push((this.clientId = clientId));
+    }
+    if (connectionId !== this.connectionId) {
+      bits |= HAS.connectionId;
+      strings.push((this.connectionId = connectionId));
+    }
+    if (name !== this.name) {
+      bits |= HAS.name;
+      strings.push((this.name = name));
+    }
+    return bits;
+  }
+
+  /**
+   * A plain frame the capture ring holds (`fields.plainFrame(seq)`), read from its columns without building
+   * its entry object: the same numbers and strings `add` stores for that entry (docs/architecture.md#capture-cpu).
+   */
+  addPlainFrame(seq: number, fields: HeldEntryFields): void {
+    const at = this.count * NUMBERS_PER_ENTRY;
+    const bits = this.addCommon(at, seq, fields.wallTime(seq), fields.monoTime(seq), fields.size(seq), fields.kind(seq), fields.direction(seq), fields.clientId(seq), fields.connectionId(seq), fields.name(seq));
+    this.numbers[at + 4] = fields.opcode(seq) as number;
+    this.strings.push(fields.payload(seq));
+    this.numbers[at + 6] = bits | HAS.opcode | HAS.payload | HAS.binary | (fields.binary(seq) ? HAS.binaryTrue : 0);
+    this.count += 1;
+  }
+
   add(entry: CaptureEntry): void {
     const at = this.count * NUMBERS_PER_ENTRY;
     const numbers = this.numbers;
-    numbers[at] = entry.seq;
-    numbers[at + 1] = entry.wallTime;
-    numbers[at + 2] = entry.monoTime;
-    numbers[at + 3] = entry.size;
-    let bits = KINDS.indexOf(entry.kind) | (DIRECTIONS.indexOf(entry.direction) << DIRECTION_SHIFT);
+    let bits = this.addCommon(at, entry.seq, entry.wallTime, entry.monoTime, entry.size, entry.kind, entry.direction, entry.clientId, entry.connectionId, entry.name);
     const strings = this.strings;
-    if (entry.clientId !== this.clientId) {
-      bits |= HAS.clientId;
-      strings.push((this.clientId = entry.clientId));
-    }
-    if (entry.connectionId !== this.connectionId) {
-      bits |= HAS.connectionId;
-      strings.push((this.connectionId = entry.connectionId));
-    }
-    if (entry.name !== this.name) {
-      bits |= HAS.name;
-      strings.push((this.name = entry.name));
-    }
     if (entry.page !== undefined) {
       bits |= HAS.page;
       strings.push(entry.page);

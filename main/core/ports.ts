@@ -45,17 +45,16 @@ export interface HeldEntryFields {
   payloadLength(seq: number): number;
   /**
    * Whether the entry is a plain frame: opcode, payload and `binary` present, no page, cut, error or detail.
-   * Its whole entry is then the fields below plus the ones above (the session recorder copies them).
+   * Its whole entry is then what copyPlainFrame hands over (the session recorder copies it).
    */
   plainFrame(seq: number): boolean;
-  wallTime(seq: number): number;
-  size(seq: number): number;
-  clientId(seq: number): string;
-  connectionId(seq: number): string;
-  /** A plain frame's payload. */
-  payload(seq: number): string;
-  /** A plain frame's `binary`. */
-  binary(seq: number): boolean;
+  /** Hands a plain frame's fields to `sink` in one call, building no object. */
+  copyPlainFrame(seq: number, sink: PlainFrameSink): void;
+}
+
+/** Takes a plain frame's fields (HeldEntryFields.copyPlainFrame), positional so nothing is allocated. */
+export interface PlainFrameSink {
+  addPlainFrame(seq: number, wallTime: number, monoTime: number, size: number, kind: EntryKind, direction: Direction, clientId: string, connectionId: string, name: string, opcode: number, payload: string, binary: boolean): void;
 }
 
 /** One ordered, bounded log of everything; see shared/capture.ts. */

@@ -4,7 +4,7 @@
 // entry's. Filling it is a few stores per entry; the record encoding happens on the writer thread.
 import type { CaptureEntry, Direction, EntryKind } from '../../../shared/capture';
 import type { Json } from '../../../shared/json';
-import type { HeldEntryFields } from '../ports';
+import type { PlainFrameSink } from '../ports';
 import { DIRECTIONS, KINDS } from './entry-codec';
 
 /** What one postMessage carries. */
@@ -40,7 +40,7 @@ const HAS = {
 } as const;
 
 /** Fills batches on the engine's thread; `take()` hands the filled one over and starts the next. */
-export class EntryBatcher {
+export class EntryBatcher implements PlainFrameSink {
   private numbers: Float64Array;
   private strings: string[] = [];
   private details: Record<string, Json>[] = [];
@@ -83,15 +83,15 @@ export class EntryBatcher {
   }
 
   /**
-   * A plain frame the capture ring holds (`fields.plainFrame(seq)`), read from its columns without building
-   * its entry object: the same numbers and strings `add` stores for that entry (docs/architecture.md#capture-cpu).
+   * A plain frame the capture ring holds, handed over from its columns (HeldEntryFields.copyPlainFrame)
+   * without an entry object: the same numbers and strings `add` stores for that entry (docs/architecture.md#capture-cpu).
    */
-  addPlainFrame(seq: number, fields: HeldEntryFields): void {
+  addPlainFrame(seq: number, wallTime: number, monoTime: number, size: number, kind: EntryKind, direction: Direction, clientId: string, connectionId: string, name: string, opcode: number, payload: string, binary: boolean): void {
     const at = this.count * NUMBERS_PER_ENTRY;
-    const bits = this.addCommon(at, seq, fields.wallTime(seq), fields.monoTime(seq), fields.size(seq), fields.kind(seq), fields.direction(seq), fields.clientId(seq), fields.connectionId(seq), fields.name(seq));
-    this.numbers[at + 4] = fields.opcode(seq) as number;
-    this.strings.push(fields.payload(seq));
-    this.numbers[at + 6] = bits | HAS.opcode | HAS.payload | HAS.binary | (fields.binary(seq) ? HAS.binaryTrue : 0);
+    const bits = this.addCommon(at, seq, wallTime, monoTime, size, kind, direction, clientId, connectionId, name);
+    this.numbers[at + 4] = opcode;
+    this.strings.push(payload);
+    this.numbers[at + 6] = bits | HAS.opcode | HAS.payload | HAS.binary | (binary ? HAS.binaryTrue : 0);
     this.count += 1;
   }
 

@@ -198,7 +198,7 @@ export function createThreadedSessionWriter(options: ThreadedSessionWriterOption
     },
     appendPlainFrame(seq, fields) {
       if (!accepts(seq)) return;
-      batcher.addPlainFrame(seq, fields);
+      fields.copyPlainFrame(seq, batcher);
       taken();
     },
     flush() {

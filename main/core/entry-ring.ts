@@ -4,8 +4,8 @@
 // in a column and one object in the slot: detail-shapes.ts), error fields in a Map by slot (few entries have
 // them), so a held entry is no object of its own: held for 200,000 appends, entry objects were all
 // promoted to V8's old space, which grew (and V8 grew its limit) through a flood. The newest entries also
-// keep their objects (RECENT_OBJECTS), so readers that follow the log (the panel stream, the session
-// recorder) get the appended object back; older reads build a copy.
+// keep their objects (RECENT_OBJECTS), so readers that follow the log (the panel stream) get the appended
+// object back; older reads build a copy. The session recorder copies a plain frame from the columns (fields).
 import { OPCODE, type CaptureEntry, type Direction, type EntryKind } from '../../shared/capture';
 import type { Json } from '../../shared/json';
 import { detailShape, keptOfDetail, PLAIN_DETAIL, rebuiltDetail } from './detail-shapes';
@@ -151,6 +151,12 @@ export function createEntryRing(capacity: number): EntryRing {
     monoTime: (seq) => monoTime[seq % capacity] as number,
     errorCode: (seq) => ((flags[seq % capacity] as number) & FLAG.error ? errors.get(seq % capacity)?.errorCode : undefined),
     payloadLength: (seq) => payload[seq % capacity]?.length ?? 0,
+    plainFrame: (seq) => isPlainFrame(seq % capacity),
+    copyPlainFrame(seq, sink) {
+      const slot = seq % capacity;
+      const bits = flags[slot] as number;
+      sink.addPlainFrame(seq, wallTime[slot] as number, monoTime[slot] as number, size[slot] as number, KINDS[kind[slot] as number] as EntryKind, DIRECTIONS[direction[slot] as number] as Direction, strings.text(clientId[slot] as number) as string, strings.text(connectionId[slot] as number) as string, strings.text(name[slot] as number) as string, opcode[slot] as number, payload[slot] as string, (bits & FLAG.binaryTrue) !== 0);
+    },
   };
 
   return {

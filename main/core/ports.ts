@@ -43,6 +43,18 @@ export interface HeldEntryFields {
   errorCode(seq: number): number | undefined;
   /** Characters of the held payload (0 without one). */
   payloadLength(seq: number): number;
+  /**
+   * Whether the entry is a plain frame: opcode, payload and `binary` present, no page, cut, error or detail.
+   * Its whole entry is then what copyPlainFrame hands over (the session recorder copies it).
+   */
+  plainFrame(seq: number): boolean;
+  /** Hands a plain frame's fields to `sink` in one call, building no object. */
+  copyPlainFrame(seq: number, sink: PlainFrameSink): void;
+}
+
+/** Takes a plain frame's fields (HeldEntryFields.copyPlainFrame), positional so nothing is allocated. */
+export interface PlainFrameSink {
+  addPlainFrame(seq: number, wallTime: number, monoTime: number, size: number, kind: EntryKind, direction: Direction, clientId: string, connectionId: string, name: string, opcode: number, payload: string, binary: boolean): void;
 }
 
 /** One ordered, bounded log of everything; see shared/capture.ts. */

@@ -2,8 +2,9 @@
 // (docs/architecture.md#session-writer-thread): numbers in one Float64Array (transferred, not copied), the
 // strings in one array, and a client id, connection id or name only when it differs from the previous
 // entry's. Filling it is a few stores per entry; the record encoding happens on the writer thread.
-import type { CaptureEntry } from '../../../shared/capture';
+import type { CaptureEntry, Direction, EntryKind } from '../../../shared/capture';
 import type { Json } from '../../../shared/json';
+import type { PlainFrameSink } from '../ports';
 import { DIRECTIONS, KINDS } from './entry-codec';
 
 /** What one postMessage carries. */
@@ -39,7 +40,7 @@ const HAS = {
 } as const;
 
 /** Fills batches on the engine's thread; `take()` hands the filled one over and starts the next. */
-export class EntryBatcher {
+export class EntryBatcher implements PlainFrameSink {
   private numbers: Float64Array;
   private strings: string[] = [];
   private details: Record<string, Json>[] = [];
@@ -57,27 +58,48 @@ export class EntryBatcher {
     return this.count;
   }
 
+  /** Stores the fields every entry has at `at`; answers the bits so far (kind, direction, changed ids and name). */
+  private addCommon(at: number, seq: number, wallTime: number, monoTime: number, size: number, kind: EntryKind, direction: Direction, clientId: string, connectionId: string, name: string): number {
+    const numbers = this.numbers;
+    numbers[at] = seq;
+    numbers[at + 1] = wallTime;
+    numbers[at + 2] = monoTime;
+    numbers[at + 3] = size;
+    let bits = KINDS.indexOf(kind) | (DIRECTIONS.indexOf(direction) << DIRECTION_SHIFT);
+    const strings = this.strings;
+    if (clientId !== this.clientId) {
+      bits |= HAS.clientId;
+      strings.push((this.clientId = clientId));
+    }
+    if (connectionId !== this.connectionId) {
+      bits |= HAS.connectionId;
+      strings.push((this.connectionId = connectionId));
+    }
+    if (name !== this.name) {
+      bits |= HAS.name;
+      strings.push((this.name = name));
+    }
+    return bits;
+  }
+
+  /**
+   * A plain frame the capture ring holds, handed over from its columns (HeldEntryFields.copyPlainFrame)
+   * without an entry object: the same numbers and strings `add` stores for that entry (docs/architecture.md#capture-cpu).
+   */
+  addPlainFrame(seq: number, wallTime: number, monoTime: number, size: number, kind: EntryKind, direction: Direction, clientId: string, connectionId: string, name: string, opcode: number, payload: string, binary: boolean): void {
+    const at = this.count * NUMBERS_PER_ENTRY;
+    const bits = this.addCommon(at, seq, wallTime, monoTime, size, kind, direction, clientId, connectionId, name);
+    this.numbers[at + 4] = opcode;
+    this.strings.push(payload);
+    this.numbers[at + 6] = bits | HAS.opcode | HAS.payload | HAS.binary | (binary ? HAS.binaryTrue : 0);
+    this.count += 1;
+  }
+
   add(entry: CaptureEntry): void {
     const at = this.count * NUMBERS_PER_ENTRY;
     const numbers = this.numbers;
-    numbers[at] = entry.seq;
-    numbers[at + 1] = entry.wallTime;
-    numbers[at + 2] = entry.monoTime;
-    numbers[at + 3] = entry.size;
-    let bits = KINDS.indexOf(entry.kind) | (DIRECTIONS.indexOf(entry.direction) << DIRECTION_SHIFT);
+    let bits = this.addCommon(at, entry.seq, entry.wallTime, entry.monoTime, entry.size, entry.kind, entry.direction, entry.clientId, entry.connectionId, entry.name);
     const strings = this.strings;
-    if (entry.clientId !== this.clientId) {
-      bits |= HAS.clientId;
-      strings.push((this.clientId = entry.clientId));
-    }
-    if (entry.connectionId !== this.connectionId) {
-      bits |= HAS.connectionId;
-      strings.push((this.connectionId = entry.connectionId));
-    }
-    if (entry.name !== this.name) {
-      bits |= HAS.name;
-      strings.push((this.name = entry.name));
-    }
     if (entry.page !== undefined) {
       bits |= HAS.page;
       strings.push(entry.page);

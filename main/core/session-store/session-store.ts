@@ -4,6 +4,7 @@ import { mkdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import type { CaptureEntry } from '../../../shared/capture';
 import type { SessionInfo } from '../../../shared/session-wire';
+import type { HeldEntryFields } from '../ports';
 import { DEFAULT_SESSIONS_CAP_BYTES, sessionsOverCap } from './disk-cap';
 import { HEARTBEAT_MS, isSessionId, newSessionId, readEnd, readIndex, readMeta, sessionPaths, writeIndex, writeJsonAtomic, writerRunning, type SessionEnd, type SessionMeta } from './session-files';
 import { recoverSession } from './session-recovery';
@@ -31,6 +32,8 @@ export interface LiveSession {
   readonly id: string;
   /** Entries must come in seq order from the session's firstSeq, without gaps. */
   append(entry: CaptureEntry): void;
+  /** The same for a plain frame held in the capture ring, read from its columns without an entry object. */
+  appendPlainFrame(seq: number, fields: HeldEntryFields): void;
   flush(): void;
   /** Writes the end marker; the session stays listed, no longer live. */
   close(): Promise<SessionInfo>;
@@ -168,6 +171,7 @@ export async function openSessionStore(options: SessionStoreOptions): Promise<Se
       return {
         id: meta.id,
         append: (entry) => writer.append(entry),
+        appendPlainFrame: (seq, fields) => writer.appendPlainFrame(seq, fields),
         flush: () => writer.flush(),
         async close() {
           await closeLive(k);

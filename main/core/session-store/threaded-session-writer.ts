@@ -5,6 +5,7 @@
 import { closeSync, openSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { CaptureEntry } from '../../../shared/capture';
+import type { HeldEntryFields } from '../ports';
 import { EntryBatcher } from './entry-batch';
 import type { SessionPaths } from './session-files';
 import type { EntryFile } from './session-reader';
@@ -40,6 +41,8 @@ export type ThreadedWriterEnd = { lost: false; entries: number; bytes: number; i
 export interface ThreadedSessionWriter {
   /** Throws unless entry.seq is the next seq: a session is gap-free by construction. */
   append(entry: CaptureEntry): void;
+  /** Appends the plain frame the capture ring holds for `seq`, read from its columns (`fields.plainFrame(seq)` is true). */
+  appendPlainFrame(seq: number, fields: HeldEntryFields): void;
   /** Writes what waits now: sends it to the thread and holds the engine's thread until it is in the file. */
   flush(): void;
   /** Entries taken so far (written or not). */
@@ -154,6 +157,23 @@ export function createThreadedSessionWriter(options: ThreadedSessionWriterOption
     sent += 1;
   }
 
+  /** Whether the entry of `seq` goes into the batch: false (counted as not saved) once stopped or lost; throws out of order. */
+  function accepts(seq: number): boolean {
+    if (closing) throw new Error('session closed');
+    if (stopped || lost) {
+      refusedHere += 1;
+      return false;
+    }
+    const expected = firstSeq + appended;
+    if (seq !== expected) throw new RangeError(`session append out of order: seq ${seq}, expected ${expected}`);
+    return true;
+  }
+
+  function taken(): void {
+    appended += 1;
+    if (batcher.size >= BATCH_ENTRIES) sendBatch();
+  }
+
   const timer = setInterval(sendBatch, flushIntervalMs);
   timer.unref();
 
@@ -172,16 +192,14 @@ export function createThreadedSessionWriter(options: ThreadedSessionWriterOption
   return {
     thread,
     append(entry) {
-      if (closing) throw new Error('session closed');
-      const expected = firstSeq + appended;
-      if (stopped || lost) {
-        refusedHere += 1;
-        return;
-      }
-      if (entry.seq !== expected) throw new RangeError(`session append out of order: seq ${entry.seq}, expected ${expected}`);
+      if (!accepts(entry.seq)) return;
       batcher.add(entry);
-      appended += 1;
-      if (batcher.size >= BATCH_ENTRIES) sendBatch();
+      taken();
+    },
+    appendPlainFrame(seq, fields) {
+      if (!accepts(seq)) return;
+      fields.copyPlainFrame(seq, batcher);
+      taken();
     },
     flush() {
       sendBatch();

@@ -43,12 +43,16 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
 
   const wallTimeAt = (monoTime: number): number => (clock.wallTimeOf ? clock.wallTimeOf(monoTime) : clock.now());
 
+  /** The part of a payload the log keeps: its first payloadCap characters, or undefined when it is kept whole. */
+  const cutOf = (payload: string): string | undefined => (payload.length > payloadCap ? copyPrefix(payload, payloadCap) : undefined);
+
   // The log takes ownership of the entry object (callers build a fresh one per append): stamping it in
   // place instead of copying keeps floods cheap.
   function stamp(entry: NewCaptureEntry): CaptureEntry {
     const stamped = entry as CaptureEntry;
-    if (entry.payload !== undefined && entry.payload.length > payloadCap) {
-      stamped.payload = copyPrefix(entry.payload, payloadCap);
+    const cut = entry.payload === undefined ? undefined : cutOf(entry.payload);
+    if (cut !== undefined) {
+      stamped.payload = cut;
       stamped.truncated = true;
     }
     stamped.seq = next;
@@ -104,12 +108,12 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
       return clocked;
     },
     appendFrame(clientId, connectionId, binary, size, payload) {
-      const truncated = payload.length > payloadCap;
-      const kept = truncated ? copyPrefix(payload, payloadCap) : payload;
+      const cut = cutOf(payload);
+      const kept = cut ?? payload;
       const bytes = payloadEntryBytes(kept);
       const byBytes = makeRoom(bytes);
       const monoTime = clock.monotonic();
-      ring.putFrame(next, wallTimeAt(monoTime), monoTime, clientId, connectionId, binary, size, kept, truncated);
+      ring.putFrame(next, wallTimeAt(monoTime), monoTime, clientId, connectionId, binary, size, kept, cut !== undefined);
       appended(bytes, byBytes);
     },
     fields: ring.fields,

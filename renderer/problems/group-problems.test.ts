@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entry } from '../timeline/test-support/timeline-entries';
-import { groupProblems } from './group-problems';
+import { createProblemGrouper, groupProblems } from './group-problems';
 
 const dropped = (seq: number, connectionId: string, fields: Parameters<typeof entry>[2] = {}) =>
   entry(seq, seq * 100, {
@@ -38,5 +38,24 @@ describe('groupProblems', () => {
   it('never folds errors: each is its own failure', () => {
     const error = (seq: number) => entry(seq, seq, { kind: 'error', name: 'error', connectionId: `t${seq}`, errorCode: 7, errorMessage: 'cert' });
     expect(groupProblems([error(1), error(2)]).groups).toHaveLength(2);
+  });
+
+  it('folds a list that grew by its new tail alone, with the rows a one-shot fold gives; a trimmed list is folded again', () => {
+    const closeCode = (seq: number) => entry(seq, seq * 100, { kind: 'warning', name: 'close-code-invalid', connectionId: 't1', errorMessage: 'code 999' });
+    const all = [dropped(1, 'h1'), closeCode(2), dropped(3, 'h2'), closeCode(4), dropped(5, 'h3')];
+    const rows = (grouped: ReturnType<typeof groupProblems>) => grouped.groups.map((group) => [group.first.seq, group.latest.seq, group.count]);
+    const grouper = createProblemGrouper();
+    grouper(all.slice(0, 2));
+    grouper(all.slice(0, 4));
+    const grown = grouper(all);
+    expect(rows(grown)).toEqual(rows(groupProblems(all)));
+    expect(rows(grown)).toEqual([
+      [2, 4, 2],
+      [1, 5, 3],
+    ]);
+    expect(grown.groupOfSeq.get(3)).toBe(grown.groups[1]);
+    // The oldest problem left (the ring trimmed it): the rows are those of what is left.
+    expect(rows(grouper(all.slice(1)))).toEqual(rows(groupProblems(all.slice(1))));
+    expect(grouper(all.slice(1)).groupOfSeq.has(1)).toBe(false);
   });
 });

@@ -46,25 +46,44 @@ function followFigure(group: ProblemGroup, entry: CaptureEntry): void {
   span.max = Math.max(span.max ?? value, value);
 }
 
-/** Folds `problems` (seq order) into rows; a row moves to where its newest occurrence is, so newest stays last. */
-export function groupProblems(problems: readonly CaptureEntry[]): GroupedProblems {
-  const byKey = new Map<string, ProblemGroup>();
-  const groupOfSeq = new Map<number, ProblemGroup>();
-  for (const entry of problems) {
-    const key = keyOf(entry);
-    let group = byKey.get(key);
-    if (group) {
-      group.latest = entry;
-      group.count += 1;
-    } else {
-      group = { first: entry, latest: entry, count: 1 };
-      byKey.set(key, group);
+/**
+ * Folds problems into rows as they arrive: when the list only grew since the last call (the usual case: a new
+ * problem appended), just its new tail is folded, so a long run's Problems list is not regrouped on every new
+ * problem; a trimmed or cleared list is folded again from its start. A row moves to where its newest
+ * occurrence is, so newest stays last.
+ */
+export function createProblemGrouper(): (problems: readonly CaptureEntry[]) => GroupedProblems {
+  let folded: readonly CaptureEntry[] = [];
+  let byKey = new Map<string, ProblemGroup>();
+  let groupOfSeq = new Map<number, ProblemGroup>();
+  return (problems) => {
+    const last = folded.length - 1;
+    const grew = last >= 0 && problems.length > last && problems[0] === folded[0] && problems[last] === folded[last];
+    if (!grew) {
+      byKey = new Map();
+      groupOfSeq = new Map();
     }
-    followFigure(group, entry);
-    groupOfSeq.set(entry.seq, group);
-  }
-  const groups = [...byKey.values()].sort((a, b) => a.latest.seq - b.latest.seq);
-  return { groups, groupOfSeq };
+    for (let index = grew ? folded.length : 0; index < problems.length; index += 1) {
+      const entry = problems[index] as CaptureEntry;
+      const key = keyOf(entry);
+      let group = byKey.get(key);
+      if (group) {
+        group.latest = entry;
+        group.count += 1;
+        byKey.delete(key); // re-inserted below: the map's order is the order of the rows' newest occurrences
+      } else group = { first: entry, latest: entry, count: 1 };
+      byKey.set(key, group);
+      followFigure(group, entry);
+      groupOfSeq.set(entry.seq, group);
+    }
+    folded = problems;
+    return { groups: [...byKey.values()], groupOfSeq };
+  };
+}
+
+/** Folds `problems` (seq order) into rows at once. */
+export function groupProblems(problems: readonly CaptureEntry[]): GroupedProblems {
+  return createProblemGrouper()(problems);
 }
 
 /** The span in words: `registrations 2–4, newest 4`, `connection s1 first, s4 newest`, or one value. */

@@ -7,7 +7,7 @@ import type { KeyboardEvent } from 'react';
 import type { CaptureEntry } from '../../shared/capture';
 import { describeProblem } from '../warnings/describe-problem';
 import { ProblemDetails } from '../warnings/problem-details';
-import { describeFigureSpan, groupProblems, shortFigureSpan, type ProblemGroup } from './group-problems';
+import { createProblemGrouper, describeFigureSpan, shortFigureSpan, type ProblemGroup } from './group-problems';
 import '../timeline/timeline-theme.css';
 import '../warnings/warnings.css';
 
@@ -34,7 +34,8 @@ export function ProblemsListView({ problems, selectedSeq, onSelect, initialHeigh
   const [show, setShow] = useState<Show>('all');
   const scrollRef = useRef<HTMLDivElement>(null);
   const errorCount = useMemo(() => problems.filter((entry) => entry.kind !== 'warning').length, [problems]);
-  const grouped = useMemo(() => groupProblems(problems), [problems]);
+  const [grouper] = useState(createProblemGrouper);
+  const grouped = useMemo(() => grouper(problems), [grouper, problems]);
   const visible = useMemo(
     () => (show === 'all' ? grouped.groups : grouped.groups.filter((group) => (group.latest.kind === 'warning') === (show === 'warning'))),
     [grouped, show],

@@ -71,7 +71,7 @@ export function EntryInspector({ entry, fromSession = false }: { entry: RingEntr
   const shown = full.entry;
   const live = engineState?.connections.find((info) => info.connectionId === entry.connectionId);
   const isRequest = entry.kind === 'http';
-  const connection = entry.connectionId && !isRequest && !isRequestConnectionId(entry.connectionId) ? summarizeConnection(entry.connectionId, connectionCatalog.entriesOf(entry.connectionId), live) : undefined;
+  const connection = entry.connectionId && !isRequestConnectionId(entry.connectionId) ? summarizeConnection(entry.connectionId, connectionCatalog.entriesOf(entry.connectionId), live) : undefined;
   return (
     <aside className="inspector" aria-label="inspector">
       <EntryHeader entry={shown} />

@@ -67,8 +67,11 @@ export interface CaptureStats {
   cleared: number;
 }
 
-/** The connection id of a connection of each kind (docs/behaviour.md#my-request): `s<n>` single mode, `t<n>` SocketTask, `h<n>` a `my.request`. */
-export const CONNECTION_ID_PREFIX = { single: 's', task: 't', request: 'h' } as const;
+/**
+ * The connection id of a connection of each kind (docs/behaviour.md#my-request): `s<n>` single mode, `t<n>`
+ * SocketTask, `h<n>` a `my.request`, `w<n>` a WebSocket read from another tool's HAR (its n-th entry).
+ */
+export const CONNECTION_ID_PREFIX = { single: 's', task: 't', request: 'h', importedSocket: 'w' } as const;
 
 /** Whether a connection id names a `my.request` (its entries have no socket to inspect, debug or replay). */
 export function isRequestConnectionId(connectionId: string): boolean {

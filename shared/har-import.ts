@@ -2,6 +2,7 @@
 // built from the handshake and the message items, numbered in time order after ours.
 import type { z } from 'zod';
 import type { CaptureEntry, Direction } from './capture';
+import { CONNECTION_ID_PREFIX } from './capture';
 import type { Json } from './json';
 import type { HarImport, HarNameValue } from './har';
 import { harSchema } from './har';
@@ -33,7 +34,8 @@ export function harToCapture(text: string): HarImport {
       skippedNonSocket += 1;
       return;
     }
-    const ids = { connectionId: harEntry._connectionId ?? `h${index + 1}`, clientId: harEntry._clientId ?? 'imported' };
+    // Not the request prefix: a socket from another tool's HAR must not read as a my.request (shared/capture.ts).
+    const ids = { connectionId: harEntry._connectionId ?? `${CONNECTION_ID_PREFIX.importedSocket}${index + 1}`, clientId: harEntry._clientId ?? 'imported' };
     (harEntry._events ?? []).forEach((raw, i) => pushEntry(raw, `entries[${index}]._events[${i}]`, numbered, warnings));
     if (!isOurs) unnumbered.push(...handshakeEntries(harEntry, ids));
     (harEntry._webSocketMessages ?? []).forEach((raw, i) => {

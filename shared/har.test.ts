@@ -219,7 +219,7 @@ describe('HAR import', () => {
     ]);
     expect(entries[0]?.detail).toEqual({ url: 'wss://echo.example/socket?v=2', headers: { 'Sec-WebSocket-Protocol': 'chat', Cookie: 'a=1, b=2' } });
     expect(entries[1]?.detail).toEqual({ status: 101, statusText: 'Switching Protocols', headers: { Upgrade: 'websocket' } });
-    expect(entries[3]).toMatchObject({ payload: '{"op":"sub"}', opcode: 1, size: 12, wallTime: 1714557601250, monoTime: 250, connectionId: 'h2', clientId: 'imported' });
+    expect(entries[3]).toMatchObject({ payload: '{"op":"sub"}', opcode: 1, size: 12, wallTime: 1714557601250, monoTime: 250, connectionId: 'w2', clientId: 'imported' });
     expect(entries[4]).toMatchObject({ payload: 'AAEC/w==', opcode: 2, binary: true, size: 4 });
     expect(entries[5]).toMatchObject({ errorMessage: 'net::ERR_CONNECTION_RESET', monoTime: 1000 });
     expect(warnings).toHaveLength(3);

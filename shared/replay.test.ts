@@ -79,7 +79,7 @@ describe('recordingFromEntries', () => {
       },
     };
     const imported = harToCapture(JSON.stringify(har));
-    const built = recordingFromEntries('h1', imported.entries);
+    const built = recordingFromEntries('w1', imported.entries);
     if (!built.ok) throw new Error(built.error);
     expect(built.recording.steps).toEqual([
       { direction: 'out', kind: 'text', data: 'sub', atMs: 250 },

@@ -85,7 +85,7 @@ test('component rootEvents: a component hears its page\'s onReady and a tap on t
   await driver.screenshot('miniprogram-component-rootevents');
 });
 
-test('moved: a keyed a:for reorder taking the last field to the top runs that field\'s moved alone, then linkChanged in its form', async ({ driver }) => {
+test('moved: a keyed a:for reorder taking the last field to the top runs that field\'s moved alone, then linkChanged in its form; getRelationNodes in screen order', async ({ driver }) => {
   const frame = await driver.miniapp();
   await frame.locator('#open-moves').click();
   await expect(frame.locator('.mp-title')).toHaveText('Moves');
@@ -98,6 +98,12 @@ test('moved: a keyed a:for reorder taking the last field to the top runs that fi
   // Now B alone moves (C and A keep their order); C keeps the count of its own move.
   await expect(fields).toHaveText(['B in /components/field-form/index · moved 1', 'C in /components/field-form/index · moved 1', 'A in /components/field-form/index']);
   await expect(frame.locator('.moves-page #form-changed')).toHaveText('link changed: B');
+  // getRelationNodes follows the screen: in linkChanged after a move, and from the page for a field inserted at the top.
+  await expect(frame.locator('.moves-page #form-fields')).toHaveText('fields: B,C,A');
+  await frame.locator('#new-first').click();
+  await expect(fields).toHaveCount(4);
+  await frame.locator('#list-fields').click();
+  await expect(frame.locator('#listed')).toHaveText('listed: N,B,C,A');
   await driver.screenshot('miniprogram-moved');
 });
 

@@ -136,7 +136,11 @@ export function createComponentRecord(
   run('deriveDataFromProps', [props]);
   runLifetime('attached');
   runObservers();
-  data.sendInit({ externalClasses: externalClassesOf(merged, create.path, context), ...(merged.virtualHost === undefined ? {} : { virtualHost: merged.virtualHost }) });
+  data.sendInit({
+    externalClasses: externalClassesOf(merged, create.path, context),
+    ...(merged.virtualHost === undefined ? {} : { virtualHost: merged.virtualHost }),
+    ...(merged.relations.length > 0 ? { ordered: true } : {}),
+  });
   prevData = undefined;
 
   const refValue = (): unknown => (merged.ref ? merged.ref.call(instance) : instance);

@@ -28,12 +28,12 @@ test('a page holds its component through ref and calls it; an external class sty
   await driver.screenshot('miniprogram-components');
 });
 
-test('$selectComponent / $selectAllComponents: by class and id, across a component (>>>), ref() values, the slot host as composed parent; virtualHost: false with :host', async ({ driver }) => {
+test('$selectComponent / $selectAllComponents: by class, id and tag, across a component (>>>), ref() values, the slot host as composed parent; virtualHost: false with :host', async ({ driver }) => {
   const frame = await driver.miniapp();
   await frame.locator('#open-select').click();
   await expect(frame.locator('.mp-title')).toHaveText('Select');
   await frame.locator('#select-run').click();
-  await expect(frame.locator('#select-result')).toHaveText('Slotted,First | shelf | Own,Slotted | First badge, asked 1× | shelf | true | null');
+  await expect(frame.locator('#select-result')).toHaveText('Slotted,First | shelf | Own,Slotted | First badge, asked 1× | shelf | true | null | Slotted,First | Own,Slotted');
   // The page called the third badge on screen (own, slotted, first): its view shows the call.
   await expect(frame.locator('.select-page #badge-asked')).toHaveText(['asked 0', 'asked 0', 'asked 1']);
   // virtualHost: false — a host element carrying the user's id, class and style, styled by the component's :host.

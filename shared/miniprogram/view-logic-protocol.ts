@@ -113,13 +113,15 @@ export type ViewToLogic =
    * The view met a custom-component tag: the logic creates the instance (`onInit`, `deriveDataFromProps`) and
    * answers with `init`. `eventProps` maps `onXxx` props to the parent's handler names. `parentId` is the
    * instance whose AXML wrote the tag; `composedParentId` the component it renders inside (a slot host), when
-   * that is not the parent ($selectComponent, selectComposedParentComponent: §4.7).
+   * that is not the parent ($selectComponent, selectComposedParentComponent: §4.7). `tag`: the tag as written
+   * (`my-card`), which a `$selectComponent` selector may name.
    */
   | {
       t: 'component-create';
       instanceId: number;
       parentId: number;
       composedParentId?: number;
+      tag?: string;
       pageId: number;
       path: string;
       props: Record<string, Json>;

@@ -66,7 +66,7 @@ export class MiniComponent extends Component<MiniComponentProps> {
 
   constructor(props: MiniComponentProps, context?: Record<string, unknown>) {
     super(props, context);
-    const { host, parent, path, attrs } = props;
+    const { host, parent, path, attrs, tag } = props;
     this.instanceId = host.nextComponentId();
     this.owner = new ViewOwner(host, this.instanceId, parent.pageId, host.componentsOf(path), host.styleScopeOf(path));
     this.detach = host.attach(this.instanceId, () => {
@@ -79,7 +79,7 @@ export class MiniComponent extends Component<MiniComponentProps> {
     // The component this one renders inside: its owner, or a slot host when it is slot content (§4.7).
     const composed = context?.[COMPOSED_PARENT];
     const composedParentId = typeof composed === 'number' && composed !== parent.instanceId ? { composedParentId: composed } : {};
-    host.post({ t: 'component-create', instanceId: this.instanceId, parentId: parent.instanceId, ...composedParentId, pageId: parent.pageId, path, ...split });
+    host.post({ t: 'component-create', instanceId: this.instanceId, parentId: parent.instanceId, ...composedParentId, tag, pageId: parent.pageId, path, ...split });
     // Inside an `a:for` item: a keyed reorder that moves the item is this component's `moved` (list-moves.ts).
     this.stopHearingMoves = moveScopeOf(context)?.listen(() => {
       if (this.stopPlacing !== undefined) host.places.report(parent.pageId);

@@ -3,8 +3,8 @@
 // syntax (`#id`, `.a.b`, `a b`, `a > b`, `a >>> b`, `x, y`) plus the tag of a custom component (`my-card`,
 // `my-card.on`), in the order they are seen, each as its `ref()` value or its `this`. The logic has no DOM, so
 // it matches on what the view told it: each component's tag, `id` and `class` attributes, the instance whose
-// AXML declared it (owner) and the component it renders inside (composed parent). Decisions in docs/miniprogram-runtime.md "Decisions where the framework documentation is silent".
-
+// AXML declared it (owner) and the component it renders inside (composed parent). Decisions in
+// docs/miniprogram-runtime.md "Decisions where the framework documentation is silent".
 import { BUILTIN_TAGS } from '../../../shared/miniprogram/view-bundle';
 
 /** What the selection needs of one live component. */

@@ -112,7 +112,7 @@ export class MiniComponent extends Component<MiniComponentProps> {
     if (!host.isOrdered(this.instanceId)) return rendered;
     // The empty text node marks its place on the page; Preact gives no handle on a text node, so the first
     // render puts an element after it, taken away once the text node is found (component-places.ts).
-    const finder = this.placeNode === null ? h('mp-place', { ref: (element: Element | null) => { this.placeFinder = element; } }) : null;
+    const finder = this.placeNode === null ? h('mp-place', { hidden: true, ref: (element: Element | null) => { this.placeFinder = element; } }) : null;
     return h(Fragment, null, '', finder, rendered);
   }
 

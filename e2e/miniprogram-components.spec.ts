@@ -28,12 +28,12 @@ test('a page holds its component through ref and calls it; an external class sty
   await driver.screenshot('miniprogram-components');
 });
 
-test('$selectComponent / $selectAllComponents: by class and id, across a component (>>>), ref() values, the slot host as composed parent; virtualHost: false with :host', async ({ driver }) => {
+test('$selectComponent / $selectAllComponents: by class, id and tag, across a component (>>>), ref() values, the slot host as composed parent; virtualHost: false with :host', async ({ driver }) => {
   const frame = await driver.miniapp();
   await frame.locator('#open-select').click();
   await expect(frame.locator('.mp-title')).toHaveText('Select');
   await frame.locator('#select-run').click();
-  await expect(frame.locator('#select-result')).toHaveText('Slotted,First | shelf | Own,Slotted | First badge, asked 1× | shelf | true | null');
+  await expect(frame.locator('#select-result')).toHaveText('Slotted,First | shelf | Own,Slotted | First badge, asked 1× | shelf | true | null | Slotted,First | Own,Slotted');
   // The page called the third badge on screen (own, slotted, first): its view shows the call.
   await expect(frame.locator('.select-page #badge-asked')).toHaveText(['asked 0', 'asked 0', 'asked 1']);
   // virtualHost: false — a host element carrying the user's id, class and style, styled by the component's :host.
@@ -85,7 +85,7 @@ test('component rootEvents: a component hears its page\'s onReady and a tap on t
   await driver.screenshot('miniprogram-component-rootevents');
 });
 
-test('moved: a keyed a:for reorder taking the last field to the top runs that field\'s moved alone, then linkChanged in its form', async ({ driver }) => {
+test('moved: a keyed a:for reorder taking the last field to the top runs that field\'s moved alone, then linkChanged in its form; getRelationNodes in screen order', async ({ driver }) => {
   const frame = await driver.miniapp();
   await frame.locator('#open-moves').click();
   await expect(frame.locator('.mp-title')).toHaveText('Moves');
@@ -98,6 +98,12 @@ test('moved: a keyed a:for reorder taking the last field to the top runs that fi
   // Now B alone moves (C and A keep their order); C keeps the count of its own move.
   await expect(fields).toHaveText(['B in /components/field-form/index · moved 1', 'C in /components/field-form/index · moved 1', 'A in /components/field-form/index']);
   await expect(frame.locator('.moves-page #form-changed')).toHaveText('link changed: B');
+  // getRelationNodes follows the screen: in linkChanged after a move, and from the page for a field inserted at the top.
+  await expect(frame.locator('.moves-page #form-fields')).toHaveText('fields: B,C,A');
+  await frame.locator('#new-first').click();
+  await expect(fields).toHaveCount(4);
+  await frame.locator('#list-fields').click();
+  await expect(frame.locator('#listed')).toHaveText('listed: N,B,C,A');
   await driver.screenshot('miniprogram-moved');
 });
 

@@ -2,7 +2,8 @@
 // small project of our own: a my.request aimed at production runs against a loopback server through
 // --map-remote; two pages naming the same class keep their own styles (page ACSS is local); a component that
 // throws in every list row shows one folded problem that leaves the tab bar usable and can be hidden; a
-// component registered under a basic tag's name (`button`) renders instead of the basic one.
+// component registered under a basic tag's name (`button`) renders instead of the basic one, its named slot
+// filled from inside the tag.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +56,9 @@ test('a project shaped like public ones runs: mapped API, local page styles, fol
       await meTab.click();
       await expect(frame.locator('#me-tips')).toBeVisible();
       await expect(frame.locator('#me-tips')).toHaveCSS('position', 'absolute');
-      await expect(frame.locator('.mp-page:visible .pill')).toHaveText('Sign in');
+      await expect(frame.locator('.mp-page:visible .pill')).toHaveText('→ Sign in');
+      await expect(frame.locator('.mp-page:visible .pill > .pill-icon > #sign-in-icon')).toHaveText('→');
+      await driver.screenshot('miniprogram-public-shapes-me');
       await expect(frame.locator('.mp-page:visible .a-button')).toHaveCount(0);
       await problems.getByRole('button', { name: 'Hide', exact: true }).click();
       await expect(problems).toHaveCount(0);

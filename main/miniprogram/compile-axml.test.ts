@@ -36,6 +36,15 @@ describe('AXML compile problems carry the file line', () => {
     ]);
   });
 
+  it('compiles a basic tag\'s children with `slot` twice (in place, and as slots for a usingComponents override) but reports their problems once', () => {
+    const { code, problems } = compileAxml('/pages/a/a.axml', '<button>\n  <text slot="icon">{{a = 1}}</text>\n  <include src="./part.axml"/>\n</button>');
+    expect(code).toContain('o.el("button", {  }, [');
+    expect(code).toContain('{ name: "icon", render: function (sp)');
+    expect(problems.map(({ message, line }) => ({ message, line }))).toEqual([{ message: '{{a = 1}}: an assignment is not allowed in AXML expressions', line: 2 }]);
+    expect(compileAxml('/pages/a/a.axml', '<view><include src="./part.axml"/><text slot="x">t</text></view>').includes).toEqual(['/pages/a/part.axml']);
+    expect(compileAxml('/pages/a/a.axml', '<view><text>t</text></view>').code).not.toContain('render: function (sp)');
+  });
+
   it('reports a:elif/a:else without a:if, both on one element, unclosed tags, and misplaced slot attributes', () => {
     expect(problemsOf('<view a:else>x</view>\n<view a:if="{{a}}" a:else>y</view>\n<card><block slot="x">z</block></card>\n<view>\n<text>open\n</view>')).toEqual([
       { message: '<text> is not closed', line: 5 },

@@ -50,6 +50,15 @@ class AxmlCompiler {
     this.problems.push({ kind: 'axml', message, file: this.file.slice(1), line });
   }
 
+  /** Code for nodes compiled once already: their problems, imports, includes, SJS and templates are not added twice. */
+  again(compile: () => string): string {
+    const lists = [this.problems, this.imports, this.includes, this.sjs, this.templates, this.sjsBindings] as unknown[][];
+    const lengths = lists.map((list) => list.length);
+    const code = compile();
+    lists.forEach((list, index) => { list.length = lengths[index] ?? list.length; });
+    return code;
+  }
+
   values(level: Level, line: number): ValueContext {
     return { scope: level.scope, line, reads: this.reads, report: (problem) => this.report(problem.message, problem.line) };
   }
@@ -164,7 +173,13 @@ class AxmlCompiler {
       }
       default: {
         const props = this.props(element, level, new Set(['key']));
-        if (BUILTIN_TAGS.has(element.tag)) return `o.el(${JSON.stringify(element.tag)}, ${props}, ${this.children(element.children, level)})`;
+        if (BUILTIN_TAGS.has(element.tag)) {
+          // A child with `slot` fills a named slot when usingComponents overrides the basic tag (view-owner.ts
+          // `el`), so such children are also compiled as slots; without one the call is as before.
+          const slotted = element.children.some((child) => child.kind === 'element' && this.attr(child, 'slot') !== undefined);
+          const children = this.children(element.children, level);
+          return `o.el(${JSON.stringify(element.tag)}, ${props}, ${children}${slotted ? `, ${this.again(() => this.slots(element, level))}` : ''})`;
+        }
         return `o.comp(${JSON.stringify(element.tag)}, ${props}, ${this.slots(element, level)})`;
       }
     }
@@ -180,7 +195,7 @@ class AxmlCompiler {
     return `{ ${entries.join(', ')} }`;
   }
 
-  /** Children of a custom component, grouped by their `slot` attribute; `slot-scope` names the slot's props. */
+  /** Children of a custom component (or of a basic tag usingComponents may override), grouped by their `slot` attribute; `slot-scope` names the slot's props. */
   slots(element: AxmlElement, level: Level): string {
     const inner: Level = { scope: `s${level.depth + 1}`, depth: level.depth + 1 };
     const renderer = (name: string, nodes: AxmlNode[], scopeName: string | undefined): string => {

@@ -53,8 +53,11 @@ export interface RenderRuntime {
 
 /** Per-instance helpers: what depends on whose AXML this is (page or component). */
 export interface RenderOwner {
-  /** A built-in component (`view`, `input`, …) as a vnode. */
-  el(tag: string, props: Record<string, unknown>, children: RenderChild[]): RenderChild;
+  /**
+   * A built-in component (`view`, `input`, …) as a vnode. `slots`: its children as slot renderers, given when a
+   * child has a `slot` attribute, for a tag `usingComponents` overrides.
+   */
+  el(tag: string, props: Record<string, unknown>, children: RenderChild[], slots?: SlotRenderer[]): RenderChild;
   /** A custom component tag (from `usingComponents`); children arrive as slot renderers. */
   comp(tag: string, props: Record<string, unknown>, slots: SlotRenderer[]): RenderChild;
   /** `<template is data>`: looked up in `file`'s templates, then in those of the files it imports. */

@@ -53,9 +53,10 @@ export type LogicToView =
    * First data of a page or component instance (before its first render). `externalClasses`: the component's
    * declared external class names (docs/miniprogram-runtime.md#references §4.8), replaced in its AXML by the
    * classes its user passes in the attribute of that name. `virtualHost`: the component's JS
-   * `options.virtualHost`, which wins over its .json (§4.8); `false` gives it a host element.
+   * `options.virtualHost`, which wins over its .json (§4.8); `false` gives it a host element. `ordered`: the
+   * component has relations, so the view reports its place on the page (`component-order`).
    */
-  | { t: 'init'; instanceId: number; data: Json; externalClasses?: string[]; virtualHost?: boolean }
+  | { t: 'init'; instanceId: number; data: Json; externalClasses?: string[]; virtualHost?: boolean; ordered?: boolean }
   /** Data changes of one instance; `callbackId` is acknowledged by `rendered` once the view has re-rendered. */
   | { t: 'set-data'; instanceId: number; ops: DataOp[]; callbackId?: number }
   | { t: 'window'; window: WindowState }
@@ -112,13 +113,15 @@ export type ViewToLogic =
    * The view met a custom-component tag: the logic creates the instance (`onInit`, `deriveDataFromProps`) and
    * answers with `init`. `eventProps` maps `onXxx` props to the parent's handler names. `parentId` is the
    * instance whose AXML wrote the tag; `composedParentId` the component it renders inside (a slot host), when
-   * that is not the parent ($selectComponent, selectComposedParentComponent: §4.7).
+   * that is not the parent ($selectComponent, selectComposedParentComponent: §4.7). `tag`: the tag as written
+   * (`my-card`), which a `$selectComponent` selector may name.
    */
   | {
       t: 'component-create';
       instanceId: number;
       parentId: number;
       composedParentId?: number;
+      tag?: string;
       pageId: number;
       path: string;
       props: Record<string, Json>;
@@ -130,6 +133,8 @@ export type ViewToLogic =
   | { t: 'component-unmount'; instanceId: number }
   /** A keyed `a:for` reorder moved the item the component is in (its `moved` lifetime, relations' `linkChanged`). */
   | { t: 'component-moved'; instanceId: number }
+  /** The `ordered` components of a page in document order, after a render added or moved one (getRelationNodes). */
+  | { t: 'component-order'; pageId: number; instanceIds: number[] }
   /** Phone chrome: the title bar's back button, a tab bar item, scrolling and pull-down on the page. */
   | { t: 'back' }
   | { t: 'tab'; pagePath: string }

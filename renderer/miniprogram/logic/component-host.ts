@@ -76,6 +76,7 @@ export function createComponentHost(context: LogicContext, deps: ComponentHostDe
   return {
     handle(message) {
       if (message.t === 'component-create') return create(message);
+      if (message.t === 'component-order') return relations.order(message.instanceIds);
       const record = components.get(message.instanceId);
       if (!record) return;
       if (message.t === 'component-props') record.updateProps(message.props, message.eventProps);

@@ -22,6 +22,8 @@ export interface ComponentCreate {
   parentId: number;
   /** The component it renders inside (slot host or owner), or its page (§4.7). */
   composedParentId: number;
+  /** The tag its user wrote (`my-card`), when the view said. */
+  tag?: string;
   /** Component path without leading `/` or extension, e.g. `components/card/index`. */
   path: string;
   props: Record<string, Json>;
@@ -136,7 +138,11 @@ export function createComponentRecord(
   run('deriveDataFromProps', [props]);
   runLifetime('attached');
   runObservers();
-  data.sendInit({ externalClasses: externalClassesOf(merged, create.path, context), ...(merged.virtualHost === undefined ? {} : { virtualHost: merged.virtualHost }) });
+  data.sendInit({
+    externalClasses: externalClassesOf(merged, create.path, context),
+    ...(merged.virtualHost === undefined ? {} : { virtualHost: merged.virtualHost }),
+    ...(merged.relations.length > 0 ? { ordered: true } : {}),
+  });
   prevData = undefined;
 
   const refValue = (): unknown => (merged.ref ? merged.ref.call(instance) : instance);
@@ -154,6 +160,7 @@ export function createComponentRecord(
     pageId: create.pageId,
     parentId: create.parentId,
     composedParentId: create.composedParentId,
+    tag: create.tag,
     path: create.path,
     mixins: merged.mixins,
     relations: merged.relations,

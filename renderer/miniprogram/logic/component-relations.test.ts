@@ -116,5 +116,28 @@ describe('component relations', () => {
     harness.send({ t: 'component-moved', instanceId: 102 });
     expect(log).toEqual(['form.unlinked /components/input/index#102', 'input.unlinked /components/form/index#101']);
   });
-});
 
+  it('getRelationNodes follows the view\'s component-order (document order); a component not placed yet comes last in link order; init says ordered only with relations', () => {
+    let form: Related | undefined;
+    const harness = project({
+      'components/form/index': { options: { relations: true }, relations: { '../input/index': { type: 'child' } }, onInit(this: Related) { form = this; } },
+      'components/input/index': { options: { relations: true }, relations: { '../form/index': { type: 'parent' } } },
+      'components/plain/index': {},
+    });
+    create(harness, 101, 'components/form/index');
+    for (const id of [102, 103, 104]) create(harness, id, 'components/input/index', 101);
+    create(harness, 105, 'components/plain/index');
+    const inits = harness.sent.flatMap((message) => (message.t === 'init' && message.instanceId > 100 ? [`${message.instanceId}:${message.ordered === true}`] : []));
+    expect(inits).toEqual(['101:true', '102:true', '103:true', '104:true', '105:false']);
+    const nodes = (): number[] => (form?.getRelationNodes('../input/index') ?? []).map((node) => node.$id);
+    expect(nodes()).toEqual([102, 103, 104]);
+    harness.send({ t: 'component-order', pageId: 1, instanceIds: [101, 104, 102, 103] });
+    expect(nodes()).toEqual([104, 102, 103]);
+    create(harness, 106, 'components/input/index', 101);
+    expect(nodes()).toEqual([104, 102, 103, 106]);
+    harness.send({ t: 'component-order', pageId: 1, instanceIds: [101, 106, 104, 102, 103] });
+    expect(nodes()).toEqual([106, 104, 102, 103]);
+    harness.send({ t: 'component-unmount', instanceId: 104 });
+    expect(nodes()).toEqual([106, 102, 103]);
+  });
+});

@@ -3,7 +3,8 @@
 // complementary types (parent/child, ancestor/descendant), by path (relative to the declaring component, a
 // folder meaning its `index`) or by a Mixin() `target` the other uses. The tree is the composed one (a
 // component's slot host, else its owner): `parent` is the nearest enclosing component, `ancestor` the nearest
-// enclosing one that matches. Links form when the inner component is attached (after its `attached`) and end
+// enclosing one that matches. getRelationNodes answers in document order, as the view reports it
+// (`component-order`). Links form when the inner component is attached (after its `attached`) and end
 // when either side is removed (after its `detached`); `linked`/`unlinked` run on both sides, the outer first, and
 // so does `linkChanged` when the inner one moved (after its `moved`).
 import { joinPath } from '../../../shared/miniprogram/route-url';
@@ -73,12 +74,17 @@ export interface ComponentRelations {
   detach(component: RelatedComponent): void;
   /** `linkChanged` on both sides of the links where a component that moved is the inner one. */
   moved(component: RelatedComponent): void;
-  /** `getRelationNodes(key)`: the instances linked through the component's relation `key`, in the order they linked. */
+  /** The view's `component-order`: the page's components with relations, in document order. */
+  order(instanceIds: readonly number[]): void;
+  /** `getRelationNodes(key)`: the instances linked through the component's relation `key`, in document order. */
   nodes(component: RelatedComponent, key: unknown): Record<string, unknown>[];
 }
 
 export function createComponentRelations(find: (instanceId: number) => RelatedComponent | undefined, call: (owner: RelatedComponent, fn: Fn, target: Record<string, unknown>) => void): ComponentRelations {
   let links: Link[] = [];
+  /** Place in its page's document order, as the view last reported it; a component not placed yet sorts last. */
+  const places = new Map<number, number>();
+  const placeOf = (component: RelatedComponent): number => places.get(component.instanceId) ?? Number.POSITIVE_INFINITY;
 
   function notify(link: Link, hook: 'linked' | 'unlinked' | 'linkChanged'): void {
     const outerFn = link.outerDefinition[hook];
@@ -106,19 +112,26 @@ export function createComponentRelations(find: (instanceId: number) => RelatedCo
     detach(component) {
       const ending = links.filter((link) => link.outer === component || link.inner === component);
       links = links.filter((link) => !ending.includes(link));
+      places.delete(component.instanceId);
       for (const link of ending) notify(link, 'unlinked');
     },
     moved(component) {
       for (const link of links) if (link.inner === component) notify(link, 'linkChanged');
     },
+    order(instanceIds) {
+      instanceIds.forEach((instanceId, place) => places.set(instanceId, place));
+    },
     nodes(component, key) {
       const definition = component.relations.find((candidate) => candidate.key === key);
       if (definition === undefined) return [];
-      return links.flatMap((link) => {
-        if (link.outer === component && link.outerDefinition === definition) return [link.inner.instance];
-        if (link.inner === component && link.innerDefinition === definition) return [link.outer.instance];
+      const linked = links.flatMap((link) => {
+        if (link.outer === component && link.outerDefinition === definition) return [link.inner];
+        if (link.inner === component && link.innerDefinition === definition) return [link.outer];
         return [];
       });
+      // A stable sort: components the view has not placed yet keep the order they linked in, after the rest
+      // (two unplaced ones give NaN, hence `|| 0`).
+      return linked.sort((a, b) => placeOf(a) - placeOf(b) || 0).map((other) => other.instance);
     },
   };
 }

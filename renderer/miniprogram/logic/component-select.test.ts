@@ -25,7 +25,9 @@ function project(): { harness: Harness; page: () => Instance } {
 }
 
 function create(harness: Harness, instanceId: number, path: string, props: Record<string, string>, parentId = 1, composedParentId?: number): void {
-  harness.send({ t: 'component-create', instanceId, parentId, ...(composedParentId === undefined ? {} : { composedParentId }), pageId: 1, path, props, eventProps: {} });
+  // The tag as the view sends it: `<item>` for /components/item/index.
+  const tag = path.split('/').at(-2) ?? '';
+  harness.send({ t: 'component-create', instanceId, parentId, ...(composedParentId === undefined ? {} : { composedParentId }), tag, pageId: 1, path, props, eventProps: {} });
 }
 
 const ids = (found: unknown): unknown => (Array.isArray(found) ? found.map((value) => (value as Instance).props?.id ?? (value as { name: string }).name) : found);
@@ -86,16 +88,31 @@ describe('$selectComponent / $selectAllComponents', () => {
     expect(page().$selectComponent?.('#b2')).toBeNull();
   });
 
-  it('an unsupported or non-string selector warns and finds nothing', () => {
+  it('a custom component\'s tag selects it, alone or with id and classes, under every combinator', () => {
     const { harness, page } = project();
     tree(harness);
-    expect(page().$selectComponent?.('item')).toBeNull();
+    const self = page();
+    expect(ids(self.$selectAllComponents?.('item'))).toEqual(['a', 'b']);
+    expect(ids(self.$selectAllComponents?.('item.first, item#b'))).toEqual(['a', 'b']);
+    expect(ids(self.$selectAllComponents?.('panel >>> item'))).toEqual(['inside', 'a']);
+    expect(ids(self.$selectAllComponents?.('panel item'))).toEqual(['a']);
+    expect((self.$selectComponent?.('panel') as { name: string }).name).toBe('panel p1');
+    expect(self.$selectComponent?.('item#inside')).toBeNull();
+    expect(harness.warnings).toEqual([]);
+  });
+
+  it('an unsupported or non-string selector warns and finds nothing; so does a basic component\'s tag', () => {
+    const { harness, page } = project();
+    tree(harness);
+    expect(page().$selectComponent?.('.row:first-child')).toBeNull();
     expect(page().$selectAllComponents?.('[id=b]')).toEqual([]);
     expect(page().$selectComponent?.(42)).toBeNull();
+    expect(page().$selectAllComponents?.('view .row')).toEqual([]);
     expect(harness.warnings).toEqual([
-      expect.stringContaining('$selectComponent: "item" is not a supported selector'),
+      expect.stringContaining('$selectComponent: ".row:first-child" is not a supported selector'),
       expect.stringContaining('$selectAllComponents: "[id=b]" is not a supported selector'),
       expect.stringContaining('$selectComponent: 42 is not a supported selector'),
+      '$selectAllComponents: "view .row" names the basic component <view>; only custom components are selected, so the result is []',
     ]);
   });
 });
@@ -112,6 +129,7 @@ describe('parseComponentSelector', () => {
   it('reads the documented syntax and refuses the rest', () => {
     expect(parseComponentSelector('#a-1.b.c')).toEqual([{ compounds: [{ id: 'a-1', classes: ['b', 'c'] }], combinators: [] }]);
     expect(parseComponentSelector('.a  .b>.c >>> .d, #e')?.map((selector) => selector.combinators)).toEqual([[' ', '>', '>>>'], []]);
-    for (const bad of ['', 'view', '.a >', '> .a', '.a > > .b', '.a:hover', '.a,', '*']) expect(parseComponentSelector(bad)).toBeUndefined();
+    expect(parseComponentSelector('my-card.on >>> x#y')?.[0]?.compounds).toEqual([{ tag: 'my-card', classes: ['on'] }, { tag: 'x', id: 'y', classes: [] }]);
+    for (const bad of ['', '.a >', '> .a', '.a > > .b', '.a:hover', '.a,', '*', 'a.b#', '#a b[c]']) expect(parseComponentSelector(bad)).toBeUndefined();
   });
 });

@@ -1,9 +1,11 @@
 // `this.$selectComponent(selector)` / `$selectAllComponents(selector)` of a page or component
 // (docs/miniprogram-runtime.md#references §4.3, §4.7): custom components matched by the documented selector
-// syntax (`#id`, `.a.b`, `a b`, `a > b`, `a >>> b`, `x, y`), in the order they are seen, each as its `ref()`
-// value or its `this`. The logic has no DOM, so it matches on what the view told it: each component's `id`
-// and `class` attributes, the instance whose AXML declared it (owner) and the component it renders inside
-// (composed parent). Decisions in docs/miniprogram-runtime.md "Decisions where the framework documentation is silent".
+// syntax (`#id`, `.a.b`, `a b`, `a > b`, `a >>> b`, `x, y`) plus the tag of a custom component (`my-card`,
+// `my-card.on`), in the order they are seen, each as its `ref()` value or its `this`. The logic has no DOM, so
+// it matches on what the view told it: each component's tag, `id` and `class` attributes, the instance whose
+// AXML declared it (owner) and the component it renders inside (composed parent). Decisions in
+// docs/miniprogram-runtime.md "Decisions where the framework documentation is silent".
+import { BUILTIN_TAGS } from '../../../shared/miniprogram/view-bundle';
 
 /** What the selection needs of one live component. */
 export interface SelectableComponent {
@@ -13,11 +15,14 @@ export interface SelectableComponent {
   readonly parentId: number;
   /** The component it renders inside (a slot host, or its owner), or its page. */
   readonly composedParentId: number;
+  /** The tag its user wrote (`my-card`), when the view said. */
+  readonly tag?: string | undefined;
   /** Its `id` and `class` attributes as last rendered. */
   attributes(): { id: string; classes: string[] };
 }
 
 interface Compound {
+  tag?: string;
   id?: string;
   classes: string[];
 }
@@ -31,10 +36,10 @@ interface ComplexSelector {
 }
 
 const NAME = '[A-Za-z_\\-\\u00a0-\\uffff][\\w\\-\\u00a0-\\uffff]*';
-const COMPOUND = new RegExp(`^(?:[#.]${NAME})+$`);
+const COMPOUND = new RegExp(`^(${NAME})?(?:[#.]${NAME})*$`);
 const PART = new RegExp(`[#.]${NAME}`, 'g');
 
-/** The selector list, or undefined when it uses syntax the documentation does not list (tags, attributes, pseudo-classes). */
+/** The selector list, or undefined when it uses syntax neither the documentation lists nor a tag name (attributes, pseudo-classes, `*`). */
 export function parseComponentSelector(text: string): ComplexSelector[] | undefined {
   const list: ComplexSelector[] = [];
   for (const raw of text.split(',')) {
@@ -59,15 +64,22 @@ export function parseComponentSelector(text: string): ComplexSelector[] | undefi
 }
 
 function compoundOf(token: string): Compound {
-  const compound: Compound = { classes: [] };
-  for (const part of token.match(PART) ?? []) {
+  const tag = COMPOUND.exec(token)?.[1];
+  const compound: Compound = { classes: [], ...(tag === undefined ? {} : { tag }) };
+  for (const part of token.slice(tag?.length ?? 0).match(PART) ?? []) {
     if (part.startsWith('#')) compound.id = part.slice(1);
     else compound.classes.push(part.slice(1));
   }
   return compound;
 }
 
+/** Basic-component tags a selector names (`view`): they never match, as only custom components are selected. */
+export function basicTagsOf(selectors: readonly ComplexSelector[]): string[] {
+  return selectors.flatMap((selector) => selector.compounds.flatMap((compound) => (compound.tag !== undefined && BUILTIN_TAGS.has(compound.tag) ? [compound.tag] : [])));
+}
+
 function matchesCompound(component: SelectableComponent, compound: Compound): boolean {
+  if (compound.tag !== undefined && compound.tag !== component.tag) return false;
   const { id, classes } = component.attributes();
   if (compound.id !== undefined && compound.id !== id) return false;
   return compound.classes.every((name) => classes.includes(name));

@@ -13,6 +13,8 @@ export type DataCallback = () => void;
 export interface ComponentInitExtras {
   externalClasses?: string[];
   virtualHost?: boolean;
+  /** It has relations: the view reports its place on the page (docs/miniprogram-runtime.md#relations). */
+  ordered?: boolean;
 }
 
 export interface RenderAcks {
@@ -158,6 +160,7 @@ export function createInstanceData(options: InstanceDataOptions): InstanceData {
       const init: Extract<LogicToView, { t: 'init' }> = { t: 'init', instanceId: options.instanceId, data: jsonObject(data) };
       if (extras.externalClasses !== undefined && extras.externalClasses.length > 0) init.externalClasses = extras.externalClasses;
       if (extras.virtualHost !== undefined) init.virtualHost = extras.virtualHost;
+      if (extras.ordered === true) init.ordered = true;
       options.post(init);
       // Callbacks of changes folded into init still wait for that first render.
       if (callbacks.length > 0) schedule();

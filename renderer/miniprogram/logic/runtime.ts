@@ -5,7 +5,7 @@ import type { LogicToView, RuntimeProblem, ViewToLogic } from '../../../shared/m
 import { extendMy } from '../../../shared/my/extend-my';
 import { createAppEvents } from './app-events';
 import { createComponentHost, normalizeComponentPath } from './component-host';
-import { parseComponentSelector, selectComponents } from './component-select';
+import { basicTagsOf, parseComponentSelector, selectComponents } from './component-select';
 import { describeError, problemFromError } from './error-report';
 import { createRenderAcks } from './instance-data';
 import type { LogicConfig } from '../../../shared/miniprogram/logic-worker-protocol';
@@ -77,9 +77,11 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     const selectors = typeof selector === 'string' ? parseComponentSelector(selector) : undefined;
     const pageId = components.get(scopeId)?.pageId ?? stack.find(scopeId)?.pageId;
     if (selectors === undefined) {
-      warn(`${name}: ${JSON.stringify(selector) ?? String(selector)} is not a supported selector (#id, .class, "a b", "a > b", "a >>> b", "x, y"); the result is ${all ? '[]' : 'null'}`);
+      warn(`${name}: ${JSON.stringify(selector) ?? String(selector)} is not a supported selector (#id, .class, a component's tag, "a b", "a > b", "a >>> b", "x, y"); the result is ${all ? '[]' : 'null'}`);
     }
     const found = selectors === undefined || pageId === undefined ? [] : selectComponents(components.all(), scopeId, pageId, selectors);
+    const basic = found.length === 0 && selectors !== undefined ? basicTagsOf(selectors) : [];
+    if (basic.length > 0) warn(`${name}: ${JSON.stringify(selector)} names the basic component <${basic[0] ?? ''}>; only custom components are selected, so the result is ${all ? '[]' : 'null'}`);
     const values = found.map((component) => component.publicValue());
     return all ? values : (values[0] ?? null);
   }

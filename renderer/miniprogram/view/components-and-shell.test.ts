@@ -50,6 +50,7 @@ describe('custom components', () => {
       t: 'component-create',
       instanceId: FIRST_COMPONENT_ID,
       parentId: 1,
+      tag: 'card',
       pageId: 1,
       path: CARD,
       props: { title: 'Hi', 'data-x': '1' },
@@ -131,6 +132,23 @@ describe('a basic tag named in usingComponents', () => {
     expect(document.querySelector('.card .title')?.textContent).toBe('Buy|Buy|1');
     expect(document.querySelector('.card #t')?.textContent).toBe('slot');
     expect(ofType(view.sent, 'component-create')).toHaveLength(1);
+  });
+
+  it('fills the component\'s named slots from children with `slot` (slot-scope too); without the override they render in place', async () => {
+    const page = '<button title="Buy"><text slot="head" id="h">{{word}} head</text><text slot="item" slot-scope="it" id="i">{{it.value}}</text>inside</button><view id="plain"><text slot="head">in place</text></view>';
+    const compiled = compileSources({ '/pages/p/p.axml': page, ...cardSources });
+    expect(compiled.problems).toEqual([]);
+    const view = mountView({
+      scripts: compiled.scripts,
+      pages: [{ route: 'pages/p/p', usingComponents: { button: CARD } }],
+      components: [{ path: CARD, usingComponents: {} }],
+      componentData: { [CARD]: { count: 2 } },
+    });
+    await view.openPage('pages/p/p', { word: 'my' });
+    expect(document.querySelector('.card .head')?.textContent).toBe('my head');
+    expect(document.querySelector('.card #i')?.textContent).toBe('20');
+    expect(document.querySelector('.card')?.textContent).toContain('inside');
+    expect(document.querySelector('#plain')?.textContent).toBe('in place');
   });
 });
 

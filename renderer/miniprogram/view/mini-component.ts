@@ -1,7 +1,7 @@
 // A custom-component instance in the view (docs/miniprogram-runtime.md#references §4): announces itself to the logic
 // (`component-create` with its props and `onXxx` handler names), renders its AXML once `init` brought its data,
 // forwards prop changes, and reports mounted / updated / unmount so the logic runs the lifecycle.
-import { Component, h, type ComponentChild } from 'preact';
+import { Component, Fragment, h, type ComponentChild } from 'preact';
 import { convertRpx } from '../../../shared/miniprogram/rpx';
 import type { Json } from '../../../shared/json';
 import { componentHostClass, type SlotRenderer } from '../../../shared/miniprogram/view-bundle';
@@ -53,6 +53,11 @@ export class MiniComponent extends Component<MiniComponentProps> {
   private readonly owner: ViewOwner;
   private readonly detach: () => void;
   private readonly stopHearingMoves: (() => void) | undefined;
+  /** Stops following its place on the page (components with relations only). */
+  private stopPlacing: (() => void) | undefined;
+  /** The empty text node that marks its place, and the element rendered once beside it to find it. */
+  private placeNode: Node | null = null;
+  private placeFinder: Element | null = null;
   private sentProps: string;
   private mounted = false;
   private changed = false;
@@ -61,7 +66,7 @@ export class MiniComponent extends Component<MiniComponentProps> {
 
   constructor(props: MiniComponentProps, context?: Record<string, unknown>) {
     super(props, context);
-    const { host, parent, path, attrs } = props;
+    const { host, parent, path, attrs, tag } = props;
     this.instanceId = host.nextComponentId();
     this.owner = new ViewOwner(host, this.instanceId, parent.pageId, host.componentsOf(path), host.styleScopeOf(path));
     this.detach = host.attach(this.instanceId, () => {
@@ -74,9 +79,12 @@ export class MiniComponent extends Component<MiniComponentProps> {
     // The component this one renders inside: its owner, or a slot host when it is slot content (§4.7).
     const composed = context?.[COMPOSED_PARENT];
     const composedParentId = typeof composed === 'number' && composed !== parent.instanceId ? { composedParentId: composed } : {};
-    host.post({ t: 'component-create', instanceId: this.instanceId, parentId: parent.instanceId, ...composedParentId, pageId: parent.pageId, path, ...split });
+    host.post({ t: 'component-create', instanceId: this.instanceId, parentId: parent.instanceId, ...composedParentId, tag, pageId: parent.pageId, path, ...split });
     // Inside an `a:for` item: a keyed reorder that moves the item is this component's `moved` (list-moves.ts).
-    this.stopHearingMoves = moveScopeOf(context)?.listen(() => host.post({ t: 'component-moved', instanceId: this.instanceId }));
+    this.stopHearingMoves = moveScopeOf(context)?.listen(() => {
+      if (this.stopPlacing !== undefined) host.places.report(parent.pageId);
+      host.post({ t: 'component-moved', instanceId: this.instanceId });
+    });
   }
 
   override getChildContext(): Record<string, unknown> {
@@ -100,7 +108,12 @@ export class MiniComponent extends Component<MiniComponentProps> {
     this.owner.externalClasses = new Map(host.externalClassesOf(this.instanceId).map((name) => [name, typeof attrs[name] === 'string' ? attrs[name] : '']));
     // Component AXML reads props directly (`{{title}}`) and as `{{props.title}}`; its own data wins.
     const content = this.failure ?? renderInstance(host, this.owner, `${path}.axml`, { ...attrs, ...data, props: attrs, $id: this.instanceId });
-    return host.hasHostElement(this.instanceId, path) ? hostElement(this.props, host.styleScopeOf(path), content) : content;
+    const rendered = host.hasHostElement(this.instanceId, path) ? hostElement(this.props, host.styleScopeOf(path), content) : content;
+    if (!host.isOrdered(this.instanceId)) return rendered;
+    // The empty text node marks its place on the page; Preact gives no handle on a text node, so the first
+    // render puts an element after it, taken away once the text node is found (component-places.ts).
+    const finder = this.placeNode === null ? h('mp-place', { hidden: true, ref: (element: Element | null) => { this.placeFinder = element; } }) : null;
+    return h(Fragment, null, '', finder, rendered);
   }
 
   /** An `a:for` item that threw while Preact rendered it (renderInstance's own catch cannot see it). */
@@ -120,7 +133,17 @@ export class MiniComponent extends Component<MiniComponentProps> {
   override componentWillUnmount(): void {
     this.detach();
     this.stopHearingMoves?.();
+    this.stopPlacing?.();
     this.props.host.post({ t: 'component-unmount', instanceId: this.instanceId });
+  }
+
+  private place(): void {
+    const { host, parent } = this.props;
+    this.placeNode = this.placeFinder?.previousSibling ?? null;
+    if (this.placeNode === null) return;
+    this.stopPlacing = host.places.track(parent.pageId, this.instanceId, () => this.placeNode);
+    host.places.changed(parent.pageId);
+    this.forceUpdate();
   }
 
   private afterRender(): void {
@@ -138,6 +161,7 @@ export class MiniComponent extends Component<MiniComponentProps> {
       this.mounted = true;
       this.changed = false;
       host.post({ t: 'component-mounted', instanceId: this.instanceId });
+      if (host.isOrdered(this.instanceId)) this.place();
     } else if (this.changed) {
       this.changed = false;
       host.post({ t: 'component-updated', instanceId: this.instanceId });

@@ -2,12 +2,15 @@
 // instance's data with the `setData` callbacks waiting for its next render.
 import type { Json } from '../../../shared/json';
 import type { RuntimeProblem, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+import type { ComponentPlaces } from './component-places';
 import type { ModuleRegistry } from './module-registry';
 
 export type InstanceData = { [key: string]: Json };
 
 export interface ViewHost {
   readonly registry: ModuleRegistry;
+  /** The places of components with relations, reported to the logic (docs/miniprogram-runtime.md#relations). */
+  readonly places: ComponentPlaces;
   post(message: ViewToLogic): void;
   /** The instance's data, undefined until its `init` arrived. */
   dataOf(instanceId: number): InstanceData | undefined;
@@ -21,6 +24,8 @@ export interface ViewHost {
   nextComponentId(): number;
   /** A component instance's external class names (from its `init`; empty until then). */
   externalClassesOf(instanceId: number): readonly string[];
+  /** The component has relations (its `init` said `ordered`): it reports its place on the page. */
+  isOrdered(instanceId: number): boolean;
   /** `virtualHost: false` (JS options over .json, §4.8): the component renders inside a host element. */
   hasHostElement(instanceId: number, path: string): boolean;
   /** `usingComponents` of a component, by its path. */

@@ -27,10 +27,10 @@ export class ViewOwner implements RenderOwner, EventSink {
     private readonly styleScope?: string,
   ) {}
 
-  el(tag: string, props: Record<string, unknown>, children: RenderChild[]): RenderChild {
-    // usingComponents may name a basic tag (mini-ali-ui's "button"): the custom component wins, its content the
-    // default slot (docs/miniprogram-runtime.md "Tried on public projects").
-    if (Object.hasOwn(this.usingComponents, tag)) return this.comp(tag, props, [{ name: '', render: () => children }]);
+  el(tag: string, props: Record<string, unknown>, children: RenderChild[], slots?: SlotRenderer[]): RenderChild {
+    // usingComponents may name a basic tag (mini-ali-ui's "button"): the custom component wins, its content its
+    // slots, named ones included (docs/miniprogram-runtime.md "Tried on public projects").
+    if (Object.hasOwn(this.usingComponents, tag)) return this.comp(tag, props, slots ?? [{ name: '', render: () => children }]);
     const mapped = this.externalClasses.size > 0 || this.styleScope !== undefined;
     return h(builtinComponent(tag), { ...props, ...(mapped ? { class: this.classOf(props.class) } : {}), $o: this, $tag: tag }, children as never);
   }

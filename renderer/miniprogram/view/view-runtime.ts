@@ -5,6 +5,7 @@
 import { h, render } from 'preact';
 import type { DataOp, LogicToView, RuntimeProblem, StackPage, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
 import type { ManifestComponent, ViewManifest } from '../../../shared/miniprogram/view-bundle';
+import { createComponentPlaces, type ComponentPlaces } from './component-places';
 import { whenListsMounted } from './list-slices';
 import type { ModuleRegistry } from './module-registry';
 import { PhoneShell, type ShellState } from './phone-shell';
@@ -34,10 +35,12 @@ interface Instance {
   externalClasses: readonly string[];
   /** The component's JS `options.virtualHost` (from its `init`), which wins over its .json. */
   virtualHost?: boolean;
+  ordered?: boolean;
 }
 
 export class MiniProgramView implements ViewHost {
   readonly registry: ModuleRegistry;
+  readonly places: ComponentPlaces;
   private readonly instances = new Map<number, Instance>();
   private readonly reported = new Set<string>();
   private readonly readyPages = new Set<number>();
@@ -47,6 +50,7 @@ export class MiniProgramView implements ViewHost {
 
   constructor(private readonly options: MiniProgramViewOptions) {
     this.registry = options.registry;
+    this.places = createComponentPlaces((message) => this.post(message));
     this.components = new Map(options.manifest.components.map((component) => [component.path, component]));
     this.state = { stack: [], live: [], tab: undefined, window: undefined, problems: [...options.manifest.problems] };
     this.paint();
@@ -76,6 +80,7 @@ export class MiniProgramView implements ViewHost {
         this.instance(message.instanceId).data = message.data !== null && typeof message.data === 'object' && !Array.isArray(message.data) ? message.data : {};
         this.instance(message.instanceId).externalClasses = message.externalClasses ?? [];
         if (message.virtualHost !== undefined) this.instance(message.instanceId).virtualHost = message.virtualHost;
+        if (message.ordered === true) this.instance(message.instanceId).ordered = true;
         this.instance(message.instanceId).rerender?.();
         break;
       case 'set-data':
@@ -144,6 +149,10 @@ export class MiniProgramView implements ViewHost {
 
   externalClassesOf(instanceId: number): readonly string[] {
     return this.instances.get(instanceId)?.externalClasses ?? [];
+  }
+
+  isOrdered(instanceId: number): boolean {
+    return this.instances.get(instanceId)?.ordered === true;
   }
 
   hasHostElement(instanceId: number, path: string): boolean {

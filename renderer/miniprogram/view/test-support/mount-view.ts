@@ -21,6 +21,8 @@ export interface MountOptions {
   externalClasses?: Record<string, string[]>;
   /** A component's JS `options.virtualHost`, sent in its `init`, by path. */
   virtualHost?: Record<string, boolean>;
+  /** Paths of components with relations: their `init` says `ordered`. */
+  ordered?: readonly string[];
 }
 
 export interface MountedView {
@@ -60,7 +62,8 @@ export function mountView(options: MountOptions): MountedView {
       const data = options.componentData?.[message.path] ?? {};
       const externalClasses = options.externalClasses?.[message.path];
       const virtualHost = options.virtualHost?.[message.path];
-      queueMicrotask(() => view.receive({ t: 'init', instanceId: message.instanceId, data, ...(externalClasses ? { externalClasses } : {}), ...(virtualHost === undefined ? {} : { virtualHost }) }));
+      const ordered = options.ordered?.includes(message.path) === true ? { ordered: true } : {};
+      queueMicrotask(() => view.receive({ t: 'init', instanceId: message.instanceId, data, ...(externalClasses ? { externalClasses } : {}), ...(virtualHost === undefined ? {} : { virtualHost }), ...ordered }));
     }
   };
   const view = new MiniProgramView({ container, manifest, registry, post, applyDataOps: applyDataOpsForTests });

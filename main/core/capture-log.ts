@@ -16,18 +16,18 @@ const ENTRY_OVERHEAD_BYTES = 512;
 
 /** Bytes an entry holds: its payload as UTF-16 plus the fixed overhead. */
 export function entryBytes(entry: { payload?: string }): number {
-  return payloadEntryBytes(entry.payload);
+  return payloadEntryBytes(entry.payload?.length ?? 0);
 }
 
-function payloadEntryBytes(payload: string | undefined): number {
-  return ENTRY_OVERHEAD_BYTES + 2 * (payload?.length ?? 0);
+function payloadEntryBytes(payloadChars: number): number {
+  return ENTRY_OVERHEAD_BYTES + 2 * payloadChars;
 }
 
 export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: Clock = systemClock): CaptureLog {
   const { capacity, payloadCap, maxBytes } = { ...DEFAULT_CAPTURE_OPTIONS, ...options };
   if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capture capacity must be a positive integer');
   if (!Number.isFinite(maxBytes) || maxBytes < 1) throw new RangeError('capture byte bound must be a positive number');
-  const ring = createEntryRing(capacity);
+  const ring = createEntryRing(capacity, options.payloadArenaBytes);
   const listeners = new Set<() => void>();
   let firstSeq = 0; // seq of the oldest held entry
   let next = 0; // seq the next entry gets
@@ -63,7 +63,7 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
   }
 
   function evictOldest(): void {
-    heldBytes -= payloadEntryBytes(ring.payload(firstSeq));
+    heldBytes -= payloadEntryBytes(ring.fields.payloadLength(firstSeq));
     ring.release(firstSeq);
     firstSeq += 1;
     dropped += 1;
@@ -107,13 +107,14 @@ export function createCaptureLog(options: Partial<CaptureOptions> = {}, clock: C
       appended(bytes, byBytes);
       return clocked;
     },
-    appendFrame(clientId, connectionId, binary, size, payload) {
+    appendFrame(clientId, connectionId, binary, size, payload, frameBytes) {
       const cut = cutOf(payload);
       const kept = cut ?? payload;
-      const bytes = payloadEntryBytes(kept);
+      const bytes = payloadEntryBytes(kept.length);
       const byBytes = makeRoom(bytes);
       const monoTime = clock.monotonic();
-      ring.putFrame(next, wallTimeAt(monoTime), monoTime, clientId, connectionId, binary, size, kept, cut !== undefined);
+      // A cut payload keeps its string: the arena holds whole frames only.
+      ring.putFrame(next, wallTimeAt(monoTime), monoTime, clientId, connectionId, binary, size, kept, cut !== undefined, cut === undefined ? frameBytes : undefined);
       appended(bytes, byBytes);
     },
     fields: ring.fields,

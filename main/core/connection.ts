@@ -182,7 +182,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     const data = isBinary ? buffer.toString('base64') : buffer.toString();
     // Frames are the hot path (docs/architecture.md#capture-cpu): logged into the ring's columns without an
     // entry object, and one delivery function for every frame.
-    capture.appendFrame(clientId, connectionId, isBinary, buffer.length, data);
+    capture.appendFrame(clientId, connectionId, isBinary, buffer.length, data, buffer);
     gates.inbound.frame({ data, binary: isBinary, size: buffer.length }, deliverFrame, noop);
   });
 

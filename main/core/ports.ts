@@ -31,6 +31,8 @@ export interface CaptureOptions {
   payloadCap: number;
   /** Bytes of entries held in memory before the oldest is evicted (default 256 MiB; see entryBytes). */
   maxBytes: number;
+  /** Bytes of the off-heap arena holding incoming frames' payloads (payload-arena.ts; default 32 MiB). */
+  payloadArenaBytes?: number;
 }
 
 /** Fields of a held entry, read by seq without building its object (docs/architecture.md#capture-cpu). */
@@ -63,9 +65,11 @@ export interface CaptureLog {
   append(entry: NewCaptureEntry): CaptureEntry;
   /**
    * Appends an incoming text or binary frame from its fields (the same entry `append` would log), with no
-   * entry object: get() builds it when asked (docs/architecture.md#capture-cpu).
+   * entry object: get() builds it when asked (docs/architecture.md#capture-cpu). `bytes` are the frame's
+   * received bytes, which `payload` encodes (UTF-8 text, or base64 when binary); the log holds them
+   * instead of the string.
    */
-  appendFrame(clientId: string, connectionId: string, binary: boolean, size: number, payload: string): void;
+  appendFrame(clientId: string, connectionId: string, binary: boolean, size: number, payload: string, bytes: Uint8Array): void;
   /** Fields of held entries (the caller knows the seq is held), for readers that need no object. */
   readonly fields: HeldEntryFields;
   get(seq: number): CaptureEntry | undefined;

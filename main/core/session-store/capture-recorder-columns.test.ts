@@ -52,10 +52,11 @@ describe('capture recorder, plain frames from the ring columns', () => {
           if (i % 11 === 0) log.append({ clientId: client, connectionId: connection, kind: 'call', name: 'sendSocketMessage', direction: 'out', size: 0, page: 'pages/index/index', detail: { callId: i, target: null, options: { data: `d${i}` } } });
           if (i % 13 === 0) log.append({ clientId: client, connectionId: connection, kind: 'frame', name: 'text', direction: 'out', opcode: 1, size: 3, payload: `o${i}` });
           if (i % 17 === 0) log.append({ clientId: client, connectionId: connection, kind: 'error', name: 'error', direction: 'none', size: 0, errorCode: 5, errorMessage: `refused ${i}`, cause: 'ECONNREFUSED' });
-          if (i % 19 === 0) log.appendFrame(client, connection, false, 200, 'é'.repeat(100)); // cut at the cap: not plain
+          if (i % 19 === 0) log.appendFrame(client, connection, false, 200, 'é'.repeat(100), Buffer.from('é'.repeat(100))); // cut at the cap: not plain
           const binary = i % 5 === 0;
-          const payload = binary ? Buffer.from(`b${i}`).toString('base64') : `${i}:${'拒x'.repeat(i % 20)}`;
-          log.appendFrame(client, connection, binary, payload.length, payload);
+          const bytes = Buffer.from(binary ? `b${i}` : `${i}:${'拒x'.repeat(i % 20)}`);
+          const payload = binary ? bytes.toString('base64') : bytes.toString();
+          log.appendFrame(client, connection, binary, payload.length, payload, bytes);
           plainFrames += 1;
           if (i === 3000) log.clear();
         }

@@ -109,9 +109,9 @@ function coreOf(run: readonly RunChar[]): RunCore {
 /**
  * A test of base64 text for `word` (lower-case ASCII), with the same answer as `base64WordPattern` on text in the
  * standard alphabet. Most of a run's characters are fixed by the word alone (the case bit and the bytes around it
- * make classes of the rest), so each run's longest fixed stretch is searched as plain text, together with any
- * character outside the alphabet, in one scan; the run's regex is tried only where its core is. A word whose runs
- * have no such stretch is searched with the pattern, and the text checked for the alphabet after it.
+ * make classes of the rest), so each run's longest fixed stretch is searched as plain text, together with the
+ * characters a decode reads outside the alphabet, in one scan; the run's regex is tried only where its core is. A
+ * word whose runs have no such stretch is searched with the pattern, and the text checked for those characters after.
  */
 export function base64WordFinder(word: string): (text: string) => Base64WordVerdict {
   const cores = alignedRuns(word).map(coreOf);

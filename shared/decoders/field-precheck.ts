@@ -50,7 +50,7 @@ export function rawTextPrecheck(field: keyof DecodedFields, pattern: string, dec
     return (text: string) => regex.test(text);
   });
   const base64Finders = new Map(words.map((word) => [word, base64WordFinder(word)]));
-  // Set when a word's scan met a character outside the base64 alphabet: its runs then say nothing.
+  // Set when a word's scan met a character a decode reads outside the base64 alphabet: its runs then say nothing.
   let irregular = false;
   const inBase64 = requirementTest(requirement, (word) => {
     const find = base64Finders.get(word) as (text: string) => Base64WordVerdict;
@@ -69,7 +69,8 @@ export function rawTextPrecheck(field: keyof DecodedFields, pattern: string, dec
     const { payload } = entry;
     if (!entry.binary) return inText(payload);
     // The base64 text is read as it is; only text the patterns are not exact for is decoded (docs/architecture.md#decoding-cost).
-    // A word found absent was scanned to the end of text in the standard alphabet, so a `false` is exact.
+    // A word found absent was scanned to the end without such a character (text with any other one does not decode),
+    // so a `false` is exact.
     irregular = false;
     if (!inBase64(payload)) return false;
     if (!irregular) return true;

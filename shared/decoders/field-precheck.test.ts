@@ -10,6 +10,7 @@ import type { DecodedFields, DecoderId } from './decoder-types';
 
 type Decoder = Exclude<DecoderId, 'protobuf'>;
 import { bytesContainWord, rawTextPrecheck } from './field-precheck';
+import { randomBytes, seededRandom, withRandomCase } from './test-support/seeded-random';
 
 let seq = 0;
 function frame(payload: string | Buffer): CaptureEntry {
@@ -87,9 +88,48 @@ describe('rawTextPrecheck', () => {
     expect(rawTextPrecheck('topic', 'a[', 'mqtt')).toBeUndefined();
   });
 
-  it('lets a binary frame whose base64 cannot be read through, for the decode to report', () => {
-    const broken = { ...publish('alipay/orders/7'), payload: 'not base64!' };
-    expect(rawTextPrecheck('topic', 'nope', 'mqtt')?.(broken)).toBe(true);
+  it('never skips a frame the decode matches, over random packets, topics, byte offsets and patterns', () => {
+    const next = seededRandom(23);
+    const pieces = ['alipay', 'orders', 'prices', '7', '07', 'x', 'device-1', 'a_b', 'Ü'];
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+    const topic = () => withRandomCase(Array.from({ length: 1 + Math.floor(next() * 4) }, () => pick(pieces)).join('/'), next);
+    const patterns = ['alipay/orders/7', '^alipay/orders/7$', 'orders/(7|07)$', 'alipay/.*/7$', 'prices', 'device-1', 'a_b', 'x/7', '7', 'orders/'];
+    // Topics after prefixes of 0–5 bytes (the word at each offset of a base64 group); bodies that hold a word too.
+    const entries = Array.from({ length: 1500 }, () => {
+      const name = `${'xyz/w'.slice(0, Math.floor(next() * 6))}${topic()}`;
+      const body = next() < 0.3 ? Buffer.from(topic(), 'latin1') : randomBytes(Math.floor(next() * 12), next);
+      const packet = next() < 0.85 ? publish(name, body.toString('latin1')) : subscribe([name, topic()]);
+      if (next() < 0.1) packet.payload = `${(packet.payload as string).slice(0, 6)}${pick(['\n', ' ', '\t'])}${(packet.payload as string).slice(6)}`;
+      return packet;
+    });
+    let skipped = 0;
+    let matched = 0;
+    for (const pattern of patterns) {
+      const precheck = rawTextPrecheck('topic', pattern, 'mqtt');
+      for (const entry of entries) {
+        const passes = precheck?.(entry) ?? true;
+        if (decodedMatch(entry, 'topic', pattern, 'mqtt')) {
+          matched += 1;
+          expect(passes, `${pattern} ${entry.payload}`).toBe(true);
+        }
+        if (!passes) skipped += 1;
+        // For a long word in readable base64, what passes is what holds the word in its bytes: no other frame is decoded.
+        if (pattern === 'alipay/orders/7' && /^[A-Za-z0-9+/=]*$/.test(entry.payload as string)) expect(passes, entry.payload).toBe(bytesOf(entry).includes(pattern));
+      }
+    }
+    expect(matched).toBeGreaterThan(300);
+    expect(skipped).toBeGreaterThan(entries.length * 4);
+  });
+
+  it('skips a binary frame whose base64 does not decode only where the decode could not match it either', () => {
+    const broken = (payload: string) => ({ ...publish('alipay/orders/7'), payload });
+    // Whitespace and the URL-safe alphabet are read by some decoders: such text is decoded before it is skipped.
+    expect(rawTextPrecheck('topic', 'nope', 'mqtt')?.(broken('not base64!'))).toBe(true);
+    // Any other character outside the alphabet: the decode fails, so the filter cannot match the frame.
+    for (const payload of ['not.base64!', 'YWxpcGF5L29yZGVycy83.', 'YWxp*GF5']) {
+      expect(decodedMatch(broken(payload), 'topic', 'alipay', 'mqtt')).toBe(false);
+      expect(rawTextPrecheck('topic', 'nope', 'mqtt')?.(broken(payload)), payload).toBe(false);
+    }
   });
 
   it('decodes base64 written with line breaks or the URL-safe alphabet before it skips a frame', () => {

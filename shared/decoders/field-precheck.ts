@@ -5,7 +5,7 @@
 // match: it is passed over undecoded.
 import type { CaptureEntry } from '../capture';
 import { transientBase64Bytes } from './base64-bytes';
-import { base64WordPattern, OUTSIDE_BASE64_ALPHABET } from './base64-words';
+import { base64WordFinder, type Base64WordVerdict } from './base64-words';
 import type { DecodedFields, DecoderId } from './decoder-types';
 import { keepWords, requirementTest, requiresNothing, wordRequirement, wordsOf } from './required-words';
 
@@ -49,10 +49,16 @@ export function rawTextPrecheck(field: keyof DecodedFields, pattern: string, dec
     const regex = new RegExp(word, 'i');
     return (text: string) => regex.test(text);
   });
-  const base64Patterns = new Map(words.map((word) => [word, base64WordPattern(word)]));
+  const base64Finders = new Map(words.map((word) => [word, base64WordFinder(word)]));
+  // Set when a word's scan met a character a decode reads outside the base64 alphabet: its runs then say nothing.
+  let irregular = false;
   const inBase64 = requirementTest(requirement, (word) => {
-    const regex = base64Patterns.get(word) as RegExp;
-    return (text: string) => regex.test(text);
+    const find = base64Finders.get(word) as (text: string) => Base64WordVerdict;
+    return (text: string) => {
+      const verdict = find(text);
+      if (verdict === 'irregular') irregular = true;
+      return verdict !== 'absent';
+    };
   });
   const inBytes = requirementTest(requirement, (word) => {
     const bytes = Uint8Array.from(word, (char) => char.charCodeAt(0));
@@ -63,8 +69,11 @@ export function rawTextPrecheck(field: keyof DecodedFields, pattern: string, dec
     const { payload } = entry;
     if (!entry.binary) return inText(payload);
     // The base64 text is read as it is; only text the patterns are not exact for is decoded (docs/architecture.md#decoding-cost).
-    if (inBase64(payload)) return true;
-    if (!OUTSIDE_BASE64_ALPHABET.test(payload)) return false;
+    // A word found absent was scanned to the end without such a character (text with any other one does not decode),
+    // so a `false` is exact.
+    irregular = false;
+    if (!inBase64(payload)) return false;
+    if (!irregular) return true;
     // Unreadable base64 passes: the decode reports it.
     const raw = transientBase64Bytes(payload);
     return raw === undefined || inBytes(raw);

@@ -79,6 +79,7 @@ test('a project shaped like public ones runs: mapped API, local page styles, fol
       await frame.locator('#me-query').fill('shoes');
       await frame.locator('#me-query').press('Enter');
       await expect(frame.locator('#me-searched')).toHaveText('searched shoes');
+      await expect(frame.locator('#me-searched')).toHaveCSS('color', 'rgb(0, 128, 0)');
       await frame.locator('#me-query').fill('boots');
       await frame.locator('#me-query').press('Enter');
       await expect(frame.locator('#me-searched')).toHaveText('searched boots');

@@ -53,9 +53,10 @@ export type LogicToView =
    * First data of a page or component instance (before its first render). `externalClasses`: the component's
    * declared external class names (docs/miniprogram-runtime.md#references §4.8), replaced in its AXML by the
    * classes its user passes in the attribute of that name. `virtualHost`: the component's JS
-   * `options.virtualHost`, which wins over its .json (§4.8); `false` gives it a host element.
+   * `options.virtualHost`, which wins over its .json (§4.8); `false` gives it a host element. `defaultProps`: the
+   * component's declared `props` defaults (JSON values), which its AXML reads where its user wrote no attribute.
    */
-  | { t: 'init'; instanceId: number; data: Json; externalClasses?: string[]; virtualHost?: boolean }
+  | { t: 'init'; instanceId: number; data: Json; externalClasses?: string[]; virtualHost?: boolean; defaultProps?: Record<string, Json> }
   /** Data changes of one instance; `callbackId` is acknowledged by `rendered` once the view has re-rendered. */
   | { t: 'set-data'; instanceId: number; ops: DataOp[]; callbackId?: number }
   | { t: 'window'; window: WindowState }

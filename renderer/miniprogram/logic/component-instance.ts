@@ -136,7 +136,7 @@ export function createComponentRecord(
   run('deriveDataFromProps', [props]);
   runLifetime('attached');
   runObservers();
-  data.sendInit({ externalClasses: externalClassesOf(merged, create.path, context), ...(merged.virtualHost === undefined ? {} : { virtualHost: merged.virtualHost }) });
+  data.sendInit({ externalClasses: externalClassesOf(merged, create.path, context), defaultProps: merged.props, ...(merged.virtualHost === undefined ? {} : { virtualHost: merged.virtualHost }) });
   prevData = undefined;
 
   const refValue = (): unknown => (merged.ref ? merged.ref.call(instance) : instance);

@@ -13,6 +13,7 @@ export type DataCallback = () => void;
 export interface ComponentInitExtras {
   externalClasses?: string[];
   virtualHost?: boolean;
+  defaultProps?: Record<string, unknown>;
 }
 
 export interface RenderAcks {
@@ -58,7 +59,7 @@ export interface InstanceData {
   setData(changes: unknown, callback: unknown): void;
   spliceData(changes: unknown, callback: unknown): void;
   /** Sends `init` with the data as it is now; from here on changes travel as `set-data`. */
-  /** The first data; a component's extras ride along (`externalClasses`, `virtualHost`). */
+  /** The first data; a component's extras ride along (`externalClasses`, `virtualHost`, `defaultProps`). */
   sendInit(extras?: ComponentInitExtras): void;
   /** Stops all traffic: later changes are ignored (an unloaded page or unmounted component). */
   close(): void;
@@ -158,6 +159,8 @@ export function createInstanceData(options: InstanceDataOptions): InstanceData {
       const init: Extract<LogicToView, { t: 'init' }> = { t: 'init', instanceId: options.instanceId, data: jsonObject(data) };
       if (extras.externalClasses !== undefined && extras.externalClasses.length > 0) init.externalClasses = extras.externalClasses;
       if (extras.virtualHost !== undefined) init.virtualHost = extras.virtualHost;
+      const defaultProps = extras.defaultProps === undefined ? {} : jsonObject(extras.defaultProps);
+      if (Object.keys(defaultProps).length > 0) init.defaultProps = defaultProps;
       options.post(init);
       // Callbacks of changes folded into init still wait for that first render.
       if (callbacks.length > 0) schedule();
@@ -171,7 +174,7 @@ export function createInstanceData(options: InstanceDataOptions): InstanceData {
 }
 
 /** The JSON the view gets for initial data that may hold values it cannot take (functions are dropped). */
-function jsonObject(data: DataObject): DataObject {
+function jsonObject(data: Record<string, unknown>): DataObject {
   const json = toJson(data);
   return typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {};
 }

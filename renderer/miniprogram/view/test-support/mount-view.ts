@@ -21,6 +21,8 @@ export interface MountOptions {
   externalClasses?: Record<string, string[]>;
   /** A component's JS `options.virtualHost`, sent in its `init`, by path. */
   virtualHost?: Record<string, boolean>;
+  /** A component's declared `props` defaults, sent in its `init`, by path. */
+  defaultProps?: Record<string, Record<string, Json>>;
 }
 
 export interface MountedView {
@@ -60,7 +62,8 @@ export function mountView(options: MountOptions): MountedView {
       const data = options.componentData?.[message.path] ?? {};
       const externalClasses = options.externalClasses?.[message.path];
       const virtualHost = options.virtualHost?.[message.path];
-      queueMicrotask(() => view.receive({ t: 'init', instanceId: message.instanceId, data, ...(externalClasses ? { externalClasses } : {}), ...(virtualHost === undefined ? {} : { virtualHost }) }));
+      const defaultProps = options.defaultProps?.[message.path];
+      queueMicrotask(() => view.receive({ t: 'init', instanceId: message.instanceId, data, ...(externalClasses ? { externalClasses } : {}), ...(virtualHost === undefined ? {} : { virtualHost }), ...(defaultProps ? { defaultProps } : {}) }));
     }
   };
   const view = new MiniProgramView({ container, manifest, registry, post, applyDataOps: applyDataOpsForTests });

@@ -84,6 +84,11 @@ test('a project shaped like public ones runs: mapped API, local page styles, fol
       await frame.locator('#me-query').press('Enter');
       await expect(frame.locator('#me-searched')).toHaveText('searched boots');
       expect(consoleErrors).toEqual([]);
+      // The confirm handler's my.pageScrollTo({ selector }) scrolled the page to its end.
+      await frame.locator('.mp-page:visible').evaluate((page) => (page.scrollTop = 0));
+      await frame.locator('#me-query').press('Enter');
+      const scrolledToEnd = () => frame.locator('.mp-page:visible').evaluate((page) => page.scrollTop > 0 && page.scrollTop === page.scrollHeight - page.clientHeight);
+      await expect.poll(scrolledToEnd).toBe(true);
       await problems.getByRole('button', { name: 'Hide', exact: true }).click();
       await expect(problems).toHaveCount(0);
     });

@@ -88,8 +88,14 @@ export interface SelectorFields {
   computedStyle?: string[];
 }
 
-/** A query's `pageId`: the page it searches (`this.createSelectorQuery()`); absent: the page on top. */
-export type ViewQuestion = { kind: 'feedback'; request: FeedbackRequest } | { kind: 'query'; requests: SelectorRequest[]; pageId?: number };
+/**
+ * A query's `pageId`: the page it searches (`this.createSelectorQuery()`); absent: the page on top.
+ * `page-scroll` (my.pageScrollTo) scrolls the page on top to `scrollTop`, else to the first `selector` match.
+ */
+export type ViewQuestion =
+  | { kind: 'feedback'; request: FeedbackRequest }
+  | { kind: 'query'; requests: SelectorRequest[]; pageId?: number }
+  | { kind: 'page-scroll'; scrollTop?: number; selector?: string; duration: number };
 
 /** The event object handed to handlers (docs/miniprogram-runtime.md#references §5.6). */
 export interface MiniEvent {

@@ -51,3 +51,37 @@ describe('questions to the view', () => {
     expect(seen['exec']).toEqual([rect, scroll]);
   });
 });
+
+describe('my.pageScrollTo', () => {
+  it('asks the view to scroll the page on top to a number, else to a selector; anything else fails with 2', async () => {
+    const sent: LogicToView[] = [];
+    const post = (message: LogicToView): void => void sent.push(message);
+    const questions = createViewQuestions(post);
+    const results: unknown[] = [];
+    const runtime = createLogicRuntime({
+      channel: { post, onMessage: () => undefined },
+      config: { pages: ['pages/index/index'], tabBarPages: [] },
+      baseMy: createMy(createMemoryTransportPair().client, { feedback: questions.feedback }),
+      questions,
+      modules: onePageModules('pages/index/index', (my) => ({
+        onLoad() {
+          const api = my as AnyMy;
+          results.push(api['canIUse']?.('pageScrollTo'));
+          for (const options of [{ scrollTop: 300, duration: 200 }, { selector: '.chatBox' }, { scrollTop: -5, selector: '#ignored' }, {}, { scrollTop: '100' }]) {
+            void (api['pageScrollTo']?.({ ...options, success: () => results.push('success'), fail: (failure: unknown) => results.push(failure) }) as Promise<unknown>).catch(() => undefined);
+          }
+        },
+      })),
+    });
+    runtime.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const asks = sent.filter((message): message is Extract<LogicToView, { t: 'ask' }> => message.t === 'ask');
+    expect(asks.map((ask) => ask.question)).toEqual([
+      { kind: 'page-scroll', scrollTop: 300, duration: 200 },
+      { kind: 'page-scroll', selector: '.chatBox', duration: 0 },
+      { kind: 'page-scroll', scrollTop: 0, duration: 0 },
+    ]);
+    const refusal = { error: 2, errorMessage: 'pageScrollTo: give scrollTop (a number of px) or selector (a string)' };
+    expect(results).toEqual([true, 'success', 'success', 'success', refusal, refusal]);
+  });
+});

@@ -70,9 +70,33 @@ function answerRequest(page: HTMLElement | null, request: SelectorRequest): Json
   return first === undefined ? null : measure(first, page, request);
 }
 
+/** The first element of `page` matching `selector`; null for none or for a selector the browser rejects. */
+function firstMatch(page: HTMLElement, selector: string): HTMLElement | null {
+  try {
+    return page.querySelector<HTMLElement>(selector);
+  } catch {
+    return null;
+  }
+}
+
+/** my.pageScrollTo on the page on top: true once it scrolls, false with no page or no element matching. */
+function scrollPage(page: HTMLElement | null, question: Extract<ViewQuestion, { kind: 'page-scroll' }>): boolean {
+  if (page === null) return false;
+  let top = question.scrollTop;
+  if (top === undefined) {
+    const target = firstMatch(page, question.selector ?? '');
+    if (target === null) return false;
+    top = target.getBoundingClientRect().top - page.getBoundingClientRect().top + page.scrollTop;
+  }
+  // The browser's smooth scroll has its own pace: a `duration` asks for an animation, not for its length.
+  page.scrollTo({ top, behavior: question.duration > 0 ? 'smooth' : 'instant' });
+  return true;
+}
+
 export function createViewAnswers(container: HTMLElement, feedback: FeedbackSurface): AnswerQuestion {
   return async (question) => {
     if (question.kind === 'feedback') return feedback.present(question.request);
+    if (question.kind === 'page-scroll') return scrollPage(pageOf(container, undefined), question);
     const page = pageOf(container, question.pageId);
     return question.requests.map((request) => answerRequest(page, request));
   };

@@ -3,7 +3,8 @@
 // --map-remote; two pages naming the same class keep their own styles (page ACSS is local); a component that
 // throws in every list row shows one folded problem that leaves the tab bar usable and can be hidden; a
 // component registered under a basic tag's name (`button`) renders instead of the basic one, its named slot
-// filled from inside the tag.
+// filled from inside the tag; fixed elements stay in the page's area; Enter in a form's field confirms without a
+// native submission.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ import { expect, test } from './harness/fixtures';
 
 const PROJECT = fileURLToPath(new URL('./fixtures/miniprogram-public-shapes', import.meta.url));
 
-test('a project shaped like public ones runs: mapped API, local page styles, folded problems over a usable tab bar, a custom button', async ({ hostFolder }) => {
+test('a project shaped like public ones runs: mapped API, local page styles, folded problems over a usable tab bar, a custom button, fixed bars in the page area, Enter confirms', async ({ hostFolder }) => {
   const asked: string[] = [];
   const api = createServer((request, response) => {
     asked.push(request.url ?? '');
@@ -60,6 +61,37 @@ test('a project shaped like public ones runs: mapped API, local page styles, fol
       await expect(frame.locator('.mp-page:visible .pill > .pill-icon > #sign-in-icon')).toHaveText('→');
       await driver.screenshot('miniprogram-public-shapes-me');
       await expect(frame.locator('.mp-page:visible .a-button')).toHaveCount(0);
+
+      // A fixed search bar and footer sit in the page's area, between the title bar and the tab bar, also
+      // after the page scrolled (docs/miniprogram-runtime.md "Fixed positioning").
+      const boxOf = (selector: string) => frame.locator(selector).evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+      const area = await boxOf('.mp-pages');
+      const tabBarTop = (await boxOf('.mp-tab-bar')).top;
+      expect(area.top).toBeGreaterThan(30);
+      for (const scrollTop of [0, 600]) {
+        await frame.locator('.mp-page:visible').evaluate((page, top) => (page.scrollTop = top), scrollTop);
+        expect((await boxOf('#me-search')).top).toBe(area.top);
+        expect((await boxOf('#me-footer')).bottom).toBe(tabBarTop);
+      }
+      expect(await frame.locator('.mp-page:visible').evaluate((page) => page.scrollTop)).toBe(600);
+      await driver.screenshot('miniprogram-public-shapes-fixed');
+
+      // Enter in a form's field is the confirm key only: no native submission for the sandbox to block.
+      const consoleErrors: string[] = [];
+      driver.panel.on('console', (message) => (message.type() === 'error' ? consoleErrors.push(message.text()) : undefined));
+      await frame.locator('#me-query').fill('shoes');
+      await frame.locator('#me-query').press('Enter');
+      await expect(frame.locator('#me-searched')).toHaveText('searched shoes');
+      await expect(frame.locator('#me-searched')).toHaveCSS('color', 'rgb(0, 128, 0)');
+      await frame.locator('#me-query').fill('boots');
+      await frame.locator('#me-query').press('Enter');
+      await expect(frame.locator('#me-searched')).toHaveText('searched boots');
+      expect(consoleErrors).toEqual([]);
+      // The confirm handler's my.pageScrollTo({ selector }) scrolled the page to its end.
+      await frame.locator('.mp-page:visible').evaluate((page) => (page.scrollTop = 0));
+      await frame.locator('#me-query').press('Enter');
+      const scrolledToEnd = () => frame.locator('.mp-page:visible').evaluate((page) => page.scrollTop > 0 && page.scrollTop === page.scrollHeight - page.clientHeight);
+      await expect.poll(scrolledToEnd).toBe(true);
       await problems.getByRole('button', { name: 'Hide', exact: true }).click();
       await expect(problems).toHaveCount(0);
     });

@@ -112,6 +112,7 @@ describe('the mini-app preload (window.my)', () => {
       'getStorageSync',
       'getSystemInfo',
       'getSystemInfoSync',
+      'httpRequest',
       'offAppHide',
       'offAppShow',
       'offError',

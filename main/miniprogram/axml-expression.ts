@@ -19,7 +19,7 @@ export class ExpressionError extends Error {
 const ALLOWED = new Set([
   'Literal', 'Identifier', 'MemberExpression', 'ConditionalExpression', 'BinaryExpression', 'LogicalExpression',
   'UnaryExpression', 'ArrayExpression', 'ObjectExpression', 'Property', 'SpreadElement', 'TemplateLiteral',
-  'TemplateElement', 'CallExpression', 'ChainExpression',
+  'TemplateElement', 'CallExpression', 'ChainExpression', 'ParenthesizedExpression',
 ]);
 /** Property names that would reach the view's own prototypes and functions. */
 const FORBIDDEN_KEYS = new Set(['constructor', '__proto__', 'prototype']);
@@ -33,7 +33,8 @@ export interface NameSink {
 }
 
 function parse(source: string): Expression {
-  const options = { ecmaVersion: 2022 as const, locations: true };
+  // Parentheses are kept as nodes: without them `{{(a ? b : c)}}` would end before its closing `)`.
+  const options = { ecmaVersion: 2022 as const, locations: true, preserveParens: true };
   try {
     const expression = parseExpressionAt(source, 0, options);
     if (source.slice(expression.end).trim() === '') return expression;
@@ -106,6 +107,8 @@ function rewrite(node: AnyNode, source: string, scope: string, reads: NameSink):
       node.arguments = (node.arguments as AnyNode[]).map((argument) => rewrite(argument, source, scope, reads));
       node.optional = true;
       return node;
+    case 'ParenthesizedExpression':
+      return rewrite(node.expression as AnyNode, source, scope, reads);
     case 'UnaryExpression':
       if (node.operator === 'delete') throw new ExpressionError('delete is not allowed', lineAt(source, node.start));
       node.argument = rewrite(node.argument as AnyNode, source, scope, reads);

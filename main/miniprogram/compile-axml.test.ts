@@ -13,6 +13,14 @@ describe('AXML expressions', () => {
     expect(compileExpression('util.fmt(x)')).toBe('(s.util?.fmt?.(s.x))');
   });
 
+  it('take an expression wrapped whole in parentheses (mini-ali-ui writes `{{(src ? `…` : \'\')}}`), grouping kept', () => {
+    expect(compileExpression("(src ? `url('${src}')` : '')")).toBe("(s.src ? `url('${s.src}')` : '')");
+    expect(compileExpression('((a + b) * c)')).toBe('((s.a + s.b) * s.c)');
+    expect(compileExpression('(a || b).c')).toBe('((s.a || s.b)?.c)');
+    expect(() => compileExpression('(a, b)')).toThrow('a comma sequence is not allowed in AXML expressions');
+    expect(() => compileExpression('(a) b')).toThrow('unexpected "b" after the expression');
+  });
+
   it.each([
     ['x => 1', 'an arrow function is not allowed in AXML expressions'],
     ['a = 1', 'an assignment is not allowed in AXML expressions'],

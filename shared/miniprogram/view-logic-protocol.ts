@@ -54,9 +54,10 @@ export type LogicToView =
    * declared external class names (docs/miniprogram-runtime.md#references §4.8), replaced in its AXML by the
    * classes its user passes in the attribute of that name. `virtualHost`: the component's JS
    * `options.virtualHost`, which wins over its .json (§4.8); `false` gives it a host element. `ordered`: the
-   * component has relations, so the view reports its place on the page (`component-order`).
+   * component has relations, so the view reports its place on the page (`component-order`). `defaultProps`: the
+   * component's declared `props` defaults (JSON values), which its AXML reads where its user wrote no attribute.
    */
-  | { t: 'init'; instanceId: number; data: Json; externalClasses?: string[]; virtualHost?: boolean; ordered?: boolean }
+  | { t: 'init'; instanceId: number; data: Json; externalClasses?: string[]; virtualHost?: boolean; ordered?: boolean; defaultProps?: Record<string, Json> }
   /** Data changes of one instance; `callbackId` is acknowledged by `rendered` once the view has re-rendered. */
   | { t: 'set-data'; instanceId: number; ops: DataOp[]; callbackId?: number }
   | { t: 'window'; window: WindowState }
@@ -88,8 +89,14 @@ export interface SelectorFields {
   computedStyle?: string[];
 }
 
-/** A query's `pageId`: the page it searches (`this.createSelectorQuery()`); absent: the page on top. */
-export type ViewQuestion = { kind: 'feedback'; request: FeedbackRequest } | { kind: 'query'; requests: SelectorRequest[]; pageId?: number };
+/**
+ * A query's `pageId`: the page it searches (`this.createSelectorQuery()`); absent: the page on top.
+ * `page-scroll` (my.pageScrollTo) scrolls the page on top to `scrollTop`, else to the first `selector` match.
+ */
+export type ViewQuestion =
+  | { kind: 'feedback'; request: FeedbackRequest }
+  | { kind: 'query'; requests: SelectorRequest[]; pageId?: number }
+  | { kind: 'page-scroll'; scrollTop?: number; selector?: string; duration: number };
 
 /** The event object handed to handlers (docs/miniprogram-runtime.md#references §5.6). */
 export interface MiniEvent {

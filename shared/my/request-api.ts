@@ -15,6 +15,26 @@ export interface RequestTask extends PromiseLike<CallSuccessPayload> {
 
 export interface RequestApi {
   request(options: unknown): RequestTask;
+  /** The old name of my.request, whose body is a form unless the app names a content-type (docs/behaviour.md#my-request). */
+  httpRequest(options: unknown): RequestTask;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/**
+ * The options with a form content-type added when their headers name none. Anything else, and options that
+ * throw when read (a hostile Proxy), go on as given: my.request judges them and never throws.
+ */
+function withFormByDefault(rawOptions: unknown): unknown {
+  if (typeof rawOptions !== 'object' || rawOptions === null) return rawOptions;
+  try {
+    const options = rawOptions as Record<string, unknown>;
+    const given = options['headers'] ?? options['header'] ?? {};
+    if (typeof given !== 'object' || given === null || Object.keys(given).some((name) => name.toLowerCase() === 'content-type')) return rawOptions;
+    return { ...options, headers: { 'content-type': FORM, ...given } };
+  } catch {
+    return rawOptions;
+  }
 }
 
 /** Binary response data arrives as `{ $binary: base64 }` (dataType 'arraybuffer'): the app gets an ArrayBuffer. */
@@ -26,7 +46,8 @@ function withArrayBuffer(result: Record<string, unknown>): Record<string, unknow
 }
 
 export function createRequestApi(port: ApiPort): RequestApi {
-  return {
+  const api: RequestApi = {
+    httpRequest: (rawOptions) => api.request(withFormByDefault(rawOptions)),
     request(rawOptions) {
       const options: Json = rawOptions === undefined ? {} : sanitizeOptions(rawOptions);
       const { callId, promise } = port.callEngine('request', options, callbacksOf(rawOptions), withArrayBuffer);
@@ -43,4 +64,5 @@ export function createRequestApi(port: ApiPort): RequestApi {
       };
     },
   };
+  return api;
 }

@@ -106,6 +106,20 @@ describe('my.request', () => {
     ]);
   });
 
+  it('my.httpRequest, the old name, posts a form unless the app names a content-type, and canIUse knows it', async () => {
+    const my = attachMy();
+    const result = await my.httpRequest({ url: `${httpBase}/echo`, method: 'POST', data: { card: '71 00', n: 2 }, dataType: 'json' });
+    await my.httpRequest({ url: `${httpBase}/echo`, method: 'POST', header: { 'X-App': 'old', 'Content-Type': 'application/json' }, data: { a: 1 } });
+    await my.httpRequest({ url: `${httpBase}/echo`, method: 'POST', header: { 'X-App': 'old' }, data: { a: 1 } });
+    expect(result).toMatchObject({ status: 200, data: { body: 'card=71%2000&n=2' } });
+    expect(seen.map((request) => [request.body, request.headers['content-type'], request.headers['x-app']])).toEqual([
+      ['card=71%2000&n=2', 'application/x-www-form-urlencoded', undefined],
+      ['{"a":1}', 'application/json', 'old'],
+      ['a=1', 'application/x-www-form-urlencoded', 'old'],
+    ]);
+    expect(my.canIUse('httpRequest')).toBe(true);
+  });
+
   it('decodes by dataType: text, base64 data URI, arraybuffer; a body that is not JSON fails with 14', async () => {
     const my = attachMy();
     expect((await my.request({ url: `${httpBase}/text`, dataType: 'text' }))['data']).toBe('not json');

@@ -140,6 +140,7 @@ export function createComponentRecord(
   runObservers();
   data.sendInit({
     externalClasses: externalClassesOf(merged, create.path, context),
+    defaultProps: merged.props,
     ...(merged.virtualHost === undefined ? {} : { virtualHost: merged.virtualHost }),
     ...(merged.relations.length > 0 ? { ordered: true } : {}),
   });

@@ -23,7 +23,7 @@ describe('components', () => {
     const log: string[] = [];
     let self: ComponentThis | undefined;
     const harness = cardProjectHarness({
-      props: { title: 'default', size: 1 },
+      props: { title: 'default', size: 1, onPick: () => undefined },
       data: { local: 1 },
       onInit(this: ComponentThis) {
         self = this;
@@ -38,7 +38,8 @@ describe('components', () => {
     harness.sent.length = 0;
     create(harness, { title: 'given', extra: true });
     expect(log).toEqual(['onInit', 'derive:given']);
-    expect(harness.take('init')).toEqual([{ t: 'init', instanceId: 101, data: { local: 1, fromProps: 'given' } }]);
+    // The view reads declared defaults where the tag has no attribute; a function default stays in the logic.
+    expect(harness.take('init')).toEqual([{ t: 'init', instanceId: 101, data: { local: 1, fromProps: 'given' }, defaultProps: { title: 'default', size: 1 } }]);
     harness.send({ t: 'component-mounted', instanceId: 101 });
     expect(log.at(-1)).toBe('didMount');
     expect(self?.props).toMatchObject({ title: 'given', size: 1, extra: true });

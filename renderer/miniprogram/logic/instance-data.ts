@@ -15,6 +15,7 @@ export interface ComponentInitExtras {
   virtualHost?: boolean;
   /** It has relations: the view reports its place on the page (docs/miniprogram-runtime.md#relations). */
   ordered?: boolean;
+  defaultProps?: Record<string, unknown>;
 }
 
 export interface RenderAcks {
@@ -60,7 +61,7 @@ export interface InstanceData {
   setData(changes: unknown, callback: unknown): void;
   spliceData(changes: unknown, callback: unknown): void;
   /** Sends `init` with the data as it is now; from here on changes travel as `set-data`. */
-  /** The first data; a component's extras ride along (`externalClasses`, `virtualHost`). */
+  /** The first data; a component's extras ride along (`externalClasses`, `virtualHost`, `defaultProps`). */
   sendInit(extras?: ComponentInitExtras): void;
   /** Stops all traffic: later changes are ignored (an unloaded page or unmounted component). */
   close(): void;
@@ -161,6 +162,8 @@ export function createInstanceData(options: InstanceDataOptions): InstanceData {
       if (extras.externalClasses !== undefined && extras.externalClasses.length > 0) init.externalClasses = extras.externalClasses;
       if (extras.virtualHost !== undefined) init.virtualHost = extras.virtualHost;
       if (extras.ordered === true) init.ordered = true;
+      const defaultProps = extras.defaultProps === undefined ? {} : jsonObject(extras.defaultProps);
+      if (Object.keys(defaultProps).length > 0) init.defaultProps = defaultProps;
       options.post(init);
       // Callbacks of changes folded into init still wait for that first render.
       if (callbacks.length > 0) schedule();
@@ -174,7 +177,7 @@ export function createInstanceData(options: InstanceDataOptions): InstanceData {
 }
 
 /** The JSON the view gets for initial data that may hold values it cannot take (functions are dropped). */
-function jsonObject(data: DataObject): DataObject {
+function jsonObject(data: Record<string, unknown>): DataObject {
   const json = toJson(data);
   return typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {};
 }

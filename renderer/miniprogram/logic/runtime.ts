@@ -12,6 +12,7 @@ import type { LogicConfig } from '../../../shared/miniprogram/logic-worker-proto
 import { invoke, type LogicContext } from './logic-context';
 import { createModuleRegistry, ModuleCompileError, type ModuleSource } from './module-registry';
 import { createNavigationBar } from './navigation-bar';
+import { createPageScrollApi } from './page-scroll';
 import type { PageOptions } from './page-instance';
 import { createPageStack } from './page-stack';
 import { createRouteApis, navigatorApiOf } from './route-apis';
@@ -156,6 +157,7 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     getLaunchOptionsSync: () => launchOptions(),
     getEnterOptionsSync: () => launchOptions(),
     ...(options.questions ? createSelectorQueryApi(context, options.questions.ask) : {}),
+    ...(options.questions ? createPageScrollApi(context, options.questions.ask) : {}),
   }, FRAMEWORK_FEATURES);
   const registry = createModuleRegistry(options.modules, { my, getApp, App, Page, Component, getCurrentPages }, context.reportProblem);
 

@@ -217,6 +217,20 @@ describe('AXML events', () => {
     expect(input.value).toBe('');
   });
 
+  it('Enter in a form\'s input sends confirm and prevents the native submission; Ctrl+Enter confirms a textarea', async () => {
+    const page = await renderPage('<form onSubmit="submitted"><input id="q" value="shoes" onConfirm="searched"/><textarea id="t" onConfirm="sent"/></form>', {});
+    const enter = (ctrlKey = false) => new KeyboardEvent('keydown', { key: 'Enter', ctrlKey, bubbles: true, cancelable: true });
+    const onInput = enter();
+    $('#q').dispatchEvent(onInput);
+    expect(onInput.defaultPrevented).toBe(true);
+    expect(page.sent.at(-1)).toMatchObject({ t: 'event', handler: 'searched', event: { type: 'confirm', detail: { value: 'shoes' } } });
+    const plainInTextarea = enter();
+    $('#t').dispatchEvent(plainInTextarea);
+    expect(plainInTextarea.defaultPrevented).toBe(false);
+    $('#t').dispatchEvent(enter(true));
+    expect(page.sent.filter((message) => message.t === 'event').map((message) => message.handler)).toEqual(['searched', 'sent']);
+  });
+
   it('textarea, switch, checkbox-group, radio-group and picker send their documented detail', async () => {
     const page = await renderPage(
       `<textarea id="t" onInput="t"/><switch id="s" onChange="s"/>

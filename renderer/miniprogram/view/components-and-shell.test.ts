@@ -101,6 +101,12 @@ describe('custom components', () => {
     ]);
   });
 
+  it('reads a declared prop default where the tag has no attribute, directly and under props; data and attributes win', async () => {
+    const page = mountWithCard('<card/><card title="given"/>', { defaultProps: { [CARD]: { title: 'fallback', count: 5 } } });
+    await page.openPage('pages/p/p', {});
+    expect([...document.querySelectorAll('.title')].map((title) => title.textContent)).toEqual(['fallback|fallback|1', 'given|given|1']);
+  });
+
   it('renders an unknown tag as a view with its content and reports it once', async () => {
     const page = mountWithCard('<nope id="n"><text>inside</text></nope><nope/>');
     await page.openPage('pages/p/p', {});

@@ -106,8 +106,11 @@ export class MiniComponent extends Component<MiniComponentProps> {
     if (data === undefined) return null;
     this.owner.slots = slots;
     this.owner.externalClasses = new Map(host.externalClassesOf(this.instanceId).map((name) => [name, typeof attrs[name] === 'string' ? attrs[name] : '']));
-    // Component AXML reads props directly (`{{title}}`) and as `{{props.title}}`; its own data wins.
-    const content = this.failure ?? renderInstance(host, this.owner, `${path}.axml`, { ...attrs, ...data, props: attrs, $id: this.instanceId });
+    // Component AXML reads props directly (`{{title}}`) and as `{{props.title}}`, a declared default where the
+    // tag has no such attribute (mini-ali-ui's list-item shows its title only by its `titlePosition: 'top'`
+    // default); its own data wins.
+    const props = { ...host.defaultPropsOf(this.instanceId), ...attrs };
+    const content = this.failure ?? renderInstance(host, this.owner, `${path}.axml`, { ...props, ...data, props, $id: this.instanceId });
     const rendered = host.hasHostElement(this.instanceId, path) ? hostElement(this.props, host.styleScopeOf(path), content) : content;
     if (!host.isOrdered(this.instanceId)) return rendered;
     // The empty text node marks its place on the page; Preact gives no handle on a text node, so the first

@@ -56,23 +56,43 @@ function viewport(page: HTMLElement, request: SelectorRequest): Json {
   return { ...(fields.size === true ? size : {}), ...(fields.scrollOffset === true ? scroll : {}) };
 }
 
+/** The elements of `page` matching `selector`; none for a selector the browser rejects. */
+function matchesOf(page: HTMLElement, selector: string): HTMLElement[] {
+  try {
+    return [...page.querySelectorAll<HTMLElement>(selector)];
+  } catch {
+    return [];
+  }
+}
+
 function answerRequest(page: HTMLElement | null, request: SelectorRequest): Json {
   if (page === null) return null;
   if (request.selector === null) return viewport(page, request);
-  let found: HTMLElement[];
-  try {
-    found = [...page.querySelectorAll<HTMLElement>(request.selector)];
-  } catch {
-    return request.all ? [] : null;
-  }
+  const found = matchesOf(page, request.selector);
   if (request.all) return found.map((element) => measure(element, page, request));
   const first = found[0];
   return first === undefined ? null : measure(first, page, request);
 }
 
+
+/** my.pageScrollTo on the page on top: true once it scrolls, false with no page or no element matching. */
+function scrollPage(page: HTMLElement | null, question: Extract<ViewQuestion, { kind: 'page-scroll' }>): boolean {
+  if (page === null) return false;
+  let top = question.scrollTop;
+  if (top === undefined) {
+    const target = matchesOf(page, question.selector ?? '')[0];
+    if (target === undefined) return false;
+    top = target.getBoundingClientRect().top - page.getBoundingClientRect().top + page.scrollTop;
+  }
+  // The browser's smooth scroll has its own pace: a `duration` asks for an animation, not for its length.
+  page.scrollTo({ top, behavior: question.duration > 0 ? 'smooth' : 'instant' });
+  return true;
+}
+
 export function createViewAnswers(container: HTMLElement, feedback: FeedbackSurface): AnswerQuestion {
   return async (question) => {
     if (question.kind === 'feedback') return feedback.present(question.request);
+    if (question.kind === 'page-scroll') return scrollPage(pageOf(container, undefined), question);
     const page = pageOf(container, question.pageId);
     return question.requests.map((request) => answerRequest(page, request));
   };

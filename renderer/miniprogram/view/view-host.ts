@@ -22,6 +22,8 @@ export interface ViewHost {
   pageRendered(pageId: number): void;
   /** A fresh id for a custom-component instance (view-allocated, see component-create). */
   nextComponentId(): number;
+  /** A component instance's declared `props` defaults (from its `init`; empty until then). */
+  defaultPropsOf(instanceId: number): Readonly<Record<string, Json>>;
   /** A component instance's external class names (from its `init`; empty until then). */
   externalClassesOf(instanceId: number): readonly string[];
   /** The component has relations (its `init` said `ordered`): it reports its place on the page. */

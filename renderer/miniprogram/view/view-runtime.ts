@@ -3,6 +3,7 @@
 // `container`. Data changes re-render only the instance they belong to; Preact's diff keeps DOM nodes (and so
 // focus and typed text) across renders.
 import { h, render } from 'preact';
+import type { Json } from '../../../shared/json';
 import type { DataOp, LogicToView, RuntimeProblem, StackPage, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
 import type { ManifestComponent, ViewManifest } from '../../../shared/miniprogram/view-bundle';
 import { createComponentPlaces, type ComponentPlaces } from './component-places';
@@ -36,6 +37,7 @@ interface Instance {
   /** The component's JS `options.virtualHost` (from its `init`), which wins over its .json. */
   virtualHost?: boolean;
   ordered?: boolean;
+  defaultProps?: Record<string, Json>;
 }
 
 export class MiniProgramView implements ViewHost {
@@ -81,6 +83,7 @@ export class MiniProgramView implements ViewHost {
         this.instance(message.instanceId).externalClasses = message.externalClasses ?? [];
         if (message.virtualHost !== undefined) this.instance(message.instanceId).virtualHost = message.virtualHost;
         if (message.ordered === true) this.instance(message.instanceId).ordered = true;
+        this.instance(message.instanceId).defaultProps = message.defaultProps;
         this.instance(message.instanceId).rerender?.();
         break;
       case 'set-data':
@@ -145,6 +148,10 @@ export class MiniProgramView implements ViewHost {
 
   nextComponentId(): number {
     return this.nextId++;
+  }
+
+  defaultPropsOf(instanceId: number): Readonly<Record<string, Json>> {
+    return this.instances.get(instanceId)?.defaultProps ?? {};
   }
 
   externalClassesOf(instanceId: number): readonly string[] {

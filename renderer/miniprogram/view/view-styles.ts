@@ -1,5 +1,7 @@
 // The view's own styles: the phone layout and what the basic components look like before the project's
 // ACSS. `--rpx` is 1/750 of the phone width (start-view.ts keeps it in pixels as the phone resizes).
+// `.mp-pages` contains its layout so that a page's `position: fixed` is fixed to the pages' area, between the
+// title bar and the tab bar, as in a phone's page (docs/miniprogram-runtime.md "Fixed positioning").
 export const VIEW_STYLES = `
 .mp-phone { --rpx: calc(100vw / 750); timeline-scope: --mp-page-scroll; position: relative; display: flex; flex-direction: column; height: 100%; overflow: hidden; font: 14px/1.5 -apple-system, "PingFang SC", "Helvetica Neue", Arial, sans-serif; color: #333; background: #fff; }
 .mp-title-bar { display: flex; align-items: center; justify-content: center; position: relative; flex: 0 0 44px; background: #fff; border-bottom: 1px solid #eee; font-size: 17px; font-weight: 500; }
@@ -12,7 +14,7 @@ export const VIEW_STYLES = `
 .mp-title-image { display: block; max-height: 30px; max-width: 60%; margin: 0 auto; }
 .mp-page-top { scroll-timeline: --mp-page-scroll block; }
 .mp-title-loading { margin-left: 6px; animation: mp-spin 1s linear infinite; }
-.mp-pages { position: relative; flex: 1 1 auto; min-height: 0; }
+.mp-pages { position: relative; flex: 1 1 auto; min-height: 0; contain: layout; }
 .mp-page { position: absolute; inset: 0; overflow-y: auto; overflow-x: hidden; }
 .mp-pulling { user-select: none; }
 .mp-refreshing { position: absolute; top: 0; left: 0; right: 0; height: 40px; }

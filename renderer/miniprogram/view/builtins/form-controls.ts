@@ -51,7 +51,11 @@ function useTextField(element: 'input' | 'textarea', props: BuiltinProps): VNode
     onFocus: (event: Event) => owner.emit(tag, props, 'focus', { value: valueOf(event).value }, event),
     onBlur: (event: Event) => owner.emit(tag, props, 'blur', { value: valueOf(event).value }, event),
     onKeyDown: (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && (element === 'input' || event.ctrlKey)) owner.emit(tag, props, 'confirm', { value: valueOf(event).value }, event);
+      if (event.key !== 'Enter' || (element === 'textarea' && !event.ctrlKey)) return;
+      // Enter is the keyboard's confirm key, never a form submission: only a form-type button submits (§6.3),
+      // and the sandboxed preview would log a blocked native submission (docs/miniprogram-runtime.md "Forms").
+      if (element === 'input') event.preventDefault();
+      owner.emit(tag, props, 'confirm', { value: valueOf(event).value }, event);
     },
   });
 }

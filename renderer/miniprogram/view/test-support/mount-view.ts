@@ -23,6 +23,8 @@ export interface MountOptions {
   virtualHost?: Record<string, boolean>;
   /** Paths of components with relations: their `init` says `ordered`. */
   ordered?: readonly string[];
+  /** A component's declared `props` defaults, sent in its `init`, by path. */
+  defaultProps?: Record<string, Record<string, Json>>;
 }
 
 export interface MountedView {
@@ -63,7 +65,8 @@ export function mountView(options: MountOptions): MountedView {
       const externalClasses = options.externalClasses?.[message.path];
       const virtualHost = options.virtualHost?.[message.path];
       const ordered = options.ordered?.includes(message.path) === true ? { ordered: true } : {};
-      queueMicrotask(() => view.receive({ t: 'init', instanceId: message.instanceId, data, ...(externalClasses ? { externalClasses } : {}), ...(virtualHost === undefined ? {} : { virtualHost }), ...ordered }));
+      const defaultProps = options.defaultProps?.[message.path];
+      queueMicrotask(() => view.receive({ t: 'init', instanceId: message.instanceId, data, ...(externalClasses ? { externalClasses } : {}), ...(virtualHost === undefined ? {} : { virtualHost }), ...ordered, ...(defaultProps ? { defaultProps } : {}) }));
     }
   };
   const view = new MiniProgramView({ container, manifest, registry, post, applyDataOps: applyDataOpsForTests });

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import { Panel, type PanelImperativeHandle } from 'react-resizable-panels';
+import './collapsible-pane.css';
 
 /** Width of the folded rail. */
 export const RAIL_PX = 28;

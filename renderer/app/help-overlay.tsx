@@ -1,6 +1,7 @@
 // The keyboard help (`?`): every shortcut, closed by Escape, the close button or a click outside.
 import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from './shortcuts';
+import './help-overlay.css';
 
 export function HelpOverlay({ onClose }: { onClose(): void }) {
   const closeButton = useRef<HTMLButtonElement>(null);

@@ -6,6 +6,7 @@ import type { MiniappBounds } from '../../shared/electron-ipc';
 import { AppJsonNote } from './app-json-note';
 import { BackgroundCurtain } from './background-curtain';
 import { usePreviewStore } from '../store/preview-store';
+import './miniapp-preview.css';
 
 interface MiniappPreviewProps {
   /** The mini-app URL (browser host). */

@@ -1,5 +1,6 @@
 // One line for what went wrong with the last user action (export, import) or the link; dismissible.
 import { usePanelStore } from '../store/panel-store';
+import './notice-bar.css';
 
 /** The notice, or nothing. */
 export function NoticeBar() {

@@ -11,6 +11,7 @@ import { asSendSocketMessageCall, payloadAs, type PayloadForm } from '../clipboa
 import { showMessages } from '../store/messages-view';
 import { usePanelStore } from '../store/panel-store';
 import { requestResend, resendItemFor, type ResendContext } from './resend-item';
+import './row-context-menu.css';
 
 export interface RowMenuTarget {
   seq: number;

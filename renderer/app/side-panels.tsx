@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import { AppLifeControls, ConnectionControls, ProjectPanel, SettingsForm, StorageView } from '../controls';
 import { DebuggingSection } from '../debugging/debugging-section';
 import { SessionsSection } from '../sessions/sessions-section';
+import './side-panels.css';
 
 export interface SidePanel {
   title: string;

@@ -7,6 +7,7 @@ import { parseCaptureFile } from '../export/import-capture';
 import { usePanelStore } from '../store/panel-store';
 import { ResetLayoutButton } from './reset-layout-button';
 import { ThemeSelect } from './theme-select';
+import './toolbar.css';
 
 const LINK_TEXT = { connecting: 'Connecting…', open: 'Live', closed: 'Disconnected' } as const;
 

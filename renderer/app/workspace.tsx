@@ -16,6 +16,7 @@ import { MiniappPreview } from './miniapp-preview';
 import { PersistedGroup, type PaneDefaults } from './persisted-group';
 import { RowContextMenu, type RowMenuTarget } from './row-context-menu';
 import { SidePanels } from './side-panels';
+import './workspace.css';
 
 /** Default sizes: at 1280 px the log keeps ≥ 320 px for its Preview column (docs/behaviour.md#panel-layout). */
 export const PANE_DEFAULTS = { miniapp: '392px', inspector: '270px', bottom: '220px', side: '30%', problems: '40%' } as const;

@@ -7,6 +7,7 @@ import { usePanelStore } from '../store/panel-store';
 import { parseBackgroundCloseSeconds } from '../../shared/settings';
 import { CommittedField } from './settings-form-view';
 import './controls.css';
+import './app-life-controls.css';
 
 /** "In the foreground", "In the background for 12 s; sockets close in 3 s", "…; its sockets were closed". */
 export function describeAppLife(app: AppLifeState | undefined, now: number): string {

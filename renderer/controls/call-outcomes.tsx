@@ -1,5 +1,7 @@
 // The answers to the panel's own calls, newest first: success, or fail with its code and message.
 import type { CallOutcome } from './panel-sockets';
+import './controls.css';
+import './call-outcomes.css';
 
 /** Renders the outcome list (see the module comment). */
 export function CallOutcomes({ outcomes }: { outcomes: CallOutcome[] }) {

@@ -7,6 +7,8 @@ import type { EngineState, PanelTransport } from '../../shared/panel-wire';
 import { usePanelStore } from '../store/panel-store';
 import '../timeline/timeline-theme.css';
 import './controls.css';
+import './connection-state.css';
+import './connection-controls.css';
 import { CallOutcomes } from './call-outcomes';
 import { ConnectForm } from './connect-form';
 import { InjectComposer } from './inject-composer';

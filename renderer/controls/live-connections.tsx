@@ -3,6 +3,9 @@
 // ones only on request, so a long session does not bury the live ones.
 import { useState } from 'react';
 import type { ConnectionInfo } from '../../shared/panel-wire';
+import './controls.css';
+import './connection-state.css';
+import './live-connections.css';
 
 export interface LiveConnectionsProps {
   connections: ConnectionInfo[];

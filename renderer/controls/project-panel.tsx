@@ -8,6 +8,7 @@ import { usePanelStore } from '../store/panel-store';
 import { usePreferencesStore } from '../store/preferences-store';
 import { usePreviewStore, withRecentProject } from '../store/preview-store';
 import './controls.css';
+import './project-panel.css';
 import { FormError } from './form-error';
 
 const MODE_LABEL: Record<PreviewInfo['mode'], string> = { miniprogram: 'mini-program project', html: 'HTML mini-app', url: 'served from a URL' };

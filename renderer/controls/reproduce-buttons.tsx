@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import { socketError } from '../../shared/error-codes';
 import type { ReproductionRecipe } from './reproduce-error';
+import './controls.css';
+import './reproduce-buttons.css';
 
 /** Renders the reproduce buttons; disabled ones say why in their tooltip. */
 export function ReproduceButtons({ recipes }: { recipes: ReproductionRecipe[] }) {

@@ -10,6 +10,7 @@ import { DomainAllowlistField } from '../parity/domain-allowlist-field';
 import type { Parsed } from './parse-inputs';
 import '../timeline/timeline-theme.css';
 import './controls.css';
+import './settings-form.css';
 import { formatByteSize, parseByteSize, parseOptionalInteger } from './parse-inputs';
 import { DEFAULT_PHONE_PROFILE, PHONE_PROFILES, PHONE_PROFILE_IDS, type PhoneProfileId } from '../../shared/phone-profiles';
 

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { entryRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
+import './import-banner.css';
 
 /** The banner (nothing while the live capture is shown). */
 export function ImportBanner() {

@@ -7,6 +7,7 @@ import { usePanelStore } from '../store/panel-store';
 import { ENTRY_TYPES, type EntryType } from '../capture/entry-type';
 import { callsHidden, toggleHideCalls } from '../store/messages-view';
 import { compileTextMatcher } from '../../shared/text-matcher';
+import './filter-bar.css';
 
 /** The filter box's hint; also its tooltip, since a narrow log cuts the placeholder. */
 const FILTER_HINT = 'Filter: text, regex, event:… topic:… type:…';

@@ -5,6 +5,7 @@ import { entryRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
 import { FIND_SLICE_MS, MAX_MATCHES, scanComplete, scanForMatches } from './find-scan';
 import { useFindStore } from './find-store';
+import './find-bar.css';
 
 export function FindBar() {
   const { open, query, scan, current, setOpen, setQuery, setScan, step } = useFindStore();

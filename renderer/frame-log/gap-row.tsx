@@ -6,6 +6,9 @@ import type { SeqGap } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
 import { filledRows, MAX_GAP_ROWS, useGapFillStore } from './gap-fill-store';
 import { OLDER_PAGE } from './session-older-store';
+import './log-columns.css';
+import './log-row.css';
+import './gap-row.css';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { PointerEvent } from 'react';
 import { usePreferencesStore } from '../store/preferences-store';
 import { hiddenColumns, LOG_COLUMNS, resizeColumn, toggleColumn, type LogColumnId } from './log-columns';
+import './log-columns.css';
+import './log-header.css';
 
 export function LogHeader() {
   const columns = usePreferencesStore((state) => state.preferences.columns);

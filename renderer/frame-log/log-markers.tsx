@@ -4,6 +4,7 @@ import { entryRing } from '../capture/entry-ring';
 import { usePanelStore } from '../store/panel-store';
 import type { FilteredIndex } from './filter';
 import { useSessionOlderStore } from './session-older-store';
+import './log-markers.css';
 
 /** Entries the stream skipped that the log shows as gap rows, and a way to the next one. */
 export interface GapMarker {

@@ -3,6 +3,8 @@ import { memo } from 'react';
 import type { RingEntry } from '../capture/entry-ring';
 import { entryTypeOf } from '../capture/entry-type';
 import { directionArrow, formatClock, formatDelta, formatSize, previewOf } from './format-cells';
+import './log-columns.css';
+import './log-row.css';
 
 interface LogRowProps {
   entry: RingEntry;

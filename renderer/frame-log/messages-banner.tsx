@@ -2,6 +2,7 @@
 // and the way back to the full log.
 import { closeMessages, useMessagesView } from '../store/messages-view';
 import { usePanelStore } from '../store/panel-store';
+import './messages-banner.css';
 
 export function MessagesBanner() {
   const connectionId = useMessagesView((state) => state.connectionId);

@@ -10,6 +10,7 @@ import { usePanelStore } from '../store/panel-store';
 import { OVERSCAN, ROW_HEIGHT } from './frame-log-rows';
 import { LogRow } from './log-row';
 import { useSessionOlderStore, type SessionOlderView } from './session-older-store';
+import './session-older.css';
 
 /** Quiet time after the last keystroke before the engine searches the session. */
 const SEARCH_DELAY_MS = 300;

@@ -102,7 +102,7 @@ export function ProblemsListView({ problems, selectedSeq, onSelect, initialHeigh
             </div>
           </div>
         </div>
-        <aside className="msd-warnings__details" aria-live="polite">
+        <aside className={`msd-warnings__details${selected ? '' : ' is-hint'}`} aria-live="polite">
           {selected && selectedGroup && selectedGroup.count > 1 && <Occurrences group={selectedGroup} />}
           {selected ? <ProblemDetails problem={describeProblem(selected)} /> : <p className="msd-muted">Select a problem here, on the timeline or in the log to see what it means and how to fix it.</p>}
         </aside>

@@ -110,11 +110,11 @@ describe('custom components', () => {
     expect(document.querySelector('.mp-problems')?.textContent).toContain('<nope> is neither a basic component nor in usingComponents');
   });
 
-  it('names a native component (canvas) as one the preview does not emulate', async () => {
-    const page = mountWithCard('<canvas id="ring"/>');
+  it('names a native component (video) as one the preview does not emulate', async () => {
+    const page = mountWithCard('<video id="clip"/>');
     await page.openPage('pages/p/p', {});
     await page.settle();
-    expect(ofType(page.sent, 'view-problem').map((sent) => sent.problem.message)).toEqual(['<canvas> is a native component the preview does not emulate; rendered as a view']);
+    expect(ofType(page.sent, 'view-problem').map((sent) => sent.problem.message)).toEqual(['<video> is a native component the preview does not emulate; rendered as a view']);
   });
 });
 

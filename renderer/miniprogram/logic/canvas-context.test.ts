@@ -10,7 +10,7 @@ import { createLogicRuntime } from './runtime';
 import { createViewQuestions } from './view-questions';
 import { onePageModules } from './test-support/logic-harness';
 
-type Context = Record<string, (...args: unknown[]) => unknown> & Record<string, unknown>;
+type Context = Record<string, (...args: unknown[]) => unknown>;
 
 /** Runs a page whose onLoad gets `my`; returns the canvas questions sent, a way to answer them and the warnings. */
 async function runPage(onLoad: (my: Record<string, (...args: unknown[]) => unknown>, log: unknown[]) => void) {
@@ -42,9 +42,10 @@ describe('my.createCanvasContext', () => {
       ctx['setLineWidth']?.(6);
       ctx['arc']?.(50, 50, 40, 0, 2 * Math.PI);
       ctx['stroke']?.();
-      ctx.font = '12px Helvetica';
+      const state = ctx as unknown as Record<string, unknown>;
+      state['font'] = '12px Helvetica';
       ctx['setFontSize']?.('14');
-      seen.push(ctx.font, ctx.lineWidth, (ctx['measureText']?.('42%') as { width: number }).width > 0);
+      seen.push(state['font'], state['lineWidth'], (ctx['measureText']?.('42%') as { width: number }).width > 0);
       const gradient = ctx['createLinearGradient']?.(0, 0, 100, 0) as Context;
       ctx['setFillStyle']?.(gradient);
       // A stop added after setFillStyle still counts: the batch is copied on draw().
@@ -53,7 +54,7 @@ describe('my.createCanvasContext', () => {
       ctx['fillText']?.(42, 30, 55);
       ctx['drawImage']?.('../../images/dot.png', 0, 0);
       ctx['draw']?.(true, () => seen.push('drawn'));
-      seen.push(ctx.font);
+      seen.push(state['font']);
     });
     expect(warnings).toEqual([]);
     expect(log).toEqual(['14px Helvetica', 6, true, '10px sans-serif']);

@@ -58,6 +58,8 @@ async function loadImages(surface: Surface, calls: readonly CanvasCall[], warnin
         return;
       }
       const image = new Image();
+      // A CORS load (the host grants images to the page): the canvas is not tainted and stays readable.
+      image.crossOrigin = 'anonymous';
       image.src = url;
       try {
         await image.decode();

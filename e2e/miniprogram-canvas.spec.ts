@@ -40,7 +40,15 @@ test('canvas: a ring drawn in didMount, an early draw in onLoad, a tap drawing a
     expect((await probe(frame, 'hd', 75, 25)).rgba).toEqual([0, 0, 0, 0]);
 
     await frame.getByRole('button', { name: 'Redraw', exact: true }).click();
-    await expect(frame.locator('#status')).toHaveText('drawn 1');
+    await expect(frame.locator('#status')).toHaveText(/^drawn 1 · /);
+    // measureText in the logic Worker (its OffscreenCanvas) gives what the view's own canvas measures.
+    const measured = await frame.evaluate(() => {
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) return 0;
+      context.font = '24px sans-serif';
+      return context.measureText('75%').width;
+    });
+    await expect(frame.locator('#status')).toHaveText(`drawn 1 · 75% is ${measured} px wide at 24px`);
     expect((await probe(frame, 'spot', 15, 15)).rgba).toEqual([0, 200, 0, 255]);
     const [start, end] = [(await probe(frame, 'spot', 41, 30)).rgba, (await probe(frame, 'spot', 139, 30)).rgba];
     // Near the start of the gradient (#ffcc00 → #00aa55 from x 40 to 140): yellow; near its end: green.
@@ -52,7 +60,7 @@ test('canvas: a ring drawn in didMount, an early draw in onLoad, a tap drawing a
 
     // Again: draw(false) clears first, the callback runs once per draw.
     await frame.getByRole('button', { name: 'Redraw', exact: true }).click();
-    await expect(frame.locator('#status')).toHaveText('drawn 2');
+    await expect(frame.locator('#status')).toHaveText(/^drawn 2 · /);
     expect((await probe(frame, 'spot', 15, 15)).rgba).toEqual([0, 200, 0, 255]);
     // The draw on the missing canvas changed nothing on screen and left no problem in the phone.
     await expect(frame.locator('.mp-problem')).toHaveCount(0);

@@ -5,31 +5,19 @@
 // warnings; an unknown id is an error answer; a resized canvas redraws what it holds.
 // Skipped where /usr/bin/chromium is absent.
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { miniappPolicy } from '../../../main/browser-host/content-security';
-import { MiniProgramProject } from '../../../main/miniprogram/project';
-import { serveBundle } from '../../../main/miniprogram/serve-bundle';
 import type { Json } from '../../../shared/json';
 import type { CanvasCall } from '../../../shared/miniprogram/canvas-calls';
-import type { LogicToView, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+import { CHROMIUM, sendToView as send, sentByView as sent, startChromiumView, type ChromiumView } from '../../../main/browser-host/test-support/chromium-view';
 
-const CHROMIUM = '/usr/bin/chromium';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const FIXTURE = join(here, '../../../e2e/fixtures/miniprogram-canvas');
 
-let browser: Browser | undefined;
-let server: Server | undefined;
-let base = '';
+let view: ChromiumView | undefined;
 let lastAsk = 0;
-
-const send = (page: Page, message: LogicToView) => page.evaluate(`globalThis.__mpTest.receive(${JSON.stringify(message)})`);
-const sent = (page: Page) => page.evaluate(() => (globalThis as { __mpTest?: { sent: ViewToLogic[] } }).__mpTest?.sent ?? []);
 
 /** Sends one canvas question as the logic would and waits for the view's answer. */
 async function draw(page: Page, canvasId: string, calls: unknown[], reserve = false): Promise<Json> {
@@ -52,9 +40,9 @@ function pixel(page: Page, canvasId: string, x: number, y: number): Promise<numb
 }
 
 async function openPage(): Promise<Page> {
-  if (browser === undefined) throw new Error('no browser');
-  const page = await browser.newPage({ viewport: { width: 800, height: 800 }, deviceScaleFactor: 2 });
-  await page.goto(`${base}/page.html`);
+  if (view === undefined) throw new Error('no browser');
+  const page = await view.browser.newPage({ viewport: { width: 800, height: 800 }, deviceScaleFactor: 2 });
+  await page.goto(`${view.base}/page.html`);
   await page.waitForFunction(() => (globalThis as Record<string, unknown>).__mpTest !== undefined);
   return page;
 }
@@ -71,27 +59,11 @@ const CLEAR = [0, 0, 0, 0];
 
 describe.skipIf(!existsSync(CHROMIUM))('canvas replay in Chromium', () => {
   beforeAll(async () => {
-    const bundle = await build({ entryPoints: [join(here, 'test-support', 'chromium-page-entry.ts')], bundle: true, write: false, format: 'iife', target: 'chrome120', logLevel: 'silent' });
-    const pageScript = bundle.outputFiles[0]?.text ?? '';
-    const project = new MiniProgramProject(FIXTURE);
-    server = createServer((request, response) => {
-      const url = request.url ?? '/';
-      const headers = { 'Content-Security-Policy': miniappPolicy({ miniappBridge: 'ws://127.0.0.1:9/bridge', panelOrigin: base }) };
-      if (url === '/page.html') response.writeHead(200, { ...headers, 'Content-Type': 'text/html' }).end('<!doctype html><html><body><script src="/page.js"></script></body></html>');
-      else if (url === '/page.js') response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end(pageScript);
-      else {
-        const answer = serveBundle(project, url);
-        response.writeHead(answer.status, { ...headers, 'Content-Type': answer.contentType }).end(answer.body);
-      }
-    });
-    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+    view = await startChromiumView(FIXTURE, join(here, 'test-support', 'chromium-page-entry.ts'));
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
+    await view?.close();
   });
 
   it('draws in the canvas\'s coordinates on a backing store of CSS size × devicePixelRatio; the default state returns each draw', async () => {

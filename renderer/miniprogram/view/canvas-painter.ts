@@ -58,8 +58,9 @@ async function loadImages(surface: Surface, calls: readonly CanvasCall[], warnin
         return;
       }
       const image = new Image();
-      // A CORS load (the host grants images to the page): the canvas is not tainted and stays readable.
-      image.crossOrigin = 'anonymous';
+      // The browser host's sandboxed page has an opaque origin, so its project images are cross-origin: a CORS load
+      // (the host grants image loads) keeps the canvas readable. Electron's miniapp://app/ page is their own origin.
+      if (window.origin === 'null') image.crossOrigin = 'anonymous';
       image.src = url;
       try {
         await image.decode();

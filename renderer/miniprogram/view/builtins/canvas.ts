@@ -10,8 +10,16 @@ export const CANVAS_ID_ATTRIBUTE = 'mp-canvas-id';
 export const CANVAS_WIDTH_ATTRIBUTE = 'mp-width';
 export const CANVAS_HEIGHT_ATTRIBUTE = 'mp-height';
 
+/** Canvas 2D / WebGL (`type`) are not emulated (docs/miniprogram-runtime.md#canvas): said once, in the phone and in Problems. */
+const TYPED_CANVAS = {
+  kind: 'axml',
+  message: '<canvas type="…"> (Canvas 2D or WebGL through createSelectorQuery().node()) is not emulated: the preview draws the my.createCanvasContext API on a canvas without type',
+} as const;
+
 export function Canvas(props: BuiltinProps): VNode {
   const base = rootProps(props);
+  // During render, as an unknown tag is reported (view-owner.ts): reportOnce keeps it to one problem per run.
+  if (text(props.type) !== '') props.$o.reportOnce(TYPED_CANVAS);
   const width = num(props.width === undefined ? undefined : parseFloat(text(props.width)), 0);
   const height = num(props.height === undefined ? undefined : parseFloat(text(props.height)), 0);
   // Custom properties, not width/height: the default size must lose to the page's own ACSS and style (view-styles.ts).

@@ -2,7 +2,7 @@
 // fixture e2e/fixtures/miniprogram-canvas served by serveBundle under the mini-app CSP, at device pixel ratio 2:
 // the backing store is the CSS size × 2 and pixels at known points have the drawn colours; reserve=false clears,
 // reserve=true keeps; a draw sent before the page rendered waits for its canvas; bad calls are skipped with
-// warnings; an unknown id is an error answer; a resized canvas redraws what it holds.
+// warnings; an unknown id is an error answer; a resized canvas, or one drawn while hidden, redraws what it holds.
 // Skipped where /usr/bin/chromium is absent.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -159,7 +159,7 @@ describe.skipIf(!existsSync(CHROMIUM))('canvas replay in Chromium', () => {
     await page.close();
   });
 
-  it('a canvas whose CSS size changes redraws what it holds at the new size', async () => {
+  it('a canvas whose CSS size changes, or that was drawn while hidden, redraws what it holds', async () => {
     const page = await openPage();
     await showRingPage(page);
     await draw(page, 'ring-canvas', [{ method: 'setFillStyle', args: ['#ff0000'] }, { method: 'fillRect', args: [0, 0, 60, 60] }]);
@@ -170,6 +170,11 @@ describe.skipIf(!existsSync(CHROMIUM))('canvas replay in Chromium', () => {
     // The coordinates follow the CSS size (no attributes): the 60 × 60 square is drawn again, at the same place.
     expect(await pixel(page, 'ring-canvas', 30, 30)).toEqual(RED);
     expect(await pixel(page, 'ring-canvas', 100, 100)).toEqual(CLEAR);
+    // A draw while its page is hidden (another page on top: display none) shows when the page shows again.
+    await page.evaluate(() => (document.querySelector<HTMLElement>('.mp-page')!.style.display = 'none'));
+    expect(await draw(page, 'ring-canvas', [{ method: 'setFillStyle', args: ['#0000ff'] }, { method: 'fillRect', args: [0, 0, 60, 60] }])).toEqual({ drawn: true, warnings: [] });
+    await page.evaluate(() => (document.querySelector<HTMLElement>('.mp-page')!.style.display = ''));
+    await expect.poll(() => pixel(page, 'ring-canvas', 30, 30)).toEqual(BLUE);
     await page.close();
   });
 });

@@ -2,7 +2,7 @@
 // e2e/fixtures/miniprogram-canvas: a component draws a progress ring with its text in didMount (as public
 // projects do), the page draws in onLoad before its first render on a canvas whose attributes are twice its CSS
 // size, and also draws on a canvas that does not exist (a warning; the page goes on); a tap draws a gradient and
-// a project image, and the draw callback's setData shows.
+// a project image, the draw callback's setData shows, and my.canvasToTempFilePath's image shows in an <image>.
 import { fileURLToPath } from 'node:url';
 import type { Frame } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
@@ -56,6 +56,13 @@ test('canvas: a ring drawn in didMount, an early draw in onLoad, a tap drawing a
     expect(start[1]).toBeGreaterThan(195);
     expect(end[0]).toBeLessThan(10);
     expect(end[1]).toBeGreaterThan(160);
+    // my.canvasToTempFilePath in the draw callback: the dot's 30 × 30 corner at 60 × 60, shown by an <image>.
+    const exported = frame.locator('#exported');
+    await expect(exported).toHaveAttribute('src', /^data:image\/png;base64,/);
+    expect(await exported.evaluate(async (image: HTMLImageElement) => {
+      await image.decode();
+      return [image.naturalWidth, image.naturalHeight];
+    })).toEqual([60, 60]);
     await driver.screenshot('miniprogram-canvas');
 
     // Again: draw(false) clears first, the callback runs once per draw.

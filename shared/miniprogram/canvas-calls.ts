@@ -146,3 +146,36 @@ export function canvasPropertyOf(method: CanvasMethod): string | undefined {
 export const CANVAS_PROPERTIES: ReadonlyMap<string, CanvasMethod> = new Map(
   Object.entries(CANVAS_METHODS).flatMap(([method, spec]: [string, MethodSpec]) => (spec.property === undefined ? [] : [[spec.property, method as CanvasMethod]])),
 );
+
+/** The region `toTempFilePath`/`toDataURL`/`my.canvasToTempFilePath` export, in the canvas's coordinates (docs/miniprogram-runtime.md#canvas). */
+export interface CanvasExportArea {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  destWidth?: number;
+  destHeight?: number;
+  fileType: 'png' | 'jpg';
+  quality: number;
+}
+
+/** The export options as documented (all optional); a wrong one gives a problem naming it. */
+export function readExportArea(options: unknown): { area: CanvasExportArea } | { problem: string } {
+  const given = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
+  const area: CanvasExportArea = { fileType: 'png', quality: 1 };
+  for (const name of ['x', 'y', 'width', 'height', 'destWidth', 'destHeight'] as const) {
+    const value = given[name];
+    if (value === undefined) continue;
+    const read = readArg('number', value);
+    if ('problem' in read) return { problem: `${name}: ${read.problem}` };
+    if ((name !== 'x' && name !== 'y' && Number(read.value) <= 0) || Number(read.value) < 0) return { problem: `${name}: ${String(read.value)} is out of range` };
+    area[name] = Number(read.value);
+  }
+  const fileType = String(given.fileType ?? 'png').toLowerCase();
+  if (fileType !== 'png' && fileType !== 'jpg') return { problem: `fileType: ${describe(given.fileType)} is not one of png, jpg` };
+  area.fileType = fileType;
+  const quality = Number(given.quality);
+  // Out of (0, 1] counts as 1, as documented.
+  area.quality = quality > 0 && quality <= 1 ? quality : 1;
+  return { area };
+}

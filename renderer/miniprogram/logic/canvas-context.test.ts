@@ -1,11 +1,11 @@
 // my.createCanvasContext in the logic (docs/miniprogram-runtime.md#canvas): calls are recorded as the shared
-// table allows, draw() sends them as one `canvas` question, its callback runs after the view's answer; wrong
-// arguments and unknown canvases give warnings, never a throw into page code.
+// table allows, draw() sends them as one `canvas` question, its callback runs after the view's answer; exports
+// are `canvas-export` questions; wrong arguments and unknown canvases give warnings, never a throw into page code.
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../shared/json';
 import { createMemoryTransportPair } from '../../../shared/my/memory-transport';
 import { createMy } from '../../../shared/my/create-my';
-import type { CanvasDrawQuestion, LogicToView, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+import type { CanvasDrawQuestion, CanvasExportQuestion, LogicToView, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
 import { createLogicRuntime } from './runtime';
 import { createViewQuestions } from './view-questions';
 import { onePageModules } from './test-support/logic-harness';
@@ -29,7 +29,9 @@ async function runPage(onLoad: (my: Record<string, (...args: unknown[]) => unkno
     modules: onePageModules('pages/chart/chart', (my) => ({ onLoad: () => onLoad(my as Record<string, (...args: unknown[]) => unknown>, log) })),
   }).start();
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const asks = sent.flatMap((message) => (message.t === 'ask' && message.question.kind === 'canvas' ? [{ id: message.id, question: message.question }] : []));
+  const asks = sent.flatMap((message) =>
+    message.t === 'ask' && (message.question.kind === 'canvas' || message.question.kind === 'canvas-export') ? [{ id: message.id, question: message.question as CanvasDrawQuestion | CanvasExportQuestion }] : [],
+  );
   const answer = (index: number, value: Json): void => toLogic?.({ t: 'answer', id: asks[index]?.id ?? -1, answer: value });
   return { asks: asks.map((ask) => ask.question), answer, warnings, log };
 }
@@ -96,7 +98,31 @@ describe('my.createCanvasContext', () => {
       'CanvasContext.setFillStyle (canvas "c"): argument 1: {"not":"a gradient"} is neither a colour nor a gradient made by this context; the call is ignored',
       'CanvasContext.drawImage (canvas "c"): takes 3, 5 or 9 arguments, got 4; the call is ignored',
     ]);
-    expect(asks.map((ask) => [ask.reserve, ask.calls])).toEqual([[false, [{ method: 'fillRect', args: [0, 0, 10, 10] }]]]);
+    expect(asks.map((ask) => (ask.kind === 'canvas' ? [ask.reserve, ask.calls] : ask))).toEqual([[false, [{ method: 'fillRect', args: [0, 0, 10, 10] }]]]);
+  });
+
+  it('toTempFilePath, toDataURL and my.canvasToTempFilePath ask the view for the area and hand back its data: URL; wrong options fail with 2', async () => {
+    const { asks, answer, warnings, log } = await runPage((my, seen) => {
+      const ctx = my['createCanvasContext']?.('chart') as Context;
+      void ctx['toTempFilePath']?.({ x: 10, width: '40', destWidth: 80, fileType: 'JPG', quality: 7, success: (result: unknown) => seen.push(result) });
+      void (ctx['toDataURL']?.({}) as Promise<unknown>).then((url) => seen.push(url));
+      void (my['canvasToTempFilePath']?.({ canvasId: 'chart', height: -1, fail: (result: unknown) => seen.push(result) }) as Promise<unknown>).catch(() => undefined);
+      void (my['canvasToTempFilePath']?.({ complete: (result: unknown) => seen.push(result) }) as Promise<unknown>).catch(() => undefined);
+    });
+    expect(asks).toEqual([
+      { kind: 'canvas-export', canvasId: 'chart', area: { x: 10, width: 40, destWidth: 80, fileType: 'jpg', quality: 1 } },
+      { kind: 'canvas-export', canvasId: 'chart', area: { fileType: 'png', quality: 1 } },
+    ]);
+    answer(0, { dataUrl: 'data:image/jpeg;base64,AAAA' });
+    answer(1, { dataUrl: 'data:image/png;base64,BBBB' });
+    await expect.poll(() => log.length).toBe(4);
+    expect(log).toEqual([
+      { error: 2, errorMessage: 'my.canvasToTempFilePath: height: -1 is out of range' },
+      { error: 2, errorMessage: 'my.canvasToTempFilePath: needs canvasId, the id of a <canvas> (a type="2d" canvas object is not emulated)' },
+      { apFilePath: 'data:image/jpeg;base64,AAAA' },
+      'data:image/png;base64,BBBB',
+    ]);
+    expect(warnings).toEqual(['my.canvasToTempFilePath: height: -1 is out of range', 'my.canvasToTempFilePath: needs canvasId, the id of a <canvas> (a type="2d" canvas object is not emulated)']);
   });
 
   it('an unknown canvas (the view answers an error) is a warning and the callback does not run; a missing id warns at once', async () => {

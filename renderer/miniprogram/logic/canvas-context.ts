@@ -1,10 +1,13 @@
 // my.createCanvasContext (docs/miniprogram-runtime.md#canvas): the logic has no DOM, so the context records
 // the drawing calls, checked against the shared table, and `draw(reserve, callback)` sends them to the view
-// as one `ask`; the view replays them on the `<canvas>` and answers, then the callback runs.
+// as one `ask`; the view replays them on the `<canvas>` and answers, then the callback runs. Exports
+// (toTempFilePath, toDataURL, my.canvasToTempFilePath) are asks of their own.
 import type { Json } from '../../../shared/json';
-import { CANVAS_METHODS, CANVAS_PROPERTIES, canvasPropertyOf, checkCanvasCall, type CanvasCall, type CanvasGradientSpec, type CanvasMethod } from '../../../shared/miniprogram/canvas-calls';
+import { CANVAS_METHODS, CANVAS_PROPERTIES, canvasPropertyOf, checkCanvasCall, readExportArea, type CanvasCall, type CanvasGradientSpec, type CanvasMethod } from '../../../shared/miniprogram/canvas-calls';
 import type { ViewQuestion } from '../../../shared/miniprogram/view-logic-protocol';
 import { invoke, type LogicContext } from './logic-context';
+import type { RouteOutcome } from './page-stack';
+import { settleApiCall } from './route-apis';
 
 type Ask = (question: ViewQuestion) => Promise<Json>;
 
@@ -15,8 +18,8 @@ const DEFAULTS: Readonly<Record<string, unknown>> = {
   textAlign: 'start', textBaseline: 'alphabetic',
 };
 
-/** Methods that need pixels back from the view; not offered (docs/miniprogram-runtime.md#canvas). */
-const PIXEL_READERS = ['getImageData', 'putImageData', 'toDataURL', 'toTempFilePath', 'createPattern'];
+/** Methods that need pixel data back in the logic; not offered (docs/miniprogram-runtime.md#canvas). */
+const PIXEL_READERS = ['getImageData', 'putImageData', 'createPattern'];
 
 /** `/images/a.png` stays; `../a.png` and `a.png` are resolved against the page on top, as an `<image src>` of that page. */
 function resolveImagePath(src: string, route: string): string {
@@ -24,12 +27,43 @@ function resolveImagePath(src: string, route: string): string {
   return new URL(src, `http://project/${route}`).pathname;
 }
 
-export function createCanvasContextApi(context: LogicContext, ask: Ask, topRoute: () => string): { createCanvasContext(canvasId: unknown): object } {
+/**
+ * The canvas's pixels of the area `options` names, as a data: URL (**decision**: the preview has no temporary
+ * files; a data: URL works where the phone's path does in the preview: `<image src>`, `drawImage`).
+ */
+function exportPixels(ask: Ask, canvasId: string, api: string, options: unknown): Promise<RouteOutcome & { url?: string }> {
+  const read = readExportArea(options);
+  if ('problem' in read) return Promise.resolve({ ok: false, error: 2, errorMessage: `${api}: ${read.problem}` });
+  return ask({ kind: 'canvas-export', canvasId, area: read.area }).then((answer) => {
+    const { dataUrl, error } = (typeof answer === 'object' && answer !== null ? answer : {}) as { dataUrl?: unknown; error?: unknown };
+    if (typeof dataUrl === 'string') return { ok: true, url: dataUrl };
+    return { ok: false, error: 1, errorMessage: `${api}: ${typeof error === 'string' ? error : 'the view gave no image'}` };
+  });
+}
+
+/** Settles an export as a `my` API: `success({ [key]: url })`, or a warning and `fail`. */
+function settleExport(context: LogicContext, options: unknown, key: string, outcome: Promise<RouteOutcome & { url?: string }>): Promise<unknown> {
+  const given = typeof options === 'object' && options !== null ? (options as Record<string, unknown>) : {};
+  return settleApiCall(context, given, outcome.then((settled): RouteOutcome => {
+    if (!settled.ok) context.warn(settled.errorMessage);
+    return settled.ok ? { ok: true, result: { [key]: settled.url } } : settled;
+  }));
+}
+
+export function createCanvasContextApi(context: LogicContext, ask: Ask, topRoute: () => string): Record<string, (options?: unknown) => unknown> {
   return {
     createCanvasContext(canvasId) {
       const id = typeof canvasId === 'string' || typeof canvasId === 'number' ? String(canvasId) : '';
       if (id === '') context.warn(`my.createCanvasContext needs the id of a <canvas> (a string), got ${typeof canvasId}; draw() will find no canvas`);
       return createRecordingContext(context, ask, id, topRoute);
+    },
+    canvasToTempFilePath(options) {
+      const canvasId = typeof options === 'object' && options !== null ? (options as Record<string, unknown>).canvasId : undefined;
+      const api = 'my.canvasToTempFilePath';
+      const outcome = typeof canvasId === 'string' && canvasId !== ''
+        ? exportPixels(ask, canvasId, api, options)
+        : Promise.resolve({ ok: false as const, error: 2, errorMessage: `${api}: needs canvasId, the id of a <canvas> (a type="2d" canvas object is not emulated)` });
+      return settleExport(context, options, 'tempFilePath', outcome);
     },
   };
 }
@@ -75,6 +109,13 @@ function createRecordingContext(context: LogicContext, ask: Ask, canvasId: strin
       if (typeof options?.complete === 'function') invoke(context, () => options.complete?.(result));
     };
   }
+  ctx.toTempFilePath = (options?: unknown) => settleExport(context, options, 'apFilePath', exportPixels(ask, canvasId, 'CanvasContext.toTempFilePath', options));
+  ctx.toDataURL = (options?: unknown) =>
+    exportPixels(ask, canvasId, 'CanvasContext.toDataURL', options).then((settled) => {
+      if (settled.ok) return settled.url;
+      context.warn(settled.errorMessage);
+      throw new Error(settled.errorMessage);
+    });
   ctx.draw = (reserve?: unknown, callback?: unknown): void => {
     const done = typeof reserve === 'function' ? reserve : callback;
     // JSON copies: a gradient's later addColorStop must not change a batch already sent.

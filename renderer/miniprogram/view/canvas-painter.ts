@@ -6,8 +6,9 @@
 import type { Json } from '../../../shared/json';
 import type { CanvasCall } from '../../../shared/miniprogram/canvas-calls';
 import { BUNDLE_PATHS } from '../../../shared/miniprogram/view-bundle';
-import type { CanvasDrawQuestion } from '../../../shared/miniprogram/view-logic-protocol';
+import type { CanvasDrawQuestion, CanvasExportQuestion } from '../../../shared/miniprogram/view-logic-protocol';
 import { CANVAS_ID_ATTRIBUTE, CANVAS_HEIGHT_ATTRIBUTE, CANVAS_WIDTH_ATTRIBUTE } from './builtins/canvas';
+import { exportCanvas } from './canvas-export';
 import { replayCanvasCalls } from './canvas-replay';
 
 /** How long a draw waits for its `<canvas>` to appear (a draw in onLoad comes before the page's first render). */
@@ -125,13 +126,14 @@ function keep(surface: Surface, calls: CanvasCall[], reserve: boolean): void {
   while (total > KEPT_CALLS && surface.batches.length > 1) total -= surface.batches.shift()?.length ?? 0;
 }
 
-/** Answers `canvas` questions; draws to one canvas id are done in the order they were asked. */
-export function createCanvasPainter(container: HTMLElement): (question: CanvasDrawQuestion) => Promise<Json> {
+/** Answers `canvas` and `canvas-export` questions; the questions about one canvas id are done in the order they were asked. */
+export function createCanvasPainter(container: HTMLElement): (question: CanvasDrawQuestion | CanvasExportQuestion) => Promise<Json> {
   const queues = new Map<string, Promise<unknown>>();
+  const missing = (canvasId: string): Json => ({ error: `no <canvas id="${canvasId}"> appeared on the page within ${CANVAS_WAIT_MS} ms; nothing was drawn` });
 
   async function draw(question: CanvasDrawQuestion): Promise<Json> {
     const canvas = await waitForCanvas(container, question.canvasId);
-    if (canvas === undefined) return { error: `no <canvas id="${question.canvasId}"> appeared on the page within ${CANVAS_WAIT_MS} ms; nothing was drawn` };
+    if (canvas === undefined) return missing(question.canvasId);
     const surface = surfaceOf(canvas);
     const calls = Array.isArray(question.calls) ? question.calls : [];
     const warnings: string[] = [];
@@ -143,9 +145,17 @@ export function createCanvasPainter(container: HTMLElement): (question: CanvasDr
     return { drawn: true, warnings };
   }
 
+  async function exportOf(question: CanvasExportQuestion): Promise<Json> {
+    const canvas = await waitForCanvas(container, question.canvasId);
+    if (canvas === undefined) return missing(question.canvasId);
+    const surface = surfaceOf(canvas);
+    if (fitBackingStore(canvas)) paint(canvas, surface, surface.batches, false);
+    return exportCanvas(canvas, coordinateSize(canvas), question.area);
+  }
+
   return (question) => {
     const before = queues.get(question.canvasId) ?? Promise.resolve();
-    const answer = before.then(() => draw(question));
+    const answer = before.then(() => (question.kind === 'canvas' ? draw(question) : exportOf(question)));
     const settled = answer.catch(() => undefined);
     queues.set(question.canvasId, settled);
     void settled.then(() => {

@@ -2,7 +2,8 @@
 // fixture e2e/fixtures/miniprogram-canvas served by serveBundle under the mini-app CSP, at device pixel ratio 2:
 // the backing store is the CSS size × 2 and pixels at known points have the drawn colours; reserve=false clears,
 // reserve=true keeps; a draw sent before the page rendered waits for its canvas; bad calls are skipped with
-// warnings; an unknown id is an error answer; a resized canvas, or one drawn while hidden, redraws what it holds.
+// warnings; an unknown id is an error answer; an area exports as a data: URL; a resized canvas, or one drawn
+// while hidden, redraws what it holds.
 // Skipped where /usr/bin/chromium is absent.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -156,6 +157,42 @@ describe.skipIf(!existsSync(CHROMIUM))('canvas replay in Chromium', () => {
     // The view still works: a tap reaches the logic.
     await page.click('#redraw');
     expect((await sent(page)).some((message) => message.t === 'event' && message.handler === 'redraw')).toBe(true);
+    await page.close();
+  });
+
+  it('exports an area (canvas coordinates) at its destination size as a data: URL, after the draws before it; an empty area is an error', async () => {
+    const page = await openPage();
+    await showRingPage(page);
+    lastAsk += 1;
+    const drawn = lastAsk;
+    await send(page, { t: 'ask', id: drawn, question: { kind: 'canvas', canvasId: 'ring-canvas', reserve: false, calls: [{ method: 'setFillStyle', args: ['#ff0000'] }, { method: 'fillRect', args: [0, 0, 60, 60] }] } });
+    lastAsk += 1;
+    const exported = lastAsk;
+    // Sent at once after the draw: answered after it.
+    await send(page, { t: 'ask', id: exported, question: { kind: 'canvas-export', canvasId: 'ring-canvas', area: { x: 0, y: 0, width: 60, height: 120, destWidth: 30, destHeight: 60, fileType: 'png', quality: 1 } } });
+    await expect.poll(async () => (await sent(page)).some((message) => message.t === 'answer' && message.id === exported)).toBe(true);
+    const answer = (await sent(page)).find((message) => message.t === 'answer' && message.id === exported);
+    const dataUrl = answer?.t === 'answer' ? (answer.answer as { dataUrl: string }).dataUrl : '';
+    expect(dataUrl.startsWith('data:image/png;base64,')).toBe(true);
+    const decoded = await page.evaluate(async (url) => {
+      const image = new Image();
+      image.src = url;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      return { size: [image.naturalWidth, image.naturalHeight], top: [...context.getImageData(15, 15, 1, 1).data], bottom: [...context.getImageData(15, 45, 1, 1).data] };
+    }, dataUrl);
+    expect(decoded).toEqual({ size: [30, 60], top: RED, bottom: CLEAR });
+    expect(await draw(page, 'ring-canvas', [])).toEqual({ drawn: true, warnings: [] });
+    lastAsk += 1;
+    const empty = lastAsk;
+    await send(page, { t: 'ask', id: empty, question: { kind: 'canvas-export', canvasId: 'ring-canvas', area: { x: 200, fileType: 'png', quality: 1 } } });
+    await expect.poll(async () => (await sent(page)).find((message) => message.t === 'answer' && message.id === empty)).toMatchObject({
+      answer: { error: 'nothing to export: the area 200, 0, -80 × 120 is empty on a canvas of 120 × 120 (a hidden canvas has no size)' },
+    });
     await page.close();
   });
 

@@ -76,7 +76,7 @@ export function createViewAnswers(container: HTMLElement, feedback: FeedbackSurf
   const draw = createCanvasPainter(container);
   return async (question) => {
     if (question.kind === 'feedback') return feedback.present(question.request);
-    if (question.kind === 'canvas') return draw(question);
+    if (question.kind === 'canvas' || question.kind === 'canvas-export') return draw(question);
     const page = pageOf(container, question.pageId);
     return question.requests.map((request) => answerRequest(page, request));
   };

@@ -21,8 +21,9 @@ import { sessions } from './measurements/sessions';
 import { startup } from './measurements/startup';
 import { hotReload } from './measurements/hot-reload';
 import { binarySessionFilter } from './measurements/binary-session-filter';
+import { canvasDraw } from './measurements/canvas-draw';
 
-const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions, miniprogramView, hardening, debugging, decoderCost, hotReload, binarySessionFilter];
+const MEASUREMENTS: Measurement[] = [captureThroughput, panelThroughput, myLatency, memory, filterSpeed, startup, sessions, miniprogramView, hardening, debugging, decoderCost, hotReload, binarySessionFilter, canvasDraw];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();

@@ -34,7 +34,7 @@ test('a project shaped like public ones runs: mapped API, local page styles, fol
       await expect(frame.locator('#home-tips')).toHaveCSS('display', 'flex');
 
       const problems = frame.locator('.mp-problems');
-      await expect(problems.locator('.mp-problem', { hasText: 'components/ring/ring.js' })).toHaveText(/setStrokeStyle is not a function \(×3\)$/);
+      await expect(problems.locator('.mp-problem', { hasText: 'components/ring/ring.js' })).toHaveText(/context\.play is not a function \(×3\)$/);
       // The content policy keeps the page off the network: a CDN image fails, and the phone says why, once.
       await expect(problems.locator('.mp-problem', { hasText: 'remote images do not load in the preview' })).toHaveCount(1);
       // The failed banner is blank as on a phone: an empty box of its size and background, no broken-image icon.

@@ -89,8 +89,11 @@ export function namesDotfile(pathAndQuery: string): boolean {
   return decoded.split(/[/\\]/).some((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..');
 }
 
-/** A script or worker load (Fetch Metadata); fetch and XHR say `empty`, old browsers send nothing and get no grant. */
+/**
+ * A script, worker, style or image load (Fetch Metadata); fetch and XHR say `empty`, old browsers send nothing and
+ * get no grant. Images: a canvas drawing a project image stays readable (docs/miniprogram-runtime.md#canvas).
+ */
 function isScriptLoad(request: IncomingMessage): boolean {
   const dest = request.headers['sec-fetch-dest'];
-  return dest === 'script' || dest === 'worker' || dest === 'sharedworker' || dest === 'style';
+  return dest === 'script' || dest === 'worker' || dest === 'sharedworker' || dest === 'style' || dest === 'image';
 }

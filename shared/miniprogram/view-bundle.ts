@@ -171,4 +171,5 @@ export const BUILTIN_TAGS: ReadonlySet<string> = new Set([
   'view', 'text', 'button', 'input', 'textarea', 'image', 'icon', 'scroll-view', 'swiper', 'swiper-item', 'switch',
   'checkbox', 'checkbox-group', 'radio', 'radio-group', 'picker', 'form', 'label', 'navigator', 'progress',
   'rich-text', 'slider', 'movable-area', 'movable-view', 'picker-view', 'picker-view-column',
+  'canvas',
 ]);

@@ -2,6 +2,7 @@
 // Component code, run in a Worker with no DOM) and the view (the compiled AXML rendered in the sandboxed
 // page). The view never runs project logic; the logic never touches the DOM. See docs/miniprogram-runtime.md#references.
 import type { FeedbackRequest } from '../my/feedback-requests';
+import type { CanvasCall, CanvasExportArea } from './canvas-calls';
 import type { Json } from '../json';
 
 /** One path segment of a data path: `'list[3].text'` is `['list', 3, 'text']`. */
@@ -96,7 +97,27 @@ export interface SelectorFields {
 export type ViewQuestion =
   | { kind: 'feedback'; request: FeedbackRequest }
   | { kind: 'query'; requests: SelectorRequest[]; pageId?: number }
-  | { kind: 'page-scroll'; scrollTop?: number; selector?: string; duration: number };
+  | { kind: 'page-scroll'; scrollTop?: number; selector?: string; duration: number }
+  | CanvasDrawQuestion
+  | CanvasExportQuestion;
+
+/**
+ * `CanvasContext.draw(reserve)`: the calls recorded since the last draw, replayed by the view on the `<canvas>`
+ * with this id (docs/miniprogram-runtime.md#canvas). Answered `{ drawn: true, warnings }` or `{ error }`.
+ */
+export interface CanvasDrawQuestion {
+  kind: 'canvas';
+  canvasId: string;
+  reserve: boolean;
+  calls: CanvasCall[];
+}
+
+/** `toTempFilePath`/`toDataURL`/`my.canvasToTempFilePath`: the canvas's pixels of `area`, answered `{ dataUrl }` or `{ error }`. */
+export interface CanvasExportQuestion {
+  kind: 'canvas-export';
+  canvasId: string;
+  area: CanvasExportArea;
+}
 
 /** The event object handed to handlers (docs/miniprogram-runtime.md#references §5.6). */
 export interface MiniEvent {

@@ -16,29 +16,34 @@ export interface RouteApis {
 
 /**
  * An async `my` API over a synchronous step: the step runs in a microtask after the call (as on a phone,
- * where it crosses to the native side); `success(result)` or `fail({error, errorMessage})`, then `complete`;
- * the call also returns a Promise whose rejection never counts as unhandled.
+ * where it crosses to the native side), then settles as settleApiCall does.
  */
 export function asyncApi(context: LogicContext, run: (options: Record<string, unknown>) => RouteOutcome): RouteApi {
-  const callback = (options: Record<string, unknown>, name: string, payload: object): void => {
+  return (raw?: unknown) => {
+    const options = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+    return settleApiCall(context, options, new Promise<RouteOutcome>((resolve) => queueMicrotask(() => resolve(run(options)))));
+  };
+}
+
+/**
+ * The calling conventions of an async `my` API (§9.1) once its outcome is known: `success(result)` or
+ * `fail({error, errorMessage})`, then `complete`; the returned Promise settles the same way and its rejection
+ * never counts as unhandled.
+ */
+export function settleApiCall(context: LogicContext, options: Record<string, unknown>, outcome: Promise<RouteOutcome>): Promise<unknown> {
+  const callback = (name: string, payload: object): void => {
     const fn = options[name];
     if (typeof fn === 'function') invoke(context, () => (fn as (result: object) => void).call(options, payload));
   };
-  return (raw?: unknown) => {
-    const options = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-    const promise = new Promise<unknown>((resolve, reject) => {
-      queueMicrotask(() => {
-        const outcome = run(options);
-        const payload = outcome.ok ? (outcome.result ?? {}) : { error: outcome.error, errorMessage: outcome.errorMessage };
-        callback(options, outcome.ok ? 'success' : 'fail', payload);
-        callback(options, 'complete', payload);
-        if (outcome.ok) resolve(payload);
-        else reject(payload);
-      });
-    });
-    promise.catch(() => undefined);
-    return promise;
-  };
+  const promise = outcome.then((settled) => {
+    const payload = settled.ok ? (settled.result ?? {}) : { error: settled.error, errorMessage: settled.errorMessage };
+    callback(settled.ok ? 'success' : 'fail', payload);
+    callback('complete', payload);
+    if (!settled.ok) throw payload;
+    return payload;
+  });
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** `url` made absolute against `base` (a route or component path), so the stack does not resolve it against its top. */

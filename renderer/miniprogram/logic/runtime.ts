@@ -4,6 +4,7 @@
 import type { LogicToView, RuntimeProblem, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
 import { extendMy } from '../../../shared/my/extend-my';
 import { createAppEvents } from './app-events';
+import { createCanvasContextApi } from './canvas-context';
 import { createComponentHost, normalizeComponentPath } from './component-host';
 import { basicTagsOf, parseComponentSelector, selectComponents } from './component-select';
 import { describeError, problemFromError } from './error-report';
@@ -158,6 +159,7 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     getEnterOptionsSync: () => launchOptions(),
     ...(options.questions ? createSelectorQueryApi(context, options.questions.ask) : {}),
     ...(options.questions ? createPageScrollApi(context, options.questions.ask) : {}),
+    ...(options.questions ? createCanvasContextApi(context, options.questions.ask, () => stack.top()?.route ?? '') : {}),
   }, FRAMEWORK_FEATURES);
   const registry = createModuleRegistry(options.modules, { my, getApp, App, Page, Component, getCurrentPages }, context.reportProblem);
 

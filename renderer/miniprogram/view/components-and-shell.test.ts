@@ -116,11 +116,20 @@ describe('custom components', () => {
     expect(document.querySelector('.mp-problems')?.textContent).toContain('<nope> is neither a basic component nor in usingComponents');
   });
 
-  it('names a native component (canvas) as one the preview does not emulate', async () => {
-    const page = mountWithCard('<canvas id="ring"/>');
+  it('renders <canvas> as a canvas named by its id; a typed one (Canvas 2D) is reported once as not emulated', async () => {
+    const page = mountWithCard('<canvas id="ring" width="80"/><canvas id="c2d" type="2d"/><canvas canvas-id="legacy"/>');
     await page.openPage('pages/p/p', {});
     await page.settle();
-    expect(ofType(page.sent, 'view-problem').map((sent) => sent.problem.message)).toEqual(['<canvas> is a native component the preview does not emulate; rendered as a view']);
+    const canvases = [...document.querySelectorAll('canvas')].map((canvas) => [canvas.getAttribute('mp-canvas-id'), canvas.getAttribute('mp-width'), canvas.getAttribute('style')]);
+    expect(canvases).toEqual([['ring', '80', '--mp-canvas-width: 80px;'], ['c2d', null, null], ['legacy', null, null]]);
+    expect(ofType(page.sent, 'view-problem').map((sent) => sent.problem.message)).toEqual([expect.stringMatching(/^<canvas type="…"> \(Canvas 2D or WebGL/)]);
+  });
+
+  it('names a native component (video) as one the preview does not emulate', async () => {
+    const page = mountWithCard('<video id="clip"/>');
+    await page.openPage('pages/p/p', {});
+    await page.settle();
+    expect(ofType(page.sent, 'view-problem').map((sent) => sent.problem.message)).toEqual(['<video> is a native component the preview does not emulate; rendered as a view']);
   });
 });
 

@@ -1,9 +1,11 @@
 // The view's answers to the logic's questions: UI feedback drawn over the phone (shared/my/feedback-dom.ts),
 // and selector queries measured on the page on top, relative to its own area (below the title bar, as the
-// page's web view is on a phone; docs/behaviour.md#selector-queries).
+// page's web view is on a phone; docs/behaviour.md#selector-queries), and CanvasContext.draw batches replayed
+// on their `<canvas>` (canvas-painter.ts).
 import type { Json } from '../../../shared/json';
 import type { FeedbackSurface } from '../../../shared/my/feedback-requests';
 import type { SelectorFields, SelectorRequest, ViewQuestion } from '../../../shared/miniprogram/view-logic-protocol';
+import { createCanvasPainter } from './canvas-painter';
 
 export type AnswerQuestion = (question: ViewQuestion) => Promise<Json>;
 
@@ -90,9 +92,11 @@ function scrollPage(page: HTMLElement | null, question: Extract<ViewQuestion, { 
 }
 
 export function createViewAnswers(container: HTMLElement, feedback: FeedbackSurface): AnswerQuestion {
+  const draw = createCanvasPainter(container);
   return async (question) => {
     if (question.kind === 'feedback') return feedback.present(question.request);
     if (question.kind === 'page-scroll') return scrollPage(pageOf(container, undefined), question);
+    if (question.kind === 'canvas' || question.kind === 'canvas-export') return draw(question);
     const page = pageOf(container, question.pageId);
     return question.requests.map((request) => answerRequest(page, request));
   };

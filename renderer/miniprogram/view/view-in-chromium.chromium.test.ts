@@ -4,67 +4,36 @@
 // with pullRefresh where a click still reaches its row and a mouse drag from the top sends onPullDownRefresh.
 // Skipped where /usr/bin/chromium is absent.
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { miniappPolicy } from '../../../main/browser-host/content-security';
-import { MiniProgramProject } from '../../../main/miniprogram/project';
-import { serveBundle } from '../../../main/miniprogram/serve-bundle';
-import type { LogicToView, ViewToLogic } from '../../../shared/miniprogram/view-logic-protocol';
+import { CHROMIUM, sendToView as send, sentByView as sent, startChromiumView, type ChromiumView } from '../../../main/browser-host/test-support/chromium-view';
 
-const CHROMIUM = '/usr/bin/chromium';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const FIXTURE = join(here, '../../../e2e/fixtures/miniprogram-project');
 
-let browser: Browser | undefined;
-let server: Server | undefined;
-let base = '';
+let view: ChromiumView | undefined;
 
 interface TestWindow {
-  __mpTest?: { sent: ViewToLogic[]; receive(message: LogicToView): void };
+  __mpTest?: unknown;
 }
 
 async function openView(): Promise<Page> {
-  if (browser === undefined) throw new Error('no browser');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`${base}/page.html`);
+  if (view === undefined) throw new Error('no browser');
+  const page = await view.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${view.base}/page.html`);
   await page.waitForFunction(() => (globalThis as TestWindow).__mpTest !== undefined);
   return page;
 }
 
-// A string expression keeps Playwright's serialisable-argument types out of the LogicToView union.
-const send = (page: Page, message: LogicToView) => page.evaluate(`globalThis.__mpTest.receive(${JSON.stringify(message)})`);
-const sent = (page: Page) => page.evaluate(() => (globalThis as TestWindow).__mpTest?.sent ?? []);
-
 describe.skipIf(!existsSync(CHROMIUM))('mini-program view in Chromium', () => {
   beforeAll(async () => {
-    const bundle = await build({ entryPoints: [join(here, 'test-support', 'chromium-page-entry.ts')], bundle: true, write: false, format: 'iife', target: 'chrome120', logLevel: 'silent' });
-    const pageScript = bundle.outputFiles[0]?.text ?? '';
-    const project = new MiniProgramProject(FIXTURE);
-    server = createServer((request, response) => {
-      const url = request.url ?? '/';
-      const headers = { 'Content-Security-Policy': miniappPolicy({ miniappBridge: 'ws://127.0.0.1:9/bridge', panelOrigin: base }) };
-      if (url === '/page.html') {
-        response.writeHead(200, { ...headers, 'Content-Type': 'text/html' }).end('<!doctype html><html><body><script src="/page.js"></script></body></html>');
-      } else if (url === '/page.js') {
-        response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end(pageScript);
-      } else {
-        const answer = serveBundle(project, url);
-        response.writeHead(answer.status, { ...headers, 'Content-Type': answer.contentType }).end(answer.body);
-      }
-    });
-    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+    view = await startChromiumView(FIXTURE, join(here, 'test-support', 'chromium-page-entry.ts'));
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
+    await view?.close();
   });
 
   it('renders the home page with app.acss, component and page sheets, rpx relative to the 320px phone', async () => {

@@ -10,7 +10,7 @@ import { MiniComponent } from './mini-component';
 import type { ViewHost } from './view-host';
 
 /** Alipay's native basic components (§6), which the preview renders as views (docs/miniprogram-runtime.md "Not done yet"). */
-const NATIVE_TAGS: ReadonlySet<string> = new Set(['canvas', 'map', 'video', 'camera', 'web-view', 'lottie', 'live-player', 'live-pusher']);
+const NATIVE_TAGS: ReadonlySet<string> = new Set(['map', 'video', 'camera', 'web-view', 'lottie', 'live-player', 'live-pusher']);
 
 export class ViewOwner implements RenderOwner, EventSink {
   /** The children the instance's user wrote inside its tag (components only), refreshed on every render. */

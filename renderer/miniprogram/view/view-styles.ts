@@ -32,6 +32,7 @@ export const VIEW_STYLES = `
 .a-text { display: inline; white-space: pre-wrap; }
 .mp-selectable { user-select: text; }
 .a-image { display: inline-block; width: 300px; height: 225px; }
+.a-canvas { display: inline-block; width: var(--mp-canvas-width, 300px); height: var(--mp-canvas-height, 225px); }
 .a-icon { display: inline-block; line-height: 1; }
 .mp-icon-success, .mp-icon-success_no_circle { color: #09bb07; }
 .mp-icon-warn, .mp-icon-cancel, .mp-icon-clear { color: #f76260; }

@@ -2,6 +2,7 @@
 // content still shows.
 import type { FunctionComponent } from 'preact';
 import type { BuiltinProps } from './builtin-props';
+import { Canvas } from './canvas';
 import { ScrollView, Swiper } from './containers';
 import { Icon, Label, Navigator, Progress, Text, View } from './content';
 import { Image } from './image';
@@ -17,6 +18,7 @@ const BUILTINS: Record<string, FunctionComponent<BuiltinProps>> = {
   input: Input, textarea: Textarea, switch: Switch, checkbox: Checkbox, 'checkbox-group': CheckboxGroup,
   radio: Radio, 'radio-group': RadioGroup, slider: Slider, 'rich-text': RichText,
   'picker-view': PickerView, 'picker-view-column': PickerViewColumn, 'movable-area': MovableArea, 'movable-view': MovableView,
+  canvas: Canvas,
 };
 
 export function builtinComponent(tag: string): FunctionComponent<BuiltinProps> {

@@ -42,14 +42,13 @@ export function encodeEntry(entry: CaptureEntry, detailText: string | undefined,
   if (entry.page !== undefined) bits |= HAS.page;
   let at = encodeHead(buffer, offset, entry.seq, entry.wallTime, entry.monoTime, entry.size, KINDS.indexOf(entry.kind), DIRECTIONS.indexOf(entry.direction), bits, entry.clientId, entry.connectionId, entry.name);
   if (entry.page !== undefined) at = writeString(buffer, at, entry.page);
-  if (entry.opcode !== undefined) at = buffer.writeDoubleLE(entry.opcode, at);
+  if (entry.opcode !== undefined) at = writeNumber(buffer, at, entry.opcode);
   if (entry.payload !== undefined) at = writeString(buffer, at, entry.payload);
-  if (entry.errorCode !== undefined) at = buffer.writeDoubleLE(entry.errorCode, at);
+  if (entry.errorCode !== undefined) at = writeNumber(buffer, at, entry.errorCode);
   if (entry.errorMessage !== undefined) at = writeString(buffer, at, entry.errorMessage);
   if (entry.cause !== undefined) at = writeString(buffer, at, entry.cause);
   if (detailText !== undefined) at = writeString(buffer, at, detailText);
-  buffer.writeUInt32LE(at - offset - RECORD_HEADER_BYTES, offset);
-  return at;
+  return endRecord(buffer, offset, at);
 }
 
 /**
@@ -59,22 +58,30 @@ export function encodeEntry(entry: CaptureEntry, detailText: string | undefined,
  */
 export function encodePlainFrame(buffer: Buffer, offset: number, seq: number, wallTime: number, monoTime: number, size: number, kind: number, direction: number, clientId: string, connectionId: string, name: string, opcode: number, payload: string, binary: boolean): number {
   const at = encodeHead(buffer, offset, seq, wallTime, monoTime, size, kind, direction, PLAIN_FRAME_BITS | (binary ? HAS.binaryTrue : 0), clientId, connectionId, name);
-  view.setFloat64(at, opcode, true);
-  const end = writeString(buffer, at + 8, payload);
-  view.setUint32(offset, end - offset - RECORD_HEADER_BYTES, true);
-  return end;
+  return endRecord(buffer, offset, writeString(buffer, writeNumber(buffer, at, opcode), payload));
 }
 
 let viewed: Buffer | undefined;
-let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+let cachedView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 
-/** A DataView of `buffer`, kept while the writer encodes into the same buffer. */
+/** A DataView of `buffer`, kept while the writer encodes into the same buffer (made again when it grows). */
 function viewOf(buffer: Buffer): DataView<ArrayBufferLike> {
   if (buffer !== viewed) {
     viewed = buffer;
-    view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    cachedView = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   }
-  return view;
+  return cachedView;
+}
+
+function writeNumber(buffer: Buffer, at: number, value: number): number {
+  viewOf(buffer).setFloat64(at, value, true);
+  return at + 8;
+}
+
+/** Writes the body length of the record at `offset` that ends at `end`; returns `end`. */
+function endRecord(buffer: Buffer, offset: number, end: number): number {
+  viewOf(buffer).setUint32(offset, end - offset - RECORD_HEADER_BYTES, true);
+  return end;
 }
 
 const PLAIN_FRAME_BITS = HAS.opcode | HAS.payload | HAS.binary;

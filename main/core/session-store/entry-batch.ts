@@ -145,14 +145,28 @@ export class EntryBatcher implements PlainFrameSink {
   }
 }
 
-/** Reads batches back into entries on the writer thread, in order; keeps the previous entry's ids and name. */
+/** Where the writer thread hands a batch's entries: the session writer (session-writer.ts). */
+export interface BatchedEntrySink {
+  append(entry: CaptureEntry): void;
+  /** A plain frame from its fields; `kind` and `direction` are indexes into KINDS and DIRECTIONS. */
+  appendPlainFrame(seq: number, wallTime: number, monoTime: number, size: number, kind: number, direction: number, clientId: string, connectionId: string, name: string, opcode: number, payload: string, binary: boolean): void;
+}
+
+/** The optional fields' bits; a plain frame has opcode, payload and binary among them, nothing else. */
+const OPTIONAL = HAS.page | HAS.opcode | HAS.payload | HAS.binary | HAS.binaryTrue | HAS.truncated | HAS.truncatedTrue | HAS.errorCode | HAS.errorMessage | HAS.cause | HAS.detail;
+const PLAIN_FRAME = HAS.opcode | HAS.payload | HAS.binary;
+
+/** Reads batches back on the writer thread, in order; keeps the previous entry's ids and name. */
 export class EntryUnbatcher {
   private clientId = '';
   private connectionId = '';
   private name = '';
 
-  /** Calls `each` with every entry of `batch` (a fresh object each: the writer encodes it at once). */
-  forEach(batch: EntryBatch, each: (entry: CaptureEntry) => void): void {
+  /**
+   * Hands `sink` every entry of `batch`: a plain frame (a flood's entries) as its fields, with no entry
+   * object (docs/architecture.md#session-writer-thread); any other entry as a fresh object.
+   */
+  forEach(batch: EntryBatch, sink: BatchedEntrySink): void {
     const { numbers, strings, details } = batch;
     let nextString = 0;
     let nextDetail = 0;
@@ -164,12 +178,18 @@ export class EntryUnbatcher {
     for (let i = 0; i < batch.count; i += 1) {
       const at = i * NUMBERS_PER_ENTRY;
       const bits = numbers[at + 6] ?? 0;
-      const kind = KINDS[bits & KIND_MASK];
-      const direction = DIRECTIONS[(bits >> DIRECTION_SHIFT) & 3];
+      const kindIndex = bits & KIND_MASK;
+      const directionIndex = (bits >> DIRECTION_SHIFT) & 3;
+      const kind = KINDS[kindIndex];
+      const direction = DIRECTIONS[directionIndex];
       if (kind === undefined || direction === undefined) throw new Error('entry batch: unknown kind or direction');
       if (bits & HAS.clientId) this.clientId = text();
       if (bits & HAS.connectionId) this.connectionId = text();
       if (bits & HAS.name) this.name = text();
+      if ((bits & OPTIONAL & ~HAS.binaryTrue) === PLAIN_FRAME) {
+        sink.appendPlainFrame(numbers[at] ?? 0, numbers[at + 1] ?? 0, numbers[at + 2] ?? 0, numbers[at + 3] ?? 0, kindIndex, directionIndex, this.clientId, this.connectionId, this.name, numbers[at + 4] ?? 0, text(), (bits & HAS.binaryTrue) !== 0);
+        continue;
+      }
       const entry: CaptureEntry = { seq: numbers[at] ?? 0, wallTime: numbers[at + 1] ?? 0, monoTime: numbers[at + 2] ?? 0, clientId: this.clientId, connectionId: this.connectionId, kind, name: this.name, direction, size: numbers[at + 3] ?? 0 };
       if (bits & HAS.page) entry.page = text();
       if (bits & HAS.opcode) entry.opcode = numbers[at + 4] ?? 0;
@@ -184,7 +204,7 @@ export class EntryUnbatcher {
         if (detail === undefined) throw new Error('entry batch: fewer details than its entries announce');
         entry.detail = detail;
       }
-      each(entry);
+      sink.append(entry);
     }
   }
 }

@@ -18,22 +18,18 @@ const HAS = { opcode: 1, payload: 2, binary: 4, binaryTrue: 8, truncated: 16, tr
 /** Fixed part: mark, 4 float64, kind, direction, bits; plus 7 string prefixes and 2 optional float64. */
 const FIXED_BYTES = 1 + 4 * 8 + 2 + 2 + 7 * 4 + 2 * 8;
 
-/** An upper bound of the record's size (UTF-8 takes at most 3 bytes per UTF-16 unit), header included. */
-export function maxRecordBytes(entry: CaptureEntry, detailText: string | undefined): number {
-  const chars = entry.clientId.length + entry.connectionId.length + entry.name.length + (entry.payload?.length ?? 0) + (entry.errorMessage?.length ?? 0) + (entry.cause?.length ?? 0) + (entry.page?.length ?? 0) + (detailText?.length ?? 0);
+/** An upper bound of a record's size from the characters of its strings (UTF-8 takes at most 3 bytes per UTF-16 unit), header included. */
+export function maxRecordBytesOf(chars: number): number {
   return RECORD_HEADER_BYTES + FIXED_BYTES + chars * 3;
+}
+
+/** An upper bound of the record's size, header included. */
+export function maxRecordBytes(entry: CaptureEntry, detailText: string | undefined): number {
+  return maxRecordBytesOf(entry.clientId.length + entry.connectionId.length + entry.name.length + (entry.payload?.length ?? 0) + (entry.errorMessage?.length ?? 0) + (entry.cause?.length ?? 0) + (entry.page?.length ?? 0) + (detailText?.length ?? 0));
 }
 
 /** Writes the record at `offset` (room for maxRecordBytes is the caller's duty); returns the end offset. */
 export function encodeEntry(entry: CaptureEntry, detailText: string | undefined, buffer: Buffer, offset: number): number {
-  let at = offset + RECORD_HEADER_BYTES;
-  buffer[at++] = RECORD_MARK;
-  at = buffer.writeDoubleLE(entry.seq, at);
-  at = buffer.writeDoubleLE(entry.wallTime, at);
-  at = buffer.writeDoubleLE(entry.monoTime, at);
-  at = buffer.writeDoubleLE(entry.size, at);
-  buffer[at++] = KINDS.indexOf(entry.kind);
-  buffer[at++] = DIRECTIONS.indexOf(entry.direction);
   let bits = 0;
   if (entry.opcode !== undefined) bits |= HAS.opcode;
   if (entry.payload !== undefined) bits |= HAS.payload;
@@ -44,19 +40,68 @@ export function encodeEntry(entry: CaptureEntry, detailText: string | undefined,
   if (entry.cause !== undefined) bits |= HAS.cause;
   if (detailText !== undefined) bits |= HAS.detail;
   if (entry.page !== undefined) bits |= HAS.page;
-  at = buffer.writeUInt16LE(bits, at);
-  at = writeString(buffer, at, entry.clientId);
-  at = writeString(buffer, at, entry.connectionId);
-  at = writeString(buffer, at, entry.name);
+  let at = encodeHead(buffer, offset, entry.seq, entry.wallTime, entry.monoTime, entry.size, KINDS.indexOf(entry.kind), DIRECTIONS.indexOf(entry.direction), bits, entry.clientId, entry.connectionId, entry.name);
   if (entry.page !== undefined) at = writeString(buffer, at, entry.page);
-  if (entry.opcode !== undefined) at = buffer.writeDoubleLE(entry.opcode, at);
+  if (entry.opcode !== undefined) at = writeNumber(buffer, at, entry.opcode);
   if (entry.payload !== undefined) at = writeString(buffer, at, entry.payload);
-  if (entry.errorCode !== undefined) at = buffer.writeDoubleLE(entry.errorCode, at);
+  if (entry.errorCode !== undefined) at = writeNumber(buffer, at, entry.errorCode);
   if (entry.errorMessage !== undefined) at = writeString(buffer, at, entry.errorMessage);
   if (entry.cause !== undefined) at = writeString(buffer, at, entry.cause);
   if (detailText !== undefined) at = writeString(buffer, at, detailText);
-  buffer.writeUInt32LE(at - offset - RECORD_HEADER_BYTES, offset);
-  return at;
+  return endRecord(buffer, offset, at);
+}
+
+/**
+ * A plain frame — opcode, payload and `binary`, no other optional field — from its fields, with no entry
+ * object: the bytes encodeEntry writes for that entry (docs/architecture.md#session-writer-thread). `kind`
+ * and `direction` are indexes into KINDS and DIRECTIONS. Room for maxRecordBytesOf is the caller's duty.
+ */
+export function encodePlainFrame(buffer: Buffer, offset: number, seq: number, wallTime: number, monoTime: number, size: number, kind: number, direction: number, clientId: string, connectionId: string, name: string, opcode: number, payload: string, binary: boolean): number {
+  const at = encodeHead(buffer, offset, seq, wallTime, monoTime, size, kind, direction, PLAIN_FRAME_BITS | (binary ? HAS.binaryTrue : 0), clientId, connectionId, name);
+  return endRecord(buffer, offset, writeString(buffer, writeNumber(buffer, at, opcode), payload));
+}
+
+let viewed: Buffer | undefined;
+let cachedView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+
+/** A DataView of `buffer`, kept while the writer encodes into the same buffer (made again when it grows). */
+function viewOf(buffer: Buffer): DataView<ArrayBufferLike> {
+  if (buffer !== viewed) {
+    viewed = buffer;
+    cachedView = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  }
+  return cachedView;
+}
+
+function writeNumber(buffer: Buffer, at: number, value: number): number {
+  viewOf(buffer).setFloat64(at, value, true);
+  return at + 8;
+}
+
+/** Writes the body length of the record at `offset` that ends at `end`; returns `end`. */
+function endRecord(buffer: Buffer, offset: number, end: number): number {
+  viewOf(buffer).setUint32(offset, end - offset - RECORD_HEADER_BYTES, true);
+  return end;
+}
+
+const PLAIN_FRAME_BITS = HAS.opcode | HAS.payload | HAS.binary;
+
+/** The part every record has: mark, numbers, kind, direction, bits and the three strings; returns where the optional fields go. */
+function encodeHead(buffer: Buffer, offset: number, seq: number, wallTime: number, monoTime: number, size: number, kind: number, direction: number, bits: number, clientId: string, connectionId: string, name: string): number {
+  const view = viewOf(buffer);
+  let at = offset + RECORD_HEADER_BYTES;
+  buffer[at] = RECORD_MARK;
+  view.setFloat64(at + 1, seq, true);
+  view.setFloat64(at + 9, wallTime, true);
+  view.setFloat64(at + 17, monoTime, true);
+  view.setFloat64(at + 25, size, true);
+  buffer[at + 33] = kind;
+  buffer[at + 34] = direction;
+  view.setUint16(at + 35, bits, true);
+  at += RECORD_TEXT_OFFSET;
+  at = writeString(buffer, at, clientId);
+  at = writeString(buffer, at, connectionId);
+  return writeString(buffer, at, name);
 }
 
 /** The body length a record header announces, or undefined when it cannot be a record. */
@@ -186,7 +231,7 @@ const ASCII_LOOP_CHARS = 32;
 
 function writeString(buffer: Buffer, at: number, text: string): number {
   const length = writeAscii(buffer, at + 4, text) ?? buffer.write(text, at + 4, 'utf8');
-  buffer.writeUInt32LE(length, at);
+  viewOf(buffer).setUint32(at, length, true);
   return at + 4 + length;
 }
 

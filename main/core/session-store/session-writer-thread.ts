@@ -22,7 +22,6 @@ const writer = createSessionWriter({
   onStopped: (entries) => post({ kind: 'stopped', entries }),
 });
 const unbatcher = new EntryUnbatcher();
-const append = writer.append.bind(writer);
 let reported = { entries: 0, bytes: 0, index: 0, refused: 0 };
 
 /** Writes what waits and tells the engine's thread what the file holds now and what was refused (when that changed). */
@@ -36,7 +35,7 @@ function writeAndReport(): void {
 
 const take = (message: ToWriterThread): void => {
   if (message.kind === 'batch') {
-    unbatcher.forEach(message.batch, append);
+    unbatcher.forEach(message.batch, writer);
     writeAndReport();
     Atomics.add(state, TAKEN, 1);
     Atomics.notify(state, TAKEN);

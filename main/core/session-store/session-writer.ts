@@ -5,7 +5,7 @@
 // session against power loss).
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import type { CaptureEntry } from '../../../shared/capture';
-import { encodeEntry, maxRecordBytes } from './entry-codec';
+import { encodeEntry, encodePlainFrame, maxRecordBytes, maxRecordBytesOf } from './entry-codec';
 import type { EntryFile } from './session-reader';
 import { INDEX_STRIDE, type SessionPaths } from './session-files';
 
@@ -35,6 +35,11 @@ export interface SessionWriterOptions {
 export interface SessionWriter {
   /** Throws unless entry.seq is the next seq: a session is gap-free by construction. */
   append(entry: CaptureEntry): void;
+  /**
+   * The same as `append` for a plain frame (opcode, payload, `binary`; no other optional field), from its
+   * fields without an entry object; `kind` and `direction` are indexes into KINDS and DIRECTIONS (entry-codec.ts).
+   */
+  appendPlainFrame(seq: number, wallTime: number, monoTime: number, size: number, kind: number, direction: number, clientId: string, connectionId: string, name: string, opcode: number, payload: string, binary: boolean): void;
   /** Writes what is waiting, now. */
   flush(): void;
   /** Entries taken so far (flushed or not). */
@@ -99,27 +104,42 @@ export function createSessionWriter(options: SessionWriterOptions): SessionWrite
     return true;
   }
 
+  /** Takes the entry `seq` whose record needs at most `bytes`: true when it is to be encoded at `waiting` now. */
+  function admit(seq: number, bytes: number): boolean {
+    if (fd === undefined) throw new Error('session closed');
+    const expected = firstSeq + appended;
+    if (stopped) {
+      refused += 1;
+      return false;
+    }
+    if (seq !== expected) throw new RangeError(`session append out of order: seq ${seq}, expected ${expected}`);
+    if (!makeRoom(bytes)) {
+      stopped = true;
+      refused += 1;
+      onStopped?.(appended);
+      return false;
+    }
+    if (appended % INDEX_STRIDE === 0) index.push(fileBytes + waiting);
+    return true;
+  }
+
+  /** The record now ends at `end`. */
+  function encoded(end: number): void {
+    waiting = end;
+    waitingEntries += 1;
+    appended += 1;
+    if (waiting >= FLUSH_BYTES) flushOrReport();
+  }
+
   return {
     append(entry) {
-      if (fd === undefined) throw new Error('session closed');
-      const expected = firstSeq + appended;
-      if (stopped) {
-        refused += 1;
-        return;
-      }
-      if (entry.seq !== expected) throw new RangeError(`session append out of order: seq ${entry.seq}, expected ${expected}`);
       const detailText = entry.detail === undefined ? undefined : JSON.stringify(entry.detail);
-      if (!makeRoom(maxRecordBytes(entry, detailText))) {
-        stopped = true;
-        refused += 1;
-        onStopped?.(appended);
-        return;
+      if (admit(entry.seq, maxRecordBytes(entry, detailText))) encoded(encodeEntry(entry, detailText, buffer, waiting));
+    },
+    appendPlainFrame(seq, wallTime, monoTime, size, kind, direction, clientId, connectionId, name, opcode, payload, binary) {
+      if (admit(seq, maxRecordBytesOf(clientId.length + connectionId.length + name.length + payload.length))) {
+        encoded(encodePlainFrame(buffer, waiting, seq, wallTime, monoTime, size, kind, direction, clientId, connectionId, name, opcode, payload, binary));
       }
-      if (appended % INDEX_STRIDE === 0) index.push(fileBytes + waiting);
-      waiting = encodeEntry(entry, detailText, buffer, waiting);
-      waitingEntries += 1;
-      appended += 1;
-      if (waiting >= FLUSH_BYTES) flushOrReport();
     },
     flush,
     entries: () => appended,

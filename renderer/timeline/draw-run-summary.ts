@@ -89,6 +89,6 @@ function drawErrors(ctx: CanvasRenderingContext2D, shown: readonly [number, numb
     ctx.fillRect(x - 1, top + 2, 3, SUMMARY_BAND_HEIGHT - 4);
     const label = codes.map(([code, n]) => (n > 1 ? `${code}×${n}` : code)).join(' ');
     const labelWidth = ctx.measureText(label).width;
-    if (words.claim(0, x + 4, x + 4 + labelWidth)) ctx.fillText(label, x + 4, top + 12);
+    if (words.claim({ lane: 0, left: x + 4, right: x + 4 + labelWidth, top, bottom: top + SUMMARY_BAND_HEIGHT })) ctx.fillText(label, x + 4, top + 12);
   }
 }

@@ -93,8 +93,18 @@ test('a lane with several errors, its close code and counts: screenshots of the 
     for (const code of [3, 8, 12]) await panel.getByRole('button', { name: `Reproduce error ${code}`, exact: true }).click();
   }
   await expect.poll(() => panel.locator('.msd-warnings__row').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+  const timeline = panel.locator('.msd-timeline');
   for (const theme of THEMES) {
     await panel.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
-    await panel.locator('.msd-timeline').screenshot({ path: `e2e/screenshots/polish-timeline-${theme}.png` });
+    await timeline.screenshot({ path: `e2e/screenshots/polish-timeline-${theme}.png` });
+  }
+  // Zoomed in around the newest errors, where labels have room to show.
+  const pane = await timeline.boundingBox();
+  if (!pane) throw new Error('the timeline is not visible');
+  await panel.mouse.move(pane.x + pane.width - 70, pane.y + 100);
+  for (let step = 0; step < 4; step += 1) await panel.mouse.wheel(0, -200);
+  for (const theme of THEMES) {
+    await panel.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+    await timeline.screenshot({ path: `e2e/screenshots/polish-timeline-zoomed-${theme}.png` });
   }
 });

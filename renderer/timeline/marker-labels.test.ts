@@ -39,23 +39,25 @@ describe('placeMarkerLabels', () => {
     expect(overlapping(labels)).toEqual([]);
     // Every error keeps its badge, centred on it.
     expect(labels.filter((label) => label.kind === 'badge').map((label) => [label.text, label.x])).toEqual([['8', 100], ['12', 160], ['3', 300], ['3', 312]]);
-    // A close code right on an error's badge has no room either side: left out (the tooltip tells it).
-    expect(labelOf(labels, '1006')).toBeUndefined();
-    // An error's count goes right of its badge, not over it.
-    const badge12 = labels.find((label) => label.kind === 'badge' && label.text === '12');
-    expect(labels.find((label) => label.kind === 'count' && label.marker === lane[2])?.box.left).toBeGreaterThanOrEqual(badge12?.box.right ?? Infinity);
-    // The first error 3's count would sit on the second one's badge: it shifts to the left of its own.
-    const count3 = labels.find((label) => label.kind === 'count' && label.marker === lane[4]);
-    expect(count3?.box.right).toBeLessThanOrEqual(300 - 8);
+    // A close at the moment of its error prints its code right of the badge over it ("8 1006"); the error's
+    // count, which would sit on that code, shifts to the left of the badge.
+    expect(labelOf(labels, '1006')?.x).toBe(110);
+    expect(labels.find((label) => label.kind === 'count' && label.marker === lane[0])?.box.right).toBeLessThanOrEqual(92 - 2);
+    // The close's own count then has room on neither side: left out (the tooltip tells it).
+    expect(labels.find((label) => label.kind === 'count' && label.marker === lane[3])).toBeUndefined();
+    // Two errors side by side: the first one's count goes past both badges.
+    expect(labels.find((label) => label.kind === 'count' && label.marker === lane[4])?.box.left).toBeGreaterThanOrEqual(320);
     // A close alone prints its code right of its square; the network word then shifts to the left of its bar.
     expect(labelOf(labels, '1000')?.x).toBe(407);
-    expect(labelOf(labels, 'network')?.box.right).toBeLessThanOrEqual(404);
+    expect(labelOf(labels, 'network')?.box.right).toBeLessThanOrEqual(404 - 5);
+    expect(labelOf(labels, 'app')).toBeUndefined();
   });
 
   it('leaves out a label with no room on either side, and places nothing for a lane that is not drawn', () => {
-    const crowded = [marker('close', 50, { code: 1001 }), marker('error', 62, { code: 7 }), marker('error', 38, { code: 7 })];
+    // The close's square is under two badges (30–70); right of them a third badge, left of them a fourth.
+    const crowded = [marker('close', 50, { code: 1001 }), marker('error', 62, { code: 7 }), marker('error', 38, { code: 7 }), marker('error', 80, { code: 9 }), marker('error', 20, { code: 9 })];
     const labels = placeMarkerLabels(crowded, markerY, measure);
-    expect(labels.map((label) => label.text)).toEqual(['7', '7']);
+    expect(labels.map((label) => label.text)).toEqual(['7', '7', '9', '9']);
     expect(placeMarkerLabels([marker('error', 10, { code: 4, lane: 3 })], (lane) => (lane === 0 ? 15 : undefined), measure)).toEqual([]);
   });
 

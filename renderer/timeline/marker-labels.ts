@@ -1,7 +1,8 @@
 // Where the timeline's marker labels go (docs/behaviour.md#panel-layout): an error's code badge is the marker
 // itself and always drawn; a close code, a network/app word and a "×N" count are labels that go right of
-// their marker, shift to its left when that is taken, and are left out when neither side has room (the
-// marker's tooltip still tells everything). Placed by priority, so a count never hides a close code and
+// their marker (past a badge drawn over it: a close at the moment of its error reads "8 1006"), shift to its
+// left when that is taken, and are left out when neither side has room (the marker's tooltip still tells
+// everything). Placed by priority, so a count never hides a close code and
 // nothing is drawn over a badge. Pure: the canvas only measures text and paints what this returns.
 import { LabelSpace, type LabelBox } from './label-space';
 import type { MarkerLayout } from './timeline-layout';
@@ -42,6 +43,18 @@ function ownLabel(marker: MarkerLayout): { kind: LabelKind; text: string; dy: nu
   return undefined;
 }
 
+/** What a marker covers sideways: its glyph, widened by the badges drawn over or beside it on its lane. */
+function footprint(marker: MarkerLayout, badges: readonly LabelBox[]): { from: number; to: number } {
+  let from = marker.x - GLYPH_HALF;
+  let to = marker.x + GLYPH_HALF;
+  for (const badge of badges) {
+    if (badge.lane !== marker.lane || badge.left >= to || badge.right <= from) continue;
+    from = Math.min(from, badge.left);
+    to = Math.max(to, badge.right);
+  }
+  return { from, to };
+}
+
 /** Counts of the most important kinds are placed first (errors, then warnings, …). */
 const COUNT_ORDER = ['error', 'warning', 'close', 'open', 'network', 'app', 'call', 'lifecycle'];
 
@@ -52,21 +65,20 @@ const COUNT_ORDER = ['error', 'warning', 'close', 'open', 'network', 'app', 'cal
 export function placeMarkerLabels(markers: readonly MarkerLayout[], markerY: (lane: number) => number | undefined, measure: MeasureText): PlacedLabel[] {
   const space = new LabelSpace();
   const placed: PlacedLabel[] = [];
-  const halfWidth = new Map<MarkerLayout, number>();
   for (const marker of markers) {
     const y = markerY(marker.lane);
     if (y === undefined || marker.kind !== 'error') continue;
     const { text, width } = badgeOf(marker, measure);
     const box = { lane: marker.lane, left: marker.x - width / 2, right: marker.x + width / 2, top: y - BADGE_HEIGHT / 2, bottom: y + BADGE_HEIGHT / 2 };
     space.take(box);
-    halfWidth.set(marker, width / 2);
     placed.push({ kind: 'badge', marker, text, x: marker.x, y: y + 1, box });
   }
+  const badges = placed.map((label) => label.box);
   const beside = (marker: MarkerLayout, kind: LabelKind, text: string, middle: number) => {
     const width = measure(text, kind);
-    const half = (halfWidth.get(marker) ?? GLYPH_HALF) + LABEL_GAP;
+    const { from, to } = footprint(marker, badges);
     const size = LABEL_FONT_PX[kind];
-    for (const left of [marker.x + half, marker.x - half - width]) {
+    for (const left of [to + LABEL_GAP, from - LABEL_GAP - width]) {
       const box = { lane: marker.lane, left, right: left + width, top: middle - size / 2, bottom: middle + size / 2 };
       if (space.claim(box)) {
         placed.push({ kind, marker, text, x: left, y: middle, box });

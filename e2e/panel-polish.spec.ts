@@ -108,3 +108,23 @@ test('a lane with several errors, its close code and counts: screenshots of the 
     await timeline.screenshot({ path: `e2e/screenshots/polish-timeline-zoomed-${theme}.png` });
   }
 });
+
+test('the side sections a user opened or folded stay so across a restart; Reset layout brings the defaults back', async ({ hostFolder }) => {
+  const section = (panel: Page, title: string) => panel.locator('details.side-section', { has: panel.locator(':scope > summary', { hasText: title }) });
+  await hostFolder.run([], async (driver) => {
+    await expect(section(driver.panel, 'Connection controls')).toHaveAttribute('open', '', { timeout: 30_000 });
+    await expect(section(driver.panel, 'Debugging')).not.toHaveAttribute('open');
+    await section(driver.panel, 'Connection controls').locator(':scope > summary').click();
+    await section(driver.panel, 'Debugging').locator(':scope > summary').click();
+    await expect.poll(() => hostFolder.preferences().sideSections).toEqual({ 'Connection controls': false, 'Debugging: network, breakpoints, map remote': true });
+  });
+  await hostFolder.run([], async (again) => {
+    await expect(section(again.panel, 'Debugging')).toHaveAttribute('open', '', { timeout: 30_000 });
+    await expect(section(again.panel, 'Connection controls')).not.toHaveAttribute('open');
+    await expect(section(again.panel, 'Project')).toHaveAttribute('open', '');
+    await again.panel.getByRole('button', { name: '⟲ Reset layout' }).click();
+    await expect(section(again.panel, 'Connection controls')).toHaveAttribute('open', '');
+    await expect(section(again.panel, 'Debugging')).not.toHaveAttribute('open');
+    await expect.poll(() => hostFolder.preferences().sideSections).toBeUndefined();
+  });
+});

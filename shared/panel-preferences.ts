@@ -32,5 +32,7 @@ export const panelPreferencesSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).optional(),
   /** Projects opened lately, newest first (docs/miniprogram-runtime.md "Opening projects"). */
   recentProjects: z.array(z.string().min(1).max(4096)).max(MAX_RECENT_PROJECTS).optional(),
+  /** Side section title → open, for the sections the user opened or folded (docs/behaviour.md#panel-layout). */
+  sideSections: z.record(key, z.boolean()).refine((value) => Object.keys(value).length <= MAX_KEYS).optional(),
 });
 export type PanelPreferences = z.infer<typeof panelPreferencesSchema>;

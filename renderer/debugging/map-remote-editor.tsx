@@ -1,4 +1,6 @@
 // The map-remote rules (docs/debugging.md#map-remote): `from → to`, on/off; every change sends the whole list.
+// The new rule's two URL fields are stacked, each the section's width, so their placeholders read whole
+// (docs/behaviour.md#panel-layout).
 import { useState } from 'react';
 import type { MapRemoteRule } from '../../shared/debugging/map-remote';
 import { mapRemoteRuleProblem } from '../../shared/debugging/map-remote';
@@ -33,9 +35,10 @@ export function MapRemoteEditor({ rules, onChange }: MapRemoteEditorProps) {
           </button>
         </div>
       ))}
-      <div className="debug-rule">
+      <div className="map-rule-new">
+        <span className="msd-muted">from</span>
         <input aria-label="map from" className="mono" placeholder="wss://api.example.com/chat" value={from} onChange={(event) => setFrom(event.target.value)} />
-        <span>→</span>
+        <span className="msd-muted">→ to</span>
         <input aria-label="map to" className="mono" placeholder="ws://127.0.0.1:9000/echo" value={to} onChange={(event) => setTo(event.target.value)} />
         <button type="button" disabled={from === '' || problem !== undefined} onClick={add}>
           Add

@@ -46,7 +46,7 @@ describe('Inspector', () => {
     usePanelStore.getState().applied(null);
     usePanelStore.getState().select(13);
     render(<Inspector />);
-    expect(screen.getByText('Connection t3')).toBeTruthy();
+    expect(screen.getByTitle('Connection t3')).toBeTruthy();
     expect(fact('URL')).toContain('wss://chat.example/ws?room=a');
     expect(fact('Requested subprotocols')).toBe('mqtt, json');
     expect(fact('Chosen subprotocol')).toBe('json');
@@ -83,7 +83,7 @@ describe('Inspector', () => {
     render(<EntryInspector entry={entry} />);
     expect(screen.getByText('request-header-dropped')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Break on h3' })).toBeNull();
-    expect(screen.queryByText('Connection h3')).toBeNull();
+    expect(screen.queryByTitle('Connection h3')).toBeNull();
     // A socket's warning keeps them.
     const socketWarning = makeEntry(7, { ...entry, seq: 7, connectionId: 't3' });
     liveRing.append([socketWarning]);

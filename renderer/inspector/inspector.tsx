@@ -107,8 +107,8 @@ function EntryHeader({ entry }: { entry: CaptureEntry }) {
         <dt>#</dt>
         <dd className="mono">{entry.seq}</dd>
         <dt>Time</dt>
-        <dd className="mono">
-          {formatClock(entry.wallTime)} <span className="muted">({new Date(entry.wallTime).toISOString()})</span>
+        <dd className="mono time-fact">
+          <span className="time-value">{formatClock(entry.wallTime)}</span> <span className="muted time-value">({new Date(entry.wallTime).toISOString()})</span>
         </dd>
         {arrow && (
           <>

@@ -23,8 +23,11 @@ export function RequestDetails({ entry }: { entry: CaptureEntry }) {
   const body = text(detail.requestBody);
   return (
     <section className="inspector-section" aria-label="request">
-      <h3>
-        Request {entry.connectionId}
+      <h3 className="one-line-heading">
+        <span className="section-title" title={`Request ${entry.connectionId}`}>
+          Request
+        </span>
+        <span className="section-id">{entry.connectionId}</span>
         <span className={`state-badge ${entry.errorCode === undefined ? 'state-open' : 'state-closed'}`}>{status}</span>
       </h3>
       <dl className="facts">
@@ -37,7 +40,9 @@ export function RequestDetails({ entry }: { entry: CaptureEntry }) {
         <dt>Status</dt>
         <dd className="mono">{status}</dd>
         <dt>Started</dt>
-        <dd className="mono">{started || '—'}</dd>
+        <dd className="mono time-fact">
+          <span className="time-value">{started || '—'}</span>
+        </dd>
         <dt>Duration</dt>
         <dd className="mono">{text(detail.durationMs)} ms</dd>
         <dt>dataType / timeout</dt>

@@ -47,7 +47,7 @@ export const usePreferencesStore = create<PreferencesState>()((set, get) => ({
   },
   resetLayout() {
     set((state) => {
-      const { layouts: _layouts, columns: _columns, ...rest } = state.preferences;
+      const { layouts: _layouts, columns: _columns, sideSections: _sideSections, ...rest } = state.preferences;
       return { preferences: rest, generation: state.generation + 1 };
     });
     scheduleSave(get);

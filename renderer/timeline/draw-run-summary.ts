@@ -78,17 +78,23 @@ function drawHistogram(ctx: CanvasRenderingContext2D, shown: readonly [number, n
   }
 }
 
+// Every red mark first, then each mark's codes right of it where they cross no other mark or label (the
+// bucket's tooltip still tells them).
 function drawErrors(ctx: CanvasRenderingContext2D, shown: readonly [number, number, SummaryBucket][], theme: TimelineTheme, top: number): void {
   const words = new LabelSpace();
-  ctx.font = `bold 10px ${theme.font}`;
-  for (const [x0, x1, bucket] of shown) {
-    const codes = Object.entries(bucket.errors);
-    if (codes.length === 0) continue;
-    const x = Math.round((x0 + x1) / 2);
-    ctx.fillStyle = theme.error;
+  const bottom = top + SUMMARY_BAND_HEIGHT;
+  const marks = shown.filter(([, , bucket]) => Object.keys(bucket.errors).length > 0).map(([x0, x1, bucket]) => ({ x: Math.round((x0 + x1) / 2), bucket }));
+  ctx.fillStyle = theme.error;
+  for (const { x } of marks) {
     ctx.fillRect(x - 1, top + 2, 3, SUMMARY_BAND_HEIGHT - 4);
-    const label = codes.map(([code, n]) => (n > 1 ? `${code}×${n}` : code)).join(' ');
+    words.take({ lane: 0, left: x - 1, right: x + 2, top, bottom });
+  }
+  ctx.font = `bold 10px ${theme.font}`;
+  for (const { x, bucket } of marks) {
+    const label = Object.entries(bucket.errors)
+      .map(([code, n]) => (n > 1 ? `${code}×${n}` : code))
+      .join(' ');
     const labelWidth = ctx.measureText(label).width;
-    if (words.claim(0, x + 4, x + 4 + labelWidth)) ctx.fillText(label, x + 4, top + 12);
+    if (words.claim({ lane: 0, left: x + 4, right: x + 4 + labelWidth, top, bottom })) ctx.fillText(label, x + 4, top + 12);
   }
 }

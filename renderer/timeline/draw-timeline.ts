@@ -2,7 +2,7 @@
 // error ticks, each lane's lifetime bar, its message-density histogram and its markers. Pure drawing: the
 // layout decides what goes where; colours come from the theme (CSS variables read by the component).
 import type { MarkerLayout, TimelineLayout } from './timeline-layout';
-import { LabelSpace } from './label-space';
+import { badgeOf, LABEL_FONT_PX, placeMarkerLabels, type LabelKind, type PlacedLabel } from './marker-labels';
 import { formatTickLabel } from './timeline-viewport';
 
 /** Colours of the timeline, resolved from CSS variables so light and dark themes both work. */
@@ -73,12 +73,15 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayo
     line(ctx, options.selectedX, layout.options.axisHeight, options.selectedX, layout.height);
     ctx.setLineDash([]);
   }
-  const words = new LabelSpace();
+  const measure = (text: string, kind: LabelKind) => {
+    ctx.font = labelFont(kind, theme.font);
+    return ctx.measureText(text).width;
+  };
   for (const marker of layout.markers) {
     const lane = layout.lanes[marker.lane];
-    if (lane) drawMarker(ctx, marker, lane.top + MARKER_Y, theme, marker.seq === options.selectedSeq, words);
+    if (lane) drawMarker(ctx, marker, lane.top + MARKER_Y, theme, marker.seq === options.selectedSeq, measure);
   }
-  drawCounts(ctx, layout, theme);
+  drawMarkerLabels(ctx, placeMarkerLabels(layout.markers, (index) => laneMarkerY(layout, index), measure), theme);
   ctx.restore();
 
   drawLabels(ctx, layout, theme, gutter);
@@ -88,6 +91,15 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayo
     ctx.fillText(options.emptyText, gutter + plotWidth / 2, layout.options.axisHeight + layout.options.laneHeight / 2);
     ctx.textAlign = 'left';
   }
+}
+
+function laneMarkerY(layout: TimelineLayout, index: number): number | undefined {
+  const lane = layout.lanes[index];
+  return lane ? lane.top + MARKER_Y : undefined;
+}
+
+function labelFont(kind: LabelKind, family: string): string {
+  return `${kind === 'badge' ? 'bold ' : ''}${LABEL_FONT_PX[kind]}px ${family}`;
 }
 
 function line(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {
@@ -158,7 +170,7 @@ function drawBuckets(ctx: CanvasRenderingContext2D, layout: TimelineLayout, them
   }
 }
 
-function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: number, theme: TimelineTheme, selected: boolean, words: LabelSpace): void {
+function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: number, theme: TimelineTheme, selected: boolean, measure: (text: string, kind: LabelKind) => number): void {
   const x = marker.x;
   switch (marker.kind) {
     case 'lifecycle':
@@ -181,11 +193,13 @@ function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: numb
       break;
     case 'network':
       // An emulated network change or drop (docs/debugging.md#network-conditions).
-      drawWordBar(ctx, { x, y, lane: marker.lane }, theme.network, 'network', theme.font, words);
+      ctx.fillStyle = theme.network;
+      ctx.fillRect(x - 1.5, y - 9, 3, 18);
       break;
     case 'app':
       // The app went to the background, came back, or lost its sockets there.
-      drawWordBar(ctx, { x, y, lane: marker.lane }, theme.app, 'app', theme.font, words);
+      ctx.fillStyle = theme.app;
+      ctx.fillRect(x - 1.5, y - 9, 3, 18);
       break;
     case 'open':
       ctx.fillStyle = theme.open;
@@ -196,12 +210,6 @@ function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: numb
     case 'close': {
       ctx.fillStyle = theme.close;
       ctx.fillRect(x - 4, y - 4, 8, 8);
-      if (marker.code !== undefined) {
-        ctx.font = `10px ${theme.font}`;
-        const code = String(marker.code);
-        if (words.claim(marker.lane, x + 7, x + 7 + ctx.measureText(code).width)) ctx.fillText(code, x + 7, y + 1);
-        ctx.font = `11px ${theme.font}`;
-      }
       break;
     }
     case 'warning':
@@ -220,17 +228,11 @@ function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: numb
       ctx.font = `11px ${theme.font}`;
       break;
     case 'error': {
-      const text = marker.code !== undefined ? String(marker.code) : '!';
-      ctx.font = `bold 10px ${theme.font}`;
-      const w = Math.max(16, ctx.measureText(text).width + 8);
+      // Its code is drawn with the other labels (marker-labels.ts keeps them off the badge).
+      const w = badgeOf(marker, measure).width;
       ctx.fillStyle = theme.error;
       roundRect(ctx, x - w / 2, y - 8, w, 16, 8);
       ctx.fill();
-      ctx.fillStyle = '#fff';
-      ctx.textAlign = 'center';
-      ctx.fillText(text, x, y + 1);
-      ctx.textAlign = 'left';
-      ctx.font = `11px ${theme.font}`;
       break;
     }
   }
@@ -244,32 +246,24 @@ function drawMarker(ctx: CanvasRenderingContext2D, marker: MarkerLayout, y: numb
   }
 }
 
-/** A tall bar with its word beside it, for moments that are not a connection's own; the word only where it has room (as a close code's). */
-function drawWordBar(ctx: CanvasRenderingContext2D, at: { x: number; y: number; lane: number }, colour: string, word: string, font: string, words: LabelSpace): void {
-  ctx.fillStyle = colour;
-  ctx.fillRect(at.x - 1.5, at.y - 9, 3, 18);
-  ctx.font = `10px ${font}`;
-  if (words.claim(at.lane, at.x + 4, at.x + 4 + ctx.measureText(word).width)) ctx.fillText(word, at.x + 4, at.y - 2);
-  ctx.font = `11px ${font}`;
+/** Paints placed labels: a badge's code white on its pill, a close code and a word in their marker's colour, a count muted. */
+function drawMarkerLabels(ctx: CanvasRenderingContext2D, labels: readonly PlacedLabel[], theme: TimelineTheme): void {
+  for (const label of labels) {
+    ctx.font = labelFont(label.kind, theme.font);
+    ctx.textAlign = label.kind === 'badge' ? 'center' : 'left';
+    ctx.fillStyle = labelColour(label, theme);
+    ctx.fillText(label.text, label.x, label.y);
+  }
+  ctx.textAlign = 'left';
+  ctx.font = `11px ${theme.font}`;
 }
 
-// "×N" on collapsed markers, most important kinds first; a label without room is left out (the tooltip still
-// tells the count).
-function drawCounts(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme): void {
-  ctx.font = `9px ${theme.font}`;
-  ctx.fillStyle = theme.muted;
-  const counts = new LabelSpace();
-  for (let i = layout.markers.length - 1; i >= 0; i -= 1) {
-    const marker = layout.markers[i];
-    const lane = marker ? layout.lanes[marker.lane] : undefined;
-    if (!marker || !lane || marker.count < 2) continue;
-    const text = `×${marker.count}`;
-    const from = marker.x + 6;
-    const to = from + ctx.measureText(text).width;
-    if (!counts.claim(marker.lane, from, to)) continue;
-    ctx.fillText(text, from, lane.top + MARKER_Y - 9);
-  }
-  ctx.font = `11px ${theme.font}`;
+function labelColour(label: PlacedLabel, theme: TimelineTheme): string {
+  if (label.kind === 'badge') return '#fff';
+  if (label.kind === 'count') return theme.muted;
+  if (label.marker.kind === 'network') return theme.network;
+  if (label.marker.kind === 'app') return theme.app;
+  return theme.close;
 }
 
 function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number): void {

@@ -31,7 +31,8 @@ export const TRADE_PAY_RESULTS = {
   '6004': 'result unknown',
 } as const;
 export type TradePayResultCode = keyof typeof TRADE_PAY_RESULTS;
-export const TRADE_PAY_RESULT_CODES = Object.keys(TRADE_PAY_RESULTS) as [TradePayResultCode, ...TradePayResultCode[]];
+/** In the docs' order (object keys that look like numbers would sort). */
+export const TRADE_PAY_RESULT_CODES = ['9000', '8000', '4000', '6001', '6002', '6004'] as const satisfies readonly TradePayResultCode[];
 
 /** Default: the user cancels, so no one believes a payment happened. */
 export const DEFAULT_TRADE_PAY_RESULT: TradePayResultCode = '6001';

@@ -19,6 +19,7 @@ test('logs in with a stand-in auth code, opens the socket with the token; refusa
   const capture = await driver.capture();
   const authResult = capture.find((entry) => entry.kind === 'result' && entry.name === 'getAuthCode');
   expect(authResult?.detail?.['payload']).toEqual({ authCode: code, authSuccessScopes: ['auth_user'], authErrorScopes: {} });
+  expect(capture.find((entry) => entry.kind === 'call' && entry.name === 'getAuthCode')?.page).toBe('pages/index/index');
   const login = capture.find((entry) => entry.kind === 'http');
   expect(login?.detail?.['requestBody']).toBe(JSON.stringify({ authCode: code }));
   expect(login?.detail?.['status']).toBe(200);

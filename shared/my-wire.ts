@@ -77,7 +77,7 @@ export const ENGINE_APIS = ['request', 'abortRequest', 'setClipboard', 'getClipb
 export type EngineApi = (typeof ENGINE_APIS)[number];
 
 /** A call of one of ENGINE_APIS, answered with a `result` like the socket calls. */
-export const apiCallSchema = z.object({ op: z.literal('api'), callId: z.number().int().nonnegative(), api: z.enum(ENGINE_APIS), options: jsonSchema });
+export const apiCallSchema = z.object({ op: z.literal('api'), callId: z.number().int().nonnegative(), api: z.enum(ENGINE_APIS), options: jsonSchema, page: callBase.page });
 
 /**
  * A storage write the page already applied to its local mirror (docs/behaviour.md#storage-mirror), sent

@@ -117,7 +117,7 @@ export function createMyApiHandler(deps: MyApiHandlerDeps): MyApiHandler {
   function openApi(api: OpenApiName, call: ApiCall): void {
     const { reply, warning } = answerOpenApi(api, call.options, deps.settings(), deps.services.authCodes);
     const ids = { clientId, connectionId: '', name: api, direction: 'none', size: 0 } as const;
-    capture.append({ ...ids, kind: 'call', detail: { callId: call.callId, options: summarizeOptions(call.options) } });
+    capture.append({ ...ids, ...(call.page === undefined ? {} : { page: call.page }), kind: 'call', detail: { callId: call.callId, options: summarizeOptions(call.options) } });
     if (reply.ok) capture.append({ ...ids, kind: 'result', detail: { callId: call.callId, ok: true, payload: reply.payload } });
     else capture.append({ ...ids, kind: 'result', errorCode: reply.error, errorMessage: reply.errorMessage, detail: { callId: call.callId, ok: false, ...reply.extra } });
     if (warning) deps.warn('', warning);

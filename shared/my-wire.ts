@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { jsonSchema, type Json } from './json';
 import { MAX_PROBLEM_TEXT, MAX_REPORTED_PAGES } from './miniapp-page-constants';
 import type { EngineLinkMessage } from './my-link';
+import { OPEN_APIS } from './open-api-stand-ins';
 
 /** `null` = the single-mode connection; otherwise the client-chosen id of a SocketTask. */
 export const socketTargetSchema = z.string().min(1).max(64).nullable();
@@ -72,11 +73,11 @@ export const problemReportSchema = z.object({
   page: z.string().max(512).optional(),
 });
 /** The `my` APIs beyond sockets that the engine answers (docs/behaviour.md#more-of-my). */
-export const ENGINE_APIS = ['request', 'abortRequest', 'setClipboard', 'getClipboard'] as const;
+export const ENGINE_APIS = ['request', 'abortRequest', 'setClipboard', 'getClipboard', ...OPEN_APIS] as const;
 export type EngineApi = (typeof ENGINE_APIS)[number];
 
 /** A call of one of ENGINE_APIS, answered with a `result` like the socket calls. */
-export const apiCallSchema = z.object({ op: z.literal('api'), callId: z.number().int().nonnegative(), api: z.enum(ENGINE_APIS), options: jsonSchema });
+export const apiCallSchema = z.object({ op: z.literal('api'), callId: z.number().int().nonnegative(), api: z.enum(ENGINE_APIS), options: jsonSchema, page: callBase.page });
 
 /**
  * A storage write the page already applied to its local mirror (docs/behaviour.md#storage-mirror), sent

@@ -1,6 +1,7 @@
 // Per-session engine settings, changed from the panel (docs/behaviour.md#a1-second-single-mode-connect-replaces-or-rejects, docs/behaviour.md#a11-close-code-and-reason-validation, docs/behaviour.md#a14-incoming-binary-as-arraybuffer, docs/behaviour.md#a22-which-connect-timeout-applies, docs/behaviour.md#a24-strict-wss).
 import * as z from 'zod';
 import { CLIENT_PROFILES, DEFAULT_CLIENT_PROFILE, clientProfile } from './client-profiles';
+import { AUTH_OUTCOMES, DEFAULT_TRADE_PAY_RESULT, MAX_FIXED_AUTH_CODE, TRADE_PAY_RESULT_CODES } from './open-api-stand-ins';
 import { DEFAULT_PHONE_PROFILE, PHONE_PROFILE_IDS } from './phone-profiles';
 
 /** Most seconds backgroundCloseSeconds takes. */
@@ -40,6 +41,12 @@ export const engineSettingsSchema = z.object({
    * open (docs/behaviour.md#app-life-background-and-foreground). Fractions are allowed (tests use 0.2 s).
    */
   backgroundCloseSeconds: z.number().min(0).max(MAX_BACKGROUND_CLOSE_SECONDS).nullable(),
+  /** my.getAuthCode: the user grants or refuses (error 11) (docs/behaviour.md#login-and-payment-stand-ins). */
+  authOutcome: z.enum(AUTH_OUTCOMES),
+  /** The code a grant gives; '' = a fresh `preview-auth-<n>` each call. */
+  fixedAuthCode: z.string().max(MAX_FIXED_AUTH_CODE),
+  /** The resultCode my.tradePay answers (payments are never made). */
+  tradePayResultCode: z.enum(TRADE_PAY_RESULT_CODES),
 });
 export type EngineSettings = z.infer<typeof engineSettingsSchema>;
 
@@ -56,6 +63,9 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   phoneProfile: DEFAULT_PHONE_PROFILE,
   httpErrorStatusFails: true,
   backgroundCloseSeconds: null,
+  authOutcome: 'grant',
+  fixedAuthCode: '',
+  tradePayResultCode: DEFAULT_TRADE_PAY_RESULT,
 };
 
 /** `--background-close <seconds>` and the panel's field: '' = null (sockets stay open), else 0..3600 seconds. */

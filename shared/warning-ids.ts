@@ -48,6 +48,7 @@ export const WARNING_IDS = [
   'storage-file-unreadable',
   'foreign-host-refused',
   'foreign-origin-refused',
+  'payment-not-emulated',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];

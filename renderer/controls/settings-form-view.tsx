@@ -3,7 +3,7 @@
 // timeout and the domain allowlist. Choices apply at once; text fields apply on Enter or when leaving the
 // field, once valid. The engine's state stays the truth.
 import { useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { PROFILES, profileError } from '../../shared/client-profiles';
 import type { EngineSettings, SettingsPatch } from '../../shared/settings';
 import { DomainAllowlistField } from '../parity/domain-allowlist-field';
@@ -17,10 +17,12 @@ import { DEFAULT_PHONE_PROFILE, PHONE_PROFILES, PHONE_PROFILE_IDS, type PhonePro
 export interface SettingsFormViewProps {
   settings: EngineSettings;
   onChange(patch: SettingsPatch): void;
+  /** More fields, drawn after the my.request choice (the login and payment stand-ins). */
+  children?: ReactNode;
 }
 
 /** Renders the settings (see the module comment). */
-export function SettingsFormView({ settings, onChange }: SettingsFormViewProps) {
+export function SettingsFormView({ settings, onChange, children }: SettingsFormViewProps) {
   return (
     <form className="msd-form msd-settings" aria-label="Session settings" onSubmit={(event) => event.preventDefault()}>
       <label className="msd-field">
@@ -61,6 +63,7 @@ export function SettingsFormView({ settings, onChange }: SettingsFormViewProps) 
         <input type="checkbox" checked={settings.httpErrorStatusFails} onChange={(event) => onChange({ httpErrorStatusFails: event.target.checked })} />
         <span>my.request: HTTP status ≥ 400 fails with 19 (the docs)</span>
       </label>
+      {children}
       <label className="msd-check">
         <input type="checkbox" checked={settings.strictWss} onChange={(event) => onChange({ strictWss: event.target.checked })} />
         <span>Strict wss: ws:// URLs fail with {profileError(settings.clientProfile, 'wss-required').code}, as in release builds</span>
@@ -98,12 +101,14 @@ interface CommittedFieldProps<T> {
   label: string;
   hint: string;
   value: string;
+  /** The keyboard a touch screen shows; numeric unless given. */
+  inputMode?: 'numeric' | 'text';
   parse(text: string): Parsed<T>;
   onCommit(value: T): void;
 }
 
 // A text field holding a draft while focused; commits valid drafts, shows why an invalid one is refused.
-export function CommittedField<T>({ label, hint, value, parse, onCommit }: CommittedFieldProps<T>) {
+export function CommittedField<T>({ label, hint, value, inputMode = 'numeric', parse, onCommit }: CommittedFieldProps<T>) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const commit = () => {
@@ -124,7 +129,7 @@ export function CommittedField<T>({ label, hint, value, parse, onCommit }: Commi
       </span>
       <input
         type="text"
-        inputMode="numeric"
+        inputMode={inputMode}
         value={draft ?? value}
         aria-invalid={error !== null}
         onChange={(event) => setDraft(event.target.value)}

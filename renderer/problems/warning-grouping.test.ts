@@ -137,7 +137,13 @@ const CASES: Record<WarningId, GroupingCase> = {
   },
   'storage-file-unreadable': text('storage file is not JSON', 'storage file is unreadable'),
   'foreign-host-refused': text('The lab server refused a request for Host "evil.example"', 'The lab server refused a request for Host "other.example"'),
-  'foreign-origin-refused': text('The lab server refused a request from the web page https://evil.example', 'The lab server refused a request from the web page https://other.example'),
+  'foreign-origin-refused': text('The lab server refused a request from the web page https://evil.example', 'The lab server refused a request from the web page https://other.example'),  'payment-not-emulated': {
+    fold: [
+      { text: 'my.tradePay(T1) answered resultCode 6001 (the user cancelled): payments are not emulated, nothing was paid.', detail: { resultCode: '6001' } },
+      { text: 'my.tradePay(T2) answered resultCode 6001 (the user cancelled): payments are not emulated, nothing was paid.', detail: { resultCode: '6001' } },
+    ],
+    apart: { text: 'my.tradePay(T3) answered resultCode 9000 (order processed (paid)): payments are not emulated, nothing was paid.', detail: { resultCode: '9000' } },
+  },
 };
 
 let seq = 0;

@@ -88,6 +88,7 @@ export const WARNING_GROUPING: { readonly [id in WarningId]: WarningGrouping } =
   'storage-file-unreadable': TEXT,
   'foreign-host-refused': TEXT,
   'foreign-origin-refused': TEXT,
+  'payment-not-emulated': { key: fields('resultCode') },
 };
 
 function groupingOf(name: string): WarningGrouping {

@@ -288,6 +288,12 @@ const catalog: Readonly<Record<WarningId, WarningExplanation>> = {
     whyOnPhone: 'Not a phone behaviour: this is the devtools defending itself. Pages open in your browser can send WebSockets and requests to any loopback port; only the devtools\' own pages may use these servers.',
     fix: 'Nothing to fix in your mini-app. If it repeats, close the page named in the detail; the devtools kept running.',
   },
+  'payment-not-emulated': {
+    title: 'my.tradePay answered without a payment',
+    what: 'The app called my.tradePay; the preview made no payment and answered the resultCode chosen in the session settings (default 6001, the user cancelled).',
+    whyOnPhone: 'On a phone the cashier opens and the real result depends on the user and the order; even 9000 is to be confirmed by your server (trade query or notify).',
+    fix: 'Pick the resultCode to test in Session settings; test real payments on a phone with a sandbox account.',
+  },
 };
 
 /** The explanation of a warning id; unknown ids get a generic one that still shows the engine's message. */

@@ -6,6 +6,7 @@ import { unpackEngineLinkMessage, type ClientCall, type ClientMessage, type Clie
 import type { ApiPort } from './api-port';
 import { createDeviceApi } from './device-api';
 import { createFeedbackApi } from './feedback-api';
+import { createOpenApi } from './open-api';
 import { createRequestApi } from './request-api';
 import { createStorageApi } from './storage-api';
 import { withUnsupportedStubs } from './unsupported-api';
@@ -273,6 +274,7 @@ export function createMy(transport: MyTransport, options: CreateMyOptions = {}):
     ...createRequestApi(port),
     ...createStorageApi(port),
     ...createDeviceApi(port, (name) => Object.hasOwn(my, name)),
+    ...createOpenApi(port),
     ...(options.feedback ? createFeedbackApi(port, options.feedback) : {}),
   };
   return withUnsupportedStubs(my, port);

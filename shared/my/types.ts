@@ -7,6 +7,7 @@ import type { RequestApi } from './request-api';
 import type { StorageApi } from './storage-api';
 import type { FeedbackSurface } from './feedback-requests';
 import type { FeedbackApi } from './feedback-api';
+import type { OpenApi } from './open-api';
 
 /** `fail` payload of every call (docs/behaviour.md#error-codes). */
 export interface SocketCallFailure {
@@ -143,7 +144,7 @@ export interface MySocketApi {
 }
 
 /** Everything `my` offers: sockets, my.request, storage and the device helpers (docs/behaviour.md#more-of-my). */
-export type MyApi = MySocketApi & RequestApi & StorageApi & DeviceApi & Partial<FeedbackApi>;
+export type MyApi = MySocketApi & RequestApi & StorageApi & DeviceApi & OpenApi & Partial<FeedbackApi>;
 
 /** Options of createMy. */
 export interface CreateMyOptions {

@@ -1,27 +1,33 @@
 // The engine side of the `my` APIs beyond sockets for one client (docs/behaviour.md#more-of-my): performs
 // my.request and logs it, persists the page's storage writes, keeps the preview clipboard, and turns the
-// first call of an unsupported API into one Problems entry.
+// first call of an unsupported API into one Problems entry. Login and payment get stand-in answers (open-apis).
 import type { Json } from '../../../shared/json';
+import { OPEN_APIS, type OpenApiName } from '../../../shared/open-api-stand-ins';
 import type { ApiCall, ClientSeed, EngineMessage, StorageWrite } from '../../../shared/my-wire';
 import { systemInfoOf } from '../../../shared/phone-profiles';
 import type { EngineSettings } from '../../../shared/settings';
+import { summarizeOptions } from '../call-detail';
 import type { EngineWarning } from '../engine-warning';
 import type { CaptureLog, Clock } from '../ports';
+import { answerOpenApi, type AuthCodeCounter } from './open-apis';
 import { performRequest, type RequestOutcome } from './perform-request';
 import { createProjectStorage, type ProjectStorage, type ProjectStore } from './project-storage';
 import { requestEntry } from './request-capture';
 import { droppedHeadersWarning, parseRequestOptions } from './request-options';
 import { requestReply, type RequestReply } from './request-result';
 
-/** What every client of an engine shares: the project stores and the preview clipboard. */
+/** What every client of an engine shares: the project stores, the preview clipboard and the auth code count. */
 export interface MyApiServices {
   storage: ProjectStorage;
   clipboard: { text: string };
+  authCodes: AuthCodeCounter;
 }
 
 export function createMyApiServices(storageDir: string | undefined): MyApiServices {
-  return { storage: createProjectStorage(storageDir), clipboard: { text: '' } };
+  return { storage: createProjectStorage(storageDir), clipboard: { text: '' }, authCodes: { issued: 0 } };
 }
+
+const isOpenApi = (api: string): api is OpenApiName => (OPEN_APIS as readonly string[]).includes(api);
 
 export interface MyApiHandlerDeps {
   services: MyApiServices;
@@ -107,10 +113,22 @@ export function createMyApiHandler(deps: MyApiHandlerDeps): MyApiHandler {
     answer(call.callId, { ok: true, payload: {} });
   }
 
+  /** A login or payment stand-in, logged as a call and its result like the socket calls. */
+  function openApi(api: OpenApiName, call: ApiCall): void {
+    const { reply, warning } = answerOpenApi(api, call.options, deps.settings(), deps.services.authCodes);
+    const ids = { clientId, connectionId: '', name: api, direction: 'none', size: 0 } as const;
+    capture.append({ ...ids, ...(call.page === undefined ? {} : { page: call.page }), kind: 'call', detail: { callId: call.callId, options: summarizeOptions(call.options) } });
+    if (reply.ok) capture.append({ ...ids, kind: 'result', detail: { callId: call.callId, ok: true, payload: reply.payload } });
+    else capture.append({ ...ids, kind: 'result', errorCode: reply.error, errorMessage: reply.errorMessage, detail: { callId: call.callId, ok: false, ...reply.extra } });
+    if (warning) deps.warn('', warning);
+    answer(call.callId, reply);
+  }
+
   return {
     seed: () => ({ kind: 'seed', storage: projectStore().entries(), systemInfo: systemInfoOf(deps.settings().phoneProfile) }),
     api(call) {
       if (call.api === 'request') void request(call);
+      else if (isOpenApi(call.api)) openApi(call.api, call);
       else if (call.api === 'abortRequest') {
         const { requestCallId } = objectOf(call.options);
         if (typeof requestCallId === 'number') inFlight.get(requestCallId)?.abort();

@@ -88,7 +88,7 @@ function boot(settings: LogicBoot): void {
   const transport: MyTransport = {
     send(message: ClientMessage) {
       const route = runtime?.currentRoute();
-      const isCall = message.op === 'connect' || message.op === 'send' || message.op === 'close';
+      const isCall = message.op === 'connect' || message.op === 'send' || message.op === 'close' || message.op === 'api';
       post({ t: 'my', message: route && isCall ? { ...message, page: route } : message });
     },
     onMessage: (listener) => myListeners.push(listener),

@@ -63,28 +63,36 @@ const replacement: fc.Arbitrary<unknown> = fc.oneof(
 type Mutation =
   | { kind: 'delete'; path: number }
   | { kind: 'replace'; path: number; value: unknown }
-  | { kind: 'add'; key: string; value: unknown; inOptions: boolean };
+  | { kind: 'add'; key: string; value: unknown; holder: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), path: fc.nat() }),
   fc.record({ kind: fc.constant('replace' as const), path: fc.nat(), value: replacement }),
-  fc.record({ kind: fc.constant('add' as const), key: hostileKey, value: replacement, inOptions: fc.boolean() }),
+  fc.record({ kind: fc.constant('add' as const), key: hostileKey, value: replacement, holder: fc.nat() }),
 );
 
 type Fields = Record<string, unknown>;
 
-/** Every (holder, key) pair of a message's top level and its `options` object, in a fixed order. */
+const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The message and the objects nested in it up to three levels (a panel request's `message.options`), in a fixed order. */
+function holdersOf(message: Fields): Fields[] {
+  const holders: Fields[] = [message];
+  for (let index = 0; index < holders.length && holders.length < 32; index += 1) {
+    for (const child of Object.values(holders[index] as Fields)) if (isFields(child) && holders.length < 32) holders.push(child);
+  }
+  return holders.slice(0, 8);
+}
+
+/** Every (holder, key) pair of those objects, in a fixed order. */
 function fieldsOf(message: Fields): [Fields, string][] {
-  const top = Object.keys(message).map((key): [Fields, string] => [message, key]);
-  const options = message['options'];
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) return top;
-  return [...top, ...Object.keys(options).map((key): [Fields, string] => [options as Fields, key])];
+  return holdersOf(message).flatMap((holder) => Object.keys(holder).map((key): [Fields, string] => [holder, key]));
 }
 
 function applyMutation(message: Fields, change: Mutation): void {
   if (change.kind === 'add') {
-    const options = message['options'];
-    const holder = change.inOptions && typeof options === 'object' && options !== null && !Array.isArray(options) ? (options as Fields) : message;
+    const holders = holdersOf(message);
+    const holder = holders[change.holder % holders.length] as Fields;
     Object.defineProperty(holder, change.key, { value: change.value, enumerable: true, writable: true, configurable: true });
     return;
   }

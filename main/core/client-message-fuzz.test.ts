@@ -118,30 +118,16 @@ function expectGapFreeCapture(engine: Engine): void {
 }
 
 describe('client messages fuzzed at the engine entry point', () => {
-  it(
-    'arbitrary JSON never throws, is refused with a warning (and fail 1 when it has a call id), and the engine keeps serving',
-    async () => {
+  it.each([
+    ['arbitrary JSON', () => hostileJson],
+    ['near-valid mutations of every message shape (wrong types, missing fields, huge strings, deep nesting, __proto__)', () => nearValid(validMessages(server.url))],
+  ])(
+    '%s never throws, gets a warning and fail 1 (with a call id) or its one result, and the engine keeps serving',
+    async (_, values) => {
       const harness = attach();
       let probe = PROBE_CALL_IDS;
       await fc.assert(
-        fc.asyncProperty(hostileJson.filter(onlyLoopbackUrls), async (raw) => {
-          probe += 1;
-          await feedAndCheck(harness, raw, probe);
-        }),
-        fuzzParameters(RUNS),
-      );
-      expectGapFreeCapture(harness.engine);
-    },
-    fuzzTimeout(RUNS),
-  );
-
-  it(
-    'near-valid mutations of every message shape (wrong types, missing fields, huge strings, deep nesting, __proto__) get the documented answer',
-    async () => {
-      const harness = attach();
-      let probe = PROBE_CALL_IDS;
-      await fc.assert(
-        fc.asyncProperty(nearValid(validMessages(server.url)).filter(onlyLoopbackUrls), async (raw) => {
+        fc.asyncProperty(values().filter(onlyLoopbackUrls), async (raw) => {
           probe += 1;
           await feedAndCheck(harness, raw, probe);
         }),

@@ -28,7 +28,7 @@ function runsFromEnvironment(defaultRuns: number): number {
  * seed; a failure's report carries the seed and the shrunk counterexample's path to replay it.
  */
 export function fuzzParameters<T>(defaultRuns: number): Parameters<T> {
-  return { numRuns: runsFromEnvironment(defaultRuns), seed: seedFromEnvironment(), endOnFailure: false };
+  return { numRuns: runsFromEnvironment(defaultRuns), seed: seedFromEnvironment() };
 }
 
 /** The test timeout for a property of `defaultRuns`: scaled with FUZZ_RUNS so a long local run is not cut. */

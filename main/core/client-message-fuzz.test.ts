@@ -5,45 +5,22 @@
 // afterwards (docs/architecture.md#fuzz-tests).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { callBoundRefusal, MAX_CLIENT_MESSAGE_DEPTH } from '../../shared/json-value-budget';
-import type { CallResult, ClientMessage, EngineMessage } from '../../shared/my-wire';
-import { callIdOf, clientMessageSchema } from '../../shared/my-wire';
+import { MAX_CLIENT_MESSAGE_DEPTH } from '../../shared/json-value-budget';
+import type { CallResult, EngineMessage } from '../../shared/my-wire';
+import { clientMessageSchema } from '../../shared/my-wire';
 import type { Engine } from './ports';
 import { engineEachTest } from './test-support/engine-per-test';
 import { fuzzParameters, fuzzTimeout } from './test-support/fuzz-runs';
 import { hostileJson, nearValid } from './test-support/hostile-values';
 import { onlyLoopbackUrls } from './test-support/loopback-only';
 import { recordingServerPerFile } from './test-support/recording-server';
+import { expectDocumentedResult, owedAnswer, validClientMessages } from './test-support/valid-client-messages';
 
 const engines = engineEachTest();
 const server = recordingServerPerFile();
 const RUNS = 300;
 /** Call ids of the probes, far above any generated one. */
 const PROBE_CALL_IDS = 2 ** 40;
-
-/** One valid message of every shape a page may send. */
-function validMessages(url: string): Record<string, unknown>[] {
-  const messages: ClientMessage[] = [
-    { op: 'connect', callId: 1, target: null, options: { url, header: { 'x-a': '1' }, protocols: ['chat'], data: { q: 'x' }, timeout: 5000 } },
-    { op: 'connect', callId: 2, target: 't1', page: 'pages/index/index', options: { url, multiple: true } },
-    { op: 'send', callId: 3, target: null, options: { data: 'hello', isBuffer: false } },
-    { op: 'send', callId: 4, target: 't1', options: { data: { $binary: 'AAEC' } } },
-    { op: 'close', callId: 5, target: null, options: { code: 1000, reason: 'bye' } },
-    { op: 'listen', target: null, event: 'message', action: 'on', count: 1, sameFunctionCount: 1 },
-    { op: 'dispatched', target: 't1', event: 'error', listeners: 0, thrown: ['Error: x'] },
-    { op: 'problem', problem: { kind: 'js', message: 'boom', file: 'app.js', line: 1, column: 2, stack: 'at x' }, page: 'pages/a' },
-    { op: 'api', callId: 6, api: 'setClipboard', options: { text: 'copied' } },
-    { op: 'api', callId: 7, api: 'getClipboard', options: {} },
-    { op: 'api', callId: 8, api: 'request', options: { url: url.replace('ws:', 'http:'), method: 'POST', data: { a: 1 }, timeout: 3000 } },
-    { op: 'api', callId: 9, api: 'abortRequest', options: { requestCallId: 8 } },
-    { op: 'storage', action: 'set', key: 'k', value: '"v"' },
-    { op: 'storage', action: 'remove', key: 'k' },
-    { op: 'storage', action: 'clear' },
-    { op: 'unsupported', api: 'getLocation' },
-    { op: 'page-stack', pages: [{ route: 'pages/index/index', query: { id: '1' } }] },
-  ];
-  return messages.map((message) => structuredClone(message) as Record<string, unknown>);
-}
 
 interface Harness {
   engine: Engine;
@@ -75,17 +52,6 @@ function attach(): Harness {
   };
 }
 
-function expectDocumentedResult(result: CallResult): void {
-  if (result.ok) return;
-  expect(Number.isInteger(result.error)).toBe(true);
-  expect(result.error).toBeGreaterThan(0);
-  expect(result.errorMessage.trim()).not.toBe('');
-}
-
-/** Calls answered with a result: the socket calls and every API but abortRequest, which ends the request's own call. */
-const isAnswered = (message: ClientMessage): boolean =>
-  message.op === 'connect' || message.op === 'send' || message.op === 'close' || (message.op === 'api' && message.api !== 'abortRequest');
-
 const invalidMessageWarnings = (engine: Engine): number =>
   [...engine.capture.from(0)].filter((entry) => entry.kind === 'warning' && entry.name === 'invalid-message').length;
 
@@ -94,17 +60,14 @@ async function feedAndCheck(harness: Harness, raw: unknown, probeCallId: number)
   const from = harness.messages.length;
   const warningsBefore = invalidMessageWarnings(harness.engine);
   expect(() => harness.receive(raw)).not.toThrow();
-  const parsed = callBoundRefusal(raw) === undefined ? clientMessageSchema.safeParse(raw) : undefined;
-  const valid = parsed?.success === true;
-  const callId = callIdOf(raw);
-  if (!valid) {
+  const owed = owedAnswer(raw);
+  if (owed.kind === 'refused') {
     expect(invalidMessageWarnings(harness.engine)).toBe(warningsBefore + 1);
-    const results = harness.resultsFor(callId ?? -1, from);
-    if (callId === undefined) expect(harness.messages.slice(from).filter((message) => message.kind === 'result')).toEqual([]);
-    else expect(results).toEqual([{ kind: 'result', callId, ok: false, error: 1, errorMessage: expect.stringContaining('invalid message') as unknown }]);
-  } else if (callId !== undefined && parsed?.success && isAnswered(parsed.data)) {
-    expectDocumentedResult(await harness.waitForResult(callId, from));
-    expect(harness.resultsFor(callId, from)).toHaveLength(1);
+    if (owed.callId === undefined) expect(harness.messages.slice(from).filter((message) => message.kind === 'result')).toEqual([]);
+    else expect(harness.resultsFor(owed.callId, from)).toEqual([{ kind: 'result', callId: owed.callId, ok: false, error: 1, errorMessage: expect.stringContaining('invalid message') as unknown }]);
+  } else if (owed.kind === 'result') {
+    expectDocumentedResult(await harness.waitForResult(owed.callId, from));
+    expect(harness.resultsFor(owed.callId, from)).toHaveLength(1);
   }
   harness.receive({ op: 'api', callId: probeCallId, api: 'getClipboard', options: {} });
   const probe = await harness.waitForResult(probeCallId, from);
@@ -120,7 +83,7 @@ function expectGapFreeCapture(engine: Engine): void {
 describe('client messages fuzzed at the engine entry point', () => {
   it.each([
     ['arbitrary JSON', () => hostileJson],
-    ['near-valid mutations of every message shape (wrong types, missing fields, huge strings, deep nesting, __proto__)', () => nearValid(validMessages(server.url))],
+    ['near-valid mutations of every message shape (wrong types, missing fields, huge strings, deep nesting, __proto__)', () => nearValid(validClientMessages(server.url))],
   ])(
     '%s never throws, gets a warning and fail 1 (with a call id) or its one result, and the engine keeps serving',
     async (_, values) => {
@@ -141,7 +104,7 @@ describe('client messages fuzzed at the engine entry point', () => {
   it('every unmutated message shape is accepted and answered, so the mutations start from valid input', async () => {
     const harness = attach();
     let probe = PROBE_CALL_IDS;
-    for (const message of validMessages(server.url)) {
+    for (const message of validClientMessages(server.url)) {
       expect(clientMessageSchema.safeParse(message).success).toBe(true);
       probe += 1;
       await feedAndCheck(harness, message, probe);
@@ -156,6 +119,6 @@ describe('client messages fuzzed at the engine entry point', () => {
     const result = await harness.waitForResult(1, 0);
     expect(result).toMatchObject({ ok: false, error: 1, errorMessage: expect.stringContaining(`nests more than ${MAX_CLIENT_MESSAGE_DEPTH} levels deep`) as unknown });
     expect(result.ok ? '' : result.errorMessage).not.toContain('engine fault');
-    await feedAndCheck(harness, validMessages(server.url)[0], PROBE_CALL_IDS);
+    await feedAndCheck(harness, validClientMessages(server.url)[0], PROBE_CALL_IDS);
   });
 });

@@ -1,10 +1,10 @@
 // Property-based fuzzing of what a hostile server sends to a connected mini-app: a real loopback server
 // writes generated frames (text with invalid UTF-8, binary, fragments with pings between, control frames,
 // reserved opcodes and bits, masked and oversize frames, bad close codes, the socket destroyed at any point)
-// under its `ws`, in random write pieces. The app must see only documented events (every message before the
-// first fault, in order, then onSocketError with a code and onSocketClose with a code, or the server's clean
-// close), the capture must hold each delivered message as an incoming frame, and nothing may throw
-// (docs/architecture.md#fuzz-tests).
+// under its `ws`, in random write pieces, to a single-mode connection or a SocketTask. The app must see only
+// documented events (every message before the first fault, in order, then onSocketError with a code and
+// onSocketClose, or the server's clean close), a task's none on the global listeners; the capture must hold
+// each delivered message as an incoming frame, and nothing may throw (docs/architecture.md#fuzz-tests).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryTransportPair, createMy } from '../../shared/my';
@@ -27,6 +27,7 @@ afterAll(async () => {
   await server.close();
 });
 
+/** What a listener saw; a SocketTask's close carries no code (docs/behaviour.md#a10-task-event-payloads). */
 type Seen = { event: 'open' } | { event: 'message'; binary: boolean; data: string } | { event: 'error'; error: unknown; errorMessage: unknown } | { event: 'close'; code: unknown };
 
 async function until(condition: () => boolean, what: string, seen: Seen[]): Promise<void> {
@@ -52,16 +53,28 @@ describe('frames from a hostile server, fuzzed', () => {
       pair.engineSide.onMessage(session.receive);
       const my = createMy(pair.client);
       let seen: Seen[] = [];
-      my.onSocketOpen(() => seen.push({ event: 'open' }));
-      my.onSocketMessage((event) => seen.push({ event: 'message', binary: event.isBuffer, data: String(event.data) }));
-      my.onSocketError((event) => seen.push({ event: 'error', error: event.error, errorMessage: event.errorMessage }));
-      my.onSocketClose((event) => seen.push({ event: 'close', code: event.code }));
+      /** What the global listeners saw of a task's connection: nothing, a task's events are its own. */
+      let stray: Seen[] = [];
+      let asTask = false;
+      const globally = (event: Seen): void => void (asTask ? stray : seen).push(event);
+      my.onSocketOpen(() => globally({ event: 'open' }));
+      my.onSocketMessage((event) => globally({ event: 'message', binary: event.isBuffer, data: String(event.data) }));
+      my.onSocketError((event) => globally({ event: 'error', error: event.error, errorMessage: event.errorMessage }));
+      my.onSocketClose((event) => globally({ event: 'close', code: event.code }));
 
       await fc.assert(
-        fc.asyncProperty(hostileScript, async (script) => {
+        fc.asyncProperty(hostileScript, fc.boolean(), async (script, taskMode) => {
           seen = [];
+          stray = [];
+          asTask = taskMode;
           const fromSeq = engine.capture.nextSeq();
-          my.connectSocket({ url: server.url, multiple: false });
+          if (taskMode) {
+            const task = my.connectSocket({ url: server.url, multiple: true });
+            task.onOpen(() => seen.push({ event: 'open' }));
+            task.onMessage((event) => seen.push({ event: 'message', binary: event.isBuffer, data: String(event.data) }));
+            task.onError((event) => seen.push({ event: 'error', error: event.error, errorMessage: event.errorMessage }));
+            task.onClose(() => seen.push({ event: 'close', code: undefined }));
+          } else my.connectSocket({ url: server.url, multiple: false });
           const socket = await server.nextSocket();
           await until(() => seen.some((event) => event.event === 'open'), 'open', seen);
           const played = playScript(script, MAX_INCOMING);
@@ -88,7 +101,8 @@ describe('frames from a hostile server, fuzzed', () => {
           expect(others.at(-1)?.event).toBe('close');
           expect(others.filter((event) => event.event === 'close')).toHaveLength(1);
           const close = others.at(-1) as Extract<Seen, { event: 'close' }>;
-          expect(typeof close.code).toBe('number');
+          expect(stray).toEqual([]);
+          if (!taskMode) expect(typeof close.code).toBe('number');
           const errors = others.filter((event): event is Extract<Seen, { event: 'error' }> => event.event === 'error');
           for (const error of errors) {
             // One of the seed's codes 1–12 (docs/behaviour.md#error-codes).
@@ -97,7 +111,7 @@ describe('frames from a hostile server, fuzzed', () => {
           }
           if (played.ending.kind === 'close') {
             expect(errors).toEqual([]);
-            if (played.ending.code !== undefined) expect(close.code).toBe(played.ending.code);
+            if (played.ending.code !== undefined && !taskMode) expect(close.code).toBe(played.ending.code);
           } else expect(errors).toHaveLength(1);
 
           const captured = [...engine.capture.from(fromSeq)];

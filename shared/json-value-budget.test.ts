@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countJsonTextValues, exceedsValueBudget, jsonTextExceedsValues, MAX_CLIENT_MESSAGE_VALUES } from './json-value-budget';
+import { callBoundRefusal, countJsonTextValues, jsonTextExceedsValues, MAX_CLIENT_MESSAGE_DEPTH, MAX_CLIENT_MESSAGE_VALUES, valueBoundExceeded } from './json-value-budget';
 import { sanitizeOptions } from './my/sanitize';
 
 describe('the value budget of a client message (docs/behaviour.md#a26-call-size-limits)', () => {
@@ -25,13 +25,13 @@ describe('the value budget of a client message (docs/behaviour.md#a26-call-size-
   });
 
   it('tells a parsed value over the budget without walking all of it, cycles included', () => {
-    expect(exceedsValueBudget({ a: [1, 2, { b: 'c' }] }, 6)).toBe(false);
-    expect(exceedsValueBudget({ a: [1, 2, { b: 'c' }] }, 5)).toBe(true);
+    expect(valueBoundExceeded({ a: [1, 2, { b: 'c' }] }, 6, 10)).toBeUndefined();
+    expect(valueBoundExceeded({ a: [1, 2, { b: 'c' }] }, 5, 10)).toBe('values');
     const cyclic: Record<string, unknown> = { name: 'loop' };
     cyclic.self = cyclic;
-    expect(exceedsValueBudget(cyclic, 1000)).toBe(true);
+    expect(valueBoundExceeded(cyclic, 1000, Number.POSITIVE_INFINITY)).toBe('values');
     const started = performance.now();
-    expect(exceedsValueBudget({ data: new Array(20_000_000) }, MAX_CLIENT_MESSAGE_VALUES)).toBe(true);
+    expect(valueBoundExceeded({ data: new Array(20_000_000) }, MAX_CLIENT_MESSAGE_VALUES, MAX_CLIENT_MESSAGE_DEPTH)).toBe('values');
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
@@ -42,6 +42,17 @@ describe('the value budget of a client message (docs/behaviour.md#a26-call-size-
     const message = { op: 'connect', callId: 1, target: null, options };
     expect(countJsonTextValues(JSON.stringify(message))).toBeGreaterThan(190_000);
     expect(countJsonTextValues(JSON.stringify(message))).toBeLessThanOrEqual(MAX_CLIENT_MESSAGE_VALUES);
-    expect(exceedsValueBudget(message, MAX_CLIENT_MESSAGE_VALUES)).toBe(false);
+    expect(callBoundRefusal(message)).toBeUndefined();
+  });
+
+  it("refuses nesting past the depth bound, which the sanitizer's deepest argument stays within", () => {
+    let deep: unknown = 'bottom';
+    for (let level = 0; level < 40; level += 1) deep = { deeper: deep };
+    const sanitized = { op: 'connect', callId: 1, target: null, options: sanitizeOptions({ url: 'ws://127.0.0.1:1/', data: deep }) };
+    expect(callBoundRefusal(sanitized)).toBeUndefined();
+    const nested = (depth: number): unknown => JSON.parse(`${'['.repeat(depth)}0${']'.repeat(depth)}`) as unknown;
+    expect(valueBoundExceeded(nested(MAX_CLIENT_MESSAGE_DEPTH), 1000, MAX_CLIENT_MESSAGE_DEPTH)).toBeUndefined();
+    expect(valueBoundExceeded(nested(MAX_CLIENT_MESSAGE_DEPTH + 1), 1000, MAX_CLIENT_MESSAGE_DEPTH)).toBe('depth');
+    expect(callBoundRefusal(nested(100_000))).toBe(`the call nests more than ${MAX_CLIENT_MESSAGE_DEPTH} levels deep (the limit of one call)`);
   });
 });

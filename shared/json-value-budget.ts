@@ -44,27 +44,51 @@ export function jsonTextExceedsValues(text: string, limit: number): boolean {
 }
 
 /**
- * Whether a parsed value (JSON, or a structured clone that may hold cycles) has more than `limit` values.
- * Stops as soon as it knows, so a 20-million-item array costs one length check, not a walk.
+ * Levels one client message may nest. Validation recurses once per level, so a forged message nested
+ * thousands deep overflowed the stack inside the schema (about 1,500 levels) and was refused as an "engine
+ * fault"; `my`'s sanitizer keeps 16 levels of an argument (SANITIZE_LIMITS.maxDepth), and the envelope adds
+ * two, so calls made through `my` never reach it (docs/behaviour.md#a26-call-size-limits).
  */
-export function exceedsValueBudget(value: unknown, limit: number): boolean {
+export const MAX_CLIENT_MESSAGE_DEPTH = 64;
+
+/**
+ * Which bound a parsed value (JSON, or a structured clone that may hold cycles) passes: more than
+ * `maxValues` values, or nesting deeper than `maxDepth` (the value itself is level 0). Stops as soon as it
+ * knows, so a 20-million-item array costs one length check, not a walk, and a cycle ends at either bound.
+ */
+export function valueBoundExceeded(value: unknown, maxValues: number, maxDepth: number): 'values' | 'depth' | undefined {
   const pending: unknown[] = [value];
+  const depths: number[] = [0];
   let counted = 1;
   while (pending.length > 0) {
     const item = pending.pop();
+    const depth = depths.pop() as number;
     if (typeof item !== 'object' || item === null) continue;
+    if (depth >= maxDepth) return 'depth';
     if (Array.isArray(item)) {
       counted += item.length;
-      if (counted > limit) return true;
-      for (const child of item as unknown[]) pending.push(child);
+      if (counted > maxValues) return 'values';
+      for (const child of item as unknown[]) {
+        pending.push(child);
+        depths.push(depth + 1);
+      }
       continue;
     }
     for (const key in item) {
       if (!Object.hasOwn(item, key)) continue;
       counted += 1;
-      if (counted > limit) return true;
+      if (counted > maxValues) return 'values';
       pending.push((item as Record<string, unknown>)[key]);
+      depths.push(depth + 1);
     }
   }
-  return false;
+  return undefined;
+}
+
+/** Why a parsed client message is refused before validation (docs/behaviour.md#a26-call-size-limits), or undefined. */
+export function callBoundRefusal(message: unknown): string | undefined {
+  const bound = valueBoundExceeded(message, MAX_CLIENT_MESSAGE_VALUES, MAX_CLIENT_MESSAGE_DEPTH);
+  if (bound === 'values') return `the call holds more than ${MAX_CLIENT_MESSAGE_VALUES} values (the limit of one call)`;
+  if (bound === 'depth') return `the call nests more than ${MAX_CLIENT_MESSAGE_DEPTH} levels deep (the limit of one call)`;
+  return undefined;
 }

@@ -4,7 +4,7 @@
 import type { AppJsonSettings } from '../../shared/app-json';
 import type { ClientCall, ClientMessage, EngineMessage, ReportedPage, SocketEventPayload } from '../../shared/my-wire';
 import { callIdOf, SEND_SUCCESS_PAYLOAD } from '../../shared/my-wire';
-import { exceedsValueBudget, MAX_CLIENT_MESSAGE_VALUES } from '../../shared/json-value-budget';
+import { callBoundRefusal } from '../../shared/json-value-budget';
 import type { InjectMark, InjectOutcome, InjectRequest } from '../../shared/inject';
 import type { ClientInfo } from '../../shared/panel-wire';
 import type { EngineSettings } from '../../shared/settings';
@@ -288,8 +288,9 @@ export function createClientSession(host: SessionHost, identity: ClientIdentity,
         const hot = hotSend(raw);
         if (hot) return sendMessage(hot);
         // Counted before validating: validation and summaries cost time per value (docs/behaviour.md#a26-call-size-limits).
-        if (exceedsValueBudget(raw, MAX_CLIENT_MESSAGE_VALUES)) {
-          rejectInvalid(raw, `the call holds more than ${MAX_CLIENT_MESSAGE_VALUES} values (the limit of one call)`);
+        const refusal = callBoundRefusal(raw);
+        if (refusal !== undefined) {
+          rejectInvalid(raw, refusal);
           return;
         }
         const parsed = parseClientMessage(raw);

@@ -5,6 +5,7 @@ import type { EngineMessage } from '../../shared/my-wire';
 import type { PanelRequest } from '../../shared/panel-wire';
 import { panelRequestSchema } from '../../shared/panel-wire';
 import { describeIssues } from '../../shared/jsonl';
+import { callBoundRefusal } from '../../shared/json-value-budget';
 import type { WarningId } from '../../shared/warning-ids';
 import { errorMessageFor } from './call-results';
 import { logWarning } from './engine-warning';
@@ -202,7 +203,14 @@ export function createPanelSession(engine: Engine, send: PanelSink, options: Pan
       if (closed) return;
       let request: PanelRequest;
       try {
-        const parsed = panelRequestSchema.safeParse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+        const value: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
+        // The panel's `my` call is bounded as a page's is before its schema, which recurses per level (docs/behaviour.md#a26-call-size-limits).
+        const refusal = typeof value === 'object' && value !== null && 'kind' in value && value.kind === 'my' && 'message' in value ? callBoundRefusal(value.message) : undefined;
+        if (refusal !== undefined) {
+          warn('invalid-panel-message', `panel message rejected: ${refusal}`, { preview: preview(raw) });
+          return;
+        }
+        const parsed = panelRequestSchema.safeParse(value);
         if (!parsed.success) {
           warn('invalid-panel-message', `panel message rejected: ${describeIssues(parsed.error)}`, { preview: preview(raw) });
           return;

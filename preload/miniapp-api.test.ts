@@ -104,8 +104,10 @@ describe('the mini-app preload (window.my)', () => {
       'clearStorageSync',
       'closeSocket',
       'connectSocket',
+      'getAuthCode',
       'getClipboard',
       'getNetworkType',
+      'getOpenUserInfo',
       'getStorage',
       'getStorageInfo',
       'getStorageInfoSync',
@@ -136,6 +138,7 @@ describe('the mini-app preload (window.my)', () => {
       'setClipboard',
       'setStorage',
       'setStorageSync',
+      'tradePay',
     ]);
     expect(page('Object.isFrozen(my)')).toBe(true);
     expect(page('"use strict"; try { my = {}; "replaced" } catch (error) { error.constructor.name }')).toBe('TypeError');

@@ -12,7 +12,7 @@ export function ConnectionDetails({ summary }: { summary: ConnectionSummary }) {
       <h3 className="one-line-heading">
         <span className="section-title" title={`Connection ${summary.connectionId}`}>
           Connection
-        </span>
+        </span>{' '}
         <span className="section-id">{summary.connectionId}</span>
         {summary.state && <span className={`state-badge state-${summary.state.toLowerCase()}`}>{summary.state}</span>}
         <button type="button" className="messages-button" onClick={() => showMessages(summary.connectionId)} title="Show only this connection's frames, like Chrome's Messages tab">

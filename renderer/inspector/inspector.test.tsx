@@ -47,6 +47,8 @@ describe('Inspector', () => {
     usePanelStore.getState().select(13);
     render(<Inspector />);
     expect(screen.getByTitle('Connection t3')).toBeTruthy();
+    // The heading reads as words ("Connection t3 …"), not "Connectiont3", though its title part can shrink alone.
+    expect(screen.getByTitle('Connection t3').closest('h3')?.textContent).toMatch(/^Connection t3/);
     expect(fact('URL')).toContain('wss://chat.example/ws?room=a');
     expect(fact('Requested subprotocols')).toBe('mqtt, json');
     expect(fact('Chosen subprotocol')).toBe('json');

@@ -26,7 +26,7 @@ export function RequestDetails({ entry }: { entry: CaptureEntry }) {
       <h3 className="one-line-heading">
         <span className="section-title" title={`Request ${entry.connectionId}`}>
           Request
-        </span>
+        </span>{' '}
         <span className="section-id">{entry.connectionId}</span>
         <span className={`state-badge ${entry.errorCode === undefined ? 'state-open' : 'state-closed'}`}>{status}</span>
       </h3>

@@ -2,7 +2,7 @@
 // preview's content policy (it loads the project's files, data: and blob: URLs only, docs/architecture.md#threat-model);
 // the browser says so only in its console. Each refusal becomes a problem, one per kind, origin and file
 // (docs/miniprogram-runtime.md#remote-resources). The policy stays as it is: nothing here reaches the network.
-import { BUNDLE_PATHS } from '../../../shared/miniprogram/view-bundle';
+import { remoteUrlKey } from '../../../shared/miniprogram/view-bundle';
 import type { RefusedResource, RuntimeProblem } from '../../../shared/miniprogram/view-logic-protocol';
 
 const RESOURCE_OF_DIRECTIVE: Readonly<Record<string, RefusedResource['resource']>> = {
@@ -43,39 +43,19 @@ export function refusedResourceProblem(blockedUri: string, directive: string, sh
   };
 }
 
-function rulesOf(sheet: CSSStyleSheet | CSSGroupingRule): CSSRule[] {
-  try {
-    return Array.from(sheet.cssRules);
-  } catch {
-    return [];
-  }
-}
-
-function mentions(rules: readonly CSSRule[], urls: readonly string[]): boolean {
-  return rules.some((rule) => ('cssRules' in rule ? mentions(rulesOf(rule as CSSGroupingRule), urls) : urls.some((url) => rule.cssText.includes(url))));
-}
-
-/** The project ACSS file (without its leading slash) whose compiled sheet names the URL, if one does. */
-export function sheetNaming(doc: Document, blockedUri: string): string | undefined {
-  // A protocol-relative `url(//host/…)` stays so in the sheet's text.
-  const urls = [blockedUri, blockedUri.replace(/^https?:/, '')];
-  const prefix = `${doc.location.origin}${BUNDLE_PATHS.style}/`;
-  for (const sheet of Array.from(doc.styleSheets)) {
-    const href = sheet.href ?? '';
-    if (!href.startsWith(prefix) || !href.endsWith('.css')) continue;
-    if (mentions(rulesOf(sheet), urls)) return decodeURIComponent(href.slice(prefix.length, -'.css'.length));
-  }
-  return undefined;
-}
-
 /**
- * Reports each remote load the policy refused. `<image>` reports its own remote src (builtins/image.ts), so
- * refusals whose target is an `<img>` are left to it.
+ * Reports each remote load the policy refused, naming the ACSS file from the manifest's `remoteUrls` (the
+ * sandboxed view cannot read its sheets' rules: they are cross-origin to its opaque origin). Chromium gives
+ * the document as the target even for an `<img>`, so a refused URL an `<img>` shows and no sheet names is left
+ * to `<image>`'s own problem (builtins/image.ts).
  */
-export function watchRefusedResources(doc: Document, report: (problem: RuntimeProblem) => void): void {
+export function watchRefusedResources(doc: Document, remoteUrls: Readonly<Record<string, string>>, report: (problem: RuntimeProblem) => void): void {
   doc.addEventListener('securitypolicyviolation', (event) => {
-    if (event.disposition !== 'enforce' || event.target instanceof HTMLImageElement) return;
-    const problem = refusedResourceProblem(event.blockedURI, event.effectiveDirective, sheetNaming(doc, event.blockedURI));
+    if (event.disposition !== 'enforce') return;
+    const key = remoteUrlKey(event.blockedURI);
+    const sheet = key === undefined ? undefined : remoteUrls[key];
+    if (sheet === undefined && Array.from(doc.images).some((image) => image.src === event.blockedURI)) return;
+    const problem = refusedResourceProblem(event.blockedURI, event.effectiveDirective, sheet);
     if (problem !== undefined) report(problem);
   });
 }

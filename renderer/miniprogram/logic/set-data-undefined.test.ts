@@ -1,7 +1,6 @@
 // A component that sets a key to undefined on every render (mini-ali-ui's button and its hoverClass): a phone
 // leaves the key unset (docs/miniprogram-runtime.md#references §3.4), and the warning comes once per component
 // path and key, not once per render or instance.
-/* eslint-disable @typescript-eslint/no-this-alias -- the test keeps the instances the runtime made */
 import { describe, expect, it } from 'vitest';
 import { cardProjectHarness } from './test-support/logic-harness';
 

@@ -55,6 +55,8 @@ test('a project shaped like public ones runs: mapped API, local page styles, fol
         ['font', 'https://at.shop.invalid', 'pages/home/home.acss'],
         ['image', 'https://img.shop.invalid', 'pages/home/home.acss'],
       ]);
+      await problemsList.getByRole('option').filter({ hasText: fontRefusal }).click();
+      await expect(driver.panel.getByRole('region', { name: 'Warnings and errors' })).toContainText('The preview refused a remote font, image or file');
       await driver.screenshot('miniprogram-public-shapes-refused');
       // The failed banner is blank as on a phone: an empty box of its size and background, no broken-image icon.
       const banner = frame.locator('#banner');

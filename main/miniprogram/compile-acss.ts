@@ -100,12 +100,13 @@ function expand(file: string, root: Root, read: ReadProjectFile, problems: Runti
   root.walkDecls((decl) => {
     if (decl.source?.input.from !== undefined && !decl.source.input.from.endsWith(file)) return;
     if (/url\(\s*['"]?\.\.?\//.test(decl.value)) report(`relative url() in "${decl.prop}" does not work on device; use /absolute paths`, decl.source?.start?.line);
+    decl.value = convertRpx(decl.value);
+    if (!decl.value.includes('url(')) return;
     for (const [, url = ''] of decl.value.matchAll(REMOTE_URL)) {
       const key = remoteUrlKey(url);
       if (key !== undefined) remoteUrls[key] ??= file.slice(1);
     }
-    decl.value = convertRpx(decl.value);
-    if (decl.value.includes('url(')) decl.value = decl.value.replace(ABSOLUTE_URL, `$1${BUNDLE_PATHS.asset}/`);
+    decl.value = decl.value.replace(ABSOLUTE_URL, `$1${BUNDLE_PATHS.asset}/`);
   });
 }
 

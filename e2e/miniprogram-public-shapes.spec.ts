@@ -37,6 +37,27 @@ test('a project shaped like public ones runs: mapped API, local page styles, fol
       await expect(problems.locator('.mp-problem', { hasText: 'components/ring/ring.js' })).toHaveText(/context\.play is not a function \(×3\)$/);
       // The content policy keeps the page off the network: a CDN image fails, and the phone says why, once.
       await expect(problems.locator('.mp-problem', { hasText: 'remote images do not load in the preview' })).toHaveCount(1);
+      // The ACSS's CDN font and its two CDN backgrounds are refused too: one problem per kind and origin, naming
+      // the file, in the phone and as a Problems row each in the panel (docs/miniprogram-runtime.md#remote-resources).
+      const refusal = (what: string, origin: string, noun: string) =>
+        `ACSS loads ${what} from ${origin}: the preview loads only the project's files, data: and blob: URLs; put the ${noun} in the project or inline it as data:`;
+      const fontRefusal = refusal('a font', 'https://at.shop.invalid', 'font');
+      const imageRefusal = refusal('an image', 'https://img.shop.invalid', 'image');
+      await expect(problems.locator('.mp-problem', { hasText: 'ACSS loads' })).toHaveCount(2);
+      const problemsList = driver.panel.getByRole('listbox', { name: 'Problems, newest last' });
+      for (const text of [fontRefusal, imageRefusal]) {
+        await expect(problems.locator('.mp-problem', { hasText: text })).toHaveText(`pages/home/home.acss ${text}`);
+        await expect(problemsList.getByRole('option').filter({ hasText: `pages/home/home.acss: ${text}` })).toHaveCount(1);
+      }
+      await expect(problemsList.getByRole('option').filter({ hasText: 'ACSS loads' })).toHaveCount(2);
+      const refusals = (await driver.capture()).filter((entry) => entry.kind === 'warning' && entry.name === 'remote-resource-refused');
+      expect(refusals.map((entry) => [entry.detail?.resource, entry.detail?.origin, entry.detail?.file]).sort()).toEqual([
+        ['font', 'https://at.shop.invalid', 'pages/home/home.acss'],
+        ['image', 'https://img.shop.invalid', 'pages/home/home.acss'],
+      ]);
+      await problemsList.getByRole('option').filter({ hasText: fontRefusal }).click();
+      await expect(driver.panel.getByRole('region', { name: 'Warnings and errors' })).toContainText('The preview refused a remote font, image or file');
+      await driver.screenshot('miniprogram-public-shapes-refused');
       // The failed banner is blank as on a phone: an empty box of its size and background, no broken-image icon.
       const banner = frame.locator('#banner');
       await expect(banner).toHaveClass('a-image mp-image-failed');

@@ -68,6 +68,7 @@ export const problemReportSchema = z.object({
     line: z.number().int().nonnegative().optional(),
     column: z.number().int().nonnegative().optional(),
     stack: z.string().max(MAX_PROBLEM_TEXT).optional(),
+    refused: z.object({ resource: z.enum(['font', 'image', 'media', 'style sheet', 'resource']), origin: z.string().max(512) }).optional(),
   }),
   /** The page route on top when it happened. */
   page: z.string().max(512).optional(),

@@ -49,6 +49,7 @@ export const WARNING_IDS = [
   'foreign-host-refused',
   'foreign-origin-refused',
   'payment-not-emulated',
+  'remote-resource-refused',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];

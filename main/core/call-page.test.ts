@@ -31,4 +31,17 @@ describe('call page', () => {
     ]);
     expect(warnings[0]?.detail).toEqual({ warning: 'miniprogram-problem', kind: 'runtime', file: 'pages/a/a.js', line: 12, column: 5, stack: 'at …' });
   });
+
+  it('logs a refused remote resource as remote-resource-refused with its kind and origin; a bad one is refused at the door', () => {
+    engine = createEngine();
+    const session = engine.attachClient({ origin: 'http://miniapp.test', send: () => undefined });
+    const message = "ACSS loads a font from https://at.alicdn.com: the preview loads only the project's files, data: and blob: URLs; put the font in the project or inline it as data:";
+    session.receive({ op: 'problem', problem: { kind: 'acss', message, file: 'pages/a/a.acss', refused: { resource: 'font', origin: 'https://at.alicdn.com' } }, page: 'pages/a/a' });
+    session.receive({ op: 'problem', problem: { kind: 'acss', message, refused: { resource: 'video', origin: 'https://x' } } });
+    const warnings = [...engine.capture.from(0)].filter((entry) => entry.kind === 'warning');
+    expect(warnings[0]?.name).toBe('remote-resource-refused');
+    expect(warnings[0]?.errorMessage).toBe(`pages/a/a.acss: ${message}`);
+    expect(warnings[0]?.detail).toEqual({ warning: 'remote-resource-refused', kind: 'acss', file: 'pages/a/a.acss', resource: 'font', origin: 'https://at.alicdn.com' });
+    expect(warnings.slice(1).map((entry) => entry.name)).not.toContain('remote-resource-refused');
+  });
 });

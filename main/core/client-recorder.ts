@@ -131,7 +131,9 @@ export function createClientRecorder(capture: CaptureLog, clientId: string): Cli
       if (problem.line !== undefined) detail.line = problem.line;
       if (problem.column !== undefined) detail.column = problem.column;
       if (problem.stack) detail.stack = problem.stack;
-      logWarning(capture, { clientId, page }, { id: 'miniprogram-problem', message: `${where}${problem.message}`, detail });
+      if (problem.refused !== undefined) Object.assign(detail, problem.refused);
+      const id = problem.refused === undefined ? 'miniprogram-problem' : 'remote-resource-refused';
+      logWarning(capture, { clientId, page }, { id, message: `${where}${problem.message}`, detail });
     },
     invalidResult(callId, message) {
       capture.append({ clientId, connectionId: '', kind: 'result', name: 'invalid-message', direction: 'none', size: 0, errorCode: 1, errorMessage: message.errorMessage, detail: { callId, ok: false } });

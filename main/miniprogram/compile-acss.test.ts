@@ -15,6 +15,12 @@ describe('compileAcss', () => {
     );
   });
 
+  it('lists the remote url()s each file names (docs/miniprogram-runtime.md#remote-resources), not project paths', () => {
+    const read = (path: string) => (path === '/lib/icon.acss' ? '@font-face { font-family: i; src: url("//at.alicdn.com/t/font_1.woff2?t=1") format("woff2") }' : undefined);
+    const result = compileAcss('/app.acss', "@import '/lib/icon.acss';\n.b { background: #fff url(HTTPS://Img.Example.com/a%20b.png) }\n.c { background: url(/local.png) }", read);
+    expect(result.remoteUrls).toEqual({ '//at.alicdn.com/t/font_1.woff2?t=1': 'lib/icon.acss', '//img.example.com/a%20b.png': 'app.acss' });
+  });
+
   it('inlines @import relative to the importing file, once, even in a cycle', () => {
     const result = compile("@import './styles/a.acss';\n.own { color: red }");
     expect(result.css).toBe('.a-text { font-size: calc(28 * var(--rpx)); }\n.a { margin: 0 calc(-10 * var(--rpx)); }\n.own { color: red }');

@@ -11,7 +11,7 @@ import postcss, { CssSyntaxError, type Root } from 'postcss';
 import selectorParser from 'postcss-selector-parser';
 import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protocol';
 import { convertRpx } from '../../shared/miniprogram/rpx';
-import { BUILTIN_TAGS, BUNDLE_PATHS } from '../../shared/miniprogram/view-bundle';
+import { BUILTIN_TAGS, BUNDLE_PATHS, remoteUrlKey } from '../../shared/miniprogram/view-bundle';
 import { resolveReference, withExtension } from './project-paths';
 import { rewriteHost, scopeSheet, scopeToPage } from './style-isolation';
 
@@ -20,6 +20,8 @@ export interface CompiledAcss {
   problems: RuntimeProblem[];
   /** Project paths of every file read (the sheet and its imports), for cache checks. */
   files: string[];
+  /** Remote `url()`s (http(s) or `//host`), keyed by remoteUrlKey, each with the file naming it (no leading slash). */
+  remoteUrls: Record<string, string>;
 }
 
 /** Reads a project file; undefined when it does not exist. */
@@ -27,6 +29,8 @@ export type ReadProjectFile = (path: string) => string | undefined;
 
 /** `url(/images/a.png)` (project-absolute, not `//host`) → served from the bundle's asset path. */
 const ABSOLUTE_URL = /(url\(\s*['"]?)\/(?!\/)/g;
+/** `url(https://…)`, `url(//host/…)`: the preview refuses them (docs/miniprogram-runtime.md#remote-resources). */
+const REMOTE_URL = /url\(\s*['"]?((?:https?:)?\/\/[^'")\s]+)/gi;
 
 const rewriteSelector = selectorParser((selectors) => {
   selectors.walkTags((tag) => {
@@ -57,7 +61,7 @@ function importTarget(params: string): string | undefined {
 }
 
 /** Inlines imports and rewrites the tree of `file`; `seen` stops import cycles and repeats. */
-function expand(file: string, root: Root, read: ReadProjectFile, problems: RuntimeProblem[], seen: Set<string>): void {
+function expand(file: string, root: Root, read: ReadProjectFile, problems: RuntimeProblem[], seen: Set<string>, remoteUrls: Record<string, string>): void {
   const report = (message: string, line: number | undefined): void => {
     problems.push({ kind: 'acss', message, file: file.slice(1), line });
   };
@@ -81,7 +85,7 @@ function expand(file: string, root: Root, read: ReadProjectFile, problems: Runti
       rule.remove();
       return;
     }
-    expand(path, imported, read, problems, seen);
+    expand(path, imported, read, problems, seen, remoteUrls);
     rule.replaceWith(imported.nodes);
   });
   root.walkRules((rule) => {
@@ -97,7 +101,12 @@ function expand(file: string, root: Root, read: ReadProjectFile, problems: Runti
     if (decl.source?.input.from !== undefined && !decl.source.input.from.endsWith(file)) return;
     if (/url\(\s*['"]?\.\.?\//.test(decl.value)) report(`relative url() in "${decl.prop}" does not work on device; use /absolute paths`, decl.source?.start?.line);
     decl.value = convertRpx(decl.value);
-    if (decl.value.includes('url(')) decl.value = decl.value.replace(ABSOLUTE_URL, `$1${BUNDLE_PATHS.asset}/`);
+    if (!decl.value.includes('url(')) return;
+    for (const [, url = ''] of decl.value.matchAll(REMOTE_URL)) {
+      const key = remoteUrlKey(url);
+      if (key !== undefined) remoteUrls[key] ??= file.slice(1);
+    }
+    decl.value = decl.value.replace(ABSOLUTE_URL, `$1${BUNDLE_PATHS.asset}/`);
   });
 }
 
@@ -120,13 +129,14 @@ export interface PageSheet {
 export function compileAcss(file: string, source: string, read: ReadProjectFile, sheet?: ComponentSheet | PageSheet): CompiledAcss {
   const problems: RuntimeProblem[] = [];
   const seen = new Set([file]);
+  const remoteUrls: Record<string, string> = {};
   const root = parseSheet(file, source, problems);
-  if (root === undefined) return { css: '', problems, files: [file] };
-  expand(file, root, read, problems, seen);
+  if (root === undefined) return { css: '', problems, files: [file], remoteUrls };
+  expand(file, root, read, problems, seen, remoteUrls);
   if (sheet !== undefined && 'pageClass' in sheet) scopeToPage(root, sheet.pageClass);
   else if (sheet !== undefined) {
     rewriteHost(root, sheet.hostClass);
     if (sheet.scope !== undefined) scopeSheet(root, sheet.scope);
   }
-  return { css: root.toString(), problems, files: [...seen] };
+  return { css: root.toString(), problems, files: [...seen], remoteUrls };
 }

@@ -90,7 +90,12 @@ export class MiniProgramProject {
       deps[path] = compiled.requires;
     }
     const acss = ['/app', ...owners].map((owner) => `${owner}.acss`).filter((path) => this.files.exists(path));
-    for (const path of acss) problems.push(...this.acss(path).problems);
+    const remoteUrls: Record<string, string> = {};
+    for (const path of acss) {
+      const compiled = this.acss(path);
+      problems.push(...compiled.problems);
+      for (const [url, file] of Object.entries(compiled.remoteUrls)) remoteUrls[url] ??= file;
+    }
 
     return {
       pages: config.pages,
@@ -102,6 +107,7 @@ export class MiniProgramProject {
       deps,
       acss,
       problems,
+      ...(Object.keys(remoteUrls).length > 0 ? { remoteUrls } : {}),
     };
   }
 }

@@ -144,6 +144,14 @@ const CASES: Record<WarningId, GroupingCase> = {
     ],
     apart: { text: 'my.tradePay(T3) answered resultCode 9000 (order processed (paid)): payments are not emulated, nothing was paid.', detail: { resultCode: '9000' } },
   },
+  'remote-resource-refused': {
+    // The same font origin from two sheets is one row; an image from that origin is another.
+    fold: [
+      { text: 'pages/a/a.acss: ACSS loads a font from https://at.alicdn.com: …', detail: { kind: 'acss', file: 'pages/a/a.acss', resource: 'font', origin: 'https://at.alicdn.com' } },
+      { text: 'pages/b/b.acss: ACSS loads a font from https://at.alicdn.com: …', detail: { kind: 'acss', file: 'pages/b/b.acss', resource: 'font', origin: 'https://at.alicdn.com' } },
+    ],
+    apart: { text: 'pages/a/a.acss: ACSS loads an image from https://at.alicdn.com: …', detail: { kind: 'acss', file: 'pages/a/a.acss', resource: 'image', origin: 'https://at.alicdn.com' } },
+  },
 };
 
 let seq = 0;

@@ -89,6 +89,8 @@ export const WARNING_GROUPING: { readonly [id in WarningId]: WarningGrouping } =
   'foreign-host-refused': TEXT,
   'foreign-origin-refused': TEXT,
   'payment-not-emulated': { key: fields('resultCode') },
+  // One row per kind and origin: every icon of one font, every background from one CDN (docs/behaviour.md#problems-grouping).
+  'remote-resource-refused': { key: fields('resource', 'origin') },
 };
 
 function groupingOf(name: string): WarningGrouping {

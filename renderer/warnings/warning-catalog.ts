@@ -294,6 +294,12 @@ const catalog: Readonly<Record<WarningId, WarningExplanation>> = {
     whyOnPhone: 'On a phone the cashier opens and the real result depends on the user and the order; even 9000 is to be confirmed by your server (trade query or notify).',
     fix: 'Pick the resultCode to test in Session settings; test real payments on a phone with a sandbox account.',
   },
+  'remote-resource-refused': {
+    title: 'The preview refused a remote font, image or file',
+    what: 'The project\'s ACSS or AXML names a resource on another origin (an icon font from a CDN, a `background: url(https://…)`). The preview loads only the project\'s files, data: and blob: URLs, so the browser refused it: the icon or background is missing. One row per kind and origin; the message names the ACSS file where it is known.',
+    whyOnPhone: 'A phone loads it from the network (when the domain is allowed for the app), so the page looks different there.',
+    fix: 'Put the file in the project and name it by a project path, or inline it as a data: URL. The preview never reaches the network for it.',
+  },
 };
 
 /** The explanation of a warning id; unknown ids get a generic one that still shows the engine's message. */

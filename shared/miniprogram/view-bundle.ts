@@ -157,6 +157,20 @@ export interface ViewManifest {
   /** Style sheets in cascade order: app.acss, components, pages. */
   acss: string[];
   problems: RuntimeProblem[];
+  /** Remote `url()`s the sheets name (remoteUrlKey → the ACSS file, no leading slash), to say which file a refusal came from. */
+  remoteUrls?: Record<string, string>;
+}
+
+/**
+ * A remote URL without its scheme, normalised as the browser reports it (`//host/path`), so `url(//host/…)` in
+ * ACSS and the `https://host/…` a refusal names match; undefined for what is no URL.
+ */
+export function remoteUrlKey(url: string): string | undefined {
+  try {
+    return new URL(url, 'https://base.invalid/').href.replace(/^https?:/i, '');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The URL of a compiled file: `/pages/a.axml` → `/__mp/view/pages/a.axml.js`. */

@@ -28,6 +28,14 @@ export interface RuntimeProblem {
   line?: number;
   column?: number;
   stack?: string;
+  /** A remote resource the preview's content policy refused (warning remote-resource-refused, not miniprogram-problem). */
+  refused?: RefusedResource;
+}
+
+/** What kind of remote resource was refused, and from which origin (docs/miniprogram-runtime.md "Remote resources"). */
+export interface RefusedResource {
+  resource: 'font' | 'image' | 'media' | 'style sheet' | 'resource';
+  origin: string;
 }
 
 /** Window settings of the top page (app.json `window`, overridden by the page's .json and by my.setNavigationBar). */

@@ -91,7 +91,8 @@ export function createComponentRecord(
     post: (message) => context.post(message),
     acks: context.acks,
     invoke: (callback) => guarded(callback),
-    warn: (message) => context.warn(`/${create.path}: ${message}`),
+    // Once per component path and key: mini-ali-ui's button sets hoverClass to undefined on every render.
+    warn: (message) => context.warnOnce(`/${create.path}: ${message}`),
     beforeFlush: () => {
       if (!derivedThisCycle) run('deriveDataFromProps', [props]);
       derivedThisCycle = false;

@@ -135,7 +135,7 @@ export function createInstanceData(options: InstanceDataOptions): InstanceData {
       accept(changes, callback, (key, value) => {
         const json = toJson(value);
         if (json === undefined) {
-          options.warn(`setData: "${key}" was set to undefined (or a function); it is not sent to the view`);
+          options.warn(`setData: "${key}" was set to undefined (or a function); it is not set, as on a phone (said once per page or component and key)`);
           return undefined;
         }
         return { op: 'set', path: parseDataPath(key), value: json };

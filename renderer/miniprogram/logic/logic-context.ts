@@ -13,6 +13,8 @@ export interface LogicContext {
   /** A problem the runtime found itself (not an exception of project code). */
   reportProblem(problem: RuntimeProblem): void;
   warn(message: string): void;
+  /** `warn` the first time this exact text comes (an instance's setData misuse repeats on every render, §3.4). */
+  warnOnce(message: string): void;
   /** The route APIs resolving relative URLs against `base` (`this.router` / `this.pageRouter`, §8.2). */
   routerFor(base: string): object;
   /** `this.createSelectorQuery()` of a page or component: a query searching page `pageId`. */

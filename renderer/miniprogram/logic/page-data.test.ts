@@ -81,12 +81,15 @@ describe('page data', () => {
     expect(harness.take('set-data')).toEqual([]);
   });
 
-  it('warns and skips undefined values; keeps data shared between instances only through nested objects', () => {
+  it('warns once per key and skips undefined values (the key is not set, as on a phone); keeps data shared between instances only through nested objects', () => {
     const nested = { hits: 0 };
     let self: PageThis | undefined;
-    const harness = createHarness(project({ data: { nested }, onLoad(this: PageThis) { self = this; this.setData({ gone: undefined }); } }));
+    const harness = createHarness(project({ data: { nested, kept: 1 }, onLoad(this: PageThis) { self = this; this.setData({ gone: undefined, kept: undefined }); this.setData({ gone: undefined }); } }));
     harness.runtime.start();
-    expect(harness.warnings.some((warning) => warning.includes('"gone" was set to undefined'))).toBe(true);
+    expect(harness.warnings.filter((warning) => warning.includes('"gone" was set to undefined'))).toHaveLength(1);
+    expect(harness.warnings.filter((warning) => warning.includes('"kept" was set to undefined'))).toHaveLength(1);
+    expect(self?.data).not.toHaveProperty('gone');
+    expect(self?.data.kept).toBe(1);
     expect(self?.data.nested).toBe(nested);
   });
 

@@ -63,7 +63,8 @@ export function createPageRecord(context: LogicContext, options: PageOptions, id
     post: (message) => context.post(message),
     acks: context.acks,
     invoke: (callback) => invoke(context, () => callback.call(instance)),
-    warn,
+    // Once per page and key: the same misuse on every render says nothing new (docs/miniprogram-runtime.md#references §3.4).
+    warn: (message) => context.warnOnce(`${route}: ${message}`),
     ...(observers.listener.noteChanges ? { beforeFlush: () => observers.run() } : {}),
     ...observers.listener,
   });

@@ -58,6 +58,7 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
   const componentOptions = new Map<string, Record<string, unknown>>();
   let app: Record<string, unknown> | undefined;
   let reportingError = false;
+  const warned = new Set<string>();
   let appVisible = true;
 
   const context: LogicContext = {
@@ -67,6 +68,11 @@ export function createLogicRuntime(options: LogicRuntimeOptions): LogicRuntime {
     reportError,
     reportProblem: (problem: RuntimeProblem) => channel.post({ t: 'problem', problem }),
     warn,
+    warnOnce: (message) => {
+      if (warned.has(message)) return;
+      warned.add(message);
+      warn(message);
+    },
     routerFor: (base) => Object.freeze(createRouteApis(context, stack, base)),
     selectorQueryIn: (pageId) => (options.questions ? createSelectorQuery(context, options.questions.ask, pageId) : undefined),
     selectComponents: (scopeId, selector, all) => selectComponentsOf(scopeId, selector, all),

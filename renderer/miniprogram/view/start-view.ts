@@ -11,6 +11,7 @@ import { StackGate } from './stack-gate';
 import { VIEW_STYLES } from './view-styles';
 import { MiniProgramView, type ApplyDataOps } from './view-runtime';
 import { createViewAnswers } from './view-answers';
+import { watchRefusedResources } from './refused-resources';
 import { createDomFeedback } from '../../../shared/my/feedback-dom';
 
 export interface StartViewOptions {
@@ -70,6 +71,7 @@ export async function startMiniProgramView(options: StartViewOptions): Promise<M
   };
   const answer = createViewAnswers(options.container, createDomFeedback(document));
   const view = new MiniProgramView({ container: options.container, manifest: loaded, registry, post, applyDataOps: options.applyDataOps, answer });
+  watchRefusedResources(document, loaded.remoteUrls ?? {}, (problem) => view.reportOnce(problem));
   if (!manifestLoaded) view.reportOnce({ kind: 'runtime', message: `could not load ${BUNDLE_PATHS.manifestScript}` });
   // The home page is what the logic opens first: its files load while the logic Worker starts.
   const home = loaded.pages[0]?.route;

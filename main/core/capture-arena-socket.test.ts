@@ -6,10 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureEntry } from '../../shared/capture';
-import { createMemoryTransportPair, createMy } from '../../shared/my';
 import { createCaptureLog } from './capture-log';
 import { createEngine } from './engine';
 import type { CaptureLog, Engine } from './ports';
+import { attachMyClient } from './test-support/attach-my';
 
 const PAYLOAD_CAP = 64;
 const CAPACITY = 40;
@@ -51,10 +51,7 @@ function expected(frame: { data: Buffer; binary: boolean }): Pick<CaptureEntry, 
 
 async function receiveAll(capture: CaptureLog): Promise<unknown[]> {
   engine = createEngine({ capture });
-  const pair = createMemoryTransportPair();
-  const session = engine.attachClient({ origin: 'http://miniapp.test', send: pair.engineSide.send });
-  pair.engineSide.onMessage(session.receive);
-  const my = createMy(pair.client);
+  const { my } = attachMyClient(engine);
   const delivered: unknown[] = [];
   const socketTask = my.connectSocket({ url, multiple: true });
   socketTask.onMessage((event) => delivered.push(event.data));

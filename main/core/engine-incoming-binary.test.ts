@@ -3,12 +3,12 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryTransportPair, createMy } from '../../shared/my';
 import type { MySocketApi } from '../../shared/my';
 import type { EngineSettings } from '../../shared/settings';
 import { createEngine } from './engine';
 import type { Engine } from './ports';
 import { attachWireTestClient } from './test-support/wire-test-client';
+import { attachMyClient } from './test-support/attach-my';
 
 let echo: WebSocketServer;
 let echoUrl: string;
@@ -34,10 +34,7 @@ afterEach(async () => {
 
 function attachMy(settings: Partial<EngineSettings>): MySocketApi {
   engine = createEngine({ settings });
-  const pair = createMemoryTransportPair();
-  const session = engine.attachClient({ origin: 'http://miniapp.test', send: pair.engineSide.send });
-  pair.engineSide.onMessage(session.receive);
-  return createMy(pair.client);
+  return attachMyClient(engine).my;
 }
 
 async function until<T>(read: () => T | undefined, what: string): Promise<T> {

@@ -5,13 +5,13 @@
 // order (docs/architecture.md#fuzz-tests).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMemoryTransportPair, createMy } from '../../shared/my';
 import type { MyApi, SocketTask } from '../../shared/my';
 import { engineEachTest } from './test-support/engine-per-test';
 import { fuzzParameters, fuzzTimeout } from './test-support/fuzz-runs';
 import { hostileJson, hostileKey, hugeString } from './test-support/hostile-values';
 import { onlyLoopbackUrls } from './test-support/loopback-only';
 import { recordingServerPerFile } from './test-support/recording-server';
+import { attachMyClient } from './test-support/attach-my';
 
 const engines = engineEachTest();
 const server = recordingServerPerFile();
@@ -84,10 +84,7 @@ describe('my APIs fuzzed through a real engine client', () => {
     'every call ends in one success or one documented fail, then complete once, and the capture stays gap-free',
     async () => {
       const engine = engines.create();
-      const pair = createMemoryTransportPair();
-      const session = engine.attachClient({ origin: 'http://miniapp.test', send: pair.engineSide.send });
-      pair.engineSide.onMessage(session.receive);
-      const my = createMy(pair.client);
+      const { my } = attachMyClient(engine);
       const ended = { success: 0, fail: 0 };
       let task = my.connectSocket({ url: server.url, multiple: true });
       const urls = [server.url, `${server.url}path?q=1`, 'ws://127.0.0.1:1/refused', server.url.replace('ws:', 'http:'), 'wss://127.0.0.1:1/', 'ftp://127.0.0.1/'];

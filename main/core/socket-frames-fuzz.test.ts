@@ -7,12 +7,12 @@
 // each delivered message as an incoming frame, and nothing may throw (docs/architecture.md#fuzz-tests).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryTransportPair, createMy } from '../../shared/my';
 import { engineEachTest } from './test-support/engine-per-test';
 import { fuzzParameters, fuzzTimeout } from './test-support/fuzz-runs';
 import { hostileScript, playScript } from './test-support/hostile-frames';
 import type { RawFrameServer } from './test-support/raw-frame-server';
 import { startRawFrameServer } from './test-support/raw-frame-server';
+import { attachMyClient } from './test-support/attach-my';
 
 const engines = engineEachTest();
 const RUNS = 60;
@@ -48,10 +48,7 @@ describe('frames from a hostile server, fuzzed', () => {
     'end in documented events only, every message before the first fault delivered and captured in order',
     async () => {
       const engine = engines.create({ maxIncomingMessageBytes: MAX_INCOMING });
-      const pair = createMemoryTransportPair();
-      const session = engine.attachClient({ origin: 'http://miniapp.test', send: pair.engineSide.send });
-      pair.engineSide.onMessage(session.receive);
-      const my = createMy(pair.client);
+      const { my } = attachMyClient(engine);
       let seen: Seen[] = [];
       /** What the global listeners saw of a task's connection: nothing, a task's events are its own. */
       let stray: Seen[] = [];

@@ -1,11 +1,11 @@
 // getSystemInfo's phone profiles, canIUse, the base64 helpers, the preview clipboard and the failing
 // stubs of APIs the preview lacks (one Problems entry per API), through a real engine.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryTransportPair, createMy } from '../../../shared/my';
 import type { MyApi } from '../../../shared/my';
 import type { EngineSettings } from '../../../shared/settings';
 import { createEngine } from '../engine';
 import type { Engine } from '../ports';
+import { attachMyClient } from '../test-support/attach-my';
 
 let engine: Engine | undefined;
 afterEach(async () => {
@@ -15,10 +15,7 @@ afterEach(async () => {
 
 function attachMy(settings: Partial<EngineSettings> = {}): MyApi {
   engine ??= createEngine({ settings });
-  const pair = createMemoryTransportPair();
-  const session = engine.attachClient({ origin: 'http://miniapp.test', send: pair.engineSide.send });
-  pair.engineSide.onMessage(session.receive);
-  return createMy(pair.client);
+  return attachMyClient(engine).my;
 }
 
 const seeded = () => new Promise((resolve) => setTimeout(resolve, 10));

@@ -4,11 +4,11 @@
 // arguments fail with 2; every call is logged as a call and its result.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaptureEntry } from '../../../shared/capture';
-import { createMemoryTransportPair, createMy } from '../../../shared/my';
 import type { MyApi } from '../../../shared/my';
 import type { EngineSettings } from '../../../shared/settings';
 import { createEngine } from '../engine';
 import type { Engine } from '../ports';
+import { attachMyClient } from '../test-support/attach-my';
 
 let engine: Engine | undefined;
 afterEach(async () => {
@@ -18,10 +18,7 @@ afterEach(async () => {
 
 function attachMy(settings: Partial<EngineSettings> = {}): MyApi {
   engine ??= createEngine({ settings });
-  const pair = createMemoryTransportPair();
-  const session = engine.attachClient({ origin: 'http://miniapp.test', send: pair.engineSide.send });
-  pair.engineSide.onMessage(session.receive);
-  return createMy(pair.client);
+  return attachMyClient(engine).my;
 }
 
 const entries = (name: string): CaptureEntry[] => [...(engine?.capture.from(0) ?? [])].filter((entry) => entry.name === name);

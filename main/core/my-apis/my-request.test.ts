@@ -7,12 +7,12 @@ import { generate } from 'selfsigned';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureEntry } from '../../../shared/capture';
 import { captureToHar } from '../../../shared/har-export';
-import { createMemoryTransportPair, createMy } from '../../../shared/my';
 import type { MyApi } from '../../../shared/my';
 import type { EngineSettings } from '../../../shared/settings';
 import { NETWORK_PRESETS } from '../../../shared/debugging/network-conditions';
 import { createEngine } from '../engine';
 import type { Engine } from '../ports';
+import { attachMyClient } from '../test-support/attach-my';
 
 interface Seen {
   method: string;
@@ -72,10 +72,7 @@ afterEach(async () => {
 
 function attachMy(settings: Partial<EngineSettings> = {}): MyApi {
   engine = createEngine({ settings });
-  const pair = createMemoryTransportPair();
-  const session = engine.attachClient({ origin: 'http://miniapp.test', send: pair.engineSide.send });
-  pair.engineSide.onMessage(session.receive);
-  return createMy(pair.client);
+  return attachMyClient(engine).my;
 }
 
 function httpEntries(): CaptureEntry[] {

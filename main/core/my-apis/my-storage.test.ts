@@ -4,13 +4,13 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryTransportPair, createMy } from '../../../shared/my';
 import type { MyApi } from '../../../shared/my';
 import type { PanelMessage } from '../../../shared/panel-wire';
 import { createEngine } from '../engine';
 import { createPanelSession } from '../panel-session';
 import type { Engine } from '../ports';
 import { storageFileOf } from './project-storage';
+import { attachMyClient } from '../test-support/attach-my';
 
 const engines: Engine[] = [];
 const dirs: string[] = [];
@@ -33,10 +33,7 @@ function startEngine(storageDir?: string): Engine {
 }
 
 function attachMy(engine: Engine, projectKey = 'project-a'): MyApi {
-  const pair = createMemoryTransportPair();
-  const session = engine.attachClient({ origin: 'http://miniapp.test', projectKey, send: pair.engineSide.send });
-  pair.engineSide.onMessage(session.receive);
-  return createMy(pair.client);
+  return attachMyClient(engine, { projectKey }).my;
 }
 
 const seeded = () => new Promise((resolve) => setTimeout(resolve, 10));

@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CONNECT_TIMEOUT_MS } from '../../../shared/app-json';
-import { createMemoryTransportPair, createMy } from '../../../shared/my';
 import { loadAppJson } from '../app-json-loader';
 import { createCaptureLog } from '../capture-log';
 import { createEngine } from '../engine';
 import { fuzzParameters, fuzzTimeout } from '../test-support/fuzz-runs';
 import { hostileJson, nearValid } from '../test-support/hostile-values';
 import { storageFileOf } from './project-storage';
+import { attachMyClient } from '../test-support/attach-my';
 
 const STORAGE_RUNS = 60;
 const APP_JSON_RUNS = 300;
@@ -61,10 +61,7 @@ describe('project files fuzzed', () => {
           await writeFile(file, content);
           const engine = createEngine({ storageDir: dir });
           try {
-            const pair = createMemoryTransportPair();
-            const session = engine.attachClient({ origin: 'http://miniapp.test', projectKey: PROJECT, send: pair.engineSide.send });
-            pair.engineSide.onMessage(session.receive);
-            const my = createMy(pair.client);
+            const { my } = attachMyClient(engine, { projectKey: PROJECT });
             // The seed (the file's entries) comes before any answer: one round trip and the mirror holds it.
             await my.getClipboard({});
             const info = await my.getStorageInfo();

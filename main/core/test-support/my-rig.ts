@@ -1,8 +1,8 @@
 // A real `my` (createMy over an in-memory transport) attached to a real engine, with a log of what the
 // app observed, for the conformance tests.
-import { createMemoryTransportPair, createMy } from '../../../shared/my';
 import type { MySocketApi, SocketCallFailure } from '../../../shared/my';
 import type { ClientSession, Engine } from '../ports';
+import { attachMyClient } from './attach-my';
 
 export interface MyRig {
   my: MySocketApi;
@@ -17,10 +17,7 @@ export interface MyRig {
 
 /** Attaches a mini-app client to `engine` and returns its `my` with the observation helpers. */
 export function createMyRig(engine: Engine): MyRig {
-  const pair = createMemoryTransportPair();
-  const session = engine.attachClient({ origin: 'http://miniapp.test', send: pair.engineSide.send });
-  pair.engineSide.onMessage(session.receive);
-  const my = createMy(pair.client);
+  const { my, session } = attachMyClient(engine);
   const log: string[] = [];
   return {
     my,

@@ -1,22 +1,13 @@
 // getSystemInfo's phone profiles, canIUse, the base64 helpers, the preview clipboard and the failing
 // stubs of APIs the preview lacks (one Problems entry per API), through a real engine.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MyApi } from '../../../shared/my';
 import type { EngineSettings } from '../../../shared/settings';
-import { createEngine } from '../engine';
-import type { Engine } from '../ports';
 import { attachMyClient } from '../test-support/attach-my';
+import { engineEachTest } from '../test-support/engine-per-test';
 
-let engine: Engine | undefined;
-afterEach(async () => {
-  await engine?.shutdown();
-  engine = undefined;
-});
-
-function attachMy(settings: Partial<EngineSettings> = {}): MyApi {
-  engine ??= createEngine({ settings });
-  return attachMyClient(engine).my;
-}
+const engines = engineEachTest();
+const attachMy = (settings: Partial<EngineSettings> = {}): MyApi => attachMyClient(engines.shared(settings)).my;
 
 const seeded = () => new Promise((resolve) => setTimeout(resolve, 10));
 
@@ -81,7 +72,7 @@ describe('APIs the preview does not offer', () => {
     expect(my['getLocationSync']?.()).toEqual({ error: 1, errorMessage: 'my.getLocationSync is not available in the preview' });
     expect(my['then']).toBeUndefined();
     await seeded();
-    const problems = [...(engine?.capture.from(0) ?? [])].filter((entry) => entry.name === 'api-unsupported').map((entry) => entry.detail?.api);
+    const problems = [...(engines.current().capture.from(0))].filter((entry) => entry.name === 'api-unsupported').map((entry) => entry.detail?.api);
     expect(problems).toEqual(['showToast', 'getLocationSync']);
   });
 

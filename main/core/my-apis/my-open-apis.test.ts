@@ -2,26 +2,17 @@
 // my.getAuthCode grants a preview-auth-<n> code, a fixed code or a refusal with 11; my.getOpenUserInfo answers
 // the documented response string; my.tradePay answers the chosen resultCode with a Problems warning; wrong
 // arguments fail with 2; every call is logged as a call and its result.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaptureEntry } from '../../../shared/capture';
 import type { MyApi } from '../../../shared/my';
 import type { EngineSettings } from '../../../shared/settings';
-import { createEngine } from '../engine';
-import type { Engine } from '../ports';
 import { attachMyClient } from '../test-support/attach-my';
+import { engineEachTest } from '../test-support/engine-per-test';
 
-let engine: Engine | undefined;
-afterEach(async () => {
-  await engine?.shutdown();
-  engine = undefined;
-});
+const engines = engineEachTest();
+const attachMy = (settings: Partial<EngineSettings> = {}): MyApi => attachMyClient(engines.shared(settings)).my;
 
-function attachMy(settings: Partial<EngineSettings> = {}): MyApi {
-  engine ??= createEngine({ settings });
-  return attachMyClient(engine).my;
-}
-
-const entries = (name: string): CaptureEntry[] => [...(engine?.capture.from(0) ?? [])].filter((entry) => entry.name === name);
+const entries = (name: string): CaptureEntry[] => [...(engines.current().capture.from(0))].filter((entry) => entry.name === name);
 
 describe('my.getAuthCode', () => {
   it('grants a new preview-auth-<n> code per call across pages, with the scopes asked, and logs call and result', async () => {
@@ -51,7 +42,7 @@ describe('my.getAuthCode', () => {
 
   it('follows a settings change made while the page runs', async () => {
     const my = attachMy();
-    engine?.updateSettings({ authOutcome: 'refuse' });
+    engines.current().updateSettings({ authOutcome: 'refuse' });
     await expect(my.getAuthCode({ scopes: 'auth_user' })).rejects.toMatchObject({ error: 11 });
   });
 

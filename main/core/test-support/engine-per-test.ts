@@ -10,6 +10,8 @@ export interface EnginePerTest {
   create(settings?: Partial<EngineSettings>): Engine;
   /** This test's engine; throws when the test made none. */
   current(): Engine;
+  /** This test's engine, created with `settings` by the first call (later calls share it). */
+  shared(settings?: Partial<EngineSettings>): Engine;
 }
 
 /** Call at the top of a test file: registers the afterEach that shuts the test's engine down. */
@@ -26,6 +28,10 @@ export function engineEachTest(): EnginePerTest {
     },
     current() {
       if (!engine) throw new Error('this test created no engine');
+      return engine;
+    },
+    shared(settings = {}) {
+      engine ??= createEngine({ settings });
       return engine;
     },
   };

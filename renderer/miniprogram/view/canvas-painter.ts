@@ -19,6 +19,8 @@ const KEPT_CALLS = 50_000;
 interface Surface {
   batches: CanvasCall[][];
   images: Map<string, HTMLImageElement>;
+  /** A draw came while the canvas had no size: the kept batches are drawn once it has one. */
+  stale: boolean;
 }
 
 const surfaces = new WeakMap<HTMLCanvasElement, Surface>();
@@ -93,12 +95,20 @@ function fitBackingStore(canvas: HTMLCanvasElement): boolean {
   return true;
 }
 
+function hasArea(canvas: HTMLCanvasElement): boolean {
+  const size = coordinateSize(canvas);
+  return size.width > 0 && size.height > 0 && canvas.width > 0 && canvas.height > 0;
+}
+
 function paint(canvas: HTMLCanvasElement, surface: Surface, batches: readonly CanvasCall[][], clear: boolean): string[] {
   const context = canvas.getContext('2d');
   if (context === null) return ['the canvas has no 2D context'];
+  // A hidden canvas (its page not shown) has no size: the kept batches are drawn when it gets one.
+  if (!hasArea(canvas)) {
+    surface.stale = true;
+    return [];
+  }
   const size = coordinateSize(canvas);
-  // A hidden canvas (its page not shown) has no size yet: the kept batches are drawn when it gets one.
-  if (size.width === 0 || size.height === 0 || canvas.width === 0 || canvas.height === 0) return [];
   if (clear) {
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, canvas.width, canvas.height);
@@ -110,14 +120,21 @@ function paint(canvas: HTMLCanvasElement, surface: Surface, batches: readonly Ca
 function surfaceOf(canvas: HTMLCanvasElement): Surface {
   const known = surfaces.get(canvas);
   if (known !== undefined) return known;
-  const surface: Surface = { batches: [], images: new Map() };
+  const surface: Surface = { batches: [], images: new Map(), stale: false };
   surfaces.set(canvas, surface);
   const observer = new ResizeObserver(() => {
     if (!canvas.isConnected) return observer.disconnect();
-    if (fitBackingStore(canvas)) paint(canvas, surface, surface.batches, false);
+    redrawIfNeeded(canvas, surface);
   });
   observer.observe(canvas);
   return surface;
+}
+
+/** Draws every kept batch again when the backing store was resized (which blanked it) or a draw was skipped. */
+function redrawIfNeeded(canvas: HTMLCanvasElement, surface: Surface): void {
+  if (!fitBackingStore(canvas) && !surface.stale) return;
+  surface.stale = false;
+  paint(canvas, surface, surface.batches, true);
 }
 
 function keep(surface: Surface, calls: CanvasCall[], reserve: boolean): void {
@@ -139,9 +156,14 @@ export function createCanvasPainter(container: HTMLElement): (question: CanvasDr
     const warnings: string[] = [];
     await loadImages(surface, calls, warnings);
     keep(surface, calls, question.reserve === true);
-    const resized = fitBackingStore(canvas);
-    // A new backing size (first draw, or a size change nobody observed yet) is blank: draw all kept batches.
-    warnings.push(...paint(canvas, surface, resized ? surface.batches : [calls], !resized && question.reserve !== true));
+    // A new backing size (first draw, or a size change nobody observed yet) is blank, and a skipped draw left it
+    // behind: draw all kept batches.
+    const redrawAll = fitBackingStore(canvas) || surface.stale;
+    surface.stale = false;
+    warnings.push(...paint(canvas, surface, redrawAll ? surface.batches : [calls], redrawAll || question.reserve !== true));
+    // A page hidden and shown again before the next frame gives the ResizeObserver no size change to report, so a
+    // draw skipped while hidden is also retried on the next frame.
+    if (surface.stale) requestAnimationFrame(() => redrawIfNeeded(canvas, surface));
     return { drawn: true, warnings };
   }
 
@@ -149,7 +171,7 @@ export function createCanvasPainter(container: HTMLElement): (question: CanvasDr
     const canvas = await waitForCanvas(container, question.canvasId);
     if (canvas === undefined) return missing(question.canvasId);
     const surface = surfaceOf(canvas);
-    if (fitBackingStore(canvas)) paint(canvas, surface, surface.batches, false);
+    redrawIfNeeded(canvas, surface);
     return exportCanvas(canvas, coordinateSize(canvas), question.area);
   }
 

@@ -3,7 +3,7 @@
 // the backing store is the CSS size × 2 and pixels at known points have the drawn colours; reserve=false clears,
 // reserve=true keeps; a draw sent before the page rendered waits for its canvas; bad calls are skipped with
 // warnings; an unknown id is an error answer; an area exports as a data: URL; a resized canvas, or one drawn
-// while hidden, redraws what it holds.
+// while hidden (also when shown again before the next frame), redraws what it holds.
 // Skipped where /usr/bin/chromium is absent.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -211,6 +211,25 @@ describe.skipIf(!existsSync(CHROMIUM))('canvas replay in Chromium', () => {
     await page.evaluate(() => (document.querySelector<HTMLElement>('.mp-page')!.style.display = 'none'));
     expect(await draw(page, 'ring-canvas', [{ method: 'setFillStyle', args: ['#0000ff'] }, { method: 'fillRect', args: [0, 0, 60, 60] }])).toEqual({ drawn: true, warnings: [] });
     await page.evaluate(() => (document.querySelector<HTMLElement>('.mp-page')!.style.display = ''));
+    await expect.poll(() => pixel(page, 'ring-canvas', 30, 30)).toEqual(BLUE);
+    await page.close();
+  });
+
+  it('a draw made while its page is hidden shows even when the page shows again before the next frame', async () => {
+    const page = await openPage();
+    await showRingPage(page);
+    await draw(page, 'ring-canvas', [{ method: 'setFillStyle', args: ['#ff0000'] }, { method: 'fillRect', args: [0, 0, 60, 60] }]);
+    // Hide, draw and show in one task: no frame runs in between, so the ResizeObserver never sees the hidden size.
+    const answered = await page.evaluate(async (ask) => {
+      const test = (globalThis as unknown as { __mpTest: { receive(message: unknown): void; sent: { t: string; id?: number }[] } }).__mpTest;
+      const pageElement = document.querySelector<HTMLElement>('.mp-page')!;
+      pageElement.style.display = 'none';
+      test.receive(ask);
+      for (let turn = 0; turn < 1000 && !test.sent.some((message) => message.t === 'answer' && message.id === ask.id); turn += 1) await Promise.resolve();
+      pageElement.style.display = '';
+      return test.sent.some((message) => message.t === 'answer' && message.id === ask.id);
+    }, { t: 'ask', id: (lastAsk += 1), question: { kind: 'canvas', canvasId: 'ring-canvas', reserve: false, calls: [{ method: 'setFillStyle', args: ['#0000ff'] }, { method: 'fillRect', args: [0, 0, 60, 60] }] } });
+    expect(answered).toBe(true);
     await expect.poll(() => pixel(page, 'ring-canvas', 30, 30)).toEqual(BLUE);
     await page.close();
   });

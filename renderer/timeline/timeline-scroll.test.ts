@@ -3,7 +3,8 @@
 // is capped however far the user zoomed in.
 import { describe, expect, it } from 'vitest';
 import { gutterFor, NARROW_TIMELINE_GUTTER, TIMELINE_GUTTER } from './timeline-layout';
-import { MAX_TRACK_PX, scrollTrack, viewportAtScroll } from './timeline-scroll';
+import type { ScrollPlacement } from './timeline-scroll';
+import { MAX_TRACK_PX, placeScrollTrack, scrollTrack, userScrollWindow, viewportAtScroll } from './timeline-scroll';
 import { FIT_PADDING_PX, fitViewport, zoomViewport } from './timeline-viewport';
 
 const range = { first: 1000, last: 11_000 };
@@ -57,6 +58,55 @@ describe('timeline scroll track', () => {
 
   it('nothing captured: nothing to scroll', () => {
     expect(scrollTrack({ start: 0, end: 1000, width: 300 }, null)).toMatchObject({ fullStart: 0, fullEnd: 1000, contentWidth: 300, scrollLeft: 0 });
+  });
+});
+
+describe('a user scroll and the drawings around it', () => {
+  /** A scroll host as placeScrollTrack sees it: the browser clamps scrollLeft to the track (no layout here). */
+  function fakeHost(clientWidth: number) {
+    let left = 0;
+    let scrollWidth = clientWidth;
+    return {
+      clientWidth,
+      get scrollLeft() { return left; },
+      set scrollLeft(value: number) { left = Math.max(0, Math.min(value, scrollWidth - clientWidth)); },
+      growTo(width: number) { scrollWidth = width; },
+    };
+  }
+
+  function placed(host: ReturnType<typeof fakeHost>, viewport: ReturnType<typeof fitViewport>): ScrollPlacement {
+    const placement: ScrollPlacement = { track: null, setLeft: null };
+    host.growTo(scrollTrack(viewport, range).contentWidth);
+    placeScrollTrack(host as unknown as HTMLElement, null, placement, viewport, range, 0);
+    return placement;
+  }
+
+  it('a drawing that runs before the scroll event takes the scroll, so the bar stays where the user put it', () => {
+    const zoomed = zoomViewport(fitViewport(range, 400), 1 / 8, 0);
+    const host = fakeHost(400);
+    const placement = placed(host, zoomed);
+    expect(host.scrollLeft).toBe(0);
+    host.scrollLeft = 10_000; // scrolled to the end; its event comes a frame later
+    const end = host.scrollLeft;
+    // The drawing already queued runs first: it asks for the user's window before placing the bar.
+    const scrolledTo = userScrollWindow(placement, zoomed, host);
+    expect(scrolledTo?.end).toBeCloseTo(placement.track!.fullEnd, 6);
+    placeScrollTrack(host as unknown as HTMLElement, null, placement, scrolledTo!, range, 0);
+    expect(host.scrollLeft).toBe(end);
+    // The late scroll event finds the bar where the drawing left it: nothing more to do.
+    expect(userScrollWindow(placement, scrolledTo!, host)).toBeNull();
+  });
+
+  it('the bar the timeline moved itself, or a host resized since the track was placed, is not a user scroll', () => {
+    const zoomed = zoomViewport(fitViewport(range, 400), 1 / 8, 0);
+    const host = fakeHost(400);
+    const placement = placed(host, zoomed);
+    const later = viewportAtScroll(placement.track!, zoomed, 900);
+    placeScrollTrack(host as unknown as HTMLElement, null, placement, later, range, 0);
+    expect(placement.setLeft).toBeCloseTo(900, 3);
+    expect(userScrollWindow(placement, later, host)).toBeNull();
+    expect(userScrollWindow(placement, later, { scrollLeft: 100, clientWidth: 500 })).toBeNull();
+    expect(userScrollWindow(placement, later, { scrollLeft: 100, clientWidth: 400 })?.start).toBeLessThan(later.start);
   });
 });
 

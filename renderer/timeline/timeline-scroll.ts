@@ -46,17 +46,41 @@ export function viewportAtScroll(track: ScrollTrack, viewport: TimelineViewport,
   return { start, end: start + span, width: viewport.width };
 }
 
+/** What `placeScrollTrack` remembers between drawings: the track drawn last and the scrollLeft it set. */
+export interface ScrollPlacement {
+  track: ScrollTrack | null;
+  setLeft: number | null;
+  /** The host's width when the track was placed: a resize since then clamps the bar, which is not a user's scroll. */
+  hostWidth?: number;
+}
+
+/**
+ * The window the user's scroll asks for, or null when `scrollLeft` is where the timeline itself put the bar (its
+ * own scroll, a clamped one, or a vertical scroll). Asked by the scroll event and by each drawing before it places
+ * the bar: the event comes a frame after the scroll, and a drawing in between must not put the bar back.
+ */
+export function userScrollWindow(placement: ScrollPlacement, viewport: TimelineViewport, host: { scrollLeft: number; clientWidth: number }): TimelineViewport | null {
+  const { track, setLeft } = placement;
+  const { scrollLeft } = host;
+  if (!track || host.clientWidth !== placement.hostWidth) return null;
+  if (setLeft !== null && Math.abs(scrollLeft - setLeft) < 1) return null;
+  placement.setLeft = null;
+  if (Math.abs(scrollLeft - track.scrollLeft) < 1) return null;
+  return viewportAtScroll(track, viewport, scrollLeft);
+}
+
 /** Sizes `trackElement` (under the sticky canvas) to the whole range at this zoom and moves `host`'s thumb to the window. */
 export function placeScrollTrack(
   host: HTMLElement,
   trackElement: HTMLElement | null,
-  state: { track: ScrollTrack | null; setLeft: number | null },
+  state: ScrollPlacement,
   viewport: TimelineViewport,
   range: { first: number; last: number } | null,
   besidePlot: number,
 ): void {
   const track = scrollTrack(viewport, range, state.track);
   state.track = track;
+  state.hostWidth = host.clientWidth;
   if (trackElement) trackElement.style.width = `${besidePlot + track.contentWidth}px`;
   if (Math.abs(host.scrollLeft - track.scrollLeft) >= 1) {
     host.scrollLeft = track.scrollLeft;

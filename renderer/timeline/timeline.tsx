@@ -21,8 +21,8 @@ import type { TimelineHit } from './timeline-hit-test';
 import { hitTestTimeline, laneAt, laneLabelText } from './timeline-hit-test';
 import type { TimelineLayout } from './timeline-layout';
 import { DEFAULT_LAYOUT_OPTIONS, gutterFor, layoutTimeline } from './timeline-layout';
-import type { ScrollTrack } from './timeline-scroll';
-import { placeScrollTrack, viewportAtScroll } from './timeline-scroll';
+import type { ScrollPlacement } from './timeline-scroll';
+import { placeScrollTrack, userScrollWindow } from './timeline-scroll';
 import { onThemeChange, readTheme } from './timeline-theme';
 import { TimelineToolbar } from './timeline-toolbar';
 import { TimelineTooltip } from './timeline-tooltip';
@@ -52,7 +52,7 @@ export function Timeline() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const trackRef = useRef<HTMLDivElement>(null);
   /** The scroll track drawn last, and the scrollLeft this component set (its own scroll event is not the user's). */
-  const scrollRef = useRef<{ track: ScrollTrack | null; setLeft: number | null }>({ track: null, setLeft: null });
+  const scrollRef = useRef<ScrollPlacement>({ track: null, setLeft: null });
   const viewportRef = useRef<TimelineViewport | null>(null);
   const modeRef = useRef<ViewMode>('fit');
   const layoutRef = useRef<TimelineLayout | null>(null);
@@ -86,6 +86,13 @@ export function Timeline() {
     const theme = themeRef.current;
     const gutter = (gutterRef.current = gutterFor(width));
     const plotWidth = Math.max(50, width - gutter - RIGHT_PADDING);
+    // A scroll whose event has not come yet (it comes a frame later) is the user's choice of window.
+    const scrolledTo = viewportRef.current ? userScrollWindow(scrollRef.current, viewportRef.current, host) : null;
+    if (scrolledTo) {
+      viewportRef.current = scrolledTo;
+      modeRef.current = 'manual';
+      setModeState('manual');
+    }
     let viewport = viewportRef.current ? resizeViewport(viewportRef.current, plotWidth) : fitViewport(range, plotWidth);
     if (modeRef.current === 'fit') viewport = fitViewport(range, plotWidth);
     else if (modeRef.current === 'follow' && range) viewport = followViewport(viewport, range.last);
@@ -202,12 +209,9 @@ export function Timeline() {
   const onScroll = () => {
     const host = hostRef.current;
     const viewport = viewportRef.current;
-    const { track, setLeft } = scrollRef.current;
-    if (!host || !viewport || !track) return;
-    if (setLeft !== null && Math.abs(host.scrollLeft - setLeft) < 1) return;
-    scrollRef.current.setLeft = null;
-    if (Math.abs(host.scrollLeft - track.scrollLeft) < 1) return; // a vertical scroll
-    viewportRef.current = viewportAtScroll(track, viewport, host.scrollLeft);
+    const scrolledTo = host && viewport ? userScrollWindow(scrollRef.current, viewport, host) : null;
+    if (!scrolledTo) return;
+    viewportRef.current = scrolledTo;
     setHover(null);
     setMode('manual');
   };

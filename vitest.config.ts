@@ -6,6 +6,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20000,
     hookTimeout: 20000,
+    // A poll waits for its condition, not a fixed time (docs/architecture.md#test-support).
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
   },
 });

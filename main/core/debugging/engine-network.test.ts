@@ -37,16 +37,15 @@ describe('latency, jitter and bandwidth', () => {
     const sentAt = performance.now();
     socket.send('late');
     const inDelay = (await arrivedAt('late')) - sentAt;
+    // Timers never fire early, so the lower bounds hold on any machine; timers run late on a loaded one, so the
+    // exact delays (once, not twice) are checked on a fake clock in frame-gate.test.ts (docs/architecture.md#test-support).
     expect(inDelay).toBeGreaterThanOrEqual(79);
-    // The upper bound only proves the delay is not applied twice: the machine is shared, so timers run late.
-    expect(inDelay).toBeLessThan(2 * 80);
 
     const callAt = performance.now();
     rig.client.call('send', { data: 'up' });
     await rig.server.receivedCount(1);
     const outDelay = (rig.server.received[0]?.at ?? 0) - callAt;
     expect(outDelay).toBeGreaterThanOrEqual(59);
-    expect(outDelay).toBeLessThan(2 * 60);
   });
 
   it('jitter varies delays but never reorders frames', async () => {
@@ -70,7 +69,6 @@ describe('latency, jitter and bandwidth', () => {
     const second = (await arrivedAt('b'.repeat(8192))) - started;
     expect(first).toBeGreaterThanOrEqual(100);
     expect(second).toBeGreaterThanOrEqual(200);
-    expect(second).toBeLessThan(320);
   });
 
   it('conditions for one connection leave the others at full speed', async () => {

@@ -1,6 +1,6 @@
 // Per-test engine, `my` client and loopback server for the debugging engine tests: created before each
 // test and shut down after it.
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { createEngine } from '../../engine';
 import type { Engine } from '../../ports';
 import type { WireTestClient } from '../../test-support/wire-test-client';
@@ -27,4 +27,11 @@ export function useDebugRig(): DebugRig {
     await rig.server.close();
   });
   return rig;
+}
+
+/** The frames held at breakpoints, once at least `count` are: a frame reaches its breakpoint over a real socket,
+ * so this waits for it rather than for a time (docs/architecture.md#test-support). */
+export async function heldFrames(rig: DebugRig, count = 1): Promise<ReturnType<Engine['debug']['state']>['paused']> {
+  await expect.poll(() => rig.engine.debug.state().paused.length).toBeGreaterThanOrEqual(count);
+  return rig.engine.debug.state().paused;
 }

@@ -2,12 +2,18 @@
 // order survives jitter, bandwidth spaces frames by their size, loss drops the connection, offline ends open
 // sockets with the documented events and fails new connects without dialling.
 import { performance } from 'node:perf_hooks';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { NetworkConditions } from '../../../shared/debugging/network-conditions';
 import { NETWORK_PRESETS, NO_CONDITIONS } from '../../../shared/debugging/network-conditions';
+import { systemClock } from '../clock';
 import { useDebugRig } from './test-support/debug-rig';
 
-const rig = useDebugRig();
+/** Where a test stopped the engine's monotonic clock: a delayed frame is then held until the clock moves on. */
+let stoppedAt: number | undefined;
+const rig = useDebugRig({ ...systemClock, monotonic: () => stoppedAt ?? systemClock.monotonic() });
+beforeEach(() => {
+  stoppedAt = undefined;
+});
 
 function setAll(conditions: Partial<NetworkConditions> | null, perConnection: Record<string, NetworkConditions> = {}): void {
   rig.engine.debug.command({ op: 'set-network', conditions: { all: conditions ? { ...NO_CONDITIONS, ...conditions } : null, perConnection } });
@@ -75,10 +81,14 @@ describe('latency, jitter and bandwidth', () => {
     await open('slow');
     await open('fast');
     setAll(null, { t1: { ...NO_CONDITIONS, latencyInMs: 300 } });
+    // The two frames reach the engine on two sockets, in no set order, and a loaded machine can run the slow one's
+    // timer before it reads the fast one: with the clock stopped the slow frame stays held however late that is.
+    stoppedAt = systemClock.monotonic();
     (await rig.server.connection(0)).send('slow frame');
     (await rig.server.connection(1)).send('fast frame');
     await rig.client.waitFor((m) => m.kind === 'event' && m.target === 'fast' && m.payload.event === 'message');
     expect(rig.client.trace('slow')).not.toContain('message');
+    stoppedAt = undefined;
     await rig.client.waitFor((m) => m.kind === 'event' && m.target === 'slow' && m.payload.event === 'message');
   });
 });

@@ -2,7 +2,7 @@
 // test and shut down after it.
 import { afterEach, beforeEach, expect } from 'vitest';
 import { createEngine } from '../../engine';
-import type { Engine } from '../../ports';
+import type { Clock, Engine } from '../../ports';
 import type { WireTestClient } from '../../test-support/wire-test-client';
 import { attachWireTestClient } from '../../test-support/wire-test-client';
 import type { LoopbackServer } from './loopback-server';
@@ -14,12 +14,12 @@ export interface DebugRig {
   client: WireTestClient;
 }
 
-/** Registers the hooks; the returned object's fields are the current test's. */
-export function useDebugRig(): DebugRig {
+/** Registers the hooks; the returned object's fields are the current test's. `clock`: the engine's clock. */
+export function useDebugRig(clock?: Clock): DebugRig {
   const rig = {} as DebugRig;
   beforeEach(async () => {
     rig.server = await startLoopbackServer();
-    rig.engine = createEngine();
+    rig.engine = createEngine(clock ? { clock } : {});
     rig.client = attachWireTestClient(rig.engine);
   });
   afterEach(async () => {

@@ -137,16 +137,20 @@ describe('a hostile local page', () => {
   it('cannot starve the servers with half-sent requests (slowloris)', async () => {
     const h = await start();
     const port = Number(new URL(h.panelUrl).port);
+    let slowClosed = 0;
     const slow = Array.from({ length: 50 }, () => {
       const socket = connectTcp(port, '127.0.0.1');
       socket.on('error', () => undefined);
+      socket.on('close', () => (slowClosed += 1));
       socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
       return socket;
     });
     try {
-      const started = performance.now();
+      // Served while every half-sent request is still open (not after the server gave up on them): a property,
+      // not a duration, so a loaded machine makes it slower, never red (docs/architecture.md#test-support).
+      await Promise.all(slow.map((socket) => new Promise((resolve) => (socket.readyState === 'open' ? resolve(undefined) : socket.once('connect', resolve)))));
       expect((await get(h.panelUrl)).status).toBe(200);
-      expect(performance.now() - started).toBeLessThan(2000);
+      expect(slowClosed).toBe(0);
       await echoStillWorks(h);
     } finally {
       slow.forEach((socket) => socket.destroy());

@@ -265,7 +265,7 @@ describe('capture subscription', () => {
     const out = recorder();
     const subscription = createCaptureSubscription(log, out.sink);
     log.append(text('hello'));
-    for (let i = 0; i < 200 && out.batches().length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    await expect.poll(() => out.batches().length).toBeGreaterThan(0);
     subscription.close();
     expect(out.batches()[0]?.entries.map((e) => e.payload)).toEqual(['hello']);
   });

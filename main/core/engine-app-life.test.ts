@@ -77,7 +77,7 @@ describe('app background and foreground', () => {
     const app = await openApp(0.2);
     (engine as Engine).appLife.setVisible(false, 'panel');
     expect((engine as Engine).state().app?.closeAt).toBeGreaterThan(Date.now());
-    const close = await app.event(null, 'close', 3000);
+    const close = await app.event(null, 'close');
     expect(close.payload).toMatchObject({ event: 'close', code: BACKGROUND_CLOSE_CODE });
     await expect.poll(() => serverCloses).toEqual([1001]);
     expect(lifeEntries()).toEqual(['app-background', 'app-background-close']);
@@ -97,7 +97,7 @@ describe('app background and foreground', () => {
     (engine as Engine).appLife.setVisible(false, 'panel');
     expect((engine as Engine).state().app?.closeAt).toBeUndefined();
     (engine as Engine).updateSettings({ backgroundCloseSeconds: 0.1 });
-    await app.event(null, 'close', 3000);
+    await app.event(null, 'close');
     expect(lifeEntries()).toEqual(['app-background', 'app-foreground', 'app-background', 'app-background-close']);
   });
 
@@ -107,7 +107,7 @@ describe('app background and foreground', () => {
     panelClient.call('connect', { url });
     await panelClient.event(null, 'open');
     (engine as Engine).appLife.setVisible(false, 'panel');
-    await app.event(null, 'close', 3000);
+    await app.event(null, 'close');
     expect(panelClient.trace().some((step) => step.startsWith('app-') || step.startsWith('close'))).toBe(false);
     attachWireTestClient(engine as Engine);
     expect((engine as Engine).state().app).toEqual({ visible: true });

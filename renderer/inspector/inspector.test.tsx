@@ -131,6 +131,7 @@ describe('Inspector', () => {
     expect(request).toMatchObject({ kind: 'get-entry', seq: 6 });
     const full = makeEntry(6, { payload: 'abcdefghij-full' });
     listeners.forEach((listener) => listener({ kind: 'reply', requestId: (request as { requestId: number }).requestId, ok: true, body: full }));
-    await waitFor(() => expect(screen.getByText('abcdefghij-full')).toBeTruthy());
+    // testing-library's own 1 s cap would be a wall-clock bound (docs/architecture.md#test-support).
+    await waitFor(() => expect(screen.getByText('abcdefghij-full')).toBeTruthy(), { timeout: 10_000 });
   });
 });

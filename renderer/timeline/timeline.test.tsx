@@ -68,7 +68,7 @@ describe('Timeline', () => {
     const x = TIMELINE_GUTTER + timeToX(fitViewport({ first: 0, last: 1000 }, plotWidth), 1000);
     const y = DEFAULT_LAYOUT_OPTIONS.axisHeight + 15;
     fireEvent.pointerMove(canvas, { clientX: x, clientY: y });
-    expect((await screen.findByRole('tooltip')).textContent).toContain('Error 6: Connection timed out.');
+    expect((await screen.findByRole('tooltip', {}, { timeout: 10_000 })).textContent).toContain('Error 6: Connection timed out.');
     fireEvent.pointerDown(canvas, { clientX: x, clientY: y, button: 0, pointerId: 1 });
     fireEvent.pointerUp(canvas, { clientX: x, clientY: y, button: 0, pointerId: 1 });
     expect(usePanelStore.getState().selectedSeq).toBe(2);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BreakpointRule } from '../../../shared/debugging/breakpoint-rules';
 import type { EngineMessage } from '../../../shared/my-wire';
-import { useDebugRig } from './test-support/debug-rig';
+import { heldFrames, useDebugRig } from './test-support/debug-rig';
 
 const rig = useDebugRig();
 
@@ -17,8 +17,7 @@ function messagesOf(target: string | null): string[] {
 }
 
 async function paused(count = 1) {
-  for (let i = 0; i < 500 && (rig.engine.debug.state().paused.length < count); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
-  const list = rig.engine.debug.state().paused;
+  const list = await heldFrames(rig, count);
   expect(list.length).toBe(count);
   return list;
 }

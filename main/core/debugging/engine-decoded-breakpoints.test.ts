@@ -7,7 +7,7 @@ import { Encoder } from 'socket.io-parser';
 import { encode as msgpackEncode } from '@msgpack/msgpack';
 import type { BreakpointRule } from '../../../shared/debugging/breakpoint-rules';
 import type { EngineMessage } from '../../../shared/my-wire';
-import { useDebugRig } from './test-support/debug-rig';
+import { heldFrames, useDebugRig } from './test-support/debug-rig';
 
 const rig = useDebugRig();
 
@@ -20,8 +20,7 @@ function messagesOf(target: string | null): string[] {
 }
 
 async function paused() {
-  for (let i = 0; i < 500 && rig.engine.debug.state().paused.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
-  const [pause] = rig.engine.debug.state().paused;
+  const [pause] = await heldFrames(rig);
   if (!pause) throw new Error('no frame was held');
   return pause;
 }

@@ -2,12 +2,18 @@
 // order survives jitter, bandwidth spaces frames by their size, loss drops the connection, offline ends open
 // sockets with the documented events and fails new connects without dialling.
 import { performance } from 'node:perf_hooks';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { NetworkConditions } from '../../../shared/debugging/network-conditions';
 import { NETWORK_PRESETS, NO_CONDITIONS } from '../../../shared/debugging/network-conditions';
+import { systemClock } from '../clock';
 import { useDebugRig } from './test-support/debug-rig';
 
-const rig = useDebugRig();
+/** Where a test stopped the engine's monotonic clock: a delayed frame is then held until the clock moves on. */
+let stoppedAt: number | undefined;
+const rig = useDebugRig({ ...systemClock, monotonic: () => stoppedAt ?? systemClock.monotonic() });
+beforeEach(() => {
+  stoppedAt = undefined;
+});
 
 function setAll(conditions: Partial<NetworkConditions> | null, perConnection: Record<string, NetworkConditions> = {}): void {
   rig.engine.debug.command({ op: 'set-network', conditions: { all: conditions ? { ...NO_CONDITIONS, ...conditions } : null, perConnection } });
@@ -37,16 +43,15 @@ describe('latency, jitter and bandwidth', () => {
     const sentAt = performance.now();
     socket.send('late');
     const inDelay = (await arrivedAt('late')) - sentAt;
+    // Timers never fire early, so the lower bounds hold on any machine; timers run late on a loaded one, so the
+    // exact delays (once, not twice) are checked on a fake clock in frame-gate.test.ts (docs/architecture.md#test-support).
     expect(inDelay).toBeGreaterThanOrEqual(79);
-    // The upper bound only proves the delay is not applied twice: the machine is shared, so timers run late.
-    expect(inDelay).toBeLessThan(2 * 80);
 
     const callAt = performance.now();
     rig.client.call('send', { data: 'up' });
     await rig.server.receivedCount(1);
     const outDelay = (rig.server.received[0]?.at ?? 0) - callAt;
     expect(outDelay).toBeGreaterThanOrEqual(59);
-    expect(outDelay).toBeLessThan(2 * 60);
   });
 
   it('jitter varies delays but never reorders frames', async () => {
@@ -70,17 +75,20 @@ describe('latency, jitter and bandwidth', () => {
     const second = (await arrivedAt('b'.repeat(8192))) - started;
     expect(first).toBeGreaterThanOrEqual(100);
     expect(second).toBeGreaterThanOrEqual(200);
-    expect(second).toBeLessThan(320);
   });
 
   it('conditions for one connection leave the others at full speed', async () => {
     await open('slow');
     await open('fast');
     setAll(null, { t1: { ...NO_CONDITIONS, latencyInMs: 300 } });
+    // The two frames reach the engine on two sockets, in no set order, and a loaded machine can run the slow one's
+    // timer before it reads the fast one: with the clock stopped the slow frame stays held however late that is.
+    stoppedAt = systemClock.monotonic();
     (await rig.server.connection(0)).send('slow frame');
     (await rig.server.connection(1)).send('fast frame');
     await rig.client.waitFor((m) => m.kind === 'event' && m.target === 'fast' && m.payload.event === 'message');
     expect(rig.client.trace('slow')).not.toContain('message');
+    stoppedAt = undefined;
     await rig.client.waitFor((m) => m.kind === 'event' && m.target === 'slow' && m.payload.event === 'message');
   });
 });

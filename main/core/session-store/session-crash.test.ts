@@ -30,7 +30,10 @@ describe('session store under SIGKILL', () => {
             resolve();
           }
         }, 20);
-        flood.once('exit', (code) => reject(new Error(`flood child exited early (${code})`)));
+        flood.once('exit', (code) => {
+          clearInterval(check);
+          reject(new Error(`flood child exited early (${code})`));
+        });
       });
       const killedAt = performance.now();
       flood.kill('SIGKILL');

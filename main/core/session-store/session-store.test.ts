@@ -73,18 +73,17 @@ describe('session store', () => {
     });
   });
 
-  it('writes appended entries to disk within the flush interval, without close', async () => {
+  it('writes appended entries to disk on its flush timer, without flush or close', async () => {
     await withTempDir(async (dir) => {
       const store = await openSessionStore({ dir, flushIntervalMs: 50 });
       const session = store.startSession();
-      // Once the writer thread runs (flush waits for it), an entry reaches the file within the documented
-      // bound of a second (the flush interval plus the thread's lag) without a flush.
+      // Once the writer thread runs (flush waits for it), a later entry reaches the file by the timer alone. How
+      // soon depends on the machine's load, so the test waits for the file (docs/architecture.md#test-support).
       session.append(frameEntry(0));
       session.flush();
       session.append(frameEntry(1));
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      const onDisk = await collect(readRecords(sessionPaths(dir, session.id).entries));
-      expect(onDisk.map((record) => record.entry)).toEqual([frameEntry(0), frameEntry(1)]);
+      const onDisk = async () => (await collect(readRecords(sessionPaths(dir, session.id).entries))).map((record) => record.entry);
+      await expect.poll(onDisk).toEqual([frameEntry(0), frameEntry(1)]);
       expect(store.get(session.id)?.bytes).toBeGreaterThan(0);
       await store.close();
     });

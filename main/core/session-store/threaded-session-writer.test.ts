@@ -72,7 +72,8 @@ describe('session writer thread', () => {
       const store = await openSessionStore({ dir, onWarning: (warning) => warnings.push(warning), writerThread: { code: "throw new Error('no writer here')", eval: true } });
       const capture = createCaptureLog();
       const recorder = recordCapture(capture, store);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The thread fails as it starts, which takes longer on a loaded machine: wait for the warning itself.
+      await expect.poll(() => warnings.length).toBe(1);
       for (let seq = 0; seq < 5000; seq += 1) {
         const { seq: _seq, wallTime: _wall, monoTime: _mono, ...entry } = frameEntry(seq);
         capture.append(entry);

@@ -25,7 +25,7 @@ async function draw(page: Page, canvasId: string, calls: unknown[], reserve = fa
   lastAsk += 1;
   const id = lastAsk;
   await send(page, { t: 'ask', id, question: { kind: 'canvas', canvasId, reserve, calls: calls as CanvasCall[] } });
-  await expect.poll(async () => (await sent(page)).some((message) => message.t === 'answer' && message.id === id), { timeout: 6000 }).toBe(true);
+  await expect.poll(async () => (await sent(page)).some((message) => message.t === 'answer' && message.id === id)).toBe(true);
   const answer = (await sent(page)).find((message) => message.t === 'answer' && message.id === id);
   return answer?.t === 'answer' ? answer.answer : null;
 }

@@ -1,8 +1,8 @@
 // Per-test engine, `my` client and loopback server for the debugging engine tests: created before each
 // test and shut down after it.
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { createEngine } from '../../engine';
-import type { Engine } from '../../ports';
+import type { Clock, Engine } from '../../ports';
 import type { WireTestClient } from '../../test-support/wire-test-client';
 import { attachWireTestClient } from '../../test-support/wire-test-client';
 import type { LoopbackServer } from './loopback-server';
@@ -14,12 +14,12 @@ export interface DebugRig {
   client: WireTestClient;
 }
 
-/** Registers the hooks; the returned object's fields are the current test's. */
-export function useDebugRig(): DebugRig {
+/** Registers the hooks; the returned object's fields are the current test's. `clock`: the engine's clock. */
+export function useDebugRig(clock?: Clock): DebugRig {
   const rig = {} as DebugRig;
   beforeEach(async () => {
     rig.server = await startLoopbackServer();
-    rig.engine = createEngine();
+    rig.engine = createEngine(clock ? { clock } : {});
     rig.client = attachWireTestClient(rig.engine);
   });
   afterEach(async () => {
@@ -27,4 +27,11 @@ export function useDebugRig(): DebugRig {
     await rig.server.close();
   });
   return rig;
+}
+
+/** The frames held at breakpoints, once at least `count` are: a frame reaches its breakpoint over a real socket,
+ * so this waits for it rather than for a time (docs/architecture.md#test-support). */
+export async function heldFrames(rig: DebugRig, count = 1): Promise<ReturnType<Engine['debug']['state']>['paused']> {
+  await expect.poll(() => rig.engine.debug.state().paused.length).toBeGreaterThanOrEqual(count);
+  return rig.engine.debug.state().paused;
 }

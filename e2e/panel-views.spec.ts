@@ -33,10 +33,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await rows(panel).filter({ hasText: 'charlie' }).last().click();
     await panel.getByRole('complementary', { name: 'inspector' }).getByRole('button', { name: 'Messages' }).click();
     await expect(panel.getByRole('status', { name: 'messages view' })).toContainText('Messages of s1');
-    const types = await rows(panel).locator('.c-type').allTextContents();
-    expect(new Set(types)).toEqual(new Set(['text']));
-    const directions = await rows(panel).filter({ hasText: /alpha|bravo|charlie/ }).locator('.c-dir').allTextContents();
-    expect(directions).toEqual(['↑', '↓', '↑', '↓', '↑', '↓']);
+    // The view's rows are filtered in slices after the status shows: wait for the rows, not for one read of them.
+    await expect.poll(async () => [...new Set(await rows(panel).locator('.c-type').allTextContents())]).toEqual(['text']);
+    await expect(rows(panel).filter({ hasText: /alpha|bravo|charlie/ }).locator('.c-dir')).toHaveText(['↑', '↓', '↑', '↓', '↑', '↓']);
     await driver.screenshot(`panel-views-messages-${scheme}`);
     await panel.getByRole('button', { name: 'All entries' }).click();
     await expect(panel.locator('.log-row.type-call').first()).toBeVisible();

@@ -17,7 +17,7 @@ const rowCount = async (panel: Page) => Number(await panel.getByRole('grid', { n
  */
 async function connectDemo(driver: HostDriver, miniapp: Frame): Promise<void> {
   await expect(logRows(driver.panel).filter({ hasText: /^.*lifecycle.*open/ }).first()).toBeVisible({ timeout: 30_000 });
-  await pauseDemoTicker(miniapp);
+  await pauseDemoTicker(driver, miniapp);
   await expect(miniapp.getByRole('button', { name: 'Send' })).toBeEnabled();
   await expect.poll(async () => (await rowCount(driver.panel)) - (await driver.capture()).length, { timeout: 30_000 }).toBe(0);
 }

@@ -4,16 +4,17 @@
 import type { Page } from '@playwright/test';
 import { pauseDemoTicker } from './harness/demo-ticker';
 import { expect, test } from './harness/fixtures';
+import type { HostDriver } from './harness/host-driver';
 
 const rows = (panel: Page) => panel.locator('.log-row');
 const rowCount = async (panel: Page) => Number(await panel.getByRole('grid', { name: 'log rows' }).getAttribute('aria-rowcount'));
 
-async function demoWithTraffic(panel: Page, driver: { miniapp(): Promise<import('@playwright/test').Frame> }, scheme: 'light' | 'dark') {
+async function demoWithTraffic(panel: Page, driver: HostDriver, scheme: 'light' | 'dark') {
   await panel.setViewportSize({ width: 1280, height: 800 });
   await panel.emulateMedia({ colorScheme: scheme });
   const miniapp = await driver.miniapp();
   await expect(rows(panel).filter({ hasText: /lifecycle.*open/ }).first()).toBeVisible({ timeout: 30_000 });
-  await pauseDemoTicker(miniapp);
+  await pauseDemoTicker(driver, miniapp);
   for (const text of ['alpha 1', 'find-me bravo', 'charlie']) {
     await miniapp.getByRole('textbox', { name: 'Message' }).fill(text);
     await miniapp.getByRole('button', { name: 'Send' }).click();

@@ -44,7 +44,7 @@ test('codes 3, 4 and 5: connectSocket fails, then completes; no socket event fol
     [labUrl(lab, 'echo').replace(/^ws:/, 'http:'), 5],
   ];
   for (const [url, code] of cases) {
-    const trace = await singleModeTrace(frame, { connect: { url }, waitMs: 1000 });
+    const trace = await singleModeTrace(frame, { connect: { url } });
     expect(trace.steps, url).toEqual([`fail:${code}`, 'complete']);
     expectSeedText(trace.messages[0], code);
   }

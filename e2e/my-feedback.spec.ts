@@ -27,9 +27,11 @@ test.describe('in a mini-program project', () => {
 
     await frame.locator('#confirm').click();
     await expect(frame.getByRole('dialog')).toContainText('Delete this chat?');
-    await frame.waitForTimeout(300);
+    // The screenshot shows the whole dialog: wait for its button, not for a fixed time.
+    const confirmDelete = frame.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true });
+    await expect(confirmDelete).toBeVisible();
     await driver.screenshot('my-feedback-project-confirm');
-    await frame.getByRole('button', { name: 'Delete', exact: true }).click();
+    await confirmDelete.click();
     await expect(result).toHaveText('confirm {"confirm":true}');
 
     await frame.locator('#prompt').click();

@@ -14,8 +14,14 @@ const textFrames = (panel: Page, text: string) => logRows(panel).filter({ has: p
 const rowCount = async (panel: Page) => Number(await panel.getByRole('grid', { name: 'log rows' }).getAttribute('aria-rowcount'));
 
 async function chatWithEcho(panel: Page, miniapp: Frame, messages: string[]): Promise<void> {
-  await miniapp.getByRole('button', { name: 'Connect' }).first().click();
-  await expect(miniapp.getByRole('button', { name: 'Send' })).toBeEnabled({ timeout: 30_000 });
+  // The demo connects on load; Connect replaces that connection. Its Send button is still enabled from the old one
+  // until the page's logic has handled the tap, and a Send tapped before the new one opens is ignored by the demo:
+  // wait for the replaced connection's close line and the new one open.
+  const chat = miniapp.locator('[data-part="chat"]');
+  await expect(chat.locator('.pill')).toHaveText('Open', { timeout: 30_000 });
+  await miniapp.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(chat.locator('.line-system').filter({ hasText: 'Closed (1000 replaced by connectSocket)' })).toHaveCount(1);
+  await expect(chat.locator('.pill')).toHaveText('Open');
   for (const text of messages) {
     await miniapp.getByRole('textbox', { name: 'Message' }).fill(text);
     await miniapp.getByRole('button', { name: 'Send' }).click();

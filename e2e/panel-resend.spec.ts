@@ -16,7 +16,7 @@ test('the row menu resends a sent frame on the app connection, and is disabled o
   const { panel } = driver;
   await panel.setViewportSize({ width: 1280, height: 800 });
   const miniapp = await driver.miniapp();
-  await pauseDemoTicker(miniapp);
+  await pauseDemoTicker(driver, miniapp);
   await miniapp.getByRole('textbox', { name: 'Message' }).fill('resend-me 42');
   await miniapp.getByRole('button', { name: 'Send' }).click();
   const appLines = miniapp.getByLabel('Messages', { exact: true }).getByText('resend-me 42');

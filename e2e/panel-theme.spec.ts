@@ -69,22 +69,22 @@ test('Dark under a light system recolours every screen; Light under a dark one; 
   await panel.setViewportSize({ width: 1280, height: 800 });
   await panel.emulateMedia({ colorScheme: 'light' });
   await expect(textRow(panel)).toBeVisible({ timeout: 30_000 });
-  expect(await background(panel)).toBe(LIGHT_BG);
+  await expect.poll(() => background(panel)).toBe(LIGHT_BG);
 
   await panel.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await expect(panel.locator('html')).toHaveAttribute('data-theme', 'dark');
-  expect(await background(panel)).toBe(DARK_BG);
+  await expect.poll(() => background(panel)).toBe(DARK_BG);
   await everyScreen(driver, 'dark');
 
   await panel.emulateMedia({ colorScheme: 'dark' });
   await panel.getByRole('combobox', { name: 'Theme' }).selectOption('light');
   await expect(panel.locator('html')).toHaveAttribute('data-theme', 'light');
-  expect(await background(panel)).toBe(LIGHT_BG);
+  await expect.poll(() => background(panel)).toBe(LIGHT_BG);
   await everyScreen(driver, 'light');
 
   await panel.getByRole('combobox', { name: 'Theme' }).selectOption('system');
   await expect(panel.locator('html')).not.toHaveAttribute('data-theme');
-  expect(await background(panel)).toBe(DARK_BG);
+  await expect.poll(() => background(panel)).toBe(DARK_BG);
 });
 
 test('the theme choice is remembered across a restart (preferences file, per user)', async ({ hostFolder }) => {
@@ -99,6 +99,6 @@ test('the theme choice is remembered across a restart (preferences file, per use
     await again.panel.emulateMedia({ colorScheme: 'light' });
     await expect(again.panel.locator('html')).toHaveAttribute('data-theme', 'dark', { timeout: 30_000 });
     await expect(again.panel.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
-    expect(await background(again.panel)).toBe(DARK_BG);
+    await expect.poll(() => background(again.panel)).toBe(DARK_BG);
   });
 });

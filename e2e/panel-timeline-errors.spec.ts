@@ -79,7 +79,7 @@ test('error 7 from the demo: marker on the timeline with seed text, remedy and c
   const { panel } = driver;
   const miniapp = await driver.miniapp();
   // Ticks every 2 s would keep adding markers next to the one the pointer follows through the zoom.
-  await pauseDemoTicker(miniapp);
+  await pauseDemoTicker(driver, miniapp);
   const before = await lastSeq(driver);
   await miniapp.getByRole('button', { name: 'Reproduce 7' }).click();
   const error = await waitForEntry(driver, before, (entry) => entry.kind === 'error' && entry.errorCode === 7, 'the error 7 event in the capture');

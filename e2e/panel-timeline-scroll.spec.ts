@@ -11,6 +11,21 @@ const pageScrollsSideways = (panel: Page) => panel.evaluate(() => (document.scro
 const timelineScroll = (panel: Page) =>
   panel.getByTestId('timeline-scroll').evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth, scrollLeft: element.scrollLeft }));
 
+/**
+ * Waits until the page has drawn `count` animation frames: the timeline draws in frames, and a loaded machine draws
+ * fewer of them in a given time, so a fixed wall-clock wait could end before any drawing ran.
+ */
+const animationFrames = (panel: Page, count: number) =>
+  panel.evaluate(
+    (frames) =>
+      new Promise<void>((resolve) => {
+        let left = frames;
+        const next = () => (--left <= 0 ? resolve() : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+      }),
+    count,
+  );
+
 test('at 1280×800 the timeline scrolls and zooms inside its pane, never the page', async ({ driver }) => {
   const { panel } = driver;
   await panel.setViewportSize({ width: 1280, height: 800 });
@@ -43,13 +58,13 @@ test('at 1280×800 the timeline scrolls and zooms inside its pane, never the pag
   // The pane's scrollbar moves the window: scrolled to the start it stays there (the view follows the bar).
   await panel.getByTestId('timeline-scroll').evaluate((element) => element.scrollTo({ left: 0 }));
   await expect(fitAll).toHaveAttribute('aria-pressed', 'false');
-  await panel.waitForTimeout(300); // a few frames: the drawing must not yank the bar back
+  await animationFrames(panel, 10); // the scroll event and the drawings after it must not yank the bar back
   expect((await timelineScroll(panel)).scrollLeft).toBe(0);
   const end = await panel.getByTestId('timeline-scroll').evaluate((element) => {
     element.scrollTo({ left: element.scrollWidth });
     return element.scrollLeft;
   });
-  await panel.waitForTimeout(300);
+  await animationFrames(panel, 10);
   expect((await timelineScroll(panel)).scrollLeft).toBeGreaterThanOrEqual(end - 1);
   expect(await pageScrollsSideways(panel)).toBe(false);
 

@@ -4,16 +4,17 @@
 import type { Page } from '@playwright/test';
 import { pauseDemoTicker } from './harness/demo-ticker';
 import { expect, test } from './harness/fixtures';
+import type { HostDriver } from './harness/host-driver';
 
 const rows = (panel: Page) => panel.locator('.log-row');
 const rowCount = async (panel: Page) => Number(await panel.getByRole('grid', { name: 'log rows' }).getAttribute('aria-rowcount'));
 
-async function demoWithTraffic(panel: Page, driver: { miniapp(): Promise<import('@playwright/test').Frame> }, scheme: 'light' | 'dark') {
+async function demoWithTraffic(panel: Page, driver: HostDriver, scheme: 'light' | 'dark') {
   await panel.setViewportSize({ width: 1280, height: 800 });
   await panel.emulateMedia({ colorScheme: scheme });
   const miniapp = await driver.miniapp();
   await expect(rows(panel).filter({ hasText: /lifecycle.*open/ }).first()).toBeVisible({ timeout: 30_000 });
-  await pauseDemoTicker(miniapp);
+  await pauseDemoTicker(driver, miniapp);
   for (const text of ['alpha 1', 'find-me bravo', 'charlie']) {
     await miniapp.getByRole('textbox', { name: 'Message' }).fill(text);
     await miniapp.getByRole('button', { name: 'Send' }).click();
@@ -33,10 +34,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await rows(panel).filter({ hasText: 'charlie' }).last().click();
     await panel.getByRole('complementary', { name: 'inspector' }).getByRole('button', { name: 'Messages' }).click();
     await expect(panel.getByRole('status', { name: 'messages view' })).toContainText('Messages of s1');
-    const types = await rows(panel).locator('.c-type').allTextContents();
-    expect(new Set(types)).toEqual(new Set(['text']));
-    const directions = await rows(panel).filter({ hasText: /alpha|bravo|charlie/ }).locator('.c-dir').allTextContents();
-    expect(directions).toEqual(['↑', '↓', '↑', '↓', '↑', '↓']);
+    // The view's rows are filtered in slices after the status shows: wait for the rows, not for one read of them.
+    await expect.poll(async () => [...new Set(await rows(panel).locator('.c-type').allTextContents())]).toEqual(['text']);
+    await expect(rows(panel).filter({ hasText: /alpha|bravo|charlie/ }).locator('.c-dir')).toHaveText(['↑', '↓', '↑', '↓', '↑', '↓']);
     await driver.screenshot(`panel-views-messages-${scheme}`);
     await panel.getByRole('button', { name: 'All entries' }).click();
     await expect(panel.locator('.log-row.type-call').first()).toBeVisible();

@@ -1,10 +1,24 @@
 // Lose nothing: a flood larger than the capture ring, then the host restarts on the same sessions folder.
 // The panel lists the previous run as a saved session, opens it read-only in the whole panel, and its
 // JSONL download holds every frame of the flood in order — including those the ring evicted.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BLANK_MINIAPP, expect, test } from './harness/fixtures';
 import { FRAMES_BEYOND_THE_RING, floodThroughMiniapp } from './harness/lab-flood';
 import { inMiniapp } from './harness/miniapp-eval';
+
+/** How often `text` (as UTF-8, the way the session file stores strings) occurs in the sessions' entry files under `dir`. */
+function timesOnDisk(dir: string, text: string): number {
+  const needle = Buffer.from(text, 'utf8');
+  let times = 0;
+  for (const session of readdirSync(dir, { withFileTypes: true })) {
+    const file = join(dir, session.name, 'entries.bin');
+    if (!session.isDirectory() || !existsSync(file)) continue;
+    const bytes = readFileSync(file);
+    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + needle.length)) times += 1;
+  }
+  return times;
+}
 
 test('a flood beyond the ring is saved whole; after a restart the panel lists, opens and exports it', async ({ hostFolder }) => {
   test.setTimeout(300_000);
@@ -69,8 +83,8 @@ test('a run killed with SIGKILL is listed as recovered after the restart, with w
       }),
     { url: echo },
   );
-  // More than the 250 ms flush interval: the echo is on disk when the process dies.
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  // The writer flushes every 250 ms, later on a loaded machine: kill once the call, the frame and its echo are on disk.
+  await expect.poll(() => timesOnDisk(hostFolder.dir, 'before the crash')).toBeGreaterThanOrEqual(3);
   await crashed.kill();
   await driver.close();
 

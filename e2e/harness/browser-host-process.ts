@@ -58,7 +58,9 @@ export async function startBrowserHostProcess(dataDir: string, extraArgs: string
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<number | null> {
   if (child.exitCode !== null) return child.exitCode;
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  // Only a host that never stops is killed (a non-zero exit the caller reports): a clean stop closes the session
+  // (index, fsync), which a loaded machine may take long over, so the bound is wide.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
   const code = await exited;
   clearTimeout(timer);
   return code;

@@ -19,6 +19,8 @@ export interface OpenHost {
 }
 
 export interface HostFolder {
+  /** The folder itself: every host's --sessions-dir. */
+  readonly dir: string;
   /** What the folder's preferences file holds now; nothing before a host first writes it. */
   preferences(): PanelPreferences;
   /** Starts a host on the folder with `args` and opens its panel; the caller closes and stops (or kills) it. */
@@ -41,6 +43,7 @@ export async function withHostFolder<T>(browser: Browser, body: (folder: HostFol
     return { host, driver };
   };
   const folder: HostFolder = {
+    dir,
     preferences() {
       try {
         return JSON.parse(readFileSync(preferencesFileIn(dir), 'utf8')) as PanelPreferences;

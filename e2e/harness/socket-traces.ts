@@ -15,11 +15,11 @@ export interface Trace {
 
 /**
  * Single mode: global listeners, then connectSocket; once open, sends `sends`; after `closeAfterMessages`
- * messages, closes with 1000. Records until the close event (or `waitMs`), then removes its listeners.
+ * messages, closes with 1000. Records until the close event (or 20 s, so a missing close shows as the steps seen), then removes its listeners.
  */
 export function singleModeTrace(
   frame: Frame,
-  arg: { connect: ConnectArg; sends?: { data: string; isBuffer?: boolean }[]; closeAfterMessages?: number; waitMs?: number },
+  arg: { connect: ConnectArg; sends?: { data: string; isBuffer?: boolean }[]; closeAfterMessages?: number },
 ): Promise<Trace> {
   return inMiniapp(
     frame,
@@ -68,7 +68,7 @@ export function singleModeTrace(
         },
         complete: () => steps.push('complete'),
       });
-      await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, a.waitMs ?? 20_000))]);
+      await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 20_000))]);
       await new Promise((resolve) => setTimeout(resolve, 100));
       my.offSocketOpen(onOpen);
       my.offSocketMessage(onMessage);
@@ -82,9 +82,9 @@ export function singleModeTrace(
 
 /**
  * Task mode: connectSocket({ multiple: true }) with the task's own listeners; once open, optionally sends
- * one message of `sendChars` characters. Records until the task's close event (or `waitMs`).
+ * one message of `sendChars` characters. Records until the task's close event (or 20 s).
  */
-export function taskTrace(frame: Frame, arg: { connect: ConnectArg; sendChars?: number; waitMs?: number }): Promise<Trace> {
+export function taskTrace(frame: Frame, arg: { connect: ConnectArg; sendChars?: number }): Promise<Trace> {
   return inMiniapp(
     frame,
     async (my, a) => {
@@ -123,7 +123,7 @@ export function taskTrace(frame: Frame, arg: { connect: ConnectArg; sendChars?: 
         steps.push('close');
         finish();
       });
-      await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, a.waitMs ?? 20_000))]);
+      await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 20_000))]);
       await new Promise((resolve) => setTimeout(resolve, 100));
       return { steps, messages };
     },

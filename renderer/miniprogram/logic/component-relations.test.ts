@@ -140,4 +140,20 @@ describe('component relations', () => {
     harness.send({ t: 'component-unmount', instanceId: 104 });
     expect(nodes()).toEqual([106, 102, 103]);
   });
+
+  it('in linked of a component just created, getRelationNodes has it in its place: the view sends the order (with its id) before component-create', () => {
+    const listed: number[][] = [];
+    const harness = project({
+      'components/form/index': {
+        options: { relations: true },
+        relations: { '../input/index': { type: 'child', linked(this: Related) { listed.push(this.getRelationNodes('../input/index').map((node) => node.$id)); } } },
+      },
+      'components/input/index': { options: { relations: true }, relations: { '../form/index': { type: 'parent' } } },
+    });
+    create(harness, 101, 'components/form/index');
+    for (const id of [102, 103]) create(harness, id, 'components/input/index', 101);
+    harness.send({ t: 'component-order', pageId: 1, instanceIds: [101, 104, 102, 103] });
+    create(harness, 104, 'components/input/index', 101);
+    expect(listed).toEqual([[102], [102, 103], [104, 102, 103]]);
+  });
 });

@@ -35,6 +35,8 @@ function splitAttrs(attrs: Record<string, unknown>): { props: Record<string, Jso
 
 /** Preact context key: the instance id of the component being rendered into (slot content included). */
 const COMPOSED_PARENT = 'mpComposedParent';
+/** Preact context key: true inside a component with relations (its children may link as they are created). */
+const INSIDE_RELATED = 'mpInsideRelated';
 
 /**
  * The element around a `virtualHost: false` component (§4.8): named after the tag when that is a custom-element
@@ -79,6 +81,8 @@ export class MiniComponent extends Component<MiniComponentProps> {
     // The component this one renders inside: its owner, or a slot host when it is slot content (§4.7).
     const composed = context?.[COMPOSED_PARENT];
     const composedParentId = typeof composed === 'number' && composed !== parent.instanceId ? { composedParentId: composed } : {};
+    // Its `linked` may run as the logic creates it: the page's order, with its place, must reach the logic first.
+    if (context?.[INSIDE_RELATED] === true) host.places.hold(parent.pageId);
     host.post({ t: 'component-create', instanceId: this.instanceId, parentId: parent.instanceId, ...composedParentId, tag, pageId: parent.pageId, path, ...split });
     // Inside an `a:for` item: a keyed reorder that moves the item is this component's `moved` (list-moves.ts).
     this.stopHearingMoves = moveScopeOf(context)?.listen(() => {
@@ -88,7 +92,8 @@ export class MiniComponent extends Component<MiniComponentProps> {
   }
 
   override getChildContext(): Record<string, unknown> {
-    return { [COMPOSED_PARENT]: this.instanceId };
+    const inside = (this.context as Record<string, unknown> | undefined)?.[INSIDE_RELATED] === true;
+    return { [COMPOSED_PARENT]: this.instanceId, [INSIDE_RELATED]: inside || this.props.host.isOrdered(this.instanceId) };
   }
 
   /** A parent render that passes identical attributes and no slot content leaves the component alone. */
@@ -103,7 +108,7 @@ export class MiniComponent extends Component<MiniComponentProps> {
   override render(): ComponentChild {
     const { host, path, attrs, slots } = this.props;
     const data = host.dataOf(this.instanceId);
-    if (data === undefined) return null;
+    if (data === undefined) return (this.context as Record<string, unknown> | undefined)?.[INSIDE_RELATED] === true ? this.withPlace(null) : null;
     this.owner.slots = slots;
     this.owner.externalClasses = new Map(host.externalClassesOf(this.instanceId).map((name) => [name, typeof attrs[name] === 'string' ? attrs[name] : '']));
     // Component AXML reads props directly (`{{title}}`) and as `{{props.title}}`, a declared default where the
@@ -112,9 +117,14 @@ export class MiniComponent extends Component<MiniComponentProps> {
     const props = { ...host.defaultPropsOf(this.instanceId), ...attrs };
     const content = this.failure ?? renderInstance(host, this.owner, `${path}.axml`, { ...props, ...data, props, $id: this.instanceId });
     const rendered = host.hasHostElement(this.instanceId, path) ? hostElement(this.props, host.styleScopeOf(path), content) : content;
-    if (!host.isOrdered(this.instanceId)) return rendered;
-    // The empty text node marks its place on the page; Preact gives no handle on a text node, so the first
-    // render puts an element after it, taken away once the text node is found (component-places.ts).
+    return host.isOrdered(this.instanceId) ? this.withPlace(rendered) : rendered;
+  }
+
+  /**
+   * The empty text node marks its place on the page; Preact gives no handle on a text node, so the first
+   * render puts an element after it, taken away once the text node is found (component-places.ts).
+   */
+  private withPlace(rendered: ComponentChild): ComponentChild {
     const finder = this.placeNode === null ? h('mp-place', { hidden: true, ref: (element: Element | null) => { this.placeFinder = element; } }) : null;
     return h(Fragment, null, '', finder, rendered);
   }
@@ -149,6 +159,13 @@ export class MiniComponent extends Component<MiniComponentProps> {
     this.forceUpdate();
   }
 
+  /** It was placed before its init, which said it has no relations: its marker is gone, so stop following it. */
+  private unplace(): void {
+    this.stopPlacing?.();
+    this.stopPlacing = undefined;
+    this.placeNode = null;
+  }
+
   private afterRender(): void {
     const { host, attrs } = this.props;
     const split = splitAttrs(attrs);
@@ -158,13 +175,18 @@ export class MiniComponent extends Component<MiniComponentProps> {
       this.changed = true;
       host.post({ t: 'component-props', instanceId: this.instanceId, ...split });
     }
-    if (host.dataOf(this.instanceId) === undefined) return;
+    if (host.dataOf(this.instanceId) === undefined) {
+      // Placed before its init, inside a component with relations (the logic links it when it creates it).
+      if (this.placeFinder !== null && this.stopPlacing === undefined) this.place();
+      return;
+    }
     host.rendered(this.instanceId);
     if (!this.mounted) {
       this.mounted = true;
       this.changed = false;
       host.post({ t: 'component-mounted', instanceId: this.instanceId });
-      if (host.isOrdered(this.instanceId)) this.place();
+      if (!host.isOrdered(this.instanceId)) this.unplace();
+      else if (this.stopPlacing === undefined) this.place();
     } else if (this.changed) {
       this.changed = false;
       host.post({ t: 'component-updated', instanceId: this.instanceId });

@@ -52,7 +52,7 @@ export class MiniProgramView implements ViewHost {
 
   constructor(private readonly options: MiniProgramViewOptions) {
     this.registry = options.registry;
-    this.places = createComponentPlaces((message) => this.post(message));
+    this.places = createComponentPlaces((message) => this.options.post(message));
     this.components = new Map(options.manifest.components.map((component) => [component.path, component]));
     this.state = { stack: [], live: [], tab: undefined, window: undefined, problems: [...options.manifest.problems] };
     this.paint();
@@ -64,7 +64,7 @@ export class MiniProgramView implements ViewHost {
   }
 
   post(message: ViewToLogic): void {
-    this.options.post(message);
+    this.places.send(message);
   }
 
   receive(message: LogicToView): void {

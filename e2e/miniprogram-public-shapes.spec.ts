@@ -80,6 +80,8 @@ test('a project shaped like public ones runs: mapped API, local page styles, fol
       await expect(frame.locator('#me-tips')).toHaveCSS('position', 'absolute');
       await expect(frame.locator('.mp-page:visible .pill')).toHaveText('→ Sign in');
       await expect(frame.locator('.mp-page:visible .pill > .pill-icon > #sign-in-icon')).toHaveText('→');
+      // The page's `button {}` reaches the host of the component its usingComponents names `button`.
+      await expect(frame.locator('.mp-page:visible mp-button')).toHaveCSS('margin-top', '6px');
       await driver.screenshot('miniprogram-public-shapes-me');
       await expect(frame.locator('.mp-page:visible .a-button')).toHaveCount(0);
 

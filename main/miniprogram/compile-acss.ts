@@ -13,7 +13,7 @@ import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protoco
 import { convertRpx } from '../../shared/miniprogram/rpx';
 import { BUILTIN_TAGS, BUNDLE_PATHS, remoteUrlKey } from '../../shared/miniprogram/view-bundle';
 import { resolveReference, withExtension } from './project-paths';
-import { rewriteHost, scopeSheet, scopeToPage } from './style-isolation';
+import { matchOverridingHosts, rewriteHost, scopeSheet, scopeToPage } from './style-isolation';
 
 export interface CompiledAcss {
   css: string;
@@ -119,6 +119,8 @@ export interface ComponentSheet {
 /** A page's sheet: every rule requires the page's root class (`pageScopeClass`), so it styles that page only. */
 export interface PageSheet {
   pageClass: string;
+  /** Basic tags the page's `usingComponents` (app.json's included) names: their selectors match the host too. */
+  overriddenTags?: readonly string[];
 }
 
 /**
@@ -133,8 +135,10 @@ export function compileAcss(file: string, source: string, read: ReadProjectFile,
   const root = parseSheet(file, source, problems);
   if (root === undefined) return { css: '', problems, files: [file], remoteUrls };
   expand(file, root, read, problems, seen, remoteUrls);
-  if (sheet !== undefined && 'pageClass' in sheet) scopeToPage(root, sheet.pageClass);
-  else if (sheet !== undefined) {
+  if (sheet !== undefined && 'pageClass' in sheet) {
+    scopeToPage(root, sheet.pageClass);
+    matchOverridingHosts(root, sheet.overriddenTags ?? []);
+  } else if (sheet !== undefined) {
     rewriteHost(root, sheet.hostClass);
     if (sheet.scope !== undefined) scopeSheet(root, sheet.scope);
   }

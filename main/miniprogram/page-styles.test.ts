@@ -53,4 +53,22 @@ describe('page sheets', () => {
     expect(mp.acss('/app.acss').css.trim()).toBe('.tips { color: red; }');
     expect(mp.acss('/components/badge/badge.acss').css.trim()).toBe('.tag { color: blue; }');
   });
+
+  it('a basic tag the page (or app.json) overrides with usingComponents: its selector matches the basic one and the component\'s host', () => {
+    const mp = project({
+      ...BASE,
+      'app.json': JSON.stringify({ pages: ['pages/home/home', 'pages/my/my'], usingComponents: { 'scroll-view': '/components/badge/badge' } }),
+      'pages/my/my.json': JSON.stringify({ usingComponents: { button: '/components/badge/badge', badge: '/components/badge/badge' } }),
+      'pages/my/my.acss': 'button { margin-top: 6px; }\n.bar > button:not(.x), scroll-view, view { color: red; }',
+      'pages/home/home.acss': 'button { margin-top: 6px; }',
+      'app.acss': 'button { color: blue; }',
+    });
+    const my = pageScopeClass('pages/my/my');
+    const css = mp.acss('/pages/my/my.acss').css;
+    expect(css).toContain(`.${my} :is(.a-button, mp-button) { margin-top: 6px; }`);
+    expect(css).toContain(`.${my} .bar > :is(.a-button, mp-button):not(.x), .${my} :is(.a-scroll-view, scroll-view), .${my} .a-view { color: red; }`);
+    // A page that does not override `button` (it does `scroll-view`, app-wide), and app.acss, keep the basic one.
+    expect(mp.acss('/pages/home/home.acss').css).toContain(`.${pageScopeClass('pages/home/home')} .a-button { margin-top: 6px; }`);
+    expect(mp.acss('/app.acss').css.trim()).toBe('.a-button { color: blue; }');
+  });
 });

@@ -2,7 +2,7 @@
 // (cached per file by mtime + size, so a warm manifest only stats files). `openMiniProgram(folder)` is what a
 // host creates once per project; serve-bundle.ts answers the bundle's URLs from it.
 import { join } from 'node:path';
-import { componentHostClass, pageScopeClass, type ViewManifest } from '../../shared/miniprogram/view-bundle';
+import { BUILTIN_TAGS, componentHostClass, pageScopeClass, type ViewManifest } from '../../shared/miniprogram/view-bundle';
 import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protocol';
 import { compileAcss, type CompiledAcss, type ComponentSheet, type PageSheet } from './compile-acss';
 import { compileAxml, type CompiledAxml } from './compile-axml';
@@ -55,7 +55,7 @@ export class MiniProgramProject {
   acss(path: string): CompiledAcss {
     const sheet = this.scopedSheets.get(path);
     const read = (file: string): string | undefined => this.files.readText(file);
-    const scope = sheet === undefined ? '' : 'pageClass' in sheet ? sheet.pageClass : (sheet.scope ?? '');
+    const scope = sheet === undefined ? '' : 'pageClass' in sheet ? [sheet.pageClass, ...(sheet.overriddenTags ?? [])].join(' ') : (sheet.scope ?? '');
     return this.acssCache.get(`${path}|${scope}`, () => compileAcss(path, read(path) ?? '', read, sheet));
   }
 
@@ -63,7 +63,7 @@ export class MiniProgramProject {
   manifest(): ViewManifest {
     const config = loadProjectConfig(this.files);
     this.scopedSheets = new Map<string, ComponentSheet | PageSheet>([
-      ...config.pages.map((page): [string, PageSheet] => [`/${page.route}.acss`, { pageClass: pageScopeClass(page.route) }]),
+      ...config.pages.map((page): [string, PageSheet] => [`/${page.route}.acss`, { pageClass: pageScopeClass(page.route), overriddenTags: Object.keys(page.usingComponents).filter((tag) => BUILTIN_TAGS.has(tag)) }]),
       ...config.components.map((component): [string, ComponentSheet] => [`${component.path}.acss`, { hostClass: componentHostClass(component.path), ...(component.styleScope === undefined ? {} : { scope: component.styleScope }) }]),
     ]);
     const problems: RuntimeProblem[] = [...this.rootProblems, ...config.problems];

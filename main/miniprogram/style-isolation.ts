@@ -7,6 +7,7 @@ import type { AtRule, Root } from 'postcss';
 import selectorParser from 'postcss-selector-parser';
 import type { Json } from '../../shared/json';
 import type { RuntimeProblem } from '../../shared/miniprogram/view-logic-protocol';
+import { componentHostTag } from '../../shared/miniprogram/view-bundle';
 
 /** The scope class of an `apply-shared` component, e.g. `/components/card/index` → `mp-iso-components-card-index`. */
 export function styleScopeClass(componentPath: string): string {
@@ -88,4 +89,25 @@ export function scopeToPage(root: Root, pageClass: string): void {
     });
   });
   rewriteSelectors(root, addPage);
+}
+
+/**
+ * A basic tag the page's `usingComponents` overrides (`"button": "…"`): its tag selector (`button`, compiled to
+ * `.a-button`) matches the basic buttons as before (inside the overriding component too, whose styles are
+ * shared by default) and also the component's host element when it has one (`virtualHost: false`), as the
+ * user who wrote `<button>` and `button {}` expects (docs/miniprogram-runtime.md#tried-on-public-projects).
+ */
+export function matchOverridingHosts(root: Root, tags: readonly string[]): void {
+  if (tags.length === 0) return;
+  const widen = selectorParser((selectors) => {
+    selectors.walkClasses((node) => {
+      const tag = tags.find((candidate) => node.value === `a-${candidate}`);
+      if (tag === undefined) return;
+      const either = selectorParser.pseudo({ value: ':is', spaces: node.spaces });
+      either.append(selectorParser.selector({ value: '', nodes: [selectorParser.className({ value: node.value })] }));
+      either.append(selectorParser.selector({ value: '', nodes: [selectorParser.tag({ value: componentHostTag(tag), spaces: { before: ' ', after: '' } })] }));
+      node.replaceWith(either);
+    });
+  });
+  rewriteSelectors(root, widen);
 }

@@ -122,6 +122,15 @@ export function componentHostClass(componentPath: string): string {
 }
 
 /**
+ * The name of a `virtualHost: false` component's host element (docs/miniprogram-runtime.md#references §4.8): the
+ * tag its user wrote when that is a custom-element name (`my-card`), else `mp-<tag>` (never an HTML element with
+ * behaviour of its own, e.g. `form` or `button`).
+ */
+export function componentHostTag(tag: string): string {
+  return /^[a-z][a-z0-9]*-[a-z0-9-]*$/.test(tag) ? tag : `mp-${tag.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`;
+}
+
+/**
  * The class of a page's root element, which every rule of the page's ACSS requires (page styles are local
  * to their page, docs/miniprogram-runtime.md "Page styles are local").
  */

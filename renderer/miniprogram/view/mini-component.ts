@@ -4,7 +4,7 @@
 import { Component, Fragment, h, type ComponentChild } from 'preact';
 import { convertRpx } from '../../../shared/miniprogram/rpx';
 import type { Json } from '../../../shared/json';
-import { componentHostClass, type SlotRenderer } from '../../../shared/miniprogram/view-bundle';
+import { componentHostClass, componentHostTag, type SlotRenderer } from '../../../shared/miniprogram/view-bundle';
 import { renderFailed, renderInstance } from './instance-render';
 import { moveScopeOf } from './list-moves';
 import { toJson } from './mini-event';
@@ -44,7 +44,7 @@ const INSIDE_RELATED = 'mpInsideRelated';
  * `class` and `style` its user wrote, the class its ACSS `:host` became, and its `apply-shared` scope.
  */
 function hostElement({ tag, path, attrs }: MiniComponentProps, scope: string | undefined, content: ComponentChild): ComponentChild {
-  const name = /^[a-z][a-z0-9]*-[a-z0-9-]*$/.test(tag) ? tag : `mp-${tag.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`;
+  const name = componentHostTag(tag);
   const classes = [componentHostClass(path), scope ?? '', typeof attrs.class === 'string' ? attrs.class : ''].filter((name) => name !== '').join(' ');
   const style = typeof attrs.style === 'string' && attrs.style !== '' ? { style: convertRpx(attrs.style) } : {};
   return h(name, { class: classes, ...(typeof attrs.id === 'string' ? { id: attrs.id } : {}), ...style }, content);

@@ -92,8 +92,12 @@ export class MiniComponent extends Component<MiniComponentProps> {
   }
 
   override getChildContext(): Record<string, unknown> {
-    const inside = (this.context as Record<string, unknown> | undefined)?.[INSIDE_RELATED] === true;
-    return { [COMPOSED_PARENT]: this.instanceId, [INSIDE_RELATED]: inside || this.props.host.isOrdered(this.instanceId) };
+    return { [COMPOSED_PARENT]: this.instanceId, [INSIDE_RELATED]: this.insideRelated() || this.props.host.isOrdered(this.instanceId) };
+  }
+
+  /** Whether it renders inside a component with relations (Preact context). */
+  private insideRelated(): boolean {
+    return (this.context as Record<string, unknown> | undefined)?.[INSIDE_RELATED] === true;
   }
 
   /** A parent render that passes identical attributes and no slot content leaves the component alone. */
@@ -108,7 +112,7 @@ export class MiniComponent extends Component<MiniComponentProps> {
   override render(): ComponentChild {
     const { host, path, attrs, slots } = this.props;
     const data = host.dataOf(this.instanceId);
-    if (data === undefined) return (this.context as Record<string, unknown> | undefined)?.[INSIDE_RELATED] === true ? this.withPlace(null) : null;
+    if (data === undefined) return this.insideRelated() ? this.withPlace(null) : null;
     this.owner.slots = slots;
     this.owner.externalClasses = new Map(host.externalClassesOf(this.instanceId).map((name) => [name, typeof attrs[name] === 'string' ? attrs[name] : '']));
     // Component AXML reads props directly (`{{title}}`) and as `{{props.title}}`, a declared default where the

@@ -16,7 +16,7 @@ export function ErrorDetails({ entry }: { entry: CaptureEntry }) {
       <dl className="facts">
         {entry.errorMessage !== undefined && (
           <>
-            <dt>errorMessage</dt>
+            <dt>error<wbr />Message</dt>
             <dd className="mono wrap">{entry.errorMessage}</dd>
           </>
         )}

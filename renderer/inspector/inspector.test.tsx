@@ -100,6 +100,7 @@ describe('Inspector', () => {
     expect(screen.getByText('Error 7')).toBeTruthy();
     expect(fact('Solution')).toContain('The Mini Program must start a network request using HTTPS/WSS.');
     expect(fact('Raw cause')).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+    expect(fact('errorMessage')).toBe('The HTTPS certificate returned by the server is invalid.');
   });
 
   it('switches a binary payload between hex, Base64 and UTF-8', () => {

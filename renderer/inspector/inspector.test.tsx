@@ -103,6 +103,11 @@ describe('Inspector', () => {
     expect(fact('errorMessage')).toBe('The HTTPS certificate returned by the server is invalid.');
   });
 
+  it("says the client's table gives no solution instead of showing its dash (error 1)", () => {
+    render(<EntryInspector entry={makeEntry(6, { kind: 'error', name: 'error', opcode: undefined, payload: undefined, errorCode: 1, errorMessage: 'An unknown error.' })} />);
+    expect(fact('Solution')).toBe("none in the client's error table");
+  });
+
   it('switches a binary payload between hex, Base64 and UTF-8', () => {
     const entry = makeEntry(5, { opcode: 2, name: 'binary', binary: true, payload: btoa('Hi!\u0001'), size: 4 });
     render(<EntryInspector entry={entry} />);

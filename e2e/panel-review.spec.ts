@@ -1,7 +1,8 @@
 // The all-day UI review at 1280×800 (docs/behaviour.md#panel-layout), in real Chromium on the browser host with
 // the bundled demo, each screen saved in the light and the dark theme and looked at: an error's fact labels stay
-// in their column, the Debugging fields are drawn like every other field of the panel (not the browser's grey
-// inset boxes), the cut connection hint of a breakpoint is its tooltip, and primary buttons read at 4.5:1.
+// in their column and error 1's empty solution is said in words, the Debugging fields are drawn like every
+// other field of the panel (not the browser's grey inset boxes), the cut connection hint of a breakpoint is its
+// tooltip, and primary buttons read at 4.5:1.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import type { HostDriver } from './harness/host-driver';
@@ -36,12 +37,13 @@ test.beforeEach(async ({ driver }) => {
   await expect(driver.panel.locator('.log-row').first()).toBeVisible({ timeout: 30_000 });
 });
 
-test("an error's fact labels end inside their column (errorMessage ran into its value)", async ({ driver }) => {
+test("an error's fact labels end inside their column (errorMessage ran into its value); no dash for no solution", async ({ driver }) => {
   const { panel } = driver;
   await panel.getByRole('button', { name: 'Reproduce error 1', exact: true }).click();
   await panel.locator('.msd-warnings__row', { hasText: 'Error 1:' }).first().click({ timeout: 30_000 });
   const facts = panel.getByRole('complementary', { name: 'inspector' }).getByRole('region', { name: 'error', exact: true }).locator('dl.facts');
   await expect(facts.locator('dt').first()).toHaveText('errorMessage');
+  await expect(facts.locator('dt', { hasText: 'Solution' }).locator('+ dd')).toHaveText("none in the client's error table");
   await eachTheme(driver, 'error-facts', async () => {
     const overruns = await facts.evaluate((list) =>
       [...list.querySelectorAll('dt')].filter((term) => term.scrollWidth > term.clientWidth + 1 || term.getBoundingClientRect().right > (term.nextElementSibling?.getBoundingClientRect().left ?? Infinity)).map((term) => term.textContent),

@@ -1,4 +1,5 @@
-// The answers to the panel's own calls, newest first: success, or fail with its code and message.
+// The answers to the panel's own calls, newest first: success, or fail with its code and message. Both cut
+// to one line, so each says itself whole as its tooltip.
 import type { CallOutcome } from './panel-sockets';
 import './controls.css';
 import './call-outcomes.css';
@@ -13,8 +14,12 @@ export function CallOutcomes({ outcomes }: { outcomes: CallOutcome[] }) {
           <span className="msd-outcome__mark" aria-hidden="true">
             {outcome.ok ? '✓' : '✕'}
           </span>
-          <span className="msd-outcome__label msd-mono">{outcome.label}</span>
-          <span className="msd-outcome__text">{outcome.text}</span>
+          <span className="msd-outcome__label msd-mono" title={outcome.label}>
+            {outcome.label}
+          </span>
+          <span className="msd-outcome__text" title={outcome.text}>
+            {outcome.text}
+          </span>
         </li>
       ))}
     </ol>

@@ -34,6 +34,8 @@ function matchWith(kind: BreakpointMatch['kind'], previous: BreakpointMatch): Br
 
 const DECODED_FIELDS = ['event', 'topic', 'type'] as const;
 const RULE_DECODERS = ['socket.io', 'mqtt', 'stomp', 'msgpack'] as const;
+/** The connection field's hint; also its tooltip, since the rule's row cuts the placeholder. */
+const ANY_CONNECTION = 'any connection (id or URL text)';
 
 /** A decoded-field rule: which field, its pattern, and the decoder (the connection's detected one unless set). */
 function DecodedMatchFields({ match, onChange }: { match: Extract<BreakpointMatch, { kind: 'decoded' }>; onChange(match: BreakpointMatch): void }) {
@@ -106,7 +108,7 @@ export function BreakpointsEditor({ rules, onChange, onAdd }: BreakpointsEditorP
               <option value="out">↑ out (to the server)</option>
               <option value="both">both</option>
             </select>
-            <input aria-label="connection" placeholder="any connection (id or URL text)" value={rule.connection} onChange={(event) => update(index, { connection: event.target.value })} />
+            <input aria-label="connection" placeholder={ANY_CONNECTION} title={ANY_CONNECTION} value={rule.connection} onChange={(event) => update(index, { connection: event.target.value })} />
             <select aria-label="match" value={rule.match.kind} onChange={(event) => update(index, { match: matchWith(event.target.value as BreakpointMatch['kind'], rule.match) })}>
               <option value="text">contains</option>
               <option value="regex">regex</option>

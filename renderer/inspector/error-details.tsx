@@ -2,6 +2,7 @@
 // what raises it in this emulator, the message the app got and the raw cause.
 import type { CaptureEntry } from '../../shared/capture';
 import { explainProfileCode, profileOfEntryDetail } from '../../shared/client-profiles';
+import { givenSolution } from '../warnings/describe-problem';
 
 /** Shown for any entry carrying an error code. */
 export function ErrorDetails({ entry }: { entry: CaptureEntry }) {
@@ -16,14 +17,14 @@ export function ErrorDetails({ entry }: { entry: CaptureEntry }) {
       <dl className="facts">
         {entry.errorMessage !== undefined && (
           <>
-            <dt>errorMessage</dt>
+            <dt>error<wbr />Message</dt>
             <dd className="mono wrap">{entry.errorMessage}</dd>
           </>
         )}
         {info && (
           <>
             <dt>Solution</dt>
-            <dd>{info.solution}</dd>
+            <dd>{givenSolution(info.solution) ?? <span className="muted">none in the client's error table</span>}</dd>
             <dt>Raised when</dt>
             <dd>{info.meaning}</dd>
             <dt>Client profile</dt>

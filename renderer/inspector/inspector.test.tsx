@@ -100,6 +100,12 @@ describe('Inspector', () => {
     expect(screen.getByText('Error 7')).toBeTruthy();
     expect(fact('Solution')).toContain('The Mini Program must start a network request using HTTPS/WSS.');
     expect(fact('Raw cause')).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+    expect(fact('errorMessage')).toBe('The HTTPS certificate returned by the server is invalid.');
+  });
+
+  it("says the client's table gives no solution instead of showing its dash (error 1)", () => {
+    render(<EntryInspector entry={makeEntry(6, { kind: 'error', name: 'error', opcode: undefined, payload: undefined, errorCode: 1, errorMessage: 'An unknown error.' })} />);
+    expect(fact('Solution')).toBe("none in the client's error table");
   });
 
   it('switches a binary payload between hex, Base64 and UTF-8', () => {

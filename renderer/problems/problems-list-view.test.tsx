@@ -36,6 +36,13 @@ describe('ProblemsListView', () => {
     expect(screen.getByText('2 errors · 1 warning')).toBeTruthy();
   });
 
+  it('gives each row its whole title as the tooltip, since a narrow pane cuts it', () => {
+    render(<ProblemsListView problems={problems} selectedSeq={null} onSelect={() => undefined} />);
+    const title = screen.getAllByRole('option')[0]!.querySelector('.msd-warnings__title-text');
+    expect(title?.getAttribute('title')).toContain('Message sent before the socket was open');
+    expect(title?.getAttribute('title')).toBe(title?.textContent);
+  });
+
   it('selects on click and explains the selected error with the seed text, remedy and raw cause', () => {
     const onSelect = vi.fn();
     const { rerender } = render(<ProblemsListView problems={problems} selectedSeq={null} onSelect={onSelect} />);

@@ -145,7 +145,7 @@ function ProblemRow({ group, top, selected, onSelect }: { group: ProblemGroup; t
       </span>
       <span className="msd-warnings__conn">{entry.connectionId || entry.clientId}</span>
       <span className="msd-warnings__title">
-        <span className="msd-warnings__title-text">{problem.title}</span>
+        <span className="msd-warnings__title-text" title={problem.title}>{problem.title}</span>
         {group.count > 1 && <span className="msd-warnings__count" title={`${group.count} occurrences${span ? `; ${span}` : ''}`}>×{group.count}</span>}
         {group.count > 1 && short && <span className="msd-warnings__figure" title={span}>{short}</span>}
       </span>

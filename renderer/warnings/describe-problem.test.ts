@@ -40,6 +40,13 @@ describe('describeProblem', () => {
     expect(odd).toMatchObject({ code: 20, title: 'Error 20', origin: 'connectSocket failed' });
     expect(odd.remedy).toBeUndefined();
   });
+
+  it('leaves the remedy out where the client table gives none ("-", error 1) rather than show a dash', () => {
+    expect(socketError(1).solution).toBe('-');
+    const unknown = describeProblem(entry(5, 1, { kind: 'error', name: 'error', errorCode: 1, errorMessage: 'An unknown error.' }));
+    expect(unknown).toMatchObject({ code: 1, seedText: 'An unknown error.' });
+    expect(unknown.remedy).toBeUndefined();
+  });
 });
 
 describe('client profile wording (docs/behaviour.md#client-profiles)', () => {

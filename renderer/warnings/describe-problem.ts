@@ -50,7 +50,12 @@ export function describeProblem(entry: CaptureEntry): ProblemDescription {
   const origin = entry.kind === 'error' ? 'error event' : `${callName(entry)} failed`;
   const info = explainProfileCode(profileOfEntryDetail(entry.detail), code);
   if (!info) return { ...base, code, origin, title: `Error ${code}` };
-  return { ...base, code, origin, title: `Error ${code}: ${info.description}`, seedText: info.description, remedy: info.solution, meaning: info.meaning };
+  return { ...base, code, origin, title: `Error ${code}: ${info.description}`, seedText: info.description, ...(givenSolution(info.solution) ? { remedy: info.solution } : {}), meaning: info.meaning };
+}
+
+/** The client table's solution, or undefined where it gives none: it writes "-" (code 1), which read as a blank. */
+export function givenSolution(solution: string): string | undefined {
+  return solution.trim() === '-' ? undefined : solution;
 }
 
 function callName(entry: CaptureEntry): string {

@@ -4,18 +4,9 @@
 // Problems list three rows. Each screen is saved in the light and the dark theme and looked at.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
-import type { HostDriver } from './harness/host-driver';
+import { eachTheme } from './harness/theme-audit';
 
 const THEMES = ['light', 'dark'] as const;
-
-async function eachTheme(driver: HostDriver, name: string, check: () => Promise<void>): Promise<void> {
-  for (const theme of THEMES) {
-    await driver.panel.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
-    await expect(driver.panel.locator('html')).toHaveAttribute('data-theme', theme);
-    await driver.screenshot(`polish-${name}-${theme}`);
-    await check();
-  }
-}
 
 /** Width the input's placeholder needs in its own font, and the room inside its padding. */
 function placeholderRoom(input: Locator): Promise<{ needed: number; room: number }> {
@@ -45,7 +36,7 @@ test('Map remote shows both URL placeholders whole at the default width', async 
   const debugging = await openSide(panel, 'Debugging');
   const fields = [debugging.getByRole('textbox', { name: 'map from' }), debugging.getByRole('textbox', { name: 'map to' })];
   await fields[0]?.scrollIntoViewIfNeeded();
-  await eachTheme(driver, 'map-remote', async () => {
+  await eachTheme(driver, 'polish', 'map-remote', async () => {
     for (const field of fields) {
       const { needed, room } = await placeholderRoom(field);
       expect(room).toBeGreaterThanOrEqual(needed);
@@ -61,7 +52,7 @@ test('the inspector keeps the connection heading on one line and never breaks a 
   const inspector = panel.getByRole('complementary', { name: 'inspector' });
   const heading = inspector.getByRole('region', { name: 'connection', exact: true }).getByRole('heading', { level: 3 });
   await expect(heading).toBeVisible();
-  await eachTheme(driver, 'inspector', async () => {
+  await eachTheme(driver, 'polish', 'inspector', async () => {
     const title = heading.locator('.section-title');
     await expect(title).toHaveAttribute('title', /^Connection /);
     const height = (await heading.boundingBox())?.height ?? Infinity;
@@ -79,7 +70,7 @@ test('with a problem selected the Problems list still shows three whole rows', a
   await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
   await rows.first().click();
   await expect(panel.locator('.msd-warnings__details')).not.toContainText('Select a problem here');
-  await eachTheme(driver, 'problems', async () => {
+  await eachTheme(driver, 'polish', 'problems', async () => {
     const list = await panel.locator('.msd-warnings__scroll').boundingBox();
     const rowHeight = (await rows.first().boundingBox())?.height ?? Infinity;
     expect(list?.height ?? 0).toBeGreaterThanOrEqual(3 * rowHeight);

@@ -5,19 +5,7 @@
 // tooltip, and primary buttons read at 4.5:1.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
-import type { HostDriver } from './harness/host-driver';
-import { textContrast } from './harness/theme-audit';
-
-const THEMES = ['light', 'dark'] as const;
-
-async function eachTheme(driver: HostDriver, name: string, check: () => Promise<void>): Promise<void> {
-  for (const theme of THEMES) {
-    await driver.panel.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
-    await expect(driver.panel.locator('html')).toHaveAttribute('data-theme', theme);
-    await driver.screenshot(`review-${name}-${theme}`);
-    await check();
-  }
-}
+import { eachTheme, textContrast } from './harness/theme-audit';
 
 async function openSide(panel: Page, title: string): Promise<Locator> {
   const section = panel.locator('details.side-section', { has: panel.locator(':scope > summary', { hasText: title }) });
@@ -44,7 +32,7 @@ test("an error's fact labels end inside their column (errorMessage ran into its 
   const facts = panel.getByRole('complementary', { name: 'inspector' }).getByRole('region', { name: 'error', exact: true }).locator('dl.facts');
   await expect(facts.locator('dt').first()).toHaveText('errorMessage');
   await expect(facts.locator('dt', { hasText: 'Solution' }).locator('+ dd')).toHaveText("none in the client's error table");
-  await eachTheme(driver, 'error-facts', async () => {
+  await eachTheme(driver, 'review', 'error-facts', async () => {
     const overruns = await facts.evaluate((list) =>
       [...list.querySelectorAll('dt')].filter((term) => term.scrollWidth > term.clientWidth + 1 || term.getBoundingClientRect().right > (term.nextElementSibling?.getBoundingClientRect().left ?? Infinity)).map((term) => term.textContent),
     );
@@ -61,7 +49,7 @@ test('the Debugging fields look like the panel’s other fields; a cut connectio
   await expect(connection).toHaveAttribute('title', (await connection.getAttribute('placeholder')) ?? 'no placeholder');
   const reference = debugging.getByRole('combobox', { name: 'direction' });
   await connection.scrollIntoViewIfNeeded();
-  await eachTheme(driver, 'debugging-fields', async () => {
+  await eachTheme(driver, 'review', 'debugging-fields', async () => {
     const expected = await fieldLook(reference);
     for (const field of [connection, debugging.getByRole('textbox', { name: 'map from' }), debugging.getByRole('textbox', { name: 'map to' })]) expect(await fieldLook(field)).toEqual(expected);
   });
@@ -71,7 +59,7 @@ test('the Debugging fields look like the panel’s other fields; a cut connectio
 test('the primary buttons of the connection controls read at 4.5:1 in both themes', async ({ driver }) => {
   const connect = (await openSide(driver.panel, 'Connection controls')).getByRole('button', { name: 'Connect', exact: true });
   await connect.scrollIntoViewIfNeeded();
-  await eachTheme(driver, 'primary-button', async () => {
+  await eachTheme(driver, 'review', 'primary-button', async () => {
     expect(await textContrast(connect)).toBeGreaterThanOrEqual(4.5);
   });
 });

@@ -1,7 +1,8 @@
 // What the theme spec checks on each screen (docs/behaviour.md#panel-theme): text cut by its box (hidden
 // overflow or an ellipsis) must carry a tooltip (a title on it or around it), and the focused control
 // must show a visible ring.
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { HostDriver } from './host-driver';
 
 /** Visible elements whose own text is cut and that no title explains ("tag.class: text"). */
 export function cutTextWithoutTooltip(panel: Page): Promise<string[]> {
@@ -53,4 +54,14 @@ export function textContrast(element: Locator): Promise<number> {
     const [lighter, darker] = [luminance(getComputedStyle(node).color), luminance(background)].sort((a, b) => b - a);
     return ((lighter ?? 0) + 0.05) / ((darker ?? 0) + 0.05);
   });
+}
+
+/** Runs `check` in Light and then Dark, with a screenshot `<prefix>-<name>-<theme>` of each. */
+export async function eachTheme(driver: HostDriver, prefix: string, name: string, check: () => Promise<void>): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await driver.panel.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+    await expect(driver.panel.locator('html')).toHaveAttribute('data-theme', theme);
+    await driver.screenshot(`${prefix}-${name}-${theme}`);
+    await check();
+  }
 }

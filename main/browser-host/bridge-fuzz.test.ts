@@ -11,7 +11,7 @@ import type { CallResult, EngineMessage } from '../../shared/my-wire';
 import { unpackClientLinkMessage } from '../../shared/my-wire';
 import { createEngine } from '../core/engine';
 import type { Engine } from '../core/ports';
-import { fuzzParameters, fuzzTimeout } from '../core/test-support/fuzz-runs';
+import { fuzzParameters, fuzzTimeout, untilTrue } from '../core/test-support/fuzz-runs';
 import { hostileJson, nearValid } from '../core/test-support/hostile-values';
 import { onlyLoopbackUrls } from '../core/test-support/loopback-only';
 import { expectDocumentedResult, owedAnswer, validClientMessages } from '../core/test-support/valid-client-messages';
@@ -86,13 +86,6 @@ describe('the browser host bridge fuzzed with what a page can send', () => {
       const received = page.messages as EngineMessage[];
       const results = (callId: number, from: number): CallResult[] =>
         received.slice(from).filter((item): item is CallResult => item.kind === 'result' && item.callId === callId);
-      const until = async (condition: () => boolean, what: string): Promise<void> => {
-        const deadline = Date.now() + 10_000;
-        while (!condition()) {
-          if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-          await new Promise((resolve) => setTimeout(resolve, 2));
-        }
-      };
       let probe = PROBE_CALL_IDS;
       await fc.assert(
         fc.asyncProperty(frameValue.filter((frame): frame is BridgeFrame => frame !== undefined && onlyLoopbackUrls(frame.messages)), async (frame) => {
@@ -104,8 +97,8 @@ describe('the browser host bridge fuzzed with what a page can send', () => {
           }
           probe += 1;
           page.socket.send(JSON.stringify({ op: 'api', callId: probe, api: 'getClipboard', options: {} }));
-          await until(() => results(probe, from).length > 0, 'the probe answer');
-          for (const [callId, count] of owedPerCall) await until(() => results(callId, from).length >= count, `the answer to call ${callId}`);
+          await untilTrue(() => results(probe, from).length > 0, 'the probe answer');
+          for (const [callId, count] of owedPerCall) await untilTrue(() => results(callId, from).length >= count, `the answer to call ${callId}`);
           expect(page.socket.readyState).toBe(WebSocket.OPEN);
           expect(results(probe, from)).toEqual([expect.objectContaining({ ok: true }) as unknown]);
           for (const [callId, count] of owedPerCall) {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MyApi, SocketTask } from '../../shared/my';
 import { engineEachTest } from './test-support/engine-per-test';
-import { fuzzParameters, fuzzTimeout } from './test-support/fuzz-runs';
+import { fuzzParameters, fuzzTimeout, untilTrue } from './test-support/fuzz-runs';
 import { hostileJson, hostileKey, hugeString } from './test-support/hostile-values';
 import { onlyLoopbackUrls } from './test-support/loopback-only';
 import { recordingServerPerFile } from './test-support/recording-server';
@@ -64,14 +64,6 @@ function callApi(my: MyApi, task: SocketTask, api: Api, arg: unknown, outcome: O
   return typeof returned === 'object' && returned !== null && 'then' in returned ? (returned as PromiseLike<unknown>) : undefined;
 }
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
-
 function expectDocumentedFailure(failure: { error: unknown; errorMessage: unknown }): void {
   expect(typeof failure.error).toBe('number');
   expect(Number.isInteger(failure.error)).toBe(true);
@@ -103,8 +95,8 @@ describe('my APIs fuzzed through a real engine client', () => {
             },
           );
           const hasCallbacks = typeof arg === 'object' && arg !== null && !Array.isArray(arg);
-          if (hasCallbacks) await until(() => outcome.complete > 0, `${api}'s complete`);
-          else if (promise) await until(() => settled !== undefined, `${api}'s promise`);
+          if (hasCallbacks) await untilTrue(() => outcome.complete > 0, `${api}'s complete`);
+          else if (promise) await untilTrue(() => settled !== undefined, `${api}'s promise`);
           // A later call's answer comes after any second answer to this one (one ordered stream).
           await my.getClipboard({});
           if (hasCallbacks) {

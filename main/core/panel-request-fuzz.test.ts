@@ -10,7 +10,7 @@ import { panelRequestSchema } from '../../shared/panel-wire';
 import { MAX_CLIENT_MESSAGE_DEPTH } from '../../shared/json-value-budget';
 import { createPanelSession } from './panel-session';
 import { engineEachTest } from './test-support/engine-per-test';
-import { fuzzParameters, fuzzTimeout } from './test-support/fuzz-runs';
+import { fuzzParameters, fuzzTimeout, untilTrue } from './test-support/fuzz-runs';
 import { hostileJson, nearValid } from './test-support/hostile-values';
 import { onlyLoopbackUrls } from './test-support/loopback-only';
 
@@ -79,13 +79,6 @@ describe('panel requests fuzzed at the engine entry point', () => {
       const rejections = () => [...engine.capture.from(0)].filter((entry) => entry.kind === 'warning' && entry.name === 'invalid-panel-message');
       const warnings = (): number => rejections().length;
       const replies = (requestId: number, from: number) => received.slice(from).filter((message) => message.kind === 'reply' && message.requestId === requestId);
-      const until = async (condition: () => boolean, what: string): Promise<void> => {
-        const deadline = Date.now() + 10_000;
-        while (!condition()) {
-          if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-          await new Promise((resolve) => setTimeout(resolve, 2));
-        }
-      };
       let probe = PROBE_REQUEST_IDS;
       await fc.assert(
         fc.asyncProperty(values.filter(onlyLoopbackUrls).chain(asJsonTextOrObject), async (raw) => {
@@ -99,11 +92,11 @@ describe('panel requests fuzzed at the engine entry point', () => {
             expect(rejections().at(-1)?.errorMessage).not.toMatch(/call stack/i);
           }
           else if ('requestId' in request) {
-            await until(() => replies(request.requestId, from).length > 0, `the reply to ${request.kind}`);
+            await untilTrue(() => replies(request.requestId, from).length > 0, `the reply to ${request.kind}`);
           }
           probe += 1;
           session.receive({ kind: 'live-summary', requestId: probe });
-          await until(() => replies(probe, from).length > 0, 'the probe reply');
+          await untilTrue(() => replies(probe, from).length > 0, 'the probe reply');
           expect(replies(probe, from)).toEqual([expect.objectContaining({ ok: true }) as unknown]);
           if (request !== undefined && 'requestId' in request) expect(replies(request.requestId, from)).toHaveLength(1);
         }),

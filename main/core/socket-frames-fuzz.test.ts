@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineEachTest } from './test-support/engine-per-test';
-import { fuzzParameters, fuzzTimeout } from './test-support/fuzz-runs';
+import { fuzzParameters, fuzzTimeout, untilTrue } from './test-support/fuzz-runs';
 import { hostileScript, playScript } from './test-support/hostile-frames';
 import type { RawFrameServer } from './test-support/raw-frame-server';
 import { startRawFrameServer } from './test-support/raw-frame-server';
@@ -29,14 +29,6 @@ afterAll(async () => {
 
 /** What a listener saw; a SocketTask's close carries no code (docs/behaviour.md#a10-task-event-payloads). */
 type Seen = { event: 'open' } | { event: 'message'; binary: boolean; data: string } | { event: 'error'; error: unknown; errorMessage: unknown } | { event: 'close'; code: unknown };
-
-async function until(condition: () => boolean, what: string, seen: Seen[]): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the app saw ${JSON.stringify(seen)}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
 
 const asWire = (message: { binary: boolean; bytes: Uint8Array }): { binary: boolean; data: string } => ({
   binary: message.binary,
@@ -73,7 +65,7 @@ describe('frames from a hostile server, fuzzed', () => {
             task.onClose(() => seen.push({ event: 'close', code: undefined }));
           } else my.connectSocket({ url: server.url, multiple: false });
           const socket = await server.nextSocket();
-          await until(() => seen.some((event) => event.event === 'open'), 'open', seen);
+          await untilTrue(() => seen.some((event) => event.event === 'open'), 'open', () => `the app saw ${JSON.stringify(seen)}`);
           const played = playScript(script, MAX_INCOMING);
           const cuts = [...new Set(script.writeCuts.map((cut) => Math.floor(cut * played.bytes.length)))].sort((a, b) => a - b);
           let written = 0;
@@ -84,7 +76,7 @@ describe('frames from a hostile server, fuzzed', () => {
             await new Promise((resolve) => setImmediate(resolve));
           }
           if (played.destroyAfter) socket.destroy();
-          await until(() => seen.some((event) => event.event === 'close'), 'close', seen);
+          await untilTrue(() => seen.some((event) => event.event === 'close'), 'close', () => `the app saw ${JSON.stringify(seen)}`);
           // Anything late (a second close, a stray message) would arrive before this call's answer.
           await my.getClipboard({});
 

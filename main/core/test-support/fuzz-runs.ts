@@ -1,6 +1,7 @@
-// How long the property-based fuzz tests run (docs/architecture.md#fuzz-tests). By default a fixed seed and
-// a small number of runs, so the suite is reproducible and each property stays within a few seconds on a
-// loaded machine; FUZZ_RUNS and FUZZ_SEED (a number, or `random`) make a longer or different local run.
+// How long the property-based fuzz tests run, and how they wait (docs/architecture.md#fuzz-tests). By default a
+// fixed seed and a small number of runs, so the suite is reproducible and each property stays within a few
+// seconds on a loaded machine; FUZZ_RUNS and FUZZ_SEED (a number, or `random`) make a longer or different local
+// run.
 import type { Parameters } from 'fast-check';
 
 /** The seed every property uses unless FUZZ_SEED says otherwise. */
@@ -34,4 +35,19 @@ export function fuzzParameters<T>(defaultRuns: number): Parameters<T> {
 /** The test timeout for a property of `defaultRuns`: scaled with FUZZ_RUNS so a long local run is not cut. */
 export function fuzzTimeout(defaultRuns: number, msAtDefault = 20_000): number {
   return Math.ceil((msAtDefault * runsFromEnvironment(defaultRuns)) / defaultRuns);
+}
+
+/**
+ * Waits for `condition`, polled every 2 ms (a property runs it hundreds of times, so a coarser poll would
+ * dominate the run), failing after 10 s with `what` and, when given, what the test had seen by then.
+ */
+export async function untilTrue(condition: () => boolean, what: string, seen: () => string = () => ''): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      const detail = seen();
+      throw new Error(`timed out waiting for ${what}${detail === '' ? '' : `; ${detail}`}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
 }

@@ -26,3 +26,9 @@ export function sameJson(a: unknown, b: unknown): boolean {
   const bKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
   return aKeys.length === bKeys.length && aKeys.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
+
+/** A value's JSON type as error messages name it: null, array, object, string, number, boolean (or undefined). */
+export function jsonTypeName(value: Json | undefined): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}

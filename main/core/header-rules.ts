@@ -1,7 +1,7 @@
 // The handshake request headers and subprotocols, rewritten as the native containers do (docs/behaviour.md#a7-data-is-appended-to-the-url,
 // docs/behaviour.md#a8-subprotocols-are-real): keys lower-cased, values stringified, headers the handshake owns dropped, a webview
 // User-Agent, and subprotocols passed to `ws` as real protocols (never only as a raw header).
-import type { Json } from '../../shared/json';
+import { jsonTypeName, type Json } from '../../shared/json';
 import { SANITIZE_LIMITS, TRUNCATED_KEYS_MARKER } from '../../shared/my/sanitize';
 import type { CallProblem } from './call-results';
 import type { EngineWarning } from './engine-warning';
@@ -43,11 +43,6 @@ export function splitProtocols(list: readonly string[]): string[] {
   return [...seen];
 }
 
-function describeType(value: Json): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
-}
-
 /** `my` keeps 1000 keys of an object and counts the rest under one marker key (docs/behaviour.md#a26-call-size-limits). */
 function tooManyHeaderNames(cutCount: Json): string {
   return `header has more than ${SANITIZE_LIMITS.maxKeys} names (${String(cutCount)} were cut by my); no server accepts a handshake that large`;
@@ -61,7 +56,7 @@ export function buildHandshakeRequest(header: Json | undefined, protocols: Json 
   const headerProtocols: string[] = [];
 
   if (header !== undefined && header !== null) {
-    if (typeof header !== 'object' || Array.isArray(header)) return fail(`header must be an object, got ${describeType(header)}`);
+    if (typeof header !== 'object' || Array.isArray(header)) return fail(`header must be an object, got ${jsonTypeName(header)}`);
     for (const [rawName, rawValue] of Object.entries(header)) {
       if (rawName === TRUNCATED_KEYS_MARKER) return fail(tooManyHeaderNames(rawValue));
       const name = rawName.toLowerCase();
@@ -86,10 +81,10 @@ export function buildHandshakeRequest(header: Json | undefined, protocols: Json 
     if (typeof protocols === 'string') requested.push(protocols);
     else if (Array.isArray(protocols)) {
       for (const item of protocols) {
-        if (typeof item !== 'string') return fail(`protocols must be an array of strings, found ${describeType(item)}`);
+        if (typeof item !== 'string') return fail(`protocols must be an array of strings, found ${jsonTypeName(item)}`);
         requested.push(item);
       }
-    } else return fail(`protocols must be an array of strings, got ${describeType(protocols)}`);
+    } else return fail(`protocols must be an array of strings, got ${jsonTypeName(protocols)}`);
   }
 
   const list = splitProtocols([...requested, ...headerProtocols]);

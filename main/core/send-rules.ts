@@ -1,6 +1,6 @@
 // What sendSocketMessage / task.send put on the wire (docs/behaviour.md#a15-what-send-accepts): text, base64 decoded to
 // a binary frame with any truthy isBuffer, or bytes the client marked `{ $binary }`.
-import type { Json } from '../../shared/json';
+import { jsonTypeName, type Json } from '../../shared/json';
 import type { CallProblem } from './call-results';
 import type { EngineWarning } from './engine-warning';
 
@@ -44,12 +44,6 @@ export function isValidBase64(text: string): boolean {
   return true;
 }
 
-function describeType(value: Json | undefined): string {
-  if (value === undefined) return 'undefined';
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
-}
-
 function binaryMarker(value: Json | undefined): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const keys = Object.keys(value);
@@ -60,7 +54,7 @@ function binaryMarker(value: Json | undefined): string | undefined {
 /** The frame to send, or the fail-1 problem of a bad call. */
 export function parseSendArgs(options: Json): SendArgsResult {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    return { ok: false, problem: { code: 1, detail: `send needs an options object with data, got ${describeType(options)}` }, warnings: NO_WARNINGS };
+    return { ok: false, problem: { code: 1, detail: `send needs an options object with data, got ${jsonTypeName(options)}` }, warnings: NO_WARNINGS };
   }
   const { data, isBuffer } = options;
   const wantsBinary = Boolean(isBuffer);
@@ -72,7 +66,7 @@ export function parseSendArgs(options: Json): SendArgsResult {
     return { ok: true, message: { data: bytes, binary: true, size: bytes.length, base64: marked }, warnings };
   }
   if (typeof data !== 'string') {
-    return { ok: false, problem: { code: 1, detail: `data must be a string, got ${describeType(data)}` }, warnings: NO_WARNINGS };
+    return { ok: false, problem: { code: 1, detail: `data must be a string, got ${jsonTypeName(data)}` }, warnings: NO_WARNINGS };
   }
   if (wantsBinary) {
     if (!isValidBase64(data)) return { ok: false, problem: { code: 1, detail: 'isBuffer is set but data is not valid base64' }, warnings: [INVALID_BASE64] };

@@ -1,7 +1,7 @@
 // The engine's stand-ins for my.getAuthCode, my.getOpenUserInfo and my.tradePay
 // (docs/behaviour.md#login-and-payment-stand-ins): the answer the session settings choose, never a real
 // account or payment; wrong arguments fail with 2.
-import type { Json } from '../../../shared/json';
+import { jsonTypeName, type Json } from '../../../shared/json';
 import { AUTH_REFUSED_ERROR, PREVIEW_AUTH_CODE_PREFIX, SILENT_AUTH_SCOPE, TRADE_PAY_RESULTS, type OpenApiName } from '../../../shared/open-api-stand-ins';
 import type { EngineSettings } from '../../../shared/settings';
 import type { EngineWarning } from '../engine-warning';
@@ -18,11 +18,6 @@ export interface OpenApiAnswer {
 }
 
 const invalid = (detail: string): OpenApiAnswer => ({ reply: { ok: false, error: 2, errorMessage: `invalid parameter (${detail})` } });
-
-function typeName(value: Json | undefined): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
-}
 
 /** The call's options as an object, or undefined when they are something else. */
 function fieldsOf(options: Json): Record<string, Json> | undefined {
@@ -41,7 +36,7 @@ function scopesOf(scopes: Json | undefined): string[] | undefined {
 
 function getAuthCode(fields: Record<string, Json>, settings: EngineSettings, counter: AuthCodeCounter): OpenApiAnswer {
   const scopes = scopesOf(fields['scopes']);
-  if (!scopes) return invalid(`getAuthCode: scopes must be a scope name or an array of scope names, got ${typeName(fields['scopes'])}`);
+  if (!scopes) return invalid(`getAuthCode: scopes must be a scope name or an array of scope names, got ${jsonTypeName(fields['scopes'])}`);
   // auth_base is silent on phones (no prompt), so only the scopes that ask the user can be refused.
   const refused = settings.authOutcome === 'refuse' ? scopes.filter((scope) => scope !== SILENT_AUTH_SCOPE) : [];
   if (refused.length > 0) {
@@ -65,7 +60,7 @@ function getOpenUserInfo(settings: EngineSettings): OpenApiAnswer {
 function tradePay(fields: Record<string, Json>, settings: EngineSettings): OpenApiAnswer {
   const { tradeNO, orderStr } = fields;
   const order = [tradeNO, orderStr].find((value): value is string => typeof value === 'string' && value !== '');
-  if (order === undefined) return invalid(`tradePay: give tradeNO (a trade number string) or orderStr, got tradeNO ${typeName(tradeNO)} and orderStr ${typeName(orderStr)}`);
+  if (order === undefined) return invalid(`tradePay: give tradeNO (a trade number string) or orderStr, got tradeNO ${jsonTypeName(tradeNO)} and orderStr ${jsonTypeName(orderStr)}`);
   const resultCode = settings.tradePayResultCode;
   const message = `my.tradePay(${order.slice(0, 64)}) answered resultCode ${resultCode} (${TRADE_PAY_RESULTS[resultCode]}): payments are not emulated, nothing was paid.`;
   return { reply: { ok: true, payload: { resultCode } }, warning: { id: 'payment-not-emulated', message, detail: { resultCode } } };
@@ -74,7 +69,7 @@ function tradePay(fields: Record<string, Json>, settings: EngineSettings): OpenA
 /** The answer to one call of an open API with `options` as the page sent them. */
 export function answerOpenApi(api: OpenApiName, options: Json, settings: EngineSettings, counter: AuthCodeCounter): OpenApiAnswer {
   const fields = fieldsOf(options);
-  if (!fields) return invalid(`${api}: expects an options object, got ${typeName(options)}`);
+  if (!fields) return invalid(`${api}: expects an options object, got ${jsonTypeName(options)}`);
   if (api === 'getAuthCode') return getAuthCode(fields, settings, counter);
   if (api === 'getOpenUserInfo') return getOpenUserInfo(settings);
   return tradePay(fields, settings);
